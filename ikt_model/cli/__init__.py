@@ -1,0 +1,39 @@
+"""Command-line interface: JSON for analysts and checks.
+
+Each command lives in its own module with `add_parser(subparsers)` that registers a parser whose
+`func(args) -> int` does the work. Bad input: exit code 2 and one clear line on stderr (CliError).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMAND_MODULES = ("rank", "smaa", "ahp", "sql", "costs")
+
+
+class CliError(Exception):
+    """Bad input: reported as one line on stderr with exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would print usage; we want one line
+        raise CliError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m ikt_model", description="Beslutningsstøtte for interkommunalt IKT-samarbeid")
+    subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return args.func(args)
+    except CliError as exc:
+        print(f"feil: {exc}", file=sys.stderr)
+        return 2

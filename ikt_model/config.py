@@ -1,0 +1,36 @@
+"""Runtime configuration, read from the environment (never hard-coded paths).
+
+IKT_STORE_PATH   DuckDB file for workshops and scenarios (durable store).
+                 Default: $XDG_DATA_HOME/ikt-samarbeid/store.duckdb, outside the source tree.
+IKT_OVERVIEW_DB  DuckDB database for the national overview: ":memory:" (default) or a file path.
+IKT_DATA_DIR     Folder with the source data (default: the repository's data/).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_store_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "ikt-samarbeid" / "store.duckdb"
+
+
+class Settings(BaseModel):
+    store_path: Path
+    overview_db: str
+    data_dir: Path
+
+
+def get_settings() -> Settings:
+    """Read the settings now (tests set the environment before calling)."""
+    return Settings(
+        store_path=Path(os.environ.get("IKT_STORE_PATH") or _default_store_path()),
+        overview_db=os.environ.get("IKT_OVERVIEW_DB") or ":memory:",
+        data_dir=Path(os.environ.get("IKT_DATA_DIR") or REPO_ROOT / "data"),
+    )

@@ -1,0 +1,27 @@
+"""2015 municipalities (reference data, data/reference/; Kilde: Statistisk sentralbyrå)."""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from .config import get_settings
+
+
+class Municipality(BaseModel, frozen=True):
+    kommunenummer: str
+    navn: str
+    navn_ssb: str
+    fylkesnummer: str
+    fylke: str
+    folketall: int
+
+
+@lru_cache(maxsize=1)
+def municipalities_2015() -> dict[str, Municipality]:
+    """kommunenummer (text, leading zeros kept) -> Municipality, for the 428 municipalities of 2015."""
+    path = get_settings().data_dir / "reference" / "kommuner_2015.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["kommunenummer"]: Municipality.model_validate(row) for row in csv.DictReader(handle)}

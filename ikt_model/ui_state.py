@@ -1,0 +1,29 @@
+"""Names and defaults of the session state every page shares (no Streamlit import here).
+
+app.py calls `init(st.session_state)` on every run; pages read and write these keys:
+  PROFILE         Profile          the collaboration as described on «Samarbeidet»
+  WEIGHTS         Weights          current factor weights (points)
+  WEIGHTS_SOURCE  str              where the weights came from (preset name, "egendefinert", "AHP", "workshop" …)
+  OVERRIDES       dict[str, int]   what-if score overrides: assessment row id -> score
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from typing import Any
+
+from .profile import Profile
+from .weights import default_weights
+
+PROFILE = "profile"
+WEIGHTS = "weights"
+WEIGHTS_SOURCE = "weights_source"
+OVERRIDES = "overrides"
+
+
+def init(state: MutableMapping[str, Any]) -> None:
+    """Put defaults in place for keys that are missing; never overwrite what the user set."""
+    state.setdefault(PROFILE, Profile())
+    state.setdefault(WEIGHTS, default_weights())
+    state.setdefault(WEIGHTS_SOURCE, "rapport")
+    state.setdefault(OVERRIDES, {})

@@ -1,0 +1,100 @@
+"""Factor weights: points per factor (what sliders show), normalised to fractions for scoring.
+
+Presets (12 factors in the report's priority order, 3.1/4.3):
+  rapport  rank-order centroid (ROC), Barron & Barrett (1996): w_i = (1/n) * sum_{k=i..n} 1/k
+  rangsum  rank sum: w_i = (n - i + 1) / sum
+  like     equal weights
+Preset points are the fractions x 100, rounded to 0.1 point (the slider step); the CLI and the
+pages use the same rounded points, so a ranking is the same everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from .registry import FACTOR_IDS
+
+PresetName = Literal["rapport", "rangsum", "like"]
+PRESET_LABELS: dict[str, str] = {
+    "rapport": "Rapportens prioritering (ROC-vekter)",
+    "rangsum": "Rangsum-vekter",
+    "like": "Like vekter",
+}
+MAX_POINTS = 100.0
+
+
+class WeightsError(ValueError):
+    """Weights that cannot be used; the message is Norwegian and meant for the user."""
+
+
+class Weights(BaseModel, frozen=True):
+    """Points per factor id (1-12). Missing ids count as 0."""
+
+    model_config = ConfigDict(frozen=True)
+    points: dict[int, float]
+
+    @field_validator("points", mode="before")
+    @classmethod
+    def _check(cls, raw) -> dict[int, float]:
+        if not isinstance(raw, dict):
+            raise WeightsError("Vektene må være en tabell fra faktor-id til poeng")
+        points: dict[int, float] = {i: 0.0 for i in FACTOR_IDS}
+        for key, value in raw.items():
+            try:
+                factor_id = int(key)
+            except (TypeError, ValueError):
+                raise WeightsError(f"Ukjent faktor «{key}»: bruk id 1–12") from None
+            if factor_id not in FACTOR_IDS:
+                raise WeightsError(f"Ukjent faktor «{key}»: bruk id 1–12")
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise WeightsError(f"Vekten for faktor {factor_id} må være et tall, ikke «{value}»")
+            if not math.isfinite(value):
+                raise WeightsError(f"Vekten for faktor {factor_id} må være et endelig tall")
+            if value < 0:
+                raise WeightsError(f"Vekten for faktor {factor_id} kan ikke være negativ")
+            if value > MAX_POINTS:
+                raise WeightsError(f"Vekten for faktor {factor_id} kan være høyst {MAX_POINTS:g} poeng")
+            points[factor_id] = float(value)
+        if sum(points.values()) <= 0:
+            raise WeightsError("Minst én faktor må ha vekt større enn null")
+        return points
+
+    def fractions(self) -> dict[int, float]:
+        total = sum(self.points.values())
+        return {i: self.points[i] / total for i in FACTOR_IDS}
+
+    def vector(self) -> list[float]:
+        """Fractions in factor-id order 1..12."""
+        fractions = self.fractions()
+        return [fractions[i] for i in FACTOR_IDS]
+
+
+def roc_fractions(n: int = len(FACTOR_IDS)) -> list[float]:
+    """Rank-order centroid weights for ranks 1..n (Barron & Barrett 1996)."""
+    return [sum(1.0 / k for k in range(i, n + 1)) / n for i in range(1, n + 1)]
+
+
+def rank_sum_fractions(n: int = len(FACTOR_IDS)) -> list[float]:
+    total = n * (n + 1) / 2
+    return [(n - i + 1) / total for i in range(1, n + 1)]
+
+
+def preset(name: str) -> Weights:
+    """A named preset as points rounded to the slider step (0.1)."""
+    n = len(FACTOR_IDS)
+    if name == "rapport":
+        fractions = roc_fractions(n)
+    elif name == "rangsum":
+        fractions = rank_sum_fractions(n)
+    elif name == "like":
+        fractions = [1.0 / n] * n
+    else:
+        raise WeightsError(f"Ukjent vektsett «{name}»: bruk rapport, like eller rangsum")
+    return Weights(points={i: round(f * 100, 1) for i, f in zip(FACTOR_IDS, fractions)})
+
+
+def default_weights() -> Weights:
+    return preset("rapport")

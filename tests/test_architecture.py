@@ -1,0 +1,40 @@
+"""Keep the layering honest: pages render, ikt_model computes and never imports streamlit."""
+
+import ast
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names.append(("." * node.level) + (node.module or ""))
+    return names
+
+
+def test_domain_never_imports_streamlit():
+    offenders = [(p.name, n) for p in (REPO / "ikt_model").rglob("*.py") for n in _imports(p)
+                 if n.split(".")[0] == "streamlit"]
+    assert offenders == []
+
+
+def test_pages_import_only_streamlit_and_public_ikt_model():
+    allowed_roots = {"streamlit", "ikt_model", "__future__"}
+    offenders = []
+    for page in sorted((REPO / "pages").glob("*.py")) + [REPO / "app.py"]:
+        for name in _imports(page):
+            parts = name.split(".")
+            if parts[0] not in allowed_roots or any(p.startswith("_") for p in parts[1:]):
+                offenders.append((page.name, name))
+    assert offenders == []
+
+
+def test_every_page_file_is_registered_in_app():
+    app = (REPO / "app.py").read_text(encoding="utf-8")
+    for page in (REPO / "pages").glob("*.py"):
+        assert f'"pages/{page.name}"' in app, page.name
