@@ -5,6 +5,9 @@ app.py calls `init(st.session_state)` on every run; pages read and write these k
   WEIGHTS         Weights          current factor weights (points)
   WEIGHTS_SOURCE  str              where the weights came from (preset name, "egendefinert", "AHP", "workshop" …)
   OVERRIDES       dict[str, int]   what-if score overrides: assessment row id -> score
+  WORKSHOP_RESULT dict | None      set by the workshop page when the facilitator carries the group result on:
+                                   {"title", "participants", "method", "dissent": [(factor_id, spread), ...]}
+The sidebar weight sliders (rendered by app.py) have keys `weight_slider_<factor id>` and the factor label.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ PROFILE = "profile"
 WEIGHTS = "weights"
 WEIGHTS_SOURCE = "weights_source"
 OVERRIDES = "overrides"
+WORKSHOP_RESULT = "workshop_result"
 
 
 def init(state: MutableMapping[str, Any]) -> None:
@@ -27,3 +31,4 @@ def init(state: MutableMapping[str, Any]) -> None:
     state.setdefault(WEIGHTS, default_weights())
     state.setdefault(WEIGHTS_SOURCE, "rapport")
     state.setdefault(OVERRIDES, {})
+    state.setdefault(WORKSHOP_RESULT, None)
