@@ -1,16 +1,15 @@
 """Command-line interface: JSON for analysts and checks.
 
-Each command lives in its own module with `add_parser(subparsers)` that registers a parser whose
-`func(args) -> int` does the work. Bad input: exit code 2 and one clear line on stderr (CliError).
+Each command lives in its own module of this package with `add_parser(subparsers)` that registers a
+parser whose `func(args) -> int` does the work; every such module is a command (found with pkgutil). Bad input: exit code 2 and one clear line on stderr (CliError).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
-
-COMMAND_MODULES = ("rank", "smaa", "ahp", "sql", "costs")
 
 
 class CliError(Exception):
@@ -25,8 +24,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m ikt_model", description="Beslutningsstøtte for interkommunalt IKT-samarbeid")
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"{__name__}.{name}").add_parser(subparsers)
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{info.name}").add_parser(subparsers)
     return parser
 
 

@@ -1,0 +1,75 @@
+"""`rank`: rank the 12 alternatives for a profile (JSON file) and weights."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..evaluation import Evaluation, evaluate
+from ..profile import Profile
+from ..weights import PRESET_LABELS, Weights, WeightsError, preset
+from . import CliError
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser("rank", help="ranger de 12 alternativene for en profil")
+    p.add_argument("--profile", required=True, help="profil som JSON-fil")
+    p.add_argument("--weights", default="rapport", help="rapport | like | rangsum | FIL.json ({\"1\": 30, ...})")
+    p.add_argument("--format", choices=("json", "table"), default="json")
+    p.set_defaults(func=run)
+
+
+def _read_json(path: str, what: str):
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CliError(f"{what}-filen finnes ikke: {path}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise CliError(f"{what}-filen er ikke gyldig JSON: {path}: {exc}") from None
+    except OSError as exc:
+        raise CliError(f"kan ikke lese {what}-filen {path}: {exc.strerror}") from None
+
+
+def load_profile(path: str) -> Profile:
+    try:
+        return Profile.model_validate(_read_json(path, "profil"))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise CliError(f"ugyldig profil{' (' + where + ')' if where else ''}: {err['msg']}") from None
+
+
+def load_weights(spec: str) -> Weights:
+    try:
+        if spec in PRESET_LABELS:
+            return preset(spec)
+        return Weights(points=_read_json(spec, "vekt"))
+    except (WeightsError, ValidationError) as exc:
+        message = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+        raise CliError(f"ugyldige vekter: {message.removeprefix('Value error, ')}") from None
+
+
+def to_json(result: Evaluation) -> dict:
+    return {
+        "ranking": [{"rank": r.rank, "model": r.alternative.model, "form": r.alternative.form,
+                     "score": round(r.score, 6), "contributions": {str(k): round(v, 6) for k, v in r.contributions.items()}}
+                    for r in result.ranking],
+        "weights": {str(k): round(v, 6) for k, v in result.weights.items()},
+        "warnings": [{"code": w.code, "message": w.message} for w in result.warnings],
+        "recommendation": result.recommendation.text,
+    }
+
+
+def run(args) -> int:
+    result = evaluate(load_profile(args.profile), load_weights(args.weights))
+    if args.format == "json":
+        print(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+        return 0
+    for r in result.ranking:
+        print(f"{r.rank:>2}  {r.score:+.3f}  {r.label}{'  (dagens)' if r.is_current else ''}")
+    for w in result.warnings:
+        print(f"! {w.message}")
+    print(f"Rapportens anbefaling (4.2): {result.recommendation.text}")
+    return 0
