@@ -45,6 +45,8 @@ def load_weights(spec: str) -> Weights:
     try:
         if spec in PRESET_LABELS:
             return preset(spec)
+        if not Path(spec).exists():
+            raise CliError(f"ukjent vektsett eller fil «{spec}»: bruk rapport, like, rangsum eller en JSON-fil")
         return Weights(points=_read_json(spec, "vekt"))
     except (WeightsError, ValidationError) as exc:
         message = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
