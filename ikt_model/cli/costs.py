@@ -1,0 +1,60 @@
+"""`python -m ikt_model costs`: the cost-sharing key (fordelingsnøkkel, 2.8).
+
+  python -m ikt_model costs --members 1515,1511,1514 --budget 12000000 --equal-share 0.3 --format json
+  python -m ikt_model costs --members 1515,1511 --budget 12000000 --percentages 1515=60,1511=40
+"""
+
+from __future__ import annotations
+
+import json
+
+from .. import format as fmt
+from ..costs import CostInputError, parse_cost_input, split_costs
+from . import CliError
+
+
+def _percentages(text: str | None) -> dict[str, str] | None:
+    if text is None:
+        return None
+    out: dict[str, str] = {}
+    for item in filter(None, (p.strip() for p in text.split(","))):
+        number, sep, value = item.partition("=")
+        if not sep:
+            raise CliError(f"--percentages: skriv kommunenummer=prosent, f.eks. 1515=60,1511=40 (fikk «{item}»)")
+        if number.strip() in out:
+            raise CliError(f"--percentages: {number.strip()} er oppgitt flere ganger")
+        out[number.strip()] = value.strip()
+    return out
+
+
+def run(args) -> int:
+    percentages = _percentages(args.percentages)
+    members = args.members
+    if members is None:
+        if percentages is None:
+            raise CliError("oppgi medlemmer med --members (eller --percentages)")
+        members = ",".join(percentages)
+    try:
+        split = split_costs(parse_cost_input(members=members, budget_kr=args.budget,
+                                             equal_share=args.equal_share, percentages=percentages))
+    except CostInputError as exc:
+        raise CliError(str(exc)) from None
+    if args.format == "json":
+        print(json.dumps(split.to_json_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"Budsjett: {fmt.kroner(split.budget)} – {split.method_text}")
+    for m in split.members:
+        print(f"{m.kommunenummer} {m.navn:<24} {fmt.number(m.folketall):>10} innb. "
+              f"{fmt.kroner(m.andel_kr):>16} {fmt.kroner(m.kr_per_innbygger, 2):>14} per innb.")
+    return 0
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("costs", help="Fordelingsnøkkel: hver kommunes andel av et årsbudsjett (2.8)")
+    parser.add_argument("--members", help="2015-kommunenummer, kommaseparert, f.eks. 1515,1511,1514")
+    parser.add_argument("--budget", required=True, help="årsbudsjett i hele kroner")
+    parser.add_argument("--equal-share", default="0.3",
+                        help="andel som deles likt, 0–1; resten etter folketall (standard 0.3)")
+    parser.add_argument("--percentages", help="faste prosenter i stedet: 1515=60,1511=40 (summerer til 100)")
+    parser.add_argument("--format", choices=("json", "text"), default="text")
+    parser.set_defaults(func=run)
