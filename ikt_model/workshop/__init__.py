@@ -1,0 +1,11 @@
+"""Workshop: a facilitator on the projector, participants on phones, a live group result.
+
+Modules: models (pydantic data + limits), access (join codes, keys, tokens), repository (the
+durable DuckDB store), aggregation (group weights, disagreement, ranking, winners), charts
+(projector figures), qr (QR code for the participant URL).
+"""
+
+from .models import LIMITS, METHOD_LABELS, Method, Vote, Workshop, WorkshopError
+from .access import AccessDenied
+
+__all__ = ["LIMITS", "METHOD_LABELS", "AccessDenied", "Method", "Vote", "Workshop", "WorkshopError"]

@@ -1,0 +1,94 @@
+"""Who may do what: join codes, the facilitator key, participant tokens.
+
+Join code: 8 symbols from a 31-symbol alphabet without look-alikes (no 0/O, 1/I/L), shown as
+"ABCD-EFGH". 31**8 = 8.5e11 codes (39.6 bits). Sizing: even with 1 000 workshops live at once and
+an attacker making 100 guesses a second (far above what one Streamlit server answers), the
+expected time to hit ANY live workshop is 31**8 / 1 000 / 100 s = about 99 days, and a hit only
+lets one add a vote: everything of the facilitator's needs the key. The participant page also
+throttles wrong codes per session. Codes come from `secrets` (not sequential, not predictable).
+
+Facilitator key: `secrets.token_urlsafe(32)` (256 bits). Only its SHA-256 is stored (a slow
+password hash is not needed for a 256-bit random secret); checks use `hmac.compare_digest`. The
+key is handed out wrapped in pydantic `SecretStr`, so repr/logging shows '**********'.
+
+Participant token: `secrets.token_urlsafe(16)` (128 bits), kept by the participant's browser
+(URL parameter), stored hashed; a vote is keyed by (workshop, token hash), so a participant can
+only create or revise their own vote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+
+from pydantic import SecretStr
+
+from .models import WorkshopError
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+CODE_SPACE = len(CODE_ALPHABET) ** CODE_LENGTH
+_CODE_RE = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
+_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+
+class AccessDenied(WorkshopError):
+    """The caller lacks the facilitator key or the participant token for this action."""
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def format_code(code: str) -> str:
+    """'ABCDEFGH' -> 'ABCD-EFGH' (easier to read aloud and type)."""
+    half = CODE_LENGTH // 2
+    return f"{code[:half]}-{code[half:]}"
+
+
+def normalise_code(raw: object) -> str | None:
+    """What a person typed -> canonical code, or None if it cannot be a code.
+
+    Case, spaces and dashes are ignored; the look-alikes 0/O, 1/I/L are not in the alphabet, so
+    a code containing them is simply not a code.
+    """
+    if not isinstance(raw, str) or len(raw) > 40:
+        return None
+    code = re.sub(r"[\s\-]", "", raw).upper()
+    return code if _CODE_RE.match(code) else None
+
+
+def new_workshop_id() -> str:
+    return secrets.token_hex(8)
+
+
+def new_facilitator_key() -> SecretStr:
+    return SecretStr(secrets.token_urlsafe(32))
+
+
+def new_participant_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def key_matches(key: str | SecretStr | None, stored_hash: str) -> bool:
+    """Constant-time check of a presented facilitator key against the stored hash."""
+    if isinstance(key, SecretStr):
+        key = key.get_secret_value()
+    if not isinstance(key, str) or not key or len(key) > 200:
+        return False
+    return hmac.compare_digest(digest(key), stored_hash)
+
+
+def valid_token(token: object) -> bool:
+    return isinstance(token, str) and bool(_TOKEN_RE.match(token))
+
+
+def participant_label(token_hash: str) -> str:
+    """A short, stable, non-secret label for the facilitator's table of votes."""
+    return f"D-{token_hash[:6]}"

@@ -1,0 +1,138 @@
+"""The group's result from individual votes: weights, disagreement (the agenda), ranking, winners.
+
+* Each participant's points are normalised to fractions (sum 1) first, so a participant who
+  gives everything 10 counts as much as one who gives everything 2.
+* Group weights: arithmetic mean of the normalised weights (default), or the geometric mean,
+  renormalised to sum 1. A zero weight would make a geometric mean zero whatever the others
+  said, so fractions are floored at GEOMETRIC_FLOOR (0.1 %) before taking logs.
+* Disagreement per factor: population standard deviation of the normalised weights (also IQR,
+  min, max); sorted most contested first = the discussion agenda (as Comparion's consensus view
+  sorts judgments by standard deviation).
+* Ranking: `ikt_model.evaluation.evaluate` with the group weights as points (0.1 step, as carried on).
+* Winners: for every participant, the alternative(s) ranked first by their OWN weights (ties
+  count for each tied alternative), counted per alternative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel
+
+from ..evaluation import evaluate
+from ..knowledge import KnowledgeBase, default_knowledge_base
+from ..profile import Profile
+from ..registry import ALTERNATIVES, FACTOR_IDS
+from ..scoring import score_matrix
+from ..weights import Weights
+from .models import Vote
+
+Aggregate = Literal["mean", "geometric"]
+AGGREGATE_LABELS = {"mean": "Gjennomsnitt", "geometric": "Geometrisk gjennomsnitt"}
+GEOMETRIC_FLOOR = 0.001
+WIN_TOL = 1e-9
+
+
+class FactorSpread(BaseModel, frozen=True):
+    factor_id: int
+    label: str
+    group_weight: float
+    std: float
+    iqr: float
+    low: float
+    high: float
+
+
+class RankRow(BaseModel, frozen=True):
+    rank: int
+    key: str
+    label: str
+    score: float
+    winners: int  # participants whose own weights make this alternative (joint) first
+
+
+class GroupResult(BaseModel, frozen=True):
+    participants: int
+    aggregate: Aggregate
+    weights: dict[int, float]  # fractions, factor id -> share
+    spreads: tuple[FactorSpread, ...]  # most contested first
+    ranking: tuple[RankRow, ...]
+
+    def weights_as_points(self) -> Weights:
+        """Group weights as points for the other pages: fraction x 100 rounded to the slider step (0.1).
+
+        The ranking above is computed with exactly these points, so it matches what the
+        comparison and robustness pages show once the facilitator carries the weights on.
+        """
+        return as_points(self.weights)
+
+    def dissent(self) -> list[tuple[int, float]]:
+        return [(s.factor_id, s.std) for s in self.spreads]
+
+
+def as_points(weights: dict[int, float]) -> Weights:
+    points = {f: round(w * 100, 1) for f, w in weights.items()}
+    if sum(points.values()) <= 0:  # cannot happen for fractions summing to 1; keep Weights valid anyway
+        points = {f: w * 100 for f, w in weights.items()}
+    return Weights(points=points)
+
+
+def normalised_matrix(votes: Sequence[Vote]) -> np.ndarray:
+    """n x 12 array: each row one participant's fractions in factor-id order."""
+    if not votes:
+        return np.zeros((0, len(FACTOR_IDS)))
+    raw = np.array([[v.points.get(f, 0.0) for f in FACTOR_IDS] for v in votes], dtype=float)
+    sums = raw.sum(axis=1, keepdims=True)
+    if np.any(sums <= 0):
+        raise ValueError("a vote with all-zero points cannot be normalised")
+    return raw / sums
+
+
+def group_weights(matrix: np.ndarray, aggregate: Aggregate = "mean") -> np.ndarray:
+    if matrix.shape[0] == 0:
+        raise ValueError("no votes")
+    if aggregate == "mean":
+        w = matrix.mean(axis=0)
+    elif aggregate == "geometric":
+        w = np.exp(np.log(np.maximum(matrix, GEOMETRIC_FLOOR)).mean(axis=0))
+    else:
+        raise ValueError(f"unknown aggregate {aggregate!r}")
+    return w / w.sum()
+
+
+def spreads(matrix: np.ndarray, weights: np.ndarray, kb: KnowledgeBase) -> tuple[FactorSpread, ...]:
+    """Disagreement per factor, most contested first (ties: report priority order)."""
+    std = matrix.std(axis=0)
+    q75, q25 = np.percentile(matrix, [75, 25], axis=0)
+    rows = [FactorSpread(factor_id=f, label=kb.factor(f).label, group_weight=float(weights[j]),
+                         std=float(std[j]), iqr=float(q75[j] - q25[j]),
+                         low=float(matrix[:, j].min()), high=float(matrix[:, j].max()))
+            for j, f in enumerate(FACTOR_IDS)]
+    return tuple(sorted(rows, key=lambda s: (-round(s.std, 12), s.factor_id)))
+
+
+def winner_counts(profile: Profile, matrix: np.ndarray, kb: KnowledgeBase) -> dict[str, int]:
+    """Alternative key -> how many participants' own weights rank it first (vectorised)."""
+    scores = score_matrix(profile, kb).values @ matrix.T  # 12 alternatives x n participants
+    best = scores.max(axis=0, keepdims=True)
+    wins = (scores >= best - WIN_TOL).sum(axis=1)
+    return {alt.key: int(wins[i]) for i, alt in enumerate(ALTERNATIVES)}
+
+
+def group_result(profile: Profile, votes: Sequence[Vote], aggregate: Aggregate = "mean",
+                 kb: KnowledgeBase | None = None) -> GroupResult | None:
+    """The whole projector view's numbers; None when nobody has voted yet."""
+    if not votes:
+        return None
+    kb = kb or default_knowledge_base()
+    matrix = normalised_matrix(votes)
+    w = group_weights(matrix, aggregate)
+    weights = {f: float(w[j]) for j, f in enumerate(FACTOR_IDS)}
+    evaluation = evaluate(profile, as_points(weights), kb)
+    wins = winner_counts(profile, matrix, kb)
+    ranking = tuple(RankRow(rank=r.rank, key=r.alternative.key, label=r.label, score=r.score,
+                            winners=wins[r.alternative.key]) for r in evaluation.ranking)
+    return GroupResult(participants=len(votes), aggregate=aggregate, weights=weights,
+                       spreads=spreads(matrix, w, kb), ranking=ranking)

@@ -1,0 +1,241 @@
+"""Workshops and votes in the durable store (DuckDB). Every write is committed before it returns.
+
+Concurrency: the server process owns the store file (see `ikt_model.store`). Writes take a
+process-wide lock (so limits such as participants per workshop hold under 100 simultaneous
+submissions) and run in one transaction on their own cursor; reads take their own cursor and
+no lock (DuckDB MVCC). A method that returns normally has committed: the caller may acknowledge.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import UTC, datetime
+
+import duckdb
+from pydantic import SecretStr
+
+from .. import store
+from ..profile import Profile
+from . import access
+from .access import AccessDenied
+from .models import LIMITS, Method, Vote, Workshop, WorkshopError, clean_text, points_from_input
+
+COMPONENT = "workshop"
+MIGRATIONS = [
+    """CREATE TABLE workshops (
+        id VARCHAR PRIMARY KEY,
+        code VARCHAR NOT NULL UNIQUE,
+        title VARCHAR NOT NULL,
+        method VARCHAR NOT NULL,
+        profile_json VARCHAR NOT NULL,
+        key_hash VARCHAR NOT NULL,
+        voting_open BOOLEAN NOT NULL,
+        revealed BOOLEAN NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL)""",
+    """CREATE TABLE workshop_votes (
+        workshop_id VARCHAR NOT NULL,
+        participant_hash VARCHAR NOT NULL,
+        display_name VARCHAR NOT NULL,
+        points_json VARCHAR NOT NULL,
+        ranking_json VARCHAR,
+        revisions INTEGER NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (workshop_id, participant_hash))""",
+]
+_WRITE_LOCK = threading.Lock()
+_WORKSHOP_COLS = "id, code, title, method, profile_json, voting_open, revealed, created_at"
+
+NOT_FOUND = "Fant ingen workshop med den koden. Sjekk koden og prøv igjen."
+KEY_REFUSED = "Dette krever fasilitatorlenken (nøkkelen) for workshopen."
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _workshop(row) -> Workshop:
+    return Workshop(id=row[0], code=row[1], title=row[2], method=row[3],
+                    profile=Profile.model_validate_json(row[4]), voting_open=row[5], revealed=row[6],
+                    created_at=row[7])
+
+
+class WorkshopRepository:
+    """All workshop reads and writes; `con` is the cached store connection (cursors are taken here)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+        store.ensure_schema(con, COMPONENT, MIGRATIONS)
+
+    # -- internals -------------------------------------------------------------------------
+    def _read(self, sql: str, params: list) -> list[tuple]:
+        cur = self.con.cursor()
+        try:
+            return cur.execute(sql, params).fetchall()
+        finally:
+            cur.close()
+
+    def _write(self, fn):
+        with _WRITE_LOCK:
+            return store.run_write(self.con, fn)
+
+    def _key_hash(self, workshop_id: str) -> str | None:
+        rows = self._read("SELECT key_hash FROM workshops WHERE id = ?", [workshop_id])
+        return rows[0][0] if rows else None
+
+    def _require_key(self, workshop_id: object, key: str | SecretStr | None) -> str:
+        if not isinstance(workshop_id, str) or len(workshop_id) > 64:
+            raise AccessDenied(KEY_REFUSED)
+        stored = self._key_hash(workshop_id)
+        if stored is None or not access.key_matches(key, stored):
+            raise AccessDenied(KEY_REFUSED)
+        return workshop_id
+
+    # -- public, no key --------------------------------------------------------------------
+    def find_by_code(self, raw_code: object) -> Workshop | None:
+        code = access.normalise_code(raw_code)
+        if code is None:
+            return None
+        rows = self._read(f"SELECT {_WORKSHOP_COLS} FROM workshops WHERE code = ?", [code])
+        return _workshop(rows[0]) if rows else None
+
+    def own_vote(self, workshop_id: str, token: object) -> Vote | None:
+        """The vote this participant token has submitted (nobody else's)."""
+        if not access.valid_token(token):
+            return None
+        rows = self._read(
+            "SELECT participant_hash, display_name, points_json, ranking_json, revisions, updated_at "
+            "FROM workshop_votes WHERE workshop_id = ? AND participant_hash = ?",
+            [workshop_id, access.digest(token)])
+        return _vote(rows[0]) if rows else None
+
+    def answer_count(self, workshop_id: str) -> int:
+        return self._read("SELECT count(*) FROM workshop_votes WHERE workshop_id = ?", [workshop_id])[0][0]
+
+    def revealed_votes(self, workshop_id: str) -> list[Vote] | None:
+        """Votes for computing the GROUP result a participant may see, or None if not revealed.
+
+        Callers show aggregates only (aggregation.group_result), never the individual rows.
+        """
+        rows = self._read("SELECT revealed FROM workshops WHERE id = ?", [workshop_id])
+        if not rows or not rows[0][0]:
+            return None
+        return self._votes(workshop_id)
+
+    def submit_vote(self, raw_code: object, token: object, display_name: object = "", *,
+                    points: dict | None = None, ranking: list[int] | None = None) -> Vote:
+        """Create or revise this participant's vote. Committed when it returns."""
+        if not access.valid_token(token):
+            raise AccessDenied("Ugyldig deltakerlenke. Åpne workshopen på nytt med koden.")
+        name = clean_text(display_name, LIMITS.name_max, "Visningsnavnet", required=False)
+        token_hash = access.digest(token)
+        code = access.normalise_code(raw_code)
+        if code is None:
+            raise WorkshopError(NOT_FOUND)
+
+        def write(cur):
+            row = cur.execute("SELECT id, method, voting_open FROM workshops WHERE code = ?", [code]).fetchone()
+            if row is None:
+                raise WorkshopError(NOT_FOUND)
+            workshop_id, method, voting_open = row
+            if not voting_open:
+                raise WorkshopError("Avstemningen er stengt. Stemmen din ble ikke lagret.")
+            pts, rank = points_from_input(method, points=points, ranking=ranking)
+            existing = cur.execute(
+                "SELECT revisions FROM workshop_votes WHERE workshop_id = ? AND participant_hash = ?",
+                [workshop_id, token_hash]).fetchone()
+            now = _now()
+            payload = [name, json.dumps(pts), json.dumps(rank) if rank else None]
+            if existing is None:
+                count = cur.execute("SELECT count(*) FROM workshop_votes WHERE workshop_id = ?",
+                                    [workshop_id]).fetchone()[0]
+                if count >= LIMITS.participants_max:
+                    raise WorkshopError(f"Workshopen er full: høyst {LIMITS.participants_max} deltakere.")
+                cur.execute("INSERT INTO workshop_votes VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+                            [workshop_id, token_hash, *payload, now, now])
+            else:
+                if existing[0] >= LIMITS.revisions_max:
+                    raise WorkshopError(
+                        f"Du har endret stemmen {LIMITS.revisions_max} ganger, som er grensen. "
+                        "Den siste lagrede stemmen gjelder.")
+                cur.execute("UPDATE workshop_votes SET display_name = ?, points_json = ?, ranking_json = ?, "
+                            "revisions = revisions + 1, updated_at = ? "
+                            "WHERE workshop_id = ? AND participant_hash = ?",
+                            [*payload, now, workshop_id, token_hash])
+            return workshop_id
+
+        workshop_id = self._write(write)
+        vote = self.own_vote(workshop_id, token)
+        assert vote is not None
+        return vote
+
+    # -- facilitator ------------------------------------------------------------------------
+    def create(self, title: object, method: Method, profile: Profile) -> tuple[Workshop, SecretStr]:
+        """A new workshop with voting open; returns it and the facilitator key (shown once)."""
+        title = clean_text(title, LIMITS.title_max, "Tittelen", required=True)
+        if method not in ("poeng", "rangering"):
+            raise WorkshopError(f"Ukjent metode «{method}»: bruk poeng eller rangering")
+        if not isinstance(profile, Profile):
+            raise WorkshopError("Samarbeidets profil mangler")
+        key = access.new_facilitator_key()
+        workshop_id = access.new_workshop_id()
+
+        def write(cur):
+            if cur.execute("SELECT count(*) FROM workshops").fetchone()[0] >= LIMITS.workshops_max:
+                raise WorkshopError("Lageret er fullt av workshops. Slett gamle workshops først.")
+            for _ in range(10):
+                code = access.new_join_code()
+                if cur.execute("SELECT 1 FROM workshops WHERE code = ?", [code]).fetchone() is None:
+                    break
+            now = _now()
+            cur.execute("INSERT INTO workshops VALUES (?, ?, ?, ?, ?, ?, TRUE, FALSE, ?, ?)",
+                        [workshop_id, code, title, method, profile.model_dump_json(),
+                         access.digest(key.get_secret_value()), now, now])
+
+        self._write(write)
+        return self.workshop(workshop_id, key), key
+
+    def workshop(self, workshop_id: object, key: str | SecretStr | None) -> Workshop:
+        self._require_key(workshop_id, key)
+        rows = self._read(f"SELECT {_WORKSHOP_COLS} FROM workshops WHERE id = ?", [workshop_id])
+        return _workshop(rows[0])
+
+    def votes(self, workshop_id: object, key: str | SecretStr | None) -> list[Vote]:
+        """Individual votes: facilitator only."""
+        return self._votes(self._require_key(workshop_id, key))
+
+    def _votes(self, workshop_id: str) -> list[Vote]:
+        rows = self._read(
+            "SELECT participant_hash, display_name, points_json, ranking_json, revisions, updated_at "
+            "FROM workshop_votes WHERE workshop_id = ? ORDER BY created_at, participant_hash", [workshop_id])
+        return [_vote(r) for r in rows]
+
+    def _set(self, workshop_id: object, key, column: str, value: bool) -> Workshop:
+        workshop_id = self._require_key(workshop_id, key)
+        self._write(lambda cur: cur.execute(
+            f"UPDATE workshops SET {column} = ?, updated_at = ? WHERE id = ?", [value, _now(), workshop_id]))
+        return self.workshop(workshop_id, key)
+
+    def set_voting_open(self, workshop_id: object, key, is_open: bool) -> Workshop:
+        return self._set(workshop_id, key, "voting_open", bool(is_open))
+
+    def set_revealed(self, workshop_id: object, key, revealed: bool) -> Workshop:
+        return self._set(workshop_id, key, "revealed", bool(revealed))
+
+    def delete(self, workshop_id: object, key) -> None:
+        workshop_id = self._require_key(workshop_id, key)
+
+        def write(cur):
+            cur.execute("DELETE FROM workshop_votes WHERE workshop_id = ?", [workshop_id])
+            cur.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
+
+        self._write(write)
+
+
+def _vote(row) -> Vote:
+    ranking = json.loads(row[3]) if row[3] else None
+    return Vote(participant=access.participant_label(row[0]), display_name=row[1],
+                points={int(k): float(v) for k, v in json.loads(row[2]).items()},
+                ranking=tuple(ranking) if ranking else None, revisions=row[4], updated_at=row[5])
