@@ -1,0 +1,135 @@
+"""Plain Norwegian readings of the robustness analysis, and the summary other pages use.
+
+`robustness_summary` is the contract for the memo and scenario pages:
+  winner_acceptability = first-rank acceptability b^1 of the current first choice under SMAA weight
+  mode "around" (Dirichlet centred on the user's weights, concentration 50, scores fixed; see smaa.py).
+  ordinal_acceptability = the same under the report's priority order only (w1 >= w2 >= ... >= w12).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from pydantic import BaseModel
+
+from .. import format as fmt
+from ..evaluation import alternative_label
+from ..knowledge import KnowledgeBase, default_knowledge_base
+from ..profile import Profile
+from ..registry import ALTERNATIVES, FACTOR_IDS
+from ..scoring import score_matrix
+from ..weights import Weights
+from .sensitivity import StabilityInterval, first_choice, stability_intervals
+from .smaa import SmaaResult, smaa
+
+SENSITIVE_SHOWN = 3
+
+
+class FactorInterval(BaseModel, frozen=True):
+    factor_id: int
+    label: str
+    lower: float
+    upper: float
+    current: float
+    takeover_below: str | None  # alternative key
+    takeover_above: str | None
+    takeover_below_label: str | None = None
+    takeover_above_label: str | None = None
+
+    @property
+    def margin(self) -> float:
+        """How far the weight can move (the nearer end) before the first choice changes."""
+        below = self.current - self.lower if self.takeover_below else np.inf
+        above = self.upper - self.current if self.takeover_above else np.inf
+        return float(min(below, above))
+
+
+class RobustnessSummary(BaseModel, frozen=True):
+    winner_key: str
+    winner_label: str
+    winner_acceptability: float
+    ordinal_acceptability: float
+    samples: int
+    seed: int
+    sentences: list[str]
+    interval_sentences: list[str]
+    intervals: list[FactorInterval]
+
+
+def factor_intervals(values: np.ndarray, weights: Weights, kb: KnowledgeBase) -> list[FactorInterval]:
+    """Stability intervals per factor, with alternative keys and labels instead of indices."""
+    raw: list[StabilityInterval] = stability_intervals(values, np.asarray(weights.vector()))
+
+    def key(i):
+        return None if i is None else ALTERNATIVES[i].key
+
+    def label(i):
+        return None if i is None else alternative_label(kb, ALTERNATIVES[i])
+
+    return [FactorInterval(factor_id=FACTOR_IDS[s.factor_index], label=kb.factor(FACTOR_IDS[s.factor_index]).label,
+                           lower=s.lower, upper=s.upper, current=s.current,
+                           takeover_below=key(s.takeover_below), takeover_above=key(s.takeover_above),
+                           takeover_below_label=label(s.takeover_below),
+                           takeover_above_label=label(s.takeover_above)) for s in raw]
+
+
+def interval_sentence(interval: FactorInterval) -> str:
+    """«Anbefalingen står seg så lenge vekten på X er mellom 4 % og 31 %; over 31 % overtar Y.»"""
+    name = interval.label
+    lo, hi = fmt.percent(interval.lower), fmt.percent(interval.upper)
+    if interval.takeover_below is None and interval.takeover_above is None:
+        return f"Anbefalingen står seg uansett vekt på {name} (0–100 %)."
+    if interval.takeover_below is None:
+        return (f"Anbefalingen står seg så lenge vekten på {name} er høyst {hi}; "
+                f"over {hi} overtar {interval.takeover_above_label}.")
+    if interval.takeover_above is None:
+        return (f"Anbefalingen står seg så lenge vekten på {name} er minst {lo}; "
+                f"under {lo} overtar {interval.takeover_below_label}.")
+    return (f"Anbefalingen står seg så lenge vekten på {name} er mellom {lo} og {hi}; "
+            f"under {lo} overtar {interval.takeover_below_label}, over {hi} overtar {interval.takeover_above_label}.")
+
+
+def acceptability_sentence(label: str, share: float, mode: str) -> str:
+    """«Alternativ X er best i 71 % av de mulige vektingene …»"""
+    where = {
+        "around": "av vektingene rundt dine vekter",
+        "ordinal": "av vektingene som følger rapportens rekkefølge (w1 ≥ w2 ≥ … ≥ w12)",
+        "uniform": "av alle mulige vektinger",
+    }[mode]
+    return f"{label} er best i {fmt.percent(share)} {where}."
+
+
+def acceptability_reading(result: SmaaResult, labels: list[str], shown: int = 3) -> list[str]:
+    """The alternatives most often ranked first, in words."""
+    order = sorted(range(len(labels)), key=lambda i: -result.first_rank[i])
+    lines = [acceptability_sentence(labels[i], result.first_rank[i], result.weight_mode)
+             for i in order[:shown] if result.first_rank[i] > 0]
+    never = sum(1 for b in result.first_rank if b == 0)
+    if never:
+        lines.append(f"{never} av {len(labels)} alternativer blir aldri best i noen av de {fmt.number(result.samples)} "
+                     "trukne vektingene.")
+    return lines
+
+
+def robustness_summary(profile: Profile, weights: Weights, kb: KnowledgeBase | None = None,
+                       samples: int = 10_000, seed: int = 1) -> RobustnessSummary:
+    """How sure is the first choice? Stability intervals + SMAA acceptability, in numbers and sentences."""
+    kb = kb or default_knowledge_base()
+    values = score_matrix(profile, kb).values
+    w = np.asarray(weights.vector())
+    winner = first_choice(values @ w)
+    label = alternative_label(kb, ALTERNATIVES[winner])
+    around = smaa(values, "around", w, samples=samples, seed=seed)
+    ordinal = smaa(values, "ordinal", samples=samples, seed=seed)
+    intervals = factor_intervals(values, weights, kb)
+    interval_lines = [interval_sentence(i) for i in intervals]
+    sensitive = sorted((i for i in intervals if np.isfinite(i.margin)), key=lambda i: i.margin)
+    sentences = [acceptability_sentence(label, around.first_rank[winner], "around"),
+                 acceptability_sentence(label, ordinal.first_rank[winner], "ordinal")]
+    sentences += [interval_sentence(i) for i in sensitive[:SENSITIVE_SHOWN]]
+    robust = len(intervals) - len(sensitive)
+    if robust:
+        sentences.append(f"For {robust} av {len(intervals)} faktorer står anbefalingen seg uansett vekt.")
+    return RobustnessSummary(winner_key=ALTERNATIVES[winner].key, winner_label=label,
+                             winner_acceptability=around.first_rank[winner],
+                             ordinal_acceptability=ordinal.first_rank[winner], samples=samples, seed=seed,
+                             sentences=sentences, interval_sentences=interval_lines, intervals=intervals)
