@@ -1,0 +1,112 @@
+"""`smaa`: SMAA-2 rank acceptabilities, central weights and confidence factors for a value table (CSV).
+
+CSV: header `alternative,<criterion>,...`, one row per alternative, numbers where higher is better.
+--weights uniform (no information) | ordinal (w1 >= w2 >= ... in column order) | FILE.json (exact weights,
+criterion name -> weight). --scores fixed | step | uniform varies the values (see ikt_model.robustness.smaa).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from pathlib import Path
+
+from ..robustness.smaa import SmaaError, smaa
+from . import CliError
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser("smaa", help="SMAA-2: rangaksept, sentrale vekter og konfidensfaktorer")
+    p.add_argument("--values", required=True, help="CSV: alternative,<kriterium>,... (høyere er bedre)")
+    p.add_argument("--weights", default="uniform", help="uniform | ordinal | FIL.json (kriterium -> vekt)")
+    p.add_argument("--scores", default="fixed", choices=("fixed", "step", "uniform"),
+                   help="usikre verdier: fixed, step (±1 trinn, 15 %% hver vei) eller uniform (±0,5)")
+    p.add_argument("--samples", type=int, default=10_000, help="antall Monte Carlo-trekk (standard 10 000)")
+    p.add_argument("--seed", type=int, default=1, help="frø for tilfeldige tall (samme frø, samme svar)")
+    p.add_argument("--format", choices=("json",), default="json")
+    p.set_defaults(func=run)
+
+
+def read_text(path: str, what: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CliError(f"{what}-filen finnes ikke: {path}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{what}-filen er ikke UTF-8-tekst: {path}") from None
+    except OSError as exc:
+        raise CliError(f"kan ikke lese {what}-filen {path}: {exc.strerror}") from None
+
+
+def number(cell: str, where: str) -> float:
+    text = cell.strip()
+    if text.count(",") == 1 and "." not in text:  # Norwegian decimal comma in a quoted cell: "1,5"
+        text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        raise CliError(f"{where}: «{cell.strip()}» er ikke et tall") from None
+    if not math.isfinite(value):
+        raise CliError(f"{where}: «{cell.strip()}» er ikke et endelig tall")
+    return value
+
+
+def read_values(path: str) -> tuple[list[str], list[str], list[list[float]]]:
+    rows = [r for r in csv.reader(io.StringIO(read_text(path, "verdi"))) if any(c.strip() for c in r)]
+    if len(rows) < 2 or len(rows[0]) < 2:
+        raise CliError(f"{path}: trenger en overskriftsrad alternative,<kriterium>,... og minst én rad")
+    criteria = [c.strip() for c in rows[0][1:]]
+    if len(set(criteria)) != len(criteria) or not all(criteria):
+        raise CliError(f"{path}: kriterienavnene i overskriften må være unike og ikke tomme")
+    alternatives, values = [], []
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(criteria) + 1:
+            raise CliError(f"{path}, rad {line}: {len(row)} celler, ventet {len(criteria) + 1}")
+        alternatives.append(row[0].strip())
+        values.append([number(c, f"{path}, rad {line}") for c in row[1:]])
+    return alternatives, criteria, values
+
+
+def read_weights(spec: str, criteria: list[str]) -> tuple[str, list[float] | None]:
+    if spec in ("uniform", "ordinal"):
+        return spec, None
+    if not Path(spec).exists():
+        raise CliError(f"ukjent vektvalg eller fil «{spec}»: bruk uniform, ordinal eller en JSON-fil")
+    try:
+        raw = json.loads(read_text(spec, "vekt"))
+    except json.JSONDecodeError as exc:
+        raise CliError(f"vektfilen er ikke gyldig JSON: {spec}: {exc}") from None
+    if not isinstance(raw, dict):
+        raise CliError("vektfilen må være et JSON-objekt: kriterium -> vekt")
+    unknown = sorted(set(raw) - set(criteria))
+    if unknown:
+        raise CliError(f"vektfilen nevner ukjent kriterium «{unknown[0]}»")
+    weights = []
+    for c in criteria:
+        value = raw.get(c, 0)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+            raise CliError(f"vekten for «{c}» må være et ikke-negativt tall")
+        weights.append(float(value))
+    if sum(weights) <= 0:
+        raise CliError("minst én vekt må være større enn null")
+    return "exact", weights
+
+
+def run(args) -> int:
+    alternatives, criteria, values = read_values(args.values)
+    mode, weights = read_weights(args.weights, criteria)
+    if args.samples < 1 or args.samples > 1_000_000:
+        raise CliError("--samples må være mellom 1 og 1 000 000")
+    try:
+        result = smaa(values, mode, weights, samples=args.samples, seed=args.seed, score_mode=args.scores)
+    except SmaaError as exc:
+        raise CliError(str(exc)) from None
+    print(json.dumps({
+        "alternatives": alternatives, "criteria": criteria,
+        "rank_acceptability": result.rank_acceptability, "central_weights": result.central_weights,
+        "confidence": result.confidence, "holistic": result.holistic,
+        "weight_mode": mode, "score_mode": args.scores, "samples": args.samples, "seed": args.seed,
+    }, ensure_ascii=False, indent=2))
+    return 0
