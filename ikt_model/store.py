@@ -33,7 +33,7 @@ _SCHEMA_LOCK = threading.Lock()
 _RETRIES = 20
 
 
-def connect_store(path: Path | None = None) -> duckdb.DuckDBPyConnection:
+def connect_store(path: Path | str | None = None) -> duckdb.DuckDBPyConnection:
     """Open (or create) the durable store file; the parent folder is created if missing."""
     path = Path(path) if path is not None else get_settings().store_path
     path.parent.mkdir(parents=True, exist_ok=True)

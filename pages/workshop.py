@@ -1,6 +1,199 @@
-"""Placeholder while the page is being built (replaced by its issue's work)."""
+"""Workshop, facilitator view (projector): create, share code/QR, open/close, reveal, live group result."""
 
 import streamlit as st
 
-st.title("Under arbeid")
-st.info("Denne siden er under arbeid.")
+from ikt_model import format as fmt
+from ikt_model import ui_state
+from ikt_model.config import get_settings
+from ikt_model.knowledge import default_knowledge_base
+from ikt_model.store import connect_store
+from ikt_model.workshop import LIMITS, METHOD_LABELS, WorkshopError
+from ikt_model.workshop import access, aggregation, charts, export, qr, view
+from ikt_model.workshop.repository import WorkshopRepository
+
+REFRESH_SECONDS = 2
+WS_ID, WS_KEY = "ws_facilitator_id", "ws_facilitator_key"
+
+
+@st.cache_resource(show_spinner=False)
+def workshop_repository(store_path: str) -> WorkshopRepository:
+    """One store connection per server process; the repository takes a cursor per call."""
+    return WorkshopRepository(connect_store(store_path))
+
+
+repo = workshop_repository(str(get_settings().store_path))
+kb = default_knowledge_base()
+
+st.title("Workshop – fasilitator")
+
+# A private facilitator link (?workshop=<id>&key=<secret>) signs this browser session in, then the
+# key is removed from the address bar so it is not shown on the projector.
+params = st.query_params
+if "workshop" in params or "key" in params:
+    pair = view.parse_facilitator_link(f"workshop={params.get('workshop', '')}&key={params.get('key', '')}")
+    try:
+        if pair is None:
+            raise WorkshopError("Fasilitatorlenken er ufullstendig.")
+        repo.workshop(*pair)
+        st.session_state[WS_ID], st.session_state[WS_KEY] = pair
+    except WorkshopError as exc:
+        st.error(f"{exc} Sjekk at du har limt inn hele lenken.")
+    for name in ("workshop", "key"):
+        if name in st.query_params:
+            del st.query_params[name]
+
+
+def current_workshop():
+    if WS_ID not in st.session_state:
+        return None
+    try:
+        return repo.workshop(st.session_state[WS_ID], st.session_state[WS_KEY])
+    except WorkshopError:
+        st.session_state.pop(WS_ID, None)
+        st.session_state.pop(WS_KEY, None)
+        st.warning("Workshopen finnes ikke lenger (slettet?). Opprett en ny.")
+        return None
+
+
+def create_form() -> None:
+    profile = st.session_state[ui_state.PROFILE]
+    st.write("Deltakerne vekter de tolv suksessfaktorene (rapporten 3.1 og 4.3) på mobilen. "
+             "Du viser gruppens vekter, hvor dere er uenige og rangeringen av de tolv alternativene på projektoren.")
+    with st.form("ws_create"):
+        title = st.text_input("Tittel på workshopen", max_chars=LIMITS.title_max,
+                              placeholder="F.eks. «Styringsmodell for IKT-samarbeidet – rådmannsmøte»")
+        method = st.radio("Vektemetode", list(METHOD_LABELS), format_func=METHOD_LABELS.get, horizontal=True)
+        st.caption(f"Samarbeidets profil fra «Samarbeidet»: {view.profile_summary(profile)}")
+        if st.form_submit_button("Opprett workshop", type="primary"):
+            try:
+                workshop, key = repo.create(title, method, profile)
+            except WorkshopError as exc:
+                st.error(str(exc))
+                return
+            st.session_state[WS_ID], st.session_state[WS_KEY] = workshop.id, key.get_secret_value()
+            st.rerun()
+    with st.expander("Fortsett en workshop du har opprettet"):
+        link = st.text_input("Lim inn den private fasilitatorlenken", key="ws_link", type="password")
+        if st.button("Åpne workshop"):
+            pair = view.parse_facilitator_link(link)
+            try:
+                if pair is None:
+                    raise WorkshopError("Det ser ikke ut som en fasilitatorlenke.")
+                repo.workshop(*pair)
+            except WorkshopError as exc:
+                st.error(str(exc))
+            else:
+                st.session_state[WS_ID], st.session_state[WS_KEY] = pair
+                st.rerun()
+
+
+workshop = current_workshop()
+if workshop is None:
+    create_form()
+    st.stop()
+
+key = st.session_state[WS_KEY]
+page_url = st.context.url
+join_url = view.participant_url(page_url, workshop.code)
+
+st.header(view.escape_md(workshop.title))
+share, controls = st.columns([3, 2])
+with share:
+    st.markdown(f"### Kode: `{access.format_code(workshop.code)}`")
+    st.write("Skann QR-koden eller åpne adressen under på mobilen:")
+    st.code(join_url, language=None)
+    st.image(qr.qr_png(join_url, box_size=8), width=260,
+             caption="QR-kode til deltakersiden", alt=f"QR-kode til {join_url}")
+with controls:
+    st.subheader("Styring")
+    if workshop.voting_open:
+        if st.button("Steng avstemningen", type="primary", width="stretch"):
+            repo.set_voting_open(workshop.id, key, False)
+            st.rerun()
+    elif st.button("Åpne avstemningen", type="primary", width="stretch"):
+        repo.set_voting_open(workshop.id, key, True)
+        st.rerun()
+    if workshop.revealed:
+        if st.button("Skjul resultatet for deltakerne", width="stretch"):
+            repo.set_revealed(workshop.id, key, False)
+            st.rerun()
+    elif st.button("Vis resultatet for deltakerne", width="stretch"):
+        repo.set_revealed(workshop.id, key, True)
+        st.rerun()
+    aggregate = st.radio("Gruppens vekter", list(aggregation.AGGREGATE_LABELS), key="ws_aggregate",
+                         format_func=aggregation.AGGREGATE_LABELS.get, horizontal=True,
+                         help="Gjennomsnitt av hver deltakers normaliserte vekter, eller geometrisk "
+                              "gjennomsnitt (normalisert igjen). Geometrisk demper ytterpunkter.")
+    with st.expander("Privat fasilitatorlenke"):
+        st.warning("Hold denne lenken privat – den gir full kontroll over workshopen "
+                   "(se enkeltstemmer, stenge, eksportere, slette). Ikke vis den på projektoren.")
+        st.code(view.facilitator_link(page_url, workshop.id, key), language=None)
+
+votes = repo.votes(workshop.id, key)
+result = aggregation.group_result(workshop.profile, votes, aggregate, kb)
+with controls:
+    if st.button("Bruk gruppens vekter", width="stretch", disabled=result is None,
+                 help="Gruppens vekter blir gjeldende vekter på Sammenligning og Robusthet."):
+        st.session_state[ui_state.WEIGHTS] = result.weights_as_points()
+        st.session_state[ui_state.WEIGHTS_SOURCE] = "workshop"
+        st.session_state[ui_state.WORKSHOP_RESULT] = {
+            "title": workshop.title, "participants": result.participants, "method": workshop.method,
+            "dissent": result.dissent()}
+        st.success(f"Gruppens vekter ({result.participants} svar) brukes nå på Sammenligning og Robusthet.")
+    down_csv, down_json = st.columns(2)
+    down_csv.download_button("Eksport CSV", export.export_csv(workshop, votes, result, kb),
+                             file_name=f"workshop-{workshop.code}.csv", mime="text/csv", width="stretch")
+    down_json.download_button("Eksport JSON", export.export_json(workshop, votes, result),
+                              file_name=f"workshop-{workshop.code}.json", mime="application/json",
+                              width="stretch")
+    with st.expander("Slett workshopen"):
+        sure = st.checkbox("Ja, slett workshopen og alle stemmene for godt", key="ws_delete_sure")
+        if st.button("Slett", disabled=not sure, type="primary"):
+            repo.delete(workshop.id, key)
+            st.session_state.pop(WS_ID)
+            st.session_state.pop(WS_KEY)
+            st.rerun()
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def live_view(workshop_id: str, key: str, aggregate: str) -> None:
+    """Re-reads the store every few seconds; only this part of the page refreshes."""
+    try:
+        current = repo.workshop(workshop_id, key)
+    except WorkshopError:
+        st.warning("Workshopen finnes ikke lenger.")
+        return
+    votes = repo.votes(workshop_id, key)
+    result = aggregation.group_result(current.profile, votes, aggregate, kb)
+    st.info(view.status_line(current, len(votes)))
+    st.metric("Antall svar", fmt.number(len(votes)))
+    if result is None:
+        st.write("Venter på de første svarene …")
+        return
+    top = ", ".join(f"{s.label} ({fmt.number(s.std * 100, 1)} p.p.)" for s in result.spreads[:3])
+    st.markdown(f"**Dagsorden – mest uenighet om:** {view.escape_md(top)}")
+    best = result.ranking[0]
+    st.markdown(f"**Best med gruppens vekter:** {view.escape_md(best.label)} "
+                f"(poengsum {fmt.number(best.score, 2)}; vinner for {best.winners} av {result.participants} "
+                "deltakere med egne vekter)")
+    left, right = st.columns(2)
+    left.plotly_chart(charts.group_weights_figure(result), key="ws_chart_weights",
+                      alt="Søylediagram: gruppens vekt per faktor")
+    right.plotly_chart(charts.disagreement_figure(result), key="ws_chart_spread",
+                       alt="Søylediagram: uenighet per faktor, mest omstridt først")
+    left.plotly_chart(charts.ranking_figure(result), key="ws_chart_ranking",
+                      alt="Søylediagram: rangering av de tolv alternativene med gruppens vekter")
+    right.plotly_chart(charts.winners_figure(result), key="ws_chart_winners",
+                       alt="Søylediagram: antall deltakere som har hvert alternativ som vinner")
+    if st.toggle("Vis enkeltstemmer (bare for fasilitator – ikke på projektoren)", key="ws_show_votes"):
+        st.dataframe(
+            [{"Deltaker": v.participant, "Navn": v.display_name or "(anonym)", "Endringer": v.revisions,
+              **{f"F{f}": fmt.percent(w, 0) for f, w in v.fractions().items()}} for v in votes],
+            hide_index=True)
+
+
+st.divider()
+st.subheader("Live-resultat")
+st.caption(f"Oppdateres automatisk hvert {REFRESH_SECONDS}. sekund. Vekter på faktorene fra rapporten 3.1 og 4.3; "
+           "rangeringen bruker rapportens vurderinger (4.2) og samarbeidets profil.")
+live_view(workshop.id, key, aggregate)

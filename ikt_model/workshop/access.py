@@ -22,6 +22,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import time
 
 from pydantic import SecretStr
 
@@ -92,3 +93,29 @@ def valid_token(token: object) -> bool:
 def participant_label(token_hash: str) -> str:
     """A short, stable, non-secret label for the facilitator's table of votes."""
     return f"D-{token_hash[:6]}"
+
+
+MAX_FAILED_CODES = 5
+LOCKOUT_SECONDS = 30.0
+
+
+def code_lockout_remaining(state: dict, now: float | None = None) -> float:
+    """Seconds this session must wait before trying another code (0 = may try).
+
+    `state` is the session's own small dict (kept in st.session_state by the page): after
+    MAX_FAILED_CODES wrong codes in a row the session waits LOCKOUT_SECONDS.
+    """
+    now = time.monotonic() if now is None else now
+    until = state.get("locked_until", 0.0)
+    return max(0.0, until - now)
+
+
+def record_code_attempt(state: dict, success: bool, now: float | None = None) -> None:
+    now = time.monotonic() if now is None else now
+    if success:
+        state["failures"] = 0
+        return
+    state["failures"] = state.get("failures", 0) + 1
+    if state["failures"] >= MAX_FAILED_CODES:
+        state["failures"] = 0
+        state["locked_until"] = now + LOCKOUT_SECONDS

@@ -1,0 +1,64 @@
+"""Small pure helpers the workshop pages need: links, safe text, status lines (no Streamlit here)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+
+from ..profile import STATUS_LABELS, Profile
+from . import access
+from .models import METHOD_LABELS, Workshop
+
+PARTICIPANT_PAGE = "delta"
+FACILITATOR_PAGE = "workshop"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'])")
+
+
+def escape_md(text: str) -> str:
+    """User text (titles, display names) for st.markdown/st.header: every markdown/HTML/LaTeX
+    special character backslash-escaped, so it shows literally and nothing is interpreted."""
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def _page_url(page_url: str | None, page: str, params: dict[str, str]) -> str:
+    """URL of another page of this app, built from the current page's URL (st.context.url)."""
+    query = urlencode(params)
+    if not page_url:
+        return f"/{page}?{query}"
+    parts = urlsplit(page_url)
+    path = parts.path.rstrip("/")
+    base = path.rsplit("/", 1)[0] if "/" in path else ""
+    return urlunsplit((parts.scheme, parts.netloc, f"{base}/{page}", query, ""))
+
+
+def participant_url(page_url: str | None, code: str) -> str:
+    return _page_url(page_url, PARTICIPANT_PAGE, {"kode": access.format_code(code)})
+
+
+def facilitator_link(page_url: str | None, workshop_id: str, key: str) -> str:
+    return _page_url(page_url, FACILITATOR_PAGE, {"workshop": workshop_id, "key": key})
+
+
+def parse_facilitator_link(text: object) -> tuple[str, str] | None:
+    """A pasted facilitator link (or just its query string) -> (workshop id, key), or None."""
+    if not isinstance(text, str) or not text.strip() or len(text) > 2000:
+        return None
+    text = text.strip()
+    query = urlsplit(text).query if "://" in text or text.startswith("/") else text.lstrip("?")
+    params = parse_qs(query)
+    ws, key = params.get("workshop", [None])[0], params.get("key", [None])[0]
+    if not ws or not key or not re.fullmatch(r"[0-9a-f]{8,64}", ws):
+        return None
+    return ws, key
+
+
+def profile_summary(profile: Profile) -> str:
+    name = f"{profile.name}: " if profile.name else ""
+    return f"{name}{STATUS_LABELS[profile.status]}, {profile.municipalities} kommuner"
+
+
+def status_line(workshop: Workshop, answers: int) -> str:
+    voting = "Avstemningen er åpen" if workshop.voting_open else "Avstemningen er stengt"
+    shown = "gruppens resultat vises for deltakerne" if workshop.revealed else "resultatet er skjult for deltakerne"
+    svar = "1 svar" if answers == 1 else f"{answers} svar"
+    return f"{voting} · {svar} · {shown} · {METHOD_LABELS[workshop.method]}"
