@@ -87,7 +87,8 @@ def tokenise(text: str, names: set[str]) -> list[str]:
     return out
 
 
-def main() -> None:
+def main(out: Path = OUT) -> None:
+    """Write samarbeid.csv and medlemskap.csv to `out` (default data/overview/)."""
     kommuner = read_kommuner()
     by_name: dict[str, list[dict]] = {}
     for k in kommuner:
@@ -159,8 +160,8 @@ def main() -> None:
     # members in the order of their collaboration, keeping printed order (moved members last)
     order = {s["id"]: i for i, s in enumerate(samarbeid)}
     members.sort(key=lambda m: order[m["samarbeid_id"]])
-    write(OUT / "samarbeid.csv", samarbeid)
-    write(OUT / "medlemskap.csv", members)
+    write(out / "samarbeid.csv", samarbeid)
+    write(out / "medlemskap.csv", members)
     print(f"{len(samarbeid)} samarbeid, {len(members)} medlemskap, {len(decisions)} avgjørelser")
 
 

@@ -1,0 +1,47 @@
+"""`sql`: one read-only SELECT on the national overview, with the SQL page's safety rules.
+
+    python -m ikt_model sql "SELECT navn, etablert_aar FROM samarbeid" [--format json|csv|table]
+
+JSON output: {"columns": [...], "rows": [{column: value}, ...]}. A refused query: exit code 2 and
+one line on stderr (CliError). "-" as the query reads it from stdin.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from ..sqlsafe import SqlLimits, SqlRefused, locked_connection, run_user_sql
+from . import CliError
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser("sql", help="kjør én lesende SELECT mot den nasjonale oversikten")
+    p.add_argument("query", help='SQL-spørringen (én SELECT), eller "-" for å lese den fra stdin')
+    p.add_argument("--format", choices=("json", "csv", "table"), default="json")
+    p.add_argument("--max-rows", type=int, default=10_000, help="høyst så mange rader (standard 10 000)")
+    p.add_argument("--timeout", type=float, default=10.0, help="tidsgrense i sekunder (standard 10)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    if args.max_rows < 1 or args.timeout <= 0:
+        raise CliError("--max-rows og --timeout må være større enn null")
+    query = sys.stdin.read() if args.query == "-" else args.query
+    limits = SqlLimits(timeout_s=args.timeout, max_rows=args.max_rows)
+    con = locked_connection(limits=limits)
+    try:
+        result = run_user_sql(query, con, limits)
+    except SqlRefused as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        con.close()
+    if args.format == "json":
+        print(json.dumps(result.to_json_obj(), ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        sys.stdout.write(result.to_csv())
+    else:
+        print(result.to_frame().to_string(index=False) if result.rows else "(ingen rader)")
+    if result.truncated:
+        print(f"merk: bare de første {result.max_rows} radene er vist", file=sys.stderr)
+    return 0

@@ -1,0 +1,244 @@
+"""The offline map of the 428 municipalities of 2015 («Kart»), coloured by organisation form or collaboration.
+
+Input is a frame shaped like `map_data.map_rows()` (one row per municipality and collaboration, the
+columns of the view `v_kommune_samarbeid` plus the collaboration's printed form and year; municipalities
+in no collaboration appear once with NULLs). Everything here is pure: the page caches the figure.
+
+The figure is a plotly geo choropleth (`go.Choropleth`, no tiles): one trace per category so the legend
+shows discrete colours, each trace carrying only its own features, so every boundary is sent once.
+Plotly.js still loads a world topojson: the page serves it from static/ (config `topojsonURL`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import format as fmt
+from ..config import get_settings
+from .source import FORM_IDS, FORM_LABELS
+
+ColorBy = Literal["form", "collaboration"]
+
+COLOR_BY_LABELS: dict[str, str] = {"form": "Organisasjonsform", "collaboration": "Samarbeid"}
+
+FORM_COLORS: dict[str, str] = {
+    "par27": "#1f5f8b",
+    "vertskommune": "#e07b39",
+    "iks": "#2e8b57",
+    "as": "#8e44ad",
+    "samkommune": "#c0392b",
+    "samarbeidsavtaler": "#b7950b",
+}
+SEVERAL_FORMS = "Flere organisasjonsformer"
+SEVERAL_COLLABORATIONS = "Flere samarbeid"
+NONE_LABEL = "Ikke i oversikten (Vedlegg 5)"
+SEVERAL_COLOR = "#2c3e50"
+NONE_COLOR = "#e3e7ec"
+BORDER_COLOR = "#ffffff"
+
+# 41 collaborations need many distinct colours: plotly's qualitative "Alphabet" and "Dark24" palettes.
+COLLABORATION_PALETTE: tuple[str, ...] = (
+    "#AA0DFE", "#3283FE", "#85660D", "#782AB6", "#1C8356", "#16FF32", "#F7E1A0",
+    "#1CBE4F", "#C4451C", "#DEA0FD", "#FE00FA", "#325A9B", "#FEAF16", "#F8A19F", "#90AD1C", "#F6222E",
+    "#1CFFCE", "#2ED9FF", "#B10DA1", "#C075A6", "#FC1CBF", "#B00068", "#FBE426", "#FA0087",
+    "#2E91E5", "#E15F99", "#1CA71C", "#FB0D0D", "#DA16FF", "#B68100", "#750D86", "#EB663B",
+    "#511CFB", "#00A08B", "#FB00D1", "#FC0080", "#B2828D", "#6C7C32", "#778AAE", "#862A16", "#A777F1",
+    "#620042", "#1616A7", "#DA60CA", "#6C4516", "#0D2A63", "#AF0038",
+)
+
+ATTRIBUTION = "Kart: © Kartverket (CC BY 4.0). Folketall: Statistisk sentralbyrå."
+
+
+def topojson_url(base_url_path: str | None = "") -> str:
+    """Where plotly.js finds world_110m.json: the app's own static folder (static/ -> /app/static/),
+    below `server.baseUrlPath` when the app is served under a prefix."""
+    prefix = "/".join(p for p in (base_url_path or "").split("/") if p)
+    return f"/{prefix}/app/static/" if prefix else "/app/static/"
+
+
+def plotly_config(base_url_path: str | None = "") -> dict[str, Any]:
+    """The `config` for st.plotly_chart: local topojson (works offline), no plotly logo."""
+    return {"topojsonURL": topojson_url(base_url_path), "displaylogo": False, "scrollZoom": False}
+
+
+@lru_cache(maxsize=1)
+def load_geojson() -> dict[str, Any]:
+    """The 2015 municipality boundaries (data/reference/kommuner_2015.geojson), parsed once. Do not mutate."""
+    path = get_settings().data_dir / "reference" / "kommuner_2015.geojson"
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _ring_arrays(geometry: dict[str, Any]) -> dict[str, Any]:
+    """The same geometry with every ring as a numpy array: plotly deep-copies traces and figures on every
+    build and every st.plotly_chart call, and copying ~2,000 arrays is ~15x cheaper than ~120,000 lists."""
+    if geometry["type"] == "Polygon":
+        coordinates: list[Any] = [np.asarray(ring) for ring in geometry["coordinates"]]
+    else:
+        coordinates = [[np.asarray(ring) for ring in polygon] for polygon in geometry["coordinates"]]
+    return {"type": geometry["type"], "coordinates": coordinates}
+
+
+@lru_cache(maxsize=1)
+def _features_by_number() -> dict[str, dict[str, Any]]:
+    """kommunenummer -> GeoJSON feature with numpy rings (built once; never mutated)."""
+    return {
+        f["properties"]["kommunenummer"]: {**f, "geometry": _ring_arrays(f["geometry"])}
+        for f in load_geojson()["features"]
+    }
+
+
+def form_label(form: str | None) -> str:
+    return FORM_LABELS.get(form or "", form or "")
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def collaboration_line(name: str, form: str | None, printed_form: Any = None, printed_year: Any = None) -> str:
+    """'IKT Valdres (IKS, etablert 2010)': the printed form when there is one, else the normalised label."""
+    form_text = _text(printed_form) or form_label(form)
+    year = _text(printed_year)
+    return f"{name} ({form_text}{', etablert ' + year if year else ''})"
+
+
+def municipality_summary(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per municipality: kommunenummer, navn, fylke, folketall, navn_2024, kommunenummer_2024,
+    samarbeid (list of names), former (sorted list of form ids), samarbeid_tekst (one line per collaboration)."""
+    by_number: dict[str, dict[str, Any]] = {}
+    records = rows.sort_values(["kommunenummer", "samarbeid_navn"], na_position="last").to_dict("records")
+    for r in records:
+        entry = by_number.setdefault(r["kommunenummer"], {
+            "kommunenummer": r["kommunenummer"], "navn": r["navn"], "fylke": r["fylke"],
+            "folketall": r["folketall"], "navn_2024": r.get("navn_2024"),
+            "kommunenummer_2024": r.get("kommunenummer_2024"),
+            "samarbeid": [], "former": [], "samarbeid_tekst": [],
+        })
+        if not _text(r.get("samarbeid_id")) or r["samarbeid_navn"] in entry["samarbeid"]:
+            continue
+        entry["samarbeid"].append(r["samarbeid_navn"])
+        if r["organisasjonsform"] not in entry["former"]:
+            entry["former"] = sorted([*entry["former"], r["organisasjonsform"]])
+        entry["samarbeid_tekst"].append(collaboration_line(
+            r["samarbeid_navn"], r["organisasjonsform"], r.get("organisasjonsform_trykt"), r.get("etablert_trykt")))
+    columns = ["kommunenummer", "navn", "fylke", "folketall", "navn_2024", "kommunenummer_2024",
+               "samarbeid", "former", "samarbeid_tekst"]
+    return pd.DataFrame(list(by_number.values()), columns=columns)
+
+
+def category_of(summary_row: Mapping[str, Any], color_by: ColorBy) -> str:
+    """The legend category of one municipality."""
+    if color_by == "form":
+        forms = summary_row["former"]
+        if not forms:
+            return NONE_LABEL
+        return form_label(forms[0]) if len(forms) == 1 else SEVERAL_FORMS
+    names = summary_row["samarbeid"]
+    if not names:
+        return NONE_LABEL
+    return names[0] if len(names) == 1 else SEVERAL_COLLABORATIONS
+
+
+def category_colors(categories: list[str], color_by: ColorBy) -> dict[str, str]:
+    """A stable colour for every category (forms: fixed colours; collaborations: palette in name order)."""
+    fixed = {NONE_LABEL: NONE_COLOR, SEVERAL_FORMS: SEVERAL_COLOR, SEVERAL_COLLABORATIONS: SEVERAL_COLOR}
+    if color_by == "form":
+        fixed |= {form_label(k): v for k, v in FORM_COLORS.items()}
+    colors: dict[str, str] = {}
+    others = sorted(c for c in set(categories) if c not in fixed)
+    for i, name in enumerate(others):
+        colors[name] = COLLABORATION_PALETTE[i % len(COLLABORATION_PALETTE)]
+    return colors | {c: fixed[c] for c in set(categories) if c in fixed}
+
+
+def category_order(categories: list[str], color_by: ColorBy) -> list[str]:
+    """Legend order: forms in the report's order (or collaborations by name), then «several», then «none»."""
+    present = set(categories)
+    if color_by == "form":
+        head = [form_label(k) for k in FORM_IDS if form_label(k) in present]
+    else:
+        head = sorted(c for c in present if c not in (SEVERAL_COLLABORATIONS, NONE_LABEL, SEVERAL_FORMS))
+    tail = [c for c in (SEVERAL_FORMS, SEVERAL_COLLABORATIONS, NONE_LABEL) if c in present]
+    return head + [c for c in sorted(present) if c not in head and c not in tail] + tail
+
+
+def hover_text(summary_row: Mapping[str, Any], show_successors: bool) -> str:
+    """Hover label: municipality, county, population (Norwegian format), collaboration(s), 2024 successor."""
+    parts = [
+        f"<b>{summary_row['navn']}</b> ({summary_row['kommunenummer']}), {summary_row['fylke']}",
+        f"Folketall 1.1.2015: {fmt.number(summary_row['folketall'])}",
+    ]
+    lines = summary_row["samarbeid_tekst"]
+    parts += [f"Samarbeid: {line}" for line in lines] or ["Ikke med i et IKT-samarbeid i Vedlegg 5"]
+    if show_successors and _text(summary_row.get("navn_2024")):
+        parts.append(f"I 2024: {summary_row['navn_2024']} ({summary_row['kommunenummer_2024']})")
+    return "<br>".join(parts)
+
+
+def map_figure(rows: pd.DataFrame, color_by: ColorBy = "form", show_successors: bool = False,
+               height: int = 720) -> go.Figure:
+    """The choropleth: one trace per legend category, hover text per municipality."""
+    if color_by not in COLOR_BY_LABELS:
+        raise ValueError(f"Ukjent fargelegging: {color_by!r}")
+    summary = municipality_summary(rows)
+    records = summary.to_dict("records")
+    summary["kategori"] = [category_of(r, color_by) for r in records]
+    summary["hover"] = [hover_text(r, show_successors) for r in records]
+    colors = category_colors(summary["kategori"].tolist(), color_by)
+    features = _features_by_number()
+    fig = go.Figure()
+    for category in category_order(summary["kategori"].tolist(), color_by):
+        part = summary[summary["kategori"] == category]
+        numbers = part["kommunenummer"].tolist()
+        geojson = {"type": "FeatureCollection", "features": [features[n] for n in numbers if n in features]}
+        fig.add_trace(go.Choropleth(
+            geojson=geojson, featureidkey="properties.kommunenummer", locations=numbers,
+            z=[1] * len(numbers), colorscale=[[0, colors[category]], [1, colors[category]]],
+            showscale=False, showlegend=True, name=category, legendgroup=category,
+            text=part["hover"].tolist(), hovertemplate="%{text}<extra></extra>",
+            marker={"line": {"color": BORDER_COLOR, "width": 0.4}},
+            selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 0.55}},
+        ))
+    fig.update_geos(
+        fitbounds="locations", visible=False,
+        projection={"type": "transverse mercator", "rotation": {"lon": 15}},
+    )
+    fig.update_layout(
+        height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0}, uirevision="kart", dragmode="zoom",
+        legend={"title": {"text": COLOR_BY_LABELS[color_by]}, "itemsizing": "constant",
+                "yanchor": "top", "y": 1, "x": 0.0, "xanchor": "left", "bgcolor": "rgba(255,255,255,0.8)"},
+        hoverlabel={"bgcolor": "white", "font": {"size": 13}},
+    )
+    return fig
+
+
+def counties(rows: pd.DataFrame) -> list[str]:
+    """The 2015 counties present in `rows`, sorted (for the table filter)."""
+    return sorted(rows["fylke"].dropna().unique().tolist())
+
+
+def map_table(rows: pd.DataFrame, show_successors: bool = False, fylke: str | None = None) -> pd.DataFrame:
+    """The map as a table (text alternative): one row per municipality, Norwegian column names;
+    only the county `fylke` when given."""
+    if fylke is not None:
+        rows = rows[rows["fylke"] == fylke]
+    summary = municipality_summary(rows)
+    table = pd.DataFrame({
+        "Kommunenr.": summary["kommunenummer"],
+        "Kommune": summary["navn"],
+        "Fylke": summary["fylke"],
+        "Folketall 2015": summary["folketall"].astype("int64"),
+        "Samarbeid": summary["samarbeid"].apply(lambda v: "; ".join(v)),
+        "Organisasjonsform": summary["former"].apply(lambda v: "; ".join(form_label(f) for f in v)),
+    })
+    if show_successors:
+        table["Kommune 2024"] = summary["navn_2024"].fillna("")
+    return table.sort_values("Kommunenr.").reset_index(drop=True)
