@@ -1,0 +1,292 @@
+"""The decision memo as data, in the structure of a Norwegian saksframlegg.
+
+Sections: Bakgrunn, Vurdering, Alternativer, Anbefaling, Vedlegg. Renderers (html.py, docx.py)
+only lay out these blocks; every number and sentence is decided here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, Field
+
+import ikt_model
+
+from .. import format as fmt
+from ..costs import CostSplit
+from ..evaluation import Evaluation, evaluate
+from ..knowledge import KnowledgeBase, default_knowledge_base
+from ..municipalities import municipalities_2015
+from ..profile import STATUS_LABELS, Profile
+from ..registry import FACTOR_IDS
+from ..scenario_compare import row_label
+from ..scenarios import METHOD_LABELS, SOURCE_LABELS, profile_rows
+from ..weights import Weights
+
+REPORT_SOURCE = ("PwC for KS (2015): «IKT-samarbeid i kommunal sektor – modeller for organisering, styring og "
+                 "finansiering». FoU-prosjekt 144016, 30. oktober 2015.")
+SSB_SOURCE = "Statistisk sentralbyrå: folkemengde 1. januar 2015 (tabell 07459) og kommuneendringer (KLASS 131)."
+TOP_EXPLAINED = 3
+AUTO = "auto"
+
+
+class Paragraph(BaseModel, frozen=True):
+    kind: Literal["paragraph"] = "paragraph"
+    text: str
+
+
+class Subheading(BaseModel, frozen=True):
+    kind: Literal["subheading"] = "subheading"
+    text: str
+
+
+class Bullets(BaseModel, frozen=True):
+    kind: Literal["bullets"] = "bullets"
+    items: tuple[str, ...]
+
+
+class Quote(BaseModel, frozen=True):
+    kind: Literal["quote"] = "quote"
+    text: str
+    source: str  # "Rapporten, kap. 4.2"
+
+
+class Table(BaseModel, frozen=True):
+    kind: Literal["table"] = "table"
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...] = ()  # right-align these columns
+
+
+Block = Annotated[Union[Paragraph, Subheading, Bullets, Quote, Table], Field(discriminator="kind")]
+
+
+class Section(BaseModel, frozen=True):
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+class Memo(BaseModel, frozen=True):
+    title: str
+    subject: str
+    date: date
+    app_version: str
+    sections: tuple[Section, ...]
+    sources: tuple[str, ...]
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
+
+
+SECTION_TITLES = {"bakgrunn": "Bakgrunn", "vurdering": "Vurdering", "alternativer": "Alternativer",
+                  "anbefaling": "Anbefaling", "vedlegg": "Vedlegg"}
+
+
+def _quote(part) -> Quote:
+    return Quote(text=part.quote, source=f"Rapporten, kap. {part.section}")
+
+
+def _members_text(profile: Profile) -> str:
+    if not profile.members:
+        return f"{profile.municipalities} kommuner (medlemmene er ikke oppgitt)"
+    munis = municipalities_2015()
+    population = sum(munis[m].folketall for m in profile.members)
+    names = ", ".join(munis[m].navn for m in profile.members)
+    return f"{len(profile.members)} kommuner ({names}) med til sammen {fmt.number(population)} innbyggere"
+
+
+def _bakgrunn(profile: Profile, kb: KnowledgeBase) -> Section:
+    who = profile.name or "samarbeidet"
+    text = (f"Saken gjelder organisering og styring av IKT-samarbeidet {who}: "
+            f"{STATUS_LABELS[profile.status].lower()}, {_members_text(profile)}.")
+    if profile.is_existing:
+        text += (f" I dag brukes {kb.model(profile.current_model).label.lower()} som styringsmodell og "
+                 f"{kb.form(profile.current_form).label} som organisasjonsform.")
+    return Section(id="bakgrunn", title=SECTION_TITLES["bakgrunn"], blocks=(
+        Paragraph(text=text),
+        Paragraph(text="Vurderingen bygger på rapporten «IKT-samarbeid i kommunal sektor» (PwC for KS, 2015), som "
+                       "sammenligner tre styringsmodeller (kap. 3.3) og fire organisasjonsformer (kap. 3.4) mot "
+                       "tolv suksessfaktorer (kap. 3.1 og 4.3). Alternativene er par av styringsmodell og "
+                       "organisasjonsform, i alt tolv."),
+        Table(caption="Samarbeidets profil", columns=("Forhold", "Verdi"),
+              rows=tuple((k, v) for k, v in profile_rows(profile, kb))),
+    ))
+
+
+def _weights_table(weights: Weights, kb: KnowledgeBase) -> Table:
+    fractions = weights.fractions()
+    return Table(caption="Vekter per suksessfaktor (rapportens prioritering, kap. 4.3)",
+                 columns=("Nr.", "Suksessfaktor", "Poeng", "Vekt"),
+                 rows=tuple((str(f), kb.factor(f).label, fmt.number(weights.points[f], 1), fmt.percent(fractions[f], 1))
+                            for f in FACTOR_IDS), numeric=(True, False, True, True))
+
+
+def _robustness_blocks(robustness: Any) -> list:
+    if robustness is None:
+        return [Paragraph(text="Robusthetsanalysen er ikke tatt med i dette notatet.")]
+    blocks: list = [Subheading(text="Hvor sikker er rangeringen?"),
+                    Paragraph(text="Robustheten er målt med stabilitetsintervaller per vekt og SMAA (stokastisk "
+                                   f"multikriterieanalyse, {fmt.number(robustness.samples)} trukne vektinger)."),
+                    Bullets(items=tuple(robustness.sentences))]
+    return blocks
+
+
+def _workshop_blocks(workshop: dict | None, kb: KnowledgeBase) -> list:
+    if not workshop:
+        return []
+    dissent = [(int(f), float(s)) for f, s in (workshop.get("dissent") or [])]
+    blocks: list = [Subheading(text="Workshop og uenighet"),
+                    Paragraph(text=f"Vektene ble drøftet i workshopen «{workshop.get('title') or 'uten tittel'}» med "
+                                   f"{workshop.get('participants', 0)} deltakere "
+                                   f"(metode: {workshop.get('method') or 'ikke oppgitt'}).")]
+    if dissent:
+        shown = sorted(dissent, key=lambda d: -d[1])[:5]
+        blocks.append(Table(caption="Faktorene deltakerne var mest uenige om (standardavvik i vekt)",
+                            columns=("Suksessfaktor", "Spredning"),
+                            rows=tuple((f"{f}. {kb.factor(f).label}", fmt.percent(s, 1)) for f, s in shown),
+                            numeric=(False, True)))
+    return blocks
+
+
+def _vurdering(evaluation: Evaluation, weights: Weights, weights_source: str, overrides: dict[str, int],
+               method: str, kb: KnowledgeBase, base_kb: KnowledgeBase, robustness: Any,
+               workshop: dict | None) -> Section:
+    blocks: list = [
+        Paragraph(text=f"Metode: {METHOD_LABELS.get(method, method)}. Hvert alternativ får en poengsum per "
+                       "suksessfaktor (fra -2 til +2, 0 betyr «ingen forskjell») fra rapportens vurderinger; "
+                       "summen vektes med vektene nedenfor."),
+        Paragraph(text=f"Vektene kommer fra: {SOURCE_LABELS.get(weights_source, weights_source)}."),
+        _weights_table(weights, kb),
+    ]
+    if overrides:
+        scores = {a.id: a.score for a in base_kb.assessments()}
+        blocks.append(Table(caption="Egne vurderinger som avviker fra rapporten", columns=("Vurdering", "Rapporten", "Brukt"),
+                            rows=tuple((row_label(kb, k), fmt.signed(scores.get(k, 0), 0), fmt.signed(v, 0))
+                                       for k, v in sorted(overrides.items())), numeric=(False, True, True)))
+    blocks += _robustness_blocks(robustness)
+    blocks += _workshop_blocks(workshop, kb)
+    if evaluation.warnings:
+        blocks.append(Subheading(text="Forhold som må avklares"))
+        for advice in evaluation.warnings:
+            blocks.append(Paragraph(text=advice.message))
+            blocks.append(Quote(text=advice.quote, source=f"Rapporten, kap. {advice.section}"))
+    return Section(id="vurdering", title=SECTION_TITLES["vurdering"], blocks=tuple(blocks))
+
+
+def _net_reasons(r, sign: int, kb: KnowledgeBase) -> list[tuple[int, str, float, list]]:
+    """Factors by net weighted contribution (parts of one factor merged), strongest first, with the
+    report's justifications (parts pulling the same way) where the evaluation lists them."""
+    parts: dict[int, list] = {}
+    for reason in (*r.reasons_for, *r.reasons_against):
+        parts.setdefault(reason.factor_id, []).append(reason)
+    out = [(f, kb.factor(f).label, c, [x.part for x in sorted(parts.get(f, []), key=lambda x: -sign * x.weighted)
+                                       if x.weighted * sign > 0])
+           for f, c in r.contributions.items() if c * sign > 1e-12]
+    return sorted(out, key=lambda x: -sign * x[2])[:TOP_EXPLAINED]
+
+
+def _alternativer(evaluation: Evaluation, kb: KnowledgeBase) -> Section:
+    def strongest(r, sign):
+        reasons = _net_reasons(r, sign, kb)
+        return reasons[0][1] if reasons else "–"
+
+    rows = tuple((str(r.rank), r.label + (" (dagens)" if r.is_current else ""), fmt.signed(r.score),
+                  strongest(r, 1), strongest(r, -1)) for r in evaluation.ranking)
+    blocks: list = [Table(caption="Rangering av de tolv alternativene (vektet sum)",
+                          columns=("Rang", "Alternativ", "Sum", "Sterkeste grunn for", "Sterkeste grunn mot"),
+                          rows=rows, numeric=(True, False, True, False, False))]
+    for r in evaluation.ranking[:TOP_EXPLAINED]:
+        blocks.append(Subheading(text=f"{r.rank}. {r.label} (sum {fmt.signed(r.score)})"))
+        for sign, word in ((1, "For"), (-1, "Mot")):
+            reasons = _net_reasons(r, sign, kb)
+            if reasons:
+                blocks.append(Bullets(items=tuple(f"{word}: {label} ({fmt.signed(c)})" for _, label, c, _ in reasons)))
+                if reasons[0][3]:
+                    blocks.append(_quote(reasons[0][3][0]))
+    return Section(id="alternativer", title=SECTION_TITLES["alternativer"], blocks=tuple(blocks))
+
+
+def _anbefaling(evaluation: Evaluation, robustness: Any, costs: CostSplit | None) -> Section:
+    rec = evaluation.recommendation
+    best = evaluation.best
+    blocks: list = [Paragraph(text=rec.text), Quote(text=rec.quote, source=f"Rapporten, kap. {rec.section}")]
+    if rec.agrees_with_ranking:
+        blocks.append(Paragraph(text=f"Den vektede rangeringen peker på det samme: {best.label} kommer først."))
+    else:
+        blocks.append(Paragraph(text=f"Merk: med de valgte vektene og profilen kommer {best.label} først i den "
+                                     "vektede rangeringen, som avviker fra rapportens hovedanbefaling. Begrunn "
+                                     "valget særskilt."))
+    if robustness is not None:
+        blocks.append(Paragraph(text=robustness.sentences[0] if robustness.sentences else ""))
+    if costs is not None:
+        biggest = max(costs.members, key=lambda m: m.andel_kr)
+        blocks.append(Paragraph(text=f"Med et årsbudsjett på {fmt.kroner(costs.budget)} fordelt etter nøkkelen "
+                                     f"«{costs.method_text}» betaler {biggest.navn} mest, {fmt.kroner(biggest.andel_kr)} "
+                                     f"({fmt.kroner(biggest.kr_per_innbygger, 2)} per innbygger); se vedlegg."))
+    return Section(id="anbefaling", title=SECTION_TITLES["anbefaling"], blocks=tuple(blocks))
+
+
+def _vedlegg(evaluation: Evaluation, kb: KnowledgeBase, costs: CostSplit | None, sources: tuple[str, ...], today: date) -> Section:
+    blocks: list = []
+    if costs is not None:
+        blocks.append(Subheading(text="Vedlegg 1: Kostnadsfordeling (fordelingsnøkkel, kap. 2.8)"))
+        blocks.append(Paragraph(text=f"Årsbudsjett {fmt.kroner(costs.budget)}. Nøkkel: {costs.method_text}. "
+                                     "Andelene er avrundet til hele kroner og summerer til budsjettet."))
+        blocks.append(Table(caption="Hver kommunes andel", columns=("Kommune (2015)", "Kommune i 2024", "Folketall",
+                                                                    "Andel", "Andel (kr)", "Kr per innbygger"),
+                            rows=tuple((f"{m.navn} ({m.kommunenummer})", f"{m.navn_2024} ({m.kommunenummer_2024})",
+                                        fmt.number(m.folketall), fmt.percent(m.prosent / 100, 1), fmt.kroner(m.andel_kr),
+                                        fmt.kroner(m.kr_per_innbygger, 2)) for m in costs.members)
+                            + (("Sum", "", fmt.number(costs.folketall), fmt.percent(1), fmt.kroner(costs.budget), ""),),
+                            numeric=(False, False, True, True, True, True)))
+    number = 2 if costs is not None else 1
+    blocks.append(Subheading(text=f"Vedlegg {number}: Poeng per suksessfaktor for de tre beste alternativene"))
+    top = evaluation.ranking[:3]
+    blocks.append(Table(caption="Poeng per faktor (før vekting)", columns=("Suksessfaktor", *[r.label for r in top]),
+                        rows=tuple((f"{f}. {kb.factor(f).label}", *[fmt.signed(r.factor_scores[f], 0) for r in top])
+                                   for f in FACTOR_IDS),
+                        numeric=(False, *[True] * len(top))))
+    blocks.append(Subheading(text="Kilder"))
+    blocks.append(Bullets(items=sources))
+    blocks.append(Paragraph(text=f"Notatet er laget {today.strftime('%d.%m.%Y')} med beslutningsstøtteverktøyet for "
+                                 f"interkommunalt IKT-samarbeid, versjon {ikt_model.__version__}. Poengene er "
+                                 "ordinale vurderinger hentet fra rapportens tekst og tabeller, ikke målinger."))
+    return Section(id="vedlegg", title=SECTION_TITLES["vedlegg"], blocks=tuple(blocks))
+
+
+def _auto_robustness(profile: Profile, weights: Weights, kb: KnowledgeBase):
+    try:
+        from ..robustness.reading import robustness_summary
+    except ImportError:  # the robustness module is optional for the memo
+        return None
+    return robustness_summary(profile, weights, kb)
+
+
+def build_memo(profile: Profile, weights: Weights, weights_source: str = "rapport",
+               overrides: dict[str, int] | None = None, *, method: str = "vektet_sum",
+               kb: KnowledgeBase | None = None, workshop: dict | None = None, costs: CostSplit | None = None,
+               robustness: Any = AUTO, today: date | None = None, title: str | None = None) -> Memo:
+    """The whole memo. `robustness`: AUTO computes `robustness_summary`; None leaves it out."""
+    overrides = dict(overrides or {})
+    base_kb = kb or default_knowledge_base()
+    kb = base_kb.with_overrides(overrides)
+    evaluation = evaluate(profile, weights, kb)
+    if robustness == AUTO:
+        robustness = _auto_robustness(profile, weights, kb)
+    today = today or date.today()
+    sources = [REPORT_SOURCE, "Rapportens kapitler og sitater er oppgitt ved hver vurdering."]
+    if profile.members or costs is not None:
+        sources.append(SSB_SOURCE)
+    sources = tuple(sources)
+    subject = profile.name or "IKT-samarbeidet"
+    return Memo(
+        title=title or f"Organisering og styring av {subject}",
+        subject=subject, date=today, app_version=ikt_model.__version__,
+        sections=(_bakgrunn(profile, kb), _vurdering(evaluation, weights, weights_source, overrides, method, kb,
+                                                     base_kb, robustness, workshop),
+                  _alternativer(evaluation, kb), _anbefaling(evaluation, robustness, costs),
+                  _vedlegg(evaluation, kb, costs, sources, today)),
+        sources=sources)
