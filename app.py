@@ -7,14 +7,17 @@ once per session, so every page finds it.
 
 import streamlit as st
 
+from ikt_model import format as fmt
 from ikt_model import ui_state
+from ikt_model.knowledge import default_knowledge_base
+from ikt_model.weights import PRESET_LABELS, Weights, WeightsError, make_weights, preset
 
 st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon="🏛️", layout="wide")
 
 PAGES = {
     "Beslutning": [
-        st.Page("pages/samarbeidet.py", title="Samarbeidet", icon="📝", url_path="samarbeidet", default=True),
-        st.Page("pages/sammenligning.py", title="Sammenligning", icon="📊", url_path="sammenligning"),
+        st.Page("pages/profile.py", title="Samarbeidet", icon="📝", url_path="samarbeidet", default=True),
+        st.Page("pages/comparison.py", title="Sammenligning", icon="📊", url_path="sammenligning"),
         st.Page("pages/robusthet.py", title="Robusthet", icon="🧭", url_path="robusthet"),
         st.Page("pages/parvis.py", title="Parvise vekter (AHP)", icon="⚖️", url_path="parvis"),
     ],
@@ -34,11 +37,66 @@ PAGES = {
         st.Page("pages/sql.py", title="SQL", icon="🧮", url_path="sql"),
     ],
     "Kilder": [
-        st.Page("pages/kunnskapsgrunnlag.py", title="Kunnskapsgrunnlag", icon="📚", url_path="kunnskapsgrunnlag"),
-        st.Page("pages/om.py", title="Om", icon="ℹ️", url_path="om"),
+        st.Page("pages/knowledge_base.py", title="Kunnskapsgrunnlag", icon="📚", url_path="kunnskapsgrunnlag"),
+        st.Page("pages/about.py", title="Om", icon="ℹ️", url_path="om"),
     ],
 }
 
+WEIGHTED_PAGES = {"sammenligning", "robusthet", "scenarier", "notat"}
+CUSTOM = "egendefinert"
+SOURCE_LABELS = {**PRESET_LABELS, CUSTOM: "Egendefinerte vekter", "AHP": "Fra parvise sammenligninger (AHP)",
+                 "workshop": "Gruppens vekter fra workshop", "scenario": "Fra lagret scenario"}
+
+
+def _slider_key(factor_id: int) -> str:
+    return f"weight_slider_{factor_id}"
+
+
+def _apply_preset() -> None:
+    name = st.session_state["weight_preset"]
+    if name in PRESET_LABELS:
+        st.session_state[ui_state.WEIGHTS] = preset(name)
+        st.session_state[ui_state.WEIGHTS_SOURCE] = name
+    st.session_state.pop("weights_error", None)
+
+
+def _sliders_changed() -> None:
+    points = {f.id: st.session_state[_slider_key(f.id)] for f in default_knowledge_base().factors}
+    try:
+        st.session_state[ui_state.WEIGHTS] = make_weights(points)
+    except WeightsError as exc:  # e.g. every weight at zero: keep the last valid weights
+        st.session_state["weights_error"] = str(exc)
+        return
+    st.session_state[ui_state.WEIGHTS_SOURCE] = CUSTOM
+    st.session_state.pop("weights_error", None)
+
+
+def weights_sidebar() -> None:
+    """Sliders in points; the durable truth is session_state[WEIGHTS] (widget state dies on page switch)."""
+    weights: Weights = st.session_state[ui_state.WEIGHTS]
+    source = st.session_state[ui_state.WEIGHTS_SOURCE]
+    factors = default_knowledge_base().factors
+    for f in factors:
+        st.session_state[_slider_key(f.id)] = weights.points[f.id]
+    st.session_state["weight_preset"] = source if source in PRESET_LABELS else CUSTOM
+    with st.sidebar:
+        st.subheader("Vekter på suksessfaktorene")
+        st.selectbox("Vektsett", [*PRESET_LABELS, CUSTOM], key="weight_preset", on_change=_apply_preset,
+                     format_func=lambda k: SOURCE_LABELS.get(k, k),
+                     help="Rapportens prioriterte rekkefølge (3.1, 4.3) gir ROC-vekter (Barron & Barrett 1996).")
+        if source not in PRESET_LABELS:
+            st.caption(f"Kilde: {SOURCE_LABELS.get(source, source)}")
+        if error := st.session_state.get("weights_error"):
+            st.error(f"Vektene ble ikke endret: {error}")
+        for f in factors:
+            st.slider(f"{f.id}. {f.label}", 0.0, 100.0, step=0.1, format="%.1f p", key=_slider_key(f.id),
+                      on_change=_sliders_changed, help=f.description)
+        shares = weights.fractions()
+        st.caption("Andel av totalen: " + " · ".join(f"{i}: {fmt.percent(shares[i])}" for i in shares))
+
+
 ui_state.init(st.session_state)
 page = st.navigation(PAGES)
+if page.url_path in WEIGHTED_PAGES:
+    weights_sidebar()
 page.run()

@@ -98,3 +98,13 @@ def preset(name: str) -> Weights:
 
 def default_weights() -> Weights:
     return preset("rapport")
+
+
+def make_weights(points: dict) -> Weights:
+    """Weights from raw points; any problem raises WeightsError with one Norwegian sentence."""
+    from pydantic import ValidationError
+
+    try:
+        return Weights(points=points)
+    except ValidationError as exc:
+        raise WeightsError(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None

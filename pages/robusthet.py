@@ -1,6 +1,139 @@
-"""Placeholder while the page is being built (replaced by its issue's work)."""
+"""«Robusthet»: how sure is the recommendation? Stability intervals, walking weights and SMAA-2."""
 
 import streamlit as st
 
-st.title("Under arbeid")
-st.info("Denne siden er under arbeid.")
+from ikt_model import format as fmt
+from ikt_model import ui_state
+from ikt_model.evaluation import alternative_label
+from ikt_model.knowledge import default_knowledge_base
+from ikt_model.registry import ALTERNATIVES, FACTOR_IDS
+from ikt_model.robustness import charts, tables
+from ikt_model.robustness.reading import acceptability_reading, factor_intervals, interval_sentence
+from ikt_model.robustness.sensitivity import ranking_at, walk
+from ikt_model.robustness.smaa import SCORE_MODE_LABELS, WEIGHT_MODE_LABELS, SmaaError, smaa
+from ikt_model.scoring import score_matrix
+
+CHART_CONFIG = {"displayModeBar": False}
+
+profile = st.session_state[ui_state.PROFILE]
+weights = st.session_state[ui_state.WEIGHTS]
+overrides = st.session_state[ui_state.OVERRIDES]
+try:
+    kb = default_knowledge_base().with_overrides(overrides)
+except ValueError as exc:
+    st.error(f"Egne vurderinger kunne ikke brukes: {exc}. Analysen bruker rapportens vurderinger.")
+    kb = default_knowledge_base()
+
+values = score_matrix(profile, kb).values
+vector = weights.vector()
+labels = [alternative_label(kb, a) for a in ALTERNATIVES]
+factor_labels = {f.id: f.label for f in kb.factors}
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_smaa(values, weight_mode: str, weight_vector: tuple, score_mode: str, samples: int, seed: int):
+    return smaa(values, weight_mode, list(weight_vector), samples=samples, seed=seed, score_mode=score_mode)
+
+
+intervals = factor_intervals(values, weights, kb)
+ranking_now = ranking_at(values, vector, 0, vector[0])
+best_index = ranking_now[0][1]
+
+st.title("Robusthet: hvor sikker er anbefalingen?")
+st.caption(f"Vekter: {st.session_state[ui_state.WEIGHTS_SOURCE]}"
+           + (f" · {len(overrides)} egne vurderinger (✎)" if overrides else "")
+           + " · Vurderingene er ordinale skjønn fra rapporten (4.2, 3.3); vektene er meninger.")
+
+with st.container(border=True):
+    st.markdown(f"**Høyest rangert med dine vekter:** {labels[best_index]}")
+    sensitive = sorted((i for i in intervals if i.takeover_below or i.takeover_above), key=lambda i: i.margin)
+    if not sensitive:
+        st.success("Anbefalingen står seg uansett hvor mye vekt én enkelt faktor får.")
+    for item in sensitive[:3]:
+        st.markdown(f"- {interval_sentence(item)}")
+
+st.subheader("Stabilitetsintervaller: én faktor om gangen")
+st.markdown("Flytt vekten på én faktor fra 0 til 100 %, mens de andre faktorene beholder sine innbyrdes forhold. "
+            "Søylen viser hvor langt vekten kan gå før et annet alternativ blir best; den oransje streken er din "
+            "vekt. Intervallene er regnet eksakt (totalskåren er lineær i vekten), ikke ved prøving.")
+st.plotly_chart(charts.stability_chart(intervals), key="stability_chart", config=CHART_CONFIG)
+with st.expander("Tabell og setninger for alle faktorer"):
+    st.dataframe(tables.interval_table(intervals), hide_index=True)
+    for item in intervals:
+        st.markdown(f"- {interval_sentence(item)}")
+
+
+@st.fragment
+def walking_weights() -> None:
+    st.subheader("Gå gjennom vektene")
+    st.caption("Velg en faktor og flytt vekten: hele rangeringen oppdateres uten å laste siden på nytt.")
+    left, right = st.columns([2, 3])
+    factor_id = left.selectbox("Faktor", FACTOR_IDS, format_func=lambda f: f"{f}. {factor_labels[f]}",
+                               key="walk_factor")
+    j = FACTOR_IDS.index(factor_id)
+    current = round(vector[j] * 100, 1)
+    position = right.slider("Vekt på faktoren (%)", 0.0, 100.0, value=current, step=0.5, format="%.1f %%",
+                            key=f"walk_weight_{factor_id}",
+                            help="De andre vektene skaleres forholdsmessig, så summen er alltid 100 %.")
+    ranking = ranking_at(values, vector, j, position / 100)
+    first = ranking[0][1]
+    if first == best_index:
+        st.markdown(f"Med **{fmt.percent(position / 100, 1)}** på {factor_labels[factor_id]} er "
+                    f"**{labels[first]}** fortsatt best.")
+    else:
+        st.markdown(f"Med **{fmt.percent(position / 100, 1)}** på {factor_labels[factor_id]} overtar "
+                    f"**{labels[first]}** førsteplassen (i stedet for {labels[best_index]}).")
+    grid, totals = walk(values, vector, j)
+    top = sorted({best_index, first, *(i for _, i, _ in ranking[:3])})
+    chart_left, chart_right = st.columns(2)
+    chart_left.plotly_chart(charts.walking_chart(grid, totals, labels, vector[j], position / 100,
+                                                 factor_labels[factor_id], top),
+                            key="walking_chart", config=CHART_CONFIG)
+    chart_right.plotly_chart(charts.ranking_bars([labels[i] for _, i, _ in ranking], [t for _, _, t in ranking],
+                                                 f"Rangering med {fmt.percent(position / 100, 1)} på faktoren"),
+                             key="walking_ranking", config=CHART_CONFIG)
+    with st.expander("Rangeringen som tabell"):
+        st.dataframe(tables.ranking_table(ranking, labels), hide_index=True)
+
+
+walking_weights()
+
+st.subheader("SMAA-2: hvor ofte er hvert alternativ best?")
+st.markdown("Stokastisk multikriterie-akseptabilitetsanalyse (Lahdelma & Salminen 2001) trekker mange vektinger "
+            "(og eventuelt usikre vurderinger) og teller hvor ofte hvert alternativ får hver rang. "
+            "Sentrale vekter er gjennomsnittet av vektingene som gjør et alternativ best; konfidensen er hvor ofte "
+            "det er best med nettopp de vektene når vurderingene er usikre.")
+c1, c2, c3, c4 = st.columns([3, 3, 1.3, 1])
+weight_mode = c1.radio("Hva vet vi om vektene?", list(WEIGHT_MODE_LABELS), format_func=WEIGHT_MODE_LABELS.get,
+                       key="smaa_weight_mode",
+                       help="«Rundt mine vekter»: Dirichlet-fordeling med dine vekter som gjennomsnitt "
+                            "(konsentrasjon 50: en vekt på 26 % varierer med standardavvik ca. 6 prosentpoeng).")
+score_mode = c2.radio("Usikre vurderinger?", list(SCORE_MODE_LABELS), format_func=SCORE_MODE_LABELS.get,
+                      key="smaa_score_mode")
+samples = c3.selectbox("Antall trekk", [1_000, 10_000, 50_000], index=1, format_func=fmt.number, key="smaa_samples",
+                       help="Ved 10 000 trekk er usikkerheten i en andel høyst ±1 prosentpoeng (95 %).")
+seed = c4.number_input("Frø", min_value=0, max_value=2**31 - 1, value=1, step=1, key="smaa_seed",
+                       help="Samme frø gir samme resultat.")
+
+try:
+    with st.spinner(f"Trekker {fmt.number(samples)} vektinger …"):
+        result = cached_smaa(values, weight_mode, tuple(vector), score_mode, int(samples), int(seed))
+except SmaaError as exc:
+    st.error(f"SMAA kunne ikke beregnes: {exc}")
+    st.stop()
+
+for line in acceptability_reading(result, labels):
+    st.markdown(f"- {line}")
+st.plotly_chart(charts.acceptability_heatmap(labels, result.rank_acceptability), key="smaa_heatmap",
+                config=CHART_CONFIG)
+st.dataframe(tables.acceptability_table(result, labels), hide_index=True)
+
+st.markdown("**Sentrale vekter ved siden av dine**")
+candidates = [i for i in range(len(labels)) if result.central_weights[i] is not None]
+shown = st.selectbox("Sentrale vekter for", candidates, format_func=lambda i: labels[i],
+                     index=candidates.index(best_index) if best_index in candidates else 0, key="central_for")
+st.plotly_chart(charts.central_weights_chart([f"{f}. {factor_labels[f]}" for f in FACTOR_IDS], vector,
+                                             result.central_weights[shown], labels[shown]),
+                key="central_chart", config=CHART_CONFIG)
+st.caption("Kilder: Lahdelma & Salminen (2001), Operations Research 49(3):444–454; Tervonen & Lahdelma (2007), "
+           "EJOR 178(2):500–513. Rangeringen er strengt: like totalskårer deler den beste rangen.")

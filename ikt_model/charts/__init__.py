@@ -1,0 +1,1 @@
+"""plotly.graph_objects figures for the pages (never plotly express: ~19 ms a figure)."""

@@ -1,0 +1,92 @@
+"""«Sammenligning»: the 12 alternatives ranked, explained with the report's own words."""
+
+import streamlit as st
+
+from ikt_model import format as fmt
+from ikt_model import ui_state
+from ikt_model.charts.comparison import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
+from ikt_model.evaluation import evaluate
+from ikt_model.knowledge import default_knowledge_base
+from ikt_model.profile import STATUS_LABELS
+from ikt_model.views import SOURCE_LABELS, ranking_table
+
+SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}
+WHATIF = {"host_on_robek": "Vertskommunen havner på ROBEK",
+          "board_of_chief_executives": "Styret består av rådmennene",
+          "sells_services_to_others": "Strategi om å selge tjenester til andre"}
+
+profile = st.session_state[ui_state.PROFILE]
+weights = st.session_state[ui_state.WEIGHTS]
+overrides = st.session_state[ui_state.OVERRIDES]
+kb = default_knowledge_base().with_overrides(overrides)
+
+
+def _whatif(field: str) -> None:
+    current = st.session_state[ui_state.PROFILE]
+    st.session_state[ui_state.PROFILE] = current.model_copy(update={field: st.session_state[f"whatif_{field}"]})
+    st.session_state.pop(f"pf_{field}", None)  # the profile page refills its widget from the profile
+
+
+st.title("Sammenligning av alternativene")
+title = profile.name or STATUS_LABELS[profile.status]
+st.caption(f"{title} · {fmt.number(profile.municipalities)} kommuner · vekter: "
+           f"{st.session_state[ui_state.WEIGHTS_SOURCE]}"
+           + (f" · {len(overrides)} egne vurderinger (✎)" if overrides else ""))
+
+with st.expander("Hva om …? (endrer profilen)"):
+    for field, label in WHATIF.items():
+        st.session_state[f"whatif_{field}"] = getattr(profile, field)
+        st.toggle(label, key=f"whatif_{field}", on_change=_whatif, args=(field,))
+    st.page_link("pages/profile.py", label="Endre hele profilen", icon="📝")
+
+result = evaluate(profile, weights, kb)
+for warning in result.warnings:
+    SEVERITY[warning.severity](f"{warning.message} (kap. {warning.section})", icon="⚠️")
+
+rec = result.recommendation
+best = result.best
+with st.container(border=True):
+    left, right = st.columns([3, 2])
+    left.markdown(f"**Høyest rangert med disse vektene:** {best.label}")
+    left.metric("Vektet sum", fmt.signed(best.score),
+                help="Fast skala: 0 = ingen forskjell fra rapportens nøytrale vurdering, +1 = ett trinn bedre på alle faktorer.")
+    right.markdown(f"**Rapportens råd for status «{STATUS_LABELS[profile.status]}» (kap. {rec.section}):**")
+    right.write(rec.text)
+    right.caption(f"«{rec.quote}»")
+    if not rec.agrees_with_ranking:
+        st.info(f"Merk: med deres vekter og vurderinger ligger {best.label} øverst, mens rapportens råd peker mot "
+                f"{result.find(rec.alternative).label} (rang {result.find(rec.alternative).rank}).")
+
+st.plotly_chart(ranking_bar(result, kb), key="ranking_chart", config={"displayModeBar": False})
+st.plotly_chart(model_form_heatmap(result, kb), key="heatmap_chart", config={"displayModeBar": False})
+
+st.subheader("Hvorfor? De sterkeste grunnene, med rapportens ord")
+labels = {r.alternative.key: f"{r.rank}. {r.label}" for r in result.ranking}
+chosen = st.selectbox("Forklar alternativ", list(labels), format_func=labels.get, key="explain_alternative")
+chosen_row = next(r for r in result.ranking if r.alternative.key == chosen)
+cols = st.columns(2)
+for col, title, reasons in ((cols[0], "For", chosen_row.reasons_for), (cols[1], "Mot", chosen_row.reasons_against)):
+    with col:
+        st.markdown(f"**{title}**")
+        if not reasons:
+            st.caption("Ingen.")
+        for reason in reasons:
+            with st.container(border=True):
+                st.markdown(f"**{reason.factor_label}** · {fmt.signed(reason.weighted)} "
+                            f"({SOURCE_LABELS[reason.part.source]}, kap. {reason.part.section})")
+                st.caption(f"«{reason.part.quote}»")
+                if reason.part.note:
+                    st.caption(reason.part.note)
+for note in chosen_row.notes:
+    st.info(f"{note.message} (kap. {note.section})")
+
+other = chosen_row.alternative if chosen_row.alternative != best.alternative else result.ranking[1].alternative
+st.plotly_chart(factor_difference(result, kb, best.alternative, other), key="difference_chart",
+                config={"displayModeBar": False})
+
+with st.expander("Alle poeng per faktor og tabell"):
+    st.plotly_chart(factor_heatmap(result, kb), key="factor_heatmap", config={"displayModeBar": False})
+    st.dataframe(ranking_table(result), hide_index=True, column_config={
+        "Sum": st.column_config.NumberColumn("Sum", format="%+.3f", help="Vektet sum på fast skala"),
+        "Rang": st.column_config.NumberColumn("Rang", width="small")})
+st.caption("Poengene er data med kilde og sitat: se «Kunnskapsgrunnlag», der du også kan overstyre en vurdering.")

@@ -1,0 +1,103 @@
+"""«Samarbeidet»: describe the collaboration (the profile every other page uses)."""
+
+import streamlit as st
+
+from ikt_model import format as fmt
+from ikt_model import ui_state
+from ikt_model.knowledge import default_knowledge_base
+from ikt_model.profile import SCOPE_LABELS, STATUS_LABELS
+from ikt_model.profile_form import FIELDS, build_profile, members_population, municipality_options
+from ikt_model.registry import FORM_IDS, MODEL_IDS
+
+kb = default_knowledge_base()
+PREFIX = "pf_"
+ERRORS = "profile_errors"
+
+
+def _key(field: str) -> str:
+    return PREFIX + field
+
+
+def _changed() -> None:
+    raw = {f: st.session_state.get(_key(f)) for f in FIELDS}
+    result = build_profile(raw)
+    if result.profile is not None:
+        st.session_state[ui_state.PROFILE] = result.profile
+        st.session_state[ERRORS] = []
+    else:  # keep the last valid profile; the widgets keep what the user typed
+        st.session_state[ERRORS] = result.errors
+
+
+# The durable profile is the truth (widget state does not survive a page switch): refill the widgets
+# from it, except while the user's last input was invalid — then keep what they typed.
+profile = st.session_state[ui_state.PROFILE]
+pending = bool(st.session_state.get(ERRORS))
+for field, value in profile.model_dump().items():
+    if not pending or _key(field) not in st.session_state:
+        st.session_state[_key(field)] = value if field != "members" else (value or [])
+
+st.title("Samarbeidet")
+st.write("Beskriv samarbeidet dere vurderer eller har. Alle sider bruker denne profilen; endringer lagres med én gang.")
+
+st.text_input("Navn på samarbeidet (valgfritt)", key=_key("name"), on_change=_changed, max_chars=120)
+st.radio("Status", list(STATUS_LABELS), format_func=STATUS_LABELS.get, key=_key("status"), on_change=_changed,
+         horizontal=True, help="Rapporten gir ulike råd for nye samarbeid, og for eksisterende som fungerer "
+                               "eller ikke fungerer (4.2).")
+if st.session_state[_key("status")] != "new":
+    left, right = st.columns(2)
+    left.selectbox("Nåværende styringsmodell", MODEL_IDS, format_func=lambda m: kb.model(m).label, index=None,
+                   placeholder="Velg styringsmodell …", key=_key("current_model"), on_change=_changed)
+    right.selectbox("Nåværende organisasjonsform", FORM_IDS, format_func=lambda f: kb.form(f).label, index=None,
+                    placeholder="Velg organisasjonsform …", key=_key("current_form"), on_change=_changed)
+
+st.subheader("Medlemmer")
+options = municipality_options()
+st.multiselect("Medlemskommuner (kommuneinndeling 2015, valgfritt)", list(options), format_func=options.get,
+               key=_key("members"), on_change=_changed, placeholder="Søk etter kommune …",
+               help="Kommunenummer fra 2015, som i rapporten. Brukes til kostnadsfordeling og lignende samarbeid.")
+has_members = bool(st.session_state[_key("members")])
+st.number_input("Antall kommuner", min_value=1, max_value=500, step=1, key=_key("municipalities"),
+                on_change=_changed, disabled=has_members,
+                help="Følger medlemslisten når den er fylt ut. Under 3 er under rapportens observerte minimum (3.2).")
+
+st.subheader("Forhold som påvirker vurderingen")
+st.radio("Omfang", list(SCOPE_LABELS), format_func=SCOPE_LABELS.get, key=_key("scope"), on_change=_changed,
+         help="Rapporten anbefaler at samarbeidet løftes fra drift til strategi, innovasjon og tjenesteutvikling "
+              "(2.7, 4, 4.5).")
+left, right = st.columns(2)
+with left:
+    st.toggle("Styret består av rådmennene (kommunedirektørene)", key=_key("board_of_chief_executives"),
+              on_change=_changed, help="En forutsetning for at § 27-samarbeid skal fungere (3.4.4, 4.2).")
+    st.toggle("IKS med representantskap av rådmennene", key=_key("iks_council_of_chief_executives"),
+              on_change=_changed, help="«Representantskapet bør være administrativt, dvs. bestå av rådmennene» (3.4.2).")
+    st.toggle("Vertskommunen står på ROBEK", key=_key("host_on_robek"), on_change=_changed,
+              help="Utfordringer for vertskommunesamarbeid «dersom vertskommunen sliter økonomisk og havner på "
+                   "ROBEK» (3.4.3).")
+    st.toggle("Strategi om å selge tjenester til andre", key=_key("sells_services_to_others"), on_change=_changed,
+              help="Gjør aksjeselskap mer aktuelt, men gir høye forventninger hos egne brukere (3.4.1).")
+with right:
+    st.toggle("Samarbeidet har stabil drift", key=_key("stable_operations"), on_change=_changed,
+              help="Stabil drift er en grunnleggende forutsetning, ikke en vektet faktor (3.1, 4.3).")
+    st.toggle("Samarbeidet kan ta opp lån / investere langsiktig", key=_key("can_borrow"), on_change=_changed,
+              help="Mulighet for lån og langsiktige investeringer er et suksesskriterium (2.8, 4.6).")
+    st.toggle("Store størrelsesforskjeller mellom kommunene", key=_key("large_size_differences"),
+              on_change=_changed, help="Enkelte kommuner mener det kan være utfordringer med kommuner av ulik "
+                                       "størrelse (3.2).")
+
+for message in st.session_state.get(ERRORS, []):
+    st.warning(f"Profilen er ikke oppdatert: {message}")
+
+profile = st.session_state[ui_state.PROFILE]
+st.divider()
+st.subheader("Profilen som brukes nå")
+cols = st.columns(3)
+cols[0].metric("Status", STATUS_LABELS[profile.status])
+cols[1].metric("Kommuner", fmt.number(profile.municipalities))
+population = members_population(profile)
+cols[2].metric("Innbyggere (1.1.2015)", fmt.number(population) if population is not None else "–",
+               help="Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015).")
+if profile.is_existing:
+    st.caption(f"Dagens ordning: {kb.model(profile.current_model).label} + {kb.form(profile.current_form).label}")
+st.page_link("pages/comparison.py", label="Se sammenligningen av alternativene", icon="📊")
+st.download_button("Last ned profilen (JSON, for kommandolinjen)", profile.model_dump_json(indent=2),
+                   file_name="profil.json", mime="application/json")

@@ -1,0 +1,85 @@
+"""AppTest for the core pages: profile, comparison, knowledge base, about."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ikt_model import ui_state
+from ikt_model.profile import Profile
+
+
+@pytest.fixture
+def at(tmp_path, monkeypatch):
+    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
+    app = AppTest.from_file("../app.py", default_timeout=60)
+    app.run()
+    return app
+
+
+def _texts(at) -> str:
+    return " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
+
+
+def test_profile_page_updates_profile_and_survives_page_switch(at):
+    assert not at.exception
+    at.radio(key="pf_status").set_value("existing_working").run()
+    # not yet valid: current model/form missing -> profile unchanged, Norwegian warning
+    assert at.session_state[ui_state.PROFILE].status == "new"
+    assert any("nåværende styringsmodell" in w.value for w in at.warning)
+    at.selectbox(key="pf_current_model").set_value("ks").run()
+    at.selectbox(key="pf_current_form").set_value("iks").run()
+    profile = at.session_state[ui_state.PROFILE]
+    assert (profile.status, profile.current_model, profile.current_form) == ("existing_working", "ks", "iks")
+    at.switch_page("pages/comparison.py").run()
+    at.switch_page("pages/profile.py").run()
+    assert at.radio(key="pf_status").value == "existing_working"
+    assert at.selectbox(key="pf_current_form").value == "iks"
+
+
+def test_members_set_the_municipality_count(at):
+    at.multiselect(key="pf_members").set_value(["0301", "0219", "0220"]).run()
+    assert at.session_state[ui_state.PROFILE].municipalities == 3
+    assert at.session_state[ui_state.PROFILE].members == ["0301", "0219", "0220"]
+
+
+def test_comparison_shows_report_winner_and_moves_with_a_weight(at):
+    at.switch_page("pages/comparison.py").run()
+    assert not at.exception
+    assert "Alternativ modell + § 27-samarbeid" in _texts(at)
+    # economy only: the KS model's consolidation (3.3.1) takes the lead
+    for i in range(1, 13):
+        if i != 3:
+            at.slider(key=f"weight_slider_{i}").set_value(0.0).run()
+    assert at.session_state[ui_state.WEIGHTS_SOURCE] == "egendefinert"
+    assert "KS-modellen +" in " ".join(m.value for m in at.markdown if "Høyest rangert" in m.value)
+
+
+def test_all_zero_weights_are_refused_and_nothing_is_lost(at):
+    at.switch_page("pages/comparison.py").run()
+    for i in range(1, 13):
+        at.slider(key=f"weight_slider_{i}").set_value(0.0).run()
+    assert not at.exception
+    assert any("Minst én faktor" in e.value for e in at.error)
+    assert at.session_state[ui_state.WEIGHTS].points[12] > 0  # the last valid weights are kept
+
+
+def test_preset_selection(at):
+    at.switch_page("pages/comparison.py").run()
+    at.selectbox(key="weight_preset").set_value("like").run()
+    fractions = at.session_state[ui_state.WEIGHTS].fractions().values()
+    assert all(abs(f - 1 / 12) < 1e-12 for f in fractions)
+    assert at.session_state[ui_state.WEIGHTS_SOURCE] == "like"
+
+
+def test_whatif_robek_changes_profile(at):
+    at.session_state[ui_state.PROFILE] = Profile(status="existing_working", current_model="ks",
+                                                 current_form="vertskommune")
+    at.switch_page("pages/comparison.py").run()
+    at.toggle(key="whatif_host_on_robek").set_value(True).run()
+    assert at.session_state[ui_state.PROFILE].host_on_robek
+    assert not at.exception
+
+
+def test_no_stable_operations_warns_first(at):
+    at.session_state[ui_state.PROFILE] = Profile(stable_operations=False)
+    at.switch_page("pages/comparison.py").run()
+    assert "stabil drift" in at.error[0].value
