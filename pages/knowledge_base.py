@@ -1,6 +1,72 @@
-"""Placeholder while the page is being built (replaced by its issue's work)."""
+"""«Kunnskapsgrunnlag»: every score with its report section and quote; what-if overrides."""
 
 import streamlit as st
 
-st.title("Under arbeid")
-st.info("Denne siden er under arbeid.")
+from ikt_model import ui_state
+from ikt_model.knowledge import default_knowledge_base
+from ikt_model.views import assessment_table, overrides_from_edit, rules_table
+
+kb = default_knowledge_base()
+PARTS = {"form": "Organisasjonsform × faktor (tabellen i 4.2)",
+         "model": "Styringsmodell × faktor (3.3, 4.1)",
+         "fit": "Samspill styringsmodell/organisasjonsform (3.3.3, 3.4, 4.2)"}
+SCALE = ("Skala: −2 (klart dårligere) … 0 (ingen forskjell, «Ingen forskjeller») … +2 (klart bedre). "
+         "«Utfordringer ved …» er satt til −1 og «Bedre muligheter …» til +1.")
+
+
+def _save(part: str) -> None:
+    state = st.session_state[f"editor_{part}"]
+    table = assessment_table(kb, part, st.session_state[ui_state.OVERRIDES])
+    for row_index, change in state.get("edited_rows", {}).items():
+        if "Din vurdering" in change:
+            table.loc[int(row_index), "Din vurdering"] = change["Din vurdering"]
+    st.session_state[ui_state.OVERRIDES] = overrides_from_edit(table, st.session_state[ui_state.OVERRIDES])
+
+
+st.title("Kunnskapsgrunnlag")
+st.write("Alle poeng verktøyet bruker er data med kilde: kapittel og sitat fra rapporten «IKT-samarbeid i kommunal "
+         "sektor» (PwC for KS, 2015). Endre «Din vurdering» for å prøve en annen vurdering; endrede celler merkes ✎ "
+         "og brukes i sammenligningen til du tilbakestiller.")
+st.caption(SCALE)
+
+overrides = st.session_state[ui_state.OVERRIDES]
+if overrides:
+    left, right = st.columns([3, 1])
+    left.warning(f"{len(overrides)} vurdering(er) er endret fra rapportens: {', '.join(sorted(overrides))}")
+    if right.button("Tilbakestill alle", type="primary"):
+        st.session_state[ui_state.OVERRIDES] = {}
+        st.rerun()
+
+tabs = st.tabs([*PARTS.values(), "Kontekstregler (profilen)", "Faktorer", "Modeller og former"])
+for tab, part in zip(tabs, PARTS):
+    with tab:
+        st.data_editor(
+            assessment_table(kb, part, overrides), key=f"editor_{part}", on_change=_save, args=(part,),
+            hide_index=True, width="stretch", disabled=[c for c in ("id", "Gjelder", "Faktor", "Rapportens poeng",
+                                                               "Endret", "Kapittel", "Sitat", "Grunnlag", "Merknad")],
+            column_config={
+                "Din vurdering": st.column_config.NumberColumn(min_value=-2, max_value=2, step=1, required=True,
+                                                               help="Heltall fra −2 til 2"),
+                "Sitat": st.column_config.TextColumn(width="large"),
+                "id": st.column_config.TextColumn(width="small"),
+            })
+with tabs[3]:
+    st.write("Regler som justerer poeng eller gir råd ut fra profilen (se «Samarbeidet»).")
+    st.dataframe(rules_table(kb), hide_index=True, column_config={"Sitat": st.column_config.TextColumn(width="large")})
+with tabs[4]:
+    st.write("De tolv suksessfaktorene i rapportens prioriterte rekkefølge (3.1, 4.3). **Stabil drift** er ikke en "
+             "vektet faktor, men en grunnleggende forutsetning: «Utvikling av samarbeidet kan ikke gjøres før man har "
+             "stabil drift» (3.1).")
+    for f in kb.factors:
+        st.markdown(f"**{f.id}. {f.label}** (kap. {f.section})")
+        st.caption(f.description)
+with tabs[5]:
+    for m in kb.models:
+        st.markdown(f"**{m.label}** (kap. {m.section})")
+        st.caption(m.description)
+    st.divider()
+    st.write("Rapporten bygger på kommuneloven av 1992. Rettsgrunnlaget i dag (2026):")
+    for f in kb.forms:
+        st.markdown(f"**{f.label}** – i rapporten: {f.law_2015}; i dag: {f.law_now} (kap. {f.section})")
+        st.caption(f.note_now)
+    st.caption("Loven sier nå kommunedirektør der rapporten sier rådmann; mange bruker fortsatt tittelen rådmann.")

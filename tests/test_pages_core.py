@@ -83,3 +83,22 @@ def test_no_stable_operations_warns_first(at):
     at.session_state[ui_state.PROFILE] = Profile(stable_operations=False)
     at.switch_page("pages/comparison.py").run()
     assert "stabil drift" in at.error[0].value
+
+
+def test_knowledge_page_override_marks_changes_and_resets(at):
+    at.switch_page("pages/knowledge_base.py").run()
+    assert not at.exception
+    at.session_state[ui_state.OVERRIDES] = {"ff.par27.2": -2}
+    at.run()
+    assert any("ff.par27.2" in w.value for w in at.warning)
+    at.switch_page("pages/comparison.py").run()
+    assert "1 egne vurderinger" in " ".join(c.value for c in at.caption)
+    at.switch_page("pages/knowledge_base.py").run()
+    at.button[0].click().run()
+    assert at.session_state[ui_state.OVERRIDES] == {}
+
+
+def test_about_page_credits_sources(at):
+    at.switch_page("pages/about.py").run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "© Kartverket" in text and "Statistisk sentralbyrå" in text and "144016" in text

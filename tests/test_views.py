@@ -1,0 +1,22 @@
+from ikt_model.knowledge import default_knowledge_base
+from ikt_model.views import assessment_table, overrides_from_edit, rules_table
+
+
+def test_assessment_table_has_all_cells_with_quotes():
+    table = assessment_table(default_knowledge_base(), "form", {})
+    assert len(table) == 48 and table["Sitat"].str.len().min() > 0
+
+
+def test_overrides_from_edit_keeps_only_real_changes():
+    kb = default_knowledge_base()
+    table = assessment_table(kb, "model", {"ff.as.2": 1})
+    row = table.index[table["id"] == "mf.ks.2"][0]
+    table.loc[row, "Din vurdering"] = 2
+    assert overrides_from_edit(table, {"ff.as.2": 1}) == {"ff.as.2": 1, "mf.ks.2": 2}
+    table.loc[row, "Din vurdering"] = table.loc[row, "Rapportens poeng"]
+    assert overrides_from_edit(table, {"mf.ks.2": 2}) == {}
+
+
+def test_rules_table_lists_every_rule():
+    kb = default_knowledge_base()
+    assert len(rules_table(kb)) == len(kb.rules)
