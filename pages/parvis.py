@@ -1,6 +1,106 @@
-"""Placeholder while the page is being built (replaced by its issue's work)."""
+"""«Parvise vekter (AHP)»: elicit factor weights by pairwise comparison; full (66) or grouped (19) path."""
 
 import streamlit as st
 
-st.title("Under arbeid")
-st.info("Denne siden er under arbeid.")
+from ikt_model import format as fmt
+from ikt_model import ui_state
+from ikt_model.knowledge import default_knowledge_base
+from ikt_model.registry import FACTOR_IDS
+from ikt_model.robustness import charts, tables
+from ikt_model.robustness.ahp import (CR_LIMIT, GROUPS, RI_SOURCE, SCALE_POSITIONS, AhpError, ahp,
+                                      grouped_weights, matrix_from_positions, pairs, weights_to_points)
+from ikt_model.weights import Weights, WeightsError
+
+STORE = "ahp_judgments"  # durable copy of every judgment (widget state is dropped when the page is left)
+MODES = {"grupper": f"Kortversjon: i grupper ({sum(len(i) * (len(i) - 1) // 2 for _, i in GROUPS) + 6} vurderinger)",
+         "full": "Full: alle par (66 vurderinger)"}
+
+kb = default_knowledge_base()
+store: dict = st.session_state.setdefault(STORE, {})
+
+
+def judgment(key: str, left: str, right: str) -> int:
+    """One Saaty-scale comparison as a select slider; its value is a position -8..8 (negative: left wins)."""
+    if key not in st.session_state:
+        st.session_state[key] = store.get(key, 0)
+    position = st.select_slider(f"{left} mot {right}", SCALE_POSITIONS, key=key,
+                                format_func=lambda p: tables.scale_option(p, left, right))
+    store[key] = position
+    return position
+
+
+def matrix_for(prefix: str, ids: list, names: list) -> tuple:
+    positions = {(i, j): judgment(f"{prefix}_{ids[i]}_{ids[j]}", names[i], names[j]) for i, j in pairs(len(ids))}
+    return matrix_from_positions(len(ids), positions)
+
+
+st.title("Parvise sammenligninger (AHP)")
+st.markdown("Sammenlign faktorene to og to på Saatys skala 1–9 (1 = like viktige, 3 = moderat, 5 = sterkt, "
+            "7 = svært sterkt, 9 = ekstremt viktigere). Vektene er den prinsipale egenvektoren til matrisen "
+            "(Saaty 1990, EJOR 48:9–26). Konsistensforholdet CR = CI / RI bør være høyst 0,10.")
+st.caption(f"Tilfeldig indeks (RI): {RI_SOURCE}, for n = 3–15. Saatys egen tabell går bare til n = 10, og "
+           "tabellene spriker over n = 10; med 12 faktorer gir valget av tabell noen prosent forskjell i CR.")
+
+if "ahp_mode" not in st.session_state:
+    st.session_state["ahp_mode"] = store.get("ahp_mode", "grupper")
+mode = st.radio("Fremgangsmåte", list(MODES), format_func=MODES.get, key="ahp_mode", horizontal=True)
+store["ahp_mode"] = mode
+short = {f: tables.short_label(kb, f) for f in FACTOR_IDS}
+
+try:
+    if mode == "grupper":
+        st.info("Kortversjonen sammenligner faktorene innenfor fire grupper, og deretter gruppene. En faktors vekt "
+                "er gruppens vekt ganger vekten i gruppen. Grupperingen er verktøyets, ikke rapportens. Er svarene "
+                "konsistente, gir kortversjonen nøyaktig de samme vektene som full versjon.")
+        group_names = [name for name, _ in GROUPS]
+        st.markdown("**1. Hvor viktige er gruppene mot hverandre?**")
+        for name, ids in GROUPS:
+            st.caption(f"{name}: " + ", ".join(short[f] for f in ids))
+        between = matrix_for("ahp_grp", list(range(len(GROUPS))), group_names)
+        within = []
+        for g, (name, ids) in enumerate(GROUPS):
+            st.markdown(f"**{g + 2}. Innenfor «{name}»**")
+            within.append(matrix_for("ahp_in", list(ids), [short[f] for f in ids]))
+        grouped = grouped_weights(between, within)
+        result_weights = grouped.weights
+        names = ["Mellom gruppene", *(f"Innenfor «{n}»" for n in group_names)]
+        results = [grouped.between, *grouped.within]
+        worst_names = [group_names, *([short[f] for f in ids] for _, ids in GROUPS)]
+        st.caption(tables.grouped_summary(grouped))
+    else:
+        st.warning("Full versjon har 66 vurderinger per person. Bruk gjerne kortversjonen i et møte.")
+        with st.expander("Alle 66 par", expanded=True):
+            full_matrix = matrix_for("ahp_full", list(FACTOR_IDS), [short[f] for f in FACTOR_IDS])
+        full = ahp(full_matrix)
+        result_weights = dict(zip(FACTOR_IDS, full.weights))
+        names, results, worst_names = ["Alle 12 faktorer"], [full], [[short[f] for f in FACTOR_IDS]]
+except AhpError as exc:
+    st.error(f"Vektene kunne ikke beregnes: {exc}")
+    st.stop()
+
+st.subheader("Resultat")
+st.dataframe(tables.consistency_rows(names, results), hide_index=True)
+inconsistent = [(n, r, w) for n, r, w in zip(names, results, worst_names) if r is not None and not r.consistent]
+for name, result, worst in inconsistent:
+    st.warning(f"{name}: CR = {fmt.number(result.cr, 3)} er over {fmt.number(CR_LIMIT, 2)}. "
+               + (tables.worst_judgment_text(result, worst) or ""), icon="⚠️")
+if not inconsistent:
+    st.success("Svarene er konsistente nok (CR ≤ 0,10).")
+
+current = st.session_state[ui_state.WEIGHTS].vector()
+st.plotly_chart(charts.ahp_weights_chart([f"{f}. {short[f]}" for f in FACTOR_IDS],
+                                         [result_weights[f] for f in FACTOR_IDS], current),
+                key="ahp_chart", config={"displayModeBar": False})
+with st.expander("Vektene som tabell"):
+    st.dataframe(tables.ahp_weights_table(kb, result_weights), hide_index=True)
+
+if st.button("Bruk disse vektene i sammenligningen", type="primary", key="ahp_apply"):
+    try:
+        st.session_state[ui_state.WEIGHTS] = Weights(points=weights_to_points(result_weights))
+    except WeightsError as exc:
+        st.error(f"Vektene kunne ikke brukes: {exc}")
+    else:
+        st.session_state[ui_state.WEIGHTS_SOURCE] = "AHP"
+        st.success("Vektene fra de parvise sammenligningene brukes nå i sammenligningen og robusthetsanalysen."
+                   + (" Merk: svarene er ikke konsistente." if inconsistent else "")
+                   + " Se «Sammenligning» og «Robusthet» i menyen.")

@@ -44,8 +44,14 @@ st.caption(f"Vekter: {st.session_state[ui_state.WEIGHTS_SOURCE]}"
            + (f" · {len(overrides)} egne vurderinger (✎)" if overrides else "")
            + " · Vurderingene er ordinale skjønn fra rapporten (4.2, 3.3); vektene er meninger.")
 
+with st.spinner("Beregner robusthet …"):
+    around = cached_smaa(values, "around", tuple(vector), "fixed", 10_000, 1)
 with st.container(border=True):
-    st.markdown(f"**Høyest rangert med dine vekter:** {labels[best_index]}")
+    left, right = st.columns([3, 1])
+    left.markdown(f"**Høyest rangert med dine vekter:** {labels[best_index]}")
+    right.metric("Best i andel av vektingene rundt dine", fmt.percent(around.first_rank[best_index]),
+                 help="SMAA-2, 10 000 vektinger trukket rundt dine vekter (Dirichlet, konsentrasjon 50), "
+                      "vurderingene som gitt.")
     sensitive = sorted((i for i in intervals if i.takeover_below or i.takeover_above), key=lambda i: i.margin)
     if not sensitive:
         st.success("Anbefalingen står seg uansett hvor mye vekt én enkelt faktor får.")

@@ -98,3 +98,15 @@ def ranking_bars(labels: Sequence[str], scores: Sequence[float], title: str) -> 
                            hovertemplate="%{y}: %{x:.2f}<extra></extra>"))
     fig.update_xaxes(title="Totalskår", zeroline=True, zerolinecolor="#888")
     return _layout(fig, title, 80 + 28 * len(labels))
+
+
+def ahp_weights_chart(labels: Sequence[str], weights: Sequence[float], current: Sequence[float]) -> go.Figure:
+    """AHP weights beside the weights in use now."""
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=list(labels), y=[100 * w for w in current], name="Vektene som brukes nå",
+                         marker_color=GREY))
+    fig.add_trace(go.Bar(x=list(labels), y=[100 * w for w in weights], name="Fra parvise sammenligninger",
+                         marker_color=BLUE))
+    fig.update_yaxes(ticksuffix=" %", title="Vekt")
+    fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.45})
+    return _layout(fig, "Vekter fra parvise sammenligninger (AHP, egenvektormetoden)", 420)

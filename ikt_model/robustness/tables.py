@@ -1,0 +1,80 @@
+"""Tables (pandas DataFrames) and small view helpers for the robustness and pairwise pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .. import format as fmt
+from ..knowledge import KnowledgeBase
+from .ahp import AhpResult, GroupedResult, value_to_position
+from .reading import FactorInterval
+from .smaa import SmaaResult
+
+
+def interval_table(intervals: Sequence[FactorInterval]) -> pd.DataFrame:
+    """The stability chart as a table (its text alternative)."""
+    return pd.DataFrame([{
+        "Faktor": f"{i.factor_id}. {i.label}", "Din vekt": fmt.percent(i.current, 1),
+        "Står seg fra": fmt.percent(i.lower, 1), "Står seg til": fmt.percent(i.upper, 1),
+        "Overtar under": i.takeover_below_label or "–", "Overtar over": i.takeover_above_label or "–",
+    } for i in intervals])
+
+
+def acceptability_table(result: SmaaResult, labels: Sequence[str]) -> pd.DataFrame:
+    """First-rank acceptability, holistic acceptability and confidence, most often first on top."""
+    rows = [{
+        "Alternativ": label, "Best (b¹)": fmt.percent(result.first_rank[i], 1),
+        "Blant de tre beste": fmt.percent(sum(result.rank_acceptability[i][:3]), 1),
+        "Helhetlig aksept": fmt.number(result.holistic[i], 3),
+        "Konfidens": "–" if result.confidence[i] is None else fmt.percent(result.confidence[i], 0),
+        "_sort": -result.first_rank[i] - 1e-3 * result.holistic[i],
+    } for i, label in enumerate(labels)]
+    return pd.DataFrame(rows).sort_values("_sort").drop(columns="_sort").reset_index(drop=True)
+
+
+def ranking_table(ranking: Sequence[tuple[int, int, float]], labels: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame([{"Rang": r, "Alternativ": labels[i], "Totalskår": fmt.signed(t)} for r, i, t in ranking])
+
+
+def scale_option(position: int, left: str, right: str) -> str:
+    """Short text for a Saaty slider position: «Ledelse 5», «Like», «Samarbeid 3»."""
+    if position == 0:
+        return "Like viktige"
+    return f"{left if position < 0 else right} {abs(position) + 1}"
+
+
+def short_label(kb: KnowledgeBase, factor_id: int) -> str:
+    """Factor label without the parenthesis: «Gjennomføringsevne»."""
+    return kb.factor(factor_id).label.split(" (")[0]
+
+
+def ahp_weights_table(kb: KnowledgeBase, weights: dict[int, float]) -> pd.DataFrame:
+    return pd.DataFrame([{"Faktor": f"{fid}. {kb.factor(fid).label}", "Vekt": fmt.percent(w, 1),
+                          "Poeng": fmt.number(w * 100, 1)} for fid, w in sorted(weights.items())])
+
+
+def consistency_rows(names: Sequence[str], results: Sequence[AhpResult | None]) -> pd.DataFrame:
+    """CR per matrix asked, with the flag and the judgment that contributes most to the inconsistency."""
+    return pd.DataFrame([{
+        "Sammenligning": name, "λmax": fmt.number(r.lambda_max, 3), "CI": fmt.number(r.ci, 3),
+        "RI": fmt.number(r.ri, 4), "CR": fmt.number(r.cr, 3),
+        "Vurdering": "✓ konsistent (CR ≤ 0,10)" if r.consistent else "⚠ inkonsistent (CR > 0,10)",
+    } for name, r in zip(names, results) if r is not None])
+
+
+def worst_judgment_text(result: AhpResult, names: Sequence[str]) -> str | None:
+    """«Mest inkonsistent: A mot B (du sa 6; resten av svarene tilsier omtrent 1)»."""
+    if result.worst is None:
+        return None
+    w = result.worst
+    said, suggested = value_to_position(w.value), value_to_position(w.suggested)
+    return (f"Vurderingen som bidrar mest til inkonsistensen: «{names[w.row]}» mot «{names[w.col]}». "
+            f"Du valgte «{scale_option(said, names[w.row], names[w.col])}»; resten av svarene tilsier omtrent "
+            f"«{scale_option(suggested, names[w.row], names[w.col])}».")
+
+
+def grouped_summary(result: GroupedResult) -> str:
+    return (f"{result.judgments} vurderinger i stedet for 66. "
+            + ("Alle matrisene er konsistente." if result.consistent else "Minst én matrise er inkonsistent."))
