@@ -16,7 +16,7 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
 	touch $@
 
 run: $(VENV)/.runtime
-	$(PY) -m streamlit run app.py
+	$(PY) scripts/serve.py
 
 browser:
 	bash scripts/ensure_browser.sh

@@ -12,33 +12,33 @@ from ikt_model import ui_state
 from ikt_model.knowledge import default_knowledge_base
 from ikt_model.weights import PRESET_LABELS, Weights, WeightsError, make_weights, preset
 
-st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon="🏛️", layout="wide")
+st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=":material/account_balance:", layout="wide")
 
 PAGES = {
     "Beslutning": [
-        st.Page("pages/profile.py", title="Samarbeidet", icon="📝", url_path="samarbeidet", default=True),
-        st.Page("pages/comparison.py", title="Sammenligning", icon="📊", url_path="sammenligning"),
-        st.Page("pages/robusthet.py", title="Robusthet", icon="🧭", url_path="robusthet"),
-        st.Page("pages/parvis.py", title="Parvise vekter (AHP)", icon="⚖️", url_path="parvis"),
+        st.Page("pages/profile.py", title="Samarbeidet", icon=":material/edit_note:", url_path="samarbeidet", default=True),
+        st.Page("pages/comparison.py", title="Sammenligning", icon=":material/leaderboard:", url_path="sammenligning"),
+        st.Page("pages/robusthet.py", title="Robusthet", icon=":material/explore:", url_path="robusthet"),
+        st.Page("pages/parvis.py", title="Parvise vekter (AHP)", icon=":material/balance:", url_path="parvis"),
     ],
     "Workshop": [
-        st.Page("pages/workshop.py", title="Workshop (fasilitator)", icon="🎤", url_path="workshop"),
-        st.Page("pages/delta.py", title="Delta i workshop", icon="📱", url_path="delta"),
+        st.Page("pages/workshop.py", title="Workshop (fasilitator)", icon=":material/co_present:", url_path="workshop"),
+        st.Page("pages/delta.py", title="Delta i workshop", icon=":material/smartphone:", url_path="delta"),
     ],
     "Saksbehandling": [
-        st.Page("pages/scenarier.py", title="Scenarier", icon="🗂️", url_path="scenarier"),
-        st.Page("pages/notat.py", title="Beslutningsnotat", icon="📄", url_path="notat"),
-        st.Page("pages/kostnader.py", title="Kostnadsfordeling", icon="💰", url_path="kostnader"),
+        st.Page("pages/scenarier.py", title="Scenarier", icon=":material/folder_open:", url_path="scenarier"),
+        st.Page("pages/notat.py", title="Beslutningsnotat", icon=":material/description:", url_path="notat"),
+        st.Page("pages/kostnader.py", title="Kostnadsfordeling", icon=":material/payments:", url_path="kostnader"),
     ],
     "Nasjonal oversikt": [
-        st.Page("pages/nasjonal_oversikt.py", title="Nasjonal oversikt", icon="🇳🇴", url_path="oversikt"),
-        st.Page("pages/kart.py", title="Kart", icon="🗺️", url_path="kart"),
-        st.Page("pages/lignende.py", title="Lignende samarbeid", icon="🔎", url_path="lignende"),
-        st.Page("pages/sql.py", title="SQL", icon="🧮", url_path="sql"),
+        st.Page("pages/nasjonal_oversikt.py", title="Nasjonal oversikt", icon=":material/public:", url_path="oversikt"),
+        st.Page("pages/kart.py", title="Kart", icon=":material/map:", url_path="kart"),
+        st.Page("pages/lignende.py", title="Lignende samarbeid", icon=":material/travel_explore:", url_path="lignende"),
+        st.Page("pages/sql.py", title="SQL", icon=":material/terminal:", url_path="sql"),
     ],
     "Kilder": [
-        st.Page("pages/knowledge_base.py", title="Kunnskapsgrunnlag", icon="📚", url_path="kunnskapsgrunnlag"),
-        st.Page("pages/about.py", title="Om", icon="ℹ️", url_path="om"),
+        st.Page("pages/knowledge_base.py", title="Kunnskapsgrunnlag", icon=":material/menu_book:", url_path="kunnskapsgrunnlag"),
+        st.Page("pages/about.py", title="Om", icon=":material/info:", url_path="om"),
     ],
 }
 

@@ -37,11 +37,11 @@ with st.expander("Hva om …? (endrer profilen)"):
     for field, label in WHATIF.items():
         st.session_state[f"whatif_{field}"] = getattr(profile, field)
         st.toggle(label, key=f"whatif_{field}", on_change=_whatif, args=(field,))
-    st.page_link("pages/profile.py", label="Endre hele profilen", icon="📝")
+    st.page_link("pages/profile.py", label="Endre hele profilen", icon=":material/edit_note:")
 
 result = evaluate(profile, weights, kb)
 for warning in result.warnings:
-    SEVERITY[warning.severity](f"{warning.message} (kap. {warning.section})", icon="⚠️")
+    SEVERITY[warning.severity](f"{warning.message} (kap. {warning.section})", icon=":material/warning:")
 
 rec = result.recommendation
 best = result.best

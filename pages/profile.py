@@ -98,6 +98,6 @@ cols[2].metric("Innbyggere (1.1.2015)", fmt.number(population) if population is 
                help="Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015).")
 if profile.is_existing:
     st.caption(f"Dagens ordning: {kb.model(profile.current_model).label} + {kb.form(profile.current_form).label}")
-st.page_link("pages/comparison.py", label="Se sammenligningen av alternativene", icon="📊")
+st.page_link("pages/comparison.py", label="Se sammenligningen av alternativene", icon=":material/leaderboard:")
 st.download_button("Last ned profilen (JSON, for kommandolinjen)", profile.model_dump_json(indent=2),
                    file_name="profil.json", mime="application/json")

@@ -56,7 +56,7 @@ class AppServer:
         env = {**os.environ, "IKT_STORE_PATH": str(tmp / "store.duckdb"), **(env_extra or {})}
         self.log = open(tmp / f"streamlit-{self.port}.log", "w")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
+            [sys.executable, str(REPO / "scripts" / "serve.py"),
              "--server.headless", "true", "--server.address", "127.0.0.1",
              "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"],
