@@ -47,6 +47,15 @@ class ScenarioImportError(ScenarioError):
     """An import file that is refused (nothing was changed)."""
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def markdown_escape(text: str) -> str:
+    """User text for Streamlit elements that render Markdown (st.success, st.info ...): shown as
+    typed, never as formatting, links or HTML."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
 def now_utc() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 

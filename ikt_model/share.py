@@ -120,3 +120,13 @@ def decode_state(text: str | None, kb: KnowledgeBase | None = None) -> DecodedSt
 def share_url(base_url: str, page_path: str, value: str) -> str:
     """`<base>/<page>?s=<value>`; the value is URL-safe already."""
     return f"{base_url.rstrip('/')}/{page_path.strip('/')}?{QUERY_PARAM}={value}"
+
+
+def app_base_url(page_url: str | None, page_path: str) -> str:
+    """The app's base URL from the current page's URL (`st.context.url`): drop the page's own path.
+    Empty when unknown (then a relative link is shown)."""
+    if not page_url:
+        return ""
+    url = page_url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    suffix = "/" + page_path.strip("/")
+    return url[: -len(suffix)] if url.endswith(suffix) else url

@@ -1,6 +1,52 @@
-"""Placeholder while the page is being built (replaced by its issue's work)."""
+"""Beslutningsnotat: one click produces the memo (saksframlegg) as HTML (preview, print) and Word."""
 
 import streamlit as st
 
-st.title("Under arbeid")
-st.info("Denne siden er under arbeid.")
+from ikt_model import costs, ui_state
+from ikt_model.memo import build_memo, render_docx, render_html
+from ikt_model.scenarios import markdown_escape
+
+RESULT = "notat_result"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+profile = st.session_state[ui_state.PROFILE]
+workshop = st.session_state.get(ui_state.WORKSHOP_RESULT)
+split = st.session_state.get(costs.SESSION_KEY)
+
+st.title("Beslutningsnotat")
+st.caption("Et utkast til saksframlegg for kommunestyret eller representantskapet: bakgrunn, vurdering, "
+           "alternativer, anbefaling og vedlegg – med rapportens sitater og kapittelhenvisninger (PwC for KS 2015).")
+
+title = st.text_input("Tittel (valgfri)", key="notat_title", max_chars=150,
+                      placeholder=f"Organisering og styring av {profile.name or 'IKT-samarbeidet'}")
+with_robustness = st.checkbox("Ta med robusthetsanalysen (SMAA og stabilitetsintervaller)", value=True,
+                              key="notat_robust")
+with_workshop = st.checkbox("Ta med uenigheten fra workshopen", value=workshop is not None, key="notat_workshop",
+                            disabled=workshop is None,
+                            help=None if workshop else "Ingen workshop-resultat er overført i denne økten.")
+with_costs = st.checkbox("Ta med kostnadsfordelingen", value=split is not None, key="notat_costs",
+                         disabled=split is None,
+                         help=None if split else "Lag en gyldig fordeling på «Kostnadsfordeling» først.")
+
+if st.button("Lag beslutningsnotat", type="primary", key="notat_make"):
+    with st.spinner("Lager notatet …"):
+        memo = build_memo(profile, st.session_state[ui_state.WEIGHTS], st.session_state[ui_state.WEIGHTS_SOURCE],
+                          st.session_state[ui_state.OVERRIDES], workshop=workshop if with_workshop else None,
+                          costs=split if with_costs else None,
+                          robustness="auto" if with_robustness else None, title=title.strip() or None)
+        st.session_state[RESULT] = (memo.title, memo.date.isoformat(), render_html(memo), render_docx(memo))
+
+if RESULT in st.session_state:
+    memo_title, memo_date, html_text, docx_bytes = st.session_state[RESULT]
+    st.success(f"Notatet «{markdown_escape(memo_title)}» er laget ({memo_date}). Last ned, eller skriv ut "
+               "HTML-versjonen fra nettleseren (A4).")
+    stem = f"beslutningsnotat-{memo_date}"
+    left, right = st.columns(2)
+    left.download_button("Last ned HTML", html_text, file_name=f"{stem}.html", mime="text/html",
+                         key="notat_dl_html", on_click="ignore")
+    right.download_button("Last ned Word (.docx)", docx_bytes, file_name=f"{stem}.docx", mime=DOCX_MIME,
+                          key="notat_dl_docx", on_click="ignore")
+    st.caption("Forhåndsvisning (teksten er laget av verktøyet; alt du har skrevet inn vises som ren tekst):")
+    st.iframe(html_text, height=900)
+else:
+    st.info("Trykk «Lag beslutningsnotat». Notatet bruker profilen, vektene og egne vurderinger du har nå.")

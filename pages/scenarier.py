@@ -1,6 +1,180 @@
-"""Placeholder while the page is being built (replaced by its issue's work)."""
+"""Scenarier: save the current view as a named scenario, load, rename, delete, compare, export/import, share."""
 
 import streamlit as st
 
-st.title("Under arbeid")
-st.info("Denne siden er under arbeid.")
+from ikt_model import format as fmt
+from ikt_model import share, ui_state
+from ikt_model.config import get_settings
+from ikt_model.scenario_compare import compare, comparison_figure
+from ikt_model.scenario_store import ScenarioStore
+from ikt_model.scenarios import (SOURCE_LABELS, ScenarioError, ScenarioImportError, export_json, import_json,
+                                 markdown_escape, scenario_from_state)
+from ikt_model.store import connect_store
+
+PENDING_DELETE = "scen_pending_delete"
+FLASH = "scen_flash"
+
+
+@st.cache_resource(show_spinner=False)
+def scenario_store(store_path: str) -> ScenarioStore:
+    """One store connection per server process; the store takes a cursor per call."""
+    return ScenarioStore(connect_store(store_path))
+
+
+def flash(message: str) -> None:
+    st.session_state[FLASH] = message
+
+
+def load_into_session(scenario) -> None:
+    st.session_state[ui_state.PROFILE] = scenario.profile
+    st.session_state[ui_state.WEIGHTS] = scenario.weights
+    st.session_state[ui_state.WEIGHTS_SOURCE] = scenario.weights_source
+    st.session_state[ui_state.OVERRIDES] = dict(scenario.overrides)
+
+
+store = scenario_store(str(get_settings().store_path))
+profile = st.session_state[ui_state.PROFILE]
+weights = st.session_state[ui_state.WEIGHTS]
+source = st.session_state[ui_state.WEIGHTS_SOURCE]
+overrides = st.session_state[ui_state.OVERRIDES]
+
+st.title("Scenarier")
+st.caption("Lagre og sammenlign varianter av profil, vekter og egne vurderinger – for eksempel «med ROBEK» mot "
+           "«uten», eller rapportens vekter (kap. 4.3) mot deres egne.")
+if message := st.session_state.pop(FLASH, None):
+    st.success(message)
+
+# --- Save the current view ---------------------------------------------------------------------
+st.subheader("Lagre det du ser nå")
+st.caption(f"Profil: {markdown_escape(profile.name or 'uten navn')} · Vekter: "
+           f"{markdown_escape(SOURCE_LABELS.get(source, source))} · Egne vurderinger: {len(overrides)}")
+with st.form("scen_save_form", clear_on_submit=False):
+    name = st.text_input("Navn på scenarioet", max_chars=80, key="scen_name",
+                         placeholder="f.eks. Med ROBEK, rapportens vekter")
+    overwrite = st.checkbox("Overskriv hvis navnet finnes", key="scen_overwrite")
+    if st.form_submit_button("Lagre scenario", type="primary"):
+        try:
+            saved = store.save(scenario_from_state(name, profile, weights, source, overrides), overwrite=overwrite)
+            flash(f"Lagret scenarioet «{markdown_escape(saved.name)}».")
+            st.rerun()
+        except ScenarioError as exc:
+            st.error(markdown_escape(str(exc)))
+
+# --- Saved scenarios ---------------------------------------------------------------------------
+st.subheader("Lagrede scenarier")
+infos = store.list()
+names = [i.name for i in infos]
+if not infos:
+    st.info("Ingen scenarier er lagret ennå.")
+else:
+    st.dataframe([{"Navn": i.name, "Opprettet": i.created.strftime("%d.%m.%Y %H:%M"),
+                   "Sist endret": i.updated.strftime("%d.%m.%Y %H:%M")} for i in infos],
+                 hide_index=True, width="stretch",
+                 column_config={"Navn": st.column_config.TextColumn("Navn", help="Vises som ren tekst")})
+    chosen = st.selectbox("Velg scenario", names, key="scen_chosen")
+    col_load, col_rename, col_delete = st.columns(3)
+    with col_load:
+        if st.button("Last inn", key="scen_load", help="Erstatter profil, vekter og egne vurderinger i økten"):
+            try:
+                load_into_session(store.get(chosen))
+                flash(f"Lastet inn «{markdown_escape(chosen)}»: profil, vekter og egne vurderinger er byttet.")
+                st.rerun()
+            except ScenarioError as exc:
+                st.error(markdown_escape(str(exc)))
+    with col_rename:
+        new_name = st.text_input("Nytt navn", key="scen_new_name", max_chars=80)
+        if st.button("Gi nytt navn", key="scen_rename"):
+            try:
+                renamed = store.rename(chosen, new_name)
+                flash(f"Nytt navn: «{markdown_escape(renamed.name)}».")
+                st.rerun()
+            except ScenarioError as exc:
+                st.error(markdown_escape(str(exc)))
+    with col_delete:
+        if st.button("Slett …", key="scen_delete"):
+            st.session_state[PENDING_DELETE] = chosen
+        pending = st.session_state.get(PENDING_DELETE)
+        if pending:
+            st.warning(f"Slette «{markdown_escape(pending)}» for godt?")
+            yes, no = st.columns(2)
+            if yes.button("Ja, slett", key="scen_delete_yes", type="primary"):
+                st.session_state.pop(PENDING_DELETE, None)
+                try:
+                    store.delete(pending)
+                    flash(f"Slettet «{markdown_escape(pending)}».")
+                except ScenarioError as exc:
+                    flash(markdown_escape(str(exc)))
+                st.rerun()
+            if no.button("Avbryt", key="scen_delete_no"):
+                st.session_state.pop(PENDING_DELETE, None)
+                st.rerun()
+
+    try:
+        selected = store.get(chosen)
+        st.download_button("Eksporter valgt scenario (JSON)", export_json(selected), key="scen_export",
+                           file_name=f"scenario-{''.join(c if c.isalnum() else '-' for c in chosen)[:40]}.json",
+                           mime="application/json")
+        link = share.share_url(share.app_base_url(st.context.url, "scenarier"), "sammenligning",
+                               share.encode_state(selected.profile, selected.weights, selected.overrides))
+        st.caption("Del lenke til valgt scenario (åpner sammenligningen med samme profil, vekter og vurderinger):")
+        st.code(link, language=None)
+    except ScenarioError as exc:
+        st.error(markdown_escape(str(exc)))
+
+# --- Compare -----------------------------------------------------------------------------------
+st.subheader("Sammenlign scenarier")
+if len(names) < 2:
+    st.caption("Lagre minst to scenarier for å sammenligne dem.")
+else:
+    picked = st.multiselect("Velg to eller tre scenarier", names, default=names[:2], max_selections=3,
+                            key="scen_compare")
+    if len(picked) >= 2:
+        try:
+            result = compare([store.get(n) for n in picked])
+        except ScenarioError as exc:
+            st.error(markdown_escape(str(exc)))
+        else:
+            (st.info if result.same_winner else st.warning)(markdown_escape(result.summary()))
+            cols = st.columns(len(result.results))
+            for col, r in zip(cols, result.results):
+                col.metric(markdown_escape(r.name), r.winner_label, f"sum {fmt.signed(r.winner_score)}",
+                           delta_color="off")
+            st.plotly_chart(comparison_figure(result), key="scen_compare_chart")
+            st.caption("Rangering per scenario (tabell):")
+            st.dataframe(result.rank_rows(), hide_index=True, width="stretch")
+            st.caption("Hva som er forskjellig:")
+            if result.changes:
+                st.dataframe(result.change_rows(), hide_index=True, width="stretch")
+            else:
+                st.write("Scenariene er like.")
+    else:
+        st.caption("Velg minst to.")
+
+# --- Import ------------------------------------------------------------------------------------
+st.subheader("Importer scenario (JSON)")
+upload = st.file_uploader("Velg en scenariofil eksportert herfra (høyst 1 MB)", type=["json"], key="scen_upload")
+if upload is not None:
+    try:
+        incoming = import_json(upload.getvalue())
+    except ScenarioImportError as exc:
+        st.error(f"Filen ble ikke importert, ingenting er endret: {markdown_escape(str(exc))}")
+    else:
+        st.info(f"Filen inneholder scenarioet «{markdown_escape(incoming.name)}» "
+                f"({len(incoming.overrides)} egne vurderinger).")
+        import_name = st.text_input("Lagre som", value=incoming.name, key="scen_import_name", max_chars=80)
+        if st.button("Importer", key="scen_import"):
+            try:
+                saved = store.save(scenario_from_state(import_name, incoming.profile, incoming.weights,
+                                                       incoming.weights_source, incoming.overrides,
+                                                       method=incoming.method))
+                flash(f"Importerte «{markdown_escape(saved.name)}».")
+                st.rerun()
+            except ScenarioError as exc:
+                st.error(markdown_escape(str(exc)))
+
+# --- Share the current view --------------------------------------------------------------------
+st.subheader("Del lenke")
+current_link = share.share_url(share.app_base_url(st.context.url, "scenarier"), "sammenligning",
+                               share.encode_state(profile, weights, overrides))
+st.caption("Lenken gjenskaper profil, vekter og egne vurderinger slik de er nå, på siden Sammenligning:")
+st.code(current_link, language=None)

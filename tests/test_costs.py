@@ -111,3 +111,17 @@ def test_table_and_figure():
     assert len(fig.data) == 2
     assert sorted(fig.data[0].x) == sorted(m.andel_kr for m in split.members)
     assert "30\u00a0% likt fordelt" in split.method_text
+
+
+def test_percentage_editor_helpers():
+    from ikt_model.costs import default_percentages, percentage_frame, percentages_from_frame
+
+    assert default_percentages(SUNNMORE) == {"1515": 33.34, "1511": 33.33, "1514": 33.33}
+    frame = percentage_frame(SUNNMORE)
+    assert list(frame["Kommune"]) == ["Herøy", "Vanylven", "Sande"]
+    frame.loc[0, "Prosent"] = float("nan")
+    assert percentages_from_frame(frame) == {"1515": 0.0, "1511": 33.33, "1514": 33.33}
+    kept = percentage_frame(SUNNMORE, {"1515": 50, "1511": 25, "1514": 25})
+    assert list(kept["Prosent"]) == [50, 25, 25]
+    assert list(percentage_frame(["1515"], {"1515": 50, "1511": 50})["Prosent"]) == [100.0]
+    assert sum(default_percentages(sorted(municipalities_2015())[:7]).values()) == pytest.approx(100)

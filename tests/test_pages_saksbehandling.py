@@ -1,0 +1,142 @@
+"""AppTest for Scenarier, Beslutningsnotat and Kostnadsfordeling."""
+
+import io
+import json
+
+import pytest
+from docx import Document
+from streamlit.testing.v1 import AppTest
+
+from ikt_model import costs, ui_state
+from ikt_model.profile import Profile
+from ikt_model.scenarios import export_json, scenario_from_state
+from ikt_model.share import decode_state
+from ikt_model.weights import preset
+
+
+@pytest.fixture
+def at(tmp_path, monkeypatch):
+    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
+    app = AppTest.from_file("../app.py", default_timeout=60)
+    app.run()
+    return app
+
+
+def _texts(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [c.value for c in at.code]
+    parts += [e.value for e in at.success] + [e.value for e in at.info] + [e.value for e in at.warning]
+    return "\n".join(str(p) for p in parts)
+
+
+def _save(at, name: str) -> None:
+    at.text_input(key="scen_name").set_value(name)
+    next(b for b in at.button if b.label == "Lagre scenario").click().run()
+
+
+def test_scenarios_save_list_rename_delete(at):
+    at.switch_page("pages/scenarier.py").run()
+    assert not at.exception and "Ingen scenarier er lagret" in _texts(at)
+    _save(at, "Med **ROBEK** <b>")
+    assert not at.exception
+    assert any("Med \\*\\*ROBEK\\*\\* \\<b\\>" in s.value for s in at.success)  # shown as text
+    assert at.selectbox(key="scen_chosen").value == "Med **ROBEK** <b>"
+    _save(at, "Med **ROBEK** <b>")
+    assert any("finnes allerede" in e.value for e in at.error)
+    at.text_input(key="scen_new_name").set_value("Uten ROBEK")
+    at.button(key="scen_rename").click().run()
+    assert at.selectbox(key="scen_chosen").options == ["Uten ROBEK"]
+    at.button(key="scen_delete").click().run()
+    assert any("for godt" in w.value for w in at.warning)
+    at.button(key="scen_delete_no").click().run()
+    assert at.selectbox(key="scen_chosen").options == ["Uten ROBEK"]
+    at.button(key="scen_delete").click().run()
+    at.button(key="scen_delete_yes").click().run()
+    assert not at.exception and "Ingen scenarier er lagret" in _texts(at)
+
+
+def test_scenarios_load_compare_and_share(at):
+    at.switch_page("pages/scenarier.py").run()
+    _save(at, "Uten ROBEK")
+    at.session_state[ui_state.PROFILE] = Profile(host_on_robek=True)
+    at.session_state[ui_state.WEIGHTS] = preset("like")
+    at.session_state[ui_state.WEIGHTS_SOURCE] = "like"
+    at.run()
+    _save(at, "Med ROBEK")
+    assert not at.exception
+    assert at.multiselect(key="scen_compare").value == ["Med ROBEK", "Uten ROBEK"]
+    assert len(at.metric) >= 2 and "Vertskommunen er på ROBEK" in list(at.dataframe[-1].value["Hva"])
+    link = at.code[-1].value
+    assert "sammenligning?s=" in link
+    state = decode_state(link.split("?s=")[1])
+    assert state.profile.host_on_robek and state.weights == preset("like") and state.notice is None
+    at.selectbox(key="scen_chosen").set_value("Uten ROBEK").run()
+    at.button(key="scen_load").click().run()
+    assert at.session_state[ui_state.PROFILE].host_on_robek is False
+    assert at.session_state[ui_state.WEIGHTS] == preset("rapport")
+
+
+def test_scenarios_import_refuses_and_accepts(at):
+    at.switch_page("pages/scenarier.py").run()
+    uploader = at.get("file_uploader")
+    if not uploader:
+        pytest.skip("this Streamlit's AppTest has no file_uploader support")
+    good = export_json(scenario_from_state("Importert", Profile(), preset("like"), "like"))
+    uploader[0].set_value([("s.json", json.dumps({**json.loads(good), "schema_version": 7}).encode(),
+                            "application/json")]).run()
+    assert any("ingenting er endret" in e.value and "skjemaversjon 7" in e.value for e in at.error)
+    uploader = at.get("file_uploader")
+    uploader[0].set_value([("s.json", good.encode(), "application/json")]).run()
+    at.button(key="scen_import").click().run()
+    assert at.selectbox(key="scen_chosen").options == ["Importert"]
+
+
+def test_costs_page_from_profile(at):
+    at.session_state[ui_state.PROFILE] = Profile(members=["1515", "1511", "1514"], municipalities=3)
+    at.switch_page("pages/kostnader.py").run()
+    assert not at.exception
+    assert at.multiselect(key="kost_members").value == ["1515", "1511", "1514"]
+    table = at.dataframe[0].value
+    assert list(table["Andel (kr)"])[:3] == ["6\u00a0261\u00a0415\u00a0kr", "3\u00a0045\u00a0768\u00a0kr",
+                                              "2\u00a0692\u00a0817\u00a0kr"]
+    assert list(table["Andel (kr)"])[-1] == "12\u00a0000\u00a0000\u00a0kr"
+    assert at.session_state[costs.SESSION_KEY].budget == 12_000_000
+    at.slider(key="kost_equal").set_value(100).run()
+    assert list(at.dataframe[0].value["Andel (kr)"])[:3] == ["4\u00a0000\u00a0000\u00a0kr"] * 3
+
+
+@pytest.mark.parametrize("budget, message", [("-5", "negativt"), ("1e12", "høyst"), ("tolv", "et tall")])
+def test_costs_page_budget_errors(at, budget, message):
+    at.session_state[ui_state.PROFILE] = Profile(members=["1515", "1511"], municipalities=2)
+    at.switch_page("pages/kostnader.py").run()
+    at.text_input(key="kost_budget").set_value(budget).run()
+    assert not at.exception and any(message in e.value for e in at.error)
+    assert costs.SESSION_KEY not in at.session_state
+
+
+def test_costs_page_empty_members_and_percentages(at):
+    at.switch_page("pages/kostnader.py").run()
+    assert any("minst én medlemskommune" in e.value for e in at.error)
+    at.multiselect(key="kost_members").set_value(["1515", "1511"]).run()
+    at.radio(key="kost_method").set_value("faste_prosenter").run()
+    assert not at.exception
+    assert list(at.dataframe[-1].value["Andel"])[:2] == ["50,00\u00a0%", "50,00\u00a0%"]
+
+
+def test_memo_page_one_click(at):
+    at.session_state[ui_state.PROFILE] = Profile(name="Test <IKT>", members=["1515", "1511", "1514"],
+                                                 municipalities=3)
+    at.session_state[ui_state.WORKSHOP_RESULT] = {"title": "WS", "participants": 5, "method": "Gjennomsnitt",
+                                                  "dissent": [(1, 0.1)]}
+    at.switch_page("pages/kostnader.py").run()
+    at.switch_page("pages/notat.py").run()
+    assert not at.exception and any("Lag beslutningsnotat" in i.value for i in at.info)
+    assert at.checkbox(key="notat_costs").value and at.checkbox(key="notat_workshop").value
+    at.button(key="notat_make").click().run()
+    assert not at.exception
+    assert any("er laget" in s.value for s in at.success)
+    title, _, html_text, docx_bytes = at.session_state["notat_result"]
+    assert "Test &lt;IKT&gt;" in html_text and "Workshop og uenighet" in html_text
+    assert "6\u00a0261\u00a0415\u00a0kr" in html_text
+    doc = Document(io.BytesIO(docx_bytes))
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [
+        "Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"]
