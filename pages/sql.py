@@ -1,6 +1,72 @@
-"""Placeholder while the page is being built (replaced by its issue's work)."""
+"""SQL for analysts: one read-only SELECT on a locked-down copy of the national overview."""
 
 import streamlit as st
 
-st.title("Under arbeid")
-st.info("Denne siden er under arbeid.")
+from ikt_model import format as fmt
+from ikt_model import sqlsafe
+from ikt_model.overview import queries
+from ikt_model.overview.db import open_overview_database
+
+LIMITS = sqlsafe.SqlLimits(timeout_s=5.0, max_rows=10_000)
+
+
+@st.cache_resource(show_spinner=False)
+def overview_connection():
+    return open_overview_database()
+
+
+@st.cache_resource(show_spinner="Gjør klar en skrivebeskyttet kopi av oversikten …")
+def locked_connection():
+    return sqlsafe.locked_connection(limits=LIMITS)
+
+
+def use_example() -> None:
+    label = st.session_state.get("sql_example")
+    if label:
+        st.session_state["sql_query"] = queries.SQL_EXAMPLES[label]
+
+
+if "sql_query" not in st.session_state:
+    st.session_state["sql_query"] = next(iter(queries.SQL_EXAMPLES.values()))
+
+st.title("SQL")
+st.caption("Skriv én SELECT-spørring mot tabellene i den nasjonale oversikten. Spørringen kjører på en egen, "
+           "skrivebeskyttet forbindelse uten tilgang til filer, nettet eller innstillinger, med tidsgrense "
+           f"{fmt.number(LIMITS.timeout_s)} s og høyst {fmt.number(LIMITS.max_rows)} rader.")
+
+st.selectbox("Eksempelspørringer", list(queries.SQL_EXAMPLES), index=None, key="sql_example",
+             on_change=use_example, placeholder="Velg et eksempel for å fylle inn spørringen")
+with st.form("sql_form", border=False):
+    query = st.text_area("Spørring (én SELECT)", key="sql_query", height=180)
+    submitted = st.form_submit_button("Kjør spørringen", type="primary")
+
+if submitted or "sql_result" not in st.session_state:
+    try:
+        st.session_state["sql_result"] = sqlsafe.run_user_sql(query, locked_connection(), LIMITS)
+        st.session_state["sql_error"] = None
+    except sqlsafe.SqlRefused as refusal:
+        st.session_state["sql_result"] = None
+        st.session_state["sql_error"] = str(refusal)
+
+result = st.session_state.get("sql_result")
+if st.session_state.get("sql_error"):
+    st.error(st.session_state["sql_error"])
+elif result is not None:
+    st.caption(f"{fmt.number(len(result.rows))} rader på {fmt.number(result.elapsed_ms, 1)} ms.")
+    if result.truncated:
+        st.warning(f"Resultatet er kuttet: bare de første {fmt.number(result.max_rows)} radene vises. "
+                   "Bruk LIMIT eller WHERE for å avgrense.")
+    st.dataframe(result.to_frame(), hide_index=True)
+    st.download_button("Last ned som CSV", result.to_csv().encode("utf-8"), file_name="sporring.csv",
+                       mime="text/csv", icon=":material/download:")
+
+st.header("Skjema")
+st.caption("Tabeller og visninger du kan spørre mot. Kommunenummer er tekst med ledende null (for eksempel '0301').")
+st.dataframe(queries.schema_tables(), hide_index=True,
+             column_config={"tabell": "Tabell / visning", "innhold": st.column_config.TextColumn("Innhold", width="large")})
+cur = overview_connection().cursor()
+table = st.selectbox("Kolonner i", queries.schema_tables()["tabell"].tolist(), key="sql_schema_table")
+st.dataframe(queries.schema_documentation(cur, table), hide_index=True, column_order=["kolonne", "type", "betydning"],
+             column_config={"kolonne": "Kolonne", "type": "Type",
+                            "betydning": st.column_config.TextColumn("Betydning", width="large")})
+st.caption("Kilde: Vedlegg 5, PwC for KS (2015). Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015).")

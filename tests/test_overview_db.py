@@ -133,3 +133,91 @@ def test_cursor_per_thread(con):
     for t in threads:
         t.join()
     assert errors == []
+
+
+# --- queries, table 2.6.1 and charts (the page's domain functions) ---
+
+from ikt_model.overview import charts, queries, table261  # noqa: E402
+
+
+def test_filter_options_and_validation(con):
+    options = queries.filter_options(con.cursor())
+    assert (options.year_min, options.year_max, options.kommuner_min, options.kommuner_max) == (1997, 2015, 2, 13)
+    assert "Midt" in options.regions and options.forms[0] == "par27"
+    with pytest.raises(ValueError):
+        queries.OverviewFilter(regions=("Oslo",))
+    with pytest.raises(ValueError):
+        queries.OverviewFilter(year_from=2015, year_to=2010)
+
+
+def test_collaborations_filter(con):
+    cur = con.cursor()
+    assert len(queries.collaborations(cur, queries.OverviewFilter())) == 41
+    both = queries.collaborations(cur, queries.OverviewFilter(forms=("vertskommune",)))
+    assert "eKommune Sunnmøre" in set(both["navn"]) and len(both) == 13  # any of the forms matches
+    no_unknown = queries.collaborations(cur, queries.OverviewFilter(include_unknown_year=False))
+    assert len(no_unknown) == 36
+    recent = queries.collaborations(cur, queries.OverviewFilter(year_from=2014, include_unknown_year=False))
+    assert set(recent["etablert_aar"]) == {2014, 2015}
+
+
+def test_key_figures_count_each_municipality_once(con):
+    cur = con.cursor()
+    f = queries.key_figures(cur, queries.OverviewFilter())
+    assert (f.samarbeid, f.kommuner, f.fylkeskommuner) == (41, 224, 1)
+    assert f.folketall == con.execute(
+        "SELECT sum(folketall) FROM kommuner WHERE kommunenummer IN (SELECT kommunenummer FROM medlemskap)").fetchone()[0]
+    assert 0.36 < f.andel_folketall < 0.38 and f.andel_kommuner == pytest.approx(224 / 428)
+    empty = queries.key_figures(cur, queries.OverviewFilter(kommuner_min=100, kommuner_max=200))
+    assert empty.samarbeid == 0 and empty.alder_snitt is None and empty.folketall == 0
+
+
+def test_members_and_data_quality(con):
+    cur = con.cursor()
+    agder = queries.members(cur, "ikt-agder")
+    assert agder["medlemstype"].tolist().count("fylkeskommune") == 1 and len(agder) == 4
+    assert len(queries.data_quality(cur)) == con.execute("SELECT count(*) FROM datakvalitet").fetchone()[0]
+    assert set(queries.data_quality(cur, ("Tvetydig navn",))["trykt"]) == {"Nes", "Herøy", "Sande", "Bø"}
+    assert "Linjeskift i tabellen" in queries.data_quality_categories(cur)
+
+
+def test_schema_documents_every_column(con):
+    doc = queries.schema_documentation(con.cursor())
+    assert (doc["betydning"] != "").all(), doc[doc["betydning"] == ""]
+    assert set(queries.schema_tables()["tabell"]) == set(doc["tabell"])
+    assert set(queries.schema_documentation(con.cursor(), "kommuner")["tabell"]) == {"kommuner"}
+
+
+def test_sql_examples_run_on_the_locked_connection():
+    from ikt_model.sqlsafe import locked_connection, run_user_sql
+    locked = locked_connection()
+    for label, sql in queries.SQL_EXAMPLES.items():
+        assert run_user_sql(sql, locked).rows, label
+    locked.close()
+
+
+def test_table261_comparison_and_explanations(con):
+    cur = con.cursor()
+    table = table261.comparison(cur)
+    assert table["Antall (beregnet)"].tolist() == ["19", "12", "5", "1", "2", "2"]
+    assert table["Antall (2.6.1)"].tolist() == ["18", "14", "6", "1", "2", "–"]
+    assert table.loc[2, "Kommuner (2.6.1)"] == "5,4"
+    text = " ".join(table261.explanations(cur))
+    assert "eKommune Sunnmøre" in text and "blir det 18" in text
+    assert "blir snittet 5,4" in text  # IKS incl. Aust-Agder fylkeskommune reproduces the printed 5.4
+    assert "Samarbeidsavtaler" in text and "ansatte" in text.lower()
+
+
+def test_charts(con):
+    frame = queries.collaborations(con.cursor(), queries.OverviewFilter())
+    forms = charts.forms_bar(frame)
+    assert sum(forms.data[0].x) == 41 and len(forms.data[0].y) == 6
+    timeline = charts.timeline(frame)
+    assert timeline.data[-1].y[-1] == 36  # cumulative count of collaborations with a year
+    assert "5 uten år" in timeline.layout.title.text
+    hist = charts.municipalities_histogram(frame)
+    assert sum(hist.data[0].y) == 41
+    pop = charts.population_bar(frame)
+    assert sum(len(t.y) for t in pop.data) == 41
+    assert charts.timeline(frame.iloc[0:0]).layout.title.text.startswith("Etablert per år (ingen")
+    assert forms.layout.separators == ", "

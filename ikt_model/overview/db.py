@@ -81,6 +81,7 @@ SELECT f.id AS organisasjonsform, f.navn AS organisasjonsform_navn, f.rekkefolge
        count(o.etablert_aar)::INTEGER AS antall_med_aar,
        round(avg(o.alder_2015), 1) AS alder,
        round(avg(o.antall_kommuner), 1) AS kommuner,
+       round(avg(o.antall_medlemmer), 1) AS medlemmer,
        t.antall AS antall_trykt, t.alder AS alder_trykt, t.ansatte AS ansatte_trykt,
        t.kommuner AS kommuner_trykt
 FROM organisasjonsformer f

@@ -122,3 +122,15 @@ def load_overview(data_dir: Path | None = None) -> OverviewData:
 @lru_cache(maxsize=4)
 def cached_overview(data_dir: Path | None = None) -> OverviewData:
     return load_overview(data_dir)
+
+
+class SkjemaRad(BaseModel, frozen=True):
+    """Meaning of a table (kolonne empty) or of one column, for the SQL page (skjema.csv)."""
+
+    tabell: str
+    kolonne: str | None = None
+    betydning: str
+
+
+def schema_rows(data_dir: Path | None = None) -> tuple[SkjemaRad, ...]:
+    return tuple(read_rows(overview_dir(data_dir) / "skjema.csv", SkjemaRad))
