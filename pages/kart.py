@@ -59,7 +59,7 @@ def _map_section() -> None:
             "Samme innhold finnes som tabell under kartet.",
     )
     st.caption(
-        "Forklaring: hver farge er en " + ("organisasjonsform" if color_by == "form" else "samarbeid")
+        "Forklaring: hver farge er " + ("én organisasjonsform" if color_by == "form" else "ett samarbeid")
         + f". «{kart.SEVERAL_FORMS if color_by == 'form' else kart.SEVERAL_COLLABORATIONS}»: kommunen er med "
         f"i flere samarbeid med ulik form. Lys grå: «{kart.NONE_LABEL}». Klikk i tegnforklaringen for å skjule "
         "eller vise en kategori. Fylkeskommuner (Aust-Agder i IKT Agder) vises ikke i kartet."

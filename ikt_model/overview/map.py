@@ -207,9 +207,11 @@ def map_figure(rows: pd.DataFrame, color_by: ColorBy = "form", show_successors: 
             marker={"line": {"color": BORDER_COLOR, "width": 0.4}},
             selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 0.55}},
         ))
+    # Conic conformal with standard parallels across Norway keeps its shape; plotly's fitbounds breaks
+    # with a rotated projection (transverse mercator rotated to 15°E drew Norway as a speck), so no rotation.
     fig.update_geos(
         fitbounds="locations", visible=False,
-        projection={"type": "transverse mercator", "rotation": {"lon": 15}},
+        projection={"type": "conic conformal", "parallels": [60, 68]},
     )
     fig.update_layout(
         height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0}, uirevision="kart", dragmode="zoom",

@@ -1,0 +1,72 @@
+"""AppTest for the «Kart» and «Lignende samarbeid» pages (clicks on the map are covered in tests/e2e/test_map.py)."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ikt_model import ui_state
+from ikt_model.profile import Profile
+
+ATTRIBUTION = "Kart: © Kartverket (CC BY 4.0). Folketall: Statistisk sentralbyrå."
+
+
+def _open(page: str) -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture(scope="module")
+def kart() -> AppTest:
+    return _open("pages/kart.py")
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info]
+    return "\n".join(parts)
+
+
+def test_kart_shows_map_settings_attribution_and_hint(kart):
+    assert kart.title[0].value == "Kart over IKT-samarbeid i 2015"
+    assert kart.radio(key="kart_farge").value == "form"
+    assert kart.toggle(key="kart_2024").value is False
+    text = _texts(kart)
+    assert ATTRIBUTION in text and "Vedlegg 5" in text
+    assert "Klikk på en kommune" in text
+
+
+def test_kart_text_alternative_lists_all_municipalities_and_filters_by_county(kart):
+    table = kart.dataframe[0].value
+    assert len(table) == 428 and "Kommune 2024" in table.columns
+    kart.selectbox(key="kart_tabell_fylke").set_value("Oslo").run()
+    assert not kart.exception
+    assert list(kart.dataframe[0].value["Kommune"]) == ["Oslo"]
+    kart.selectbox(key="kart_tabell_fylke").set_value("Alle fylker").run()
+    assert len(kart.dataframe[0].value) == 428
+
+
+def test_kart_colour_and_successor_settings_rerun_without_errors(kart):
+    kart.radio(key="kart_farge").set_value("collaboration").run()
+    assert not kart.exception
+    kart.toggle(key="kart_2024").set_value(True).run()
+    assert not kart.exception
+    assert "hver farge er ett samarbeid" in _texts(kart)  # the legend explanation follows the colouring
+    kart.radio(key="kart_farge").set_value("form").run()
+    kart.toggle(key="kart_2024").set_value(False).run()
+    assert not kart.exception
+
+
+def test_kart_shows_a_click_injected_as_selection_state():
+    at = _open("pages/kart.py")
+    # AppTest cannot click a chart; a selection injected into the widget state reaches the script once.
+    at.session_state["kart"] = {"selection": {"points": [{"location": "0935"}], "point_indices": [0],
+                                              "box": [], "lasso": []}}
+    at.run()
+    assert not at.exception
+    text = _texts(at)
+    assert "Iveland (0935, Aust-Agder)" in text and "Med i 2 IKT-samarbeid" in text
+    assert "**KR-IKT**" in text and "**Setesdal IKT**" in text and "Medlemmer (5)" in text
+    assert "Klikk på en kommune" not in text
