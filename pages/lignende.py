@@ -1,6 +1,81 @@
-"""Placeholder while the page is being built (replaced by its issue's work)."""
+"""Lignende samarbeid: the collaborations of Vedlegg 5 most like the user's (from the shared profile)."""
 
 import streamlit as st
 
-st.title("Under arbeid")
-st.info("Denne siden er under arbeid.")
+from ikt_model import ui_state
+from ikt_model.overview import db, similar
+from ikt_model.overview.source import KS_REGIONS
+
+
+@st.cache_resource(show_spinner=False)
+def _database():
+    return db.open_overview_database()
+
+
+st.title("Lignende samarbeid")
+st.markdown(
+    "Hvilke av IKT-samarbeidene i rapportens **Vedlegg 5** (2015) ligner mest på deres, og hvordan er de "
+    "organisert? Sammenligningen bruker profilen fra «Samarbeidet»: **felles medlemskommuner** når dere har "
+    "oppgitt medlemmene, ellers **størrelse** (antall kommuner, jf. 3.2), **KS-region** og **organisasjonsform** (3.4)."
+)
+
+profile = st.session_state[ui_state.PROFILE]
+st.info(similar.profile_text(profile), icon=":material/groups:")
+st.page_link("pages/profile.py", label="Endre profilen på «Samarbeidet»", icon=":material/edit_note:")
+
+left, right = st.columns(2)
+region_choice = left.selectbox(
+    "KS-region", [None, *KS_REGIONS], key="lignende_region", bind="query-params",
+    format_func=lambda r: r or ("Utled fra medlemmene" if profile.members else "Ikke valgt"),
+    help="Regionen teller med i likheten. Med medlemskommuner utledes den fra fylkene deres.",
+)
+limit = right.slider("Antall treff", 3, 41, 10, key="lignende_antall")
+
+column_config = {
+    "Likhet": st.column_config.ProgressColumn("Likhet", min_value=0.0, max_value=1.0, format="percent",
+                                              help="Felles medlemmer: Jaccard-likhet. Ellers: vektet likhet."),
+    "Folketall": st.column_config.NumberColumn(format="localized"),
+    "Hvorfor likt": st.column_config.TextColumn(width="large"),
+    "Medlemmer": st.column_config.TextColumn(width="large"),
+}
+
+
+def _show(result) -> None:
+    st.caption(similar.basis_text(result))
+    if result.note:
+        st.warning(result.note)
+    if not result.rows:
+        st.info("Ingen samarbeid å vise.")
+        return
+    for row in result.rows[:3]:
+        st.markdown(similar.match_markdown(row))
+    st.dataframe(similar.result_table(result), hide_index=True, column_config=column_config)
+
+
+cur = _database().cursor()
+try:
+    if profile.members:
+        st.subheader("Samarbeid med felles medlemskommuner")
+        _show(similar.similar_collaborations(cur, profile, region_choice, limit))
+        st.subheader("Samarbeid av lignende størrelse, region og form")
+        _show(similar.similar_collaborations(cur, profile, region_choice, limit, mode="profile"))
+    else:
+        st.caption("Tips: legg inn medlemskommunene på «Samarbeidet» for å se hvilke samarbeid dere "
+                   "allerede deler kommuner med, og for å sammenligne folketall.")
+        st.subheader("Samarbeid av lignende størrelse, region og form")
+        _show(similar.similar_collaborations(cur, profile, region_choice, limit))
+except ValueError as exc:
+    st.error(f"Kunne ikke sammenligne: {exc}")
+finally:
+    cur.close()
+
+with st.expander("Slik regnes likheten"):
+    st.markdown(
+        "- **Felles medlemmer**: Jaccard-likhet = antall felles kommuner / antall kommuner i minst ett av de to "
+        "samarbeidene (1 = samme kommuner, 0 = ingen felles).\n"
+        "- **Profil-likhet** (0–100 %): størrelse 40 % (1 − forskjell i antall kommuner / det største), folketall "
+        "20 % (minste / største, bare når medlemmene er kjent), samme KS-region 20 % og samme organisasjonsform "
+        "20 % (bare når dere har oppgitt en nåværende form). Ukjente deler utelates og vektene skaleres opp.\n"
+        "- Data: Vedlegg 5 renset (se «Nasjonal oversikt» for datakvalitet). Folketall: Statistisk sentralbyrå, "
+        "1.1.2015."
+    )

@@ -70,3 +70,44 @@ def test_kart_shows_a_click_injected_as_selection_state():
     assert "Iveland (0935, Aust-Agder)" in text and "Med i 2 IKT-samarbeid" in text
     assert "**KR-IKT**" in text and "**Setesdal IKT**" in text and "Medlemmer (5)" in text
     assert "Klikk på en kommune" not in text
+
+
+# --- Lignende samarbeid ---------------------------------------------------------------------------
+
+def test_lignende_without_members_ranks_by_size_and_links_to_the_profile():
+    at = _open("pages/lignende.py")
+    assert at.title[0].value == "Lignende samarbeid"
+    assert "Samarbeidet deres: 5 kommuner." in [i.value for i in at.info]
+    assert [s.value for s in at.subheader] == ["Samarbeid av lignende størrelse, region og form"]
+    table = at.dataframe[0].value
+    assert len(table) == 10 and set(table["Kommuner"]) == {5}
+    assert "Sammenlignet på størrelse (5 kommuner)." in [c.value for c in at.caption]
+    at.selectbox(key="lignende_region").set_value("Vest").run()
+    assert not at.exception
+    assert set(at.dataframe[0].value["KS-region"].head(3)) == {"Vest"}
+    at.slider(key="lignende_antall").set_value(41).run()
+    assert len(at.dataframe[0].value) == 41
+
+
+def test_lignende_with_members_shows_overlap_first():
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.run()
+    at.session_state[ui_state.PROFILE] = Profile(name="Sørlandet", municipalities=3, members=["1001", "0935", "0928"])
+    at.switch_page("pages/lignende.py").run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.subheader] == ["Samarbeid med felles medlemskommuner",
+                                               "Samarbeid av lignende størrelse, region og form"]
+    overlap = at.dataframe[0].value
+    assert overlap["Samarbeid"].tolist() == ["KR-IKT", "Setesdal IKT"]
+    assert overlap["Likhet"].iloc[0] == pytest.approx(0.6)
+    cards = "\n".join(m.value for m in at.markdown)
+    assert "**1. KR-IKT**" in cards and "3 av deres 3 kommuner er med" in cards
+
+
+def test_lignende_with_members_outside_every_collaboration_explains_the_fallback():
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.run()
+    at.session_state[ui_state.PROFILE] = Profile(municipalities=1, members=["0301"])
+    at.switch_page("pages/lignende.py").run()
+    assert not at.exception, at.exception
+    assert any("Ingen av kommunene deres" in w.value for w in at.warning)

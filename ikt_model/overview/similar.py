@@ -1,0 +1,229 @@
+"""«Lignende samarbeid»: the collaborations of Vedlegg 5 most like the user's (the profile), in DuckDB SQL.
+
+Two rankings:
+- "members": the profile lists its member municipalities -> collaborations that share members, by
+  Jaccard similarity |A ∩ B| / |A ∪ B| of the municipality sets (then by profile similarity).
+- "profile": size, population, KS region and organisation form -> a weighted similarity in [0, 1]:
+  size 1 - |n_c - n| / max(n_c, n) (number of municipalities), population min/max ratio (only when the
+  members, hence the population, are known), same KS region (when known: chosen, or derived from the
+  members' counties), same organisation form (when the profile has a current form). Components that
+  are unknown are left out and the weights of the others rescaled.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import duckdb
+import pandas as pd
+from pydantic import BaseModel, Field
+
+from .. import format as fmt
+from ..municipalities import municipalities_2015
+from ..profile import Profile
+from .source import FORM_LABELS
+
+Mode = Literal["members", "profile"]
+
+WEIGHTS: dict[str, float] = {"size": 0.4, "population": 0.2, "region": 0.2, "form": 0.2}
+
+_SQL = """
+WITH p AS (SELECT DISTINCT unnest(CAST($members AS VARCHAR[])) AS kommunenummer),
+pn AS (SELECT count(k.kommunenummer)::INTEGER AS n, sum(k.folketall)::BIGINT AS folketall
+       FROM p JOIN kommuner k USING (kommunenummer)),
+c AS (
+    SELECT m.samarbeid_id, count(p.kommunenummer)::INTEGER AS felles,
+           coalesce(list(k.navn ORDER BY k.navn) FILTER (WHERE p.kommunenummer IS NOT NULL), [])
+               AS felles_kommuner
+    FROM medlemskap m
+    LEFT JOIN p ON p.kommunenummer = m.kommunenummer AND m.medlemstype = 'kommune'
+    LEFT JOIN kommuner k ON k.kommunenummer = m.kommunenummer
+    GROUP BY m.samarbeid_id),
+s AS (
+    SELECT o.id, o.navn, o.ks_region, o.organisasjonsform, o.organisasjonsform_navn, o.organisasjonsform_trykt,
+           o.organisasjonsformer, o.etablert_trykt, o.etablert_aar, o.antall_kommuner, o.folketall, o.medlemmer,
+           coalesce(c.felles, 0) AS felles, coalesce(c.felles_kommuner, []) AS felles_kommuner,
+           CASE WHEN pn.n > 0 THEN coalesce(c.felles, 0) / (o.antall_kommuner + pn.n - coalesce(c.felles, 0)) END
+               AS jaccard,
+           1 - abs(o.antall_kommuner - $n) / greatest(o.antall_kommuner, $n) AS storrelse,
+           CASE WHEN pn.folketall > 0 AND o.folketall > 0
+                THEN least(o.folketall, pn.folketall) / greatest(o.folketall, pn.folketall) END AS folketall_likhet,
+           CASE WHEN $region IS NOT NULL THEN (o.ks_region = $region)::INTEGER END AS samme_region,
+           CASE WHEN $form IS NOT NULL THEN list_contains(o.organisasjonsformer, $form)::INTEGER END AS samme_form
+    FROM v_samarbeid_oversikt o LEFT JOIN c ON c.samarbeid_id = o.id, pn)
+SELECT *,
+       ($w_size * storrelse + coalesce($w_pop * folketall_likhet, 0) + coalesce($w_region * samme_region, 0)
+        + coalesce($w_form * samme_form, 0))
+       / ($w_size + CASE WHEN folketall_likhet IS NULL THEN 0 ELSE $w_pop END
+          + CASE WHEN samme_region IS NULL THEN 0 ELSE $w_region END
+          + CASE WHEN samme_form IS NULL THEN 0 ELSE $w_form END) AS profil_likhet
+FROM s
+WHERE $mode = 'profile' OR felles > 0
+ORDER BY CASE WHEN $mode = 'members' THEN jaccard END DESC NULLS LAST, profil_likhet DESC, felles DESC, navn
+LIMIT $limit
+"""
+
+_REGION_SQL = """
+SELECT s.ks_region
+FROM medlemskap m
+JOIN kommuner k ON k.kommunenummer = m.kommunenummer AND m.medlemstype = 'kommune'
+JOIN samarbeid s ON s.id = m.samarbeid_id
+WHERE k.fylkesnummer IN (SELECT fylkesnummer FROM kommuner
+                         WHERE kommunenummer IN (SELECT unnest(CAST($members AS VARCHAR[]))))
+GROUP BY s.ks_region ORDER BY count(*) DESC, s.ks_region LIMIT 1
+"""
+
+_POPULATION_SQL = """
+SELECT sum(folketall)::BIGINT FROM kommuner WHERE kommunenummer IN (SELECT unnest(CAST($members AS VARCHAR[])))
+"""
+
+
+class SimilarCollaboration(BaseModel, frozen=True):
+    rang: int
+    id: str
+    navn: str
+    ks_region: str
+    organisasjonsform: str
+    organisasjonsform_tekst: str
+    etablert: str | None
+    antall_kommuner: int
+    folketall: int
+    medlemmer: str
+    felles_kommuner: list[str]
+    jaccard: float | None
+    likhet: float = Field(ge=0, le=1)  # the score the ranking used (Jaccard or profile similarity)
+    begrunnelse: str
+
+
+class SimilarityResult(BaseModel, frozen=True):
+    mode: Mode
+    municipalities: int
+    population: int | None
+    region: str | None
+    region_derived: bool
+    form: str | None
+    note: str | None = None
+    rows: list[SimilarCollaboration]
+
+
+def members_region(cur: duckdb.DuckDBPyConnection, members: list[str]) -> str | None:
+    """The KS region most used by the collaborations in the members' counties (None if none)."""
+    if not members:
+        return None
+    found = cur.execute(_REGION_SQL, {"members": members}).fetchone()
+    return found[0] if found else None
+
+
+def _reasons(row: dict[str, Any], mode: Mode, n: int, population: int | None, region: str | None,
+             form: str | None) -> str:
+    parts: list[str] = []
+    if mode == "members":
+        shared = row["felles_kommuner"]
+        parts.append(f"{len(shared)} av deres {n} kommuner er med ({', '.join(shared)}); "
+                     f"Jaccard-likhet {fmt.number(row['jaccard'], 2)}")
+    size = row["antall_kommuner"]
+    if size == n:
+        parts.append(f"like mange kommuner ({size})")
+    else:
+        parts.append(f"{size} kommuner mot deres {n}")
+    if population and row["folketall_likhet"] is not None:
+        parts.append(f"{fmt.number(row['folketall'])} innbyggere mot deres {fmt.number(population)}")
+    if region and row["samme_region"]:
+        parts.append(f"samme KS-region ({region})")
+    elif region:
+        parts.append(f"annen KS-region ({row['ks_region']})")
+    if form and row["samme_form"]:
+        parts.append(f"samme organisasjonsform som dere ({FORM_LABELS.get(form, form)})")
+    elif form:
+        parts.append(f"annen organisasjonsform ({row['organisasjonsform_navn']})")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
+
+
+def similar_collaborations(cur: duckdb.DuckDBPyConnection, profile: Profile, region: str | None = None,
+                           limit: int = 10, mode: Mode | None = None) -> SimilarityResult:
+    """Rank the collaborations against `profile` (see the module doc). `region` overrides the KS region
+    derived from the members; `mode` defaults to "members" when the profile lists members."""
+    members = list(profile.members or [])
+    mode = mode or ("members" if members else "profile")
+    if mode == "members" and not members:
+        raise ValueError("Rangering etter felles medlemmer krever at profilen har medlemskommuner")
+    derived = region is None and bool(members)
+    region = region or members_region(cur, members)
+    population = cur.execute(_POPULATION_SQL, {"members": members}).fetchone()[0] if members else None
+    form = profile.current_form
+    params = {"members": members, "n": profile.municipalities, "region": region, "form": form, "mode": mode,
+              "limit": int(limit), "w_size": WEIGHTS["size"], "w_pop": WEIGHTS["population"],
+              "w_region": WEIGHTS["region"], "w_form": WEIGHTS["form"]}
+    records = cur.execute(_SQL, params).df().to_dict("records")
+    note = None
+    if mode == "members" and not records:
+        fallback = similar_collaborations(cur, profile, region, limit, mode="profile")
+        note = ("Ingen av kommunene deres er med i et IKT-samarbeid i Vedlegg 5. Listen viser i stedet "
+                "samarbeid som ligner i størrelse, region og organisasjonsform.")
+        return fallback.model_copy(update={"note": note})
+    rows = [
+        SimilarCollaboration(
+            rang=i, id=r["id"], navn=r["navn"], ks_region=r["ks_region"], organisasjonsform=r["organisasjonsform"],
+            organisasjonsform_tekst=r["organisasjonsform_trykt"] or r["organisasjonsform_navn"],
+            etablert=r["etablert_trykt"] if isinstance(r["etablert_trykt"], str) else None,
+            antall_kommuner=int(r["antall_kommuner"]), folketall=int(r["folketall"]), medlemmer=r["medlemmer"] or "",
+            felles_kommuner=list(r["felles_kommuner"]),
+            jaccard=None if pd.isna(r["jaccard"]) else float(r["jaccard"]),
+            likhet=float(r["jaccard"] if mode == "members" else r["profil_likhet"]),
+            begrunnelse=_reasons(r, mode, profile.municipalities, population, region, form),
+        )
+        for i, r in enumerate(records, start=1)
+    ]
+    return SimilarityResult(mode=mode, municipalities=profile.municipalities, population=population, region=region,
+                            region_derived=derived and region is not None, form=form, note=note, rows=rows)
+
+
+def result_table(result: SimilarityResult) -> pd.DataFrame:
+    """The ranking as a table with Norwegian column names (Likhet as a fraction 0..1)."""
+    return pd.DataFrame({
+        "Rang": [r.rang for r in result.rows],
+        "Samarbeid": [r.navn for r in result.rows],
+        "Likhet": [r.likhet for r in result.rows],
+        "Hvorfor likt": [r.begrunnelse for r in result.rows],
+        "Organisasjonsform": [r.organisasjonsform_tekst for r in result.rows],
+        "Etablert": [r.etablert or "" for r in result.rows],
+        "KS-region": [r.ks_region for r in result.rows],
+        "Kommuner": [r.antall_kommuner for r in result.rows],
+        "Folketall": [r.folketall for r in result.rows],
+        "Medlemmer": [r.medlemmer for r in result.rows],
+    })
+
+
+def basis_text(result: SimilarityResult) -> str:
+    """One Norwegian sentence: what the ranking compared."""
+    if result.mode == "members":
+        head = f"Sammenlignet på felles medlemskommuner (deres {result.municipalities} kommuner)"
+    else:
+        head = f"Sammenlignet på størrelse ({result.municipalities} kommuner"
+        head += f", {fmt.number(result.population)} innbyggere)" if result.population else ")"
+    if result.region:
+        head += f", KS-region {result.region}" + (" (utledet fra fylkene til medlemmene)" if result.region_derived else "")
+    if result.form:
+        head += f" og organisasjonsform ({FORM_LABELS.get(result.form, result.form)})"
+    return head + "."
+
+
+def profile_text(profile: Profile) -> str:
+    """What the page compares with, in Norwegian: name, size, members, current form."""
+    name = f"«{profile.name}»" if profile.name else "Samarbeidet deres"
+    text = f"{name}: {profile.municipalities} kommuner"
+    if profile.members:
+        known = municipalities_2015()
+        text += " (" + ", ".join(known[m].navn for m in profile.members) + ")"
+    if profile.current_form:
+        text += f", organisert som {FORM_LABELS.get(profile.current_form, profile.current_form)}"
+    return text + "."
+
+
+def match_markdown(row: SimilarCollaboration) -> str:
+    """A Markdown block for one match: how it is organised and why it is similar."""
+    year = f", etablert {row.etablert}" if row.etablert else ", etableringsår ikke oppgitt"
+    return (f"**{row.rang}. {row.navn}** – {row.organisasjonsform_tekst}{year}, KS-region {row.ks_region}, "
+            f"{row.antall_kommuner} kommuner, {fmt.number(row.folketall)} innbyggere  \n"
+            f"Hvorfor likt: {row.begrunnelse}  \nMedlemmer: {row.medlemmer or 'ikke oppgitt'}")
