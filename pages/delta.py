@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ikt_model import format as fmt
+from ikt_model import ui_state
 from ikt_model.config import get_settings
 from ikt_model.knowledge import default_knowledge_base
 from ikt_model.registry import FACTOR_IDS
@@ -15,6 +16,11 @@ from ikt_model.workshop.repository import WorkshopRepository
 RESULT_REFRESH_SECONDS = 5
 THROTTLE = "delta_code_attempts"
 FLASH = "delta_flash"
+
+
+# Streamlit runs pages/<stem>.py directly when a fresh server's FIRST request is /<stem> (legacy
+# pages/ routing, before any session has called st.navigation); make sure shared state exists anyway.
+ui_state.init(st.session_state)
 
 
 @st.cache_resource(show_spinner=False)
@@ -64,14 +70,12 @@ if not access.valid_token(token):
 mine = repo.own_vote(workshop.id, token)
 
 st.header(view.escape_md(workshop.title))
-st.caption(f"Kode {access.format_code(workshop.code)} · {METHOD_LABELS[workshop.method]}")
+st.write(f"Kode {access.format_code(workshop.code)} · {METHOD_LABELS[workshop.method]}")
 if workshop.voting_open:
     st.info("Avstemningen er åpen. Du kan sende inn og endre stemmen din til fasilitatoren stenger.")
 else:
     st.warning("Avstemningen er stengt. Du kan ikke sende inn eller endre stemmen nå.")
-if FLASH in st.session_state:
-    st.success(st.session_state.pop(FLASH))
-elif mine is not None:
+if mine is not None:
     st.success(f"Stemmen din er lagret (sendt inn {mine.revisions} "
                f"{'gang' if mine.revisions == 1 else 'ganger'}).")
 
@@ -81,20 +85,23 @@ with st.form("delta_vote"):
                          value=mine.display_name if mine else "", autocomplete="off")
     points, ranking = None, None
     if workshop.method == "poeng":
-        st.caption(f"0 = ikke viktig, {POINTS_SCALE_MAX} = svært viktig. Bare forholdet mellom faktorene teller.")
+        st.write(f"0 = ikke viktig, {POINTS_SCALE_MAX} = svært viktig. Bare forholdet mellom faktorene teller.")
         points = {}
         for f in FACTOR_IDS:
             start = int(round(mine.points.get(f, 0))) if mine and mine.ranking is None else 5
             points[f] = st.slider(f"{f}. {kb.factor(f).label}", 0, POINTS_SCALE_MAX,
                                   min(POINTS_SCALE_MAX, start), step=1, key=f"delta_points_{f}")
     else:
-        st.caption("Trykk på faktorene i prioritert rekkefølge: den viktigste først. Alle tolv må være med.")
+        st.write("Trykk på faktorene i prioritert rekkefølge: den viktigste først. Alle tolv må være med.")
         ranking = st.multiselect("Din rangering (viktigst først)", list(FACTOR_IDS),
                                  default=list(mine.ranking) if mine and mine.ranking else None,
                                  format_func=lambda f: f"{f}. {kb.factor(f).label}",
                                  placeholder="Velg den viktigste faktoren …", key="delta_ranking")
+    # Never disabled: a press after closing (page loaded earlier) must get a clear refusal, not silence.
     sent = st.form_submit_button("Send inn stemmen" if mine is None else "Lagre endret stemme",
-                                 type="primary", width="stretch", disabled=not workshop.voting_open)
+                                 type="primary", width="stretch")
+if FLASH in st.session_state:  # right under the button, where the thumb is on a phone
+    st.success(st.session_state.pop(FLASH))
 if sent:
     try:
         vote = repo.submit_vote(workshop.code, token, name, points=points, ranking=ranking)
@@ -110,11 +117,11 @@ def group_result_view(workshop_id: str) -> None:
     """The group result, only while the facilitator shows it; re-checked every few seconds."""
     votes = repo.revealed_votes(workshop_id)
     if votes is None:
-        st.caption("Gruppens resultat vises her når fasilitatoren velger å vise det.")
+        st.write("Gruppens resultat vises her når fasilitatoren velger å vise det.")
         return
     result = aggregation.group_result(workshop.profile, votes, "mean", kb)
     if result is None:
-        st.caption("Ingen svar ennå.")
+        st.write("Ingen svar ennå.")
         return
     st.subheader(f"Gruppens resultat ({result.participants} svar)")
     st.markdown("**Mest uenighet om:**\n" + "\n".join(

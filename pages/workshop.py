@@ -15,6 +15,11 @@ REFRESH_SECONDS = 2
 WS_ID, WS_KEY = "ws_facilitator_id", "ws_facilitator_key"
 
 
+# Streamlit runs pages/<stem>.py directly when a fresh server's FIRST request is /<stem> (legacy
+# pages/ routing, before any session has called st.navigation); make sure shared state exists anyway.
+ui_state.init(st.session_state)
+
+
 @st.cache_resource(show_spinner=False)
 def workshop_repository(store_path: str) -> WorkshopRepository:
     """One store connection per server process; the repository takes a cursor per call."""
@@ -99,7 +104,8 @@ join_url = view.participant_url(page_url, workshop.code)
 st.header(view.escape_md(workshop.title))
 share, controls = st.columns([3, 2])
 with share:
-    st.markdown(f"### Kode: `{access.format_code(workshop.code)}`")
+    st.markdown("### Kode for å delta")
+    st.markdown(f"# {access.format_code(workshop.code)}")
     st.write("Skann QR-koden eller åpne adressen under på mobilen:")
     st.code(join_url, language=None)
     st.image(qr.qr_png(join_url, box_size=8), width=260,

@@ -47,7 +47,7 @@ def test_facilitator_creates_workshop_and_sees_code_url_and_qr(store_path):
     body = texts(at)
     assert "Rådmannsmøte" in body
     assert "<b>" not in at.header[0].value.replace("\\<b\\>", "")  # escaped, not HTML
-    assert "/delta?kode=" in body and "Kode:" in body
+    assert "/delta?kode=" in body and "Kode for å delta" in body
     assert "Hold denne lenken privat" in body
     assert any("workshop=" in c.value and "key=" in c.value for c in at.code)
     assert "Venter på de første svarene" in body
@@ -142,7 +142,10 @@ def test_participant_joins_by_code_votes_and_revises(store_path):
     repo.set_voting_open(workshop.id, key, False)
     at.run()
     assert "Avstemningen er stengt" in texts(at)
-    assert [b for b in at.button if b.label == "Lagre endret stemme"][0].disabled
+    [send] = [b for b in at.button if b.label == "Lagre endret stemme"]
+    send.click().run()
+    assert "Avstemningen er stengt. Stemmen din ble ikke lagret." in texts(at)
+    assert repo.votes(workshop.id, key)[0].revisions == 2
 
 
 def test_participant_ranking_method(store_path):
