@@ -1,0 +1,91 @@
+"""Browser: «Kart» draws the 428 municipalities with every request outside the app's own server
+blocked (plotly's world topojson comes from /app/static/), a click shows the collaboration, and an
+unrelated widget does not make the server re-send the map."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+SCREENSHOT = "/tmp/kart-e2e.png"
+# app.py sets a Material page icon; Streamlit loads that favicon from fonts.gstatic.com (not this page's doing).
+FAVICON = "https://fonts.gstatic.com/s/i/short-term/release/materialsymbolsrounded/"
+RENDALEN = "0432"  # a large municipality in IKT Fjellregionen IKS
+
+# A point inside the municipality's own path (its bounding-box centre can fall on a neighbour or the sea).
+# Plotly geo paths have pointer-events: none; the map's background layer takes the click and plotly finds
+# the location under it, so a real mouse click at that point is what a user does.
+_POINT_IN = """(loc) => {
+  const path = [...document.querySelectorAll('path.choroplethlocation')].find(p => p.__data__ && p.__data__.loc === loc);
+  if (!path) return null;
+  path.scrollIntoView({block: 'center', inline: 'center'});
+  const box = path.getBBox(), ctm = path.getScreenCTM();
+  for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
+    const x = box.x + box.width * i / 20, y = box.y + box.height * j / 20;
+    const inside = [[0, 0], [2, 0], [-2, 0], [0, 2], [0, -2]].every(([dx, dy]) => path.isPointInFill(new DOMPoint(x + dx, y + dy)));
+    if (!inside) continue;
+    const p = new DOMPoint(x, y).matrixTransform(ctm);
+    return {x: p.x, y: p.y};
+  }
+  return null;
+}"""
+
+
+def _open_map(page, url: str) -> None:
+    page.set_viewport_size({"width": 1400, "height": 1500})  # the whole map and what is below it
+    page.goto(url + "/kart")
+    wait_for_app(page)
+    page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length >= 428",
+                           timeout=60_000)
+
+
+def test_map_draws_all_municipalities_offline(app_page, app_server, external_requests):
+    topojson = []
+    app_page.on("response", lambda r: topojson.append((r.url, r.status)) if "world_110m" in r.url else None)
+    _open_map(app_page, app_server.url)
+    assert app_page.locator("path.choroplethlocation").count() == 428
+    locations = app_page.evaluate(
+        "() => new Set([...document.querySelectorAll('path.choroplethlocation')].map(p => p.__data__.loc)).size")
+    assert locations == 428
+    box = app_page.locator(".js-plotly-plot .geo").first.bounding_box()
+    assert box["width"] > 300 and box["height"] > 300  # drawn at a usable size, not a speck
+    assert [u for u in external_requests if not u.startswith(FAVICON)] == []
+    assert not [u for u in external_requests if "plot.ly" in u]
+    assert topojson and all(u.startswith(app_server.url + "/app/static/") and s == 200 for u, s in topojson)
+    app_page.get_by_text("Kart: © Kartverket (CC BY 4.0). Folketall: Statistisk sentralbyrå.").first.wait_for()
+    app_page.screenshot(path=SCREENSHOT, full_page=True)
+
+
+def test_click_on_a_municipality_shows_its_collaboration(app_page, app_server):
+    _open_map(app_page, app_server.url)
+    point = app_page.evaluate(_POINT_IN, RENDALEN)
+    assert point, "no clickable point inside Rendalen's path"
+    app_page.mouse.click(point["x"], point["y"])
+    details = app_page.locator(f".st-key-kart_valgt_{RENDALEN}")
+    details.wait_for(timeout=30_000)
+    text = details.inner_text()
+    assert "Rendalen (0432, Hedmark)" in text
+    assert "IKT Fjellregionen" in text and "IKS" in text and "2005" in text
+    assert "Folldal" in text and "Tynset" in text
+    app_page.screenshot(path="/tmp/kart-e2e-click.png", full_page=True)
+
+
+def test_unrelated_widget_does_not_resend_the_map(app_page, app_server):
+    frames: list[int] = []
+    app_page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
+    _open_map(app_page, app_server.url)
+    assert max(frames) > 1_000_000  # the first load carries the map (boundaries of 428 municipalities)
+    frames.clear()
+    app_page.get_by_text("Kartet som tabell (tekstalternativ)").click()
+    app_page.locator('[data-testid="stSelectbox"]').filter(has_text="Fylke").click()
+    app_page.get_by_role("option", name="Oslo", exact=True).click()
+    app_page.locator('[data-testid="stDataFrame"]').wait_for()
+    app_page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stCaptionContainer\"]')]"
+                               ".some(c => c.innerText.startsWith('1 kommuner'))")
+    wait_for_app(app_page)
+    assert frames, "the rerun sent nothing"
+    assert max(frames) < 100_000, f"a {max(frames)} byte message after an unrelated widget change"
+    assert app_page.locator("path.choroplethlocation").count() == 428
