@@ -130,3 +130,25 @@ def app_base_url(page_url: str | None, page_path: str) -> str:
     url = page_url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
     suffix = "/" + page_path.strip("/")
     return url[: -len(suffix)] if url.endswith(suffix) else url
+
+
+def weights_source_for(weights: Weights) -> str:
+    """The preset name these weights equal ('rapport', 'like', 'rangsum'), else 'egendefinert'."""
+    from .weights import PRESET_LABELS, preset
+
+    return next((name for name in PRESET_LABELS if preset(name) == weights), "egendefinert")
+
+
+def apply_share_value(state, value: str | None) -> str | None:
+    """Put a share value's profile, weights and overrides into a session-state mapping (only when a
+    value is given); returns the Norwegian notice to show, if any. Never raises."""
+    if not value:
+        return None
+    from . import ui_state
+
+    decoded = decode_state(value)
+    state[ui_state.PROFILE] = decoded.profile
+    state[ui_state.WEIGHTS] = decoded.weights
+    state[ui_state.WEIGHTS_SOURCE] = weights_source_for(decoded.weights)
+    state[ui_state.OVERRIDES] = dict(decoded.overrides)
+    return decoded.notice

@@ -6,6 +6,8 @@ from ikt_model import costs, ui_state
 from ikt_model.memo import build_memo, render_docx, render_html
 from ikt_model.scenarios import markdown_escape
 
+ui_state.init(st.session_state)  # defensive: app.py does this, unless a cold deep link bypassed it
+
 RESULT = "notat_result"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -142,3 +142,10 @@ def test_compare_weights_and_limits():
 
 def test_row_label():
     assert row_label(default_knowledge_base(), "ff.as.1") == "Aksjeselskap (AS) × 1. Kvalitet og tilgjengelighet (ff.as.1)"
+
+
+def test_markdown_escape_keeps_text_literal():
+    from ikt_model.scenarios import markdown_escape
+
+    assert markdown_escape("**x** [a](javascript:1) <b>") == "\\*\\*x\\*\\* \\[a\\]\\(javascript\\:1\\) \\<b\\>"
+    assert markdown_escape("Sunnmøre 2026") == "Sunnmøre 2026"

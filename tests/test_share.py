@@ -74,3 +74,26 @@ def test_empty_is_defaults_without_notice():
 
 def test_share_url():
     assert share_url("http://h:1/", "/sammenligning", "abc") == "http://h:1/sammenligning?s=abc"
+
+
+def test_apply_share_value_sets_session_keys():
+    from ikt_model import ui_state
+    from ikt_model.share import apply_share_value, weights_source_for
+
+    state = {}
+    assert apply_share_value(state, None) is None and state == {}
+    notice = apply_share_value(state, encode_state(Profile(host_on_robek=True), preset("like"), {"ff.as.1": 2}))
+    assert notice is None
+    assert state[ui_state.PROFILE].host_on_robek and state[ui_state.WEIGHTS] == preset("like")
+    assert state[ui_state.WEIGHTS_SOURCE] == "like" and state[ui_state.OVERRIDES] == {"ff.as.1": 2}
+    assert apply_share_value(state, "garbage!") .startswith("Lenken kunne ikke leses")
+    assert state[ui_state.PROFILE] == Profile() and state[ui_state.WEIGHTS_SOURCE] == "rapport"
+    assert weights_source_for(Weights(points={1: 1})) == "egendefinert"
+
+
+def test_app_base_url():
+    from ikt_model.share import app_base_url
+
+    assert app_base_url("http://h:1/scenarier", "scenarier") == "http://h:1"
+    assert app_base_url("https://h/app/scenarier/?x=1", "scenarier") == "https://h/app"
+    assert app_base_url(None, "scenarier") == "" and app_base_url("", "x") == ""
