@@ -14,7 +14,8 @@ from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e
 REPO = Path(__file__).resolve().parents[2]
-APP_READS_SHARE_PARAM = "decode_state" in (REPO / "app.py").read_text(encoding="utf-8")
+_APP = (REPO / "app.py").read_text(encoding="utf-8")
+APP_READS_SHARE_PARAM = "apply_share_value" in _APP or "decode_state" in _APP
 WINNER = "Høyest rangert med disse vektene:"
 
 
@@ -25,7 +26,7 @@ def offsite(requests: list[str]) -> list[str]:
 
 
 def winner_text(page) -> str:
-    box = page.get_by_text(WINNER).first
+    box = page.locator("p", has_text=WINNER).first
     box.wait_for()
     return box.inner_text()
 
@@ -57,7 +58,8 @@ def save_scenario_with_custom_weights(page, base_url: str, name: str) -> str:
 @pytest.mark.skipif(not APP_READS_SHARE_PARAM, reason="waiting for app.py wiring (query param s -> decode_state)")
 def test_share_link_reproduces_ranking_in_new_context(app_page, app_server, browser, external_requests):
     link = save_scenario_with_custom_weights(app_page, app_server.url, "E2E hybrid")
-    app_page.goto(app_server.url + "/sammenligning")
+    app_page.locator("[data-testid='stSidebarNav'] a", has_text="Sammenligning").first.click()  # same session
+    app_page.get_by_text("Sammenligning av alternativene").wait_for()
     wait_for_app(app_page)
     here = winner_text(app_page)
     assert "Hybridmodell + § 27-samarbeid" in here
@@ -82,7 +84,8 @@ def test_saved_scenario_is_listed_and_memo_downloads(app_page, app_server, exter
     assert "E2E notat" in chosen.inner_text() + " ".join(chosen.locator("input").evaluate_all(
         "els => els.map(e => e.value + ' ' + (e.getAttribute('aria-label') || ''))"))
 
-    app_page.goto(app_server.url + "/notat")
+    app_page.locator("[data-testid='stSidebarNav'] a", has_text="Beslutningsnotat").first.click()  # same session
+    app_page.get_by_role("button", name="Lag beslutningsnotat").wait_for()
     wait_for_app(app_page)
     app_page.get_by_role("button", name="Lag beslutningsnotat").click()
     app_page.get_by_text("Notatet «").wait_for()
