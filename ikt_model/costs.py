@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import math
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
@@ -100,7 +101,7 @@ class CostInput(BaseModel):
         if unknown:
             raise CostInputError(f"Ukjent kommunenummer for 2015: {', '.join(unknown)} "
                                  "(bruk firesifrede nummer fra 2015, f.eks. 1515)")
-        dupes = sorted({m for m in members if members.count(m) > 1})
+        dupes = sorted(m for m, n in Counter(members).items() if n > 1)
         if dupes:
             raise CostInputError(f"Samme kommune er oppgitt flere ganger: {', '.join(dupes)}")
         return tuple(members)
