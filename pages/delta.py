@@ -9,7 +9,7 @@ from ikt_model.knowledge import default_knowledge_base
 from ikt_model.registry import FACTOR_IDS
 from ikt_model.store import connect_store
 from ikt_model.workshop import METHOD_LABELS, WorkshopError
-from ikt_model.workshop import access, aggregation, charts, view
+from ikt_model.workshop import access, aggregation, view
 from ikt_model.workshop.models import POINTS_SCALE_MAX
 from ikt_model.workshop.repository import WorkshopRepository
 
@@ -128,10 +128,11 @@ def group_result_view(workshop_id: str) -> None:
         f"{i}. {view.escape_md(s.label)}" for i, s in enumerate(result.spreads[:3], start=1)))
     st.markdown("**Beste alternativ med gruppens vekter:**\n" + "\n".join(
         f"{r.rank}. {view.escape_md(r.label)} ({fmt.number(r.score, 2)})" for r in result.ranking[:3]))
-    fig = charts.group_weights_figure(result)
-    fig.update_layout(height=520, font=dict(size=12), margin=dict(l=0, r=10, t=50, b=30))
-    st.plotly_chart(fig, key="delta_chart_weights", config={"displayModeBar": False},
-                    alt="Søylediagram: gruppens vekt per faktor")
+    # Bars as progress bars with text: readable at 375 px and no chart library to load on a phone.
+    st.markdown("**Gruppens vekter:**")
+    top = max(result.weights.values())
+    for f in FACTOR_IDS:
+        st.progress(result.weights[f] / top, text=f"{f}. {kb.factor(f).label}: {fmt.percent(result.weights[f], 1)}")
 
 
 st.divider()

@@ -15,7 +15,7 @@ WIN = "#2e7d32"
 
 def _layout(fig: go.Figure, title: str, rows: int, x_title: str) -> go.Figure:
     fig.update_layout(title=dict(text=title), font=FONT, height=120 + 34 * rows,
-                      margin=dict(l=10, r=30, t=60, b=40), showlegend=False,
+                      margin=dict(l=10, r=70, t=60, b=40), showlegend=False,
                       xaxis=dict(title=x_title, rangemode="tozero"),
                       yaxis=dict(autorange="reversed", automargin=True),
                       separators=", ")
@@ -57,7 +57,10 @@ def ranking_figure(result: GroupResult) -> go.Figure:
         text=[number(r.score, 2) for r in rows], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{text}<extra></extra>"))
     fig = _layout(fig, "Rangering med gruppens vekter", len(rows), "Vektet poengsum")
-    fig.update_xaxes(rangemode="normal")
+    # room for the value labels outside both ends, so negative labels do not cover the names
+    low, high = min(0.0, *(r.score for r in rows)), max(0.0, *(r.score for r in rows))
+    pad = 0.22 * ((high - low) or 1.0)
+    fig.update_xaxes(rangemode="normal", range=[low - (pad if low < 0 else 0), high + pad])
     return fig
 
 
