@@ -1,0 +1,179 @@
+"""Benchmark the «Kart» page: prints figures, asserts nothing.
+
+    .venv/bin/python scripts/bench_map.py [--runs 15] [--no-browser]
+
+1. Figure build time (ikt_model.overview.map.map_figure) per colouring, cold and warm (median).
+2. Figure JSON size and the per-run cost st.plotly_chart adds (figure.to_dict + plotly.io.to_json).
+3. AppTest: Kart page rerun time after an unrelated widget change (the table's county filter), and after
+   a change of colouring (AppTest reruns the whole page; the browser reruns only the fragment).
+4. Browser (headless chromium, every non-local request aborted): bytes of every websocket frame the
+   browser receives on first load, after the unrelated widget change and after the colouring change.
+   A frame larger than the figure means the map was re-sent; a small one means Streamlit sent a
+   reference (its ForwardMsg cache: an element whose bytes the browser already holds is sent by hash).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import plotly.io  # noqa: E402
+
+from ikt_model.overview import map as kart  # noqa: E402
+from ikt_model.overview import map_data  # noqa: E402
+from ikt_model.overview.db import open_overview_database  # noqa: E402
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def _median(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def bench_figure(runs: int) -> None:
+    con = open_overview_database(":memory:")
+    rows = map_data.map_rows(con.cursor())
+    t = time.perf_counter()
+    kart.load_geojson()
+    print(f"GeoJSON parse (once, lru_cache):            {_ms(time.perf_counter() - t)}")
+    for color_by in ("form", "collaboration"):
+        t = time.perf_counter()
+        fig = kart.map_figure(rows, color_by, True)
+        cold = time.perf_counter() - t
+        warm = _median(lambda: kart.map_figure(rows, color_by, True), runs)
+        text = plotly.io.to_json(fig, validate=False)
+        to_dict = _median(fig.to_dict, runs)
+        to_json = _median(lambda: plotly.io.to_json(fig, validate=False), runs)
+        print(f"[{color_by:13}] figure build: first {_ms(cold)}, median {_ms(warm)}; {len(fig.data)} traces; "
+              f"JSON {len(text) / 1e6:.2f} MB; st.plotly_chart per run: to_dict {_ms(to_dict)} + "
+              f"to_json {_ms(to_json)}")
+
+
+def bench_apptest(runs: int) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.run()
+    t = time.perf_counter()
+    at.switch_page("pages/kart.py").run()
+    print(f"AppTest Kart first run (builds DB + figure): {_ms(time.perf_counter() - t)}")
+    values = ["Oslo", "Alle fylker"]
+
+    def unrelated(i=[0]):
+        i[0] += 1
+        at.selectbox(key="kart_tabell_fylke").set_value(values[i[0] % 2]).run()
+
+    print(f"AppTest rerun after unrelated widget (county filter), median of {runs}: {_ms(_median(unrelated, runs))}")
+    colours = ["collaboration", "form"]
+
+    def colour(i=[0]):
+        i[0] += 1
+        at.radio(key="kart_farge").set_value(colours[i[0] % 2]).run()
+
+    print(f"AppTest rerun after colouring change (cached figures), median of {runs}: {_ms(_median(colour, runs))}")
+    assert not at.exception, at.exception
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bench_browser() -> None:
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    tmp = Path(tempfile.mkdtemp(prefix="bench_map_"))
+    env = {**os.environ, "IKT_STORE_PATH": str(tmp / "store.duckdb")}
+    server = subprocess.Popen(
+        [sys.executable, str(REPO / "scripts" / "serve.py"), "--server.headless", "true", "--server.address",
+         "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"], cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=os.environ.get("IKT_CHROMIUM", "/usr/bin/chromium"),
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
+            context = browser.new_context(viewport={"width": 1400, "height": 1500})
+            blocked: list[str] = []
+            context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url)
+                          else (blocked.append(r.request.url), r.abort()))
+            page = context.new_page()
+            frames: list[int] = []
+            page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
+            idle = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+            t = time.perf_counter()
+            page.goto(url + "/kart")
+            page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length >= 428",
+                                   timeout=120_000)
+            print(f"Browser: 428 municipalities drawn {time.perf_counter() - t:.2f} s after navigation (cold server)")
+            page.wait_for_function(idle)
+
+            def report(label: str) -> None:
+                print(f"  {label:46} frames {len(frames):3}, total {sum(frames) / 1e3:8.1f} kB, "
+                      f"largest {max(frames, default=0) / 1e3:8.1f} kB")
+                frames.clear()
+
+            report("first load")
+            page.get_by_text("Kartet som tabell (tekstalternativ)").click()
+            page.wait_for_function(idle)
+            report("open the table expander (no rerun)")
+            page.locator('[data-testid="stSelectbox"]').filter(has_text="Fylke").click()
+            page.get_by_role("option", name="Oslo", exact=True).click()
+            page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stCaptionContainer\"]')]"
+                                   ".some(c => c.innerText.startsWith('1 kommuner'))")
+            page.wait_for_function(idle)
+            time.sleep(0.5)
+            report("unrelated widget (county filter): full rerun")
+            page.get_by_test_id("stRadioGroup").get_by_text("Samarbeid", exact=True).click()
+            page.wait_for_function("() => [...document.querySelectorAll('.legendtitletext')]"
+                                   ".some(t => t.textContent === 'Samarbeid')", timeout=60_000)
+            page.wait_for_function(idle)
+            time.sleep(0.5)
+            report("colouring -> Samarbeid: fragment rerun")
+            print(f"  requests to third-party hosts (aborted): {blocked}")
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
+    bench_figure(args.runs)
+    bench_apptest(args.runs)
+    if not args.no_browser:
+        bench_browser()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
