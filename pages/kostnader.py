@@ -28,6 +28,8 @@ members = st.multiselect("Medlemskommuner (2015)", list(options), key=MEMBERS, f
                          help="Hentes fra profilen på «Samarbeidet» hvis medlemmene er oppgitt der.")
 if profile.members and set(profile.members) != set(members):
     st.caption("Medlemslisten her avviker fra profilen.")
+    st.button("Hent medlemmene fra profilen", key="kost_from_profile", on_click=lambda: st.session_state.update(
+        {MEMBERS: list(profile.members)}))
 budget_text = st.text_input("Årsbudsjett (kr)", key=BUDGET,
                             help=f"Hele kroner, f.eks. 12 000 000. Høyst {fmt.kroner(costs.MAX_BUDGET_KR)}.")
 method = st.radio("Nøkkel", list(costs.METHOD_LABELS), format_func=costs.METHOD_LABELS.get, key=METHOD,

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from ikt_model import costs, ui_state
+from ikt_model import costs, share, ui_state
 from ikt_model.memo import build_memo, render_docx, render_html
 from ikt_model.scenarios import markdown_escape
 
 ui_state.init(st.session_state)  # defensive: app.py does this, unless a cold deep link bypassed it
 
 RESULT = "notat_result"
+SIGNATURE = "notat_signature"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 profile = st.session_state[ui_state.PROFILE]
@@ -30,6 +31,9 @@ with_costs = st.checkbox("Ta med kostnadsfordelingen", value=split is not None, 
                          disabled=split is None,
                          help=None if split else "Lag en gyldig fordeling på «Kostnadsfordeling» først.")
 
+signature = (share.encode_state(profile, st.session_state[ui_state.WEIGHTS], st.session_state[ui_state.OVERRIDES]),
+             st.session_state[ui_state.WEIGHTS_SOURCE], title, with_robustness, with_workshop, with_costs,
+             repr(workshop), split.model_dump_json() if split else None)
 if st.button("Lag beslutningsnotat", type="primary", key="notat_make"):
     with st.spinner("Lager notatet …"):
         memo = build_memo(profile, st.session_state[ui_state.WEIGHTS], st.session_state[ui_state.WEIGHTS_SOURCE],
@@ -37,9 +41,13 @@ if st.button("Lag beslutningsnotat", type="primary", key="notat_make"):
                           costs=split if with_costs else None,
                           robustness="auto" if with_robustness else None, title=title.strip() or None)
         st.session_state[RESULT] = (memo.title, memo.date.isoformat(), render_html(memo), render_docx(memo))
+        st.session_state[SIGNATURE] = signature
 
 if RESULT in st.session_state:
     memo_title, memo_date, html_text, docx_bytes = st.session_state[RESULT]
+    if st.session_state.get(SIGNATURE) != signature:
+        st.warning("Profil, vekter, vurderinger eller valg er endret siden notatet ble laget. Trykk «Lag "
+                   "beslutningsnotat» igjen for å oppdatere det.")
     st.success(f"Notatet «{markdown_escape(memo_title)}» er laget ({memo_date}). Last ned, eller skriv ut "
                "HTML-versjonen fra nettleseren (A4).")
     stem = f"beslutningsnotat-{memo_date}"

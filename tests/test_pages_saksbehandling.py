@@ -140,3 +140,17 @@ def test_memo_page_one_click(at):
     doc = Document(io.BytesIO(docx_bytes))
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [
         "Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"]
+
+
+def test_memo_page_warns_when_stale_and_costs_follow_profile(at):
+    at.switch_page("pages/notat.py").run()
+    at.button(key="notat_make").click().run()
+    assert not at.warning
+    at.session_state[ui_state.PROFILE] = Profile(host_on_robek=True, members=["1515", "1511"], municipalities=2)
+    at.run()
+    assert any("endret siden notatet ble laget" in w.value for w in at.warning)
+    at.switch_page("pages/kostnader.py").run()
+    assert at.multiselect(key="kost_members").value == ["1515", "1511"]
+    at.multiselect(key="kost_members").set_value(["1515"]).run()
+    at.button(key="kost_from_profile").click().run()
+    assert at.multiselect(key="kost_members").value == ["1515", "1511"]
