@@ -14,8 +14,22 @@ def overview_connection():
     return open_overview_database()
 
 
+@st.cache_data(show_spinner=False)
+def fixed_parts():
+    """Parts that do not depend on the filters (the database does not change while the app runs)."""
+    cur = overview_connection().cursor()
+    return (queries.filter_options(cur), table261.comparison(cur), table261.explanations(cur),
+            queries.data_quality_categories(cur))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def filtered(selection: queries.OverviewFilter):
+    cur = overview_connection().cursor()
+    return queries.collaborations(cur, selection), queries.key_figures(cur, selection)
+
+
 cur = overview_connection().cursor()
-options = queries.filter_options(cur)
+options, comparison, explanations, quality_categories = fixed_parts()
 
 st.title("Nasjonal oversikt")
 st.caption("Interkommunale IKT-samarbeid i 2015 slik de er listet i rapportens Vedlegg 5, renset og koblet til "
@@ -38,8 +52,7 @@ with st.container(border=True):
 
 selection = queries.OverviewFilter(regions=tuple(regions), forms=tuple(forms), year_from=years[0], year_to=years[1],
                                    include_unknown_year=unknown, kommuner_min=size[0], kommuner_max=size[1])
-frame = queries.collaborations(cur, selection)
-figures = queries.key_figures(cur, selection)
+frame, figures = filtered(selection)
 
 m1, m2, m3, m4 = st.columns(4)
 m1.metric("Samarbeid", fmt.number(figures.samarbeid), help="Antall samarbeid som passer filtrene (av 41).")
@@ -97,14 +110,14 @@ else:
 st.header("Tabell 2.6.1: trykt og beregnet")
 st.caption("Rapporten 2.6.1 oppsummerer driftssamarbeidene etter organisasjonsform. Her er tallene beregnet fra "
            "vedlegget (alle 41, uavhengig av filtrene; hovedform) stilt ved siden av de trykte.")
-st.dataframe(table261.comparison(cur), hide_index=True)
+st.dataframe(comparison, hide_index=True)
 st.markdown("**Hvorfor tallene er forskjellige**")
-st.markdown("\n".join(f"- {line}" for line in table261.explanations(cur)))
+st.markdown("\n".join(f"- {line}" for line in explanations))
 
 st.header("Datakvalitet")
 st.caption("Hver avgjørelse i rensingen av Vedlegg 5: hva som står trykt, hva vi har bestemt og hvorfor. "
            "«Beholdt og flagget» betyr at dataene er som trykt, men at oppføringen ser feil ut.")
-categories = st.multiselect("Vis kategori", queries.data_quality_categories(cur), key="ov_quality_categories",
+categories = st.multiselect("Vis kategori", quality_categories, key="ov_quality_categories",
                             placeholder="Alle kategorier")
 st.dataframe(queries.data_quality(cur, tuple(categories)), hide_index=True, column_order=["kategori", "samarbeid", "trykt", "beslutning", "resultat",
                                                    "begrunnelse"],

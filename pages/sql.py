@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model import sqlsafe
+from ikt_model import sqlsafe, sqlworker
 from ikt_model.overview import queries
 from ikt_model.overview.db import open_overview_database
 
@@ -15,9 +15,11 @@ def overview_connection():
     return open_overview_database()
 
 
-@st.cache_resource(show_spinner="Gjør klar en skrivebeskyttet kopi av oversikten …")
-def locked_connection():
-    return sqlsafe.locked_connection(limits=LIMITS)
+@st.cache_resource(show_spinner="Starter SQL-tjenesten (skrivebeskyttet kopi av oversikten) …",
+                   on_release=lambda worker: worker.close())
+def sql_worker():
+    """User SQL runs in a separate process that is killed if it overruns the time limit."""
+    return sqlworker.SqlWorker(LIMITS)
 
 
 def use_example() -> None:
@@ -42,7 +44,7 @@ with st.form("sql_form", border=False):
 
 if submitted or "sql_result" not in st.session_state:
     try:
-        st.session_state["sql_result"] = sqlsafe.run_user_sql(query, locked_connection(), LIMITS)
+        st.session_state["sql_result"] = sql_worker().run(query)
         st.session_state["sql_error"] = None
     except sqlsafe.SqlRefused as refusal:
         st.session_state["sql_result"] = None

@@ -129,3 +129,33 @@ def test_connection_is_read_only_even_without_the_statement_check(con):
 def test_check_statement_returns_the_query_without_semicolon():
     assert check_statement("  SELECT 1 ;  ") == "SELECT 1"
     assert overview_snapshot().exists()
+
+
+# --- the worker process (hard limit for queries DuckDB cannot interrupt) ---
+
+from ikt_model.sqlworker import SqlWorker  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def worker():
+    w = SqlWorker(SqlLimits(timeout_s=1.0, max_rows=100))
+    yield w
+    w.close()
+
+
+def test_worker_runs_select_and_passes_refusals(worker):
+    assert worker.run("SELECT count(*) FROM samarbeid").rows == [(41,)]
+    with pytest.raises(SqlRefused, match="Bare lesing"):
+        worker.run("DELETE FROM samarbeid")
+    with pytest.raises(SqlRefused, match="Ingen tilgang"):
+        worker.run("SELECT * FROM read_text('/etc/passwd')")
+    assert worker.run("SELECT * FROM range(1000)").truncated
+
+
+def test_worker_kills_an_uninterruptible_query_and_recovers(worker):
+    start = time.perf_counter()
+    with pytest.raises(SqlRefused, match="tidsgrensen"):
+        worker.run("SELECT len(range(60000000))")  # one scalar call: interrupt() cannot stop it
+    assert time.perf_counter() - start < 1.0 + 1.0 + 1.5
+    assert worker.restarts == 1
+    assert worker.run("SELECT 42").rows == [(42,)]

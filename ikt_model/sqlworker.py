@@ -1,0 +1,103 @@
+"""User SQL in a child process that can be killed: the hard time and memory limit behind sqlsafe.
+
+`cursor.interrupt()` (sqlsafe) stops joins, scans and aggregates within milliseconds, but DuckDB
+cannot interrupt inside one scalar function call: `SELECT len(range(30000000))` ran ~17 s after its
+1 s limit on this machine, and its list lives outside DuckDB's memory_limit. So the SQL page runs
+user SQL in a spawned worker process (address space limited with RLIMIT_AS) and kills it when it
+has not answered within the time limit plus a grace period; the next query starts a new worker.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import threading
+from pathlib import Path
+
+from .sqlsafe import SqlLimits, SqlRefused, SqlResult, check_statement, locked_connection, overview_snapshot
+
+GRACE_S = 1.0
+STARTUP_S = 30.0
+MEMORY_BYTES = 3 * 1024**3
+_MEMORY_MESSAGE = "Spørringen brukte for mye minne og ble stoppet. Begrens den med WHERE eller LIMIT."
+
+
+def _serve(conn, path: str, limits: SqlLimits, memory_bytes: int) -> None:  # runs in the child
+    import resource
+
+    from .sqlsafe import run_user_sql
+
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    con = locked_connection(Path(path), limits)
+    conn.send(("ready", None))
+    while True:
+        try:
+            sql = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(("ok", run_user_sql(sql, con, limits)))
+        except SqlRefused as refusal:
+            conn.send(("refused", str(refusal)))
+        except MemoryError:
+            conn.send(("refused", _MEMORY_MESSAGE))
+        except Exception as exc:  # never a traceback for the user
+            conn.send(("refused", f"Spørringen feilet. ({type(exc).__name__}: {str(exc)[:200]})"))
+
+
+class SqlWorker:
+    """One worker process; `run()` is thread-safe (queries are served one at a time)."""
+
+    def __init__(self, limits: SqlLimits | None = None, path: Path | None = None, memory_bytes: int = MEMORY_BYTES):
+        self.limits = limits or SqlLimits()
+        self.path = path
+        self.memory_bytes = memory_bytes
+        self.restarts = 0
+        self._lock = threading.Lock()
+        self._proc = None
+        self._conn = None
+
+    def _start(self) -> None:
+        ctx = mp.get_context("spawn")  # never fork a threaded server process
+        parent, child = ctx.Pipe()
+        path = str(self.path or overview_snapshot())
+        self._proc = ctx.Process(target=_serve, args=(child, path, self.limits, self.memory_bytes), daemon=True)
+        self._proc.start()
+        child.close()
+        self._conn = parent
+        if not parent.poll(STARTUP_S) or parent.recv()[0] != "ready":
+            self._kill()
+            raise SqlRefused("SQL-tjenesten startet ikke. Prøv igjen om litt.")
+
+    def _kill(self) -> None:
+        if self._proc is not None:
+            self._proc.kill()
+            self._proc.join(5)
+        if self._conn is not None:
+            self._conn.close()
+        self._proc = self._conn = None
+
+    def run(self, sql: str) -> SqlResult:
+        statement = check_statement(sql)  # immediate, clear refusals without the round trip
+        with self._lock:
+            if self._proc is None or not self._proc.is_alive():
+                self._start()
+            try:
+                self._conn.send(statement)
+                answered = self._conn.poll(self.limits.timeout_s + GRACE_S)
+                kind, payload = self._conn.recv() if answered else ("timeout", None)
+            except (EOFError, OSError):  # the child died (e.g. out of memory)
+                kind, payload = "died", None
+            if kind in ("timeout", "died"):
+                self._kill()
+                self.restarts += 1
+                if kind == "died":
+                    raise SqlRefused(_MEMORY_MESSAGE)
+                raise SqlRefused(f"Spørringen ble stoppet fordi den brukte mer enn tidsgrensen på "
+                                 f"{self.limits.timeout_s:g} s. Begrens den, for eksempel med WHERE eller LIMIT.")
+        if kind == "refused":
+            raise SqlRefused(payload)
+        return payload
+
+    def close(self) -> None:
+        with self._lock:
+            self._kill()

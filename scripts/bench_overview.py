@@ -1,0 +1,124 @@
+"""Benchmark the national overview: page rerun after a filter change (AppTest), DuckDB queries, user
+SQL — on the real overview (41 collaborations) and a synthetic one 100x larger (4,100).
+
+    .venv/bin/python scripts/bench_overview.py [--runs 20] [--factors 1 100]
+
+Each factor runs in its own process (the page's st.cache_resource connection is per process) with
+IKT_OVERVIEW_DB pointing at a pre-built, scaled database file. Prints medians; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def median_ms(fn, runs: int) -> tuple[float, float, float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), min(times), max(times)
+
+
+def worker(factor: int, runs: int) -> None:
+    from ikt_model.overview import charts, queries, table261
+    from ikt_model.overview.db import open_overview_database, synthetic_scale
+    from ikt_model.sqlsafe import SqlLimits, locked_connection, run_user_sql
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-oversikt-"))
+    path = folder / "oversikt.duckdb"
+    start = time.perf_counter()
+    con = open_overview_database(str(path))
+    build_ms = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    synthetic_scale(con, factor)
+    scale_ms = (time.perf_counter() - start) * 1000
+    n = con.execute("SELECT count(*) FROM samarbeid").fetchone()[0]
+    m = con.execute("SELECT count(*) FROM medlemskap").fetchone()[0]
+    print(f"\n== factor {factor}: {n} samarbeid, {m} medlemskap "
+          f"(build {build_ms:.0f} ms, scale {scale_ms:.0f} ms)")
+    cur = con.cursor()
+    f_all = queries.OverviewFilter()
+    f_iks = queries.OverviewFilter(forms=("iks",), regions=("Midt", "Agder"))
+    frame = queries.collaborations(cur, f_all)
+    cases = {
+        "collaborations(all)": lambda: queries.collaborations(cur, f_all),
+        "collaborations(iks, 2 regions)": lambda: queries.collaborations(cur, f_iks),
+        "key_figures(all)": lambda: queries.key_figures(cur, f_all),
+        "filter_options": lambda: queries.filter_options(cur),
+        "v_kommune_samarbeid (all rows)": lambda: cur.execute("SELECT * FROM v_kommune_samarbeid").df(),
+        "table261.comparison": lambda: table261.comparison(cur),
+        "table261.explanations": lambda: table261.explanations(cur),
+        "4 charts (graph_objects)": lambda: [charts.forms_bar(frame), charts.timeline(frame),
+                                             charts.municipalities_histogram(frame), charts.population_bar(frame)],
+    }
+    for label, fn in cases.items():
+        med, lo, hi = median_ms(fn, runs)
+        print(f"  {label:34s} median {med:7.2f} ms  (min {lo:.2f}, max {hi:.2f})")
+    con.close()
+
+    locked = locked_connection(path, SqlLimits())
+    sql = "SELECT organisasjonsform, count(*), avg(folketall) FROM v_samarbeid_oversikt GROUP BY ALL"
+    med, lo, hi = median_ms(lambda: run_user_sql(sql, locked), runs)
+    print(f"  {'user SQL (group by on view)':34s} median {med:7.2f} ms  (min {lo:.2f}, max {hi:.2f})")
+    locked.close()
+
+    os.environ["IKT_OVERVIEW_DB"] = str(path)
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    start = time.perf_counter()
+    at.switch_page("pages/nasjonal_oversikt.py").run()
+    first_ms = (time.perf_counter() - start) * 1000
+    assert not at.exception, at.exception
+    print(f"  {'page first run (AppTest)':34s} {first_ms:7.0f} ms")
+    # new filter values each time (cache miss: DuckDB queries run) ...
+    pairs = [(a, b) for a in range(1997, 2016) for b in range(2015, a - 1, -1)]
+    cold = []
+    for i in range(runs):
+        start = time.perf_counter()
+        at.slider(key="ov_years").set_value(pairs[i * 7 % len(pairs)]).run()
+        cold.append((time.perf_counter() - start) * 1000)
+        assert not at.exception, at.exception
+    at.slider(key="ov_years").set_value((1997, 2015)).run()
+    # ... and a few values revisited (st.cache_data hit)
+    values = [["iks"], ["par27"], [], ["vertskommune", "iks"]]
+    warm = []
+    for i in range(runs + len(values)):
+        start = time.perf_counter()
+        at.multiselect(key="ov_forms").set_value(values[i % len(values)]).run()
+        if i >= len(values):
+            warm.append((time.perf_counter() - start) * 1000)
+        assert not at.exception, at.exception
+    for label, times in (("page rerun, new filter (AppTest)", cold), ("page rerun, cached filter", warm)):
+        print(f"  {label:34s} median {statistics.median(times):7.1f} ms  "
+              f"(min {min(times):.1f}, max {max(times):.1f}, n={len(times)})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--factors", type=int, nargs="+", default=[1, 100])
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.runs)
+        return
+    for factor in args.factors:
+        subprocess.run([sys.executable, __file__, "--worker", str(factor), "--runs", str(args.runs)], check=True,
+                       cwd=REPO)
+
+
+if __name__ == "__main__":
+    main()
