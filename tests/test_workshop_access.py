@@ -174,8 +174,10 @@ def test_invalid_votes_refused_in_norwegian(repo, ws):
 def test_ranking_method_requires_all_twelve(repo):
     workshop, key = repo.create("Rangering", "rangering", Profile())
     token = access.new_participant_token()
-    with pytest.raises(WorkshopError, match="nøyaktig én gang"):
+    with pytest.raises(WorkshopError, match="Du har rangert 3 av 12 faktorer"):
         repo.submit_vote(workshop.code, token, ranking=[1, 2, 3])
+    with pytest.raises(WorkshopError, match="nøyaktig én gang"):
+        repo.submit_vote(workshop.code, token, ranking=[*range(1, 12), 13])
     with pytest.raises(WorkshopError, match="nøyaktig én gang"):
         repo.submit_vote(workshop.code, token, ranking=[1] * 12)
     vote = repo.submit_vote(workshop.code, token, ranking=[12, *range(1, 12)])

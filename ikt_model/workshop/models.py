@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..profile import Profile
 from ..registry import FACTOR_IDS
-from ..weights import MAX_POINTS, Weights, WeightsError, roc_fractions
+from ..weights import MAX_POINTS, WeightsError, make_weights, roc_fractions
 
 Method = Literal["poeng", "rangering"]
 METHOD_LABELS: dict[str, str] = {
@@ -97,17 +97,19 @@ def points_from_input(method: Method, points: dict | None = None,
             if isinstance(value, (int, float)) and not isinstance(value, bool) and value > POINTS_SCALE_MAX:
                 raise WorkshopError(f"Hver faktor kan få høyst {POINTS_SCALE_MAX} poeng")
         try:
-            weights = Weights(points=points)
-        except (WeightsError, ValueError) as exc:
-            message = str(exc.errors()[0]["msg"]) if hasattr(exc, "errors") else str(exc)
-            message = message.removeprefix("Value error, ")
-            if "større enn null" in message:
-                message = "Gi minst én faktor mer enn 0 poeng"
-            raise WorkshopError(message) from None
+            weights = make_weights(points)
+        except WeightsError as exc:
+            message = str(exc)
+            raise WorkshopError("Gi minst én faktor mer enn 0 poeng" if "større enn null" in message
+                                else message) from None
         return dict(weights.points), None
     if method == "rangering":
-        if ranking is None or len(ranking) != len(FACTOR_IDS) or sorted(ranking) != list(FACTOR_IDS):
+        ranking = list(ranking or [])
+        if len(set(ranking)) < len(ranking) or not set(ranking) <= set(FACTOR_IDS):
             raise WorkshopError("Rangeringen må ha med hver av de tolv faktorene nøyaktig én gang")
+        if len(ranking) < len(FACTOR_IDS):
+            raise WorkshopError(f"Du har rangert {len(ranking)} av {len(FACTOR_IDS)} faktorer. "
+                                "Alle tolv må være med, den viktigste først.")
         roc = roc_fractions(len(FACTOR_IDS))
         pts = {int(f): min(MAX_POINTS, round(roc[pos] * 100, 4)) for pos, f in enumerate(ranking)}
         return pts, tuple(int(f) for f in ranking)
