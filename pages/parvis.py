@@ -15,6 +15,7 @@ STORE = "ahp_judgments"  # durable copy of every judgment (widget state is dropp
 MODES = {"grupper": f"Kortversjon: i grupper ({sum(len(i) * (len(i) - 1) // 2 for _, i in GROUPS) + 6} vurderinger)",
          "full": "Full: alle par (66 vurderinger)"}
 
+ui_state.init(st.session_state)  # idempotent; covers a run of this file without app.py (legacy deep link)
 kb = default_knowledge_base()
 store: dict = st.session_state.setdefault(STORE, {})
 
@@ -46,6 +47,8 @@ if "ahp_mode" not in st.session_state:
 mode = st.radio("Fremgangsmåte", list(MODES), format_func=MODES.get, key="ahp_mode", horizontal=True)
 store["ahp_mode"] = mode
 short = {f: tables.short_label(kb, f) for f in FACTOR_IDS}
+st.caption("Hver glider heter «A mot B»: dra mot venstre hvis A er viktigst, mot høyre hvis B er viktigst. "
+           "Tallet er styrken på Saaty-skalaen.")
 
 try:
     if mode == "grupper":

@@ -14,6 +14,7 @@ from ikt_model.robustness.smaa import SCORE_MODE_LABELS, WEIGHT_MODE_LABELS, Sma
 from ikt_model.scoring import score_matrix
 
 CHART_CONFIG = {"displayModeBar": False}
+ui_state.init(st.session_state)  # idempotent; covers a run of this file without app.py (legacy deep link)
 
 profile = st.session_state[ui_state.PROFILE]
 weights = st.session_state[ui_state.WEIGHTS]
@@ -49,7 +50,7 @@ with st.spinner("Beregner robusthet …"):
 with st.container(border=True):
     left, right = st.columns([3, 1])
     left.markdown(f"**Høyest rangert med dine vekter:** {labels[best_index]}")
-    right.metric("Best i andel av vektingene rundt dine", fmt.percent(around.first_rank[best_index]),
+    right.metric("Best rundt dine vekter", fmt.percent(around.first_rank[best_index]),
                  help="SMAA-2, 10 000 vektinger trukket rundt dine vekter (Dirichlet, konsentrasjon 50), "
                       "vurderingene som gitt.")
     sensitive = sorted((i for i in intervals if i.takeover_below or i.takeover_above), key=lambda i: i.margin)
@@ -90,10 +91,9 @@ def walking_weights() -> None:
         st.markdown(f"Med **{fmt.percent(position / 100, 1)}** på {factor_labels[factor_id]} overtar "
                     f"**{labels[first]}** førsteplassen (i stedet for {labels[best_index]}).")
     grid, totals = walk(values, vector, j)
-    top = sorted({best_index, first, *(i for _, i, _ in ranking[:3])})
     chart_left, chart_right = st.columns(2)
     chart_left.plotly_chart(charts.walking_chart(grid, totals, labels, vector[j], position / 100,
-                                                 factor_labels[factor_id], top),
+                                                 factor_labels[factor_id], best_index, first),
                             key="walking_chart", config=CHART_CONFIG)
     chart_right.plotly_chart(charts.ranking_bars([labels[i] for _, i, _ in ranking], [t for _, _, t in ranking],
                                                  f"Rangering med {fmt.percent(position / 100, 1)} på faktoren"),

@@ -165,6 +165,9 @@ def test_charts_carry_the_numbers():
     assert len(bar.y) == 12 and bar.y[-1].startswith("1. ")  # factor 1 on top
     assert bar.base[-1] == 0 and bar.x[-1] == 100
     grid, totals = walk(real_matrix(), np.asarray(default_weights().vector()), 5)
-    walking = charts.walking_chart(grid, totals, [a.key for a in ALTERNATIVES], 0.07, 0.3, "Ledelse", [7])
-    assert len(walking.data) == 12 and walking.data[7].line.width == 3
+    walking = charts.walking_chart(grid, totals, [a.key for a in ALTERNATIVES], 0.07, 0.3, "Ledelse", 7, 11)
+    assert len(walking.data) == 12
+    assert [t.name for t in walking.data[-2:]] == ["alternativ/par27", "hybrid/par27"]
+    assert walking.data[-1].line.color == charts.ORANGE and walking.data[0].showlegend is False
+    assert list(walking.data[-2].y) == pytest.approx(list(totals[:, 7]))
     assert [s.x0 for s in walking.layout.shapes] == pytest.approx([7, 30])

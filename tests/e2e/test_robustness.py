@@ -1,0 +1,83 @@
+"""Browser: moving a weight changes the stability chart; the walking-weights fragment moves the ranking."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+CHART_DATA = """(key) => {
+  const el = document.querySelector('.st-key-' + key + ' .js-plotly-plot');
+  if (!el || !el.data) return null;
+  return {data: el.data.map(t => ({x: Array.from(t.x || []), base: Array.from(t.base || [])})),
+          shapes: ((el.layout || {}).shapes || []).map(s => s.x0)};
+}"""
+
+
+def own_requests(blocked: list[str]) -> list[str]:
+    """Blocked requests, minus app.py's page_icon favicon (a Material symbol Streamlit loads from
+    fonts.gstatic.com; reported to the lead, not caused by this page)."""
+    return [u for u in blocked if "/materialsymbolsrounded/" not in u]
+
+
+def chart(page, key):
+    page.wait_for_function(f"() => {{ const el = document.querySelector('.st-key-{key} .js-plotly-plot');"
+                           " return el && el.data; }")
+    return page.evaluate(CHART_DATA, key)
+
+
+def open_robustness(app_page, app_server):
+    app_page.goto(app_server.url + "/robusthet")
+    wait_for_app(app_page)
+    try:
+        app_page.get_by_text("Stabilitetsintervaller: én faktor om gangen").wait_for()
+    except Exception:
+        app_page.screenshot(path="/tmp/robusthet_failed.png", full_page=True)
+        raise
+    return chart(app_page, "stability_chart")
+
+
+def press_slider(page, key: str, keyname: str, times: int) -> None:
+    thumb = page.locator(f".st-key-{key} input[type='range']")
+    thumb.focus()
+    for _ in range(times):
+        page.keyboard.press(keyname)
+
+
+def test_sidebar_weight_moves_the_stability_chart(app_page, app_server, external_requests):
+    before = open_robustness(app_page, app_server)
+    if app_page.locator(".st-key-weight_slider_6 input[type='range']").count() == 0:
+        pytest.skip("no sidebar weight sliders in this app.py")
+    app_page.evaluate("""() => { window.__t0 = performance.now(); window.__changed = null;
+        const el = document.querySelector('.st-key-stability_chart');
+        new MutationObserver(() => { if (window.__changed === null) window.__changed = performance.now(); })
+          .observe(el, {subtree: true, childList: true, attributes: true}); }""")
+    press_slider(app_page, "weight_slider_6", "PageUp", 3)  # +30 points on Gjennomføringsevne
+    app_page.wait_for_function("() => window.__changed !== null", timeout=30_000)
+    wait_for_app(app_page)
+    after = chart(app_page, "stability_chart")
+    assert after != before
+    # the marker for factor 6 (row 7 from the top; the chart lists factor 12 first) moved right
+    assert after["data"][1]["x"][6] > before["data"][1]["x"][6]
+    app_page.screenshot(path="/tmp/robusthet_after_weight.png", full_page=True)
+    assert own_requests(external_requests) == []
+
+
+def test_walking_weights_fragment_moves_the_ranking(app_page, app_server, external_requests):
+    stability_before = open_robustness(app_page, app_server)
+    walking_before = chart(app_page, "walking_ranking")
+    app_page.locator(".st-key-walking_chart").scroll_into_view_if_needed()
+    press_slider(app_page, "walk_weight_1", "End", 1)
+    app_page.wait_for_function("""(before) => {
+        const el = document.querySelector('.st-key-walking_ranking .js-plotly-plot');
+        return el && el.data && JSON.stringify(Array.from(el.data[0].x)) !== before; }""",
+                               arg=str(walking_before["data"][0]["x"]).replace(" ", ""), timeout=30_000)
+    wait_for_app(app_page)
+    walking_after = chart(app_page, "walking_ranking")
+    assert walking_after["data"][0]["x"] != walking_before["data"][0]["x"]
+    assert chart(app_page, "walking_chart")["shapes"][1] == pytest.approx(100)
+    assert chart(app_page, "stability_chart") == stability_before  # only the fragment reran
+    app_page.locator(".st-key-walking_chart").screenshot(path="/tmp/robusthet_walking.png")
+    assert own_requests(external_requests) == []
