@@ -9,14 +9,16 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import ui_state
+from ikt_model.config import REPO_ROOT
 from ikt_model.knowledge import default_knowledge_base
 from ikt_model.weights import PRESET_LABELS, Weights, WeightsError, make_weights, preset
 
-st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=":material/account_balance:", layout="wide")
+st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"), layout="wide")
 
 PAGES = {
     "Beslutning": [
-        st.Page("pages/profile.py", title="Samarbeidet", icon=":material/edit_note:", url_path="samarbeidet", default=True),
+        st.Page("pages/home.py", title="Start", icon=":material/home:", url_path="start", default=True),
+        st.Page("pages/profile.py", title="Samarbeidet", icon=":material/edit_note:", url_path="samarbeidet"),
         st.Page("pages/comparison.py", title="Sammenligning", icon=":material/leaderboard:", url_path="sammenligning"),
         st.Page("pages/robusthet.py", title="Robusthet", icon=":material/explore:", url_path="robusthet"),
         st.Page("pages/parvis.py", title="Parvise vekter (AHP)", icon=":material/balance:", url_path="parvis"),

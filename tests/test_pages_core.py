@@ -20,6 +20,7 @@ def _texts(at) -> str:
 
 
 def test_profile_page_updates_profile_and_survives_page_switch(at):
+    at.switch_page("pages/profile.py").run()
     assert not at.exception
     at.radio(key="pf_status").set_value("existing_working").run()
     # not yet valid: current model/form missing -> profile unchanged, Norwegian warning
@@ -36,6 +37,7 @@ def test_profile_page_updates_profile_and_survives_page_switch(at):
 
 
 def test_members_set_the_municipality_count(at):
+    at.switch_page("pages/profile.py").run()
     at.multiselect(key="pf_members").set_value(["0301", "0219", "0220"]).run()
     assert at.session_state[ui_state.PROFILE].municipalities == 3
     assert at.session_state[ui_state.PROFILE].members == ["0301", "0219", "0220"]
@@ -102,3 +104,8 @@ def test_about_page_credits_sources(at):
     at.switch_page("pages/about.py").run()
     text = " ".join(m.value for m in at.markdown)
     assert "© Kartverket" in text and "Statistisk sentralbyrå" in text and "144016" in text
+
+
+def test_start_page_shows_current_winner(at):
+    assert not at.exception
+    assert "Alternativ modell + § 27-samarbeid" in " ".join(m.value for m in at.markdown)

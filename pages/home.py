@@ -1,0 +1,35 @@
+"""Start page: what the tool does and the three steps, with the current result at a glance."""
+
+import streamlit as st
+
+from ikt_model import ui_state
+from ikt_model.evaluation import evaluate
+from ikt_model.knowledge import default_knowledge_base
+from ikt_model.profile import STATUS_LABELS
+
+st.title("IKT-samarbeid: hvilken styringsmodell og organisasjonsform?")
+st.write("Beslutningsstøtte for rådmenn, kommunalsjefer og IKT-ledere som etablerer, vurderer eller endrer et "
+         "interkommunalt IKT-samarbeid. Bygger på KS-rapporten «IKT-samarbeid i kommunal sektor» (PwC, 2015): "
+         "12 alternativer (3 styringsmodeller × 4 organisasjonsformer) vurdert på rapportens 12 suksessfaktorer.")
+
+cols = st.columns(3)
+steps = [("pages/profile.py", "1. Beskriv samarbeidet", ":material/edit_note:",
+          "Nytt eller eksisterende, medlemmer, styre, ROBEK, omfang."),
+         ("pages/comparison.py", "2. Vekt og sammenlign", ":material/leaderboard:",
+          "Flytt vektene og se rangeringen, med rapportens begrunnelser."),
+         ("pages/robusthet.py", "3. Hvor sikkert er det?", ":material/explore:",
+          "Stabilitetsintervaller og SMAA: tåler anbefalingen andre vekter?")]
+for col, (target, label, icon, text) in zip(cols, steps):
+    with col.container(border=True):
+        st.page_link(target, label=label, icon=icon)
+        st.caption(text)
+
+profile = st.session_state[ui_state.PROFILE]
+kb = default_knowledge_base().with_overrides(st.session_state[ui_state.OVERRIDES])
+result = evaluate(profile, st.session_state[ui_state.WEIGHTS], kb)
+with st.container(border=True):
+    st.markdown(f"**Nå ({STATUS_LABELS[profile.status].lower()}):** høyest rangert er **{result.best.label}**.")
+    st.caption(f"Rapportens råd (kap. {result.recommendation.section}): {result.recommendation.text}")
+
+st.write("I workshop: fasilitatoren åpner «Workshop (fasilitator)» på projektoren; deltakerne blir med fra mobilen.")
+st.page_link("pages/about.py", label="Om metoden, kildene og begrensningene", icon=":material/info:")
