@@ -58,16 +58,11 @@ def _map_section() -> None:
         alt=f"Kart over Norges kommuner i 2015 fargelagt etter {kart.COLOR_BY_LABELS[color_by].lower()}. "
             "Samme innhold finnes som tabell under kartet.",
     )
-    st.caption(
-        "Forklaring: hver farge er " + ("én organisasjonsform" if color_by == "form" else "ett samarbeid")
-        + f". «{kart.SEVERAL_FORMS if color_by == 'form' else kart.SEVERAL_COLLABORATIONS}»: kommunen er med "
-        f"i flere samarbeid med ulik form. Lys grå: «{kart.NONE_LABEL}». Klikk i tegnforklaringen for å skjule "
-        "eller vise en kategori. Fylkeskommuner (Aust-Agder i IKT Agder) vises ikke i kartet."
-    )
+    st.caption(kart.legend_text(color_by))
     st.caption(kart.ATTRIBUTION)
     selected = map_click.describe_selection(event, _rows(), _collaborations())
     if not selected:
-        st.info("Klikk på en kommune i kartet for å se hvilket IKT-samarbeid den er med i.", icon="👆")
+        st.info("Klikk på en kommune i kartet for å se hvilket IKT-samarbeid den er med i.", icon=":material/touch_app:")
     for municipality in selected:
         with st.container(border=True, key=f"kart_valgt_{municipality.kommunenummer}"):
             st.markdown(map_click.summary_text(municipality, show_successors))

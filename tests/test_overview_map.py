@@ -261,3 +261,9 @@ def test_real_figure_and_click(real):
     (hamar,) = map_click.describe_numbers(["0403"], rows, collaborations)
     assert [c.navn for c in hamar.samarbeid] == ["Hedmark IKT"]
     assert hamar.samarbeid[0].organisasjonsform == "par27" and hamar.samarbeid[0].etablert_aar == 2006
+
+
+def test_legend_text_follows_the_colouring():
+    assert "én organisasjonsform" in kart.legend_text("form") and kart.SEVERAL_FORMS in kart.legend_text("form")
+    text = kart.legend_text("collaboration")
+    assert "ett samarbeid" in text and kart.SEVERAL_COLLABORATIONS in text and kart.NONE_LABEL in text

@@ -95,6 +95,17 @@ def _features_by_number() -> dict[str, dict[str, Any]]:
     }
 
 
+def legend_text(color_by: ColorBy) -> str:
+    """The explanation under the map (Norwegian)."""
+    if color_by == "form":
+        head = (f"Forklaring: hver farge er én organisasjonsform (som normalisert fra Vedlegg 5). "
+                f"«{SEVERAL_FORMS}»: kommunen er med i flere samarbeid med ulik form.")
+    else:
+        head = f"Forklaring: hver farge er ett samarbeid. «{SEVERAL_COLLABORATIONS}»: kommunen er med i mer enn ett."
+    return (f"{head} Lys grå: «{NONE_LABEL}». Klikk i tegnforklaringen for å skjule eller vise en kategori. "
+            "Fylkeskommuner (Aust-Agder i IKT Agder) vises ikke i kartet.")
+
+
 def form_label(form: str | None) -> str:
     return FORM_LABELS.get(form or "", form or "")
 
@@ -215,8 +226,9 @@ def map_figure(rows: pd.DataFrame, color_by: ColorBy = "form", show_successors: 
     )
     fig.update_layout(
         height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0}, uirevision="kart", dragmode="zoom",
+        # Legend outside the map, on the right: 43 collaboration entries would cover Western Norway.
         legend={"title": {"text": COLOR_BY_LABELS[color_by]}, "itemsizing": "constant",
-                "yanchor": "top", "y": 1, "x": 0.0, "xanchor": "left", "bgcolor": "rgba(255,255,255,0.8)"},
+                "yanchor": "top", "y": 1, "x": 1.0, "xanchor": "left"},
         hoverlabel={"bgcolor": "white", "font": {"size": 13}},
     )
     return fig
