@@ -11,6 +11,7 @@ from ikt_model import format as fmt
 from ikt_model import ui_state
 from ikt_model.config import REPO_ROOT
 from ikt_model.knowledge import default_knowledge_base
+from ikt_model.share import QUERY_PARAM, decode_state, encode_state
 from ikt_model.weights import PRESET_LABELS, Weights, WeightsError, make_weights, preset
 
 st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"), layout="wide")
@@ -47,7 +48,8 @@ PAGES = {
 WEIGHTED_PAGES = {"sammenligning", "robusthet", "scenarier", "notat"}
 CUSTOM = "egendefinert"
 SOURCE_LABELS = {**PRESET_LABELS, CUSTOM: "Egendefinerte vekter", "AHP": "Fra parvise sammenligninger (AHP)",
-                 "workshop": "Gruppens vekter fra workshop", "scenario": "Fra lagret scenario"}
+                 "workshop": "Gruppens vekter fra workshop", "scenario": "Fra lagret scenario",
+                 "delt lenke": "Fra delt lenke"}
 
 
 def _slider_key(factor_id: int) -> str:
@@ -97,8 +99,39 @@ def weights_sidebar() -> None:
         st.caption("Andel av totalen: " + " · ".join(f"{i}: {fmt.percent(shares[i])}" for i in shares))
 
 
+SHARED_PAGES = WEIGHTED_PAGES | {"samarbeidet", "kunnskapsgrunnlag", ""}
+SHARE_SEEN = "share_link_seen"
+
+
+def apply_share_link() -> None:
+    """A pasted link (?s=...) reproduces the view; a bad or stale one falls back to defaults with a notice."""
+    incoming = st.query_params.get(QUERY_PARAM)
+    if not incoming or incoming == st.session_state.get(SHARE_SEEN):
+        return
+    state = decode_state(incoming)
+    st.session_state[ui_state.PROFILE] = state.profile
+    st.session_state[ui_state.WEIGHTS] = state.weights
+    st.session_state[ui_state.WEIGHTS_SOURCE] = "delt lenke"
+    st.session_state[ui_state.OVERRIDES] = state.overrides
+    st.session_state[SHARE_SEEN] = incoming
+    if state.notice:
+        st.toast(state.notice, icon=":material/link_off:")
+
+
+def keep_share_link() -> None:
+    """Keep the URL's ?s= in step with the state, so the address bar is always a share link."""
+    current = encode_state(st.session_state[ui_state.PROFILE], st.session_state[ui_state.WEIGHTS],
+                           st.session_state[ui_state.OVERRIDES])
+    if st.query_params.get(QUERY_PARAM) != current:
+        st.query_params[QUERY_PARAM] = current
+    st.session_state[SHARE_SEEN] = current
+
+
 ui_state.init(st.session_state)
+apply_share_link()
 page = st.navigation(PAGES)
 if page.url_path in WEIGHTED_PAGES:
     weights_sidebar()
 page.run()
+if page.url_path in SHARED_PAGES:
+    keep_share_link()

@@ -109,3 +109,22 @@ def test_about_page_credits_sources(at):
 def test_start_page_shows_current_winner(at):
     assert not at.exception
     assert "Alternativ modell + § 27-samarbeid" in " ".join(m.value for m in at.markdown)
+
+
+def test_share_link_reproduces_state_and_bad_link_falls_back(tmp_path, monkeypatch):
+    from ikt_model.share import encode_state
+    from ikt_model.weights import preset
+    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
+    profile = Profile(status="existing_working", current_model="ks", current_form="iks")
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.query_params["s"] = encode_state(profile, preset("like"), {"ff.par27.2": -1})
+    at.run()
+    assert at.session_state[ui_state.PROFILE] == profile
+    assert at.session_state[ui_state.OVERRIDES] == {"ff.par27.2": -1}
+    assert at.session_state[ui_state.WEIGHTS] == preset("like")
+
+    bad = AppTest.from_file("../app.py", default_timeout=60)
+    bad.query_params["s"] = "not-a-real-link"
+    bad.run()
+    assert not bad.exception
+    assert bad.session_state[ui_state.PROFILE] == Profile()
