@@ -32,7 +32,8 @@ CREATE TABLE samarbeid (
 CREATE TABLE medlemskap (
     samarbeid_id VARCHAR NOT NULL, kommunenummer VARCHAR NOT NULL, navn_i_rapporten VARCHAR NOT NULL,
     medlemstype VARCHAR NOT NULL CHECK (medlemstype IN ('kommune', 'fylkeskommune')), merknad VARCHAR,
-    navn VARCHAR, trykt_under VARCHAR, avgjorelse VARCHAR, PRIMARY KEY (samarbeid_id, kommunenummer));
+    navn VARCHAR, trykt_under VARCHAR, avgjorelse VARCHAR, rekkefolge INTEGER,
+    PRIMARY KEY (samarbeid_id, kommunenummer));
 CREATE TABLE kommuner (
     kommunenummer VARCHAR PRIMARY KEY, navn VARCHAR NOT NULL, navn_ssb VARCHAR NOT NULL,
     fylkesnummer VARCHAR NOT NULL, fylke VARCHAR NOT NULL, folketall INTEGER NOT NULL,
@@ -53,7 +54,7 @@ WITH medlem AS (  -- aggregate on the narrow key first (GROUP BY ALL over wide r
            count(*) FILTER (WHERE m.medlemstype = 'fylkeskommune')::INTEGER AS antall_fylkeskommuner,
            coalesce(sum(k.folketall), 0)::BIGINT AS folketall,
            string_agg(DISTINCT k.fylke, ', ' ORDER BY k.fylke) AS fylker,
-           string_agg(coalesce(k.navn, m.navn), ', ' ORDER BY coalesce(k.navn, m.navn)) AS medlemmer
+           string_agg(coalesce(k.navn, m.navn), ', ' ORDER BY m.rekkefolge) AS medlemmer
     FROM medlemskap m
     LEFT JOIN kommuner k ON k.kommunenummer = m.kommunenummer AND m.medlemstype = 'kommune'
     GROUP BY m.samarbeid_id),
@@ -146,7 +147,9 @@ def build_overview_database(con: duckdb.DuckDBPyConnection, data_dir: Path | Non
         samarbeid["organisasjonsformer"] = samarbeid["organisasjonsformer"].map(list)
         samarbeid["etablert_aar"] = samarbeid["etablert_aar"].astype("Int64")
         _insert(con, "samarbeid", samarbeid)
-        _insert(con, "medlemskap", pd.DataFrame([m.model_dump() for m in data.medlemskap]))
+        medlemskap = pd.DataFrame([m.model_dump() for m in data.medlemskap])
+        medlemskap["rekkefolge"] = medlemskap.groupby("samarbeid_id").cumcount() + 1  # printed order
+        _insert(con, "medlemskap", medlemskap)
         _insert(con, "datakvalitet", pd.DataFrame([a.model_dump() for a in data.avgjorelser]))
         _insert(con, "tabell_261_trykt", pd.DataFrame([t.model_dump() for t in data.tabell_261]))
         con.execute(_VIEWS)
@@ -192,7 +195,7 @@ def synthetic_scale(con: duckdb.DuckDBPyConnection, factor: int = 100) -> None:
             FROM samarbeid s, range(1, {int(factor)}) r(n) WHERE s.id NOT LIKE '%~%';
             INSERT INTO medlemskap
             SELECT m.samarbeid_id || '~' || n, m.kommunenummer, m.navn_i_rapporten, m.medlemstype,
-                   m.merknad, m.navn, m.trykt_under, m.avgjorelse
+                   m.merknad, m.navn, m.trykt_under, m.avgjorelse, m.rekkefolge
             FROM medlemskap m, range(1, {int(factor)}) r(n) WHERE m.samarbeid_id NOT LIKE '%~%';
         """)
         con.execute("COMMIT")
