@@ -139,8 +139,10 @@ else:
             (st.info if result.same_winner else st.warning)(markdown_escape(result.summary()))
             cols = st.columns(len(result.results))
             for col, r in zip(cols, result.results):
-                col.metric(markdown_escape(r.name), r.winner_label, f"sum {fmt.signed(r.winner_score)}",
-                           delta_color="off")
+                with col.container(border=True):
+                    st.caption(markdown_escape(r.name))
+                    st.markdown(f"**{r.winner_label}**")
+                    st.caption(f"Vinner · vektet sum {fmt.signed(r.winner_score)}")
             st.plotly_chart(comparison_figure(result), key="scen_compare_chart")
             st.caption("Rangering per scenario (tabell):")
             st.dataframe(result.rank_rows(), hide_index=True, width="stretch")

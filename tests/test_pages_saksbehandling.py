@@ -64,7 +64,8 @@ def test_scenarios_load_compare_and_share(at):
     _save(at, "Med ROBEK")
     assert not at.exception
     assert at.multiselect(key="scen_compare").value == ["Med ROBEK", "Uten ROBEK"]
-    assert len(at.metric) >= 2 and "Vertskommunen er på ROBEK" in list(at.dataframe[-1].value["Hva"])
+    assert sum("Vinner · vektet sum" in c.value for c in at.caption) == 2
+    assert "Vertskommunen er på ROBEK" in list(at.dataframe[-1].value["Hva"])
     link = at.code[-1].value
     assert "sammenligning?s=" in link
     state = decode_state(link.split("?s=")[1])

@@ -149,3 +149,11 @@ def test_markdown_escape_keeps_text_literal():
 
     assert markdown_escape("**x** [a](javascript:1) <b>") == "\\*\\*x\\*\\* \\[a\\]\\(javascript\\:1\\) \\<b\\>"
     assert markdown_escape("Sunnmøre 2026") == "Sunnmøre 2026"
+
+
+def test_comparison_figure_escapes_names():
+    a = scenario_from_state("<b>Fet</b> & <a href='x'>lenke</a>", Profile(), default_weights())
+    b = scenario_from_state("Like", Profile(), preset("like"), "like")
+    fig = comparison_figure(compare([a, b]))
+    assert fig.data[0].name == "&lt;b&gt;Fet&lt;/b&gt; &amp; &lt;a href=&#x27;x&#x27;&gt;lenke&lt;/a&gt;"
+    assert "<b>" not in fig.data[0].hovertext[0]
