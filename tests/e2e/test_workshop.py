@@ -151,3 +151,56 @@ def test_facilitator_and_two_participants(app_page, app_server, browser, tmp_pat
     finally:
         ctx1.close()
         ctx2.close()
+
+
+def test_server_sigkill_mid_workshop_keeps_acknowledged_votes(browser, tmp_path):
+    """Kill the real Streamlit server (SIGKILL) after two acknowledged votes; restart on the same store."""
+    import os
+    import signal
+    from urllib.parse import urlsplit
+
+    from tests.e2e.conftest import AppServer
+
+    server = AppServer(tmp_path)
+    context = browser.new_context(viewport={"width": 1400, "height": 1400})
+    fac = context.new_page()
+    fac.set_default_timeout(30_000)
+    fac.goto(f"{server.url}/workshop")
+    wait_for_app(fac)
+    fac.get_by_label("Tittel på workshopen").fill("Krasjtest")
+    fac.get_by_role("button", name="Opprett workshop").click()
+    fac.get_by_text("Kode for å delta").wait_for()
+    fac.get_by_text("Privat fasilitatorlenke").click()
+    link = fac.locator("code", has_text="key=").first.inner_text()
+    join = fac.locator("code", has_text="/delta?kode=").first.inner_text()
+    phone_urls = []
+    for name in ("Kari", "Ola"):
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(join)
+        wait_for_app(page)
+        page.get_by_label("Visningsnavn (valgfritt – tomt betyr anonym)").fill(name)
+        page.get_by_role("button", name="Send inn stemmen").click()
+        page.get_by_text("Takk! Stemmen din er lagret").wait_for()  # acknowledged
+        phone_urls.append(page.url)
+    os.kill(server.proc.pid, signal.SIGKILL)
+    server.proc.wait(timeout=10)
+    server.log.close()
+
+    restarted = AppServer(tmp_path)  # same IKT_STORE_PATH, new port
+    try:
+        def moved(url: str) -> str:
+            parts = urlsplit(url)
+            return f"{restarted.url}{parts.path}?{parts.query}"
+
+        fac.goto(moved(link))
+        wait_for_app(fac)
+        fac.get_by_text("Krasjtest").first.wait_for()
+        fac.get_by_text("2 svar").first.wait_for()
+        phone = context.new_page()
+        phone.goto(moved(phone_urls[0]))  # the participant's own link (with token) still finds the vote
+        wait_for_app(phone)
+        phone.get_by_text("Stemmen din er lagret (sendt inn 1 gang)").wait_for()
+    finally:
+        context.close()
+        restarted.stop()
