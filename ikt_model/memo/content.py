@@ -118,7 +118,7 @@ def _bakgrunn(profile: Profile, kb: KnowledgeBase) -> Section:
 
 def _weights_table(weights: Weights, kb: KnowledgeBase) -> Table:
     fractions = weights.fractions()
-    return Table(caption="Vekter per suksessfaktor (rapportens prioritering, kap. 4.3)",
+    return Table(caption="Vekter per suksessfaktor (faktorene i rapportens prioriterte rekkefølge, kap. 4.3)",
                  columns=("Nr.", "Suksessfaktor", "Poeng", "Vekt"),
                  rows=tuple((str(f), kb.factor(f).label, fmt.number(weights.points[f], 1), fmt.percent(fractions[f], 1))
                             for f in FACTOR_IDS), numeric=(True, False, True, True))
