@@ -32,7 +32,7 @@ region_choice = left.selectbox(
 limit = right.slider("Antall treff", 3, 41, 10, key="lignende_antall")
 
 column_config = {
-    "Likhet": st.column_config.ProgressColumn("Likhet", min_value=0.0, max_value=1.0, format="percent",
+    "Likhet": st.column_config.ProgressColumn("Likhet", min_value=0, max_value=100, format="%d %%",
                                               help="Felles medlemmer: Jaccard-likhet. Ellers: vektet likhet."),
     "Folketall": st.column_config.NumberColumn(format="localized"),
     "Hvorfor likt": st.column_config.TextColumn(width="large"),

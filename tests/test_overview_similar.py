@@ -111,6 +111,7 @@ def test_table_and_texts_are_norwegian(cur):
     assert list(table.columns) == ["Rang", "Samarbeid", "Likhet", "Hvorfor likt", "Organisasjonsform", "Etablert",
                                    "KS-region", "Kommuner", "Folketall", "Medlemmer"]
     assert table["Samarbeid"].tolist() == ["KR-IKT", "Setesdal IKT"]
+    assert table["Likhet"].tolist() == [60, 14]
     assert similar.basis_text(result).startswith("Sammenlignet på felles medlemskommuner (deres 3 kommuner)")
     assert "utledet fra fylkene" in similar.basis_text(result)
     text = similar.profile_text(_agder_profile(name="Sørlandet IKT"))

@@ -99,7 +99,7 @@ def test_lignende_with_members_shows_overlap_first():
                                                "Samarbeid av lignende størrelse, region og form"]
     overlap = at.dataframe[0].value
     assert overlap["Samarbeid"].tolist() == ["KR-IKT", "Setesdal IKT"]
-    assert overlap["Likhet"].iloc[0] == pytest.approx(0.6)
+    assert overlap["Likhet"].tolist() == [60, 14]  # Jaccard 3/5 and 1/7 in whole percent
     cards = "\n".join(m.value for m in at.markdown)
     assert "**1. KR-IKT**" in cards and "3 av deres 3 kommuner er med" in cards
 

@@ -180,11 +180,11 @@ def similar_collaborations(cur: duckdb.DuckDBPyConnection, profile: Profile, reg
 
 
 def result_table(result: SimilarityResult) -> pd.DataFrame:
-    """The ranking as a table with Norwegian column names (Likhet as a fraction 0..1)."""
+    """The ranking as a table with Norwegian column names (Likhet in whole percent, 0..100)."""
     return pd.DataFrame({
         "Rang": [r.rang for r in result.rows],
         "Samarbeid": [r.navn for r in result.rows],
-        "Likhet": [r.likhet for r in result.rows],
+        "Likhet": [round(r.likhet * 100) for r in result.rows],
         "Hvorfor likt": [r.begrunnelse for r in result.rows],
         "Organisasjonsform": [r.organisasjonsform_tekst for r in result.rows],
         "Etablert": [r.etablert or "" for r in result.rows],
