@@ -60,7 +60,7 @@ def _map_section() -> None:
     )
     st.caption(kart.legend_text(color_by))
     st.caption(kart.ATTRIBUTION)
-    selected = map_click.describe_selection(event, _rows(), _collaborations())
+    selected = map_click.describe_selection(event, _rows(), _collaborations(), kart.trace_locations(fig))
     if not selected:
         st.info("Klikk på en kommune i kartet for å se hvilket IKT-samarbeid den er med i.", icon=":material/touch_app:")
     for municipality in selected:

@@ -149,6 +149,15 @@ def test_figure_draws_every_municipality_once_with_its_own_boundary(color_by):
         assert kart.SEVERAL_COLLABORATIONS in names and "KR-IKT" in names
 
 
+def test_trace_locations_let_a_point_index_find_its_municipality():
+    fig = kart.map_figure(_rows(), "form")
+    by_curve = kart.trace_locations(fig)
+    assert [len(x) for x in by_curve] == [len(t.locations) for t in fig.data]
+    curve = next(i for i, t in enumerate(fig.data) if t.name == "IKS")
+    event = {"selection": {"points": [{"curve_number": curve, "point_index": 0}]}}
+    assert map_click.selected_numbers(event, by_curve) == ["0906"]
+
+
 def test_figure_serialises_to_plain_json_without_any_cdn_url():
     text = plotly.io.to_json(kart.map_figure(_rows(), "form", True), validate=False)
     spec = json.loads(text)

@@ -234,6 +234,11 @@ def map_figure(rows: pd.DataFrame, color_by: ColorBy = "form", show_successors: 
     return fig
 
 
+def trace_locations(fig: go.Figure) -> list[list[str]]:
+    """The kommunenummer of every trace, in trace order (for map_click when a point has only point_index)."""
+    return [list(trace.locations) for trace in fig.data]
+
+
 def counties(rows: pd.DataFrame) -> list[str]:
     """The 2015 counties present in `rows`, sorted (for the table filter)."""
     return sorted(rows["fylke"].dropna().unique().tolist())
