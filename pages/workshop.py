@@ -132,7 +132,8 @@ with controls:
                               "gjennomsnitt (normalisert igjen). Geometrisk demper ytterpunkter.")
     with st.expander("Privat fasilitatorlenke"):
         st.warning("Hold denne lenken privat – den gir full kontroll over workshopen "
-                   "(se enkeltstemmer, stenge, eksportere, slette). Ikke vis den på projektoren.")
+                   "(se enkeltstemmer, stenge, eksportere, slette). Ikke vis den på projektoren. "
+                   "Lagre den: du trenger den for å komme tilbake hvis du lukker fanen.")
         st.code(view.facilitator_link(page_url, workshop.id, key), language=None)
 
 votes = repo.votes(workshop.id, key)

@@ -177,3 +177,16 @@ def test_wrong_codes_are_refused_then_throttled(store_path):
     at.button[0].click().run()
     assert not at.exception
     assert "For mange feil koder" in texts(at)
+
+
+def test_individual_votes_show_names_as_text_for_the_facilitator_only(store_path):
+    at = create_workshop(app("pages/workshop.py"), "Navn")
+    repo = WorkshopRepository(connect_store(store_path))
+    workshop = repo.workshop(at.session_state["ws_facilitator_id"], at.session_state["ws_facilitator_key"])
+    repo.submit_vote(workshop.code, access.new_participant_token(), "<img src=x onerror=alert(1)>", points={1: 3})
+    at.run()
+    assert len(at.dataframe) == 0  # hidden by default (the projector shows aggregates only)
+    at.toggle(key="ws_show_votes").set_value(True).run()
+    assert not at.exception
+    frame = at.dataframe[0].value
+    assert list(frame["Navn"]) == ["<img src=x onerror=alert(1)>"]  # a table cell: plain text

@@ -204,3 +204,6 @@ def test_server_sigkill_mid_workshop_keeps_acknowledged_votes(browser, tmp_path)
     finally:
         context.close()
         restarted.stop()
+    key = link.split("key=")[1]
+    logs = "".join(f.read_text(errors="replace") for f in tmp_path.glob("streamlit-*.log"))
+    assert key not in logs  # the facilitator key is kept out of the server logs
