@@ -35,7 +35,7 @@ def group_weights_figure(result: GroupResult) -> go.Figure:
 
 
 def disagreement_figure(result: GroupResult) -> go.Figure:
-    """Spread per factor (standard deviation, percentage points), most contested on top; range as whiskers."""
+    """Spread per factor (standard deviation, percentage points), most contested on top; range on hover."""
     rows = list(result.spreads)
     fig = go.Figure(go.Bar(
         x=[s.std * 100 for s in rows], y=[s.label for s in rows], orientation="h",
@@ -59,7 +59,7 @@ def ranking_figure(result: GroupResult) -> go.Figure:
     fig = _layout(fig, "Rangering med gruppens vekter", len(rows), "Vektet poengsum")
     # room for the value labels outside both ends, so negative labels do not cover the names
     low, high = min(0.0, *(r.score for r in rows)), max(0.0, *(r.score for r in rows))
-    pad = 0.22 * ((high - low) or 1.0)
+    pad = 0.3 * ((high - low) or 1.0)
     fig.update_xaxes(rangemode="normal", range=[low - (pad if low < 0 else 0), high + pad])
     return fig
 
