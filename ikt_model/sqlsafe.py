@@ -27,6 +27,7 @@ import duckdb
 import pandas as pd
 from pydantic import BaseModel
 
+from . import format as fmt
 from .overview.db import build_overview_database
 
 _REFUSED_TYPES = {
@@ -116,6 +117,16 @@ def check_statement(sql: str) -> str:
     return statements[0].query.strip().rstrip(";").strip()
 
 
+def seconds(value: float) -> str:
+    """5.0 -> '5 s', 0.5 -> '0,5 s' (Norwegian decimal comma)."""
+    return f"{fmt.number(value, 0 if float(value).is_integer() else 1)}{fmt.NBSP}s"
+
+
+def timeout_message(limits: SqlLimits) -> str:
+    return (f"Spørringen ble stoppet fordi den brukte mer enn tidsgrensen på {seconds(limits.timeout_s)}. "
+            "Begrens den, for eksempel med WHERE, LIMIT eller færre koblinger (JOIN).")
+
+
 def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
@@ -123,8 +134,7 @@ def _first_line(exc: BaseException) -> str:
 def _explain_error(exc: duckdb.Error, limits: SqlLimits) -> str:
     detail = _first_line(exc)
     if isinstance(exc, duckdb.InterruptException):
-        return (f"Spørringen ble stoppet fordi den brukte mer enn tidsgrensen på {limits.timeout_s:g} s. "
-                "Begrens den, for eksempel med WHERE, LIMIT eller færre koblinger (JOIN).")
+        return timeout_message(limits)
     if isinstance(exc, duckdb.PermissionException):
         return ("Ingen tilgang: spørringer kan ikke lese filer eller nettadresser, laste utvidelser eller "
                 f"endre innstillinger. Bruk oversiktens tabeller. (DuckDB: {detail})")

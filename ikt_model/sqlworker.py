@@ -13,7 +13,8 @@ import multiprocessing as mp
 import threading
 from pathlib import Path
 
-from .sqlsafe import SqlLimits, SqlRefused, SqlResult, check_statement, locked_connection, overview_snapshot
+from .sqlsafe import (SqlLimits, SqlRefused, SqlResult, check_statement, locked_connection, overview_snapshot,
+                      timeout_message)
 
 GRACE_S = 1.0
 STARTUP_S = 30.0
@@ -92,8 +93,7 @@ class SqlWorker:
                 self.restarts += 1
                 if kind == "died":
                     raise SqlRefused(_MEMORY_MESSAGE)
-                raise SqlRefused(f"Spørringen ble stoppet fordi den brukte mer enn tidsgrensen på "
-                                 f"{self.limits.timeout_s:g} s. Begrens den, for eksempel med WHERE eller LIMIT.")
+                raise SqlRefused(timeout_message(self.limits))
         if kind == "refused":
             raise SqlRefused(payload)
         return payload

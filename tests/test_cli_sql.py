@@ -51,3 +51,14 @@ def test_subprocess_no_traceback():
                           cwd=REPO, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_uninterruptible_query_is_stopped_by_the_watchdog():
+    import time
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "ikt_model", "sql", "SELECT len(range(60000000))", "--timeout", "0.5"],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "tidsgrensen på 0,5\u00a0s" in lines[0]
+    assert time.perf_counter() - start < 30

@@ -126,6 +126,11 @@ def test_connection_is_read_only_even_without_the_statement_check(con):
         cur.execute("SET enable_external_access = true")
 
 
+def test_timeout_message_uses_norwegian_number_format():
+    from ikt_model.sqlsafe import seconds
+    assert seconds(5) == "5\u00a0s" and seconds(0.5) == "0,5\u00a0s"
+
+
 def test_check_statement_returns_the_query_without_semicolon():
     assert check_statement("  SELECT 1 ;  ") == "SELECT 1"
     assert overview_snapshot().exists()

@@ -9,10 +9,20 @@ one line on stderr (CliError). "-" as the query reads it from stdin.
 from __future__ import annotations
 
 import json
+import os
 import sys
+import threading
 
-from ..sqlsafe import SqlLimits, SqlRefused, locked_connection, run_user_sql
+from ..sqlsafe import SqlLimits, SqlRefused, locked_connection, run_user_sql, timeout_message
 from . import CliError
+
+GRACE_S = 1.0
+
+
+def _hard_stop(limits: SqlLimits) -> None:
+    """DuckDB cannot interrupt inside one scalar call (e.g. range(30000000)); a one-shot CLI can exit."""
+    print(f"feil: {timeout_message(limits)}", file=sys.stderr, flush=True)
+    os._exit(2)
 
 
 def add_parser(subparsers) -> None:
@@ -30,11 +40,15 @@ def run(args) -> int:
     query = sys.stdin.read() if args.query == "-" else args.query
     limits = SqlLimits(timeout_s=args.timeout, max_rows=args.max_rows)
     con = locked_connection(limits=limits)
+    watchdog = threading.Timer(args.timeout + GRACE_S, _hard_stop, [limits])
+    watchdog.daemon = True
+    watchdog.start()
     try:
         result = run_user_sql(query, con, limits)
     except SqlRefused as exc:
         raise CliError(str(exc)) from None
     finally:
+        watchdog.cancel()
         con.close()
     if args.format == "json":
         print(json.dumps(result.to_json_obj(), ensure_ascii=False, indent=2))
