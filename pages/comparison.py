@@ -84,7 +84,7 @@ other = chosen_row.alternative if chosen_row.alternative != best.alternative els
 st.plotly_chart(factor_difference(result, kb, best.alternative, other), key="difference_chart",
                 config={"displayModeBar": False})
 
-with st.expander("Alle poeng per faktor og tabell"):
+if st.toggle("Vis alle poeng per faktor og tabell", key="show_details"):  # built only on demand
     st.plotly_chart(factor_heatmap(result, kb), key="factor_heatmap", config={"displayModeBar": False})
     st.dataframe(ranking_table(result), hide_index=True, column_config={
         "Sum": st.column_config.NumberColumn("Sum", format="%+.3f", help="Vektet sum på fast skala"),
