@@ -25,8 +25,8 @@ PAGES = {
         st.Page("pages/parvis.py", title="Parvise vekter (AHP)", icon=":material/balance:", url_path="parvis"),
     ],
     "Workshop": [
-        st.Page("pages/workshop.py", title="Workshop (fasilitator)", icon=":material/co_present:", url_path="workshop"),
-        st.Page("pages/delta.py", title="Delta i workshop", icon=":material/smartphone:", url_path="delta"),
+        st.Page("pages/workshop_facilitator.py", title="Workshop (fasilitator)", icon=":material/co_present:", url_path="workshop"),
+        st.Page("pages/workshop_participant.py", title="Delta i workshop", icon=":material/smartphone:", url_path="delta"),
     ],
     "Saksbehandling": [
         st.Page("pages/scenarier.py", title="Scenarier", icon=":material/folder_open:", url_path="scenarier"),

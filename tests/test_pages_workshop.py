@@ -42,7 +42,7 @@ def create_workshop(at: AppTest, title: str) -> AppTest:
 
 
 def test_facilitator_creates_workshop_and_sees_code_url_and_qr(store_path):
-    at = create_workshop(app("pages/workshop.py"), "Rådmannsmøte <b>Fosen</b>")
+    at = create_workshop(app("pages/workshop_facilitator.py"), "Rådmannsmøte <b>Fosen</b>")
     assert not at.exception
     body = texts(at)
     assert "Rådmannsmøte" in body
@@ -55,7 +55,7 @@ def test_facilitator_creates_workshop_and_sees_code_url_and_qr(store_path):
 
 
 def test_facilitator_sees_votes_and_carries_group_weights(store_path):
-    at = create_workshop(app("pages/workshop.py"), "Vekting")
+    at = create_workshop(app("pages/workshop_facilitator.py"), "Vekting")
     repo = WorkshopRepository(connect_store(store_path))
     workshop_id, key = at.session_state["ws_facilitator_id"], at.session_state["ws_facilitator_key"]
     code = repo.workshop(workshop_id, key).code
@@ -83,7 +83,7 @@ def test_facilitator_sees_votes_and_carries_group_weights(store_path):
 def test_facilitator_link_signs_in_and_is_removed_from_url(store_path):
     repo = WorkshopRepository(connect_store(store_path))
     workshop, key = repo.create("Fra lenke", "rangering", Profile())
-    at = app("pages/workshop.py")
+    at = app("pages/workshop_facilitator.py")
     at.query_params["workshop"] = workshop.id
     at.query_params["key"] = key.get_secret_value()
     at.run()
@@ -96,7 +96,7 @@ def test_wrong_facilitator_key_shows_nothing(store_path):
     repo = WorkshopRepository(connect_store(store_path))
     workshop, _ = repo.create("Hemmelig", "poeng", Profile())
     repo.submit_vote(workshop.code, access.new_participant_token(), "Kari", points={1: 1})
-    at = app("pages/workshop.py")
+    at = app("pages/workshop_facilitator.py")
     at.query_params["workshop"] = workshop.id
     at.query_params["key"] = "feil-nøkkel-" + "x" * 40
     at.run()
@@ -107,7 +107,7 @@ def test_wrong_facilitator_key_shows_nothing(store_path):
 
 
 def test_create_refuses_empty_title_in_norwegian(store_path):
-    at = create_workshop(app("pages/workshop.py"), "   ")
+    at = create_workshop(app("pages/workshop_facilitator.py"), "   ")
     assert not at.exception
     assert "Tittelen kan ikke være tom" in texts(at)
 
@@ -115,7 +115,7 @@ def test_create_refuses_empty_title_in_norwegian(store_path):
 def test_participant_joins_by_code_votes_and_revises(store_path):
     repo = WorkshopRepository(connect_store(store_path))
     workshop, key = repo.create("Mobilstemme", "poeng", Profile())
-    at = app("pages/delta.py")
+    at = app("pages/workshop_participant.py")
     at.run()
     at.text_input[0].set_value(access.format_code(workshop.code).lower())
     at.button[0].click().run()
@@ -151,7 +151,7 @@ def test_participant_joins_by_code_votes_and_revises(store_path):
 def test_participant_ranking_method(store_path):
     repo = WorkshopRepository(connect_store(store_path))
     workshop, key = repo.create("Rangering", "rangering", Profile())
-    at = app("pages/delta.py")
+    at = app("pages/workshop_participant.py")
     at.query_params["kode"] = workshop.code
     at.run()
     assert not at.exception
@@ -167,7 +167,7 @@ def test_participant_ranking_method(store_path):
 
 
 def test_wrong_codes_are_refused_then_throttled(store_path):
-    at = app("pages/delta.py")
+    at = app("pages/workshop_participant.py")
     at.run()
     for _ in range(access.MAX_FAILED_CODES):
         at.text_input[0].set_value(access.new_join_code())
@@ -180,7 +180,7 @@ def test_wrong_codes_are_refused_then_throttled(store_path):
 
 
 def test_individual_votes_show_names_as_text_for_the_facilitator_only(store_path):
-    at = create_workshop(app("pages/workshop.py"), "Navn")
+    at = create_workshop(app("pages/workshop_facilitator.py"), "Navn")
     repo = WorkshopRepository(connect_store(store_path))
     workshop = repo.workshop(at.session_state["ws_facilitator_id"], at.session_state["ws_facilitator_key"])
     repo.submit_vote(workshop.code, access.new_participant_token(), "<img src=x onerror=alert(1)>", points={1: 3})

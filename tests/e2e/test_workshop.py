@@ -17,7 +17,7 @@ from ikt_model.workshop.access import normalise_code
 from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e
-REFRESH_SECONDS = 2  # pages/workshop.py REFRESH_SECONDS
+REFRESH_SECONDS = 2  # pages/workshop_facilitator.py REFRESH_SECONDS
 NAV = '[data-testid="stSidebarNav"]'
 
 # In the facilitator page: record Date.now() whenever the "Antall svar" metric changes.
