@@ -9,7 +9,7 @@ from ikt_model.knowledge import default_knowledge_base
 from ikt_model.registry import ALTERNATIVES, FACTOR_IDS
 from ikt_model.robustness import charts, tables
 from ikt_model.robustness.reading import acceptability_reading, factor_intervals, interval_sentence
-from ikt_model.robustness.sensitivity import ranking_at, walk
+from ikt_model.robustness.sensitivity import leader, ranking_at, walk
 from ikt_model.robustness.smaa import SCORE_MODE_LABELS, WEIGHT_MODE_LABELS, SmaaError, smaa
 from ikt_model.scoring import score_matrix
 
@@ -83,8 +83,11 @@ def walking_weights() -> None:
                             key=f"walk_weight_{factor_id}",
                             help="De andre vektene skaleres forholdsmessig, så summen er alltid 100 %.")
     ranking = ranking_at(values, vector, j, position / 100)
-    first = ranking[0][1]
-    if first == best_index:
+    first, sharing = leader(ranking, best_index)
+    if first == best_index and sharing > 1:
+        st.markdown(f"Med **{fmt.percent(position / 100, 1)}** på {factor_labels[factor_id]} deler "
+                    f"**{labels[first]}** førsteplassen med {sharing - 1} andre.")
+    elif first == best_index:
         st.markdown(f"Med **{fmt.percent(position / 100, 1)}** på {factor_labels[factor_id]} er "
                     f"**{labels[first]}** fortsatt best.")
     else:

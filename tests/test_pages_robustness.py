@@ -53,6 +53,9 @@ def test_walking_weights_slider(at):
     at.slider(key="walk_weight_6").set_value(40.0).run()
     assert not at.exception
     assert "overtar **Hybridmodell + § 27-samarbeid** førsteplassen" in texts(at)
+    at.selectbox(key="walk_factor").set_value(1).run()
+    at.slider(key="walk_weight_1").set_value(100.0).run()
+    assert "deler **Alternativ modell + § 27-samarbeid** førsteplassen med 11 andre" in texts(at)
 
 
 def test_smaa_modes(at):

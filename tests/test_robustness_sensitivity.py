@@ -9,7 +9,7 @@ from ikt_model.registry import ALTERNATIVES
 from ikt_model.robustness import charts
 from ikt_model.robustness.reading import (RobustnessSummary, factor_intervals, interval_sentence,
                                           robustness_summary)
-from ikt_model.robustness.sensitivity import (first_choice, moved_weights, ranking_at, stability_interval,
+from ikt_model.robustness.sensitivity import (first_choice, leader, moved_weights, ranking_at, stability_interval,
                                               stability_intervals, walk)
 from ikt_model.scoring import score_matrix
 from ikt_model.weights import Weights, default_weights, preset
@@ -172,3 +172,11 @@ def test_charts_carry_the_numbers():
     assert walking.data[-1].line.color == charts.ORANGE and walking.data[0].showlegend is False
     assert list(walking.data[-2].y) == pytest.approx(list(totals[:, 7]))
     assert [s.x0 for s in walking.layout.shapes] == pytest.approx([7, 30])
+
+
+def test_leader_keeps_the_incumbent_on_a_tie():
+    values = real_matrix()
+    w = np.asarray(default_weights().vector())
+    all_on_factor_1 = ranking_at(values, w, 0, 1.0)  # factor 1 scores 0 everywhere: a 12-way tie
+    assert leader(all_on_factor_1, 7) == (7, 12)
+    assert leader(ranking_at(values, w, 5, 0.6), 7) == (11, 1)

@@ -118,3 +118,9 @@ def ranking_at(values: np.ndarray, weights: np.ndarray, j: int, t: float) -> lis
     totals = np.asarray(values, dtype=float) @ moved_weights(weights, j, t)
     order = sorted(range(len(totals)), key=lambda i: (-totals[i], i))
     return [(1 + int(np.sum(totals > totals[i] + 1e-9)), i, float(totals[i])) for i in order]
+
+
+def leader(ranking: list[tuple[int, int, float]], incumbent: int) -> tuple[int, int]:
+    """(first alternative, how many share first place) — the incumbent keeps first place on a tie."""
+    firsts = [i for r, i, _ in ranking if r == 1]
+    return (incumbent if incumbent in firsts else firsts[0]), len(firsts)
