@@ -8,7 +8,8 @@ from ikt_model.knowledge import default_knowledge_base
 from ikt_model.registry import FACTOR_IDS
 from ikt_model.robustness import charts, tables
 from ikt_model.robustness.ahp import (CR_LIMIT, GROUPS, RI_SOURCE, SCALE_POSITIONS, AhpError, ahp,
-                                      grouped_weights, matrix_from_positions, pairs, weights_to_points)
+                                      grouped_weights, matrix_from_positions, pairs, positions_from_weights,
+                                      weights_to_points)
 from ikt_model.weights import Weights, WeightsError
 
 STORE = "ahp_judgments"  # durable copy of every judgment (widget state is dropped when the page is left)
@@ -35,6 +36,21 @@ def matrix_for(prefix: str, ids: list, names: list) -> tuple:
     return matrix_from_positions(len(ids), positions)
 
 
+def prefill() -> None:
+    """Start every judgment from the weights in use now (nearest Saaty value), for both paths."""
+    fractions = st.session_state[ui_state.WEIGHTS].fractions()
+    try:
+        sets = [("ahp_full", list(FACTOR_IDS), [fractions[f] for f in FACTOR_IDS]),
+                ("ahp_grp", list(range(len(GROUPS))), [sum(fractions[f] for f in ids) for _, ids in GROUPS])]
+        sets += [("ahp_in", list(ids), [fractions[f] for f in ids]) for _, ids in GROUPS]
+        for prefix, ids, values in sets:
+            for (i, j), position in positions_from_weights(values).items():
+                key = f"{prefix}_{ids[i]}_{ids[j]}"
+                st.session_state[key] = store[key] = position
+    except AhpError as exc:
+        st.session_state["ahp_prefill_error"] = str(exc)
+
+
 st.title("Parvise sammenligninger (AHP)")
 st.markdown("Sammenlign faktorene to og to på Saatys skala 1–9 (1 = like viktige, 3 = moderat, 5 = sterkt, "
             "7 = svært sterkt, 9 = ekstremt viktigere). Vektene er den prinsipale egenvektoren til matrisen "
@@ -47,6 +63,10 @@ if "ahp_mode" not in st.session_state:
 mode = st.radio("Fremgangsmåte", list(MODES), format_func=MODES.get, key="ahp_mode", horizontal=True)
 store["ahp_mode"] = mode
 short = {f: tables.short_label(kb, f) for f in FACTOR_IDS}
+st.button("Fyll inn fra vektene som brukes nå", key="ahp_prefill", on_click=prefill,
+          help="Hver vurdering settes til nærmeste verdi på Saaty-skalaen for forholdet mellom dagens vekter.")
+if error := st.session_state.pop("ahp_prefill_error", None):
+    st.error(f"Kunne ikke fylle inn: {error}")
 st.caption("Hver glider heter «A mot B»: dra mot venstre hvis A er viktigst, mot høyre hvis B er viktigst. "
            "Tallet er styrken på Saaty-skalaen.")
 

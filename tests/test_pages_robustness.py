@@ -103,3 +103,14 @@ def test_pairwise_full_mode_and_judgments_survive_a_page_switch(at):
     at.switch_page("pages/robusthet.py").run()
     at.switch_page("pages/parvis.py").run()
     assert at.select_slider(key="ahp_full_1_12").value == -2
+
+
+def test_pairwise_prefill_from_current_weights(at):
+    at.switch_page("pages/parvis.py").run()
+    at.button(key="ahp_prefill").click().run()
+    assert not at.exception and not at.error
+    assert at.select_slider(key="ahp_in_1_2").value == 0  # 25.9 / 17.5 = 1.48 -> nearest scale value 1
+    assert at.select_slider(key="ahp_in_1_4").value == -1  # 25.9 / 10.6 = 2.44 -> 2
+    at.button(key="ahp_apply").click().run()
+    points = at.session_state[ui_state.WEIGHTS].points
+    assert points[1] >= points[2] > points[4]  # the order survives the round trip (up to scale rounding)

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from ikt_model.robustness.ahp import (GROUPS, RANDOM_INDEX, AhpError, ahp, grouped_weights, matrix_from_positions,
-                                      pairs, parse_judgment, position_label, position_to_value, value_to_position,
-                                      weights_to_points)
+                                      pairs, parse_judgment, position_label, position_to_value, positions_from_weights,
+                                      value_to_position, weights_to_points)
 
 # Saaty (1990), "How to make a decision: the analytic hierarchy process", EJOR 48(1):9-26, house example:
 # size, transport, neighbourhood, age, yard, modern facilities, general condition, financing
@@ -120,3 +120,12 @@ def test_parse_judgment_and_points():
     with pytest.raises(AhpError):
         parse_judgment("1/0")
     assert weights_to_points({1: 0.2586, 2: 0.0001}) == {1: 25.9, 2: 0.1}
+
+
+def test_positions_from_weights():
+    positions = positions_from_weights([0.6, 0.2, 0.2])
+    assert positions == {(0, 1): -2, (0, 2): -2, (1, 2): 0}  # 3x, 3x, equal
+    r = ahp(matrix_from_positions(3, positions))
+    assert r.weights == pytest.approx([0.6, 0.2, 0.2]) and r.cr == pytest.approx(0, abs=1e-9)
+    with pytest.raises(AhpError):
+        positions_from_weights([1, 0])

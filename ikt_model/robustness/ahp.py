@@ -204,3 +204,11 @@ def parse_judgment(text: str) -> float:
     except (ValueError, ZeroDivisionError):
         raise AhpError(f"«{text.strip()}» er ikke et tall") from None
     return value
+
+
+def positions_from_weights(weights) -> dict[tuple[int, int], int]:
+    """Slider positions for every pair (i < j) that reproduce the given weights as nearly as the 1-9 scale allows."""
+    w = [float(x) for x in weights]
+    if any(x <= 0 for x in w):
+        raise AhpError("Alle vekter må være større enn null for å fylle inn parvise vurderinger")
+    return {(i, j): value_to_position(w[i] / w[j]) for i, j in pairs(len(w))}
