@@ -42,9 +42,9 @@ def stability_chart(intervals: Sequence[FactorInterval], title: str = "Stabilite
              "name": "Din vekt", "marker": {"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": ORANGE}},
              "hovertext": [f"Din vekt: {fmt.percent(i.current, 1)}" for i in rows], "hoverinfo": "text"}
     return _figure([bars, marks], title, 80 + 32 * len(rows),
-                   xaxis={"range": [0, 100], "ticksuffix": " %", "gridcolor": "#eee",
+                   xaxis={"range": [0, 101], "dtick": 20, "ticksuffix": " %", "gridcolor": "#eee",
                           "title": {"text": "Vekt på faktoren (de andre skaleres forholdsmessig)"}},
-                   legend={"orientation": "h", "y": -0.15})
+                   legend={"orientation": "h", "y": -0.15}, margin={"l": 10, "r": 30, "t": 50, "b": 40})
 
 
 def acceptability_heatmap(labels: Sequence[str], rank_acceptability: Sequence[Sequence[float]],
