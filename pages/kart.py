@@ -1,9 +1,10 @@
 """Kart: the 2015 municipalities coloured by the ICT collaboration they belong to (Vedlegg 5).
 
 The map, its two settings and the click details live in a fragment: changing them reruns only the
-fragment. The figure is cached per setting; when the whole page reruns (the table filter below),
-the map element is byte-identical, so Streamlit sends a reference to the copy the browser already
-has instead of the ~1.2 MB figure (scripts/bench_map.py measures this).
+fragment. The figure is cached per setting and carries the boundaries as a URL (static/, fetched once by
+the browser), so it is ~0.12 MB. When the whole page reruns (the table filter below) the map element is
+byte-identical, so Streamlit sends a reference to the copy the browser already has instead of the figure
+(scripts/bench_map.py measures this).
 """
 
 import streamlit as st
@@ -27,9 +28,15 @@ def _collaborations():
     return map_data.collaborations(_database().cursor())
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _table(county: str | None):
+    return kart.map_table(_rows(), show_successors=True, fylke=county)
+
+
 @st.cache_resource(show_spinner="Tegner kartet …", max_entries=4)
 def _figure(color_by: str, show_successors: bool):
-    return kart.map_figure(_rows(), color_by, show_successors)
+    boundaries = kart.geojson_url(st.get_option("server.baseUrlPath"))
+    return kart.map_figure(_rows(), color_by, show_successors, boundaries_url=boundaries)
 
 
 st.title("Kart over IKT-samarbeid i 2015")
@@ -74,7 +81,7 @@ _map_section()
 
 with st.expander("Kartet som tabell (tekstalternativ)"):
     county = st.selectbox("Fylke", ["Alle fylker", *kart.counties(_rows())], key="kart_tabell_fylke")
-    table = kart.map_table(_rows(), show_successors=True, fylke=None if county == "Alle fylker" else county)
+    table = _table(None if county == "Alle fylker" else county)
     st.dataframe(
         table, hide_index=True,
         column_config={"Folketall 2015": st.column_config.NumberColumn(format="localized")},

