@@ -22,13 +22,22 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 
+CPU_TIMES: list[float] = []  # CPU time of the last median_ms/timed call (robust on a shared, loaded machine)
+
+
 def median_ms(fn, runs: int) -> tuple[float, float, float]:
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    CPU_TIMES[:] = cpu
     return statistics.median(times), min(times), max(times)
+
+
+def cpu_note() -> str:
+    return f"  cpu median {statistics.median(CPU_TIMES):6.1f} ms"
 
 
 def worker(factor: int, runs: int) -> None:
@@ -65,13 +74,13 @@ def worker(factor: int, runs: int) -> None:
     }
     for label, fn in cases.items():
         med, lo, hi = median_ms(fn, runs)
-        print(f"  {label:34s} median {med:7.2f} ms  (min {lo:.2f}, max {hi:.2f})")
+        print(f"  {label:34s} median {med:7.2f} ms  (min {lo:.2f}, max {hi:.2f}){cpu_note()}")
     con.close()
 
     locked = locked_connection(path, SqlLimits())
     sql = "SELECT organisasjonsform, count(*), avg(folketall) FROM v_samarbeid_oversikt GROUP BY ALL"
     med, lo, hi = median_ms(lambda: run_user_sql(sql, locked), runs)
-    print(f"  {'user SQL (group by on view)':34s} median {med:7.2f} ms  (min {lo:.2f}, max {hi:.2f})")
+    print(f"  {'user SQL (group by on view)':34s} median {med:7.2f} ms  (min {lo:.2f}, max {hi:.2f}){cpu_note()}")
     locked.close()
 
     os.environ["IKT_OVERVIEW_DB"] = str(path)
@@ -85,28 +94,33 @@ def worker(factor: int, runs: int) -> None:
     print(f"  {'page first run (AppTest)':34s} {first_ms:7.0f} ms")
     # new filter values each time (cache miss: DuckDB queries run) ...
     pairs = [(a, b) for a in range(1997, 2016) for b in range(2015, a - 1, -1)]
-    cold = []
+    cold, cold_cpu = [], []
     for i in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         at.slider(key="ov_years").set_value(pairs[i * 7 % len(pairs)]).run()
         cold.append((time.perf_counter() - start) * 1000)
+        cold_cpu.append((time.process_time() - start_cpu) * 1000)
         assert not at.exception, at.exception
     at.slider(key="ov_years").set_value((1997, 2015)).run()
     # ... and a few values revisited (st.cache_data hit)
     values = [["iks"], ["par27"], [], ["vertskommune", "iks"]]
-    warm = []
+    warm, warm_cpu = [], []
     for i in range(runs + len(values)):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         at.multiselect(key="ov_forms").set_value(values[i % len(values)]).run()
         if i >= len(values):
             warm.append((time.perf_counter() - start) * 1000)
+            warm_cpu.append((time.process_time() - start_cpu) * 1000)
         assert not at.exception, at.exception
-    for label, times in (("page rerun, new filter (AppTest)", cold), ("page rerun, cached filter", warm)):
+    for label, times, cpu in (("page rerun, new filter (AppTest)", cold, cold_cpu),
+                              ("page rerun, cached filter", warm, warm_cpu)):
         print(f"  {label:34s} median {statistics.median(times):7.1f} ms  "
-              f"(min {min(times):.1f}, max {max(times):.1f}, n={len(times)})")
+              f"(min {min(times):.1f}, max {max(times):.1f}, n={len(times)})  cpu median {statistics.median(cpu):6.1f} ms")
 
 
 def main() -> None:
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: wall times include waiting for a CPU; "
+          "cpu = this process's CPU time")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 100])
