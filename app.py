@@ -129,7 +129,8 @@ def keep_share_link() -> None:
 
 ui_state.init(st.session_state)
 apply_share_link()
-page = st.navigation(PAGES)
+participant_view = ui_state.is_participant_url(st.context.url)  # phones in a workshop: no app navigation
+page = st.navigation(PAGES, position="hidden" if participant_view else "sidebar")
 if page.url_path in WEIGHTED_PAGES:
     weights_sidebar()
 page.run()

@@ -32,3 +32,14 @@ def init(state: MutableMapping[str, Any]) -> None:
     state.setdefault(WEIGHTS_SOURCE, "rapport")
     state.setdefault(OVERRIDES, {})
     state.setdefault(WORKSHOP_RESULT, None)
+
+
+PARTICIPANT_URL_PATH = "delta"
+
+
+def is_participant_url(url: str | None) -> bool:
+    """True for the workshop participants' phone view, which shows no app navigation."""
+    from urllib.parse import urlparse
+
+    path = urlparse(url or "").path.rstrip("/")
+    return path.rsplit("/", 1)[-1] == PARTICIPANT_URL_PATH

@@ -20,3 +20,11 @@ def test_overrides_from_edit_keeps_only_real_changes():
 def test_rules_table_lists_every_rule():
     kb = default_knowledge_base()
     assert len(rules_table(kb)) == len(kb.rules)
+
+
+def test_participant_url_detection():
+    from ikt_model.ui_state import is_participant_url
+    assert is_participant_url("http://127.0.0.1:8501/delta?kode=ABC")
+    assert is_participant_url("https://kommune.no/app/delta/")
+    assert not is_participant_url("http://127.0.0.1:8501/workshop")
+    assert not is_participant_url(None)
