@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -36,6 +38,18 @@ def test_kart_shows_map_settings_attribution_and_hint(kart):
     text = _texts(kart)
     assert ATTRIBUTION in text and "Vedlegg 5" in text
     assert "Klikk på en kommune" in text
+
+
+def test_kart_chart_is_offline_clickable_and_has_an_alt_text(kart):
+    (chart,) = kart.get("plotly_chart")
+    proto = chart.proto
+    assert json.loads(proto.config)["topojsonURL"] == "/app/static/"  # no request to cdn.plot.ly
+    assert list(proto.selection_mode) == [0]  # points
+    assert proto.alt.startswith("Kart over Norges kommuner i 2015")
+    spec = json.loads(proto.spec)
+    assert {t["geojson"] for t in spec["data"]} == {"/app/static/kommuner_2015.geojson"}
+    assert sum(len(t["locations"]) for t in spec["data"]) == 428
+    assert spec["layout"]["geo"]["fitbounds"] == "locations" and spec["layout"]["geo"]["visible"] is False
 
 
 def test_kart_text_alternative_lists_all_municipalities_and_filters_by_county(kart):
