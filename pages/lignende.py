@@ -21,7 +21,9 @@ st.markdown(
 
 profile = st.session_state[ui_state.PROFILE]
 st.info(similar.profile_text(profile), icon=":material/groups:")
-st.page_link("pages/profile.py", label="Endre profilen på «Samarbeidet»", icon=":material/edit_note:")
+links = st.columns(2)
+links[0].page_link("pages/profile.py", label="Endre profilen på «Samarbeidet»", icon=":material/edit_note:")
+links[1].page_link("pages/kart.py", label="Se samarbeidene på kartet", icon=":material/map:")
 
 left, right = st.columns(2)
 region_choice = left.selectbox(

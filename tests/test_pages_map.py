@@ -68,6 +68,10 @@ def test_kart_colour_and_successor_settings_rerun_without_errors(kart):
     kart.toggle(key="kart_2024").set_value(True).run()
     assert not kart.exception
     assert "hver farge er ett samarbeid" in _texts(kart)  # the legend explanation follows the colouring
+    spec = json.loads(kart.get("plotly_chart")[0].proto.spec)
+    assert len(spec["data"]) == 43 and spec["layout"]["legend"]["title"]["text"] == "Samarbeid"
+    hover = "\n".join(text for trace in spec["data"] for text in trace["text"])
+    assert "I 2024: Sandefjord (3907)" in hover  # Andebu (0719) merged into Sandefjord
     kart.radio(key="kart_farge").set_value("form").run()
     kart.toggle(key="kart_2024").set_value(False).run()
     assert not kart.exception
