@@ -15,6 +15,7 @@ ui_state.init(st.session_state)  # defensive: app.py does this, unless a cold de
 
 PENDING_DELETE = "scen_pending_delete"
 FLASH = "scen_flash"
+SELECT_NEXT = "scen_select_next"
 
 
 @st.cache_resource(show_spinner=False)
@@ -23,8 +24,11 @@ def scenario_store(store_path: str) -> ScenarioStore:
     return ScenarioStore(connect_store(store_path))
 
 
-def flash(message: str) -> None:
+def flash(message: str, select: str | None = None) -> None:
+    """A message for the next run, and optionally the scenario to select in the list then."""
     st.session_state[FLASH] = message
+    if select is not None:
+        st.session_state[SELECT_NEXT] = select
 
 
 def load_into_session(scenario) -> None:
@@ -57,7 +61,7 @@ with st.form("scen_save_form", clear_on_submit=False):
     if st.form_submit_button("Lagre scenario", type="primary"):
         try:
             saved = store.save(scenario_from_state(name, profile, weights, source, overrides), overwrite=overwrite)
-            flash(f"Lagret scenarioet «{markdown_escape(saved.name)}».")
+            flash(f"Lagret scenarioet «{markdown_escape(saved.name)}».", select=saved.name)
             st.rerun()
         except ScenarioError as exc:
             st.error(markdown_escape(str(exc)))
@@ -73,6 +77,8 @@ else:
                    "Sist endret": i.updated.strftime("%d.%m.%Y %H:%M")} for i in infos],
                  hide_index=True, width="stretch",
                  column_config={"Navn": st.column_config.TextColumn("Navn", help="Vises som ren tekst")})
+    if (wanted := st.session_state.pop(SELECT_NEXT, None)) in names:
+        st.session_state["scen_chosen"] = wanted
     chosen = st.selectbox("Velg scenario", names, key="scen_chosen")
     col_load, col_rename, col_delete = st.columns(3)
     with col_load:
@@ -88,7 +94,7 @@ else:
         if st.button("Gi nytt navn", key="scen_rename"):
             try:
                 renamed = store.rename(chosen, new_name)
-                flash(f"Nytt navn: «{markdown_escape(renamed.name)}».")
+                flash(f"Nytt navn: «{markdown_escape(renamed.name)}».", select=renamed.name)
                 st.rerun()
             except ScenarioError as exc:
                 st.error(markdown_escape(str(exc)))
@@ -171,7 +177,7 @@ if upload is not None:
                 saved = store.save(scenario_from_state(import_name, incoming.profile, incoming.weights,
                                                        incoming.weights_source, incoming.overrides,
                                                        method=incoming.method))
-                flash(f"Importerte «{markdown_escape(saved.name)}».")
+                flash(f"Importerte «{markdown_escape(saved.name)}».", select=saved.name)
                 st.rerun()
             except ScenarioError as exc:
                 st.error(markdown_escape(str(exc)))

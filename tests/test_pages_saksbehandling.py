@@ -63,6 +63,7 @@ def test_scenarios_load_compare_and_share(at):
     at.run()
     _save(at, "Med ROBEK")
     assert not at.exception
+    assert at.selectbox(key="scen_chosen").value == "Med ROBEK"  # the saved one is selected
     assert at.multiselect(key="scen_compare").value == ["Med ROBEK", "Uten ROBEK"]
     assert sum("Vinner · vektet sum" in c.value for c in at.caption) == 2
     assert "Vertskommunen er på ROBEK" in list(at.dataframe[-1].value["Hva"])
