@@ -27,7 +27,8 @@ METHOD_LABELS = {
     "vektet_sum": "Vektet sum (additiv nyttemodell over de tolv suksessfaktorene, 3.1/4.3)",
 }
 SOURCE_LABELS = {**PRESET_LABELS, "egendefinert": "Egendefinerte vekter", "AHP": "Parvise sammenligninger (AHP)",
-                 "workshop": "Workshop (gruppens vekter)"}
+                 "workshop": "Workshop (gruppens vekter)", "delt lenke": "Fra delt lenke",
+                 "scenario": "Fra lagret scenario"}
 PROFILE_FIELD_LABELS = {
     "name": "Navn på samarbeidet", "status": "Status", "current_model": "Nåværende styringsmodell",
     "current_form": "Nåværende organisasjonsform", "municipalities": "Antall kommuner", "members": "Medlemmer (2015)",
