@@ -238,8 +238,9 @@ def map_figure(rows: pd.DataFrame, color_by: ColorBy = "form", show_successors: 
         projection={"type": "conic conformal", "parallels": [60, 68]},
     )
     fig.update_layout(
-        height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0}, uirevision="kart", dragmode="zoom",
-        # Legend outside the map, on the right: 43 collaboration entries would cover Western Norway.
+        height=height, margin={"l": 0, "r": 0, "t": 32, "b": 0}, uirevision="kart", dragmode="zoom",
+        # Legend outside the map, on the right: 43 collaboration entries would cover Western Norway;
+        # the top margin keeps the modebar off the legend title.
         legend={"title": {"text": COLOR_BY_LABELS[color_by]}, "itemsizing": "constant",
                 "yanchor": "top", "y": 1, "x": 1.0, "xanchor": "left"},
         hoverlabel={"bgcolor": "white", "font": {"size": 13}},
