@@ -2,6 +2,7 @@
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -12,6 +13,19 @@ from ikt_model.profile import Profile
 from ikt_model.scenarios import export_json, scenario_from_state
 from ikt_model.share import decode_state
 from ikt_model.weights import preset
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _page(*names: str) -> str:
+    """The page file, under its English name once app.py registers it so (AppTest runs a page whose
+    file stem equals its url_path without app.py), else under the current name."""
+    return next(f"pages/{n}" for n in names if (REPO / "pages" / n).exists())
+
+
+SCENARIOS = _page("scenarios.py", "scenarier.py")
+MEMO = _page("memo.py", "notat.py")
+COSTS = _page("costs.py", "kostnader.py")
 
 
 @pytest.fixture
@@ -34,7 +48,7 @@ def _save(at, name: str) -> None:
 
 
 def test_scenarios_save_list_rename_delete(at):
-    at.switch_page("pages/scenarier.py").run()
+    at.switch_page(SCENARIOS).run()
     assert not at.exception and "Ingen scenarier er lagret" in _texts(at)
     _save(at, "Med **ROBEK** <b>")
     assert not at.exception
@@ -55,7 +69,7 @@ def test_scenarios_save_list_rename_delete(at):
 
 
 def test_scenarios_load_compare_and_share(at):
-    at.switch_page("pages/scenarier.py").run()
+    at.switch_page(SCENARIOS).run()
     _save(at, "Uten ROBEK")
     at.session_state[ui_state.PROFILE] = Profile(host_on_robek=True)
     at.session_state[ui_state.WEIGHTS] = preset("like")
@@ -78,7 +92,7 @@ def test_scenarios_load_compare_and_share(at):
 
 
 def test_scenarios_import_refuses_and_accepts(at):
-    at.switch_page("pages/scenarier.py").run()
+    at.switch_page(SCENARIOS).run()
     uploader = at.get("file_uploader")
     if not uploader:
         pytest.skip("this Streamlit's AppTest has no file_uploader support")
@@ -94,7 +108,7 @@ def test_scenarios_import_refuses_and_accepts(at):
 
 def test_costs_page_from_profile(at):
     at.session_state[ui_state.PROFILE] = Profile(members=["1515", "1511", "1514"], municipalities=3)
-    at.switch_page("pages/kostnader.py").run()
+    at.switch_page(COSTS).run()
     assert not at.exception
     assert at.multiselect(key="kost_members").value == ["1515", "1511", "1514"]
     table = at.dataframe[0].value
@@ -109,14 +123,14 @@ def test_costs_page_from_profile(at):
 @pytest.mark.parametrize("budget, message", [("-5", "negativt"), ("1e12", "høyst"), ("tolv", "et tall")])
 def test_costs_page_budget_errors(at, budget, message):
     at.session_state[ui_state.PROFILE] = Profile(members=["1515", "1511"], municipalities=2)
-    at.switch_page("pages/kostnader.py").run()
+    at.switch_page(COSTS).run()
     at.text_input(key="kost_budget").set_value(budget).run()
     assert not at.exception and any(message in e.value for e in at.error)
     assert costs.SESSION_KEY not in at.session_state
 
 
 def test_costs_page_empty_members_and_percentages(at):
-    at.switch_page("pages/kostnader.py").run()
+    at.switch_page(COSTS).run()
     assert any("minst én medlemskommune" in e.value for e in at.error)
     at.multiselect(key="kost_members").set_value(["1515", "1511"]).run()
     at.radio(key="kost_method").set_value("faste_prosenter").run()
@@ -129,8 +143,8 @@ def test_memo_page_one_click(at):
                                                  municipalities=3)
     at.session_state[ui_state.WORKSHOP_RESULT] = {"title": "WS", "participants": 5, "method": "Gjennomsnitt",
                                                   "dissent": [(1, 0.1)]}
-    at.switch_page("pages/kostnader.py").run()
-    at.switch_page("pages/notat.py").run()
+    at.switch_page(COSTS).run()
+    at.switch_page(MEMO).run()
     assert not at.exception and any("Lag beslutningsnotat" in i.value for i in at.info)
     assert at.checkbox(key="notat_costs").value and at.checkbox(key="notat_workshop").value
     at.button(key="notat_make").click().run()
@@ -145,13 +159,13 @@ def test_memo_page_one_click(at):
 
 
 def test_memo_page_warns_when_stale_and_costs_follow_profile(at):
-    at.switch_page("pages/notat.py").run()
+    at.switch_page(MEMO).run()
     at.button(key="notat_make").click().run()
     assert not at.warning
     at.session_state[ui_state.PROFILE] = Profile(host_on_robek=True, members=["1515", "1511"], municipalities=2)
     at.run()
     assert any("endret siden notatet ble laget" in w.value for w in at.warning)
-    at.switch_page("pages/kostnader.py").run()
+    at.switch_page(COSTS).run()
     assert at.multiselect(key="kost_members").value == ["1515", "1511"]
     at.multiselect(key="kost_members").set_value(["1515"]).run()
     at.button(key="kost_from_profile").click().run()
