@@ -61,6 +61,8 @@ def test_content(memo):
     assert "6\u00a0261\u00a0415\u00a0kr" in text and "12\u00a0000\u00a0000\u00a0kr" in text  # costs
     assert "FoU-prosjekt 144016" in text and "Statistisk sentralbyrå" in text                 # sources
     assert f"versjon {ikt_model.__version__}" in text and "27.11.2026" in text                # version, date
+    assert (f"{EVIL} utredes videre med Alternativ modell + § 27-samarbeid som hovedalternativ" in text
+            and "kostnadsfordelingen i vedlegg 1" in text)                                  # draft resolution
     alternativer = memo.section("alternativer")
     assert len(alternativer.blocks[0].rows) == 12
     assert alternativer.blocks[0].rows[0][1] == "Alternativ modell + § 27-samarbeid"

@@ -209,7 +209,7 @@ def _alternativer(evaluation: Evaluation, kb: KnowledgeBase) -> Section:
     return Section(id="alternativer", title=SECTION_TITLES["alternativer"], blocks=tuple(blocks))
 
 
-def _anbefaling(evaluation: Evaluation, robustness: Any, costs: CostSplit | None) -> Section:
+def _anbefaling(evaluation: Evaluation, robustness: Any, costs: CostSplit | None, subject: str) -> Section:
     rec = evaluation.recommendation
     best = evaluation.best
     blocks: list = [Paragraph(text=rec.text), Quote(text=rec.quote, source=f"Rapporten, kap. {rec.section}")]
@@ -226,6 +226,10 @@ def _anbefaling(evaluation: Evaluation, robustness: Any, costs: CostSplit | None
         blocks.append(Paragraph(text=f"Med et årsbudsjett på {fmt.kroner(costs.budget)} fordelt etter nøkkelen "
                                      f"«{costs.method_text}» betaler {biggest.navn} mest, {fmt.kroner(biggest.andel_kr)} "
                                      f"({fmt.kroner(biggest.kr_per_innbygger, 2)} per innbygger); se vedlegg."))
+    blocks.append(Subheading(text="Forslag til vedtak (utkast)"))
+    blocks.append(Paragraph(text=f"{subject} utredes videre med {best.label} som hovedalternativ, jf. vurderingen "
+                                 "i dette saksframlegget" + ("." if costs is None else
+                                                             ", og med kostnadsfordelingen i vedlegg 1.")))
     return Section(id="anbefaling", title=SECTION_TITLES["anbefaling"], blocks=tuple(blocks))
 
 
@@ -287,6 +291,6 @@ def build_memo(profile: Profile, weights: Weights, weights_source: str = "rappor
         subject=subject, date=today, app_version=ikt_model.__version__,
         sections=(_bakgrunn(profile, kb), _vurdering(evaluation, weights, weights_source, overrides, method, kb,
                                                      base_kb, robustness, workshop),
-                  _alternativer(evaluation, kb), _anbefaling(evaluation, robustness, costs),
+                  _alternativer(evaluation, kb), _anbefaling(evaluation, robustness, costs, subject),
                   _vedlegg(evaluation, kb, costs, sources, today)),
         sources=sources)
