@@ -21,8 +21,8 @@ PAGES = {
         st.Page("pages/home.py", title="Start", icon=":material/home:", url_path="start", default=True),
         st.Page("pages/profile.py", title="Samarbeidet", icon=":material/edit_note:", url_path="samarbeidet"),
         st.Page("pages/comparison.py", title="Sammenligning", icon=":material/leaderboard:", url_path="sammenligning"),
-        st.Page("pages/robusthet.py", title="Robusthet", icon=":material/explore:", url_path="robusthet"),
-        st.Page("pages/parvis.py", title="Parvise vekter (AHP)", icon=":material/balance:", url_path="parvis"),
+        st.Page("pages/robustness.py", title="Robusthet", icon=":material/explore:", url_path="robusthet"),
+        st.Page("pages/pairwise.py", title="Parvise vekter (AHP)", icon=":material/balance:", url_path="parvis"),
     ],
     "Workshop": [
         st.Page("pages/workshop_facilitator.py", title="Workshop (fasilitator)", icon=":material/co_present:", url_path="workshop"),
@@ -34,10 +34,10 @@ PAGES = {
         st.Page("pages/kostnader.py", title="Kostnadsfordeling", icon=":material/payments:", url_path="kostnader"),
     ],
     "Nasjonal oversikt": [
-        st.Page("pages/nasjonal_oversikt.py", title="Nasjonal oversikt", icon=":material/public:", url_path="oversikt"),
-        st.Page("pages/kart.py", title="Kart", icon=":material/map:", url_path="kart"),
-        st.Page("pages/lignende.py", title="Lignende samarbeid", icon=":material/travel_explore:", url_path="lignende"),
-        st.Page("pages/sql.py", title="SQL", icon=":material/terminal:", url_path="sql"),
+        st.Page("pages/overview.py", title="Nasjonal oversikt", icon=":material/public:", url_path="oversikt"),
+        st.Page("pages/map_view.py", title="Kart", icon=":material/map:", url_path="kart"),
+        st.Page("pages/similar.py", title="Lignende samarbeid", icon=":material/travel_explore:", url_path="lignende"),
+        st.Page("pages/sql_console.py", title="SQL", icon=":material/terminal:", url_path="sql"),
     ],
     "Kilder": [
         st.Page("pages/knowledge_base.py", title="Kunnskapsgrunnlag", icon=":material/menu_book:", url_path="kunnskapsgrunnlag"),

@@ -17,7 +17,7 @@ steps = [("pages/profile.py", "1. Beskriv samarbeidet", ":material/edit_note:",
           "Nytt eller eksisterende, medlemmer, styre, ROBEK, omfang."),
          ("pages/comparison.py", "2. Vekt og sammenlign", ":material/leaderboard:",
           "Flytt vektene og se rangeringen, med rapportens begrunnelser."),
-         ("pages/robusthet.py", "3. Hvor sikkert er det?", ":material/explore:",
+         ("pages/robustness.py", "3. Hvor sikkert er det?", ":material/explore:",
           "Stabilitetsintervaller og SMAA: tåler anbefalingen andre vekter?")]
 for col, (target, label, icon, text) in zip(cols, steps):
     with col.container(border=True):

@@ -76,7 +76,7 @@ def bench_apptest(runs: int) -> None:
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     at.run()
     t = time.perf_counter()
-    at.switch_page("pages/kart.py").run()
+    at.switch_page("pages/map_view.py").run()
     print(f"AppTest Kart first run (builds DB + figure): {_ms(time.perf_counter() - t)}")
     values = ["Oslo", "Alle fylker"]
 

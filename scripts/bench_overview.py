@@ -88,7 +88,7 @@ def worker(factor: int, runs: int) -> None:
 
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     start = time.perf_counter()
-    at.switch_page("pages/nasjonal_oversikt.py").run()
+    at.switch_page("pages/overview.py").run()
     first_ms = (time.perf_counter() - start) * 1000
     assert not at.exception, at.exception
     print(f"  {'page first run (AppTest)':34s} {first_ms:7.0f} ms")

@@ -105,7 +105,7 @@ def main() -> None:
     from ikt_model import ui_state
     at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
     at.run()
-    at.switch_page("pages/robusthet.py").run()
+    at.switch_page("pages/robustness.py").run()
     times = []
     base = dict(default_weights().points)
     for k in range(15):

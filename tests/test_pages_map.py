@@ -23,7 +23,7 @@ def _open(page: str) -> AppTest:
 
 @pytest.fixture(scope="module")
 def kart() -> AppTest:
-    return _open("pages/kart.py")
+    return _open("pages/map_view.py")
 
 
 def _texts(at: AppTest) -> str:
@@ -78,7 +78,7 @@ def test_kart_colour_and_successor_settings_rerun_without_errors(kart):
 
 
 def test_kart_shows_a_click_injected_as_selection_state():
-    at = _open("pages/kart.py")
+    at = _open("pages/map_view.py")
     # AppTest cannot click a chart; a selection injected into the widget state reaches the script once.
     at.session_state["kart"] = {"selection": {"points": [{"location": "0935"}], "point_indices": [0],
                                               "box": [], "lasso": []}}
@@ -93,7 +93,7 @@ def test_kart_shows_a_click_injected_as_selection_state():
 # --- Lignende samarbeid ---------------------------------------------------------------------------
 
 def test_lignende_without_members_ranks_by_size_and_links_to_the_profile():
-    at = _open("pages/lignende.py")
+    at = _open("pages/similar.py")
     assert at.title[0].value == "Lignende samarbeid"
     assert "Samarbeidet deres: 5 kommuner." in [i.value for i in at.info]
     assert [s.value for s in at.subheader] == ["Samarbeid av lignende størrelse, region og form"]
@@ -111,7 +111,7 @@ def test_lignende_with_members_shows_overlap_first():
     at = AppTest.from_file("../app.py", default_timeout=60)
     at.run()
     at.session_state[ui_state.PROFILE] = Profile(name="Sørlandet", municipalities=3, members=["1001", "0935", "0928"])
-    at.switch_page("pages/lignende.py").run()
+    at.switch_page("pages/similar.py").run()
     assert not at.exception, at.exception
     assert [s.value for s in at.subheader] == ["Samarbeid med felles medlemskommuner",
                                                "Samarbeid av lignende størrelse, region og form"]
@@ -126,6 +126,6 @@ def test_lignende_with_members_outside_every_collaboration_explains_the_fallback
     at = AppTest.from_file("../app.py", default_timeout=60)
     at.run()
     at.session_state[ui_state.PROFILE] = Profile(municipalities=1, members=["0301"])
-    at.switch_page("pages/lignende.py").run()
+    at.switch_page("pages/similar.py").run()
     assert not at.exception, at.exception
     assert any("Ingen av kommunene deres" in w.value for w in at.warning)

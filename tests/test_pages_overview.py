@@ -16,7 +16,7 @@ def metrics(at) -> dict[str, str]:
 
 
 def test_overview_renders_key_figures_tables_and_sources(app):
-    at = app.switch_page("pages/nasjonal_oversikt.py").run()
+    at = app.switch_page("pages/overview.py").run()
     assert not at.exception
     assert [t.value for t in at.title] == ["Nasjonal oversikt"]
     figures = metrics(at)
@@ -33,7 +33,7 @@ def test_overview_renders_key_figures_tables_and_sources(app):
 
 
 def test_filter_change_updates_figures_and_table(app):
-    at = app.switch_page("pages/nasjonal_oversikt.py").run()
+    at = app.switch_page("pages/overview.py").run()
     at.multiselect(key="ov_forms").set_value(["iks"]).run()
     assert not at.exception
     assert metrics(at)["Samarbeid"] == "5"
@@ -46,7 +46,7 @@ def test_filter_change_updates_figures_and_table(app):
 
 
 def test_size_filter_and_members(app):
-    at = app.switch_page("pages/nasjonal_oversikt.py").run()
+    at = app.switch_page("pages/overview.py").run()
     at.slider(key="ov_size").set_value((10, 13)).run()
     assert set(at.dataframe[0].value["navn"]) == {"IKT ORKidé", "SYS-IKT"}
     at.selectbox(key="ov_members").set_value("ikt-orkide").run()
@@ -55,13 +55,13 @@ def test_size_filter_and_members(app):
 
 
 def test_data_quality_category_filter(app):
-    at = app.switch_page("pages/nasjonal_oversikt.py").run()
+    at = app.switch_page("pages/overview.py").run()
     at.multiselect(key="ov_quality_categories").set_value(["Linjeskift i tabellen"]).run()
     assert set(at.dataframe[-1].value["trykt"]) == {"Rissa", "Osterøy"}
 
 
 def test_sql_page_runs_example_and_documents_schema(app):
-    at = app.switch_page("pages/sql.py").run()
+    at = app.switch_page("pages/sql_console.py").run()
     assert not at.exception and not at.error
     assert at.dataframe[0].value.shape[0] == 6  # first example: one row per form
     assert len(at.get("download_button")) == 1
@@ -79,7 +79,7 @@ def test_sql_page_runs_example_and_documents_schema(app):
     ("SELECT count(*) FROM range(100000000) a, range(100000000) b", "tidsgrensen"),
 ])
 def test_sql_page_refuses_with_norwegian_message(app, query, expected):
-    at = app.switch_page("pages/sql.py").run()
+    at = app.switch_page("pages/sql_console.py").run()
     at.text_area(key="sql_query").set_value(query)
     at.button[0].click().run()
     assert not at.exception

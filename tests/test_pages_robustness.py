@@ -20,7 +20,7 @@ def texts(at) -> str:
 
 
 def robustness(at):
-    at.switch_page("pages/robusthet.py").run()
+    at.switch_page("pages/robustness.py").run()
     assert not at.exception
     return at
 
@@ -75,7 +75,7 @@ def test_invalid_override_gives_a_norwegian_error(at):
 
 
 def test_pairwise_grouped_path_and_carry_weights(at):
-    at.switch_page("pages/parvis.py").run()
+    at.switch_page("pages/pairwise.py").run()
     assert not at.exception
     assert len(at.select_slider) == 19
     assert at.success[0].value.startswith("Svarene er konsistente")
@@ -87,7 +87,7 @@ def test_pairwise_grouped_path_and_carry_weights(at):
 
 
 def test_pairwise_inconsistency_is_flagged_with_the_worst_judgment(at):
-    at.switch_page("pages/parvis.py").run()
+    at.switch_page("pages/pairwise.py").run()
     for key, value in (("ahp_grp_0_1", -4), ("ahp_grp_1_2", -4), ("ahp_grp_0_2", 4)):
         at.select_slider(key=key).set_value(value).run()
     warning = " ".join(w.value for w in at.warning)
@@ -96,17 +96,17 @@ def test_pairwise_inconsistency_is_flagged_with_the_worst_judgment(at):
 
 
 def test_pairwise_full_mode_and_judgments_survive_a_page_switch(at):
-    at.switch_page("pages/parvis.py").run()
+    at.switch_page("pages/pairwise.py").run()
     at.radio(key="ahp_mode").set_value("full").run()
     assert len(at.select_slider) == 66 and not at.exception
     at.select_slider(key="ahp_full_1_12").set_value(-2).run()
-    at.switch_page("pages/robusthet.py").run()
-    at.switch_page("pages/parvis.py").run()
+    at.switch_page("pages/robustness.py").run()
+    at.switch_page("pages/pairwise.py").run()
     assert at.select_slider(key="ahp_full_1_12").value == -2
 
 
 def test_pairwise_prefill_from_current_weights(at):
-    at.switch_page("pages/parvis.py").run()
+    at.switch_page("pages/pairwise.py").run()
     at.button(key="ahp_prefill").click().run()
     assert not at.exception and not at.error
     assert at.select_slider(key="ahp_in_1_2").value == 0  # 25.9 / 17.5 = 1.48 -> nearest scale value 1

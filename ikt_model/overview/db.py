@@ -11,6 +11,7 @@ Pages cache `open_overview_database()` with st.cache_resource and take `con.curs
 from __future__ import annotations
 
 import csv
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -174,6 +175,20 @@ def open_overview_database(database: str | None = None) -> duckdb.DuckDBPyConnec
     if not has_overview_tables(con):
         build_overview_database(con)
     return con
+
+
+def shared_overview_database() -> duckdb.DuckDBPyConnection:
+    """The process-wide overview connection the pages share (built once, not once per page).
+
+    Callers take `con.cursor()` per script run / thread: a DuckDB connection used from several
+    threads at once raises, its cursors do not.
+    """
+    return _shared(get_settings().overview_db)
+
+
+@lru_cache(maxsize=2)
+def _shared(database: str) -> duckdb.DuckDBPyConnection:
+    return open_overview_database(database)
 
 
 def synthetic_scale(con: duckdb.DuckDBPyConnection, factor: int = 100) -> None:

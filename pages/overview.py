@@ -5,13 +5,12 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model.overview import charts, queries, table261
-from ikt_model.overview.db import open_overview_database
+from ikt_model.overview.db import shared_overview_database
 from ikt_model.overview.source import FORM_LABELS
 
 
-@st.cache_resource(show_spinner=False)
 def overview_connection():
-    return open_overview_database()
+    return shared_overview_database()  # one connection per process, shared by the overview pages
 
 
 @st.cache_data(show_spinner=False)

@@ -13,9 +13,8 @@ from ikt_model.overview import db, map_click, map_data
 from ikt_model.overview import map as kart
 
 
-@st.cache_resource(show_spinner=False)
 def _database():
-    return db.open_overview_database()
+    return db.shared_overview_database()  # one connection per process, shared by the overview pages
 
 
 @st.cache_data(show_spinner=False)

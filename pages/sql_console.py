@@ -5,14 +5,13 @@ import streamlit as st
 from ikt_model import format as fmt
 from ikt_model import sqlsafe, sqlworker
 from ikt_model.overview import queries
-from ikt_model.overview.db import open_overview_database
+from ikt_model.overview.db import shared_overview_database
 
 LIMITS = sqlsafe.SqlLimits(timeout_s=5.0, max_rows=10_000)
 
 
-@st.cache_resource(show_spinner=False)
 def overview_connection():
-    return open_overview_database()
+    return shared_overview_database()  # one connection per process, shared by the overview pages
 
 
 @st.cache_resource(show_spinner="Starter SQL-tjenesten (skrivebeskyttet kopi av oversikten) …",

@@ -7,9 +7,8 @@ from ikt_model.overview import db, similar
 from ikt_model.overview.source import KS_REGIONS
 
 
-@st.cache_resource(show_spinner=False)
 def _database():
-    return db.open_overview_database()
+    return db.shared_overview_database()  # one connection per process, shared by the overview pages
 
 
 st.title("Lignende samarbeid")
@@ -23,7 +22,7 @@ profile = st.session_state[ui_state.PROFILE]
 st.info(similar.profile_text(profile), icon=":material/groups:")
 links = st.columns(2)
 links[0].page_link("pages/profile.py", label="Endre profilen på «Samarbeidet»", icon=":material/edit_note:")
-links[1].page_link("pages/kart.py", label="Se samarbeidene på kartet", icon=":material/map:")
+links[1].page_link("pages/map_view.py", label="Se samarbeidene på kartet", icon=":material/map:")
 
 left, right = st.columns(2)
 region_choice = left.selectbox(
