@@ -29,9 +29,9 @@ PAGES = {
         st.Page("pages/workshop_participant.py", title="Delta i workshop", icon=":material/smartphone:", url_path="delta"),
     ],
     "Saksbehandling": [
-        st.Page("pages/scenarier.py", title="Scenarier", icon=":material/folder_open:", url_path="scenarier"),
-        st.Page("pages/notat.py", title="Beslutningsnotat", icon=":material/description:", url_path="notat"),
-        st.Page("pages/kostnader.py", title="Kostnadsfordeling", icon=":material/payments:", url_path="kostnader"),
+        st.Page("pages/scenarios.py", title="Scenarier", icon=":material/folder_open:", url_path="scenarier"),
+        st.Page("pages/memo.py", title="Beslutningsnotat", icon=":material/description:", url_path="notat"),
+        st.Page("pages/costs.py", title="Kostnadsfordeling", icon=":material/payments:", url_path="kostnader"),
     ],
     "Nasjonal oversikt": [
         st.Page("pages/overview.py", title="Nasjonal oversikt", icon=":material/public:", url_path="oversikt"),
