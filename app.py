@@ -11,7 +11,7 @@ from ikt_model import format as fmt
 from ikt_model import ui_state
 from ikt_model.config import REPO_ROOT
 from ikt_model.knowledge import default_knowledge_base
-from ikt_model.share import QUERY_PARAM, decode_state, encode_state
+from ikt_model.share import QUERY_PARAM, apply_share_value, encode_state
 from ikt_model.weights import PRESET_LABELS, Weights, WeightsError, make_weights, preset
 
 st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"), layout="wide")
@@ -48,8 +48,7 @@ PAGES = {
 WEIGHTED_PAGES = {"sammenligning", "robusthet", "scenarier", "notat"}
 CUSTOM = "egendefinert"
 SOURCE_LABELS = {**PRESET_LABELS, CUSTOM: "Egendefinerte vekter", "AHP": "Fra parvise sammenligninger (AHP)",
-                 "workshop": "Gruppens vekter fra workshop", "scenario": "Fra lagret scenario",
-                 "delt lenke": "Fra delt lenke"}
+                 "workshop": "Gruppens vekter fra workshop", "scenario": "Fra lagret scenario"}
 
 
 def _slider_key(factor_id: int) -> str:
@@ -108,14 +107,10 @@ def apply_share_link() -> None:
     incoming = st.query_params.get(QUERY_PARAM)
     if not incoming or incoming == st.session_state.get(SHARE_SEEN):
         return
-    state = decode_state(incoming)
-    st.session_state[ui_state.PROFILE] = state.profile
-    st.session_state[ui_state.WEIGHTS] = state.weights
-    st.session_state[ui_state.WEIGHTS_SOURCE] = "delt lenke"
-    st.session_state[ui_state.OVERRIDES] = state.overrides
+    notice = apply_share_value(st.session_state, incoming)
     st.session_state[SHARE_SEEN] = incoming
-    if state.notice:
-        st.toast(state.notice, icon=":material/link_off:")
+    if notice:
+        st.toast(notice, icon=":material/link_off:")
 
 
 def keep_share_link() -> None:

@@ -6,7 +6,6 @@ from ikt_model import costs, ui_state
 from ikt_model import format as fmt
 from ikt_model.costs_chart import cost_figure
 
-ui_state.init(st.session_state)  # defensive: app.py does this, unless a cold deep link bypassed it
 
 MEMBERS, BUDGET, EQUAL, METHOD, PCT = "kost_members", "kost_budget", "kost_equal", "kost_method", "kost_pct"
 PCT_VALUES = "kost_pct_members"

@@ -6,7 +6,6 @@ from ikt_model import costs, share, ui_state
 from ikt_model.memo import build_memo, render_docx, render_html
 from ikt_model.scenarios import markdown_escape
 
-ui_state.init(st.session_state)  # defensive: app.py does this, unless a cold deep link bypassed it
 
 RESULT = "notat_result"
 SIGNATURE = "notat_signature"

@@ -16,7 +16,6 @@ STORE = "ahp_judgments"  # durable copy of every judgment (widget state is dropp
 MODES = {"grupper": f"Kortversjon: i grupper ({sum(len(i) * (len(i) - 1) // 2 for _, i in GROUPS) + 6} vurderinger)",
          "full": "Full: alle par (66 vurderinger)"}
 
-ui_state.init(st.session_state)  # idempotent; covers a run of this file without app.py (legacy deep link)
 kb = default_knowledge_base()
 store: dict = st.session_state.setdefault(STORE, {})
 

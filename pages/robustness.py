@@ -14,7 +14,6 @@ from ikt_model.robustness.smaa import SCORE_MODE_LABELS, WEIGHT_MODE_LABELS, Sma
 from ikt_model.scoring import score_matrix
 
 CHART_CONFIG = {"displayModeBar": False}
-ui_state.init(st.session_state)  # idempotent; covers a run of this file without app.py (legacy deep link)
 
 profile = st.session_state[ui_state.PROFILE]
 weights = st.session_state[ui_state.WEIGHTS]

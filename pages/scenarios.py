@@ -11,7 +11,6 @@ from ikt_model.scenarios import (SOURCE_LABELS, ScenarioError, ScenarioImportErr
                                  markdown_escape, scenario_from_state)
 from ikt_model.store import connect_store
 
-ui_state.init(st.session_state)  # defensive: app.py does this, unless a cold deep link bypassed it
 
 PENDING_DELETE = "scen_pending_delete"
 FLASH = "scen_flash"

@@ -17,7 +17,6 @@ WS_ID, WS_KEY = "ws_facilitator_id", "ws_facilitator_key"
 
 # Streamlit runs pages/<stem>.py directly when a fresh server's FIRST request is /<stem> (legacy
 # pages/ routing, before any session has called st.navigation); make sure shared state exists anyway.
-ui_state.init(st.session_state)
 
 
 @st.cache_resource(show_spinner=False)

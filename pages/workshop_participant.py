@@ -3,7 +3,6 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model import ui_state
 from ikt_model.config import get_settings
 from ikt_model.knowledge import default_knowledge_base
 from ikt_model.registry import FACTOR_IDS
@@ -20,7 +19,6 @@ FLASH = "delta_flash"
 
 # Streamlit runs pages/<stem>.py directly when a fresh server's FIRST request is /<stem> (legacy
 # pages/ routing, before any session has called st.navigation); make sure shared state exists anyway.
-ui_state.init(st.session_state)
 
 
 @st.cache_resource(show_spinner=False)

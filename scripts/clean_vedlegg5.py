@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import re
-import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent

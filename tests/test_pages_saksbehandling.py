@@ -17,15 +17,9 @@ from ikt_model.weights import preset
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _page(*names: str) -> str:
-    """The page file, under its English name once app.py registers it so (AppTest runs a page whose
-    file stem equals its url_path without app.py), else under the current name."""
-    return next(f"pages/{n}" for n in names if (REPO / "pages" / n).exists())
-
-
-SCENARIOS = _page("scenarios.py", "scenarier.py")
-MEMO = _page("memo.py", "notat.py")
-COSTS = _page("costs.py", "kostnader.py")
+SCENARIOS = "pages/scenarios.py"
+MEMO = "pages/memo.py"
+COSTS = "pages/costs.py"
 
 
 @pytest.fixture
