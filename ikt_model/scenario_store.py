@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from functools import lru_cache
 
 import duckdb
 from pydantic import BaseModel, ValidationError
 
 from .scenarios import Scenario, ScenarioError, clean_name, now_utc
-from .store import ensure_schema, run_write
+from .store import ensure_schema, run_write, shared_store
 
 COMPONENT = "scenarios"
 MIGRATIONS: tuple[str, ...] = (
@@ -120,3 +121,13 @@ class ScenarioStore:
             cur.execute("DELETE FROM scenarios WHERE id = ?", [current])
 
         run_write(self.con, write)
+
+
+def shared_scenario_store() -> ScenarioStore:
+    """The scenario store over the process-wide store connection (schema checked once)."""
+    return _shared_scenario_store(shared_store())
+
+
+@lru_cache(maxsize=4)
+def _shared_scenario_store(con: duckdb.DuckDBPyConnection) -> ScenarioStore:
+    return ScenarioStore(con)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -38,6 +39,17 @@ def connect_store(path: Path | str | None = None) -> duckdb.DuckDBPyConnection:
     path = Path(path) if path is not None else get_settings().store_path
     path.parent.mkdir(parents=True, exist_ok=True)
     return duckdb.connect(str(path))
+
+
+def shared_store() -> duckdb.DuckDBPyConnection:
+    """The process-wide store connection (configured path) that workshops and scenarios share;
+    callers take a cursor per call/thread. One connection per process is DuckDB's intended use."""
+    return _shared_store(str(get_settings().store_path))
+
+
+@lru_cache(maxsize=4)
+def _shared_store(path: str) -> duckdb.DuckDBPyConnection:
+    return connect_store(path)
 
 
 @contextmanager

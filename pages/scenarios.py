@@ -4,23 +4,15 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import share, ui_state
-from ikt_model.config import get_settings
 from ikt_model.scenario_compare import compare, comparison_figure
-from ikt_model.scenario_store import ScenarioStore
+from ikt_model.scenario_store import shared_scenario_store
 from ikt_model.scenarios import (SOURCE_LABELS, ScenarioError, ScenarioImportError, export_json, import_json,
                                  markdown_escape, scenario_from_state)
-from ikt_model.store import connect_store
 
 
 PENDING_DELETE = "scen_pending_delete"
 FLASH = "scen_flash"
 SELECT_NEXT = "scen_select_next"
-
-
-@st.cache_resource(show_spinner=False)
-def scenario_store(store_path: str) -> ScenarioStore:
-    """One store connection per server process; the store takes a cursor per call."""
-    return ScenarioStore(connect_store(store_path))
 
 
 def flash(message: str, select: str | None = None) -> None:
@@ -37,7 +29,7 @@ def load_into_session(scenario) -> None:
     st.session_state[ui_state.OVERRIDES] = dict(scenario.overrides)
 
 
-store = scenario_store(str(get_settings().store_path))
+store = shared_scenario_store()  # one store connection per process, shared
 profile = st.session_state[ui_state.PROFILE]
 weights = st.session_state[ui_state.WEIGHTS]
 source = st.session_state[ui_state.WEIGHTS_SOURCE]

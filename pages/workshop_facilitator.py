@@ -4,12 +4,10 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import ui_state
-from ikt_model.config import get_settings
 from ikt_model.knowledge import default_knowledge_base
-from ikt_model.store import connect_store
 from ikt_model.workshop import LIMITS, METHOD_LABELS, WorkshopError
 from ikt_model.workshop import access, aggregation, charts, export, qr, view
-from ikt_model.workshop.repository import WorkshopRepository
+from ikt_model.workshop.repository import shared_repository
 
 REFRESH_SECONDS = 2
 WS_ID, WS_KEY = "ws_facilitator_id", "ws_facilitator_key"
@@ -19,13 +17,7 @@ WS_ID, WS_KEY = "ws_facilitator_id", "ws_facilitator_key"
 # pages/ routing, before any session has called st.navigation); make sure shared state exists anyway.
 
 
-@st.cache_resource(show_spinner=False)
-def workshop_repository(store_path: str) -> WorkshopRepository:
-    """One store connection per server process; the repository takes a cursor per call."""
-    return WorkshopRepository(connect_store(store_path))
-
-
-repo = workshop_repository(str(get_settings().store_path))
+repo = shared_repository()  # one store connection per process, shared
 kb = default_knowledge_base()
 
 st.title("Workshop – fasilitator")

@@ -3,14 +3,12 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model.config import get_settings
 from ikt_model.knowledge import default_knowledge_base
 from ikt_model.registry import FACTOR_IDS
-from ikt_model.store import connect_store
 from ikt_model.workshop import METHOD_LABELS, WorkshopError
 from ikt_model.workshop import access, aggregation, view
 from ikt_model.workshop.models import POINTS_SCALE_MAX
-from ikt_model.workshop.repository import WorkshopRepository
+from ikt_model.workshop.repository import shared_repository
 
 RESULT_REFRESH_SECONDS = 5
 THROTTLE = "delta_code_attempts"
@@ -21,13 +19,7 @@ FLASH = "delta_flash"
 # pages/ routing, before any session has called st.navigation); make sure shared state exists anyway.
 
 
-@st.cache_resource(show_spinner=False)
-def workshop_repository(store_path: str) -> WorkshopRepository:
-    """One store connection per server process; the repository takes a cursor per call."""
-    return WorkshopRepository(connect_store(store_path))
-
-
-repo = workshop_repository(str(get_settings().store_path))
+repo = shared_repository()  # one store connection per process, shared
 kb = default_knowledge_base()
 st.title("Delta i workshop")
 

@@ -1,18 +1,9 @@
 """AppTest for the core pages: profile, comparison, knowledge base, about."""
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from ikt_model import ui_state
 from ikt_model.profile import Profile
-
-
-@pytest.fixture
-def at(tmp_path, monkeypatch):
-    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
-    app = AppTest.from_file("../app.py", default_timeout=60)
-    app.run()
-    return app
 
 
 def _texts(at) -> str:

@@ -1,18 +1,7 @@
 """AppTest for «Robusthet» and «Parvise vekter (AHP)»."""
 
-import pytest
-from streamlit.testing.v1 import AppTest
-
 from ikt_model import ui_state
 from ikt_model.weights import Weights, default_weights
-
-
-@pytest.fixture
-def at(tmp_path, monkeypatch):
-    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
-    app = AppTest.from_file("../app.py", default_timeout=60)
-    app.run()
-    return app
 
 
 def texts(at) -> str:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from streamlit.testing.v1 import AppTest
 
 from ikt_model import costs, ui_state
 from ikt_model.profile import Profile
@@ -20,14 +19,6 @@ REPO = Path(__file__).resolve().parent.parent
 SCENARIOS = "pages/scenarios.py"
 MEMO = "pages/memo.py"
 COSTS = "pages/costs.py"
-
-
-@pytest.fixture
-def at(tmp_path, monkeypatch):
-    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
-    app = AppTest.from_file("../app.py", default_timeout=60)
-    app.run()
-    return app
 
 
 def _texts(at) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import threading
 from datetime import UTC, datetime
+from functools import lru_cache
 
 import duckdb
 from pydantic import SecretStr
@@ -239,3 +240,13 @@ def _vote(row) -> Vote:
     return Vote(participant=access.participant_label(row[0]), display_name=row[1],
                 points={int(k): float(v) for k, v in json.loads(row[2]).items()},
                 ranking=tuple(ranking) if ranking else None, revisions=row[4], updated_at=row[5])
+
+
+def shared_repository() -> WorkshopRepository:
+    """The workshop repository over the process-wide store connection (schema checked once)."""
+    return _shared_repository(store.shared_store())
+
+
+@lru_cache(maxsize=4)
+def _shared_repository(con: duckdb.DuckDBPyConnection) -> WorkshopRepository:
+    return WorkshopRepository(con)
