@@ -83,7 +83,7 @@ def weights_sidebar() -> None:
         st.session_state[_slider_key(f.id)] = weights.points[f.id]
     st.session_state["weight_preset"] = source if source in PRESET_LABELS else CUSTOM
     with st.sidebar:
-        st.subheader("Vekter på suksessfaktorene")
+        st.subheader("Vekter på suksessfaktorene (poeng)")
         st.selectbox("Vektsett", [*PRESET_LABELS, CUSTOM], key="weight_preset", on_change=_apply_preset,
                      format_func=lambda k: SOURCE_LABELS.get(k, k),
                      help="Rapportens prioriterte rekkefølge (3.1, 4.3) gir ROC-vekter (Barron & Barrett 1996).")
@@ -92,7 +92,7 @@ def weights_sidebar() -> None:
         if error := st.session_state.get("weights_error"):
             st.error(f"Vektene ble ikke endret: {error}")
         for f in factors:
-            st.slider(f"{f.id}. {f.label}", 0.0, 100.0, step=0.1, format="%.1f p", key=_slider_key(f.id),
+            st.slider(f"{f.id}. {f.label}", 0.0, 100.0, step=0.1, format="localized", key=_slider_key(f.id),
                       on_change=_sliders_changed, help=f.description)
         shares = weights.fractions()
         st.caption("Andel av totalen: " + " · ".join(f"{i}: {fmt.percent(shares[i])}" for i in shares))
