@@ -1,4 +1,8 @@
-"""Plotly figures (graph_objects only) for «Nasjonal oversikt», from a v_samarbeid_oversikt frame."""
+"""Plotly figures (graph_objects only) for «Nasjonal oversikt», from a v_samarbeid_oversikt frame.
+
+Each figure is one dict spec handed to go.Figure (see ikt_model/charts/comparison.py for why: plotly
+parses every update_*/magic-underscore path, ~10x slower).
+"""
 
 from __future__ import annotations
 
@@ -15,68 +19,64 @@ FORM_COLORS = {
 SOURCE_NOTE = "Kilde: Vedlegg 5, PwC for KS (2015)"
 
 
-def _layout(fig: go.Figure, title: str, x: str, y: str, height: int = 360) -> go.Figure:
-    fig.update_layout(title={"text": title}, xaxis_title=x, yaxis_title=y, height=height,
-                      separators=", ", margin={"l": 10, "r": 10, "t": 50, "b": 40},
-                      legend={"orientation": "h", "y": -0.2})
-    return fig
+def _figure(traces: list[dict], title: str, x: str, y: str, height: int = 360, **layout) -> go.Figure:
+    xaxis = {"title": {"text": x}, **layout.pop("xaxis", {})}
+    yaxis = {"title": {"text": y}, **layout.pop("yaxis", {})}
+    return go.Figure(data=traces, layout={
+        "title": {"text": title}, "xaxis": xaxis, "yaxis": yaxis, "height": height, "separators": ", ",
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 40}, "legend": {"orientation": "h", "y": -0.2}, **layout})
 
 
 def forms_bar(frame: pd.DataFrame) -> go.Figure:
     """Number of collaborations per main organisation form (all forms shown, zero included)."""
     counts = frame["organisasjonsform"].value_counts()
-    ids = list(FORM_IDS)
-    values = [int(counts.get(f, 0)) for f in ids]
-    fig = go.Figure(go.Bar(
-        x=values, y=[FORM_LABELS[f] for f in ids], orientation="h", marker_color=[FORM_COLORS[f] for f in ids],
-        text=values, textposition="auto", hovertemplate="%{y}: %{x} samarbeid<extra></extra>"))
-    fig.update_yaxes(autorange="reversed")
-    return _layout(fig, "Organisasjonsform (hovedform)", "Antall samarbeid", "")
+    values = [int(counts.get(f, 0)) for f in FORM_IDS]
+    traces = [{"type": "bar", "orientation": "h", "x": values, "y": [FORM_LABELS[f] for f in FORM_IDS],
+               "text": values, "textposition": "auto", "marker": {"color": [FORM_COLORS[f] for f in FORM_IDS]},
+               "hovertemplate": "%{y}: %{x} samarbeid<extra></extra>"}]
+    return _figure(traces, "Organisasjonsform (hovedform)", "Antall samarbeid", "", yaxis={"autorange": "reversed"})
 
 
 def timeline(frame: pd.DataFrame) -> go.Figure:
     """Collaborations established per year (stacked by form) and the cumulative number."""
     dated = frame.dropna(subset=["etablert_aar"])
-    fig = go.Figure()
     if dated.empty:
-        return _layout(fig, "Etablert per år (ingen med år i utvalget)", "År", "Antall")
+        return _figure([], "Etablert per år (ingen med år i utvalget)", "År", "Antall")
     years = np.arange(int(dated["etablert_aar"].min()), int(dated["etablert_aar"].max()) + 1)
     table = pd.crosstab(dated["etablert_aar"].astype(int), dated["organisasjonsform"]).reindex(years, fill_value=0)
-    for form in FORM_IDS:
-        if form in table.columns:
-            fig.add_trace(go.Bar(x=years, y=table[form].to_numpy(), name=FORM_LABELS[form],
-                                 marker_color=FORM_COLORS[form],
-                                 hovertemplate=f"{FORM_LABELS[form]} %{{x}}: %{{y}}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=years, y=table.sum(axis=1).cumsum().to_numpy(), name="Totalt (kumulativt)",
-                             mode="lines+markers", yaxis="y2", line={"color": "#444"},
-                             hovertemplate="Til og med %{x}: %{y}<extra></extra>"))
-    fig.update_layout(barmode="stack", yaxis2={"overlaying": "y", "side": "right", "title": "Kumulativt",
-                                               "rangemode": "tozero"})
+    traces = [{"type": "bar", "x": years, "y": table[form].to_numpy(), "name": FORM_LABELS[form],
+               "marker": {"color": FORM_COLORS[form]},
+               "hovertemplate": f"{FORM_LABELS[form]} %{{x}}: %{{y}}<extra></extra>"}
+              for form in FORM_IDS if form in table.columns]
+    traces.append({"type": "scatter", "x": years, "y": table.sum(axis=1).cumsum().to_numpy(),
+                   "name": "Totalt (kumulativt)", "mode": "lines+markers", "yaxis": "y2",
+                   "line": {"color": "#444"}, "hovertemplate": "Til og med %{x}: %{y}<extra></extra>"})
     missing = len(frame) - len(dated)
     title = "Etablert per år" + (f" ({missing} uten år er ikke med)" if missing else "")
-    return _layout(fig, title, "Etableringsår", "Nye samarbeid")
+    return _figure(traces, title, "Etableringsår", "Nye samarbeid", barmode="stack",
+                   yaxis2={"overlaying": "y", "side": "right", "title": {"text": "Kumulativt"},
+                           "rangemode": "tozero"})
 
 
 def municipalities_histogram(frame: pd.DataFrame) -> go.Figure:
     """How many collaborations have 2, 3, ... member municipalities."""
     counts = frame["antall_kommuner"].value_counts().sort_index()
-    fig = go.Figure(go.Bar(x=counts.index.to_numpy(), y=counts.to_numpy(), marker_color="#1f77b4",
-                           hovertemplate="%{x} kommuner: %{y} samarbeid<extra></extra>"))
-    fig.update_xaxes(dtick=1)
-    return _layout(fig, "Kommuner per samarbeid", "Antall kommuner", "Antall samarbeid")
+    traces = [{"type": "bar", "x": counts.index.to_numpy(), "y": counts.to_numpy(), "marker": {"color": "#1f77b4"},
+               "hovertemplate": "%{x} kommuner: %{y} samarbeid<extra></extra>"}]
+    return _figure(traces, "Kommuner per samarbeid", "Antall kommuner", "Antall samarbeid", xaxis={"dtick": 1})
 
 
 def population_bar(frame: pd.DataFrame, top: int = 41) -> go.Figure:
     """Population served (sum of members' 2015 population) per collaboration, largest first."""
     data = frame.sort_values("folketall", ascending=False).head(top)
-    fig = go.Figure()
+    traces = []
     for form in FORM_IDS:
         part = data[data["organisasjonsform"] == form]
         if not part.empty:
-            fig.add_trace(go.Bar(
-                x=part["folketall"].to_numpy(), y=part["navn"].to_numpy(), orientation="h", name=FORM_LABELS[form],
-                marker_color=FORM_COLORS[form], customdata=part["antall_kommuner"].to_numpy(),
-                hovertemplate="%{y}: %{x:,} innbyggere, %{customdata} kommuner<extra></extra>"))
-    fig.update_yaxes(categoryorder="array", categoryarray=data["navn"].tolist()[::-1])
+            traces.append({"type": "bar", "orientation": "h", "x": part["folketall"].to_numpy(),
+                           "y": part["navn"].to_numpy(), "name": FORM_LABELS[form],
+                           "marker": {"color": FORM_COLORS[form]}, "customdata": part["antall_kommuner"].to_numpy(),
+                           "hovertemplate": "%{y}: %{x:,} innbyggere, %{customdata} kommuner<extra></extra>"})
     height = max(300, 22 * len(data) + 120)
-    return _layout(fig, "Innbyggere i medlemskommunene (1.1.2015)", "Innbyggere", "", height=height)
+    return _figure(traces, "Innbyggere i medlemskommunene (1.1.2015)", "Innbyggere", "", height=height,
+                   yaxis={"categoryorder": "array", "categoryarray": data["navn"].tolist()[::-1]})
