@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ikt_model import costs, ui_state
+from ikt_model import costs, costs_view, ui_state
 from ikt_model import format as fmt
 from ikt_model.costs_chart import cost_figure
 
@@ -46,12 +46,12 @@ elif members:
     if st.session_state.get(PCT_VALUES) != members:  # new member list: start from an equal split again
         st.session_state.pop(PCT, None)
         st.session_state[PCT_VALUES] = list(members)
-    edited = st.data_editor(costs.percentage_frame(members), key=PCT,
+    edited = st.data_editor(costs_view.percentage_frame(members), key=PCT,
                             hide_index=True, disabled=["Kommunenummer", "Kommune"], width="stretch",
                             column_config={"Prosent": st.column_config.NumberColumn(
                                 "Prosent", min_value=0.0, max_value=100.0, step=0.01, format="%.2f %%",
                                 help="Summen må bli 100")})
-    percentages = costs.percentages_from_frame(edited)
+    percentages = costs_view.percentages_from_frame(edited)
     st.caption(f"Sum: {fmt.number(sum(percentages.values()), 2)} %")
 
 try:
@@ -59,15 +59,15 @@ try:
                                                      equal_share=equal_share, percentages=percentages))
 except costs.CostInputError as exc:
     st.error(str(exc))
-    st.session_state.pop(costs.SESSION_KEY, None)
+    st.session_state.pop(costs_view.SESSION_KEY, None)
     st.stop()
 
-st.session_state[costs.SESSION_KEY] = split
+st.session_state[costs_view.SESSION_KEY] = split
 left, mid, right = st.columns(3)
 left.metric("Årsbudsjett", fmt.kroner(split.budget))
 mid.metric("Innbyggere i alt", fmt.number(split.folketall))
 right.metric("Snitt per innbygger", fmt.kroner(split.budget / split.folketall, 2))
-st.dataframe(costs.cost_display_rows(split), hide_index=True, width="stretch",
+st.dataframe(costs_view.cost_display_rows(split), hide_index=True, width="stretch",
              column_config={c: st.column_config.TextColumn(c, alignment="right")
                             for c in ("Folketall", "Andel", "Andel (kr)", "Kr per innbygger")})
 st.caption("Andelene er avrundet til hele kroner med største-rest-metoden, så summen blir nøyaktig budsjettet.")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ikt_model import costs, share, ui_state
+from ikt_model import costs_view, share, ui_state
 from ikt_model.memo import build_memo, render_docx, render_html
 from ikt_model.scenarios import markdown_escape
 
@@ -13,7 +13,7 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 profile = st.session_state[ui_state.PROFILE]
 workshop = st.session_state.get(ui_state.WORKSHOP_RESULT)
-split = st.session_state.get(costs.SESSION_KEY)
+split = st.session_state.get(costs_view.SESSION_KEY)
 
 st.title("Beslutningsnotat")
 st.caption("Et utkast til saksframlegg for kommunestyret eller representantskapet: bakgrunn, vurdering, "

@@ -5,9 +5,10 @@ from fractions import Fraction
 
 import pytest
 
-from ikt_model.costs import (MAX_BUDGET_KR, CostInputError, cost_table, largest_remainder, member_label,
+from ikt_model.costs import (MAX_BUDGET_KR, CostInputError, largest_remainder, member_label,
                              member_options, parse_cost_input, split_costs, successors_2024)
 from ikt_model.costs_chart import cost_figure
+from ikt_model.costs_view import cost_table
 from ikt_model.municipalities import municipalities_2015
 
 SUNNMORE = ["1515", "1511", "1514"]  # Herøy 8934, Vanylven 3258, Sande 2635 (1 Jan 2015)
@@ -114,7 +115,7 @@ def test_table_and_figure():
 
 
 def test_percentage_editor_helpers():
-    from ikt_model.costs import default_percentages, percentage_frame, percentages_from_frame
+    from ikt_model.costs_view import default_percentages, percentage_frame, percentages_from_frame
 
     assert default_percentages(SUNNMORE) == {"1515": 33.34, "1511": 33.33, "1514": 33.33}
     frame = percentage_frame(SUNNMORE)

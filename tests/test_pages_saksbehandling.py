@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from ikt_model import costs, ui_state
+from ikt_model import costs_view, ui_state
 from ikt_model.profile import Profile
 from ikt_model.scenarios import export_json, scenario_from_state
 from ikt_model.share import decode_state
@@ -100,7 +100,7 @@ def test_costs_page_from_profile(at):
     assert list(table["Andel (kr)"])[:3] == ["6\u00a0261\u00a0415\u00a0kr", "3\u00a0045\u00a0768\u00a0kr",
                                               "2\u00a0692\u00a0817\u00a0kr"]
     assert list(table["Andel (kr)"])[-1] == "12\u00a0000\u00a0000\u00a0kr"
-    assert at.session_state[costs.SESSION_KEY].budget == 12_000_000
+    assert at.session_state[costs_view.SESSION_KEY].budget == 12_000_000
     at.slider(key="kost_equal").set_value(100).run()
     assert list(at.dataframe[0].value["Andel (kr)"])[:3] == ["4\u00a0000\u00a0000\u00a0kr"] * 3
 
@@ -111,7 +111,7 @@ def test_costs_page_budget_errors(at, budget, message):
     at.switch_page(COSTS).run()
     at.text_input(key="kost_budget").set_value(budget).run()
     assert not at.exception and any(message in e.value for e in at.error)
-    assert costs.SESSION_KEY not in at.session_state
+    assert costs_view.SESSION_KEY not in at.session_state
 
 
 def test_costs_page_empty_members_and_percentages(at):
