@@ -59,6 +59,7 @@ with st.container(border=True):
 
 st.plotly_chart(ranking_bar(result, kb), key="ranking_chart", config={"displayModeBar": False})
 st.plotly_chart(model_form_heatmap(result, kb), key="heatmap_chart", config={"displayModeBar": False})
+st.caption(" · ".join(f"{form.label}: {form.note_now}" for form in kb.forms if form.law_now != form.law_2015))
 
 st.subheader("Hvorfor? De sterkeste grunnene, med rapportens ord")
 labels = {r.alternative.key: f"{r.rank}. {r.label}" for r in result.ranking}

@@ -119,3 +119,9 @@ def test_share_link_reproduces_state_and_bad_link_falls_back(tmp_path, monkeypat
     bad.run()
     assert not bad.exception
     assert bad.session_state[ui_state.PROFILE] == Profile()
+
+
+def test_comparison_names_the_2018_successors(at):
+    at.switch_page("pages/comparison.py").run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "kommunalt oppgavefellesskap" in captions and "§ 20-2" in captions
