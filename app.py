@@ -103,13 +103,17 @@ SHARE_SEEN = "share_link_seen"
 
 
 def apply_share_link() -> None:
-    """A pasted link (?s=...) reproduces the view; a bad or stale one falls back to defaults with a notice."""
-    incoming = st.query_params.get(QUERY_PARAM)
-    if not incoming or incoming == st.session_state.get(SHARE_SEEN):
+    """A pasted link (?s=...) reproduces the view; a bad or stale one falls back to defaults with a notice.
+
+    Only on a session's first run: a pasted link always opens a new session, while later runs can
+    still carry the previous ?s= (the URL update races a quick page switch) and must not undo the
+    user's latest change.
+    """
+    if SHARE_SEEN in st.session_state:
         return
-    notice = apply_share_value(st.session_state, incoming)
-    st.session_state[SHARE_SEEN] = incoming
-    if notice:
+    incoming = st.query_params.get(QUERY_PARAM)
+    st.session_state[SHARE_SEEN] = incoming or ""
+    if incoming and (notice := apply_share_value(st.session_state, incoming)):
         st.toast(notice, icon=":material/link_off:")
 
 

@@ -125,3 +125,18 @@ def test_comparison_names_the_2018_successors(at):
     at.switch_page("pages/comparison.py").run()
     captions = " ".join(c.value for c in at.caption)
     assert "kommunalt oppgavefellesskap" in captions and "§ 20-2" in captions
+
+
+def test_a_stale_share_value_later_in_the_session_does_not_undo_changes(tmp_path, monkeypatch):
+    from ikt_model.share import encode_state
+    from ikt_model.weights import preset
+    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.query_params["s"] = encode_state(Profile(), preset("like"), {})
+    at.run()
+    assert at.session_state[ui_state.WEIGHTS] == preset("like")
+    at.session_state[ui_state.WEIGHTS] = preset("rangsum")  # the user changes the weights,
+    at.run()                                                 # the app writes the new ?s= …
+    at.query_params["s"] = encode_state(Profile(), preset("like"), {})  # … but a quick page switch sends the old one
+    at.run()
+    assert at.session_state[ui_state.WEIGHTS] == preset("rangsum")

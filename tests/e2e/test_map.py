@@ -64,7 +64,7 @@ def test_click_on_a_municipality_shows_its_collaboration(app_page, app_server):
     point = app_page.evaluate(_POINT_IN, RENDALEN)
     assert point, "no clickable point inside Rendalen's path"
     app_page.mouse.click(point["x"], point["y"])
-    details = app_page.locator(f".st-key-kart_valgt_{RENDALEN}")
+    details = app_page.locator(f'.st-key-kart_valgt_{RENDALEN}:not([data-stale="true"])')
     details.get_by_text("Medlemmer", exact=False).wait_for(timeout=30_000)
     wait_for_app(app_page)
     text = details.inner_text()

@@ -8,8 +8,11 @@ from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e
 
+LIVE = ':not([data-stale="true"])'  # Streamlit keeps a stale copy of an element while a (fragment) rerun runs
+
 CHART_DATA = """(key) => {
-  const el = document.querySelector('.st-key-' + key + ' .js-plotly-plot');
+  // a fragment rerun briefly keeps a stale copy of the element: read the live one
+  const el = document.querySelector('.st-key-' + key + ':not([data-stale="true"]) .js-plotly-plot');
   if (!el || !el.data) return null;
   return {data: el.data.map(t => ({x: Array.from(t.x || []), base: Array.from(t.base || [])})),
           shapes: ((el.layout || {}).shapes || []).map(s => s.x0)};
@@ -22,7 +25,7 @@ def own_requests(blocked: list[str]) -> list[str]:
 
 
 def chart(page, key):
-    page.wait_for_function(f"() => {{ const el = document.querySelector('.st-key-{key} .js-plotly-plot');"
+    page.wait_for_function(f"() => {{ const el = document.querySelector('.st-key-{key}{LIVE} .js-plotly-plot');"
                            " return el && el.data; }")
     return page.evaluate(CHART_DATA, key)
 
@@ -39,7 +42,7 @@ def open_robustness(app_page, app_server):
 
 
 def press_slider(page, key: str, keyname: str, times: int) -> None:
-    thumb = page.locator(f".st-key-{key} input[type='range']")
+    thumb = page.locator(f".st-key-{key}{LIVE} input[type='range']")
     thumb.focus()
     for _ in range(times):
         page.keyboard.press(keyname)
@@ -53,7 +56,8 @@ def test_sidebar_weight_moves_the_stability_chart(app_page, app_server, external
     app_page.evaluate(f"() => {{ window.__before = ({snapshot})(); }}")
     press_slider(app_page, "weight_slider_6", "PageUp", 3)  # +30 points on Gjennomføringsevne
     # wait for the chart's own data to change (a DOM mutation alone can come before the rerun)
-    app_page.wait_for_function(f"() => ({snapshot})() !== window.__before", timeout=30_000)
+    app_page.wait_for_function(  # a live chart whose data differs (not the brief gap while it is swapped)
+        f"() => {{ const now = ({snapshot})(); return now !== 'null' && now !== window.__before; }}", timeout=30_000)
     wait_for_app(app_page)
     after = chart(app_page, "stability_chart")
     assert after != before
@@ -66,10 +70,10 @@ def test_sidebar_weight_moves_the_stability_chart(app_page, app_server, external
 def test_walking_weights_fragment_moves_the_ranking(app_page, app_server, external_requests):
     stability_before = open_robustness(app_page, app_server)
     walking_before = chart(app_page, "walking_ranking")
-    app_page.locator(".st-key-walking_chart").scroll_into_view_if_needed()
+    app_page.locator(f".st-key-walking_chart{LIVE}").scroll_into_view_if_needed()
     press_slider(app_page, "walk_weight_1", "End", 1)
     app_page.wait_for_function("""(before) => {
-        const el = document.querySelector('.st-key-walking_ranking .js-plotly-plot');
+        const el = document.querySelector('.st-key-walking_ranking:not([data-stale="true"]) .js-plotly-plot');
         return el && el.data && JSON.stringify(Array.from(el.data[0].x)) !== before; }""",
                                arg=str(walking_before["data"][0]["x"]).replace(" ", ""), timeout=30_000)
     wait_for_app(app_page)
@@ -77,5 +81,5 @@ def test_walking_weights_fragment_moves_the_ranking(app_page, app_server, extern
     assert walking_after["data"][0]["x"] != walking_before["data"][0]["x"]
     assert chart(app_page, "walking_chart")["shapes"][1] == pytest.approx(100)
     assert chart(app_page, "stability_chart") == stability_before  # only the fragment reran
-    app_page.locator(".st-key-walking_chart").screenshot(path="/tmp/robusthet_walking.png")
+    app_page.locator(f".st-key-walking_chart{LIVE}").screenshot(path="/tmp/robusthet_walking.png")
     assert own_requests(external_requests) == []
