@@ -78,7 +78,9 @@ def test_facilitator_and_two_participants(app_page, app_server, browser, tmp_pat
     wait_for_app(fac)
     assert fac.get_by_role("heading", name="E2E <b>workshop</b>").is_visible()  # text, not HTML
     qr = fac.get_by_role("img", name="QR-kode til")
-    assert qr.evaluate("img => img.naturalWidth") > 100
+    qr.wait_for()
+    fac.wait_for_function("() => { const img = document.querySelector('img[alt^=\"QR-kode til\"]');"
+                          " return img && img.complete && img.naturalWidth > 100; }", timeout=30_000)
     url_text = fac.locator("code", has_text="/delta?kode=").first.inner_text()
     code = normalise_code(url_text.split("kode=")[1])
     assert code
