@@ -1,5 +1,6 @@
 """The national overview (report Vedlegg 5 and section 2.6.1) as validated data in DuckDB.
 
 source: CSV -> pydantic; db: DuckDB tables and views; queries: what the overview page asks;
-table261: the printed 2.6.1 table beside the computed one; charts: plotly figures.
+table261: the printed 2.6.1 table beside the computed one; charts: plotly figures;
+map, map_data, map_click: the «Kart» page (figure, queries, click); similar: «Lignende samarbeid».
 """
