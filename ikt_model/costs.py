@@ -10,19 +10,16 @@ method, so the members' shares always sum to the budget to the krone.
 
 from __future__ import annotations
 
-import csv
 import math
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from . import format as fmt
-from .config import get_settings
-from .municipalities import municipalities_2015
+from .municipalities import Successor, municipalities_2015, successors_2024
 
 MAX_BUDGET_KR = 5_000_000_000  # 5 mrd. kr a year: far above any ICT collaboration's budget (2.6.1)
 PERCENT_TOLERANCE = Decimal("0.01")
@@ -35,20 +32,6 @@ METHOD_LABELS = {
 
 class CostInputError(ValueError):
     """Input the key cannot use; the message is Norwegian and meant for the user."""
-
-
-class Successor(BaseModel, frozen=True):
-    kommunenummer: str
-    navn: str
-
-
-@lru_cache(maxsize=1)
-def successors_2024() -> dict[str, Successor]:
-    """2015 kommunenummer -> main 2024 successor (data/reference/kommune_successors.csv, SSB)."""
-    path = get_settings().data_dir / "reference" / "kommune_successors.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {row["kommunenummer_2015"]: Successor(kommunenummer=row["kommunenummer_2024"], navn=row["navn_2024"])
-                for row in csv.DictReader(handle)}
 
 
 def member_label(kommunenummer: str) -> str:

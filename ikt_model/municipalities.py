@@ -1,4 +1,4 @@
-"""2015 municipalities (reference data, data/reference/; Kilde: Statistisk sentralbyrå)."""
+"""2015 municipalities and their 2024 successors (reference data, data/reference/; Kilde: Statistisk sentralbyrå)."""
 
 from __future__ import annotations
 
@@ -25,3 +25,17 @@ def municipalities_2015() -> dict[str, Municipality]:
     path = get_settings().data_dir / "reference" / "kommuner_2015.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         return {row["kommunenummer"]: Municipality.model_validate(row) for row in csv.DictReader(handle)}
+
+
+class Successor(BaseModel, frozen=True):
+    kommunenummer: str
+    navn: str
+
+
+@lru_cache(maxsize=1)
+def successors_2024() -> dict[str, Successor]:
+    """2015 kommunenummer -> main 2024 successor (data/reference/kommune_successors.csv, SSB)."""
+    path = get_settings().data_dir / "reference" / "kommune_successors.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["kommunenummer_2015"]: Successor(kommunenummer=row["kommunenummer_2024"], navn=row["navn_2024"])
+                for row in csv.DictReader(handle)}

@@ -6,7 +6,8 @@ from fractions import Fraction
 import pytest
 
 from ikt_model.costs import (MAX_BUDGET_KR, CostInputError, largest_remainder, member_label,
-                             member_options, parse_cost_input, split_costs, successors_2024)
+                             member_options, parse_cost_input, split_costs)
+from ikt_model.municipalities import successors_2024
 from ikt_model.costs_chart import cost_figure
 from ikt_model.costs_view import cost_table
 from ikt_model.municipalities import municipalities_2015
