@@ -87,3 +87,17 @@ def test_slider_to_chart_latency_measured_in_page(app_page, app_server, record_p
     print(f"slider -> ranking chart updated: median {statistics.median(latencies):.0f} ms, "
           f"min {min(latencies):.0f}, max {max(latencies):.0f} (n={len(latencies)})")
     assert len(latencies) == 8
+
+
+@pytest.mark.parametrize("path", ["samarbeidet", "sammenligning", "robusthet", "kunnskapsgrunnlag", "oversikt"])
+def test_pages_have_no_serious_accessibility_violations(app_page, app_server, path):
+    """axe-core on the decision pages. Streamlit's own sectioned sidebar navigation (<li> in <div> in <ul>)
+    fails axe's list rules and is excluded here; the participants' phone page has no navigation at all."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    app_page.goto(f"{app_server.url}/{path}")
+    wait_for_app(app_page)
+    app_page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
+    results = Axe().run(app_page, context={"exclude": [['[data-testid="stSidebarNav"]']]})
+    bad = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == [], results.generate_report()
