@@ -42,7 +42,10 @@ for tab, part in zip(tabs, PARTS):
     with tab:
         st.data_editor(
             assessment_table(kb, part, overrides), key=f"editor_{part}", on_change=_save, args=(part,),
-            hide_index=True, width="stretch", disabled=[c for c in ("id", "Gjelder", "Faktor", "Rapportens poeng",
+            hide_index=True, width="stretch",
+            column_order=("Gjelder", "Faktor", "Rapportens poeng", "Din vurdering", "Endret", "Sitat", "Kapittel",
+                          "Grunnlag", "Merknad", "id"),
+            disabled=[c for c in ("id", "Gjelder", "Faktor", "Rapportens poeng",
                                                                "Endret", "Kapittel", "Sitat", "Grunnlag", "Merknad")],
             column_config={
                 "Din vurdering": st.column_config.NumberColumn(min_value=-2, max_value=2, step=1, required=True,

@@ -1,0 +1,36 @@
+"""Browser: a what-if edit in the knowledge base's data editor is marked and reaches the comparison."""
+
+import pytest
+
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+
+def test_edit_an_assessment_marks_it_and_reset_restores(app_page, app_server, external_requests):
+    page = app_page
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{app_server.url}/kunnskapsgrunnlag")
+    page.locator('[data-testid="stDataFrame"]').first.wait_for()
+    wait_for_app(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.click(position={"x": 40, "y": 50})  # a cell in the first rows, first column (Gjelder)
+    page.wait_for_timeout(300)
+    for _ in range(3):  # Gjelder -> Faktor -> Rapportens poeng -> Din vurdering
+        page.keyboard.press("ArrowRight")
+    page.keyboard.type("-2")  # typing on a selected cell opens its editor
+    page.wait_for_timeout(300)
+    page.keyboard.press("Enter")
+    page.get_by_text("1 vurdering(er) er endret fra rapportens").wait_for()
+    wait_for_app(page)
+
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Sammenligning").first.click()
+    page.get_by_text("1 egne vurderinger (✎)", exact=False).wait_for()
+
+    more = page.locator("[data-testid='stSidebarNav']").get_by_text("View", exact=False)
+    if more.count():  # the sectioned navigation folds its last pages under «View N more»
+        more.first.click()
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Kunnskapsgrunnlag").first.click()
+    page.get_by_role("button", name="Tilbakestill alle").click()
+    page.get_by_text("1 vurdering(er) er endret").wait_for(state="detached")
+    assert external_requests == []
