@@ -127,3 +127,20 @@ def wait_for_app(page) -> None:
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
     )
+
+
+def choose_option(page, selectbox, option: str, attempts: int = 3) -> None:
+    """Open a Streamlit selectbox and pick `option`. A click that lands while the element is still
+    re-rendering can leave the list closed, so the opening click is repeated until the option shows."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    item = page.get_by_role("option", name=option, exact=True)
+    selectbox.wait_for()
+    for _ in range(attempts):
+        selectbox.click()
+        try:
+            item.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    item.click()

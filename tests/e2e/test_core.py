@@ -4,7 +4,7 @@ import statistics
 
 import pytest
 
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import choose_option, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -29,11 +29,9 @@ def test_fill_profile_move_weight_ranking_changes(app_page, app_server, external
     wait_for_app(page)
     page.get_by_text("Eksisterende samarbeid som fungerer", exact=True).click()
     wait_for_app(page)
-    _selectbox(page, "Nåværende styringsmodell").click()
-    page.get_by_role("option", name="KS-modellen").click()
+    choose_option(page, _selectbox(page, "Nåværende styringsmodell"), "KS-modellen")
     wait_for_app(page)
-    _selectbox(page, "Nåværende organisasjonsform").click()
-    page.get_by_role("option", name="Interkommunalt selskap (IKS)").click()
+    choose_option(page, _selectbox(page, "Nåværende organisasjonsform"), "Interkommunalt selskap (IKS)")
     wait_for_app(page)
     page.get_by_text("Dagens ordning: KS-modellen + Interkommunalt selskap (IKS)").wait_for()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import choose_option, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -82,8 +82,7 @@ def test_unrelated_widget_does_not_resend_the_map(app_page, app_server):
     assert first_load > 50_000  # the map element (hover texts, locations; the boundaries come by URL)
     frames.clear()
     app_page.get_by_text("Kartet som tabell (tekstalternativ)").click()
-    app_page.locator('[data-testid="stSelectbox"]').filter(has_text="Fylke").click()
-    app_page.get_by_role("option", name="Oslo", exact=True).click()
+    choose_option(app_page, app_page.locator('[data-testid="stSelectbox"]').filter(has_text="Fylke"), "Oslo")
     app_page.locator('[data-testid="stDataFrame"]').wait_for()
     app_page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stCaptionContainer\"]')]"
                                ".some(c => c.innerText.startsWith('1 kommuner'))")

@@ -3,7 +3,7 @@ request outside the app's own server blocked; «SQL» refuses a file read with a
 
 import pytest
 
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import choose_option, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -29,8 +29,7 @@ def test_overview_page_offline(app_page, app_server, external_requests):
     page.locator(".js-plotly-plot .bars path").first.wait_for()
 
     forms = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Organisasjonsform")
-    forms.locator("input").click()
-    page.get_by_role("option", name="IKS").click()
+    choose_option(page, forms.locator("input"), "IKS")
     page.keyboard.press("Escape")
     page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stMetric"]')]
         .some(m => m.innerText.includes('Samarbeid') && m.querySelector('[data-testid="stMetricValue"]').innerText === '5')""")
