@@ -8,11 +8,11 @@ once per session, so every page finds it.
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model import ui_state
+from ikt_model.ui import session
 from ikt_model.config import REPO_ROOT
-from ikt_model.knowledge import default_knowledge_base
-from ikt_model.share import QUERY_PARAM, apply_share_value, encode_state
-from ikt_model.weights import PRESET_LABELS, Weights, WeightsError, make_weights, preset
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
+from ikt_model.decision.weights import PRESET_LABELS, Weights, WeightsError, make_weights, preset
 
 st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"), layout="wide")
 
@@ -58,26 +58,26 @@ def _slider_key(factor_id: int) -> str:
 def _apply_preset() -> None:
     name = st.session_state["weight_preset"]
     if name in PRESET_LABELS:
-        st.session_state[ui_state.WEIGHTS] = preset(name)
-        st.session_state[ui_state.WEIGHTS_SOURCE] = name
+        st.session_state[session.WEIGHTS] = preset(name)
+        st.session_state[session.WEIGHTS_SOURCE] = name
     st.session_state.pop("weights_error", None)
 
 
 def _sliders_changed() -> None:
     points = {f.id: st.session_state[_slider_key(f.id)] for f in default_knowledge_base().factors}
     try:
-        st.session_state[ui_state.WEIGHTS] = make_weights(points)
+        st.session_state[session.WEIGHTS] = make_weights(points)
     except WeightsError as exc:  # e.g. every weight at zero: keep the last valid weights
         st.session_state["weights_error"] = str(exc)
         return
-    st.session_state[ui_state.WEIGHTS_SOURCE] = CUSTOM
+    st.session_state[session.WEIGHTS_SOURCE] = CUSTOM
     st.session_state.pop("weights_error", None)
 
 
 def weights_sidebar() -> None:
     """Sliders in points; the durable truth is session_state[WEIGHTS] (widget state dies on page switch)."""
-    weights: Weights = st.session_state[ui_state.WEIGHTS]
-    source = st.session_state[ui_state.WEIGHTS_SOURCE]
+    weights: Weights = st.session_state[session.WEIGHTS]
+    source = st.session_state[session.WEIGHTS_SOURCE]
     factors = default_knowledge_base().factors
     for f in factors:
         st.session_state[_slider_key(f.id)] = weights.points[f.id]
@@ -119,16 +119,16 @@ def apply_share_link() -> None:
 
 def keep_share_link() -> None:
     """Keep the URL's ?s= in step with the state, so the address bar is always a share link."""
-    current = encode_state(st.session_state[ui_state.PROFILE], st.session_state[ui_state.WEIGHTS],
-                           st.session_state[ui_state.OVERRIDES])
+    current = encode_state(st.session_state[session.PROFILE], st.session_state[session.WEIGHTS],
+                           st.session_state[session.OVERRIDES])
     if st.query_params.get(QUERY_PARAM) != current:
         st.query_params[QUERY_PARAM] = current
     st.session_state[SHARE_SEEN] = current
 
 
-ui_state.init(st.session_state)
+session.init(st.session_state)
 apply_share_link()
-participant_view = ui_state.is_participant_url(st.context.url)  # phones in a workshop: no app navigation
+participant_view = session.is_participant_url(st.context.url)  # phones in a workshop: no app navigation
 page = st.navigation(PAGES, position="hidden" if participant_view else "sidebar")
 if page.url_path in WEIGHTED_PAGES:
     weights_sidebar()

@@ -3,34 +3,34 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model import ui_state
-from ikt_model.charts.comparison import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
-from ikt_model.evaluation import evaluate
-from ikt_model.knowledge import default_knowledge_base
-from ikt_model.profile import STATUS_LABELS
-from ikt_model.views import SOURCE_LABELS, ranking_table
+from ikt_model.ui import session
+from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
+from ikt_model.decision.evaluation import evaluate
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.decision.profile import STATUS_LABELS
+from ikt_model.decision.views import SOURCE_LABELS, ranking_table
 
 SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}
 WHATIF = {"host_on_robek": "Vertskommunen havner på ROBEK",
           "board_of_chief_executives": "Styret består av rådmennene",
           "sells_services_to_others": "Strategi om å selge tjenester til andre"}
 
-profile = st.session_state[ui_state.PROFILE]
-weights = st.session_state[ui_state.WEIGHTS]
-overrides = st.session_state[ui_state.OVERRIDES]
+profile = st.session_state[session.PROFILE]
+weights = st.session_state[session.WEIGHTS]
+overrides = st.session_state[session.OVERRIDES]
 kb = default_knowledge_base().with_overrides(overrides)
 
 
 def _whatif(field: str) -> None:
-    current = st.session_state[ui_state.PROFILE]
-    st.session_state[ui_state.PROFILE] = current.model_copy(update={field: st.session_state[f"whatif_{field}"]})
+    current = st.session_state[session.PROFILE]
+    st.session_state[session.PROFILE] = current.model_copy(update={field: st.session_state[f"whatif_{field}"]})
     st.session_state.pop(f"pf_{field}", None)  # the profile page refills its widget from the profile
 
 
 st.title("Sammenligning av alternativene")
 title = profile.name or STATUS_LABELS[profile.status]
 st.caption(f"{title} · {fmt.number(profile.municipalities)} kommuner · vekter: "
-           f"{st.session_state[ui_state.WEIGHTS_SOURCE]}"
+           f"{st.session_state[session.WEIGHTS_SOURCE]}"
            + (f" · {len(overrides)} egne vurderinger (✎)" if overrides else ""))
 
 with st.expander("Hva om …? (endrer profilen)"):

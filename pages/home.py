@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from ikt_model import ui_state
-from ikt_model.evaluation import evaluate
-from ikt_model.knowledge import default_knowledge_base
-from ikt_model.profile import STATUS_LABELS
+from ikt_model.ui import session
+from ikt_model.decision.evaluation import evaluate
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.decision.profile import STATUS_LABELS
 
 st.title("IKT-samarbeid: hvilken styringsmodell og organisasjonsform?")
 st.write("Beslutningsstøtte for rådmenn, kommunalsjefer og IKT-ledere som etablerer, vurderer eller endrer et "
@@ -24,9 +24,9 @@ for col, (target, label, icon, text) in zip(cols, steps):
         st.page_link(target, label=label, icon=icon)
         st.caption(text)
 
-profile = st.session_state[ui_state.PROFILE]
-kb = default_knowledge_base().with_overrides(st.session_state[ui_state.OVERRIDES])
-result = evaluate(profile, st.session_state[ui_state.WEIGHTS], kb)
+profile = st.session_state[session.PROFILE]
+kb = default_knowledge_base().with_overrides(st.session_state[session.OVERRIDES])
+result = evaluate(profile, st.session_state[session.WEIGHTS], kb)
 with st.container(border=True):
     st.markdown(f"**Nå ({STATUS_LABELS[profile.status].lower()}):** høyest rangert er **{result.best.label}**.")
     st.caption(f"Rapportens råd (kap. {result.recommendation.section}): {result.recommendation.text}")

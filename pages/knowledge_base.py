@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ikt_model import ui_state
-from ikt_model.knowledge import default_knowledge_base
-from ikt_model.views import assessment_table, overrides_from_edit, rules_table
+from ikt_model.ui import session
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.decision.views import assessment_table, overrides_from_edit, rules_table
 
 kb = default_knowledge_base()
 PARTS = {"form": "Organisasjonsform × faktor (tabellen i 4.2)",
@@ -16,11 +16,11 @@ SCALE = ("Skala: −2 (klart dårligere) … 0 (ingen forskjell, «Ingen forskje
 
 def _save(part: str) -> None:
     state = st.session_state[f"editor_{part}"]
-    table = assessment_table(kb, part, st.session_state[ui_state.OVERRIDES])
+    table = assessment_table(kb, part, st.session_state[session.OVERRIDES])
     for row_index, change in state.get("edited_rows", {}).items():
         if "Din vurdering" in change:
             table.loc[int(row_index), "Din vurdering"] = change["Din vurdering"]
-    st.session_state[ui_state.OVERRIDES] = overrides_from_edit(table, st.session_state[ui_state.OVERRIDES])
+    st.session_state[session.OVERRIDES] = overrides_from_edit(table, st.session_state[session.OVERRIDES])
 
 
 st.title("Kunnskapsgrunnlag")
@@ -29,12 +29,12 @@ st.write("Alle poeng verktøyet bruker er data med kilde: kapittel og sitat fra 
          "og brukes i sammenligningen til du tilbakestiller.")
 st.caption(SCALE)
 
-overrides = st.session_state[ui_state.OVERRIDES]
+overrides = st.session_state[session.OVERRIDES]
 if overrides:
     left, right = st.columns([3, 1])
     left.warning(f"{len(overrides)} vurdering(er) er endret fra rapportens: {', '.join(sorted(overrides))}")
     if right.button("Tilbakestill alle", type="primary"):
-        st.session_state[ui_state.OVERRIDES] = {}
+        st.session_state[session.OVERRIDES] = {}
         st.rerun()
 
 tabs = st.tabs([*PARTS.values(), "Kontekstregler (profilen)", "Faktorer", "Modeller og former"])

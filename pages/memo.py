@@ -2,18 +2,19 @@
 
 import streamlit as st
 
-from ikt_model import costs_view, share, ui_state
+from ikt_model.costs import tables as cost_tables
+from ikt_model.ui import session, share
 from ikt_model.memo import build_memo, render_docx, render_html
-from ikt_model.scenarios import markdown_escape
+from ikt_model.scenarios.model import markdown_escape
 
 
 RESULT = "notat_result"
 SIGNATURE = "notat_signature"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-profile = st.session_state[ui_state.PROFILE]
-workshop = st.session_state.get(ui_state.WORKSHOP_RESULT)
-split = st.session_state.get(costs_view.SESSION_KEY)
+profile = st.session_state[session.PROFILE]
+workshop = st.session_state.get(session.WORKSHOP_RESULT)
+split = st.session_state.get(cost_tables.SESSION_KEY)
 
 st.title("Beslutningsnotat")
 st.caption("Et utkast til saksframlegg for kommunestyret eller representantskapet: bakgrunn, vurdering, "
@@ -30,13 +31,13 @@ with_costs = st.checkbox("Ta med kostnadsfordelingen", value=split is not None, 
                          disabled=split is None,
                          help=None if split else "Lag en gyldig fordeling på «Kostnadsfordeling» først.")
 
-signature = (share.encode_state(profile, st.session_state[ui_state.WEIGHTS], st.session_state[ui_state.OVERRIDES]),
-             st.session_state[ui_state.WEIGHTS_SOURCE], title, with_robustness, with_workshop, with_costs,
+signature = (share.encode_state(profile, st.session_state[session.WEIGHTS], st.session_state[session.OVERRIDES]),
+             st.session_state[session.WEIGHTS_SOURCE], title, with_robustness, with_workshop, with_costs,
              repr(workshop), split.model_dump_json() if split else None)
 if st.button("Lag beslutningsnotat", type="primary", key="notat_make"):
     with st.spinner("Lager notatet …"):
-        memo = build_memo(profile, st.session_state[ui_state.WEIGHTS], st.session_state[ui_state.WEIGHTS_SOURCE],
-                          st.session_state[ui_state.OVERRIDES], workshop=workshop if with_workshop else None,
+        memo = build_memo(profile, st.session_state[session.WEIGHTS], st.session_state[session.WEIGHTS_SOURCE],
+                          st.session_state[session.OVERRIDES], workshop=workshop if with_workshop else None,
                           costs=split if with_costs else None,
                           robustness="auto" if with_robustness else None, title=title.strip() or None)
         st.session_state[RESULT] = (memo.title, memo.date.isoformat(), render_html(memo), render_docx(memo))

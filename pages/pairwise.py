@@ -3,14 +3,14 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model import ui_state
-from ikt_model.knowledge import default_knowledge_base
-from ikt_model.registry import FACTOR_IDS
+from ikt_model.ui import session
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.decision.registry import FACTOR_IDS
 from ikt_model.robustness import charts, tables
 from ikt_model.robustness.ahp import (CR_LIMIT, GROUPS, RI_SOURCE, SCALE_POSITIONS, AhpError, ahp,
                                       grouped_weights, matrix_from_positions, pairs, positions_from_weights,
                                       weights_to_points)
-from ikt_model.weights import Weights, WeightsError
+from ikt_model.decision.weights import Weights, WeightsError
 
 STORE = "ahp_judgments"  # durable copy of every judgment (widget state is dropped when the page is left)
 MODES = {"grupper": f"Kortversjon: i grupper ({sum(len(i) * (len(i) - 1) // 2 for _, i in GROUPS) + 6} vurderinger)",
@@ -37,7 +37,7 @@ def matrix_for(prefix: str, ids: list, names: list) -> tuple:
 
 def prefill() -> None:
     """Start every judgment from the weights in use now (nearest Saaty value), for both paths."""
-    fractions = st.session_state[ui_state.WEIGHTS].fractions()
+    fractions = st.session_state[session.WEIGHTS].fractions()
     try:
         sets = [("ahp_full", list(FACTOR_IDS), [fractions[f] for f in FACTOR_IDS]),
                 ("ahp_grp", list(range(len(GROUPS))), [sum(fractions[f] for f in ids) for _, ids in GROUPS])]
@@ -109,7 +109,7 @@ for name, result, worst in inconsistent:
 if not inconsistent:
     st.success("Svarene er konsistente nok (CR ≤ 0,10).")
 
-current = st.session_state[ui_state.WEIGHTS].vector()
+current = st.session_state[session.WEIGHTS].vector()
 st.plotly_chart(charts.ahp_weights_chart([f"{f}. {short[f]}" for f in FACTOR_IDS],
                                          [result_weights[f] for f in FACTOR_IDS], current),
                 key="ahp_chart", config={"displayModeBar": False})
@@ -118,11 +118,11 @@ with st.expander("Vektene som tabell"):
 
 if st.button("Bruk disse vektene i sammenligningen", type="primary", key="ahp_apply"):
     try:
-        st.session_state[ui_state.WEIGHTS] = Weights(points=weights_to_points(result_weights))
+        st.session_state[session.WEIGHTS] = Weights(points=weights_to_points(result_weights))
     except WeightsError as exc:
         st.error(f"Vektene kunne ikke brukes: {exc}")
     else:
-        st.session_state[ui_state.WEIGHTS_SOURCE] = "AHP"
+        st.session_state[session.WEIGHTS_SOURCE] = "AHP"
         st.success("Vektene fra de parvise sammenligningene brukes nå i sammenligningen og robusthetsanalysen."
                    + (" Merk: svarene er ikke konsistente." if inconsistent else "")
                    + " Se «Sammenligning» og «Robusthet» i menyen.")

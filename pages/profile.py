@@ -3,11 +3,11 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model import ui_state
-from ikt_model.knowledge import default_knowledge_base
-from ikt_model.profile import SCOPE_LABELS, STATUS_LABELS
-from ikt_model.profile_form import FIELDS, build_profile, members_population, municipality_options
-from ikt_model.registry import FORM_IDS, MODEL_IDS
+from ikt_model.ui import session
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.decision.profile import SCOPE_LABELS, STATUS_LABELS
+from ikt_model.ui.profile_form import FIELDS, build_profile, members_population, municipality_options
+from ikt_model.decision.registry import FORM_IDS, MODEL_IDS
 
 kb = default_knowledge_base()
 PREFIX = "pf_"
@@ -22,7 +22,7 @@ def _changed() -> None:
     raw = {f: st.session_state.get(_key(f)) for f in FIELDS}
     result = build_profile(raw)
     if result.profile is not None:
-        st.session_state[ui_state.PROFILE] = result.profile
+        st.session_state[session.PROFILE] = result.profile
         st.session_state[ERRORS] = []
     else:  # keep the last valid profile; the widgets keep what the user typed
         st.session_state[ERRORS] = result.errors
@@ -30,7 +30,7 @@ def _changed() -> None:
 
 # The durable profile is the truth (widget state does not survive a page switch): refill the widgets
 # from it, except while the user's last input was invalid — then keep what they typed.
-profile = st.session_state[ui_state.PROFILE]
+profile = st.session_state[session.PROFILE]
 pending = bool(st.session_state.get(ERRORS))
 for field, value in profile.model_dump().items():
     if not pending or _key(field) not in st.session_state:
@@ -87,7 +87,7 @@ with right:
 for message in st.session_state.get(ERRORS, []):
     st.warning(f"Profilen er ikke oppdatert: {message}")
 
-profile = st.session_state[ui_state.PROFILE]
+profile = st.session_state[session.PROFILE]
 st.divider()
 st.subheader("Profilen som brukes nå")
 cols = st.columns(3)

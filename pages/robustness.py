@@ -3,21 +3,21 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model import ui_state
-from ikt_model.evaluation import alternative_label
-from ikt_model.knowledge import default_knowledge_base
-from ikt_model.registry import ALTERNATIVES, FACTOR_IDS
+from ikt_model.ui import session
+from ikt_model.decision.evaluation import alternative_label
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.decision.registry import ALTERNATIVES, FACTOR_IDS
 from ikt_model.robustness import charts, tables
 from ikt_model.robustness.reading import acceptability_reading, factor_intervals, interval_sentence
 from ikt_model.robustness.sensitivity import leader, ranking_at, walk
 from ikt_model.robustness.smaa import SCORE_MODE_LABELS, WEIGHT_MODE_LABELS, SmaaError, smaa
-from ikt_model.scoring import score_matrix
+from ikt_model.decision.scoring import score_matrix
 
 CHART_CONFIG = {"displayModeBar": False}
 
-profile = st.session_state[ui_state.PROFILE]
-weights = st.session_state[ui_state.WEIGHTS]
-overrides = st.session_state[ui_state.OVERRIDES]
+profile = st.session_state[session.PROFILE]
+weights = st.session_state[session.WEIGHTS]
+overrides = st.session_state[session.OVERRIDES]
 try:
     kb = default_knowledge_base().with_overrides(overrides)
 except ValueError as exc:
@@ -40,7 +40,7 @@ ranking_now = ranking_at(values, vector, 0, vector[0])
 best_index = ranking_now[0][1]
 
 st.title("Robusthet: hvor sikker er anbefalingen?")
-st.caption(f"Vekter: {st.session_state[ui_state.WEIGHTS_SOURCE]}"
+st.caption(f"Vekter: {st.session_state[session.WEIGHTS_SOURCE]}"
            + (f" · {len(overrides)} egne vurderinger (✎)" if overrides else "")
            + " · Vurderingene er ordinale skjønn fra rapporten (4.2, 3.3); vektene er meninger.")
 

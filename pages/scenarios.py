@@ -3,11 +3,12 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model import share, ui_state
-from ikt_model.scenario_compare import compare, comparison_figure
-from ikt_model.scenario_store import shared_scenario_store
-from ikt_model.scenarios import (SOURCE_LABELS, ScenarioError, ScenarioImportError, export_json, import_json,
-                                 markdown_escape, scenario_from_state)
+from ikt_model.ui import session, share
+from ikt_model.scenarios.charts import comparison_figure
+from ikt_model.scenarios.compare import compare
+from ikt_model.scenarios.store import shared_scenario_store
+from ikt_model.scenarios.model import (SOURCE_LABELS, ScenarioError, ScenarioImportError, export_json, import_json,
+                                       markdown_escape, scenario_from_state)
 
 
 PENDING_DELETE = "scen_pending_delete"
@@ -23,17 +24,17 @@ def flash(message: str, select: str | None = None) -> None:
 
 
 def load_into_session(scenario) -> None:
-    st.session_state[ui_state.PROFILE] = scenario.profile
-    st.session_state[ui_state.WEIGHTS] = scenario.weights
-    st.session_state[ui_state.WEIGHTS_SOURCE] = scenario.weights_source
-    st.session_state[ui_state.OVERRIDES] = dict(scenario.overrides)
+    st.session_state[session.PROFILE] = scenario.profile
+    st.session_state[session.WEIGHTS] = scenario.weights
+    st.session_state[session.WEIGHTS_SOURCE] = scenario.weights_source
+    st.session_state[session.OVERRIDES] = dict(scenario.overrides)
 
 
 store = shared_scenario_store()  # one store connection per process, shared
-profile = st.session_state[ui_state.PROFILE]
-weights = st.session_state[ui_state.WEIGHTS]
-source = st.session_state[ui_state.WEIGHTS_SOURCE]
-overrides = st.session_state[ui_state.OVERRIDES]
+profile = st.session_state[session.PROFILE]
+weights = st.session_state[session.WEIGHTS]
+source = st.session_state[session.WEIGHTS_SOURCE]
+overrides = st.session_state[session.OVERRIDES]
 
 st.title("Scenarier")
 st.caption("Lagre og sammenlign varianter av profil, vekter og egne vurderinger – for eksempel «med ROBEK» mot "

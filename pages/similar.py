@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ikt_model import ui_state
+from ikt_model.ui import session
 from ikt_model.overview import db, similar
 from ikt_model.overview.source import KS_REGIONS
 
@@ -18,7 +18,7 @@ st.markdown(
     "oppgitt medlemmene, ellers **størrelse** (antall kommuner, jf. 3.2), **KS-region** og **organisasjonsform** (3.4)."
 )
 
-profile = st.session_state[ui_state.PROFILE]
+profile = st.session_state[session.PROFILE]
 st.info(similar.profile_text(profile), icon=":material/groups:")
 links = st.columns(2)
 links[0].page_link("pages/profile.py", label="Endre profilen på «Samarbeidet»", icon=":material/edit_note:")

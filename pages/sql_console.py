@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model import sqlsafe, sqlworker
+from ikt_model.overview import sqlsafe, sqlworker
 from ikt_model.overview import queries
 from ikt_model.overview.db import shared_overview_database
 

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model import ui_state
-from ikt_model.knowledge import default_knowledge_base
+from ikt_model.ui import session
+from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.workshop import LIMITS, METHOD_LABELS, WorkshopError
 from ikt_model.workshop import access, aggregation, charts, export, qr, view
 from ikt_model.workshop.repository import shared_repository
@@ -52,7 +52,7 @@ def current_workshop():
 
 
 def create_form() -> None:
-    profile = st.session_state[ui_state.PROFILE]
+    profile = st.session_state[session.PROFILE]
     st.write("Deltakerne vekter de tolv suksessfaktorene (rapporten 3.1 og 4.3) på mobilen. "
              "Du viser gruppens vekter, hvor dere er uenige og rangeringen av de tolv alternativene på projektoren.")
     with st.form("ws_create"):
@@ -132,9 +132,9 @@ result = aggregation.group_result(workshop.profile, votes, aggregate, kb)
 with controls:
     if st.button("Bruk gruppens vekter", width="stretch", disabled=result is None,
                  help="Gruppens vekter blir gjeldende vekter på Sammenligning og Robusthet."):
-        st.session_state[ui_state.WEIGHTS] = result.weights_as_points()
-        st.session_state[ui_state.WEIGHTS_SOURCE] = "workshop"
-        st.session_state[ui_state.WORKSHOP_RESULT] = {
+        st.session_state[session.WEIGHTS] = result.weights_as_points()
+        st.session_state[session.WEIGHTS_SOURCE] = "workshop"
+        st.session_state[session.WORKSHOP_RESULT] = {
             "title": workshop.title, "participants": result.participants, "method": workshop.method,
             "dissent": result.dissent()}
         st.success(f"Gruppens vekter ({result.participants} svar) brukes nå på Sammenligning og Robusthet.")

@@ -17,10 +17,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from ikt_model.evaluation import evaluate  # noqa: E402
-from ikt_model.profile import Profile  # noqa: E402
-from ikt_model.scoring import _score_matrix_cached  # noqa: E402
-from ikt_model.weights import Weights, default_weights  # noqa: E402
+from ikt_model.decision.evaluation import evaluate  # noqa: E402
+from ikt_model.decision.profile import Profile  # noqa: E402
+from ikt_model.decision.scoring import _score_matrix_cached  # noqa: E402
+from ikt_model.decision.weights import Weights, default_weights  # noqa: E402
 
 
 def _median_ms(fn, n: int) -> float:

@@ -43,7 +43,7 @@ def cpu_note() -> str:
 def worker(factor: int, runs: int) -> None:
     from ikt_model.overview import charts, queries, table261
     from ikt_model.overview.db import open_overview_database, synthetic_scale
-    from ikt_model.sqlsafe import SqlLimits, locked_connection, run_user_sql
+    from ikt_model.overview.sqlsafe import SqlLimits, locked_connection, run_user_sql
 
     folder = Path(tempfile.mkdtemp(prefix="bench-oversikt-"))
     path = folder / "oversikt.duckdb"

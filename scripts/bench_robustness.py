@@ -19,13 +19,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 
-from ikt_model.knowledge import default_knowledge_base  # noqa: E402
-from ikt_model.profile import Profile  # noqa: E402
+from ikt_model.decision.knowledge import default_knowledge_base  # noqa: E402
+from ikt_model.decision.profile import Profile  # noqa: E402
 from ikt_model.robustness.reading import robustness_summary  # noqa: E402
 from ikt_model.robustness.sensitivity import stability_intervals  # noqa: E402
 from ikt_model.robustness.smaa import smaa  # noqa: E402
-from ikt_model.scoring import score_matrix  # noqa: E402
-from ikt_model.weights import Weights, default_weights  # noqa: E402
+from ikt_model.decision.scoring import score_matrix  # noqa: E402
+from ikt_model.decision.weights import Weights, default_weights  # noqa: E402
 
 
 def median_ms(fn, repeat: int) -> tuple[float, float]:
@@ -102,7 +102,7 @@ def main() -> None:
 
     from streamlit.testing.v1 import AppTest
 
-    from ikt_model import ui_state
+    from ikt_model.ui import session
     at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
     at.run()
     at.switch_page("pages/robustness.py").run()
@@ -110,7 +110,7 @@ def main() -> None:
     base = dict(default_weights().points)
     for k in range(15):
         points = {**base, 6: 5.0 + 2.0 * k}
-        at.session_state[ui_state.WEIGHTS] = Weights(points=points)
+        at.session_state[session.WEIGHTS] = Weights(points=points)
         t = time.perf_counter()
         at.run()
         times.append((time.perf_counter() - t) * 1000)

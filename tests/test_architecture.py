@@ -38,3 +38,17 @@ def test_every_page_file_is_registered_in_app():
     app = (REPO / "app.py").read_text(encoding="utf-8")
     for page in (REPO / "pages").glob("*.py"):
         assert f'"pages/{page.name}"' in app, page.name
+
+
+# The package reads as its architecture: one folder per concept, a few small shared modules at the top.
+TOP_LEVEL_MODULES = {"__init__.py", "__main__.py", "config.py", "store.py", "csvload.py", "municipalities.py",
+                     "format.py"}
+FEATURE_FOLDERS = {"decision", "costs", "scenarios", "overview", "ui", "robustness", "workshop", "memo", "cli"}
+
+
+def test_top_level_keeps_only_the_shared_modules():
+    package = REPO / "ikt_model"
+    assert {p.name for p in package.glob("*.py")} == TOP_LEVEL_MODULES
+    folders = {p.name for p in package.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert folders == FEATURE_FOLDERS
+    assert all((package / f / "__init__.py").exists() for f in folders)

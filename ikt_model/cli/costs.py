@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from .. import format as fmt
-from ..costs import CostInputError, parse_cost_input, split_costs
+from ..costs.split import CostInputError, parse_cost_input, split_costs
 from . import CliError
 
 

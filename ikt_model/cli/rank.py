@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..evaluation import Evaluation, evaluate
-from ..profile import Profile
-from ..weights import PRESET_LABELS, Weights, WeightsError, preset
+from ..decision.evaluation import Evaluation, evaluate
+from ..decision.profile import Profile
+from ..decision.weights import PRESET_LABELS, Weights, WeightsError, preset
 from . import CliError
 
 

@@ -13,7 +13,7 @@ import os
 import sys
 import threading
 
-from ..sqlsafe import SqlLimits, SqlRefused, locked_connection, run_user_sql, timeout_message
+from ..overview.sqlsafe import SqlLimits, SqlRefused, locked_connection, run_user_sql, timeout_message
 from . import CliError
 
 GRACE_S = 1.0

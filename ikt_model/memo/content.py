@@ -14,15 +14,15 @@ from pydantic import BaseModel, Field
 import ikt_model
 
 from .. import format as fmt
-from ..costs import CostSplit
-from ..evaluation import Evaluation, evaluate
-from ..knowledge import KnowledgeBase, default_knowledge_base
+from ..costs.split import CostSplit
+from ..decision.evaluation import Evaluation, evaluate
+from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..municipalities import municipalities_2015
-from ..profile import STATUS_LABELS, Profile
-from ..registry import FACTOR_IDS
-from ..scenario_compare import row_label
-from ..scenarios import METHOD_LABELS, SOURCE_LABELS, profile_rows
-from ..weights import Weights
+from ..decision.profile import STATUS_LABELS, Profile
+from ..decision.registry import FACTOR_IDS
+from ..scenarios.compare import row_label
+from ..scenarios.model import METHOD_LABELS, SOURCE_LABELS, profile_rows
+from ..decision.weights import Weights
 
 REPORT_SOURCE = ("PwC for KS (2015): «IKT-samarbeid i kommunal sektor – modeller for organisering, styring og "
                  "finansiering». FoU-prosjekt 144016, 30. oktober 2015.")

@@ -2,5 +2,6 @@
 
 source: CSV -> pydantic; db: DuckDB tables and views; queries: what the overview page asks;
 table261: the printed 2.6.1 table beside the computed one; charts: plotly figures;
-map, map_data, map_click: the «Kart» page (figure, queries, click); similar: «Lignende samarbeid».
+map, map_data, map_click: the «Kart» page (figure, queries, click); similar: «Lignende samarbeid»;
+sqlsafe, sqlworker: the read-only user-SQL sandbox over a snapshot, and its worker thread.
 """

@@ -1,6 +1,6 @@
 """Plotly figures (graph_objects only) for «Nasjonal oversikt», from a v_samarbeid_oversikt frame.
 
-Each figure is one dict spec handed to go.Figure (see ikt_model/charts/comparison.py for why: plotly
+Each figure is one dict spec handed to go.Figure (see ikt_model/decision/charts.py for why: plotly
 parses every update_*/magic-underscore path, ~10x slower).
 """
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from .. import format as fmt
 from ..municipalities import municipalities_2015
-from ..profile import Profile
+from ..decision.profile import Profile
 from .source import FORM_LABELS
 
 Mode = Literal["members", "profile"]

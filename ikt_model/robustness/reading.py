@@ -12,12 +12,12 @@ import numpy as np
 from pydantic import BaseModel
 
 from .. import format as fmt
-from ..evaluation import alternative_label
-from ..knowledge import KnowledgeBase, default_knowledge_base
-from ..profile import Profile
-from ..registry import ALTERNATIVES, FACTOR_IDS
-from ..scoring import score_matrix
-from ..weights import Weights
+from ..decision.evaluation import alternative_label
+from ..decision.knowledge import KnowledgeBase, default_knowledge_base
+from ..decision.profile import Profile
+from ..decision.registry import ALTERNATIVES, FACTOR_IDS
+from ..decision.scoring import score_matrix
+from ..decision.weights import Weights
 from .sensitivity import StabilityInterval, first_choice, stability_intervals
 from .smaa import SmaaResult, smaa
 

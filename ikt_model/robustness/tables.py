@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .. import format as fmt
-from ..knowledge import KnowledgeBase
+from ..decision.knowledge import KnowledgeBase
 from .ahp import AhpResult, GroupedResult, value_to_position
 from .reading import FactorInterval
 from .smaa import SmaaResult

@@ -8,7 +8,7 @@
 * Disagreement per factor: population standard deviation of the normalised weights (also IQR,
   min, max); sorted most contested first = the discussion agenda (as Comparion's consensus view
   sorts judgments by standard deviation).
-* Ranking: `ikt_model.evaluation.evaluate` with the group weights as points (0.1 step, as carried on).
+* Ranking: `ikt_model.decision.evaluation.evaluate` with the group weights as points (0.1 step, as carried on).
 * Winners: for every participant, the alternative(s) ranked first by their OWN weights (ties
   count for each tied alternative), counted per alternative.
 """
@@ -21,12 +21,12 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel
 
-from ..evaluation import evaluate
-from ..knowledge import KnowledgeBase, default_knowledge_base
-from ..profile import Profile
-from ..registry import ALTERNATIVES, FACTOR_IDS
-from ..scoring import score_matrix
-from ..weights import Weights
+from ..decision.evaluation import evaluate
+from ..decision.knowledge import KnowledgeBase, default_knowledge_base
+from ..decision.profile import Profile
+from ..decision.registry import ALTERNATIVES, FACTOR_IDS
+from ..decision.scoring import score_matrix
+from ..decision.weights import Weights
 from .models import Vote
 
 Aggregate = Literal["mean", "geometric"]

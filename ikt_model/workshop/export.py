@@ -7,8 +7,8 @@ import io
 import json
 from collections.abc import Sequence
 
-from ..knowledge import KnowledgeBase, default_knowledge_base
-from ..registry import FACTOR_IDS
+from ..decision.knowledge import KnowledgeBase, default_knowledge_base
+from ..decision.registry import FACTOR_IDS
 from .aggregation import GroupResult
 from .models import Vote, Workshop
 

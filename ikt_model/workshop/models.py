@@ -11,9 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..profile import Profile
-from ..registry import FACTOR_IDS
-from ..weights import MAX_POINTS, WeightsError, make_weights, roc_fractions
+from ..decision.profile import Profile
+from ..decision.registry import FACTOR_IDS
+from ..decision.weights import MAX_POINTS, WeightsError, make_weights, roc_fractions
 
 Method = Literal["poeng", "rangering"]
 METHOD_LABELS: dict[str, str] = {

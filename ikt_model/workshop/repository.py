@@ -17,7 +17,7 @@ import duckdb
 from pydantic import SecretStr
 
 from .. import store
-from ..profile import Profile
+from ..decision.profile import Profile
 from . import access
 from .access import AccessDenied
 from .models import LIMITS, Method, Vote, Workshop, WorkshopError, clean_text, points_from_input

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
-from ..profile import STATUS_LABELS, Profile
+from ..decision.profile import STATUS_LABELS, Profile
 from . import access
 from .models import METHOD_LABELS, Workshop
 

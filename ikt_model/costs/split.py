@@ -1,0 +1,239 @@
+"""Cost-sharing key (fordelingsnøkkel, report section 2.8): split an annual budget between members.
+
+Two keys, as the report describes them:
+  * equal share + population share: a fraction `equal_share` of the budget is split equally,
+    the rest in proportion to population (1 January 2015, SSB);
+  * fixed percentages per member, which must sum to 100.
+Arithmetic is exact (fractions), and shares are rounded to whole kroner with the largest-remainder
+method, so the members' shares always sum to the budget to the krone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from .. import format as fmt
+from ..municipalities import Successor, municipalities_2015, successors_2024
+
+MAX_BUDGET_KR = 5_000_000_000  # 5 mrd. kr a year: far above any ICT collaboration's budget (2.6.1)
+PERCENT_TOLERANCE = Decimal("0.01")
+Method = Literal["likedeling_og_folketall", "faste_prosenter"]
+METHOD_LABELS = {
+    "likedeling_og_folketall": "Likedeling og folketall",
+    "faste_prosenter": "Faste prosenter",
+}
+
+
+class CostInputError(ValueError):
+    """Input the key cannot use; the message is Norwegian and meant for the user."""
+
+
+def member_label(kommunenummer: str) -> str:
+    """'1515 Herøy (Møre og Romsdal) → 2024: 1515 Herøy' for pickers and tables."""
+    m = municipalities_2015()[kommunenummer]
+    s = successors_2024().get(kommunenummer)
+    label = f"{kommunenummer} {m.navn_ssb}"
+    if s and (s.kommunenummer != kommunenummer or s.navn not in (m.navn, m.navn_ssb)):
+        label += f" → 2024: {s.kommunenummer} {s.navn}"
+    return label
+
+
+def member_options() -> dict[str, str]:
+    """Every 2015 municipality, kommunenummer -> label with its 2024 successor, in number order."""
+    return {k: member_label(k) for k in sorted(municipalities_2015())}
+
+
+def _to_decimal(value, what: str) -> Decimal:
+    if isinstance(value, bool):
+        raise CostInputError(f"{what} må være et tall")
+    try:
+        number = Decimal(str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", "."))
+    except (InvalidOperation, TypeError, ValueError):
+        raise CostInputError(f"{what} må være et tall, ikke «{value}»") from None
+    if not number.is_finite():
+        raise CostInputError(f"{what} må være et endelig tall")
+    return number
+
+
+class CostInput(BaseModel):
+    """What the user asks for. Validation messages are Norwegian (CostInputError)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    members: tuple[str, ...]
+    budget_kr: int
+    equal_share: float = 0.3
+    percentages: dict[str, Decimal] | None = None
+
+    @field_validator("members", mode="before")
+    @classmethod
+    def _check_members(cls, raw) -> tuple[str, ...]:
+        if isinstance(raw, str):
+            raw = [p for p in raw.replace(";", ",").split(",")]
+        members = [str(m).strip() for m in (raw or []) if str(m).strip()]
+        if not members:
+            raise CostInputError("Velg minst én medlemskommune")
+        known = municipalities_2015()
+        unknown = [m for m in members if m not in known]
+        if unknown:
+            raise CostInputError(f"Ukjent kommunenummer for 2015: {', '.join(unknown)} "
+                                 "(bruk firesifrede nummer fra 2015, f.eks. 1515)")
+        dupes = sorted(m for m, n in Counter(members).items() if n > 1)
+        if dupes:
+            raise CostInputError(f"Samme kommune er oppgitt flere ganger: {', '.join(dupes)}")
+        return tuple(members)
+
+    @field_validator("budget_kr", mode="before")
+    @classmethod
+    def _check_budget(cls, raw) -> int:
+        budget = _to_decimal(raw, "Budsjettet")
+        if budget < 0:
+            raise CostInputError("Budsjettet kan ikke være negativt")
+        if budget == 0:
+            raise CostInputError("Budsjettet må være større enn 0 kr")
+        if budget != budget.to_integral_value():
+            raise CostInputError("Budsjettet må oppgis i hele kroner")
+        if budget > MAX_BUDGET_KR:
+            raise CostInputError(f"Budsjettet kan være høyst {fmt.kroner(MAX_BUDGET_KR)} i året "
+                                 f"(oppgitt {fmt.kroner(float(budget))}); sjekk antall nuller")
+        return int(budget)
+
+    @field_validator("equal_share", mode="before")
+    @classmethod
+    def _check_equal_share(cls, raw) -> float:
+        share = _to_decimal(raw, "Andelen som deles likt")
+        if not 0 <= share <= 1:
+            raise CostInputError("Andelen som deles likt må være mellom 0 og 1 (0 % og 100 %)")
+        return float(share)
+
+    @field_validator("percentages", mode="before")
+    @classmethod
+    def _check_percentages(cls, raw) -> dict[str, Decimal] | None:
+        if raw is None:
+            return None
+        if not isinstance(raw, dict):
+            raise CostInputError("Faste prosenter må oppgis per kommunenummer")
+        out: dict[str, Decimal] = {}
+        for key, value in raw.items():
+            pct = _to_decimal(value, f"Prosenten for {key}")
+            if pct < 0:
+                raise CostInputError(f"Prosenten for {key} kan ikke være negativ")
+            out[str(key).strip()] = pct
+        return out
+
+    @model_validator(mode="after")
+    def _percentages_cover_members(self) -> "CostInput":
+        if self.percentages is None:
+            return self
+        missing = [m for m in self.members if m not in self.percentages]
+        extra = sorted(set(self.percentages) - set(self.members))
+        if missing:
+            raise CostInputError(f"Mangler prosent for {', '.join(missing)}")
+        if extra:
+            raise CostInputError(f"Prosent oppgitt for kommune som ikke er medlem: {', '.join(extra)}")
+        total = sum(self.percentages.values(), Decimal(0))
+        if abs(total - 100) > PERCENT_TOLERANCE:
+            raise CostInputError(f"Prosentene må summere til 100 (nå {fmt.number(float(total), 2)})")
+        return self
+
+    @property
+    def method(self) -> Method:
+        return "faste_prosenter" if self.percentages is not None else "likedeling_og_folketall"
+
+
+class MemberShare(BaseModel, frozen=True):
+    kommunenummer: str
+    navn: str
+    kommunenummer_2024: str
+    navn_2024: str
+    folketall: int
+    prosent: float
+    andel_kr: int
+    kr_per_innbygger: float
+
+
+class CostSplit(BaseModel, frozen=True):
+    budget: int
+    method: Method
+    equal_share: float | None
+    members: tuple[MemberShare, ...]
+
+    @property
+    def folketall(self) -> int:
+        return sum(m.folketall for m in self.members)
+
+    @property
+    def method_text(self) -> str:
+        if self.method == "faste_prosenter":
+            return "Faste prosenter per kommune"
+        return (f"{fmt.percent(self.equal_share)} likt fordelt, "
+                f"{fmt.percent(1 - self.equal_share)} etter folketall (1. januar 2015)")
+
+    def to_json_dict(self) -> dict:
+        """The CLI's output: {"budget", "members": [{kommunenummer, navn, folketall, andel_kr, kr_per_innbygger}]}."""
+        return {"budget": self.budget, "method": self.method, "equal_share": self.equal_share,
+                "members": [{"kommunenummer": m.kommunenummer, "navn": m.navn, "folketall": m.folketall,
+                             "andel_kr": m.andel_kr, "kr_per_innbygger": m.kr_per_innbygger,
+                             "kommunenummer_2024": m.kommunenummer_2024, "navn_2024": m.navn_2024}
+                            for m in self.members]}
+
+
+def largest_remainder(total: int, ideal: list[Fraction]) -> list[int]:
+    """Round exact shares to integers that sum to `total`: floor each, then give the leftover units
+    to the largest remainders (ties: earlier position first)."""
+    floors = [math.floor(x) for x in ideal]
+    left = total - sum(floors)
+    order = sorted(range(len(ideal)), key=lambda i: (-(ideal[i] - floors[i]), i))
+    for i in order[:left]:
+        floors[i] += 1
+    return floors
+
+
+def _exact(value: float | Decimal) -> Fraction:
+    return Fraction(Decimal(str(value)))
+
+
+def split_costs(data: CostInput) -> CostSplit:
+    """Each member's share in whole kroner (sums exactly to the budget) and per inhabitant."""
+    munis = municipalities_2015()
+    succ = successors_2024()
+    members = list(data.members)
+    population = [munis[m].folketall for m in members]
+    if data.percentages is not None:
+        pct = [_exact(data.percentages[m]) for m in members]
+        total_pct = sum(pct)
+        fractions = [p / total_pct for p in pct]
+    else:
+        equal = _exact(data.equal_share)
+        pop_total = sum(population)
+        fractions = [equal / len(members) + (1 - equal) * Fraction(p, pop_total) for p in population]
+    shares = largest_remainder(data.budget_kr, [f * data.budget_kr for f in fractions])
+    rows = []
+    for m, pop, frac, kr in zip(members, population, fractions, shares):
+        s = succ.get(m) or Successor(kommunenummer=m, navn=munis[m].navn)
+        rows.append(MemberShare(kommunenummer=m, navn=munis[m].navn, kommunenummer_2024=s.kommunenummer,
+                                navn_2024=s.navn, folketall=pop, prosent=float(frac * 100), andel_kr=kr,
+                                kr_per_innbygger=round(kr / pop, 2)))
+    return CostSplit(budget=data.budget_kr, method=data.method,
+                     equal_share=None if data.percentages is not None else data.equal_share, members=tuple(rows))
+
+
+def parse_cost_input(**kwargs) -> CostInput:
+    """CostInput from raw values; any problem becomes a CostInputError with a Norwegian message."""
+    from pydantic import ValidationError
+
+    try:
+        return CostInput(**kwargs)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        cause = first.get("ctx", {}).get("error")
+        if isinstance(cause, CostInputError):
+            raise cause from None
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        raise CostInputError(f"Ugyldig verdi for {where or 'input'}: {first.get('msg', '')}") from None

@@ -1,0 +1,155 @@
+"""The knowledge base: every score the tool uses, with its report section and quote.
+
+Three additive parts per (alternative, factor), all data under data/knowledge/:
+  form_factor.csv     organisation form x factor — the table in 4.2, cell by cell (48 rows)
+  model_factor.csv    governance model x factor — 3.3.1-3.3.3, 4.1 (36 rows)
+  model_form_fit.csv  fit between model and form — 3.3.3, 3.4, 4.2
+and context_rules.csv: conditions of the profile that adjust scores or add advice.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from ..config import get_settings
+from ..csvload import DataFileError, read_rows
+from .registry import FACTOR_IDS, FORM_IDS, MODEL_IDS, Factor, FormId, GovernanceModel, ModelId, OrganisationForm
+from .rules import CONDITIONS
+
+Score = int
+Basis = Literal["tabell", "tom_celle", "rapporten", "ingen_forskjell"]
+
+
+class _Assessment(BaseModel, frozen=True):
+    id: str
+    factor: int = Field(ge=1, le=12)
+    score: Score = Field(ge=-2, le=2)
+    section: str
+    basis: Basis
+    quote: str
+    note: str | None = None
+
+
+class FormFactorRow(_Assessment):
+    form: FormId
+
+
+class ModelFactorRow(_Assessment):
+    model: ModelId
+
+
+class FitRow(_Assessment):
+    model: ModelId
+    form: FormId
+
+
+class ContextRule(BaseModel, frozen=True):
+    id: str
+    condition: str
+    model: ModelId | None = None
+    form: FormId | None = None
+    factor: int | None = Field(default=None, ge=1, le=12)
+    delta: int = Field(ge=-2, le=2)
+    kind: Literal["score", "advice", "note"]
+    severity: Literal["info", "warning", "error"] | None = None
+    section: str
+    quote: str
+    message: str
+
+    @field_validator("condition")
+    @classmethod
+    def _known_condition(cls, value: str) -> str:
+        if value not in CONDITIONS:
+            raise ValueError(f"ukjent betingelse «{value}» (kjente: {', '.join(sorted(CONDITIONS))})")
+        return value
+
+
+class KnowledgeBase(BaseModel, frozen=True):
+    factors: tuple[Factor, ...]
+    models: tuple[GovernanceModel, ...]
+    forms: tuple[OrganisationForm, ...]
+    form_factor: tuple[FormFactorRow, ...]
+    model_factor: tuple[ModelFactorRow, ...]
+    fit: tuple[FitRow, ...]
+    rules: tuple[ContextRule, ...]
+
+    def factor(self, factor_id: int) -> Factor:
+        return next(f for f in self.factors if f.id == factor_id)
+
+    def model(self, model_id: str) -> GovernanceModel:
+        return next(m for m in self.models if m.id == model_id)
+
+    def form(self, form_id: str) -> OrganisationForm:
+        return next(f for f in self.forms if f.id == form_id)
+
+    def assessments(self) -> tuple[_Assessment, ...]:
+        return (*self.form_factor, *self.model_factor, *self.fit)
+
+    def with_overrides(self, overrides: dict[str, int]) -> "KnowledgeBase":
+        """A copy where assessment rows named in `overrides` (id -> score) carry the new score."""
+        if not overrides:
+            return self
+        known = {a.id for a in self.assessments()}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise ValueError(f"Ukjent vurdering: {', '.join(unknown)}")
+        for key, value in overrides.items():
+            if not isinstance(value, int) or not -2 <= value <= 2:
+                raise ValueError(f"Vurderingen {key} må være et heltall fra -2 til 2")
+
+        def apply(rows):
+            return tuple(r.model_copy(update={"score": overrides[r.id]}) if r.id in overrides else r
+                         for r in rows)
+
+        return self.model_copy(update={"form_factor": apply(self.form_factor),
+                                       "model_factor": apply(self.model_factor),
+                                       "fit": apply(self.fit)})
+
+
+def _check_complete(path: Path, rows, key, expected: set) -> None:
+    seen = [key(r) for r in rows]
+    dupes = {k for k in seen if seen.count(k) > 1}
+    if dupes:
+        raise DataFileError(path, None, None, f"dobbel vurdering for {sorted(dupes)[0]}")
+    missing = expected - set(seen)
+    if missing:
+        raise DataFileError(path, None, None, f"mangler vurdering for {sorted(missing)[0]}")
+
+
+def load_knowledge_base(data_dir: Path | None = None) -> KnowledgeBase:
+    """Read and validate every knowledge file; raises DataFileError naming file, row and field."""
+    folder = (data_dir or get_settings().data_dir) / "knowledge"
+    paths = {name: folder / f"{name}.csv" for name in
+             ("factors", "models", "forms", "form_factor", "model_factor", "model_form_fit", "context_rules")}
+    factors = read_rows(paths["factors"], Factor)
+    _check_complete(paths["factors"], factors, lambda r: r.id, set(FACTOR_IDS))
+    models = read_rows(paths["models"], GovernanceModel)
+    _check_complete(paths["models"], models, lambda r: r.id, set(MODEL_IDS))
+    forms = read_rows(paths["forms"], OrganisationForm)
+    _check_complete(paths["forms"], forms, lambda r: r.id, set(FORM_IDS))
+    form_factor = read_rows(paths["form_factor"], FormFactorRow)
+    _check_complete(paths["form_factor"], form_factor, lambda r: (r.form, r.factor),
+                    {(f, i) for f in FORM_IDS for i in FACTOR_IDS})
+    model_factor = read_rows(paths["model_factor"], ModelFactorRow)
+    _check_complete(paths["model_factor"], model_factor, lambda r: (r.model, r.factor),
+                    {(m, i) for m in MODEL_IDS for i in FACTOR_IDS})
+    fit = read_rows(paths["model_form_fit"], FitRow)
+    _check_complete(paths["model_form_fit"], fit, lambda r: (r.model, r.form, r.factor), set())
+    rules = read_rows(paths["context_rules"], ContextRule)
+    _check_complete(paths["context_rules"], rules, lambda r: r.id, set())
+    all_ids = [a.id for a in (*form_factor, *model_factor, *fit)]
+    if len(all_ids) != len(set(all_ids)):
+        raise DataFileError(folder, None, "id", "samme id brukes i flere vurderingsfiler")
+    return KnowledgeBase(factors=tuple(sorted(factors, key=lambda f: f.id)), models=tuple(models),
+                         forms=tuple(forms), form_factor=tuple(form_factor),
+                         model_factor=tuple(model_factor), fit=tuple(fit), rules=tuple(rules))
+
+
+@lru_cache(maxsize=1)
+def default_knowledge_base() -> KnowledgeBase:
+    """The knowledge base from the configured data folder, read once per process."""
+    return load_knowledge_base()

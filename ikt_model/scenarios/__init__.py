@@ -1,0 +1,1 @@
+"""Saved what-if scenarios: the model, the durable store, and side-by-side comparison with its chart."""

@@ -1,0 +1,133 @@
+"""Saved scenarios in the durable store (ikt_model.store, component "scenarios").
+
+One row per scenario: a stable id, the (unique, case-insensitive) name, and the scenario's JSON.
+Every write runs in its own committed transaction (`run_write`); reads take their own cursor.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from functools import lru_cache
+
+import duckdb
+from pydantic import BaseModel, ValidationError
+
+from .model import Scenario, ScenarioError, clean_name, now_utc
+from ..store import ensure_schema, run_write, shared_store
+
+COMPONENT = "scenarios"
+MIGRATIONS: tuple[str, ...] = (
+    """CREATE TABLE scenarios (
+        id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        payload VARCHAR NOT NULL,
+        created TIMESTAMPTZ NOT NULL,
+        updated TIMESTAMPTZ NOT NULL
+    )""",
+)
+MAX_SCENARIOS = 500
+
+
+class ScenarioInfo(BaseModel, frozen=True):
+    id: str
+    name: str
+    created: datetime
+    updated: datetime
+
+
+class ScenarioStore:
+    """Save, list, load, rename and delete scenarios. Errors are ScenarioError (Norwegian)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+        ensure_schema(con, COMPONENT, MIGRATIONS)
+
+    def _find_id(self, cur, name: str) -> str | None:
+        row = cur.execute("SELECT id FROM scenarios WHERE lower(name) = lower(?)", [name]).fetchone()
+        return row[0] if row else None
+
+    def save(self, scenario: Scenario, overwrite: bool = False) -> Scenario:
+        """Store a scenario under its name. An existing name is an error unless `overwrite`,
+        which keeps the original creation time."""
+        def write(cur):
+            existing = self._find_id(cur, scenario.name)
+            if existing and not overwrite:
+                raise ScenarioError(f"Et scenario med navnet «{scenario.name}» finnes allerede: "
+                                    "velg et annet navn eller overskriv det")
+            if existing:
+                created = cur.execute("SELECT created FROM scenarios WHERE id = ?", [existing]).fetchone()[0]
+                stored = scenario.model_copy(update={"created": created, "updated": now_utc()})
+                cur.execute("UPDATE scenarios SET name = ?, payload = ?, updated = ? WHERE id = ?",
+                            [stored.name, stored.model_dump_json(), stored.updated, existing])
+                return stored
+            count = cur.execute("SELECT count(*) FROM scenarios").fetchone()[0]
+            if count >= MAX_SCENARIOS:
+                raise ScenarioError(f"Det er lagret {MAX_SCENARIOS} scenarier; slett noen før du lagrer flere")
+            cur.execute("INSERT INTO scenarios VALUES (?, ?, ?, ?, ?)",
+                        [uuid.uuid4().hex, scenario.name, scenario.model_dump_json(), scenario.created,
+                         scenario.updated])
+            return scenario
+
+        return run_write(self.con, write)
+
+    def list(self) -> list[ScenarioInfo]:
+        """All scenarios, most recently changed first."""
+        cur = self.con.cursor()
+        try:
+            rows = cur.execute("SELECT id, name, created, updated FROM scenarios "
+                               "ORDER BY updated DESC, lower(name)").fetchall()
+        finally:
+            cur.close()
+        return [ScenarioInfo(id=r[0], name=r[1], created=r[2], updated=r[3]) for r in rows]
+
+    def get(self, name: str) -> Scenario:
+        cur = self.con.cursor()
+        try:
+            row = cur.execute("SELECT payload FROM scenarios WHERE lower(name) = lower(?)", [name]).fetchone()
+        finally:
+            cur.close()
+        if row is None:
+            raise ScenarioError(f"Fant ikke scenarioet «{name}»")
+        try:
+            return Scenario.model_validate_json(row[0])
+        except (ValidationError, ValueError) as exc:
+            raise ScenarioError(f"Scenarioet «{name}» kan ikke leses lenger (kunnskapsgrunnlaget eller "
+                                f"formatet er endret): {str(exc).splitlines()[0]}") from None
+
+    def rename(self, old: str, new: str) -> Scenario:
+        new = clean_name(new)
+
+        def write(cur):
+            current = self._find_id(cur, old)
+            if current is None:
+                raise ScenarioError(f"Fant ikke scenarioet «{old}»")
+            other = self._find_id(cur, new)
+            if other and other != current:
+                raise ScenarioError(f"Et scenario med navnet «{new}» finnes allerede")
+            payload = cur.execute("SELECT payload FROM scenarios WHERE id = ?", [current]).fetchone()[0]
+            scenario = Scenario.model_validate_json(payload).model_copy(update={"name": new, "updated": now_utc()})
+            cur.execute("UPDATE scenarios SET name = ?, payload = ?, updated = ? WHERE id = ?",
+                        [new, scenario.model_dump_json(), scenario.updated, current])
+            return scenario
+
+        return run_write(self.con, write)
+
+    def delete(self, name: str) -> None:
+        def write(cur):
+            current = self._find_id(cur, name)
+            if current is None:
+                raise ScenarioError(f"Fant ikke scenarioet «{name}»")
+            cur.execute("DELETE FROM scenarios WHERE id = ?", [current])
+
+        run_write(self.con, write)
+
+
+def shared_scenario_store() -> ScenarioStore:
+    """The scenario store over the process-wide store connection (schema checked once)."""
+    return _shared_scenario_store(shared_store())
+
+
+@lru_cache(maxsize=4)
+def _shared_scenario_store(con: duckdb.DuckDBPyConnection) -> ScenarioStore:
+    return ScenarioStore(con)

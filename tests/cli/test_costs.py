@@ -1,0 +1,52 @@
+"""`python -m ikt_model costs`: JSON shape, exit code 2 with one line on bad input."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ikt_model.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_json_output(capsys):
+    assert main(["costs", "--members", "1515,1511,1514", "--budget", "12000000", "--equal-share", "0.3",
+                 "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["budget"] == 12_000_000
+    assert [m["kommunenummer"] for m in out["members"]] == ["1515", "1511", "1514"]
+    assert {"kommunenummer", "navn", "folketall", "andel_kr", "kr_per_innbygger"} <= set(out["members"][0])
+    assert sum(m["andel_kr"] for m in out["members"]) == 12_000_000
+    assert out["members"][0]["andel_kr"] == 6_261_415
+
+
+def test_percentages_and_text(capsys):
+    assert main(["costs", "--budget", "1000", "--percentages", "1515=60,1511=40"]) == 0
+    out = capsys.readouterr().out
+    assert "600\u00a0kr" in out and "400\u00a0kr" in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--members", "1515,9999", "--budget", "1000"], "Ukjent kommunenummer for 2015: 9999"),
+    (["--members", "1515", "--budget", "-5"], "negativt"),
+    (["--members", "1515", "--budget", "99999999999"], "høyst"),
+    (["--members", "", "--budget", "1000"], "minst én"),
+    (["--members", "1515,1515", "--budget", "1000"], "flere ganger"),
+    (["--members", "1515", "--budget", "1000", "--equal-share", "3"], "mellom 0 og 1"),
+    (["--budget", "1000", "--percentages", "1515=60,1511=30"], "summere til 100"),
+    (["--budget", "1000", "--percentages", "1515:60"], "kommunenummer=prosent"),
+    (["--budget", "1000"], "--members"),
+])
+def test_bad_input_exit_2_one_line(argv, message, capsys):
+    assert main(["costs", *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+
+
+def test_subprocess_exit_code():
+    proc = subprocess.run([sys.executable, "-m", "ikt_model", "costs", "--members", "1515", "--budget", "x"],
+                          cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1

@@ -1,0 +1,132 @@
+"""CLI `smaa` and `ahp`: JSON output, and exit code 2 with one clear line for bad input."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import ikt_model.cli as cli
+from tests.robustness.test_ahp import HOUSE
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(argv, capsys):
+    code = cli.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_smaa_uniform_analytic_case(tmp_path, capsys):
+    values = write(tmp_path, "v.csv", "alternative,kost,kvalitet\nA,1,0\nB,0,1\n")
+    code, out, err = run(["smaa", "--values", values, "--format", "json", "--seed", "3"], capsys)
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["alternatives"] == ["A", "B"] and data["criteria"] == ["kost", "kvalitet"]
+    assert data["rank_acceptability"][0] == pytest.approx([0.5, 0.5], abs=0.01)
+    assert data["central_weights"][0] == pytest.approx([0.75, 0.25], abs=0.01)
+    assert data["confidence"] == [1.0, 1.0]
+
+
+def test_smaa_ordinal_and_exact_weights(tmp_path, capsys):
+    values = write(tmp_path, "v.csv", "alternative,kost,kvalitet\nA,1,0\nB,0,1\nC,0,0\n")
+    _, out, _ = run(["smaa", "--values", values, "--weights", "ordinal", "--samples", "2000"], capsys)
+    data = json.loads(out)
+    assert data["rank_acceptability"][0][0] == 1.0 and data["central_weights"][1] is None
+    weights = write(tmp_path, "w.json", json.dumps({"kost": 1, "kvalitet": 3}))
+    _, out, _ = run(["smaa", "--values", values, "--weights", weights], capsys)
+    data = json.loads(out)
+    assert [row[0] for row in data["rank_acceptability"]] == [0.0, 1.0, 0.0]
+    assert data["weight_mode"] == "exact"
+
+
+def test_smaa_same_seed_same_output(tmp_path, capsys):
+    values = write(tmp_path, "v.csv", "alternative,a,b,c\nX,1,2,0\nY,2,0,1\nZ,0,1,2\n")
+    args = ["smaa", "--values", values, "--samples", "500", "--seed", "9", "--scores", "step"]
+    assert run(args, capsys)[1] == run(args, capsys)[1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("alternative,a,b\nA,1,x\n", "er ikke et tall"),
+    ("alternative,a,b\nA,1\n", "2 celler, ventet 3"),
+    ("alternative\n", "overskriftsrad"),
+    ("alternative,a,a\nA,1,2\n", "unike"),
+    ("alternative,a,b\nA,1,inf\n", "endelig"),
+])
+def test_smaa_bad_values(tmp_path, capsys, text, expected):
+    code, out, err = run(["smaa", "--values", write(tmp_path, "v.csv", text)], capsys)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and expected in err
+
+
+@pytest.mark.parametrize("weights, expected", [
+    ("tull", "ukjent vektvalg"),
+    ('{"c": 1}', "ukjent kriterium"),
+    ('{"a": -1, "b": 1}', "ikke-negativt"),
+    ('{"a": 0, "b": 0}', "større enn null"),
+    ("[1, 2]", "JSON-objekt"),
+    ("{", "ikke gyldig JSON"),
+])
+def test_smaa_bad_weights(tmp_path, capsys, weights, expected):
+    values = write(tmp_path, "v.csv", "alternative,a,b\nA,1,0\nB,0,1\n")
+    spec = weights if weights == "tull" else write(tmp_path, "w.json", weights)
+    code, _, err = run(["smaa", "--values", values, "--weights", spec], capsys)
+    assert code == 2 and err.count("\n") == 1 and expected in err
+
+
+def house_csv(tmp_path, with_names=False, rows=HOUSE):
+    names = ["size", "transport", "neighbourhood", "age", "yard", "modern", "condition", "financing"]
+    lines = [("," if with_names else "") + ",".join(names)]
+    for name, row in zip(names, rows):
+        cells = [f"1/{round(1 / v)}" if v < 1 else f"{v:g}" for v in row]
+        lines.append((name + "," if with_names else "") + ",".join(cells))
+    return write(tmp_path, "m.csv", "\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("with_names", [False, True])
+def test_ahp_house_example(tmp_path, capsys, with_names):
+    code, out, err = run(["ahp", "--matrix", house_csv(tmp_path, with_names), "--format", "json"], capsys)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["weights"] == pytest.approx([0.173, 0.054, 0.188, 0.018, 0.031, 0.036, 0.167, 0.333], abs=5e-4)
+    assert data["lambda_max"] == pytest.approx(9.669, abs=5e-4) and data["ci"] == pytest.approx(0.238, abs=5e-4)
+    assert data["ri"] == 1.4056 and data["cr"] == pytest.approx(0.1696, abs=5e-4)
+    assert data["consistent"] is False
+    assert data["most_inconsistent"]["row"] == "neighbourhood" and data["most_inconsistent"]["col"] == "condition"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a,b\n1,3\n1/2,1\n", "ikke resiprok"),
+    ("a,b,c\n1,3,1\n1/3,1,1\n", "ikke kvadratisk"),
+    ("a,b\n1,-3\n-1/3,1\n", "positive"),
+    ("a,b\n1,tre\n1/3,1\n", "er ikke et tall"),
+    ("a,b\n1,0\n0,1\n", "positive"),
+    ("a,b\n", "overskriftsrad"),
+])
+def test_ahp_bad_matrix(tmp_path, capsys, text, expected):
+    code, out, err = run(["ahp", "--matrix", write(tmp_path, "m.csv", text)], capsys)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and expected in err, err
+
+
+def test_missing_file(capsys):
+    code, _, err = run(["ahp", "--matrix", "/nonexistent/m.csv"], capsys)
+    assert code == 2 and "finnes ikke" in err
+
+
+def test_real_entry_point(tmp_path):
+    """`python -m ikt_model ahp ...` as a user runs it."""
+    ok = subprocess.run([sys.executable, "-m", "ikt_model", "ahp", "--matrix", house_csv(tmp_path), "--format", "json"],
+                        cwd=REPO, capture_output=True, text=True)
+    assert ok.returncode == 0 and json.loads(ok.stdout)["consistent"] is False
+    bad = subprocess.run([sys.executable, "-m", "ikt_model", "ahp", "--matrix", write(tmp_path, "b.csv", "a,b\n1,2\n2,1\n")],
+                         cwd=REPO, capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr

@@ -1,0 +1,129 @@
+"""Cost-sharing key (2.8): exact to the krone, sums to the budget, every validation."""
+
+import re
+from fractions import Fraction
+
+import pytest
+
+from ikt_model.costs.split import (MAX_BUDGET_KR, CostInputError, largest_remainder, member_label, member_options,
+                                   parse_cost_input, split_costs)
+from ikt_model.municipalities import successors_2024
+from ikt_model.costs.charts import cost_figure
+from ikt_model.costs.tables import cost_table
+from ikt_model.municipalities import municipalities_2015
+
+SUNNMORE = ["1515", "1511", "1514"]  # Herøy 8934, Vanylven 3258, Sande 2635 (1 Jan 2015)
+
+
+def test_equal_and_population_split_by_hand():
+    split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=12_000_000, equal_share=0.3))
+    # exact: 12e6 * (0.3/3 + 0.7 * pop/14827)
+    exact = {m: Fraction(12_000_000) * (Fraction(1, 10) + Fraction(7, 10) * Fraction(p, 14_827))
+             for m, p in zip(SUNNMORE, (8934, 3258, 2635))}
+    shares = {m.kommunenummer: m.andel_kr for m in split.members}
+    assert shares == {"1515": 6_261_415, "1511": 3_045_768, "1514": 2_692_817}
+    for m, kr in shares.items():
+        assert abs(kr - exact[m]) < 1
+    assert sum(shares.values()) == 12_000_000
+    herøy = split.members[0]
+    assert herøy.folketall == 8934 and herøy.kr_per_innbygger == round(6_261_415 / 8934, 2)
+    assert herøy.navn == "Herøy" and herøy.kommunenummer_2024 == "1515"
+
+
+def test_pure_equal_and_pure_population():
+    equal = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=100, equal_share=1))
+    assert [m.andel_kr for m in equal.members] == [34, 33, 33]  # largest remainder, ties by position
+    pop = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=14_827, equal_share=0))
+    assert [m.andel_kr for m in pop.members] == [8934, 3258, 2635]
+    assert all(m.kr_per_innbygger == 1.0 for m in pop.members)
+
+
+@pytest.mark.parametrize("budget", [1, 7, 999_999, 12_345_679, MAX_BUDGET_KR])
+@pytest.mark.parametrize("equal", [0, 0.3, 0.5, 1])
+def test_shares_always_sum_to_budget(budget, equal):
+    members = sorted(municipalities_2015())[:37]
+    split = split_costs(parse_cost_input(members=members, budget_kr=budget, equal_share=equal))
+    assert sum(m.andel_kr for m in split.members) == budget
+    assert all(m.andel_kr >= 0 for m in split.members)
+
+
+def test_largest_remainder_gives_leftover_to_largest_fractions():
+    assert largest_remainder(10, [Fraction(33, 10), Fraction(33, 10), Fraction(34, 10)]) == [3, 3, 4]
+    assert largest_remainder(3, [Fraction(1), Fraction(1), Fraction(1)]) == [1, 1, 1]
+
+
+def test_fixed_percentages():
+    split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=1_000_001,
+                                         percentages={"1515": "33.33", "1511": 33.33, "1514": "33,34"}))
+    assert split.method == "faste_prosenter" and split.equal_share is None
+    assert sum(m.andel_kr for m in split.members) == 1_000_001
+    assert [m.andel_kr for m in split.members] == [333_300, 333_300, 333_401]
+
+
+def test_whole_country_sums_exactly():
+    split = split_costs(parse_cost_input(members=list(municipalities_2015()), budget_kr=1_000_000_007,
+                                         equal_share=0.37))
+    assert sum(m.andel_kr for m in split.members) == 1_000_000_007
+    assert split.folketall == 5_165_802
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(members=[], budget_kr=1000), "minst én medlemskommune"),
+    (dict(members="", budget_kr=1000), "minst én medlemskommune"),
+    (dict(members=["1515", "9999"], budget_kr=1000), "Ukjent kommunenummer for 2015: 9999"),
+    (dict(members=["515"], budget_kr=1000), "Ukjent kommunenummer"),
+    (dict(members=["1515", "1515"], budget_kr=1000), "flere ganger: 1515"),
+    (dict(members=SUNNMORE, budget_kr=-1), "kan ikke være negativt"),
+    (dict(members=SUNNMORE, budget_kr=0), "større enn 0"),
+    (dict(members=SUNNMORE, budget_kr=MAX_BUDGET_KR + 1), "høyst 5\u00a0000\u00a0000\u00a0000\u00a0kr"),
+    (dict(members=SUNNMORE, budget_kr=12.5), "hele kroner"),
+    (dict(members=SUNNMORE, budget_kr="tolv"), "må være et tall"),
+    (dict(members=SUNNMORE, budget_kr=float("nan")), "endelig tall"),
+    (dict(members=SUNNMORE, budget_kr=1000, equal_share=1.5), "mellom 0 og 1"),
+    (dict(members=SUNNMORE, budget_kr=1000, equal_share=-0.1), "mellom 0 og 1"),
+    (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": 50, "1511": 30, "1514": 10}),
+     "summere til 100 (nå 90,00)"),
+    (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": 50, "1511": 50}), "Mangler prosent for 1514"),
+    (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": 110, "1511": -10, "1514": 0}),
+     "kan ikke være negativ"),
+    (dict(members=["1515"], budget_kr=1000, percentages={"1515": 50, "1511": 50}), "ikke er medlem: 1511"),
+])
+def test_validation_messages(kwargs, message):
+    with pytest.raises(CostInputError, match=re.escape(message)):
+        parse_cost_input(**kwargs)
+
+
+def test_budget_accepts_norwegian_text():
+    assert parse_cost_input(members=SUNNMORE, budget_kr="12 000 000").budget_kr == 12_000_000
+
+
+def test_successors_and_labels():
+    assert len(successors_2024()) == 428
+    assert successors_2024()["0719"].navn == "Sandefjord"
+    assert member_label("0719") == "0719 Andebu → 2024: 3907 Sandefjord"
+    assert member_label("0301") == "0301 Oslo"
+    assert len(member_options()) == 428
+
+
+def test_table_and_figure():
+    split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=12_000_000, equal_share=0.3))
+    rows = cost_table(split)
+    assert rows[0]["Andel (kr)"] == 6_261_415 and rows[0]["Kommune i 2024"] == "1515 Herøy (Møre og Romsdal)"
+    fig = cost_figure(split)
+    assert len(fig.data) == 2
+    assert sorted(fig.data[0].x) == sorted(m.andel_kr for m in split.members)
+    assert "30\u00a0% likt fordelt" in split.method_text
+
+
+def test_percentage_editor_helpers():
+    from ikt_model.costs.tables import default_percentages, percentage_frame, percentages_from_frame
+
+    assert default_percentages(SUNNMORE) == {"1515": 33.34, "1511": 33.33, "1514": 33.33}
+    frame = percentage_frame(SUNNMORE)
+    assert list(frame["Kommune"]) == ["Herøy", "Vanylven", "Sande"]
+    frame.loc[0, "Prosent"] = float("nan")
+    assert percentages_from_frame(frame) == {"1515": 0.0, "1511": 33.33, "1514": 33.33}
+    kept = percentage_frame(SUNNMORE, {"1515": 50, "1511": 25, "1514": 25})
+    assert list(kept["Prosent"]) == [50, 25, 25]
+    assert list(percentage_frame(["1515"], {"1515": 50, "1511": 50})["Prosent"]) == [100.0]
+    assert sum(default_percentages(sorted(municipalities_2015())[:7]).values()) == pytest.approx(100)

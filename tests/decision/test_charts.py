@@ -1,0 +1,36 @@
+from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
+from ikt_model.decision.evaluation import evaluate
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.decision.profile import Profile
+from ikt_model.decision.registry import Alternative
+from ikt_model.decision.weights import default_weights
+
+KB = default_knowledge_base()
+
+
+def test_ranking_bar_best_on_top_and_current_marked():
+    result = evaluate(Profile(status="existing_working", current_model="ks", current_form="iks"), default_weights())
+    fig = ranking_bar(result, KB)
+    labels = list(fig.data[0].y)
+    assert labels[-1].startswith("1. Alternativ modell + Interkommunalt")  # horizontal bars: last is the top
+    assert any(label.endswith("◀ dagens") and "KS-modellen + Interkommunalt" in label for label in labels)
+    assert fig.layout.xaxis.range[0] == -fig.layout.xaxis.range[1] >= -10
+
+
+def test_heatmap_cells_are_the_totals():
+    result = evaluate(Profile(), default_weights())
+    fig = model_form_heatmap(result, KB)
+    z = fig.data[0].z
+    assert abs(z[1][3] - result.find(Alternative(model="alternativ", form="par27")).score) < 1e-12
+
+
+def test_factor_difference_sums_to_total_gap():
+    result = evaluate(Profile(), default_weights())
+    a, b = result.ranking[0].alternative, result.ranking[5].alternative
+    fig = factor_difference(result, KB, a, b)
+    assert abs(sum(fig.data[0].x) - (result.find(a).score - result.find(b).score)) < 1e-9
+
+
+def test_factor_heatmap_shape():
+    fig = factor_heatmap(evaluate(Profile(), default_weights()), KB)
+    assert len(fig.data[0].z) == 12 and len(fig.data[0].z[0]) == 12

@@ -1,0 +1,64 @@
+import math
+
+import pytest
+from pydantic import ValidationError
+
+from ikt_model.decision.profile import Profile
+from ikt_model.decision.weights import Weights, WeightsError, preset, rank_sum_fractions, roc_fractions
+
+
+def test_existing_collaboration_needs_current_model_and_form():
+    with pytest.raises(ValidationError, match="nåværende styringsmodell og organisasjonsform"):
+        Profile(status="existing_working", current_model="ks")
+
+
+def test_members_must_be_2015_municipalities():
+    Profile(municipalities=2, members=["0301", "1201"])
+    with pytest.raises(ValidationError, match="Ukjent kommunenummer for 2015: 5001"):
+        Profile(municipalities=1, members=["5001"])  # Trondheim's 2018 number
+
+
+def test_member_count_must_match():
+    with pytest.raises(ValidationError, match="stemmer ikke"):
+        Profile(municipalities=3, members=["0301", "1201"])
+
+
+def test_profile_json_round_trip_and_unknown_fields_refused():
+    p = Profile(name="Test", status="existing_struggling", current_model="hybrid", current_form="iks")
+    assert Profile.model_validate_json(p.model_dump_json()) == p
+    with pytest.raises(ValidationError):
+        Profile.model_validate({"status": "new", "colour": "red"})
+
+
+def test_roc_weights_match_barron_barrett():
+    w = roc_fractions(12)
+    assert math.isclose(sum(w), 1.0)
+    assert math.isclose(w[0], 0.2586, abs_tol=1e-4) and math.isclose(w[11], 0.0069, abs_tol=1e-4)
+    assert all(a > b for a, b in zip(w, w[1:]))
+    assert math.isclose(rank_sum_fractions(12)[0], 12 / 78)
+
+
+def test_presets_are_rounded_points_in_priority_order():
+    r = preset("rapport")
+    assert r.points[1] == 25.9 and r.points[12] == 0.7
+    assert math.isclose(sum(preset("like").fractions().values()), 1.0)
+    with pytest.raises(WeightsError, match="Ukjent vektsett"):
+        preset("tilfeldig")
+
+
+@pytest.mark.parametrize("points,message", [
+    ({i: 0 for i in range(1, 13)}, "større enn null"),
+    ({1: -1, 2: 5}, "negativ"),
+    ({1: "mye"}, "må være et tall"),
+    ({1: float("nan")}, "endelig"),
+    ({13: 5}, "Ukjent faktor"),
+    ({1: 1000}, "høyst"),
+])
+def test_bad_weights_are_refused_in_norwegian(points, message):
+    with pytest.raises((WeightsError, ValidationError), match=message):
+        Weights(points=points)
+
+
+def test_missing_factor_ids_count_as_zero():
+    w = Weights(points={"1": 30, "2": 10})
+    assert w.fractions()[1] == 0.75 and w.fractions()[12] == 0.0

@@ -1,0 +1,112 @@
+"""The decision memo: every saksframlegg section, escaped HTML, a .docx python-docx can open."""
+
+import io
+from datetime import date
+
+import pytest
+from docx import Document
+
+import ikt_model
+from ikt_model.costs.split import parse_cost_input, split_costs
+from ikt_model.memo import build_memo, render_docx, render_html
+from ikt_model.decision.profile import Profile
+from ikt_model.decision.weights import default_weights
+
+EVIL = "<script>alert('x')</script> & «Sunnmøre»"
+WORKSHOP = {"title": "Workshop <b>1</b>", "participants": 8, "method": "Gjennomsnitt",
+            "dissent": [(3, 0.05), (1, 0.08)]}
+
+
+class FakeRobustness:
+    winner_key = "alternativ/par27"
+    winner_label = "Alternativ modell + § 27-samarbeid"
+    winner_acceptability = 0.87
+    samples = 10_000
+    sentences = ["Alternativ modell + § 27-samarbeid er best i 87\u00a0% av vektingene rundt dine vekter.",
+                 "Anbefalingen står seg så lenge vekten på Ledelse er høyst 32 %."]
+
+
+@pytest.fixture(scope="module")
+def profile():
+    return Profile(name=EVIL, members=["1515", "1511", "1514"], municipalities=3)
+
+
+@pytest.fixture(scope="module")
+def memo(profile):
+    costs = split_costs(parse_cost_input(members=profile.members, budget_kr=12_000_000, equal_share=0.3))
+    return build_memo(profile, default_weights(), "rapport", {"ff.as.1": 1}, workshop=WORKSHOP, costs=costs,
+                      robustness=FakeRobustness(), today=date(2026, 11, 27))
+
+
+def _text(memo) -> str:
+    parts = []
+    for s in memo.sections:
+        for b in s.blocks:
+            parts += [getattr(b, "text", ""), getattr(b, "caption", ""), *getattr(b, "items", ()),
+                      *(" ".join(r) for r in getattr(b, "rows", ()))]
+    return "\n".join(parts)
+
+
+def test_every_section_in_saksframlegg_order(memo):
+    assert [s.title for s in memo.sections] == ["Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"]
+
+
+def test_content(memo):
+    text = _text(memo)
+    assert "Herøy, Vanylven, Sande" in text and "14\u00a0827 innbyggere" in text            # profile
+    assert "Rapportens prioritering (ROC-vekter)" in text and "Kvalitet og tilgjengelighet" in text  # weights
+    assert "Aksjeselskap (AS) × 1. Kvalitet og tilgjengelighet (ff.as.1) 0 +1" in text         # override
+    assert "best i 87\u00a0% av vektingene" in text                                          # robustness
+    assert "Workshop <b>1</b>" in text and "8,0\u00a0%" in text                             # dissent
+    assert "6\u00a0261\u00a0415\u00a0kr" in text and "12\u00a0000\u00a0000\u00a0kr" in text  # costs
+    assert "FoU-prosjekt 144016" in text and "Statistisk sentralbyrå" in text                 # sources
+    assert f"versjon {ikt_model.__version__}" in text and "27.11.2026" in text                # version, date
+    assert (f"{EVIL} utredes videre med Alternativ modell + § 27-samarbeid som hovedalternativ" in text
+            and "kostnadsfordelingen i vedlegg 1" in text)                                  # draft resolution
+    alternativer = memo.section("alternativer")
+    assert len(alternativer.blocks[0].rows) == 12
+    assert alternativer.blocks[0].rows[0][1] == "Alternativ modell + § 27-samarbeid"
+    quotes = [b for s in memo.sections for b in s.blocks if b.kind == "quote"]
+    assert any("kommunelovens § 27" in q.text and q.source == "Rapporten, kap. 4.2" for q in quotes)
+    assert len(quotes) >= 3
+
+
+def test_optional_parts_left_out():
+    memo = build_memo(Profile(), default_weights(), robustness=None, today=date(2026, 1, 2))
+    text = _text(memo)
+    assert "Workshop" not in text and "Kostnadsfordeling" not in text
+    assert "Robusthetsanalysen er ikke tatt med" in text
+    assert "Statistisk sentralbyrå" not in text
+    assert "Vedlegg 1: Poeng per suksessfaktor" in text
+
+
+def test_robustness_is_computed_when_available():
+    pytest.importorskip("ikt_model.robustness.reading")
+    memo = build_memo(Profile(), default_weights(), today=date(2026, 1, 2))
+    assert "av vektingene rundt dine vekter" in _text(memo)
+
+
+def test_html_escapes_user_text_and_prints_on_a4(memo):
+    html = render_html(memo)
+    assert "<script>" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp;" in html
+    assert "<b>1</b>" not in html and "Workshop &lt;b&gt;1&lt;/b&gt;" in html
+    assert "@page { size: A4" in html and '<html lang="nb">' in html
+    for title in ("Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"):
+        assert f"<h2>{title}</h2>" in html
+    assert html.count("<table>") >= 6 and "http" not in html.replace("http-equiv", "")
+
+
+def test_docx_opens_with_headings_and_tables(memo):
+    doc = Document(io.BytesIO(render_docx(memo)))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"]
+    assert doc.paragraphs[1].text == memo.title and EVIL in memo.title
+    tables = doc.tables
+    assert len(tables) >= 7  # header + profile + weights + overrides + dissent + ranking + costs + scores
+    ranking = next(t for t in tables if t.rows[0].cells[0].text == "Rang")
+    assert len(ranking.rows) == 13 and ranking.rows[1].cells[1].text == "Alternativ modell + § 27-samarbeid"
+    costs = next(t for t in tables if t.rows[0].cells[0].text == "Kommune (2015)")
+    assert costs.rows[-1].cells[4].text == "12\u00a0000\u00a0000\u00a0kr"
+    section = doc.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    assert doc.core_properties.language == "nb-NO"

@@ -1,0 +1,123 @@
+"""«Lignende samarbeid»: ranking by shared members (Jaccard) or by size, population, region and form."""
+
+from __future__ import annotations
+
+import pytest
+
+from ikt_model.format import NBSP
+from ikt_model.overview import similar
+from ikt_model.overview.db import open_overview_database
+from ikt_model.decision.profile import Profile
+
+KRISTIANSAND, IVELAND, BIRKENES, OSLO = "1001", "0935", "0928", "0301"
+
+
+@pytest.fixture(scope="module")
+def cur():
+    con = open_overview_database(":memory:")
+    cursor = con.cursor()
+    yield cursor
+    cursor.close()
+    con.close()
+
+
+def _members_of(cur, collaboration_id: str) -> list[str]:
+    return [r[0] for r in cur.execute(
+        "SELECT kommunenummer FROM medlemskap WHERE samarbeid_id = ? AND medlemstype = 'kommune'",
+        [collaboration_id]).fetchall()]
+
+
+def _agder_profile(**extra) -> Profile:
+    return Profile(municipalities=3, members=[KRISTIANSAND, IVELAND, BIRKENES], **extra)
+
+
+def test_members_mode_ranks_by_jaccard_and_lists_shared_municipalities(cur):
+    result = similar.similar_collaborations(cur, _agder_profile())
+    assert result.mode == "members" and result.note is None
+    assert [r.navn for r in result.rows] == ["KR-IKT", "Setesdal IKT"]  # only collaborations with shared members
+    kr, setesdal = result.rows
+    assert kr.jaccard == pytest.approx(3 / 5) and kr.likhet == pytest.approx(3 / 5)  # 3 shared, 5 in the union
+    assert setesdal.jaccard == pytest.approx(1 / 7)
+    assert kr.felles_kommuner == ["Birkenes", "Iveland", "Kristiansand"]
+    assert "3 av deres 3 kommuner er med (Birkenes, Iveland, Kristiansand)" in kr.begrunnelse
+    assert "Jaccard-likhet 0,60" in kr.begrunnelse
+    assert [r.rang for r in result.rows] == [1, 2]
+
+
+def test_identical_members_give_jaccard_one(cur):
+    members = _members_of(cur, "ddo")
+    result = similar.similar_collaborations(cur, Profile(municipalities=len(members), members=members))
+    assert result.rows[0].id == "ddo" and result.rows[0].jaccard == pytest.approx(1.0)
+    assert "like mange kommuner" in result.rows[0].begrunnelse
+
+
+def test_population_and_region_are_derived_from_members(cur):
+    result = similar.similar_collaborations(cur, _agder_profile(), mode="profile")
+    expected = sum(r[0] for r in cur.execute(
+        "SELECT folketall FROM kommuner WHERE kommunenummer IN (?, ?, ?)", [KRISTIANSAND, IVELAND, BIRKENES]).fetchall())
+    assert result.population == expected
+    assert result.region == "Agder" and result.region_derived
+    assert similar.members_region(cur, [OSLO]) is None  # no collaboration in Oslo's county
+    assert similar.members_region(cur, []) is None
+    top = result.rows[0]
+    assert "innbyggere mot deres" in top.begrunnelse and f"{NBSP}" in top.begrunnelse
+
+
+def test_profile_mode_without_members_compares_size_only(cur):
+    result = similar.similar_collaborations(cur, Profile(municipalities=5))
+    assert result.mode == "profile" and result.population is None and result.region is None
+    assert len(result.rows) == 10
+    assert all(r.antall_kommuner == 5 and r.likhet == pytest.approx(1.0) for r in result.rows)
+    assert [r.navn for r in result.rows] == sorted(r.navn for r in result.rows)  # ties by name
+    assert result.rows[0].begrunnelse == "Like mange kommuner (5)."
+
+
+def test_profile_similarity_weights_size_region_and_form(cur):
+    profile = Profile(status="existing_working", current_model="ks", current_form="vertskommune", municipalities=3)
+    result = similar.similar_collaborations(cur, profile, region="Agder", limit=41)
+    by_id = {r.id: r for r in result.rows}
+    # DDØ: 5 municipalities (size 1 - 2/5), Agder, vertskommune -> (0.4*0.6 + 0.2 + 0.2) / 0.8
+    assert by_id["ddo"].likhet == pytest.approx((0.4 * 0.6 + 0.2 + 0.2) / 0.8)
+    # IKT Agder: 3 municipalities, Agder, IKS -> (0.4 + 0.2) / 0.8
+    assert by_id["ikt-agder"].likhet == pytest.approx(0.75)
+    assert result.rows[0].id == "ddo"
+    assert "samme KS-region (Agder)" in by_id["ddo"].begrunnelse
+    assert "samme organisasjonsform som dere (Vertskommune (§ 28-1 b))" in by_id["ddo"].begrunnelse
+    assert "annen organisasjonsform" in by_id["ikt-agder"].begrunnelse
+    assert len(result.rows) == 41
+    likhet = [r.likhet for r in result.rows]
+    assert likhet == sorted(likhet, reverse=True) and all(0 <= v <= 1 for v in likhet)
+
+
+def test_no_shared_members_falls_back_to_profile_similarity_with_a_note(cur):
+    result = similar.similar_collaborations(cur, Profile(municipalities=1, members=[OSLO]))
+    assert result.mode == "profile" and result.rows
+    assert "Ingen av kommunene deres" in result.note
+
+
+def test_members_mode_needs_members(cur):
+    with pytest.raises(ValueError, match="medlemskommuner"):
+        similar.similar_collaborations(cur, Profile(), mode="members")
+
+
+def test_region_is_a_parameter_not_sql(cur):
+    result = similar.similar_collaborations(cur, Profile(), region="Agder' OR 1=1 --", limit=5)
+    assert len(result.rows) == 5 and all("annen KS-region" in r.begrunnelse for r in result.rows)
+
+
+def test_table_and_texts_are_norwegian(cur):
+    result = similar.similar_collaborations(cur, _agder_profile(name="Sørlandet IKT"))
+    table = similar.result_table(result)
+    assert list(table.columns) == ["Rang", "Samarbeid", "Likhet", "Hvorfor likt", "Organisasjonsform", "Etablert",
+                                   "KS-region", "Kommuner", "Folketall", "Medlemmer"]
+    assert table["Samarbeid"].tolist() == ["KR-IKT", "Setesdal IKT"]
+    assert table["Likhet"].tolist() == [60, 14]
+    assert similar.basis_text(result).startswith("Sammenlignet på felles medlemskommuner (deres 3 kommuner)")
+    assert "utledet fra fylkene" in similar.basis_text(result)
+    text = similar.profile_text(_agder_profile(name="Sørlandet IKT"))
+    assert text == "«Sørlandet IKT»: 3 kommuner (Kristiansand, Iveland, Birkenes)."
+    card = similar.match_markdown(result.rows[0])
+    assert card.startswith("**1. KR-IKT** – § 27, etablert 2014, KS-region Agder, 5 kommuner")
+    assert "Hvorfor likt:" in card and "Medlemmer: Kristiansand" in card
+    plain = similar.basis_text(similar.similar_collaborations(cur, Profile(municipalities=4)))
+    assert plain == "Sammenlignet på størrelse (4 kommuner)."

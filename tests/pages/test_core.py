@@ -1,0 +1,142 @@
+"""AppTest for the core pages: profile, comparison, knowledge base, about."""
+
+from streamlit.testing.v1 import AppTest
+
+from ikt_model.ui import session
+from ikt_model.decision.profile import Profile
+
+
+def _texts(at) -> str:
+    return " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
+
+
+def test_profile_page_updates_profile_and_survives_page_switch(at):
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception
+    at.radio(key="pf_status").set_value("existing_working").run()
+    # not yet valid: current model/form missing -> profile unchanged, Norwegian warning
+    assert at.session_state[session.PROFILE].status == "new"
+    assert any("nåværende styringsmodell" in w.value for w in at.warning)
+    at.selectbox(key="pf_current_model").set_value("ks").run()
+    at.selectbox(key="pf_current_form").set_value("iks").run()
+    profile = at.session_state[session.PROFILE]
+    assert (profile.status, profile.current_model, profile.current_form) == ("existing_working", "ks", "iks")
+    at.switch_page("pages/comparison.py").run()
+    at.switch_page("pages/profile.py").run()
+    assert at.radio(key="pf_status").value == "existing_working"
+    assert at.selectbox(key="pf_current_form").value == "iks"
+
+
+def test_members_set_the_municipality_count(at):
+    at.switch_page("pages/profile.py").run()
+    at.multiselect(key="pf_members").set_value(["0301", "0219", "0220"]).run()
+    assert at.session_state[session.PROFILE].municipalities == 3
+    assert at.session_state[session.PROFILE].members == ["0301", "0219", "0220"]
+
+
+def test_comparison_shows_report_winner_and_moves_with_a_weight(at):
+    at.switch_page("pages/comparison.py").run()
+    assert not at.exception
+    assert "Alternativ modell + § 27-samarbeid" in _texts(at)
+    # economy only: the KS model's consolidation (3.3.1) takes the lead
+    for i in range(1, 13):
+        if i != 3:
+            at.slider(key=f"weight_slider_{i}").set_value(0.0).run()
+    assert at.session_state[session.WEIGHTS_SOURCE] == "egendefinert"
+    assert "KS-modellen +" in " ".join(m.value for m in at.markdown if "Høyest rangert" in m.value)
+
+
+def test_all_zero_weights_are_refused_and_nothing_is_lost(at):
+    at.switch_page("pages/comparison.py").run()
+    for i in range(1, 13):
+        at.slider(key=f"weight_slider_{i}").set_value(0.0).run()
+    assert not at.exception
+    assert any("Minst én faktor" in e.value for e in at.error)
+    assert at.session_state[session.WEIGHTS].points[12] > 0  # the last valid weights are kept
+
+
+def test_preset_selection(at):
+    at.switch_page("pages/comparison.py").run()
+    at.selectbox(key="weight_preset").set_value("like").run()
+    fractions = at.session_state[session.WEIGHTS].fractions().values()
+    assert all(abs(f - 1 / 12) < 1e-12 for f in fractions)
+    assert at.session_state[session.WEIGHTS_SOURCE] == "like"
+
+
+def test_whatif_robek_changes_profile(at):
+    at.session_state[session.PROFILE] = Profile(status="existing_working", current_model="ks",
+                                                 current_form="vertskommune")
+    at.switch_page("pages/comparison.py").run()
+    at.toggle(key="whatif_host_on_robek").set_value(True).run()
+    assert at.session_state[session.PROFILE].host_on_robek
+    assert not at.exception
+
+
+def test_no_stable_operations_warns_first(at):
+    at.session_state[session.PROFILE] = Profile(stable_operations=False)
+    at.switch_page("pages/comparison.py").run()
+    assert "stabil drift" in at.error[0].value
+
+
+def test_knowledge_page_override_marks_changes_and_resets(at):
+    at.switch_page("pages/knowledge_base.py").run()
+    assert not at.exception
+    at.session_state[session.OVERRIDES] = {"ff.par27.2": -2}
+    at.run()
+    assert any("ff.par27.2" in w.value for w in at.warning)
+    at.switch_page("pages/comparison.py").run()
+    assert "1 egne vurderinger" in " ".join(c.value for c in at.caption)
+    at.switch_page("pages/knowledge_base.py").run()
+    at.button[0].click().run()
+    assert at.session_state[session.OVERRIDES] == {}
+
+
+def test_about_page_credits_sources(at):
+    at.switch_page("pages/about.py").run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "© Kartverket" in text and "Statistisk sentralbyrå" in text and "144016" in text
+
+
+def test_start_page_shows_current_winner(at):
+    assert not at.exception
+    assert "Alternativ modell + § 27-samarbeid" in " ".join(m.value for m in at.markdown)
+
+
+def test_share_link_reproduces_state_and_bad_link_falls_back(tmp_path, monkeypatch):
+    from ikt_model.ui.share import encode_state
+    from ikt_model.decision.weights import preset
+    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
+    profile = Profile(status="existing_working", current_model="ks", current_form="iks")
+    at = AppTest.from_file("../../app.py", default_timeout=60)
+    at.query_params["s"] = encode_state(profile, preset("like"), {"ff.par27.2": -1})
+    at.run()
+    assert at.session_state[session.PROFILE] == profile
+    assert at.session_state[session.OVERRIDES] == {"ff.par27.2": -1}
+    assert at.session_state[session.WEIGHTS] == preset("like")
+
+    bad = AppTest.from_file("../../app.py", default_timeout=60)
+    bad.query_params["s"] = "not-a-real-link"
+    bad.run()
+    assert not bad.exception
+    assert bad.session_state[session.PROFILE] == Profile()
+
+
+def test_comparison_names_the_2018_successors(at):
+    at.switch_page("pages/comparison.py").run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "kommunalt oppgavefellesskap" in captions and "§ 20-2" in captions
+
+
+def test_a_stale_share_value_later_in_the_session_does_not_undo_changes(tmp_path, monkeypatch):
+    from ikt_model.ui.share import encode_state
+    from ikt_model.decision.weights import preset
+    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
+    at = AppTest.from_file("../../app.py", default_timeout=60)
+    at.query_params["s"] = encode_state(Profile(), preset("like"), {})
+    at.run()
+    assert at.session_state[session.WEIGHTS] == preset("like")
+    at.session_state[session.WEIGHTS] = preset("rangsum")  # the user changes the weights,
+    at.run()                                                 # the app writes the new ?s= …
+    at.query_params["s"] = encode_state(Profile(), preset("like"), {})  # … but a quick page switch sends the old one
+    at.run()
+    assert at.session_state[session.WEIGHTS] == preset("rangsum")

@@ -1,0 +1,131 @@
+"""AppTest for the «Kart» and «Lignende samarbeid» pages (clicks on the map are covered in tests/e2e/test_map.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ikt_model.ui import session
+from ikt_model.decision.profile import Profile
+
+ATTRIBUTION = "Kart: © Kartverket (CC BY 4.0). Folketall: Statistisk sentralbyrå."
+
+
+def _open(page: str) -> AppTest:
+    at = AppTest.from_file("../../app.py", default_timeout=60)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture(scope="module")
+def kart() -> AppTest:
+    return _open("pages/map_view.py")
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info]
+    return "\n".join(parts)
+
+
+def test_kart_shows_map_settings_attribution_and_hint(kart):
+    assert kart.title[0].value == "Kart over IKT-samarbeid i 2015"
+    assert kart.radio(key="kart_farge").value == "form"
+    assert kart.toggle(key="kart_2024").value is False
+    text = _texts(kart)
+    assert ATTRIBUTION in text and "Vedlegg 5" in text
+    assert "Klikk på en kommune" in text
+
+
+def test_kart_chart_is_offline_clickable_and_has_an_alt_text(kart):
+    (chart,) = kart.get("plotly_chart")
+    proto = chart.proto
+    assert json.loads(proto.config)["topojsonURL"] == "/app/static/"  # no request to cdn.plot.ly
+    assert list(proto.selection_mode) == [0]  # points
+    assert proto.alt.startswith("Kart over Norges kommuner i 2015")
+    spec = json.loads(proto.spec)
+    assert {t["geojson"] for t in spec["data"]} == {"/app/static/kommuner_2015.geojson"}
+    assert sum(len(t["locations"]) for t in spec["data"]) == 428
+    assert spec["layout"]["geo"]["fitbounds"] == "locations" and spec["layout"]["geo"]["visible"] is False
+
+
+def test_kart_text_alternative_lists_all_municipalities_and_filters_by_county(kart):
+    table = kart.dataframe[0].value
+    assert len(table) == 428 and "Kommune 2024" in table.columns
+    kart.selectbox(key="kart_tabell_fylke").set_value("Oslo").run()
+    assert not kart.exception
+    assert list(kart.dataframe[0].value["Kommune"]) == ["Oslo"]
+    kart.selectbox(key="kart_tabell_fylke").set_value("Alle fylker").run()
+    assert len(kart.dataframe[0].value) == 428
+
+
+def test_kart_colour_and_successor_settings_rerun_without_errors(kart):
+    kart.radio(key="kart_farge").set_value("collaboration").run()
+    assert not kart.exception
+    kart.toggle(key="kart_2024").set_value(True).run()
+    assert not kart.exception
+    assert "hver farge er ett samarbeid" in _texts(kart)  # the legend explanation follows the colouring
+    spec = json.loads(kart.get("plotly_chart")[0].proto.spec)
+    assert len(spec["data"]) == 43 and spec["layout"]["legend"]["title"]["text"] == "Samarbeid"
+    hover = "\n".join(text for trace in spec["data"] for text in trace["text"])
+    assert "I 2024: Sandefjord (3907)" in hover  # Andebu (0719) merged into Sandefjord
+    kart.radio(key="kart_farge").set_value("form").run()
+    kart.toggle(key="kart_2024").set_value(False).run()
+    assert not kart.exception
+
+
+def test_kart_shows_a_click_injected_as_selection_state():
+    at = _open("pages/map_view.py")
+    # AppTest cannot click a chart; a selection injected into the widget state reaches the script once.
+    at.session_state["kart"] = {"selection": {"points": [{"location": "0935"}], "point_indices": [0],
+                                              "box": [], "lasso": []}}
+    at.run()
+    assert not at.exception
+    text = _texts(at)
+    assert "Iveland (0935, Aust-Agder)" in text and "Med i 2 IKT-samarbeid" in text
+    assert "**KR-IKT**" in text and "**Setesdal IKT**" in text and "Medlemmer (5)" in text
+    assert "Klikk på en kommune" not in text
+
+
+# --- Lignende samarbeid ---------------------------------------------------------------------------
+
+def test_lignende_without_members_ranks_by_size_and_links_to_the_profile():
+    at = _open("pages/similar.py")
+    assert at.title[0].value == "Lignende samarbeid"
+    assert "Samarbeidet deres: 5 kommuner." in [i.value for i in at.info]
+    assert [s.value for s in at.subheader] == ["Samarbeid av lignende størrelse, region og form"]
+    table = at.dataframe[0].value
+    assert len(table) == 10 and set(table["Kommuner"]) == {5}
+    assert "Sammenlignet på størrelse (5 kommuner)." in [c.value for c in at.caption]
+    at.selectbox(key="lignende_region").set_value("Vest").run()
+    assert not at.exception
+    assert set(at.dataframe[0].value["KS-region"].head(3)) == {"Vest"}
+    at.slider(key="lignende_antall").set_value(41).run()
+    assert len(at.dataframe[0].value) == 41
+
+
+def test_lignende_with_members_shows_overlap_first():
+    at = AppTest.from_file("../../app.py", default_timeout=60)
+    at.run()
+    at.session_state[session.PROFILE] = Profile(name="Sørlandet", municipalities=3, members=["1001", "0935", "0928"])
+    at.switch_page("pages/similar.py").run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.subheader] == ["Samarbeid med felles medlemskommuner",
+                                               "Samarbeid av lignende størrelse, region og form"]
+    overlap = at.dataframe[0].value
+    assert overlap["Samarbeid"].tolist() == ["KR-IKT", "Setesdal IKT"]
+    assert overlap["Likhet"].tolist() == [60, 14]  # Jaccard 3/5 and 1/7 in whole percent
+    cards = "\n".join(m.value for m in at.markdown)
+    assert "**1. KR-IKT**" in cards and "3 av deres 3 kommuner er med" in cards
+
+
+def test_lignende_with_members_outside_every_collaboration_explains_the_fallback():
+    at = AppTest.from_file("../../app.py", default_timeout=60)
+    at.run()
+    at.session_state[session.PROFILE] = Profile(municipalities=1, members=["0301"])
+    at.switch_page("pages/similar.py").run()
+    assert not at.exception, at.exception
+    assert any("Ingen av kommunene deres" in w.value for w in at.warning)

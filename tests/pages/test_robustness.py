@@ -1,0 +1,105 @@
+"""AppTest for «Robusthet» and «Parvise vekter (AHP)»."""
+
+from ikt_model.ui import session
+from ikt_model.decision.weights import Weights, default_weights
+
+
+def texts(at) -> str:
+    return " ".join(m.value for m in at.markdown)
+
+
+def robustness(at):
+    at.switch_page("pages/robustness.py").run()
+    assert not at.exception
+    return at
+
+
+def test_robustness_page_shows_intervals_and_smaa(at):
+    robustness(at)
+    body = texts(at)
+    assert "Høyest rangert med dine vekter:** Alternativ modell + § 27-samarbeid" in body
+    assert "Anbefalingen står seg så lenge vekten på Gjennomføringsevne" in body
+    assert "Alternativ modell + § 27-samarbeid er best i 99" in body  # SMAA "around" reading
+    assert at.metric[0].value == "99\u00a0%"
+    assert len(at.get("plotly_chart")) == 5  # stability, walking x2, heatmap, central weights
+    assert not at.error
+
+
+def test_weight_change_moves_the_analysis(at):
+    robustness(at)
+    points = dict(default_weights().points)
+    points[6] = 60.0  # Gjennomføringsevne far above its interval (<= 19 %)
+    at.session_state[session.WEIGHTS] = Weights(points=points)
+    at.run()
+    assert not at.exception
+    assert "Høyest rangert med dine vekter:** Hybridmodell + § 27-samarbeid" in texts(at)
+
+
+def test_walking_weights_slider(at):
+    robustness(at)
+    at.selectbox(key="walk_factor").set_value(6).run()
+    assert "er **Alternativ modell + § 27-samarbeid** fortsatt best" in texts(at)
+    at.slider(key="walk_weight_6").set_value(40.0).run()
+    assert not at.exception
+    assert "overtar **Hybridmodell + § 27-samarbeid** førsteplassen" in texts(at)
+    at.selectbox(key="walk_factor").set_value(1).run()
+    at.slider(key="walk_weight_1").set_value(100.0).run()
+    assert "deler **Alternativ modell + § 27-samarbeid** førsteplassen med 11 andre" in texts(at)
+
+
+def test_smaa_modes(at):
+    robustness(at)
+    at.radio(key="smaa_weight_mode").set_value("uniform").run()
+    assert "av alle mulige vektinger" in texts(at)
+    at.radio(key="smaa_score_mode").set_value("step").run()
+    at.selectbox(key="smaa_samples").set_value(1_000).run()
+    assert not at.exception
+    assert "av alle mulige vektinger" in texts(at)
+
+
+def test_invalid_override_gives_a_norwegian_error(at):
+    at.session_state[session.OVERRIDES] = {"finnes-ikke": 1}
+    robustness(at)
+    assert any("Egne vurderinger kunne ikke brukes" in e.value for e in at.error)
+
+
+def test_pairwise_grouped_path_and_carry_weights(at):
+    at.switch_page("pages/pairwise.py").run()
+    assert not at.exception
+    assert len(at.select_slider) == 19
+    assert at.success[0].value.startswith("Svarene er konsistente")
+    at.select_slider(key="ahp_in_1_2").set_value(-4).run()  # Kvalitet 5x Omstillingsevne
+    at.button(key="ahp_apply").click().run()
+    assert at.session_state[session.WEIGHTS_SOURCE] == "AHP"
+    points = at.session_state[session.WEIGHTS].points
+    assert points[1] > points[2] and points[1] > points[4]
+
+
+def test_pairwise_inconsistency_is_flagged_with_the_worst_judgment(at):
+    at.switch_page("pages/pairwise.py").run()
+    for key, value in (("ahp_grp_0_1", -4), ("ahp_grp_1_2", -4), ("ahp_grp_0_2", 4)):
+        at.select_slider(key=key).set_value(value).run()
+    warning = " ".join(w.value for w in at.warning)
+    assert "Mellom gruppene: CR = " in warning and "er over 0,10" in warning
+    assert "Vurderingen som bidrar mest til inkonsistensen" in warning
+
+
+def test_pairwise_full_mode_and_judgments_survive_a_page_switch(at):
+    at.switch_page("pages/pairwise.py").run()
+    at.radio(key="ahp_mode").set_value("full").run()
+    assert len(at.select_slider) == 66 and not at.exception
+    at.select_slider(key="ahp_full_1_12").set_value(-2).run()
+    at.switch_page("pages/robustness.py").run()
+    at.switch_page("pages/pairwise.py").run()
+    assert at.select_slider(key="ahp_full_1_12").value == -2
+
+
+def test_pairwise_prefill_from_current_weights(at):
+    at.switch_page("pages/pairwise.py").run()
+    at.button(key="ahp_prefill").click().run()
+    assert not at.exception and not at.error
+    assert at.select_slider(key="ahp_in_1_2").value == 0  # 25.9 / 17.5 = 1.48 -> nearest scale value 1
+    assert at.select_slider(key="ahp_in_1_4").value == -1  # 25.9 / 10.6 = 2.44 -> 2
+    at.button(key="ahp_apply").click().run()
+    points = at.session_state[session.WEIGHTS].points
+    assert points[1] >= points[2] > points[4]  # the order survives the round trip (up to scale rounding)

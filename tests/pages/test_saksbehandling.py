@@ -1,0 +1,158 @@
+"""AppTest for Scenarier, Beslutningsnotat and Kostnadsfordeling."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from ikt_model.costs import tables as cost_tables
+from ikt_model.ui import session
+from ikt_model.decision.profile import Profile
+from ikt_model.scenarios.model import export_json, scenario_from_state
+from ikt_model.ui.share import decode_state
+from ikt_model.decision.weights import preset
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+SCENARIOS = "pages/scenarios.py"
+MEMO = "pages/memo.py"
+COSTS = "pages/costs.py"
+
+
+def _texts(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [c.value for c in at.code]
+    parts += [e.value for e in at.success] + [e.value for e in at.info] + [e.value for e in at.warning]
+    return "\n".join(str(p) for p in parts)
+
+
+def _save(at, name: str) -> None:
+    at.text_input(key="scen_name").set_value(name)
+    next(b for b in at.button if b.label == "Lagre scenario").click().run()
+
+
+def test_scenarios_save_list_rename_delete(at):
+    at.switch_page(SCENARIOS).run()
+    assert not at.exception and "Ingen scenarier er lagret" in _texts(at)
+    _save(at, "Med **ROBEK** <b>")
+    assert not at.exception
+    assert any("Med \\*\\*ROBEK\\*\\* \\<b\\>" in s.value for s in at.success)  # shown as text
+    assert at.selectbox(key="scen_chosen").value == "Med **ROBEK** <b>"
+    _save(at, "Med **ROBEK** <b>")
+    assert any("finnes allerede" in e.value for e in at.error)
+    at.text_input(key="scen_new_name").set_value("Uten ROBEK")
+    at.button(key="scen_rename").click().run()
+    assert at.selectbox(key="scen_chosen").options == ["Uten ROBEK"]
+    at.button(key="scen_delete").click().run()
+    assert any("for godt" in w.value for w in at.warning)
+    at.button(key="scen_delete_no").click().run()
+    assert at.selectbox(key="scen_chosen").options == ["Uten ROBEK"]
+    at.button(key="scen_delete").click().run()
+    at.button(key="scen_delete_yes").click().run()
+    assert not at.exception and "Ingen scenarier er lagret" in _texts(at)
+
+
+def test_scenarios_load_compare_and_share(at):
+    at.switch_page(SCENARIOS).run()
+    _save(at, "Uten ROBEK")
+    at.session_state[session.PROFILE] = Profile(host_on_robek=True)
+    at.session_state[session.WEIGHTS] = preset("like")
+    at.session_state[session.WEIGHTS_SOURCE] = "like"
+    at.run()
+    _save(at, "Med ROBEK")
+    assert not at.exception
+    assert at.selectbox(key="scen_chosen").value == "Med ROBEK"  # the saved one is selected
+    assert at.multiselect(key="scen_compare").value == ["Med ROBEK", "Uten ROBEK"]
+    assert sum("Vinner · vektet sum" in c.value for c in at.caption) == 2
+    assert "Vertskommunen er på ROBEK" in list(at.dataframe[-1].value["Hva"])
+    link = at.code[-1].value
+    assert "sammenligning?s=" in link
+    state = decode_state(link.split("?s=")[1])
+    assert state.profile.host_on_robek and state.weights == preset("like") and state.notice is None
+    at.selectbox(key="scen_chosen").set_value("Uten ROBEK").run()
+    at.button(key="scen_load").click().run()
+    assert at.session_state[session.PROFILE].host_on_robek is False
+    assert at.session_state[session.WEIGHTS] == preset("rapport")
+
+
+def test_scenarios_import_refuses_and_accepts(at):
+    at.switch_page(SCENARIOS).run()
+    uploader = at.get("file_uploader")
+    if not uploader:
+        pytest.skip("this Streamlit's AppTest has no file_uploader support")
+    good = export_json(scenario_from_state("Importert", Profile(), preset("like"), "like"))
+    uploader[0].set_value([("s.json", json.dumps({**json.loads(good), "schema_version": 7}).encode(),
+                            "application/json")]).run()
+    assert any("ingenting er endret" in e.value and "skjemaversjon 7" in e.value for e in at.error)
+    uploader = at.get("file_uploader")
+    uploader[0].set_value([("s.json", good.encode(), "application/json")]).run()
+    at.button(key="scen_import").click().run()
+    assert at.selectbox(key="scen_chosen").options == ["Importert"]
+
+
+def test_costs_page_from_profile(at):
+    at.session_state[session.PROFILE] = Profile(members=["1515", "1511", "1514"], municipalities=3)
+    at.switch_page(COSTS).run()
+    assert not at.exception
+    assert at.multiselect(key="kost_members").value == ["1515", "1511", "1514"]
+    table = at.dataframe[0].value
+    assert list(table["Andel (kr)"])[:3] == ["6\u00a0261\u00a0415\u00a0kr", "3\u00a0045\u00a0768\u00a0kr",
+                                              "2\u00a0692\u00a0817\u00a0kr"]
+    assert list(table["Andel (kr)"])[-1] == "12\u00a0000\u00a0000\u00a0kr"
+    assert at.session_state[cost_tables.SESSION_KEY].budget == 12_000_000
+    at.slider(key="kost_equal").set_value(100).run()
+    assert list(at.dataframe[0].value["Andel (kr)"])[:3] == ["4\u00a0000\u00a0000\u00a0kr"] * 3
+
+
+@pytest.mark.parametrize("budget, message", [("-5", "negativt"), ("1e12", "høyst"), ("tolv", "et tall")])
+def test_costs_page_budget_errors(at, budget, message):
+    at.session_state[session.PROFILE] = Profile(members=["1515", "1511"], municipalities=2)
+    at.switch_page(COSTS).run()
+    at.text_input(key="kost_budget").set_value(budget).run()
+    assert not at.exception and any(message in e.value for e in at.error)
+    assert cost_tables.SESSION_KEY not in at.session_state
+
+
+def test_costs_page_empty_members_and_percentages(at):
+    at.switch_page(COSTS).run()
+    assert any("minst én medlemskommune" in e.value for e in at.error)
+    at.multiselect(key="kost_members").set_value(["1515", "1511"]).run()
+    at.radio(key="kost_method").set_value("faste_prosenter").run()
+    assert not at.exception
+    assert list(at.dataframe[-1].value["Andel"])[:2] == ["50,00\u00a0%", "50,00\u00a0%"]
+
+
+def test_memo_page_one_click(at):
+    at.session_state[session.PROFILE] = Profile(name="Test <IKT>", members=["1515", "1511", "1514"],
+                                                 municipalities=3)
+    at.session_state[session.WORKSHOP_RESULT] = {"title": "WS", "participants": 5, "method": "Gjennomsnitt",
+                                                  "dissent": [(1, 0.1)]}
+    at.switch_page(COSTS).run()
+    at.switch_page(MEMO).run()
+    assert not at.exception and any("Lag beslutningsnotat" in i.value for i in at.info)
+    assert at.checkbox(key="notat_costs").value and at.checkbox(key="notat_workshop").value
+    at.button(key="notat_make").click().run()
+    assert not at.exception
+    assert any("er laget" in s.value for s in at.success)
+    title, _, html_text, docx_bytes = at.session_state["notat_result"]
+    assert "Test &lt;IKT&gt;" in html_text and "Workshop og uenighet" in html_text
+    assert "6\u00a0261\u00a0415\u00a0kr" in html_text
+    doc = Document(io.BytesIO(docx_bytes))
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [
+        "Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"]
+
+
+def test_memo_page_warns_when_stale_and_costs_follow_profile(at):
+    at.switch_page(MEMO).run()
+    at.button(key="notat_make").click().run()
+    assert not at.warning
+    at.session_state[session.PROFILE] = Profile(host_on_robek=True, members=["1515", "1511"], municipalities=2)
+    at.run()
+    assert any("endret siden notatet ble laget" in w.value for w in at.warning)
+    at.switch_page(COSTS).run()
+    assert at.multiselect(key="kost_members").value == ["1515", "1511"]
+    at.multiselect(key="kost_members").set_value(["1515"]).run()
+    at.button(key="kost_from_profile").click().run()
+    assert at.multiselect(key="kost_members").value == ["1515", "1511"]

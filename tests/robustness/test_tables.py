@@ -1,0 +1,75 @@
+"""Tables and view helpers of the robustness pages, and the remaining charts."""
+
+import numpy as np
+
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.decision.profile import Profile
+from ikt_model.robustness import charts, tables
+from ikt_model.robustness.ahp import GROUPS, ahp, grouped_weights
+from ikt_model.robustness.reading import acceptability_reading, factor_intervals
+from ikt_model.robustness.smaa import smaa
+from ikt_model.decision.scoring import score_matrix
+from ikt_model.decision.weights import default_weights
+from tests.robustness.test_ahp import HOUSE
+
+KB = default_knowledge_base()
+VALUES = score_matrix(Profile(), KB).values
+
+
+def test_interval_table():
+    df = tables.interval_table(factor_intervals(VALUES, default_weights(), KB))
+    assert len(df) == 12
+    row = df.iloc[5]
+    assert row["Faktor"].startswith("6. Gjennomføringsevne") and row["Overtar over"] == "Hybridmodell + § 27-samarbeid"
+    assert row["Står seg fra"] == "0,0\u00a0%" and df.iloc[0]["Overtar under"] == "–"
+
+
+def test_acceptability_table_and_reading():
+    result = smaa([[1, 0], [0, 1], [0, 0]], "uniform", samples=2000, seed=1)
+    df = tables.acceptability_table(result, ["A", "B", "C"])
+    assert list(df["Alternativ"])[-1] == "C" and df.iloc[-1]["Konfidens"] == "–"
+    lines = acceptability_reading(result, ["A", "B", "C"])
+    assert lines[0].startswith(("A er best i 5", "B er best i 5", "A er best i 4", "B er best i 4"))
+    assert "av alle mulige vektinger" in lines[0]
+    assert lines[-1] == "1 av 3 alternativer blir aldri best i noen av de 2\u00a0000 trukne vektingene."
+
+
+def test_ranking_table_and_labels():
+    df = tables.ranking_table([(1, 0, 0.5), (2, 1, -0.25)], ["A", "B"])
+    assert df.to_dict("records") == [{"Rang": 1, "Alternativ": "A", "Totalskår": "+0,50"},
+                                     {"Rang": 2, "Alternativ": "B", "Totalskår": "−0,25"}]
+    assert tables.scale_option(-4, "A", "B") == "A 5" and tables.scale_option(2, "A", "B") == "B 3"
+    assert tables.scale_option(0, "A", "B") == "Like viktige"
+    assert tables.short_label(KB, 6) == "Gjennomføringsevne"
+
+
+def test_consistency_rows_and_worst_text():
+    house = ahp(HOUSE)
+    df = tables.consistency_rows(["Hus"], [house])
+    assert df.iloc[0]["CR"] == "0,170" and df.iloc[0]["Vurdering"].startswith("⚠")
+    text = tables.worst_judgment_text(house, list("abcdefgh"))
+    assert "«c» mot «g»" in text and "Du valgte «c 6»" in text
+    assert tables.worst_judgment_text(ahp([[1, 2], [0.5, 1]]), ["a", "b"]) is None
+
+
+def test_grouped_summary_and_weights_table():
+    ones = [np.ones((len(ids), len(ids))) for _, ids in GROUPS]
+    grouped = grouped_weights(np.ones((4, 4)), ones)
+    assert tables.grouped_summary(grouped) == "19 vurderinger i stedet for 66. Alle matrisene er konsistente."
+    df = tables.ahp_weights_table(KB, grouped.weights)
+    assert len(df) == 12 and df.iloc[8]["Vekt"] == "12,5\u00a0%"  # group of two: 1/4 * 1/2
+
+
+def test_heatmap_central_and_ahp_charts():
+    result = smaa(VALUES, "around", default_weights().vector(), samples=2000)
+    labels = [str(i) for i in range(12)]
+    heat = charts.acceptability_heatmap(labels, result.rank_acceptability)
+    assert heat.data[0].y[-1] == "7"  # the first choice (alternativ/par27) on top
+    assert heat.data[0].z.shape == (12, 12) or len(heat.data[0].z) == 12
+    central = charts.central_weights_chart(labels, default_weights().vector(), result.central_weights[7], "X")
+    assert [t.name for t in central.data] == ["Sentrale vekter for X", "Dine vekter"]
+    assert charts.central_weights_chart(labels, default_weights().vector(), None, "X").data[0].name == "Dine vekter"
+    ahp_fig = charts.ahp_weights_chart(labels, [1 / 12] * 12, default_weights().vector())
+    assert len(ahp_fig.data) == 2 and ahp_fig.data[0].x[0] == ahp_fig.data[0].x[-1]
+    bars = charts.ranking_bars(["A", "B"], [0.5, -0.25], "T")
+    assert list(bars.data[0].y) == ["B", "A"] and bars.layout.xaxis.range[0] < -0.25

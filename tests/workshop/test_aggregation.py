@@ -1,0 +1,123 @@
+"""Group weights, disagreement ordering, ranking and winners from individual votes."""
+
+from datetime import datetime
+
+import numpy as np
+import pytest
+
+from ikt_model.decision.evaluation import evaluate
+from ikt_model.decision.profile import Profile
+from ikt_model.decision.registry import FACTOR_IDS
+from ikt_model.decision.weights import Weights, preset
+from ikt_model.workshop import aggregation as agg
+from ikt_model.workshop.charts import (disagreement_figure, group_weights_figure, ranking_figure,
+                                       winners_figure)
+from ikt_model.workshop.models import Vote
+
+NOW = datetime(2026, 1, 1)
+
+
+def vote(points, name="") -> Vote:
+    pts = {f: float(points.get(f, 0)) for f in FACTOR_IDS}
+    return Vote(participant="D-x", display_name=name, points=pts, revisions=1, updated_at=NOW)
+
+
+def test_each_participant_is_normalised_before_averaging():
+    # Same relative view at different scales must count the same.
+    a = vote({1: 10, 2: 10})
+    b = vote({1: 1, 2: 1})
+    m = agg.normalised_matrix([a, b])
+    assert np.allclose(m.sum(axis=1), 1)
+    w = agg.group_weights(m)
+    assert w[0] == pytest.approx(0.5) and w[1] == pytest.approx(0.5) and w[2:].sum() == pytest.approx(0)
+
+
+def test_mean_of_normalised_weights():
+    a = vote({1: 3, 2: 1})  # 0.75, 0.25
+    b = vote({2: 5})  # 0, 1
+    w = agg.group_weights(agg.normalised_matrix([a, b]), "mean")
+    assert w[0] == pytest.approx(0.375) and w[1] == pytest.approx(0.625)
+
+
+def test_geometric_mean_is_renormalised_and_floors_zeros():
+    a = vote({1: 4, 2: 1})  # 0.8, 0.2
+    b = vote({1: 1, 2: 4})  # 0.2, 0.8
+    w = agg.group_weights(agg.normalised_matrix([a, b]), "geometric")
+    assert w.sum() == pytest.approx(1)
+    # geometric mean of 0.8 and 0.2 = 0.4 for both; the other ten are floored at 0.001
+    assert w[0] == pytest.approx(w[1])
+    assert w[0] == pytest.approx(0.4 / (0.8 + 10 * 0.001))
+    with pytest.raises(ValueError):
+        agg.group_weights(agg.normalised_matrix([a]), "median")
+
+
+def test_disagreement_sorted_most_contested_first():
+    a = vote({1: 10, 2: 5, 3: 5, 4: 5})
+    b = vote({1: 0.0001, 2: 5, 3: 5, 4: 5})
+    c = vote({1: 5, 2: 5, 3: 5, 4: 0.0001})
+    result = agg.group_result(Profile(), [a, b, c])
+    spreads = result.spreads
+    assert [s.std for s in spreads] == sorted((s.std for s in spreads), reverse=True)
+    assert spreads[0].factor_id == 1  # everyone agrees on 2 and 3; 1 is the most contested
+    by_id = {s.factor_id: s for s in spreads}
+    assert by_id[2].std < by_id[4].std < by_id[1].std
+    assert by_id[1].low == pytest.approx(0, abs=1e-4) and by_id[1].high == pytest.approx(0.4)
+    assert result.dissent()[0] == (1, pytest.approx(by_id[1].std))
+
+
+def test_tied_spreads_keep_report_priority_order():
+    same = vote({f: 1 for f in FACTOR_IDS})
+    result = agg.group_result(Profile(), [same, same])
+    assert [s.factor_id for s in result.spreads] == list(FACTOR_IDS)
+    assert all(s.std == pytest.approx(0) for s in result.spreads)
+
+
+def test_ranking_equals_evaluate_with_group_weights():
+    votes = [vote(preset("rapport").points), vote(preset("like").points), vote({5: 10, 11: 8})]
+    result = agg.group_result(Profile(), votes)
+    expected = evaluate(Profile(), result.weights_as_points())
+    assert [r.key for r in result.ranking] == [r.alternative.key for r in expected.ranking]
+    assert result.ranking[0].score == pytest.approx(expected.ranking[0].score, abs=1e-6)
+    assert sum(result.weights.values()) == pytest.approx(1)
+
+
+def test_report_weights_for_everyone_reproduce_the_report_winner():
+    votes = [vote(preset("rapport").points) for _ in range(5)]
+    result = agg.group_result(Profile(), votes)
+    best = evaluate(Profile(), preset("rapport")).best.alternative.key
+    assert result.ranking[0].key == best == "alternativ/par27"
+    winners = {r.key: r.winners for r in result.ranking}
+    assert winners[best] == 5
+
+
+def test_winner_counts_match_each_participants_own_evaluation():
+    points = [preset("rapport").points, {5: 10, 1: 1}, {8: 10, 3: 9}, {12: 10}, {4: 7, 2: 7, 9: 1}]
+    votes = [vote(p) for p in points]
+    result = agg.group_result(Profile(), votes)
+    expected: dict[str, int] = {}
+    for p in points:
+        ev = evaluate(Profile(), Weights(points=p))
+        for r in ev.ranking:
+            if r.rank == 1:
+                expected[r.alternative.key] = expected.get(r.alternative.key, 0) + 1
+    got = {r.key: r.winners for r in result.ranking if r.winners}
+    assert got == expected
+    assert sum(got.values()) >= len(votes)
+
+
+def test_no_votes_no_result():
+    assert agg.group_result(Profile(), []) is None
+
+
+def test_charts_have_all_rows_in_order():
+    votes = [vote({1: 10, 2: 1}), vote({2: 10, 7: 3}), vote({f: 2 for f in FACTOR_IDS})]
+    result = agg.group_result(Profile(), votes)
+    wf = group_weights_figure(result)
+    assert len(wf.data[0].y) == 12 and wf.data[0].y[0].startswith("1. ")
+    df = disagreement_figure(result)
+    assert list(df.data[0].y) == [s.label for s in result.spreads]
+    assert "mest omstridt" in df.layout.title.text
+    rf = ranking_figure(result)
+    assert rf.data[0].y[0].startswith("1. ")
+    wins = winners_figure(result)
+    assert sum(wins.data[0].x) == sum(r.winners for r in result.ranking)

@@ -1,0 +1,63 @@
+"""Pure helpers of the workshop pages: links, markdown escaping, code throttle, QR."""
+
+import io
+
+from PIL import Image
+
+from ikt_model.decision.profile import Profile
+from ikt_model.workshop import access, view
+from ikt_model.workshop.qr import qr_png, qr_svg
+
+
+def test_participant_url_from_current_page_url():
+    assert view.participant_url("http://127.0.0.1:8501/workshop?x=1", "ABCDEFGH") == \
+        "http://127.0.0.1:8501/delta?kode=ABCD-EFGH"
+    assert view.participant_url("https://k.no/app/workshop", "ABCDEFGH") == "https://k.no/app/delta?kode=ABCD-EFGH"
+    assert view.participant_url(None, "ABCDEFGH") == "/delta?kode=ABCD-EFGH"
+
+
+def test_facilitator_link_round_trip():
+    link = view.facilitator_link("http://h:1/workshop", "0123456789abcdef", "a_b-c")
+    assert view.parse_facilitator_link(link) == ("0123456789abcdef", "a_b-c")
+    assert view.parse_facilitator_link("workshop=0123456789abcdef&key=zz") == ("0123456789abcdef", "zz")
+    assert view.parse_facilitator_link("http://h/workshop?workshop=x;drop&key=zz") is None
+    assert view.parse_facilitator_link("tull") is None
+    assert view.parse_facilitator_link(None) is None
+
+
+def test_escape_md_neutralises_markdown_html_and_latex():
+    escaped = view.escape_md("<script>x</script> [lenke](javascript:alert(1)) *fet* $x$ # h")
+    for raw in ("<", ">", "[", "]", "(", ")", "*", "$", "#"):
+        assert f"\\{raw}" in escaped
+    assert view.escape_md("Fosen IKT") == "Fosen IKT"
+
+
+def test_status_line_and_profile_summary():
+    from datetime import datetime
+    from ikt_model.workshop.models import Workshop
+    ws = Workshop(id="a", code="ABCDEFGH", title="t", method="poeng", profile=Profile(), voting_open=False,
+                  revealed=True, created_at=datetime(2026, 1, 1))
+    line = view.status_line(ws, 1)
+    assert "stengt" in line and "1 svar" in line and "vises for deltakerne" in line
+    assert "5 kommuner" in view.profile_summary(Profile())
+
+
+def test_wrong_codes_lock_the_session_for_a_while():
+    state: dict = {}
+    for i in range(access.MAX_FAILED_CODES - 1):
+        access.record_code_attempt(state, False, now=100.0 + i)
+        assert access.code_lockout_remaining(state, now=100.0 + i) == 0
+    access.record_code_attempt(state, False, now=110.0)
+    assert access.code_lockout_remaining(state, now=111.0) == access.LOCKOUT_SECONDS - 1
+    assert access.code_lockout_remaining(state, now=110.0 + access.LOCKOUT_SECONDS) == 0
+    access.record_code_attempt(state, True, now=200.0)
+    assert state["failures"] == 0
+
+
+def test_qr_png_and_svg_encode_the_url():
+    url = "http://127.0.0.1:8501/delta?kode=ABCD-EFGH"
+    png = qr_png(url)
+    img = Image.open(io.BytesIO(png))
+    assert img.format == "PNG" and img.size[0] == img.size[1] > 200
+    svg = qr_svg(url).decode()
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg and "<path" in svg
