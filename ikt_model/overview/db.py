@@ -27,9 +27,9 @@ _DDL = """
 CREATE TABLE organisasjonsformer (id VARCHAR PRIMARY KEY, navn VARCHAR NOT NULL, rekkefolge INTEGER);
 CREATE TABLE samarbeid (
     id VARCHAR PRIMARY KEY, navn VARCHAR NOT NULL, formelt_navn VARCHAR, formelt_navn_trykt VARCHAR,
-    ks_region VARCHAR NOT NULL, eierkommuner_trykt VARCHAR, organisasjonsform_trykt VARCHAR,
+    ks_region VARCHAR, eierkommuner_trykt VARCHAR, organisasjonsform_trykt VARCHAR,
     organisasjonsform VARCHAR NOT NULL, organisasjonsformer VARCHAR[] NOT NULL, etablert_trykt VARCHAR,
-    etablert_aar INTEGER, antall_medlemmer INTEGER NOT NULL, merknad VARCHAR);
+    etablert_aar INTEGER, antall_medlemmer INTEGER NOT NULL, merknad VARCHAR, ansatte INTEGER);
 CREATE TABLE medlemskap (
     samarbeid_id VARCHAR NOT NULL, kommunenummer VARCHAR NOT NULL, navn_i_rapporten VARCHAR NOT NULL,
     medlemstype VARCHAR NOT NULL CHECK (medlemstype IN ('kommune', 'fylkeskommune')), merknad VARCHAR,
@@ -47,7 +47,7 @@ CREATE TABLE tabell_261_trykt (
     alder DOUBLE, ansatte DOUBLE, kommuner DOUBLE);
 """
 
-_VIEWS = f"""
+_VIEWS = """
 CREATE OR REPLACE VIEW v_samarbeid_oversikt AS
 WITH medlem AS (  -- aggregate on the narrow key first (GROUP BY ALL over wide rows is ~30x slower)
     SELECT m.samarbeid_id,
@@ -66,13 +66,13 @@ avgjort AS (
     GROUP BY samarbeid_id)
 SELECT s.id, s.navn, s.formelt_navn, s.ks_region, s.organisasjonsform, f.navn AS organisasjonsform_navn,
        s.organisasjonsformer, s.organisasjonsform_trykt, s.etablert_trykt, s.etablert_aar,
-       {REFERENCE_YEAR} - s.etablert_aar AS alder_2015,
+       {year} - s.etablert_aar AS alder,{alias_2015}
        s.antall_medlemmer,
        coalesce(me.antall_kommuner, 0) AS antall_kommuner,
        coalesce(me.antall_fylkeskommuner, 0) AS antall_fylkeskommuner,
        coalesce(me.folketall, 0) AS folketall,
        me.fylker, me.medlemmer, s.merknad,
-       coalesce(a.antall, 0) AS antall_avgjorelser
+       coalesce(a.antall, 0) AS antall_avgjorelser, s.ansatte
 FROM samarbeid s
 JOIN organisasjonsformer f ON f.id = s.organisasjonsform
 LEFT JOIN medlem me ON me.samarbeid_id = s.id
@@ -92,7 +92,7 @@ CREATE OR REPLACE VIEW v_tabell_261 AS
 SELECT f.id AS organisasjonsform, f.navn AS organisasjonsform_navn, f.rekkefolge,
        count(o.id)::INTEGER AS antall,
        count(o.etablert_aar)::INTEGER AS antall_med_aar,
-       round(avg(o.alder_2015), 1) AS alder,
+       round(avg(o.alder), 1) AS alder,
        round(avg(o.antall_kommuner), 1) AS kommuner,
        round(avg(o.antall_medlemmer), 1) AS medlemmer,
        t.antall AS antall_trykt, t.alder AS alder_trykt, t.ansatte AS ansatte_trykt,
@@ -104,12 +104,19 @@ GROUP BY ALL ORDER BY f.rekkefolge;
 
 CREATE OR REPLACE VIEW v_tabell_261_alle_former AS
 SELECT f.id AS organisasjonsform, f.navn AS organisasjonsform_navn, f.rekkefolge,
-       count(o.id)::INTEGER AS antall, round(avg(o.alder_2015), 1) AS alder,
+       count(o.id)::INTEGER AS antall, round(avg(o.alder), 1) AS alder,
        round(avg(o.antall_kommuner), 1) AS kommuner
 FROM organisasjonsformer f
 LEFT JOIN v_samarbeid_oversikt o ON list_contains(o.organisasjonsformer, f.id)
 GROUP BY ALL ORDER BY f.rekkefolge;
 """
+
+
+def views_sql(reference_year: int) -> str:
+    """The views for one version: `alder` counts to `reference_year`; the report's version (2015) keeps
+    the column name `alder_2015` as well."""
+    alias = f"\n       {REFERENCE_YEAR} - s.etablert_aar AS alder_2015," if reference_year == REFERENCE_YEAR else ""
+    return _VIEWS.replace("{year}", str(int(reference_year))).replace("{alias_2015}", alias)
 
 
 def _read_text_csv(path: Path) -> pd.DataFrame:
@@ -153,7 +160,7 @@ def build_overview_database(con: duckdb.DuckDBPyConnection, data_dir: Path | Non
         _insert(con, "medlemskap", medlemskap)
         _insert(con, "datakvalitet", pd.DataFrame([a.model_dump() for a in data.avgjorelser]))
         _insert(con, "tabell_261_trykt", pd.DataFrame([t.model_dump() for t in data.tabell_261]))
-        con.execute(_VIEWS)
+        con.execute(views_sql(REFERENCE_YEAR))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -206,7 +213,7 @@ def synthetic_scale(con: duckdb.DuckDBPyConnection, factor: int = 100) -> None:
             SELECT s.id || '~' || n, s.navn || ' (kopi ' || n || ')', s.formelt_navn, s.formelt_navn_trykt,
                    s.ks_region, s.eierkommuner_trykt, s.organisasjonsform_trykt, s.organisasjonsform,
                    s.organisasjonsformer, s.etablert_trykt, s.etablert_aar - (n % 10)::INTEGER,
-                   s.antall_medlemmer, s.merknad
+                   s.antall_medlemmer, s.merknad, s.ansatte
             FROM samarbeid s, range(1, {int(factor)}) r(n) WHERE s.id NOT LIKE '%~%';
             INSERT INTO medlemskap
             SELECT m.samarbeid_id || '~' || n, m.kommunenummer, m.navn_i_rapporten, m.medlemstype,
@@ -217,3 +224,100 @@ def synthetic_scale(con: duckdb.DuckDBPyConnection, factor: int = 100) -> None:
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+# -- uploaded versions (today's municipalities) ------------------------------------------------------------
+
+def build_version_database(con: duckdb.DuckDBPyConnection, collaborations: pd.DataFrame, members: pd.DataFrame,
+                           reference_year: int, data_dir: Path | None = None) -> None:
+    """Fill an empty connection with an uploaded version in the same tables and views as the report's, so
+    every query of the pages works on either.
+
+    `collaborations` and `members` are `OverviewRepository.frames(version)`. kommuner: today's 357 (display
+    names with county where a name occurs twice, population 1.1.2026, SSB); kommune_etterfolgere: empty (the
+    members already use today's numbers); organisasjonsformer: the 2026 forms; datakvalitet and
+    tabell_261_trykt: empty (they belong to the report); ks_region: NULL (not part of the template).
+    """
+    from ..municipalities import DEFAULT_POPULATION_YEAR, municipalities_today
+    from .forms import FORM_LABELS_2026, FORMS_2026
+
+    data_dir = data_dir or get_settings().data_dir
+    today = municipalities_today()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(_DDL)
+        header = _read_text_csv(data_dir / "reference" / "kommune_successors.csv").columns
+        con.execute("CREATE TABLE kommune_etterfolgere (" + ", ".join(f"{c} VARCHAR" for c in header)
+                    + ", PRIMARY KEY (kommunenummer_2015))")
+        _insert(con, "kommuner", pd.DataFrame({
+            "kommunenummer": list(today), "navn": [m.visningsnavn for m in today.values()],
+            "navn_ssb": [m.navn_ssb for m in today.values()], "fylkesnummer": [m.fylkesnummer for m in today.values()],
+            "fylke": [m.fylke for m in today.values()],
+            "folketall": [m.folketall[DEFAULT_POPULATION_YEAR] for m in today.values()],
+            "areal_km2": [m.areal_km2 for m in today.values()]}))
+        _insert(con, "organisasjonsformer", pd.DataFrame(
+            {"id": list(FORMS_2026), "navn": [FORM_LABELS_2026[f] for f in FORMS_2026],
+             "rekkefolge": range(1, len(FORMS_2026) + 1)}))
+        con.register("_ikt_c", collaborations)
+        con.register("_ikt_m", members)
+        try:
+            con.execute("""
+                INSERT INTO samarbeid (id, navn, formelt_navn, organisasjonsform_trykt, organisasjonsform,
+                                       organisasjonsformer, etablert_trykt, etablert_aar, antall_medlemmer, merknad,
+                                       ansatte)
+                SELECT c.id, c.navn, c.formelt_navn, f.navn, c.organisasjonsform, [c.organisasjonsform],
+                       CAST(c.etablert_aar AS VARCHAR), c.etablert_aar,
+                       (SELECT count(*) FROM _ikt_m m WHERE m.samarbeid_id = c.id), c.merknad, c.ansatte
+                FROM _ikt_c c JOIN organisasjonsformer f ON f.id = c.organisasjonsform""")
+            con.execute("""
+                INSERT INTO medlemskap (samarbeid_id, kommunenummer, navn_i_rapporten, medlemstype, navn, rekkefolge)
+                SELECT m.samarbeid_id, m.kommunenummer, k.navn, 'kommune', k.navn, m.position
+                FROM _ikt_m m JOIN kommuner k USING (kommunenummer)""")
+        finally:
+            con.unregister("_ikt_c")
+            con.unregister("_ikt_m")
+        con.execute(views_sql(reference_year))
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def version_database(version_id: int) -> duckdb.DuckDBPyConnection:
+    """The connection the pages query for overview version `version_id` (1: the report's, shared; others:
+    built once per process from the durable store into memory; versions never change once stored).
+
+    Raises versions.VersionError for an unknown version. Callers take `con.cursor()` per run/thread.
+    """
+    from .versions import REPORT_VERSION
+
+    if int(version_id) == REPORT_VERSION:
+        return shared_overview_database()
+    return _version_database(str(get_settings().store_path), int(version_id))
+
+
+@lru_cache(maxsize=8)
+def _version_database(store_path: str, version_id: int) -> duckdb.DuckDBPyConnection:
+    from .versions import shared_repository
+
+    repo = shared_repository()
+    info = repo.info(version_id)
+    collaborations, members = repo.frames(version_id)
+    con = duckdb.connect(":memory:")
+    build_version_database(con, collaborations, members, info.reference_year)
+    return con
+
+
+def write_version_file(version_id: int, path: Path) -> None:
+    """Write version `version_id` as its own DuckDB file (tables and views in `main`), for the SQL page's
+    read-only worker."""
+    from .versions import REPORT_VERSION, shared_repository
+
+    with duckdb.connect(str(path)) as con:
+        if int(version_id) == REPORT_VERSION:
+            build_overview_database(con)
+            return
+        repo = shared_repository()
+        info = repo.info(version_id)
+        collaborations, members = repo.frames(version_id)
+        build_version_database(con, collaborations, members, info.reference_year)

@@ -9,14 +9,18 @@ import duckdb
 import pandas as pd
 from pydantic import BaseModel, model_validator
 
+from .forms import FORM_LABELS_2026, FORMS_2026
 from .source import FORM_IDS, FORM_LABELS, KS_REGIONS, schema_rows
 
 Cursor = duckdb.DuckDBPyConnection
 
 
 class FilterOptions(BaseModel, frozen=True):
+    """What the filters of one version offer (regions empty for uploaded versions: no KS region there)."""
+
     regions: tuple[str, ...]
     forms: tuple[str, ...]
+    form_labels: dict[str, str] = {}
     year_min: int
     year_max: int
     kommuner_min: int
@@ -36,7 +40,8 @@ class OverviewFilter(BaseModel, frozen=True):
 
     @model_validator(mode="after")
     def _check(self):
-        unknown = [r for r in self.regions if r not in KS_REGIONS] + [f for f in self.forms if f not in FORM_IDS]
+        unknown = ([r for r in self.regions if r not in KS_REGIONS]
+                   + [f for f in self.forms if f not in FORM_IDS and f not in FORMS_2026])
         if unknown:
             raise ValueError(f"ukjent filterverdi: {', '.join(unknown)}")
         if self.year_from > self.year_to or self.kommuner_min > self.kommuner_max:
@@ -75,14 +80,16 @@ def filter_options(cur: Cursor) -> FilterOptions:
     year_min, year_max, k_min, k_max = cur.execute(
         "SELECT min(etablert_aar), max(etablert_aar), min(antall_kommuner), max(antall_kommuner) "
         "FROM v_samarbeid_oversikt").fetchone()
-    regions = tuple(r[0] for r in cur.execute("SELECT DISTINCT ks_region FROM samarbeid ORDER BY 1").fetchall())
-    forms = tuple(r[0] for r in cur.execute("SELECT id FROM organisasjonsformer ORDER BY rekkefolge").fetchall())
-    return FilterOptions(regions=regions, forms=forms, year_min=year_min, year_max=year_max,
-                         kommuner_min=k_min, kommuner_max=k_max)
+    regions = tuple(r[0] for r in cur.execute(
+        "SELECT DISTINCT ks_region FROM samarbeid WHERE ks_region IS NOT NULL ORDER BY 1").fetchall())
+    forms = cur.execute("SELECT id, navn FROM organisasjonsformer ORDER BY rekkefolge").fetchall()
+    return FilterOptions(regions=regions, forms=tuple(f for f, _ in forms), form_labels=dict(forms),
+                         year_min=year_min, year_max=year_max, kommuner_min=k_min, kommuner_max=k_max)
 
 
 def form_label(form_id: str) -> str:
-    return FORM_LABELS.get(form_id, form_id)
+    """Label of a 2015 form id (the report's) or a 2026 form id (uploaded versions)."""
+    return FORM_LABELS.get(form_id) or FORM_LABELS_2026.get(form_id, form_id)
 
 
 def collaborations(cur: Cursor, f: OverviewFilter) -> pd.DataFrame:
@@ -97,7 +104,7 @@ def key_figures(cur: Cursor, f: OverviewFilter) -> KeyFigures:
                         JOIN medlemskap m ON m.samarbeid_id = u.id JOIN kommuner k USING (kommunenummer))
         SELECT (SELECT count(*) FROM utvalg), (SELECT count(*) FROM medlemmer),
                (SELECT coalesce(sum(folketall), 0) FROM medlemmer),
-               (SELECT avg(alder_2015) FROM utvalg), (SELECT avg(antall_kommuner) FROM utvalg),
+               (SELECT avg(alder) FROM utvalg), (SELECT avg(antall_kommuner) FROM utvalg),
                (SELECT coalesce(sum(antall_fylkeskommuner), 0) FROM utvalg),
                (SELECT count(*) FROM kommuner), (SELECT sum(folketall) FROM kommuner)
     """, _params(f)).fetchone()
@@ -150,7 +157,7 @@ def schema_documentation(cur: Cursor, table: str | None = None) -> pd.DataFrame:
 
 SQL_EXAMPLES: dict[str, str] = {
     "Samarbeid per organisasjonsform": (
-        "SELECT organisasjonsform_navn, count(*) AS antall, round(avg(alder_2015), 1) AS alder_2015,\n"
+        "SELECT organisasjonsform_navn, count(*) AS antall, round(avg(alder), 1) AS alder,\n"
         "       round(avg(antall_kommuner), 1) AS kommuner, sum(folketall) AS innbyggere\n"
         "FROM v_samarbeid_oversikt\nGROUP BY ALL\nORDER BY antall DESC"),
     "De ti største samarbeidene (innbyggere)": (

@@ -1,0 +1,116 @@
+"""`overview`: keep the national overview up to date from the command line.
+
+    python -m ikt_model overview import FIL [--comment TEKST]   validate, and store as a new version if valid
+    python -m ikt_model overview versions [--format table|json]  list the versions (1 = the report's 2015 list)
+    python -m ikt_model overview diff A B [--format table|json]  what changed from version A to version B
+    python -m ikt_model overview template FIL                    write the template (.csv or .xlsx)
+
+The store is IKT_STORE_PATH. Bad input (a refused file, an unknown version): exit code 2 and one line on
+stderr; a refused file also lists every problem (row, column, message) on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import duckdb
+
+from ..overview import upload, versions
+from ..store import connect_store
+from . import CliError
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser("overview", help="last opp og sammenlign versjoner av den nasjonale oversikten")
+    sub = p.add_subparsers(dest="overview_command", required=True, parser_class=type(p))
+    imp = sub.add_parser("import", help="kontroller en fil (CSV eller .xlsx) og lagre den som ny versjon")
+    imp.add_argument("file", help="filen med oversikten (malen: `overview template`)")
+    imp.add_argument("--comment", default=None, help="kommentar som lagres med versjonen")
+    imp.set_defaults(func=run_import)
+    ver = sub.add_parser("versions", help="list versjonene")
+    ver.add_argument("--format", choices=("table", "json"), default="table")
+    ver.set_defaults(func=run_versions)
+    diff = sub.add_parser("diff", help="hva er endret fra versjon A til versjon B")
+    diff.add_argument("a", help="versjonsnummer (1 = rapporten 2015)")
+    diff.add_argument("b", help="versjonsnummer")
+    diff.add_argument("--format", choices=("table", "json"), default="table")
+    diff.set_defaults(func=run_diff)
+    tpl = sub.add_parser("template", help="skriv malen til en fil (.csv eller .xlsx)")
+    tpl.add_argument("file")
+    tpl.set_defaults(func=run_template)
+
+
+def _repository() -> versions.OverviewRepository:
+    try:
+        return versions.OverviewRepository(connect_store())
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise CliError("lageret (IKT_STORE_PATH) er i bruk av en annen prosess, for eksempel appen; "
+                           "stopp den først eller bruk en annen IKT_STORE_PATH") from None
+        raise CliError(f"kunne ikke åpne lageret: {exc}") from None
+
+
+def run_import(args) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"fant ikke filen {path}")
+    if args.comment and len(args.comment) > versions.COMMENT_MAX:
+        raise CliError(f"kommentaren er for lang (høyst {versions.COMMENT_MAX} tegn)")
+    report = upload.read_upload(path.name, path.read_bytes(), upload.default_lookup())
+    if not report.ok:
+        for line in upload.error_table(report):
+            print(f"rad {line['Rad']}\t{line['Kolonne']}\t{line['Feil']}")
+        first = report.errors[0]
+        where = "filen" if first.row is None else f"rad {first.row}"
+        raise CliError(f"ingenting er lagret: {len(report.errors)} feil i {path.name}; første: {where}: "
+                       f"{first.message}")
+    info = _repository().save(report.upload, source=path.name, comment=args.comment)
+    for notice in report.notices:
+        print(f"merk: {notice}", file=sys.stderr)
+    print(f"Lagret som versjon {info.id}: {info.collaborations} samarbeid, {info.memberships} medlemskap "
+          f"(kilde {info.source}).")
+    return 0
+
+
+def _version_id(text: str) -> int:
+    if not text.isdigit():
+        raise CliError(f"«{text}» er ikke et versjonsnummer (1 = rapporten 2015)")
+    return int(text)
+
+
+def run_versions(args) -> int:
+    rows = _repository().versions()
+    if args.format == "json":
+        print(json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        when = r.created_at.strftime("%Y-%m-%d %H:%M") if r.created_at else "2015"
+        print(f"{r.id}\t{when}\t{r.collaborations} samarbeid\t{r.source}\t{r.comment or ''}")
+    return 0
+
+
+def run_diff(args) -> int:
+    a, b = _version_id(args.a), _version_id(args.b)
+    repo = _repository()
+    try:
+        diff = versions.diff_versions(repo.load(a), repo.load(b))
+    except versions.VersionError as exc:
+        raise CliError(str(exc)) from None
+    if args.format == "json":
+        print(diff.model_dump_json(indent=2))
+        return 0
+    print(versions.diff_summary(diff))
+    for line in versions.diff_lines(diff, upload.default_lookup().names):
+        print(line)
+    return 0
+
+
+def run_template(args) -> int:
+    path = Path(args.file)
+    if path.suffix.casefold() not in (".csv", ".xlsx"):
+        raise CliError("malen kan skrives som .csv eller .xlsx")
+    path.write_bytes(upload.template_xlsx() if path.suffix.casefold() == ".xlsx" else upload.template_csv())
+    print(f"Skrev malen til {path}.")
+    return 0
