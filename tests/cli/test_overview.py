@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 GOOD = "Samarbeid;Organisasjonsform;Medlemmer (kommunenummer);Etablert (år)\r\nIKT Sunnmøre;KO;1508, 1580, 1577;2020\r\n"
 
 
