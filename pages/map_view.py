@@ -1,4 +1,5 @@
-"""Kart: the 2015 municipalities coloured by the ICT collaboration they belong to (Vedlegg 5).
+"""Kart: the municipalities coloured by the ICT collaboration they belong to (Vedlegg 5), on today's borders
+(default; members shown in the municipality that has taken them over) or on the 2015 borders.
 
 The map, its two settings and the click details live in a fragment: changing them reruns only the
 fragment. The figure is cached per setting and carries the boundaries as a URL (static/, fetched once by
@@ -18,8 +19,13 @@ def _database():
 
 
 @st.cache_data(show_spinner=False)
-def _rows():
+def _report_rows():
     return map_data.map_rows(_database().cursor())
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _rows(borders: str):
+    return kart.rows_for_borders(_report_rows(), borders)
 
 
 @st.cache_data(show_spinner=False)
@@ -28,22 +34,32 @@ def _collaborations():
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _table(county: str | None):
-    return kart.map_table(_rows(), show_successors=True, fylke=county)
+def _table(borders: str, county: str | None):
+    return kart.map_table(_rows(borders), show_successors=True, fylke=county)
 
 
-@st.cache_resource(show_spinner="Tegner kartet …", max_entries=4)
-def _figure(color_by: str, show_successors: bool):
-    boundaries = kart.geojson_url(st.get_option("server.baseUrlPath"))
-    return kart.map_figure(_rows(), color_by, show_successors, boundaries_url=boundaries)
+@st.cache_resource(show_spinner="Tegner kartet …", max_entries=8)
+def _figure(borders: str, color_by: str, show_successors: bool):
+    boundaries = kart.geojson_url(st.get_option("server.baseUrlPath"), borders)
+    return kart.map_figure(_rows(borders), color_by, show_successors, boundaries_url=boundaries, borders=borders)
 
 
-st.title("Kart over IKT-samarbeid i 2015")
+st.title("Kart over IKT-samarbeid")
 st.markdown(
-    "Kommunene slik de var i 2015 (428), fargelagt etter det interkommunale IKT-samarbeidet de er med i "
-    "ifølge rapportens **Vedlegg 5** (se også tabellen i **2.6.1**). Hold pekeren over en kommune for "
-    "folketall og samarbeid; **klikk** på en kommune for å se samarbeidet under kartet."
+    "Kommunene fargelagt etter det interkommunale IKT-samarbeidet de er med i ifølge rapportens "
+    "**Vedlegg 5** (2015; se også tabellen i **2.6.1**). Hold pekeren over en kommune for folketall og "
+    "samarbeid; **klikk** på en kommune for å se samarbeidet under kartet."
 )
+borders = st.radio(
+    "Kommunegrenser", options=list(kart.BORDERS_LABELS), format_func=kart.BORDERS_LABELS.get,
+    horizontal=True, key="kart_grenser", bind="query-params",
+)
+if borders == "today":
+    st.caption("Dagens kommunegrenser (fra 1.1.2024). Medlemmene i rapportens oversikt fra 2015 er vist i den "
+               f"kommunen som har overtatt dem (kilde: SSB); en delt kommune (Snillfjord, Tysfjord) i hver del. "
+               f"Folketall 1.1.{kart.DEFAULT_POPULATION_YEAR}, SSB.")
+else:
+    st.caption("Kommunegrensene i 2015, slik rapporten så landet. Folketall 1.1.2015, SSB.")
 
 
 @st.fragment
@@ -53,20 +69,23 @@ def _map_section() -> None:
         "Fargelegg etter", options=list(kart.COLOR_BY_LABELS), format_func=kart.COLOR_BY_LABELS.get,
         horizontal=True, key="kart_farge", bind="query-params",
     )
-    show_successors = right.toggle(
-        "Vis kommunen i 2024 (etter sammenslåinger)", key="kart_2024", bind="query-params",
-        help="Viser navn og nummer på kommunen som i 2024 har overtatt 2015-kommunen (kilde: SSB).",
-    )
-    fig = _figure(color_by, show_successors)
+    show_successors = False
+    if borders == "2015":
+        show_successors = right.toggle(
+            "Vis dagens kommune (etter sammenslåinger)", key="kart_2024", bind="query-params",
+            help="Viser navn og nummer på kommunen som i dag har overtatt 2015-kommunen (kilde: SSB).",
+        )
+    fig = _figure(borders, color_by, show_successors)
+    what = "i dag" if borders == "today" else "i 2015"
     event = st.plotly_chart(
         fig, key="kart", on_select="rerun", selection_mode="points",
         config=kart.plotly_config(st.get_option("server.baseUrlPath")),
-        alt=f"Kart over Norges kommuner i 2015 fargelagt etter {kart.COLOR_BY_LABELS[color_by].lower()}. "
+        alt=f"Kart over Norges kommuner {what} fargelagt etter {kart.COLOR_BY_LABELS[color_by].lower()}. "
             "Samme innhold finnes som tabell under kartet.",
     )
     st.caption(kart.legend_text(color_by))
     st.caption(kart.ATTRIBUTION)
-    selected = map_click.describe_selection(event, _rows(), _collaborations(), kart.trace_locations(fig))
+    selected = map_click.describe_selection(event, _rows(borders), _collaborations(), kart.trace_locations(fig))
     if not selected:
         st.info("Klikk på en kommune i kartet for å se hvilket IKT-samarbeid den er med i.", icon=":material/touch_app:")
     for municipality in selected:
@@ -79,10 +98,14 @@ def _map_section() -> None:
 _map_section()
 
 with st.expander("Kartet som tabell (tekstalternativ)"):
-    county = st.selectbox("Fylke", ["Alle fylker", *kart.counties(_rows())], key="kart_tabell_fylke")
-    table = _table(None if county == "Alle fylker" else county)
+    county_options = ["Alle fylker", *kart.counties(_rows(borders))]
+    if st.session_state.get("kart_tabell_fylke") not in county_options:  # a 2015 county on today's map
+        st.session_state.pop("kart_tabell_fylke", None)
+    county = st.selectbox("Fylke", county_options, key="kart_tabell_fylke")
+    table = _table(borders, None if county == "Alle fylker" else county)
     st.dataframe(
         table, hide_index=True,
-        column_config={"Folketall 2015": st.column_config.NumberColumn(format="localized")},
+        column_config={c: st.column_config.NumberColumn(format="localized") for c in table.columns
+                       if c.startswith("Folketall")},
     )
     st.caption(f"{len(table)} kommuner. " + kart.ATTRIBUTION)

@@ -2,13 +2,15 @@
 
     .venv/bin/python scripts/bench_map.py [--runs 15] [--no-browser]
 
-1. Figure build time (ikt_model.overview.map.map_figure) per colouring, cold and warm (median), with the
-   boundaries by URL (what the page does) and embedded in the figure (for comparison).
+1. Figure build time (ikt_model.overview.map.map_figure) per set of borders (today's 357, the default, and
+   2015's 428) and colouring, cold and warm (median), with the boundaries by URL (what the page does) and
+   embedded in the figure (for comparison: what would be sent on every rerun without the URL).
 2. Figure JSON size and the per-run cost st.plotly_chart adds (figure.to_dict + plotly.io.to_json).
 3. AppTest: Kart page rerun time after an unrelated widget change (the table's county filter), and after
    a change of colouring (AppTest reruns the whole page; the browser reruns only the fragment).
 4. Browser (headless chromium, every non-local request aborted): bytes of every websocket frame the
-   browser receives on first load, after the unrelated widget change and after the colouring change.
+   browser receives on first load (today's borders), after the unrelated widget change, after the
+   colouring change and after switching to 2015 borders; the boundary files fetched over HTTP.
    A frame larger than the figure means the map was re-sent; a small one means Streamlit sent a
    reference (its ForwardMsg cache: an element whose bytes the browser already holds is sent by hash).
 """
@@ -51,23 +53,31 @@ def _median(fn, runs: int) -> float:
 
 def bench_figure(runs: int) -> None:
     con = open_overview_database(":memory:")
-    rows = map_data.map_rows(con.cursor())
-    t = time.perf_counter()
-    kart.load_geojson()
-    print(f"GeoJSON parse (once, lru_cache):            {_ms(time.perf_counter() - t)}")
-    url = kart.geojson_url("")
-    for color_by in ("form", "collaboration"):
-        for label, boundaries in (("boundaries by URL (page)", url), ("boundaries embedded", None)):
-            t = time.perf_counter()
-            fig = kart.map_figure(rows, color_by, True, boundaries_url=boundaries)
-            cold = time.perf_counter() - t
-            warm = _median(lambda: kart.map_figure(rows, color_by, True, boundaries_url=boundaries), runs)
-            text = plotly.io.to_json(fig, validate=False)
-            to_dict = _median(fig.to_dict, runs)
-            to_json = _median(lambda: plotly.io.to_json(fig, validate=False), runs)
-            print(f"[{color_by:13}, {label:24}] build: first {_ms(cold)}, median {_ms(warm)}; "
-                  f"{len(fig.data)} traces; JSON {len(text) / 1e6:.3f} MB; st.plotly_chart per run: "
-                  f"to_dict {_ms(to_dict)} + to_json {_ms(to_json)}")
+    report_rows = map_data.map_rows(con.cursor())
+    for borders in ("today", "2015"):
+        t = time.perf_counter()
+        kart.load_geojson(borders)
+        file = REPO / "static" / kart.BORDER_FILES[borders]
+        print(f"[{borders:5}] GeoJSON parse (once, lru_cache): {_ms(time.perf_counter() - t)}; "
+              f"static/{file.name} {file.stat().st_size / 1e6:.2f} MB (fetched once by the browser)")
+        t = time.perf_counter()
+        rows = kart.rows_for_borders(report_rows, borders)
+        print(f"[{borders:5}] rows_for_borders (cached per borders by the page): {_ms(time.perf_counter() - t)}")
+        url = kart.geojson_url("", borders)
+        for color_by in ("form", "collaboration"):
+            for label, boundaries in (("boundaries by URL (page)", url), ("boundaries embedded", None)):
+                successors = borders == "2015"
+                t = time.perf_counter()
+                fig = kart.map_figure(rows, color_by, successors, boundaries_url=boundaries, borders=borders)
+                cold = time.perf_counter() - t
+                warm = _median(lambda: kart.map_figure(rows, color_by, successors, boundaries_url=boundaries,
+                                                       borders=borders), runs)
+                text = plotly.io.to_json(fig, validate=False)
+                to_dict = _median(fig.to_dict, runs)
+                to_json = _median(lambda: plotly.io.to_json(fig, validate=False), runs)
+                print(f"[{borders:5}, {color_by:13}, {label:24}] build: first {_ms(cold)}, median {_ms(warm)}; "
+                      f"{len(fig.data)} traces; JSON {len(text) / 1e6:.3f} MB; st.plotly_chart per run: "
+                      f"to_dict {_ms(to_dict)} + to_json {_ms(to_json)}")
 
 
 def bench_apptest(runs: int) -> None:
@@ -104,6 +114,8 @@ def _free_port() -> int:
 def bench_browser() -> None:
     from playwright.sync_api import sync_playwright
 
+    from tests.e2e.conftest import choose_option  # re-opens a selectbox whose first click hit a re-render
+
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     tmp = Path(tempfile.mkdtemp(prefix="bench_map_"))
@@ -136,9 +148,10 @@ def bench_browser() -> None:
             idle = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
             t = time.perf_counter()
             page.goto(url + "/kart")
-            page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length >= 428",
+            page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length >= 357",
                                    timeout=120_000)
-            print(f"Browser: 428 municipalities drawn {time.perf_counter() - t:.2f} s after navigation (cold server)")
+            print(f"Browser: today's 357 municipalities drawn {time.perf_counter() - t:.2f} s after navigation "
+                  "(cold server)")
             page.wait_for_function(idle)
 
             def report(label: str) -> None:
@@ -150,8 +163,7 @@ def bench_browser() -> None:
             page.get_by_text("Kartet som tabell (tekstalternativ)").click()
             page.wait_for_function(idle)
             report("open the table expander (no rerun)")
-            page.locator('[data-testid="stSelectbox"]').filter(has_text="Fylke").click()
-            page.get_by_role("option", name="Oslo", exact=True).click()
+            choose_option(page, page.locator('[data-testid="stSelectbox"]').filter(has_text="Fylke"), "Oslo")
             page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stCaptionContainer\"]')]"
                                    ".some(c => c.innerText.startsWith('1 kommuner'))")
             page.wait_for_function(idle)
@@ -163,6 +175,12 @@ def bench_browser() -> None:
             page.wait_for_function(idle)
             time.sleep(0.5)
             report("colouring -> Samarbeid: fragment rerun")
+            page.get_by_text("Kommunene i 2015 (428, rapportens tid)").click()
+            page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length >= 428",
+                                   timeout=60_000)
+            page.wait_for_function(idle)
+            time.sleep(0.5)
+            report("borders -> 2015: full rerun, new figure")
             print(f"  static files fetched over HTTP: {fetched}")
             print(f"  requests to third-party hosts (aborted): {blocked}")
             browser.close()

@@ -1,8 +1,12 @@
-"""The offline map of the 428 municipalities of 2015 («Kart»), coloured by organisation form or collaboration.
+"""The offline map of Norway's municipalities («Kart»), coloured by organisation form or collaboration.
 
-Input is a frame shaped like `map_data.map_rows()` (one row per municipality and collaboration, the
-columns of the view `v_kommune_samarbeid` plus the collaboration's printed form and year; municipalities
-in no collaboration appear once with NULLs). Everything here is pure: the page caches the figure.
+Two sets of borders (`Borders`): today's 357 municipalities (since 1.1.2024, the default) and the 428 of 2015
+(the report's time). Input is a frame shaped like `map_data.map_rows()` (one row per 2015 municipality and
+collaboration, the columns of the view `v_kommune_samarbeid` plus the collaboration's printed form and year;
+municipalities in no collaboration appear once with NULLs). `rows_for_borders` turns it into rows of the
+chosen structure: on today's borders every 2015 member is shown in the municipality that has taken it over
+(SSB's successor table; a split 2015 municipality in every part), with today's population. Everything here
+is pure: the page caches the figure.
 
 The figure is a plotly geo choropleth (`go.Choropleth`, no tiles): one trace per category so the legend
 shows discrete colours, each trace carrying only its own features, so every boundary is sent once.
@@ -22,9 +26,19 @@ import plotly.graph_objects as go
 
 from .. import format as fmt
 from ..config import get_settings
+from ..municipalities import (DEFAULT_POPULATION_YEAR, municipalities_2015, municipalities_today, population,
+                              successors_2024)
 from .source import FORM_IDS, FORM_LABELS
 
 ColorBy = Literal["form", "collaboration"]
+Borders = Literal["today", "2015"]
+
+BORDERS_LABELS: dict[str, str] = {
+    "today": "Dagens kommuner (357)",
+    "2015": "Kommunene i 2015 (428, rapportens tid)",
+}
+# Each a byte-identical copy of data/reference/<name>, served by Streamlit at /app/static/<name>.
+BORDER_FILES: dict[str, str] = {"today": "kommuner_2024.geojson", "2015": "kommuner_2015.geojson"}
 
 COLOR_BY_LABELS: dict[str, str] = {"form": "Organisasjonsform", "collaboration": "Samarbeid"}
 
@@ -54,8 +68,8 @@ COLLABORATION_PALETTE: tuple[str, ...] = (
 )
 
 # Served by Streamlit at /app/static/: plotly.js fetches the boundaries once and the figure carries only
-# the URL (~0.12 MB instead of ~1.2 MB to serialise on every run and send on every change of colouring).
-STATIC_GEOJSON = "kommuner_2015.geojson"
+# the URL (~0.12 MB instead of ~1.2-1.6 MB to serialise on every run and send on every change of colouring).
+STATIC_GEOJSON = BORDER_FILES["2015"]
 
 ATTRIBUTION = "Kart: © Kartverket (CC BY 4.0). Folketall: Statistisk sentralbyrå."
 
@@ -67,9 +81,12 @@ def topojson_url(base_url_path: str | None = "") -> str:
     return f"/{prefix}/app/static/" if prefix else "/app/static/"
 
 
-def geojson_url(base_url_path: str | None = "") -> str:
-    """URL of static/kommuner_2015.geojson (a byte-identical copy of data/reference/kommuner_2015.geojson)."""
-    return topojson_url(base_url_path) + STATIC_GEOJSON
+def geojson_url(base_url_path: str | None = "", borders: Borders = "today") -> str:
+    """URL of the borders in static/ (static/kommuner_2024.geojson for today, static/kommuner_2015.geojson for
+    2015; byte-identical copies of the files in data/reference/)."""
+    if borders not in BORDER_FILES:
+        raise ValueError(f"Ukjente kommunegrenser: {borders!r}")
+    return topojson_url(base_url_path) + BORDER_FILES[borders]
 
 
 def plotly_config(base_url_path: str | None = "") -> dict[str, Any]:
@@ -77,10 +94,11 @@ def plotly_config(base_url_path: str | None = "") -> dict[str, Any]:
     return {"topojsonURL": topojson_url(base_url_path), "displaylogo": False, "scrollZoom": False}
 
 
-@lru_cache(maxsize=1)
-def load_geojson() -> dict[str, Any]:
-    """The 2015 municipality boundaries (data/reference/kommuner_2015.geojson), parsed once. Do not mutate."""
-    path = get_settings().data_dir / "reference" / "kommuner_2015.geojson"
+@lru_cache(maxsize=2)
+def load_geojson(borders: Borders = "2015") -> dict[str, Any]:
+    """The municipality boundaries (data/reference/kommuner_2015.geojson or kommuner_2024.geojson), parsed
+    once. Do not mutate."""
+    path = get_settings().data_dir / "reference" / BORDER_FILES[borders]
     with path.open(encoding="utf-8") as handle:
         return json.load(handle)
 
@@ -95,13 +113,65 @@ def _ring_arrays(geometry: dict[str, Any]) -> dict[str, Any]:
     return {"type": geometry["type"], "coordinates": coordinates}
 
 
-@lru_cache(maxsize=1)
-def _features_by_number() -> dict[str, dict[str, Any]]:
-    """kommunenummer -> GeoJSON feature with numpy rings (built once; never mutated)."""
+@lru_cache(maxsize=2)
+def _features_by_number(borders: Borders = "2015") -> dict[str, dict[str, Any]]:
+    """kommunenummer -> GeoJSON feature with numpy rings (built once per set of borders; never mutated)."""
     return {
         f["properties"]["kommunenummer"]: {**f, "geometry": _ring_arrays(f["geometry"])}
-        for f in load_geojson()["features"]
+        for f in load_geojson(borders)["features"]
     }
+
+
+def rows_for_borders(rows: pd.DataFrame, borders: Borders = "today",
+                     year: int = DEFAULT_POPULATION_YEAR) -> pd.DataFrame:
+    """`rows` (2015 municipalities, shaped like map_data.map_rows()) in the structure of `borders`.
+
+    "2015": the same rows; `navn` becomes the display name (county added to names that occurred twice,
+    «Sande (Vestfold)»), `folketall_aar` = 2015. "today": one row per today's municipality and collaboration
+    (municipalities in none: once, with NULLs): a collaboration's 2015 members are mapped to their 2024
+    successors (kommune_successors.csv, SSB); a 2015 municipality split between several of today's
+    (Snillfjord, Tysfjord) counts for every part. `navn` is today's display name («Herøy (Nordland)»),
+    `fylke` today's county, `folketall` the population on 1 January `year` (SSB), `kommuner_2015` the 2015
+    municipalities it covers («Ålesund (1504), Ørskog (1523), …»); `navn_2024`/`kommunenummer_2024` are
+    empty (they are today's). Raises ValueError for unknown borders."""
+    old = municipalities_2015()
+    if borders == "2015":
+        out = rows.copy()
+        out["navn"] = [old[n].visningsnavn if n in old else name for n, name in zip(out["kommunenummer"], out["navn"])]
+        out["folketall_aar"] = 2015
+        return out
+    if borders != "today":
+        raise ValueError(f"Ukjente kommunegrenser: {borders!r}")
+    today, succ = municipalities_today(), successors_2024()
+    parts: dict[str, list[str]] = {k: [] for k in today}
+    for number, s in sorted(succ.items()):
+        for new in s.alle:
+            label = f"{old[number].visningsnavn} ({number})"
+            parts[new].append(label if len(s.alle) == 1 else f"del av {label}")
+    records: list[dict[str, Any]] = []
+    seen: set[tuple[str, Any]] = set()
+    collab_columns = [c for c in rows.columns if c not in
+                      ("kommunenummer", "navn", "fylke", "folketall", "navn_2024", "kommunenummer_2024")]
+    for r in rows.to_dict("records"):
+        collab = r.get("samarbeid_id")
+        if not isinstance(collab, str):
+            continue
+        successor = succ.get(r["kommunenummer"])
+        for new in successor.alle if successor else ():
+            if (new, collab) not in seen:
+                seen.add((new, collab))
+                records.append({"kommunenummer": new, **{c: r.get(c) for c in collab_columns}})
+    covered = {n for n, _ in seen}
+    records += [{"kommunenummer": n} for n in today if n not in covered]
+    out = pd.DataFrame(records, columns=["kommunenummer", *collab_columns])
+    out["navn"] = [today[n].visningsnavn for n in out["kommunenummer"]]
+    out["fylke"] = [today[n].fylke for n in out["kommunenummer"]]
+    out["folketall"] = [population(n, year) for n in out["kommunenummer"]]
+    out["folketall_aar"] = year
+    out["kommuner_2015"] = [", ".join(parts[n]) for n in out["kommunenummer"]]
+    out["navn_2024"] = None
+    out["kommunenummer_2024"] = None
+    return out.sort_values(["kommunenummer", "samarbeid_navn"], na_position="last").reset_index(drop=True)
 
 
 def legend_text(color_by: ColorBy) -> str:
@@ -131,14 +201,16 @@ def collaboration_line(name: str, form: str | None, printed_form: Any = None, pr
 
 
 def municipality_summary(rows: pd.DataFrame) -> pd.DataFrame:
-    """One row per municipality: kommunenummer, navn, fylke, folketall, navn_2024, kommunenummer_2024,
-    samarbeid (list of names), former (sorted list of form ids), samarbeid_tekst (one line per collaboration)."""
+    """One row per municipality: kommunenummer, navn, fylke, folketall, folketall_aar (default 2015),
+    kommuner_2015 (text, on today's borders), navn_2024, kommunenummer_2024, samarbeid (list of names), former
+    (sorted list of form ids), samarbeid_tekst (one line per collaboration)."""
     by_number: dict[str, dict[str, Any]] = {}
     records = rows.sort_values(["kommunenummer", "samarbeid_navn"], na_position="last").to_dict("records")
     for r in records:
         entry = by_number.setdefault(r["kommunenummer"], {
             "kommunenummer": r["kommunenummer"], "navn": r["navn"], "fylke": r["fylke"],
-            "folketall": r["folketall"], "navn_2024": r.get("navn_2024"),
+            "folketall": r["folketall"], "folketall_aar": int(r.get("folketall_aar") or 2015),
+            "kommuner_2015": _text(r.get("kommuner_2015")) or None, "navn_2024": r.get("navn_2024"),
             "kommunenummer_2024": r.get("kommunenummer_2024"),
             "samarbeid": [], "former": [], "samarbeid_tekst": [],
         })
@@ -149,8 +221,8 @@ def municipality_summary(rows: pd.DataFrame) -> pd.DataFrame:
             entry["former"] = sorted([*entry["former"], r["organisasjonsform"]])
         entry["samarbeid_tekst"].append(collaboration_line(
             r["samarbeid_navn"], r["organisasjonsform"], r.get("organisasjonsform_trykt"), r.get("etablert_trykt")))
-    columns = ["kommunenummer", "navn", "fylke", "folketall", "navn_2024", "kommunenummer_2024",
-               "samarbeid", "former", "samarbeid_tekst"]
+    columns = ["kommunenummer", "navn", "fylke", "folketall", "folketall_aar", "kommuner_2015", "navn_2024",
+               "kommunenummer_2024", "samarbeid", "former", "samarbeid_tekst"]
     return pd.DataFrame(list(by_number.values()), columns=columns)
 
 
@@ -191,24 +263,41 @@ def category_order(categories: list[str], color_by: ColorBy) -> list[str]:
 
 
 def hover_text(summary_row: Mapping[str, Any], show_successors: bool) -> str:
-    """Hover label: municipality, county, population (Norwegian format), collaboration(s), 2024 successor."""
+    """Hover label: municipality, county, population with its date (Norwegian format), collaboration(s), and
+    today's successor (2015 borders, `show_successors`) or the 2015 municipalities it covers (today's)."""
+    year = summary_row.get("folketall_aar") or 2015
     parts = [
         f"<b>{summary_row['navn']}</b> ({summary_row['kommunenummer']}), {summary_row['fylke']}",
-        f"Folketall 1.1.2015: {fmt.number(summary_row['folketall'])}",
+        f"Folketall 1.1.{year}: {fmt.number(summary_row['folketall'])}",
     ]
     lines = summary_row["samarbeid_tekst"]
     parts += [f"Samarbeid: {line}" for line in lines] or ["Ikke med i et IKT-samarbeid i Vedlegg 5"]
-    if show_successors and _text(summary_row.get("navn_2024")):
-        parts.append(f"I 2024: {summary_row['navn_2024']} ({summary_row['kommunenummer_2024']})")
+    if _text(summary_row.get("kommuner_2015")):
+        parts.append(f"I 2015: {summary_row['kommuner_2015']}")
+    if show_successors and _text(summary_row.get("kommunenummer_2024")):
+        parts.append(f"I dag: {successor_text(summary_row['kommunenummer'])}")
     return "<br>".join(parts)
 
 
+def successor_text(kommunenummer_2015: str) -> str:
+    """Today's municipality of a 2015 one: «Sandefjord (3907)»; a split one: «delt: Narvik (1806) og Hamarøy
+    (1875)». Names are today's display names (county added to Herøy, Våler)."""
+    today, s = municipalities_today(), successors_2024().get(kommunenummer_2015)
+    if s is None:
+        return ""
+    labels = [f"{today[k].visningsnavn} ({k})" for k in sorted(s.alle)]
+    if len(labels) == 1:
+        return labels[0]
+    return "delt: " + ", ".join(labels[:-1]) + " og " + labels[-1]
+
+
 def map_figure(rows: pd.DataFrame, color_by: ColorBy = "form", show_successors: bool = False,
-               height: int = 720, boundaries_url: str | None = None) -> go.Figure:
+               height: int = 720, boundaries_url: str | None = None, borders: Borders = "2015") -> go.Figure:
     """The choropleth: one trace per legend category, hover text per municipality.
 
-    Boundaries: embedded per trace (each feature once; self-contained figure) or, with `boundaries_url`
-    (see `geojson_url`), a URL every trace shares that the browser fetches once."""
+    `rows` must be in the structure of `borders` (see `rows_for_borders`). Boundaries: embedded per trace
+    (each feature once; self-contained figure) or, with `boundaries_url` (see `geojson_url`, same `borders`),
+    a URL every trace shares that the browser fetches once."""
     if color_by not in COLOR_BY_LABELS:
         raise ValueError(f"Ukjent fargelegging: {color_by!r}")
     summary = municipality_summary(rows)
@@ -216,7 +305,7 @@ def map_figure(rows: pd.DataFrame, color_by: ColorBy = "form", show_successors: 
     summary["kategori"] = [category_of(r, color_by) for r in records]
     summary["hover"] = [hover_text(r, show_successors) for r in records]
     colors = category_colors(summary["kategori"].tolist(), color_by)
-    features = _features_by_number()
+    features = _features_by_number(borders)
     fig = go.Figure()
     for category in category_order(summary["kategori"].tolist(), color_by):
         part = summary[summary["kategori"] == category]
@@ -254,24 +343,33 @@ def trace_locations(fig: go.Figure) -> list[list[str]]:
 
 
 def counties(rows: pd.DataFrame) -> list[str]:
-    """The 2015 counties present in `rows`, sorted (for the table filter)."""
+    """The counties present in `rows` (2015 or today's, as the rows), sorted (for the table filter)."""
     return sorted(rows["fylke"].dropna().unique().tolist())
 
 
 def map_table(rows: pd.DataFrame, show_successors: bool = False, fylke: str | None = None) -> pd.DataFrame:
-    """The map as a table (text alternative): one row per municipality, Norwegian column names;
-    only the county `fylke` when given."""
+    """The map as a table (text alternative): one row per municipality, Norwegian column names (population
+    with its date, «Folketall 1.1.2026»; on today's borders the 2015 municipalities covered, on 2015 borders
+    with `show_successors` today's municipality); only the county `fylke` when given."""
     if fylke is not None:
         rows = rows[rows["fylke"] == fylke]
     summary = municipality_summary(rows)
+    year = int(summary["folketall_aar"].iloc[0]) if len(summary) else 2015
     table = pd.DataFrame({
         "Kommunenr.": summary["kommunenummer"],
         "Kommune": summary["navn"],
         "Fylke": summary["fylke"],
-        "Folketall 2015": summary["folketall"].astype("int64"),
+        population_column(year): summary["folketall"].astype("int64"),
         "Samarbeid": summary["samarbeid"].apply(lambda v: "; ".join(v)),
         "Organisasjonsform": summary["former"].apply(lambda v: "; ".join(form_label(f) for f in v)),
     })
-    if show_successors:
-        table["Kommune 2024"] = summary["navn_2024"].fillna("")
+    if summary["kommuner_2015"].notna().any():
+        table["Kommuner i 2015"] = summary["kommuner_2015"].fillna("")
+    elif show_successors:
+        table["Kommune i dag"] = [successor_text(n) for n in summary["kommunenummer"]]
     return table.sort_values("Kommunenr.").reset_index(drop=True)
+
+
+def population_column(year: int) -> str:
+    """The table column for population on 1 January `year`: «Folketall 1.1.2026»."""
+    return f"Folketall 1.1.{year}"

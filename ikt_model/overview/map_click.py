@@ -19,7 +19,7 @@ import pandas as pd
 from pydantic import BaseModel
 
 from .. import format as fmt
-from .map import form_label
+from .map import form_label, successor_text
 
 _NUMBER = re.compile(r"^\d{4}$")
 
@@ -42,6 +42,8 @@ class ClickedMunicipality(BaseModel, frozen=True):
     navn: str
     fylke: str
     folketall: int
+    folketall_aar: int = 2015  # population on 1 January of this year
+    kommuner_2015: str | None = None  # on today's borders: the 2015 municipalities it covers
     navn_2024: str | None = None
     kommunenummer_2024: str | None = None
     samarbeid: list[ClickedCollaboration]
@@ -118,6 +120,7 @@ def describe_numbers(numbers: Sequence[str], rows: pd.DataFrame, collaborations:
         ids = [i for i in mine["samarbeid_id"].tolist() if isinstance(i, str) and i in by_id]
         result.append(ClickedMunicipality(
             kommunenummer=number, navn=first["navn"], fylke=first["fylke"], folketall=int(first["folketall"]),
+            folketall_aar=_int(first.get("folketall_aar")) or 2015, kommuner_2015=_text(first.get("kommuner_2015")),
             navn_2024=_text(first.get("navn_2024")), kommunenummer_2024=_text(first.get("kommunenummer_2024")),
             samarbeid=[_collaboration(by_id[i]) for i in ids],
         ))
@@ -133,9 +136,11 @@ def describe_selection(event: Any, rows: pd.DataFrame, collaborations: pd.DataFr
 def summary_text(municipality: ClickedMunicipality, show_successor: bool = False) -> str:
     """One Norwegian sentence for the heading below the map."""
     head = f"{municipality.navn} ({municipality.kommunenummer}, {municipality.fylke}), " \
-           f"{fmt.number(municipality.folketall)} innbyggere 1.1.2015"
-    if show_successor and municipality.navn_2024:
-        head += f"; kommune i 2024: {municipality.navn_2024} ({municipality.kommunenummer_2024})"
+           f"{fmt.number(municipality.folketall)} innbyggere 1.1.{municipality.folketall_aar}"
+    if municipality.kommuner_2015:
+        head += f"; i 2015: {municipality.kommuner_2015}"
+    if show_successor and municipality.kommunenummer_2024:
+        head += f"; kommune i dag: {successor_text(municipality.kommunenummer)}"
     count = len(municipality.samarbeid)
     if count == 0:
         return head + ". Kommunen er ikke med i noe IKT-samarbeid i Vedlegg 5."

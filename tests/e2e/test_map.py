@@ -1,6 +1,7 @@
-"""Browser: «Kart» draws the 428 municipalities with every request outside the app's own server
-blocked (plotly's world topojson and the boundaries come from /app/static/), a click shows the
-collaboration, and an unrelated widget does not make the server re-send the map."""
+"""Browser: «Kart» draws today's 357 municipalities (and the 428 of 2015 when the user switches) with every
+request outside the app's own server blocked (plotly's world topojson and the boundaries come from
+/app/static/), a click shows the collaboration, and an unrelated widget does not make the server re-send
+the map."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from tests.e2e.conftest import choose_option, wait_for_app
 pytestmark = pytest.mark.e2e
 
 SCREENSHOT = "/tmp/kart-e2e.png"
-RENDALEN = "0432"  # a large municipality in IKT Fjellregionen IKS
+RENDALEN = "3424"  # a large municipality in IKT Fjellregionen IKS (0432 in 2015)
 
 # A point inside the municipality's own path (its bounding-box centre can fall on a neighbour or the sea).
 # Plotly geo paths have pointer-events: none; the map's background layer takes the click and plotly finds
@@ -32,31 +33,54 @@ _POINT_IN = """(loc) => {
 }"""
 
 
-def _open_map(page, url: str) -> None:
+def _open_map(page, url: str, count: int = 357) -> None:
     page.set_viewport_size({"width": 1400, "height": 1500})  # the whole map and what is below it
     page.goto(url + "/kart")
     wait_for_app(page)
-    page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length >= 428",
-                           timeout=60_000)
+    _wait_for_paths(page, count)
 
 
-def test_map_draws_all_municipalities_offline(app_page, app_server, external_requests):
+def _wait_for_paths(page, count: int) -> None:
+    page.wait_for_function(
+        "(n) => new Set([...document.querySelectorAll('path.choroplethlocation')].map(p => p.__data__ && "
+        "p.__data__.loc)).size === n", arg=count, timeout=60_000)
+
+
+def _locations(page) -> set[str]:
+    return set(page.evaluate(
+        "() => [...document.querySelectorAll('path.choroplethlocation')].map(p => p.__data__.loc)"))
+
+
+def test_map_draws_todays_municipalities_offline_and_2015_on_request(app_page, app_server, external_requests):
     topojson, boundaries = [], []
     app_page.on("response", lambda r: topojson.append((r.url, r.status)) if "world_110m" in r.url else None)
-    app_page.on("response", lambda r: boundaries.append((r.url, r.status)) if "kommuner_2015" in r.url else None)
+    app_page.on("response", lambda r: boundaries.append((r.url, r.status)) if "/kommuner_20" in r.url else None)
     _open_map(app_page, app_server.url)
-    assert app_page.locator("path.choroplethlocation").count() == 428
-    locations = app_page.evaluate(
-        "() => new Set([...document.querySelectorAll('path.choroplethlocation')].map(p => p.__data__.loc)).size")
-    assert locations == 428
+    assert app_page.locator("path.choroplethlocation").count() == 357
+    today = _locations(app_page)
+    assert len(today) == 357 and {"1508", "1580", "3907"} <= today and "1504" not in today
     box = app_page.locator(".js-plotly-plot .geo").first.bounding_box()
     assert box["width"] > 300 and box["height"] > 300  # drawn at a usable size, not a speck
     assert external_requests == []
-    assert not [u for u in external_requests if "plot.ly" in u]
     assert topojson and all(u.startswith(app_server.url + "/app/static/") and s == 200 for u, s in topojson)
-    assert boundaries == [(app_server.url + "/app/static/kommuner_2015.geojson", 200)]  # fetched once
+    assert boundaries == [(app_server.url + "/app/static/kommuner_2024.geojson", 200)]  # fetched once
     app_page.get_by_text("Kart: © Kartverket (CC BY 4.0). Folketall: Statistisk sentralbyrå.").first.wait_for()
     app_page.screenshot(path=SCREENSHOT, full_page=True)
+
+    app_page.get_by_text("Kommunene i 2015 (428, rapportens tid)").click()
+    _wait_for_paths(app_page, 428)
+    wait_for_app(app_page)
+    old = _locations(app_page)
+    assert len(old) == 428 and {"1504", "1523", "0719"} <= old and "1508" not in old
+    assert app_page.get_by_text("Vis dagens kommune (etter sammenslåinger)").count() == 1
+    assert boundaries[-1] == (app_server.url + "/app/static/kommuner_2015.geojson", 200)
+
+    app_page.get_by_text("Dagens kommuner (357)").click()
+    _wait_for_paths(app_page, 357)
+    wait_for_app(app_page)
+    assert external_requests == []
+    assert [u for u, _ in boundaries].count(app_server.url + "/app/static/kommuner_2024.geojson") <= 2
+    app_page.screenshot(path="/tmp/kart-e2e-2015.png", full_page=True)
 
 
 def test_click_on_a_municipality_shows_its_collaboration(app_page, app_server):
@@ -68,7 +92,7 @@ def test_click_on_a_municipality_shows_its_collaboration(app_page, app_server):
     details.get_by_text("Medlemmer", exact=False).wait_for(timeout=30_000)
     wait_for_app(app_page)
     text = details.inner_text()
-    assert "Rendalen (0432, Hedmark)" in text
+    assert "Rendalen (3424, Innlandet)" in text and "innbyggere 1.1.2026" in text
     assert "IKT Fjellregionen" in text and "IKS" in text and "2005" in text
     assert "Folldal" in text and "Tynset" in text
     app_page.screenshot(path="/tmp/kart-e2e-click.png", full_page=True)
@@ -89,4 +113,4 @@ def test_unrelated_widget_does_not_resend_the_map(app_page, app_server):
     wait_for_app(app_page)
     assert frames, "the rerun sent nothing"
     assert max(frames) < 20_000, f"a {max(frames)} byte message after an unrelated widget change"
-    assert app_page.locator("path.choroplethlocation").count() == 428
+    assert app_page.locator("path.choroplethlocation").count() == 357

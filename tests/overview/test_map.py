@@ -12,6 +12,7 @@ from ikt_model.config import REPO_ROOT
 from ikt_model.format import NBSP
 from ikt_model.overview import map as kart
 from ikt_model.overview import map_click, map_data
+from ikt_model.municipalities import municipalities_today
 from ikt_model.overview.db import open_overview_database
 
 COLUMNS = ["kommunenummer", "navn", "fylke", "folketall", "samarbeid_id", "samarbeid_navn", "organisasjonsform",
@@ -89,7 +90,13 @@ def test_static_boundaries_are_a_byte_identical_copy_of_the_reference_file():
 def test_topojson_url_follows_the_base_url_path(base, url):
     assert kart.topojson_url(base) == url
     assert kart.plotly_config(base)["topojsonURL"] == url
-    assert kart.geojson_url(base) == url + "kommuner_2015.geojson"
+    assert kart.geojson_url(base) == url + "kommuner_2024.geojson"  # today's borders by default
+    assert kart.geojson_url(base, "2015") == url + "kommuner_2015.geojson"
+
+
+def test_geojson_url_rejects_unknown_borders():
+    with pytest.raises(ValueError, match="Ukjente kommunegrenser"):
+        kart.geojson_url("", "2020")  # type: ignore[arg-type]
 
 
 # --- summary, categories, colours ------------------------------------------------------------------
@@ -132,10 +139,10 @@ def test_hover_has_norwegian_population_and_successor_only_when_asked():
     summary = {r["kommunenummer"]: r for r in kart.municipality_summary(_rows()).to_dict("records")}
     plain = kart.hover_text(summary["0301"], show_successors=False)
     assert f"647{NBSP}676" in plain and "Oslo" in plain and "Ikke med i et IKT-samarbeid" in plain
-    assert "I 2024" not in plain
+    assert "I dag" not in plain and "Folketall 1.1.2015" in plain
     iveland = kart.hover_text(summary["0935"], show_successors=True)
     assert "KR-IKT (§ 27, etablert 2014)" in iveland and "Setesdal IKT" in iveland
-    assert "I 2024: Iveland (4218)" in iveland
+    assert "I dag: Iveland (4218)" in iveland
 
 
 # --- the figure ----------------------------------------------------------------------------------
@@ -171,12 +178,12 @@ def test_figure_serialises_to_plain_json_without_any_cdn_url():
     ring = spec["data"][0]["geojson"]["features"][0]["geometry"]["coordinates"][0]
     assert isinstance(ring, list) and isinstance(ring[0], list) and len(ring[0]) == 2
     assert "cdn.plot.ly" not in text
-    assert "I 2024:" in text
+    assert "I dag:" in text
 
 
 @pytest.mark.parametrize("color_by", ["form", "collaboration"])
 def test_figure_can_refer_to_the_boundaries_by_url(color_by):
-    url = kart.geojson_url("")
+    url = kart.geojson_url("", "2015")
     fig = kart.map_figure(_rows(), color_by, True, boundaries_url=url)
     assert all(trace.geojson == url and trace.featureidkey == "properties.kommunenummer" for trace in fig.data)
     embedded = kart.map_figure(_rows(), color_by, True)
@@ -198,13 +205,14 @@ def test_figure_leaves_the_cached_geojson_untouched():
 
 def test_table_is_the_text_alternative_with_county_filter():
     table = kart.map_table(_rows(), show_successors=True)
-    assert list(table.columns) == ["Kommunenr.", "Kommune", "Fylke", "Folketall 2015", "Samarbeid",
-                                   "Organisasjonsform", "Kommune 2024"]
+    assert list(table.columns) == ["Kommunenr.", "Kommune", "Fylke", "Folketall 1.1.2015", "Samarbeid",
+                                   "Organisasjonsform", "Kommune i dag"]
     assert len(table) == 6
     iveland = table[table["Kommune"] == "Iveland"].iloc[0]
     assert iveland["Samarbeid"] == "KR-IKT; Setesdal IKT" and iveland["Organisasjonsform"] == "§ 27-samarbeid"
     assert set(kart.map_table(_rows(), fylke="Aust-Agder")["Kommune"]) == {"Iveland", "Bygland", "Arendal"}
-    assert "Kommune 2024" not in kart.map_table(_rows()).columns
+    assert "Kommune i dag" not in kart.map_table(_rows()).columns
+    assert table.set_index("Kommunenr.").loc["1001", "Kommune i dag"] == "Kristiansand (4204)"
     assert kart.counties(_rows())[0] == "Aust-Agder"
 
 
@@ -251,7 +259,8 @@ def test_click_describes_municipality_and_collaborations():
     assert oslo.samarbeid == []
     assert "ikke med i noe IKT-samarbeid" in map_click.summary_text(oslo)
     text = map_click.summary_text(iveland, show_successor=True)
-    assert f"1{NBSP}315 innbyggere" in text and "Med i 2 IKT-samarbeid" in text and "(4218)" in text
+    assert f"1{NBSP}315 innbyggere 1.1.2015" in text and "Med i 2 IKT-samarbeid" in text
+    assert "kommune i dag: Iveland (4218)" in text
     assert "4218" not in map_click.summary_text(iveland)
 
 
@@ -296,3 +305,62 @@ def test_legend_text_follows_the_colouring():
     assert "én organisasjonsform" in kart.legend_text("form") and kart.SEVERAL_FORMS in kart.legend_text("form")
     text = kart.legend_text("collaboration")
     assert "ett samarbeid" in text and kart.SEVERAL_COLLABORATIONS in text and kart.NONE_LABEL in text
+
+
+# --- today's borders -----------------------------------------------------------------------------
+
+def test_today_geojson_has_the_357_municipalities_and_is_served_by_url():
+    numbers = {f["properties"]["kommunenummer"] for f in kart.load_geojson("today")["features"]}
+    assert len(numbers) == 357 and {"1508", "1580", "0301"} <= numbers
+    assert (REPO_ROOT / "static" / kart.BORDER_FILES["today"]).read_bytes() == \
+        (REPO_ROOT / "data" / "reference" / "kommuner_2024.geojson").read_bytes()
+
+
+def test_rows_on_today_borders_map_members_to_successors(real):
+    rows, _ = real
+    today = kart.rows_for_borders(rows, "today")
+    assert today["kommunenummer"].nunique() == 357
+    assert set(today["kommunenummer"]) <= {f["properties"]["kommunenummer"]
+                                           for f in kart.load_geojson("today")["features"]}
+    alesund = today[today["kommunenummer"] == "1508"]
+    # Ålesund, Ørskog, Skodje, Sandøy (2015) are one municipality today, in eKommune Sunnmøre once
+    assert alesund["samarbeid_navn"].tolist() == ["eKommune Sunnmøre"]
+    assert alesund["kommuner_2015"].iloc[0] == "Ålesund (1504), Ørskog (1523), Skodje (1529), Sandøy (1546)"
+    assert alesund["folketall"].iloc[0] == municipalities_today()["1508"].folketall[2026]
+    assert (today["folketall_aar"] == 2026).all()
+    # a split 2015 municipality counts for every part
+    assert "del av Tysfjord (1850)" in today.set_index("kommunenummer").loc["1875", "kommuner_2015"]
+    # duplicate names carry the county
+    assert set(today[today["kommunenummer"] == "1818"]["navn"]) == {"Herøy (Nordland)"}
+    # every collaboration of the report is still on the map
+    assert set(today["samarbeid_id"].dropna()) == set(rows["samarbeid_id"].dropna())
+    earlier = kart.rows_for_borders(rows, "today", year=2024)
+    assert earlier.set_index("kommunenummer").loc["0301", "folketall"] == 717_710
+
+
+def test_rows_on_2015_borders_keep_the_rows_and_name_duplicates_with_county(real):
+    rows, _ = real
+    old = kart.rows_for_borders(rows, "2015")
+    assert len(old) == len(rows) and (old["folketall_aar"] == 2015).all()
+    assert set(old[old["kommunenummer"] == "0713"]["navn"]) == {"Sande (Vestfold)"}
+    with pytest.raises(ValueError, match="Ukjente kommunegrenser"):
+        kart.rows_for_borders(rows, "2020")  # type: ignore[arg-type]
+
+
+def test_figure_on_today_borders(real):
+    rows, collaborations = real
+    today = kart.rows_for_borders(rows, "today")
+    fig = kart.map_figure(today, "form", boundaries_url=kart.geojson_url("", "today"), borders="today")
+    assert sum(len(t.locations) for t in fig.data) == 357
+    assert {t.geojson for t in fig.data} == {"/app/static/kommuner_2024.geojson"}
+    text = plotly.io.to_json(fig, validate=False)
+    hover = "\n".join(h for t in json.loads(text)["data"] for h in t["text"])
+    assert len(text) < 250_000 and "Folketall 1.1.2026" in hover and "I 2015: Ålesund (1504), Ørskog" in hover
+    embedded = kart.map_figure(today, "form", borders="today")
+    assert sorted(f["properties"]["kommunenummer"] for t in embedded.data for f in t.geojson["features"]) == \
+        sorted(today["kommunenummer"].unique())
+    table = kart.map_table(today)
+    assert len(table) == 357 and "Folketall 1.1.2026" in table.columns and "Kommuner i 2015" in table.columns
+    (alesund,) = map_click.describe_numbers(["1508"], today, collaborations)
+    text = map_click.summary_text(alesund)
+    assert "Ålesund (1508, Møre og Romsdal)" in text and "innbyggere 1.1.2026" in text and "i 2015: Ålesund (1504)" in text

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from ikt_model.ui import session
 from ikt_model.decision.profile import Profile
+from ikt_model.municipalities import municipalities_2015
 
 ATTRIBUTION = "Kart: © Kartverket (CC BY 4.0). Folketall: Statistisk sentralbyrå."
 
@@ -32,12 +33,13 @@ def _texts(at: AppTest) -> str:
 
 
 def test_kart_shows_map_settings_attribution_and_hint(kart):
-    assert kart.title[0].value == "Kart over IKT-samarbeid i 2015"
+    assert kart.title[0].value == "Kart over IKT-samarbeid"
+    assert kart.radio(key="kart_grenser").value == "today"  # today's borders by default
     assert kart.radio(key="kart_farge").value == "form"
-    assert kart.toggle(key="kart_2024").value is False
+    assert not [t for t in kart.toggle if t.key == "kart_2024"]  # the successor toggle belongs to 2015 borders
     text = _texts(kart)
     assert ATTRIBUTION in text and "Vedlegg 5" in text
-    assert "Klikk på en kommune" in text
+    assert "Klikk på en kommune" in text and "Folketall 1.1.2026, SSB" in text
 
 
 def test_kart_chart_is_offline_clickable_and_has_an_alt_text(kart):
@@ -45,49 +47,77 @@ def test_kart_chart_is_offline_clickable_and_has_an_alt_text(kart):
     proto = chart.proto
     assert json.loads(proto.config)["topojsonURL"] == "/app/static/"  # no request to cdn.plot.ly
     assert list(proto.selection_mode) == [0]  # points
-    assert proto.alt.startswith("Kart over Norges kommuner i 2015")
+    assert proto.alt.startswith("Kart over Norges kommuner i dag")
     spec = json.loads(proto.spec)
-    assert {t["geojson"] for t in spec["data"]} == {"/app/static/kommuner_2015.geojson"}
-    assert sum(len(t["locations"]) for t in spec["data"]) == 428
+    assert {t["geojson"] for t in spec["data"]} == {"/app/static/kommuner_2024.geojson"}
+    assert sum(len(t["locations"]) for t in spec["data"]) == 357
     assert spec["layout"]["geo"]["fitbounds"] == "locations" and spec["layout"]["geo"]["visible"] is False
+    hover = "\n".join(text for trace in spec["data"] for text in trace["text"])
+    assert "<b>Herøy (Nordland)</b> (1818)" in hover and "Folketall 1.1.2026" in hover
 
 
 def test_kart_text_alternative_lists_all_municipalities_and_filters_by_county(kart):
     table = kart.dataframe[0].value
-    assert len(table) == 428 and "Kommune 2024" in table.columns
+    assert len(table) == 357 and "Kommuner i 2015" in table.columns and "Folketall 1.1.2026" in table.columns
     kart.selectbox(key="kart_tabell_fylke").set_value("Oslo").run()
     assert not kart.exception
     assert list(kart.dataframe[0].value["Kommune"]) == ["Oslo"]
     kart.selectbox(key="kart_tabell_fylke").set_value("Alle fylker").run()
-    assert len(kart.dataframe[0].value) == 428
+    assert len(kart.dataframe[0].value) == 357
 
 
-def test_kart_colour_and_successor_settings_rerun_without_errors(kart):
+def test_kart_on_2015_borders_with_colour_and_successor_settings(kart):
+    kart.selectbox(key="kart_tabell_fylke").set_value("Troms").run()
+    kart.radio(key="kart_grenser").set_value("2015").run()
+    assert not kart.exception
+    assert kart.selectbox(key="kart_tabell_fylke").value == "Troms"  # a county of both structures stays
+    spec = json.loads(kart.get("plotly_chart")[0].proto.spec)
+    assert {t["geojson"] for t in spec["data"]} == {"/app/static/kommuner_2015.geojson"}
+    assert sum(len(t["locations"]) for t in spec["data"]) == 428
+    troms_2015 = [m for m in municipalities_2015().values() if m.fylke == "Troms"]
+    assert len(kart.dataframe[0].value) == len(troms_2015) == 24
+    kart.selectbox(key="kart_tabell_fylke").set_value("Sogn og Fjordane").run()
     kart.radio(key="kart_farge").set_value("collaboration").run()
     assert not kart.exception
     kart.toggle(key="kart_2024").set_value(True).run()
     assert not kart.exception
     assert "hver farge er ett samarbeid" in _texts(kart)  # the legend explanation follows the colouring
+    assert "Folketall 1.1.2015, SSB" in _texts(kart)
     spec = json.loads(kart.get("plotly_chart")[0].proto.spec)
     assert len(spec["data"]) == 43 and spec["layout"]["legend"]["title"]["text"] == "Samarbeid"
     hover = "\n".join(text for trace in spec["data"] for text in trace["text"])
-    assert "I 2024: Sandefjord (3907)" in hover  # Andebu (0719) merged into Sandefjord
+    assert "I dag: Sandefjord (3907)" in hover  # Andebu (0719) merged into Sandefjord
+    assert "I dag: delt: Narvik (1806) og Hamarøy (1875)" in hover  # Tysfjord was split
+    assert "Kommune i dag" in kart.dataframe[0].value.columns
+    kart.radio(key="kart_grenser").set_value("today").run()  # a 2015-only county: the filter resets
+    assert not kart.exception
+    assert kart.selectbox(key="kart_tabell_fylke").value == "Alle fylker"
     kart.radio(key="kart_farge").set_value("form").run()
-    kart.toggle(key="kart_2024").set_value(False).run()
     assert not kart.exception
 
 
 def test_kart_shows_a_click_injected_as_selection_state():
     at = _open("pages/map_view.py")
     # AppTest cannot click a chart; a selection injected into the widget state reaches the script once.
+    at.session_state["kart"] = {"selection": {"points": [{"location": "4218"}], "point_indices": [0],
+                                              "box": [], "lasso": []}}
+    at.run()
+    assert not at.exception
+    text = _texts(at)
+    assert "Iveland (4218, Agder)" in text and "innbyggere 1.1.2026" in text and "Med i 2 IKT-samarbeid" in text
+    assert "**KR-IKT**" in text and "**Setesdal IKT**" in text and "Medlemmer (5)" in text
+    assert "Klikk på en kommune" not in text
+
+
+def test_kart_2015_click_names_the_2015_municipality():
+    at = _open("pages/map_view.py")
+    at.radio(key="kart_grenser").set_value("2015").run()
     at.session_state["kart"] = {"selection": {"points": [{"location": "0935"}], "point_indices": [0],
                                               "box": [], "lasso": []}}
     at.run()
     assert not at.exception
     text = _texts(at)
-    assert "Iveland (0935, Aust-Agder)" in text and "Med i 2 IKT-samarbeid" in text
-    assert "**KR-IKT**" in text and "**Setesdal IKT**" in text and "Medlemmer (5)" in text
-    assert "Klikk på en kommune" not in text
+    assert "Iveland (0935, Aust-Agder)" in text and "innbyggere 1.1.2015" in text
 
 
 # --- Lignende samarbeid ---------------------------------------------------------------------------
