@@ -12,7 +12,7 @@ from ikt_model.ui import session
 from ikt_model.config import REPO_ROOT
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
-from ikt_model.decision.weights import PRESET_LABELS, Weights, WeightsError, make_weights, preset
+from ikt_model.decision.weights import PRESET_LABELS, WeightsError, preset
 
 st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"), layout="wide")
 
@@ -46,9 +46,6 @@ PAGES = {
 }
 
 WEIGHTED_PAGES = {"sammenligning", "robusthet", "scenarier", "notat"}
-CUSTOM = "egendefinert"
-SOURCE_LABELS = {**PRESET_LABELS, CUSTOM: "Egendefinerte vekter", "AHP": "Fra parvise sammenligninger (AHP)",
-                 "workshop": "Gruppens vekter fra workshop", "scenario": "Fra lagret scenario"}
 
 
 def _slider_key(factor_id: int) -> str:
@@ -58,44 +55,42 @@ def _slider_key(factor_id: int) -> str:
 def _apply_preset() -> None:
     name = st.session_state["weight_preset"]
     if name in PRESET_LABELS:
-        st.session_state[session.WEIGHTS] = preset(name)
-        st.session_state[session.WEIGHTS_SOURCE] = name
+        session.set_weights(st.session_state, preset(name), name)
     st.session_state.pop("weights_error", None)
 
 
 def _sliders_changed() -> None:
     points = {f.id: st.session_state[_slider_key(f.id)] for f in default_knowledge_base().factors}
     try:
-        st.session_state[session.WEIGHTS] = make_weights(points)
+        session.set_weights(st.session_state, points, session.CUSTOM)
     except WeightsError as exc:  # e.g. every weight at zero: keep the last valid weights
-        st.session_state["weights_error"] = str(exc)
+        st.session_state["weights_error"] = session.user_message(exc)
         return
-    st.session_state[session.WEIGHTS_SOURCE] = CUSTOM
     st.session_state.pop("weights_error", None)
 
 
 def weights_sidebar() -> None:
     """Sliders in points; the durable truth is session_state[WEIGHTS] (widget state dies on page switch)."""
-    weights: Weights = st.session_state[session.WEIGHTS]
-    source = st.session_state[session.WEIGHTS_SOURCE]
+    view = session.current(st.session_state)
+    weights, source = view.weights, view.weights_source
     factors = default_knowledge_base().factors
     for f in factors:
         st.session_state[_slider_key(f.id)] = weights.points[f.id]
-    st.session_state["weight_preset"] = source if source in PRESET_LABELS else CUSTOM
+    st.session_state["weight_preset"] = source if source in PRESET_LABELS else session.CUSTOM
     with st.sidebar:
         st.subheader("Vekter på suksessfaktorene (poeng)")
-        st.selectbox("Vektsett", [*PRESET_LABELS, CUSTOM], key="weight_preset", on_change=_apply_preset,
-                     format_func=lambda k: SOURCE_LABELS.get(k, k),
+        st.selectbox("Vektsett", [*PRESET_LABELS, session.CUSTOM], key="weight_preset", on_change=_apply_preset,
+                     format_func=session.source_label,
                      help="Rapportens prioriterte rekkefølge (3.1, 4.3) gir ROC-vekter (Barron & Barrett 1996).")
         if source not in PRESET_LABELS:
-            st.caption(f"Kilde: {SOURCE_LABELS.get(source, source)}")
+            st.caption(f"Kilde: {view.source_label}")
         if error := st.session_state.get("weights_error"):
             st.error(f"Vektene ble ikke endret: {error}")
         for f in factors:
             st.slider(f"{f.id}. {f.label}", 0.0, 100.0, step=0.1, format="localized", key=_slider_key(f.id),
                       on_change=_sliders_changed, help=f.description)
-        shares = weights.fractions()
-        st.caption("Andel av totalen: " + " · ".join(f"{i}: {fmt.percent(shares[i])}" for i in shares))
+        st.caption("Andel av totalen: " + " · ".join(f"{f.id}: {fmt.percent(share)}"
+                                                     for f, share in zip(factors, view.fractions)))
 
 
 SHARED_PAGES = WEIGHTED_PAGES | {"samarbeidet", "kunnskapsgrunnlag", ""}

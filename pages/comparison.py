@@ -5,20 +5,18 @@ import streamlit as st
 from ikt_model import format as fmt
 from ikt_model.ui import session
 from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
-from ikt_model.decision.evaluation import evaluate
-from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import STATUS_LABELS
-from ikt_model.decision.views import SOURCE_LABELS, ranking_table
+from ikt_model.decision.views import PART_SOURCE_LABELS, ranking_table
 
 SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}
 WHATIF = {"host_on_robek": "Vertskommunen havner på ROBEK",
           "board_of_chief_executives": "Styret består av rådmennene",
           "sells_services_to_others": "Strategi om å selge tjenester til andre"}
 
-profile = st.session_state[session.PROFILE]
-weights = st.session_state[session.WEIGHTS]
-overrides = st.session_state[session.OVERRIDES]
-kb = default_knowledge_base().with_overrides(overrides)
+view = session.current(st.session_state)
+profile, overrides, kb = view.profile, view.overrides, view.kb
+if view.problem:
+    st.error(view.problem)
 
 
 def _whatif(field: str) -> None:
@@ -30,7 +28,7 @@ def _whatif(field: str) -> None:
 st.title("Sammenligning av alternativene")
 title = profile.name or STATUS_LABELS[profile.status]
 st.caption(f"{title} · {fmt.number(profile.municipalities)} kommuner · vekter: "
-           f"{st.session_state[session.WEIGHTS_SOURCE]}"
+           f"{view.weights_source}"
            + (f" · {len(overrides)} egne vurderinger (✎)" if overrides else ""))
 
 with st.expander("Hva om …? (endrer profilen)"):
@@ -39,7 +37,7 @@ with st.expander("Hva om …? (endrer profilen)"):
         st.toggle(label, key=f"whatif_{field}", on_change=_whatif, args=(field,))
     st.page_link("pages/profile.py", label="Endre hele profilen", icon=":material/edit_note:")
 
-result = evaluate(profile, weights, kb)
+result = view.evaluation
 for warning in result.warnings:
     SEVERITY[warning.severity](f"{warning.message} (kap. {warning.section})", icon=":material/warning:")
 
@@ -74,7 +72,7 @@ for col, title, reasons in ((cols[0], "For", chosen_row.reasons_for), (cols[1], 
         for reason in reasons:
             with st.container(border=True):
                 st.markdown(f"**{reason.factor_label}** · {fmt.signed(reason.weighted)} "
-                            f"({SOURCE_LABELS[reason.part.source]}, kap. {reason.part.section})")
+                            f"({PART_SOURCE_LABELS[reason.part.source]}, kap. {reason.part.section})")
                 st.caption(f"«{reason.part.quote}»")
                 if reason.part.note:
                     st.caption(reason.part.note)

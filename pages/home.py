@@ -3,8 +3,6 @@
 import streamlit as st
 
 from ikt_model.ui import session
-from ikt_model.decision.evaluation import evaluate
-from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import STATUS_LABELS
 
 st.title("IKT-samarbeid: hvilken styringsmodell og organisasjonsform?")
@@ -24,9 +22,10 @@ for col, (target, label, icon, text) in zip(cols, steps):
         st.page_link(target, label=label, icon=icon)
         st.caption(text)
 
-profile = st.session_state[session.PROFILE]
-kb = default_knowledge_base().with_overrides(st.session_state[session.OVERRIDES])
-result = evaluate(profile, st.session_state[session.WEIGHTS], kb)
+view = session.current(st.session_state)
+profile, result = view.profile, view.evaluation
+if view.problem:
+    st.error(view.problem)
 with st.container(border=True):
     st.markdown(f"**Nå ({STATUS_LABELS[profile.status].lower()}):** høyest rangert er **{result.best.label}**.")
     st.caption(f"Rapportens råd (kap. {result.recommendation.section}): {result.recommendation.text}")

@@ -12,7 +12,8 @@ RESULT = "notat_result"
 SIGNATURE = "notat_signature"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-profile = st.session_state[session.PROFILE]
+view = session.current(st.session_state)
+profile = view.profile
 workshop = st.session_state.get(session.WORKSHOP_RESULT)
 split = st.session_state.get(cost_tables.SESSION_KEY)
 
@@ -31,14 +32,12 @@ with_costs = st.checkbox("Ta med kostnadsfordelingen", value=split is not None, 
                          disabled=split is None,
                          help=None if split else "Lag en gyldig fordeling på «Kostnadsfordeling» først.")
 
-signature = (share.encode_state(profile, st.session_state[session.WEIGHTS], st.session_state[session.OVERRIDES]),
-             st.session_state[session.WEIGHTS_SOURCE], title, with_robustness, with_workshop, with_costs,
-             repr(workshop), split.model_dump_json() if split else None)
+signature = (share.encode_state(profile, view.weights, view.overrides), view.weights_source, title, with_robustness,
+             with_workshop, with_costs, repr(workshop), split.model_dump_json() if split else None)
 if st.button("Lag beslutningsnotat", type="primary", key="notat_make"):
     with st.spinner("Lager notatet …"):
-        memo = build_memo(profile, st.session_state[session.WEIGHTS], st.session_state[session.WEIGHTS_SOURCE],
-                          st.session_state[session.OVERRIDES], workshop=workshop if with_workshop else None,
-                          costs=split if with_costs else None,
+        memo = build_memo(profile, view.weights, view.weights_source, view.overrides,
+                          workshop=workshop if with_workshop else None, costs=split if with_costs else None,
                           robustness="auto" if with_robustness else None, title=title.strip() or None)
         st.session_state[RESULT] = (memo.title, memo.date.isoformat(), render_html(memo), render_docx(memo))
         st.session_state[SIGNATURE] = signature

@@ -10,7 +10,7 @@ from ikt_model.robustness import charts, tables
 from ikt_model.robustness.ahp import (CR_LIMIT, GROUPS, RI_SOURCE, SCALE_POSITIONS, AhpError, ahp,
                                       grouped_weights, matrix_from_positions, pairs, positions_from_weights,
                                       weights_to_points)
-from ikt_model.decision.weights import Weights, WeightsError
+from ikt_model.decision.weights import WeightsError
 
 STORE = "ahp_judgments"  # durable copy of every judgment (widget state is dropped when the page is left)
 MODES = {"grupper": f"Kortversjon: i grupper ({sum(len(i) * (len(i) - 1) // 2 for _, i in GROUPS) + 6} vurderinger)",
@@ -118,11 +118,10 @@ with st.expander("Vektene som tabell"):
 
 if st.button("Bruk disse vektene i sammenligningen", type="primary", key="ahp_apply"):
     try:
-        st.session_state[session.WEIGHTS] = Weights(points=weights_to_points(result_weights))
+        session.set_weights(st.session_state, weights_to_points(result_weights), session.AHP)
     except WeightsError as exc:
-        st.error(f"Vektene kunne ikke brukes: {exc}")
+        st.error(f"Vektene kunne ikke brukes: {session.user_message(exc)}")
     else:
-        st.session_state[session.WEIGHTS_SOURCE] = "AHP"
         st.success("Vektene fra de parvise sammenligningene brukes nå i sammenligningen og robusthetsanalysen."
                    + (" Merk: svarene er ikke konsistente." if inconsistent else "")
                    + " Se «Sammenligning» og «Robusthet» i menyen.")

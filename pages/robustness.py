@@ -5,7 +5,6 @@ import streamlit as st
 from ikt_model import format as fmt
 from ikt_model.ui import session
 from ikt_model.decision.evaluation import alternative_label
-from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.registry import ALTERNATIVES, FACTOR_IDS
 from ikt_model.robustness import charts, tables
 from ikt_model.robustness.reading import acceptability_reading, factor_intervals, interval_sentence
@@ -15,17 +14,13 @@ from ikt_model.decision.scoring import score_matrix
 
 CHART_CONFIG = {"displayModeBar": False}
 
-profile = st.session_state[session.PROFILE]
-weights = st.session_state[session.WEIGHTS]
-overrides = st.session_state[session.OVERRIDES]
-try:
-    kb = default_knowledge_base().with_overrides(overrides)
-except ValueError as exc:
-    st.error(f"Egne vurderinger kunne ikke brukes: {exc}. Analysen bruker rapportens vurderinger.")
-    kb = default_knowledge_base()
+view = session.current(st.session_state)
+profile, weights, overrides, kb = view.profile, view.weights, view.overrides, view.kb
+if view.problem:
+    st.error(view.problem)
 
 values = score_matrix(profile, kb).values
-vector = weights.vector()
+vector = view.fractions.tolist()
 labels = [alternative_label(kb, a) for a in ALTERNATIVES]
 factor_labels = {f.id: f.label for f in kb.factors}
 
@@ -40,7 +35,7 @@ ranking_now = ranking_at(values, vector, 0, vector[0])
 best_index = ranking_now[0][1]
 
 st.title("Robusthet: hvor sikker er anbefalingen?")
-st.caption(f"Vekter: {st.session_state[session.WEIGHTS_SOURCE]}"
+st.caption(f"Vekter: {view.weights_source}"
            + (f" · {len(overrides)} egne vurderinger (✎)" if overrides else "")
            + " · Vurderingene er ordinale skjønn fra rapporten (4.2, 3.3); vektene er meninger.")
 

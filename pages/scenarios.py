@@ -7,7 +7,7 @@ from ikt_model.ui import session, share
 from ikt_model.scenarios.charts import comparison_figure
 from ikt_model.scenarios.compare import compare
 from ikt_model.scenarios.store import shared_scenario_store
-from ikt_model.scenarios.model import (SOURCE_LABELS, ScenarioError, ScenarioImportError, export_json, import_json,
+from ikt_model.scenarios.model import (ScenarioError, ScenarioImportError, export_json, import_json,
                                        markdown_escape, scenario_from_state)
 
 
@@ -25,16 +25,13 @@ def flash(message: str, select: str | None = None) -> None:
 
 def load_into_session(scenario) -> None:
     st.session_state[session.PROFILE] = scenario.profile
-    st.session_state[session.WEIGHTS] = scenario.weights
-    st.session_state[session.WEIGHTS_SOURCE] = scenario.weights_source
+    session.set_weights(st.session_state, scenario.weights, scenario.weights_source)
     st.session_state[session.OVERRIDES] = dict(scenario.overrides)
 
 
 store = shared_scenario_store()  # one store connection per process, shared
-profile = st.session_state[session.PROFILE]
-weights = st.session_state[session.WEIGHTS]
-source = st.session_state[session.WEIGHTS_SOURCE]
-overrides = st.session_state[session.OVERRIDES]
+view = session.current(st.session_state)
+profile, weights, source, overrides = view.profile, view.weights, view.weights_source, view.overrides
 
 st.title("Scenarier")
 st.caption("Lagre og sammenlign varianter av profil, vekter og egne vurderinger – for eksempel «med ROBEK» mot "
@@ -45,7 +42,7 @@ if message := st.session_state.pop(FLASH, None):
 # --- Save the current view ---------------------------------------------------------------------
 st.subheader("Lagre det du ser nå")
 st.caption(f"Profil: {markdown_escape(profile.name or 'uten navn')} · Vekter: "
-           f"{markdown_escape(SOURCE_LABELS.get(source, source))} · Egne vurderinger: {len(overrides)}")
+           f"{markdown_escape(session.source_label(source))} · Egne vurderinger: {len(overrides)}")
 with st.form("scen_save_form", clear_on_submit=False):
     name = st.text_input("Navn på scenarioet", max_chars=80, key="scen_name",
                          placeholder="f.eks. Med ROBEK, rapportens vekter")

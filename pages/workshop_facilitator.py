@@ -132,8 +132,7 @@ result = aggregation.group_result(workshop.profile, votes, aggregate, kb)
 with controls:
     if st.button("Bruk gruppens vekter", width="stretch", disabled=result is None,
                  help="Gruppens vekter blir gjeldende vekter på Sammenligning og Robusthet."):
-        st.session_state[session.WEIGHTS] = result.weights_as_points()
-        st.session_state[session.WEIGHTS_SOURCE] = "workshop"
+        session.set_weights(st.session_state, result.weights_as_points(), session.WORKSHOP)
         st.session_state[session.WORKSHOP_RESULT] = {
             "title": workshop.title, "participants": result.participants, "method": workshop.method,
             "dissent": result.dissent()}

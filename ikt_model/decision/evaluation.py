@@ -72,8 +72,9 @@ def _advice(rule) -> Advice:
 def evaluate(profile: Profile, weights: Weights, kb: KnowledgeBase | None = None) -> Evaluation:
     kb = kb or default_knowledge_base()
     matrix = score_matrix(profile, kb)
-    fractions = weights.fractions()
-    scores = totals(matrix, weights)
+    vector = weights.fraction_vector  # normalised once per Weights object
+    fractions = dict(zip(FACTOR_IDS, vector.tolist()))
+    scores = totals(matrix.values, vector)
     ranks = competition_ranks(scores)
     current = (Alternative(model=profile.current_model, form=profile.current_form)
                if profile.current_model and profile.current_form else None)

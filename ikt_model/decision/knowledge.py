@@ -24,6 +24,10 @@ Score = int
 Basis = Literal["tabell", "tom_celle", "rapporten", "ingen_forskjell"]
 
 
+class OverrideError(ValueError):
+    """What-if overrides that cannot be applied (unknown row, score outside -2..2); Norwegian message."""
+
+
 class _Assessment(BaseModel, frozen=True):
     id: str
     factor: int = Field(ge=1, le=12)
@@ -96,10 +100,10 @@ class KnowledgeBase(BaseModel, frozen=True):
         known = {a.id for a in self.assessments()}
         unknown = sorted(set(overrides) - known)
         if unknown:
-            raise ValueError(f"Ukjent vurdering: {', '.join(unknown)}")
+            raise OverrideError(f"Ukjent vurdering: {', '.join(unknown)}")
         for key, value in overrides.items():
             if not isinstance(value, int) or not -2 <= value <= 2:
-                raise ValueError(f"Vurderingen {key} må være et heltall fra -2 til 2")
+                raise OverrideError(f"Vurderingen {key} må være et heltall fra -2 til 2")
 
         def apply(rows):
             return tuple(r.model_copy(update={"score": overrides[r.id]}) if r.id in overrides else r

@@ -19,7 +19,6 @@ from .knowledge import KnowledgeBase
 from .profile import Profile
 from .registry import ALTERNATIVES, FACTOR_IDS, Alternative
 from .rules import CONDITIONS
-from .weights import Weights
 
 PartSource = Literal["form", "model", "fit", "rule"]
 
@@ -83,9 +82,14 @@ def _score_matrix_cached(profile_json: str, kb: KnowledgeBase) -> ScoreMatrix:
     return ScoreMatrix(alternatives=ALTERNATIVES, factor_ids=FACTOR_IDS, values=values, parts=parts)
 
 
-def totals(matrix: ScoreMatrix, weights: Weights) -> np.ndarray:
-    """Weighted totals, one per alternative, in ALTERNATIVES order."""
-    return matrix.values @ np.asarray(weights.vector())
+def totals(values: np.ndarray, fractions: np.ndarray) -> np.ndarray:
+    """The scoring kernel: weighted totals, `values @ fractions`.
+
+    `values`: shape (m, n), per-factor scores of m alternatives (ScoreMatrix.values: m = n = 12).
+    `fractions`: shape (n,), weights that sum to 1 (Weights.fraction_vector). Returns shape (m,).
+    No validation here: the weights were validated (pydantic, Weights) and normalised at the boundary.
+    """
+    return np.asarray(values, dtype=float) @ np.asarray(fractions, dtype=float)
 
 
 def competition_ranks(scores: np.ndarray, tol: float = 1e-9) -> np.ndarray:

@@ -7,8 +7,9 @@ import pandas as pd
 from .evaluation import Evaluation
 from .knowledge import KnowledgeBase
 
-SOURCE_LABELS = {"form": "Organisasjonsform", "model": "Styringsmodell", "fit": "Samspill modell/form",
-                 "rule": "Kontekst (profilen)"}
+# Where a part of a score comes from (scoring.Part.source); not the weight sources (ui.session.WEIGHT_SOURCES).
+PART_SOURCE_LABELS = {"form": "Organisasjonsform", "model": "Styringsmodell", "fit": "Samspill modell/form",
+                      "rule": "Kontekst (profilen)"}
 BASIS_LABELS = {"tabell": "Tabellen i 4.2", "tom_celle": "Tom celle i 4.2", "rapporten": "Rapportens tekst",
                 "ingen_forskjell": "Ingen forskjell omtalt"}
 

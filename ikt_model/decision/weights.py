@@ -11,8 +11,10 @@ pages use the same rounded points, so a ranking is the same everywhere.
 from __future__ import annotations
 
 import math
+from functools import cached_property
 from typing import Literal
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from .registry import FACTOR_IDS
@@ -62,14 +64,25 @@ class Weights(BaseModel, frozen=True):
             raise WeightsError("Minst én faktor må ha vekt større enn null")
         return points
 
+    @cached_property
+    def fraction_vector(self) -> np.ndarray:
+        """The weights normalised to sum 1: shape (12,), factor order 1..12, read-only.
+
+        Computed once per Weights object (the object is frozen), so however many pages, charts and
+        captions read it in a rerun, the weights are normalised once.
+        """
+        total = sum(self.points[i] for i in FACTOR_IDS)
+        vector = np.array([self.points[i] for i in FACTOR_IDS], dtype=float) / total
+        vector.setflags(write=False)
+        return vector
+
     def fractions(self) -> dict[int, float]:
-        total = sum(self.points.values())
-        return {i: self.points[i] / total for i in FACTOR_IDS}
+        """Factor id -> share of the total (sums to 1)."""
+        return dict(zip(FACTOR_IDS, self.fraction_vector.tolist()))
 
     def vector(self) -> list[float]:
         """Fractions in factor-id order 1..12."""
-        fractions = self.fractions()
-        return [fractions[i] for i in FACTOR_IDS]
+        return self.fraction_vector.tolist()
 
 
 def roc_fractions(n: int = len(FACTOR_IDS)) -> list[float]:

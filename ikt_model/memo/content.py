@@ -21,7 +21,8 @@ from ..municipalities import municipalities_2015
 from ..decision.profile import STATUS_LABELS, Profile
 from ..decision.registry import FACTOR_IDS
 from ..scenarios.compare import row_label
-from ..scenarios.model import METHOD_LABELS, SOURCE_LABELS, profile_rows
+from ..scenarios.model import METHOD_LABELS, profile_rows
+from ..ui.session import source_label
 from ..decision.weights import Weights
 
 REPORT_SOURCE = ("PwC for KS (2015): «IKT-samarbeid i kommunal sektor – modeller for organisering, styring og "
@@ -158,7 +159,7 @@ def _vurdering(evaluation: Evaluation, weights: Weights, weights_source: str, ov
         Paragraph(text=f"Metode: {METHOD_LABELS.get(method, method)}. Hvert alternativ får en poengsum per "
                        "suksessfaktor (fra -2 til +2, 0 betyr «ingen forskjell») fra rapportens vurderinger; "
                        "summen vektes med vektene nedenfor."),
-        Paragraph(text=f"Vektene kommer fra: {SOURCE_LABELS.get(weights_source, weights_source)}."),
+        Paragraph(text=f"Vektene kommer fra: {source_label(weights_source)}."),
         _weights_table(weights, kb),
     ]
     if overrides:

@@ -7,7 +7,8 @@ from pydantic import BaseModel
 from .. import format as fmt
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..decision.registry import FACTOR_IDS
-from .model import METHOD_LABELS, SOURCE_LABELS, Scenario, ScenarioError, profile_rows
+from ..ui.session import source_label
+from .model import METHOD_LABELS, Scenario, ScenarioError, profile_rows
 
 
 class ScenarioResult(BaseModel, frozen=True):
@@ -90,7 +91,7 @@ def _changes(scenarios: list[Scenario], kb: KnowledgeBase) -> list[Change]:
             changes.append(Change(kind="Vekt", what=f"{f}. {kb.factor(f).label}",
                                   values=tuple(f"{fmt.percent(x, 1)} ({fmt.number(p, 1)} p)"
                                                for x, p in zip(fractions, points))))
-    sources = tuple(SOURCE_LABELS.get(s.weights_source, s.weights_source) for s in scenarios)
+    sources = tuple(source_label(s.weights_source) for s in scenarios)
     if len(set(sources)) > 1:
         changes.append(Change(kind="Vekt", what="Kilde for vektene", values=sources))
     ids = sorted({k for s in scenarios for k in s.overrides})

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..decision.profile import SCOPE_LABELS, STATUS_LABELS, Profile
 from ..decision.registry import FORM_IDS, MODEL_IDS
-from ..decision.weights import PRESET_LABELS, Weights, WeightsError
+from ..decision.weights import Weights, WeightsError
 
 SCHEMA_VERSION = 1
 MAX_IMPORT_BYTES = 1_000_000  # 1 MB
@@ -26,9 +26,6 @@ MAX_NAME = 80
 METHOD_LABELS = {
     "vektet_sum": "Vektet sum (additiv nyttemodell over de tolv suksessfaktorene, 3.1/4.3)",
 }
-SOURCE_LABELS = {**PRESET_LABELS, "egendefinert": "Egendefinerte vekter", "AHP": "Parvise sammenligninger (AHP)",
-                 "workshop": "Workshop (gruppens vekter)", "delt lenke": "Fra delt lenke",
-                 "scenario": "Fra lagret scenario"}
 PROFILE_FIELD_LABELS = {
     "name": "Navn på samarbeidet", "status": "Status", "current_model": "Nåværende styringsmodell",
     "current_form": "Nåværende organisasjonsform", "municipalities": "Antall kommuner", "members": "Medlemmer (2015)",

@@ -1,28 +1,66 @@
-"""Names and defaults of the session state every page shares (no Streamlit import here).
+"""The session state every page shares, in one place (no Streamlit import here).
 
-app.py calls `init(st.session_state)` on every run; pages read and write these keys:
+app.py calls `init(st.session_state)` on every run; pages read the state through `current(state)` and
+change the weights only through `set_weights(state, weights, source)`. The keys:
   PROFILE         Profile          the collaboration as described on «Samarbeidet»
-  WEIGHTS         Weights          current factor weights (points)
-  WEIGHTS_SOURCE  str              where the weights came from (preset name, "egendefinert", "AHP", "workshop" …)
-  OVERRIDES       dict[str, int]   what-if score overrides: assessment row id -> score
+  WEIGHTS         Weights          current factor weights (points; validated by the pydantic model)
+  WEIGHTS_SOURCE  str              where the weights came from: a key of WEIGHT_SOURCES (a scenario file
+                                   may carry another text; it is shown as it is)
+  OVERRIDES       dict[str, int]   what-if score overrides: assessment row id -> score (-2..2)
   WORKSHOP_RESULT dict | None      set by the workshop page when the facilitator carries the group result on:
                                    {"title", "participants", "method", "dissent": [(factor_id, spread), ...]}
 The sidebar weight sliders (rendered by app.py) have keys `weight_slider_<factor id>` and the factor label.
+
+A weight's way from the sidebar slider to the ranking chart: app.py (slider callback) -> `set_weights`
+(validated once, by `Weights`) -> `current` (normalised once: `Weights.fraction_vector` is computed once
+per Weights object, and `current` is computed once per rerun) -> decision.evaluation -> decision.scoring
+(`totals(values, fractions)`) -> decision.charts.
 """
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
+from urllib.parse import urlparse
 
+import numpy as np
+from pydantic import ValidationError
+
+from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..decision.profile import Profile
-from ..decision.weights import default_weights
+from ..decision.weights import PRESET_LABELS, Weights, default_weights, make_weights
+from .messages import norwegian_errors
 
 PROFILE = "profile"
 WEIGHTS = "weights"
 WEIGHTS_SOURCE = "weights_source"
 OVERRIDES = "overrides"
 WORKSHOP_RESULT = "workshop_result"
+_CURRENT = "current_view"  # the rerun's Current, reused while its inputs are unchanged
+
+# Where the weights in use came from, with the Norwegian label shown in the sidebar, on «Scenarier» and in
+# the memo. The presets are the report's priority order turned into weights (3.1, 4.3).
+CUSTOM = "egendefinert"
+AHP = "AHP"
+WORKSHOP = "workshop"
+SHARED_LINK = "delt lenke"
+SCENARIO = "scenario"
+WEIGHT_SOURCES: dict[str, str] = {
+    **PRESET_LABELS,
+    CUSTOM: "Egendefinerte vekter",
+    AHP: "Parvise sammenligninger (AHP)",
+    WORKSHOP: "Workshop (gruppens vekter)",
+    SHARED_LINK: "Fra delt lenke",
+    SCENARIO: "Fra lagret scenario",
+}
+
+
+def source_label(source: str) -> str:
+    """The Norwegian label of a weight source; a source outside WEIGHT_SOURCES (text from an imported
+    scenario file) is shown as it is."""
+    return WEIGHT_SOURCES.get(source, source)
 
 
 def init(state: MutableMapping[str, Any]) -> None:
@@ -34,12 +72,112 @@ def init(state: MutableMapping[str, Any]) -> None:
     state.setdefault(WORKSHOP_RESULT, None)
 
 
+def set_weights(state: MutableMapping[str, Any], weights: Weights | Mapping[int, float], source: str) -> Weights:
+    """The one way to change the weights in use: store validated weights and where they came from.
+
+    `weights`: a Weights, or raw points per factor id (1-12, each 0-100, not all zero), which are validated
+    here. `source`: a key of WEIGHT_SOURCES, or a scenario's own text. Returns the stored Weights.
+    Raises WeightsError (one Norwegian sentence) for bad points and ValueError for an empty source;
+    nothing is changed then.
+    """
+    if not source:
+        raise ValueError("A weight source is required")
+    checked = weights if isinstance(weights, Weights) else make_weights(dict(weights))
+    state[WEIGHTS] = checked
+    state[WEIGHTS_SOURCE] = source
+    return checked
+
+
+@dataclass(frozen=True)
+class Current:
+    """What a page needs from the session, read once per rerun.
+
+    `fractions`: the weights normalised to sum 1, shape (12,), in factor order 1..12 (read-only array).
+    `kb`: the knowledge base with the user's overrides applied; when the overrides cannot be applied,
+    the report's own knowledge base and `problem` (a Norwegian message for the page to show).
+    """
+
+    profile: Profile
+    weights: Weights
+    weights_source: str
+    overrides: dict[str, int]
+    kb: KnowledgeBase
+    problem: str | None = None
+    _key: tuple = field(default=(), repr=False, compare=False)
+
+    @property
+    def fractions(self) -> np.ndarray:
+        return self.weights.fraction_vector
+
+    @property
+    def source_label(self) -> str:
+        return source_label(self.weights_source)
+
+    @cached_property
+    def evaluation(self):
+        """The ranked, explained comparison (decision.evaluation.Evaluation), computed on first use."""
+        from ..decision.evaluation import evaluate
+
+        return evaluate(self.profile, self.weights, self.kb)
+
+
+def current(state: MutableMapping[str, Any]) -> Current:
+    """The page's profile, weights (normalised once) and knowledge base with overrides, as one frozen object.
+
+    Computed once per rerun: the sidebar and the page share it while profile, weights, source and
+    overrides are unchanged. Never raises for bad overrides (see `Current.problem`).
+    """
+    init(state)
+    profile, weights, source = state[PROFILE], state[WEIGHTS], state[WEIGHTS_SOURCE]
+    overrides = dict(state[OVERRIDES])
+    key = (profile, weights, source, tuple(sorted(overrides.items())))
+    cached = state.get(_CURRENT)
+    if isinstance(cached, Current) and cached._key == key:
+        return cached
+    base = default_knowledge_base()
+    problem = None
+    try:
+        kb = base.with_overrides(overrides)
+    except ValueError as exc:
+        kb = base
+        problem = f"Egne vurderinger kunne ikke brukes: {user_message(exc)}. Analysen bruker rapportens vurderinger."
+    view = Current(profile=profile, weights=weights, weights_source=source, overrides=overrides, kb=kb,
+                   problem=problem, _key=key)
+    state[_CURRENT] = view
+    return view
+
+
+def user_message(exc: BaseException) -> str:
+    """One Norwegian message for a domain error, to show to the user as it is.
+
+    pydantic ValidationError: the field-level messages of ui.messages, joined with «; ». The domain's own
+    errors (WeightsError, ScenarioError, CostInputError, WorkshopError, AhpError, SmaaError, SqlRefused,
+    DataFileError, OverrideError — all ValueError subclasses) already carry one Norwegian sentence.
+    Raises TypeError for anything else: that is a programming error, not a message for the user.
+    """
+    if isinstance(exc, ValidationError):
+        return "; ".join(norwegian_errors(exc))
+    from ..costs.split import CostInputError
+    from ..csvload import DataFileError
+    from ..decision.knowledge import OverrideError
+    from ..decision.weights import WeightsError
+    from ..overview.sqlsafe import SqlRefused
+    from ..robustness.ahp import AhpError
+    from ..robustness.smaa import SmaaError
+    from ..scenarios.model import ScenarioError
+    from ..workshop.models import WorkshopError
+
+    domain = (WeightsError, ScenarioError, CostInputError, WorkshopError, AhpError, SmaaError, SqlRefused,
+              DataFileError, OverrideError)
+    if isinstance(exc, domain):
+        return str(exc)
+    raise TypeError(f"not a domain error: {type(exc).__name__}: {exc}") from exc
+
+
 PARTICIPANT_URL_PATH = "delta"
 
 
 def is_participant_url(url: str | None) -> bool:
     """True for the workshop participants' phone view, which shows no app navigation."""
-    from urllib.parse import urlparse
-
     path = urlparse(url or "").path.rstrip("/")
     return path.rsplit("/", 1)[-1] == PARTICIPANT_URL_PATH

@@ -148,7 +148,6 @@ def apply_share_value(state, value: str | None) -> str | None:
 
     decoded = decode_state(value)
     state[session.PROFILE] = decoded.profile
-    state[session.WEIGHTS] = decoded.weights
-    state[session.WEIGHTS_SOURCE] = weights_source_for(decoded.weights)
+    session.set_weights(state, decoded.weights, weights_source_for(decoded.weights))
     state[session.OVERRIDES] = dict(decoded.overrides)
     return decoded.notice
