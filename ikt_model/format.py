@@ -25,3 +25,14 @@ def percent(fraction: float, decimals: int = 0) -> str:
 def kroner(value: float, decimals: int = 0) -> str:
     """1234567 -> '1 234 567 kr'."""
     return f"{number(value, decimals)}{NBSP}kr"
+
+
+def in_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: «Kommunalt oppgavefellesskap (KO)» -> «kommunalt oppgavefellesskap (KO)».
+
+    Acronym-led labels keep their case («KS-modellen», «IKS»): only a capital followed by a lower-case
+    letter is lowered.
+    """
+    if len(label) > 1 and label[0].isupper() and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label

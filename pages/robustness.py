@@ -19,7 +19,7 @@ profile, weights, overrides, kb = view.profile, view.weights, view.overrides, vi
 if view.problem:
     st.error(view.problem)
 
-values = score_matrix(profile, kb).values
+values = score_matrix(profile, kb).decision_values
 vector = view.fractions.tolist()
 labels = [alternative_label(kb, a) for a in ALTERNATIVES]
 factor_labels = {f.id: f.label for f in kb.factors}

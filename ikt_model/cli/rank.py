@@ -54,13 +54,20 @@ def load_weights(spec: str) -> Weights:
 
 
 def to_json(result: Evaluation) -> dict:
+    """The CLI's JSON shape (documented in README): ranking with score parts, weights, warnings, advice."""
+    rec = result.recommendation
     return {
-        "ranking": [{"rank": r.rank, "model": r.alternative.model, "form": r.alternative.form,
-                     "score": round(r.score, 6), "contributions": {str(k): round(v, 6) for k, v in r.contributions.items()}}
+        "ranking": [{"rank": r.rank, "model": r.alternative.model, "form": r.alternative.form, "label": r.label,
+                     "score": round(r.score, 6), "is_current": r.is_current,
+                     "components": {k: round(v, 6) for k, v in r.components.items()},
+                     "contributions": {str(k): round(v, 6) for k, v in r.contributions.items()}}
                     for r in result.ranking],
         "weights": {str(k): round(v, 6) for k, v in result.weights.items()},
-        "warnings": [{"code": w.code, "message": w.message} for w in result.warnings],
-        "recommendation": result.recommendation.text,
+        "warnings": [{"code": w.code, "severity": w.severity, "message": w.message, "section": w.section}
+                     for w in result.warnings],
+        "recommendation": {"text": rec.text, "model": rec.alternative.model, "form": rec.alternative.form,
+                           "section": rec.section, "quote": rec.quote, "gate": rec.gate,
+                           "agrees_with_ranking": rec.agrees_with_ranking, "disagreement": result.disagreement},
     }
 
 
@@ -73,5 +80,7 @@ def run(args) -> int:
         print(f"{r.rank:>2}  {r.score:+.3f}  {r.label}{'  (dagens)' if r.is_current else ''}")
     for w in result.warnings:
         print(f"! {w.message}")
-    print(f"Rapportens anbefaling (4.2): {result.recommendation.text}")
+    print(f"Rapportens råd ({result.recommendation.section}): {result.recommendation.text}")
+    if result.disagreement:
+        print(result.disagreement)
     return 0

@@ -1,7 +1,13 @@
-"""Evaluate a profile with weights: the ranked, explained comparison the pages and CLI show."""
+"""Evaluate a profile with weights: the ranked, explained comparison the pages and CLI show.
+
+Each alternative's total is split into its components (governance model, organisation form, model/form
+fit, context, transition; see scoring.py), and the report's advice (recommendation.py) is set beside the
+ranking, with the reason in plain words when the two disagree.
+"""
 
 from __future__ import annotations
 
+import numpy as np
 from pydantic import BaseModel
 
 from .knowledge import KnowledgeBase, default_knowledge_base
@@ -9,7 +15,8 @@ from .profile import Profile
 from .recommendation import Recommendation, recommend
 from .registry import FACTOR_IDS, Alternative
 from .rules import CONDITIONS
-from .scoring import Part, competition_ranks, score_matrix, totals
+from . import format as fmt
+from .scoring import COMPONENTS, Part, TransitionPart, competition_ranks, score_matrix, totals
 from .weights import Weights
 
 REASONS_SHOWN = 3
@@ -25,6 +32,8 @@ class Reason(BaseModel, frozen=True):
 
 
 class Advice(BaseModel, frozen=True):
+    """Advice or a warning from a context rule: `code` is the rule id, `severity` info/warning/error."""
+
     code: str
     severity: str
     message: str
@@ -33,6 +42,8 @@ class Advice(BaseModel, frozen=True):
 
 
 class RankedAlternative(BaseModel, frozen=True):
+    """One alternative's place, total, components (summing to `score`), reasons and notes."""
+
     rank: int
     alternative: Alternative
     label: str
@@ -43,24 +54,41 @@ class RankedAlternative(BaseModel, frozen=True):
     reasons_against: tuple[Reason, ...]
     notes: tuple[Advice, ...]
     is_current: bool
+    components: dict[str, float] = {}
+    transition: tuple[TransitionPart, ...] = ()
+
+
+COMPONENT_LABELS: dict[str, str] = {
+    "model": "Styringsmodell", "form": "Organisasjonsform", "fit": "Samspill modell/form",
+    "context": "Kontekst (profilen)", "transition": "Omstillingskostnad",
+}
 
 
 class Evaluation(BaseModel, frozen=True):
+    """The ranking (ties share a rank), warnings, the report's advice and, if they differ, why."""
+
     profile: Profile
     weights: dict[int, float]
     ranking: tuple[RankedAlternative, ...]
     warnings: tuple[Advice, ...]
     recommendation: Recommendation
+    disagreement: str | None = None
 
     @property
     def best(self) -> RankedAlternative:
         return self.ranking[0]
+
+    @property
+    def winners(self) -> tuple[RankedAlternative, ...]:
+        """Every alternative sharing first place (more than one on a tie)."""
+        return tuple(r for r in self.ranking if r.rank == 1)
 
     def find(self, alternative: Alternative) -> RankedAlternative:
         return next(r for r in self.ranking if r.alternative == alternative)
 
 
 def alternative_label(kb: KnowledgeBase, alternative: Alternative) -> str:
+    """«Alternativ modell + Kommunalt oppgavefellesskap (KO)»: model label + today's form label."""
     return f"{kb.model(alternative.model).label} + {kb.form(alternative.form).label}"
 
 
@@ -69,32 +97,59 @@ def _advice(rule) -> Advice:
                   section=rule.section, quote=rule.quote)
 
 
+def _why_ranking_differs(kb: KnowledgeBase, fractions: dict[int, float], best: RankedAlternative,
+                         target: RankedAlternative) -> str:
+    """One Norwegian paragraph: which weighted factors and components put `best` ahead of the report's target."""
+    gains = sorted(((fractions[f] * (best.factor_scores[f] - target.factor_scores[f]), f) for f in FACTOR_IDS),
+                   reverse=True)
+    drivers = [f"«{kb.factor(f).label}» ({fmt.signed(g)})" for g, f in gains[:3] if g > 1e-9]
+    transition_gain = best.components.get("transition", 0.0) - target.components.get("transition", 0.0)
+    text = (f"Rangeringen med disse vektene setter «{best.label}» først ({fmt.signed(best.score)}), mens rapportens "
+            f"råd er «{target.label}» ({fmt.signed(target.score)}).")
+    if drivers:
+        text += " Det er vektene på " + ", ".join(drivers) + " som gir forspranget."
+    if transition_gain > 1e-9:
+        text += f" Lavere omstillingskostnad bidrar med {fmt.signed(transition_gain)}."
+    return text + " Rapportens råd gjelder uansett vekter; rangeringen viser hva vektene deres legger mest vekt på."
+
+
 def evaluate(profile: Profile, weights: Weights, kb: KnowledgeBase | None = None) -> Evaluation:
+    """Rank the 12 alternatives for `profile` with `weights` (normalised once, in Weights)."""
     kb = kb or default_knowledge_base()
     matrix = score_matrix(profile, kb)
     vector = weights.fraction_vector  # normalised once per Weights object
     fractions = dict(zip(FACTOR_IDS, vector.tolist()))
-    scores = totals(matrix.values, vector)
+    scores = totals(matrix.values, vector, matrix.transition)
+    component_totals = {c: matrix.by_component[c] @ vector for c in COMPONENTS[:-1]}
     ranks = competition_ranks(scores)
     current = (Alternative(model=profile.current_model, form=profile.current_form)
                if profile.current_model and profile.current_form else None)
     ranked = []
     for i, alt in enumerate(matrix.alternatives):
-        reasons = [Reason(factor_id=f, factor_label=kb.factor(f).label, weighted=fractions[f] * p.score, part=p)
+        reasons = [Reason(factor_id=f, factor_label=kb.factor(f).label, weighted=fractions[f] * p.effective, part=p)
                    for f in FACTOR_IDS for p in matrix.parts[(alt.key, f)] if p.score != 0 and fractions[f] > 0]
         pros = sorted((r for r in reasons if r.weighted > 0), key=lambda r: -r.weighted)[:REASONS_SHOWN]
         cons = sorted((r for r in reasons if r.weighted < 0), key=lambda r: r.weighted)[:REASONS_SHOWN]
         notes = tuple(_advice(r) for r in kb.rules if r.kind == "note"
                       and r.model in (None, alt.model) and r.form in (None, alt.form)
                       and CONDITIONS[r.condition](profile, alt))
+        components = {c: float(component_totals[c][i]) for c in COMPONENTS[:-1]}
+        components["transition"] = float(matrix.transition[i])
         ranked.append(RankedAlternative(
             rank=int(ranks[i]), alternative=alt, label=alternative_label(kb, alt), score=float(scores[i]),
             factor_scores={f: float(matrix.values[i, j]) for j, f in enumerate(FACTOR_IDS)},
             contributions={f: float(matrix.values[i, j] * fractions[f]) for j, f in enumerate(FACTOR_IDS)},
-            reasons_for=tuple(pros), reasons_against=tuple(cons), notes=notes, is_current=alt == current))
+            reasons_for=tuple(pros), reasons_against=tuple(cons), notes=notes, is_current=alt == current,
+            components=components, transition=matrix.transition_parts[i]))
     ranked.sort(key=lambda r: (r.rank, matrix.alternatives.index(r.alternative)))
     warnings = tuple(_advice(r) for r in kb.rules if r.kind == "advice"
                      and CONDITIONS[r.condition](profile, ranked[0].alternative))
     warnings = tuple(sorted(warnings, key=lambda a: {"error": 0, "warning": 1, "info": 2}[a.severity]))
+    winners = tuple(r.alternative for r in ranked if r.rank == 1)
+    recommendation = recommend(profile, kb, winners)
+    disagreement = None
+    if not recommendation.agrees_with_ranking:
+        target = next(r for r in ranked if r.alternative == recommendation.alternative)
+        disagreement = _why_ranking_differs(kb, fractions, ranked[0], target)
     return Evaluation(profile=profile, weights=fractions, ranking=tuple(ranked), warnings=warnings,
-                      recommendation=recommend(profile, kb, ranked[0].alternative))
+                      recommendation=recommendation, disagreement=disagreement)

@@ -23,11 +23,23 @@ SCOPE_LABELS: dict[str, str] = {
 }
 
 
+PROFILE_VERSION = 2
+
+
 class Profile(BaseModel):
-    """Defaults describe the report's reference case: a new collaboration with a board of rådmenn."""
+    """The collaboration as the user describes it; the engine's only input besides weights.
+
+    Defaults describe the report's reference case: a new collaboration with a board of
+    kommunedirektører (the report: rådmenn). Version 2 (2026) added `roles_documented`,
+    `joint_strategy`, `transition_weight` and `par27_unconverted`; files without them load with
+    the defaults (False, False, 1.0) and a version-1 file that describes an existing «§ 27» body gets
+    `par27_unconverted` (it had to be converted by autumn 2023). Raises pydantic.ValidationError with
+    Norwegian messages for unknown or contradictory combinations.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
+    version: int = Field(default=PROFILE_VERSION, ge=1, le=PROFILE_VERSION)
     name: str | None = Field(default=None, max_length=120)
     status: Status = "new"
     current_model: ModelId | None = None
@@ -42,6 +54,19 @@ class Profile(BaseModel):
     can_borrow: bool = True
     stable_operations: bool = True
     large_size_differences: bool = False
+    roles_documented: bool = False
+    joint_strategy: bool = False
+    transition_weight: float = Field(default=1.0, ge=0.0, le=2.0)
+    par27_unconverted: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_par27_files(cls, data):
+        """A profile written before 2026 that calls an existing body «§ 27» must be asked what it became."""
+        if (isinstance(data, dict) and "version" not in data and data.get("current_form") == "par27"
+                and data.get("status", "new") != "new"):
+            data = {**data, "par27_unconverted": True}
+        return data
 
     @field_validator("members")
     @classmethod
@@ -60,6 +85,9 @@ class Profile(BaseModel):
     def _cross_field_rules(self) -> "Profile":
         if self.status != "new" and (self.current_model is None or self.current_form is None):
             raise ValueError("Et eksisterende samarbeid må oppgi nåværende styringsmodell og organisasjonsform")
+        if self.status == "new" and (self.current_model is not None or self.current_form is not None):
+            raise ValueError("Et nytt samarbeid har ingen nåværende styringsmodell eller organisasjonsform: "
+                             "velg «eksisterende samarbeid», eller fjern dagens modell og form")
         if self.members is not None and len(self.members) != self.municipalities:
             raise ValueError(f"Antall kommuner ({self.municipalities}) stemmer ikke med antall "
                              f"medlemmer ({len(self.members)})")

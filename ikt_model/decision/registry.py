@@ -34,6 +34,8 @@ class GovernanceModel(BaseModel, frozen=True):
 
 
 class OrganisationForm(BaseModel, frozen=True):
+    """An organisation form: its 2026 label, the report's term, the law then and now (legal: source ids)."""
+
     id: FormId
     label: str
     report_term: str
@@ -41,6 +43,18 @@ class OrganisationForm(BaseModel, frozen=True):
     law_now: str
     note_now: str
     section: str
+    legal: str | None = None
+
+    @property
+    def legal_ids(self) -> tuple[str, ...]:
+        return tuple(x for x in (self.legal or "").split(";") if x)
+
+    @property
+    def label_with_report_term(self) -> str:
+        """«Kommunalt oppgavefellesskap (KO) – i rapporten: Samarbeid etter kommunelovens § 27»."""
+        if self.report_term.lower() in self.label.lower():
+            return self.label
+        return f"{self.label} – i rapporten: {self.report_term}"
 
 
 class Alternative(BaseModel, frozen=True):

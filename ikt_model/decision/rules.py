@@ -15,24 +15,30 @@ if TYPE_CHECKING:
 Condition = Callable[["Profile", "Alternative"], bool]
 
 
-def _changes_form(p: "Profile", a: "Alternative") -> bool:
-    return p.current_form is not None and a.form != p.current_form
+def _is_existing(p: "Profile") -> bool:
+    return p.status != "new"
 
 
 CONDITIONS: dict[str, Condition] = {
     "always": lambda p, a: True,
+    "is_new": lambda p, a: p.status == "new",
     "host_on_robek": lambda p, a: p.host_on_robek,
+    "board_of_chief_executives": lambda p, a: p.board_of_chief_executives,
     "no_board_of_chief_executives": lambda p, a: not p.board_of_chief_executives,
     "iks_council_of_chief_executives": lambda p, a: p.iks_council_of_chief_executives,
     "sells_services_to_others": lambda p, a: p.sells_services_to_others,
     "scope_operations": lambda p, a: p.scope == "operations",
     "scope_development": lambda p, a: p.scope == "operations_and_development",
     "large_size_differences": lambda p, a: p.large_size_differences,
-    "no_stable_operations": lambda p, a: not p.stable_operations,
+    # 3.1/4.3: stable operations is a prerequisite of a collaboration that exists; a new one has none yet.
+    "no_stable_operations": lambda p, a: _is_existing(p) and not p.stable_operations,
     "fewer_than_three_municipalities": lambda p, a: p.municipalities < 3,
     "cannot_borrow": lambda p, a: not p.can_borrow,
-    "changes_form_while_working": lambda p, a: p.status == "existing_working" and _changes_form(p, a),
-    "changes_form_while_struggling": lambda p, a: p.status == "existing_struggling" and _changes_form(p, a),
-    "keeps_model_while_struggling": lambda p, a: (p.status == "existing_struggling"
-                                                   and a.model == p.current_model),
+    "roles_not_documented": lambda p, a: not p.roles_documented,
+    "no_joint_strategy": lambda p, a: not p.joint_strategy,
+    # 3.3.5: struggling although it already uses the recommended model: the levers are elsewhere.
+    "struggling_on_recommended_model": lambda p, a: (p.status == "existing_struggling"
+                                                      and p.current_model == "alternativ"),
+    "working_hybrid": lambda p, a: p.status == "existing_working" and p.current_model == "hybrid",
+    "par27_unconverted": lambda p, a: _is_existing(p) and p.par27_unconverted,
 }

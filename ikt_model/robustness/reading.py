@@ -114,7 +114,7 @@ def robustness_summary(profile: Profile, weights: Weights, kb: KnowledgeBase | N
                        samples: int = 10_000, seed: int = 1) -> RobustnessSummary:
     """How sure is the first choice? Stability intervals + SMAA acceptability, in numbers and sentences."""
     kb = kb or default_knowledge_base()
-    values = score_matrix(profile, kb).values
+    values = score_matrix(profile, kb).decision_values
     w = np.asarray(weights.vector())
     winner = first_choice(values @ w)
     label = alternative_label(kb, ALTERNATIVES[winner])

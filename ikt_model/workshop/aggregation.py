@@ -115,7 +115,7 @@ def spreads(matrix: np.ndarray, weights: np.ndarray, kb: KnowledgeBase) -> tuple
 
 def winner_counts(profile: Profile, matrix: np.ndarray, kb: KnowledgeBase) -> dict[str, int]:
     """Alternative key -> how many participants' own weights rank it first (vectorised)."""
-    scores = score_matrix(profile, kb).values @ matrix.T  # 12 alternatives x n participants
+    scores = score_matrix(profile, kb).decision_values @ matrix.T  # 12 alternatives x n participants
     best = scores.max(axis=0, keepdims=True)
     wins = (scores >= best - WIN_TOL).sum(axis=1)
     return {alt.key: int(wins[i]) for i, alt in enumerate(ALTERNATIVES)}
