@@ -10,7 +10,7 @@ from ikt_model.decision.views import PART_SOURCE_LABELS, ranking_table
 
 SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}
 WHATIF = {"host_on_robek": "Vertskommunen havner på ROBEK",
-          "board_of_chief_executives": "Styret består av rådmennene",
+          "board_of_chief_executives": "Styret består av kommunedirektørene",
           "sells_services_to_others": "Strategi om å selge tjenester til andre"}
 
 view = session.current(st.session_state)
@@ -23,6 +23,12 @@ def _whatif(field: str) -> None:
     current = st.session_state[session.PROFILE]
     st.session_state[session.PROFILE] = current.model_copy(update={field: st.session_state[f"whatif_{field}"]})
     st.session_state.pop(f"pf_{field}", None)  # the profile page refills its widget from the profile
+
+
+def _transition_changed() -> None:
+    current = st.session_state[session.PROFILE]
+    value = st.session_state["whatif_transition_weight"] / 100
+    st.session_state[session.PROFILE] = current.model_copy(update={"transition_weight": value})
 
 
 st.title("Sammenligning av alternativene")
@@ -38,26 +44,41 @@ with st.expander("Hva om …? (endrer profilen)"):
     st.page_link("pages/profile.py", label="Endre hele profilen", icon=":material/edit_note:")
 
 result = view.evaluation
+rec = result.recommendation
+winners = result.winners
+with st.container(border=True):
+    st.markdown(f"**Rapportens råd (kap. {rec.section}):** {rec.text}")
+    st.caption(f"«{rec.quote}»")
+    names = " og ".join(f"**{w.label}**" for w in winners)
+    tie = " (likt)" if len(winners) > 1 else ""
+    st.markdown(f"Høyest rangert med disse vektene: {names}{tie} · sum {fmt.signed(winners[0].score)}")
+    if result.disagreement:
+        st.info(result.disagreement, icon=":material/info:")
+    elif not rec.gate:
+        st.caption("Rangeringen og rapportens råd peker på det samme alternativet.")
 for warning in result.warnings:
     SEVERITY[warning.severity](f"{warning.message} (kap. {warning.section})", icon=":material/warning:")
 
-rec = result.recommendation
-best = result.best
-with st.container(border=True):
-    left, right = st.columns([3, 2])
-    left.markdown(f"**Høyest rangert med disse vektene:** {best.label}")
-    left.metric("Vektet sum", fmt.signed(best.score),
-                help="Fast skala: 0 = ingen forskjell fra rapportens nøytrale vurdering, +1 = ett trinn bedre på alle faktorer.")
-    right.markdown(f"**Rapportens råd for status «{STATUS_LABELS[profile.status]}» (kap. {rec.section}):**")
-    right.write(rec.text)
-    right.caption(f"«{rec.quote}»")
-    if not rec.agrees_with_ranking:
-        st.info(f"Merk: med deres vekter og vurderinger ligger {best.label} øverst, mens rapportens råd peker mot "
-                f"{result.find(rec.alternative).label} (rang {result.find(rec.alternative).rank}).")
+if profile.status != "new":
+    st.session_state["whatif_transition_weight"] = round(profile.transition_weight * 100)
+    st.slider("Vekt på omstillingskostnad (%)", 0, 200, step=10, key="whatif_transition_weight",
+              on_change=_transition_changed,
+              help="Å endre det som finnes koster (4.1, 4.2). 100 % er standarden: da holder rapportens råd for "
+                   "samarbeid som fungerer (behold formen). 0 % ser bort fra kostnaden.")
 
 st.plotly_chart(ranking_bar(result, kb), key="ranking_chart", config={"displayModeBar": False})
+st.caption(f"Summen består av styringsmodell, organisasjonsform og samspill (formens deler teller "
+           f"{fmt.percent(kb.parameter('form_weight', 1.0))} av modellens, 4.2: «Endring av styringsmodell ... er det "
+           "viktigste»), kontekst fra profilen og, for et eksisterende samarbeid, omstillingskostnaden.")
 st.plotly_chart(model_form_heatmap(result, kb), key="heatmap_chart", config={"displayModeBar": False})
-st.caption(" · ".join(f"{form.label}: {form.note_now}" for form in kb.forms if form.law_now != form.law_2015))
+with st.expander("Organisasjonsformene i 2026 (rapportens begrep i parentes)"):
+    for form in kb.forms:
+        sources = ", ".join(f"[{kb.legal_source(x).publisher}]({kb.legal_source(x).url})" for x in form.legal_ids)
+        st.markdown(f"**{form.label}** ({form.report_term}) – {form.law_now}. {form.note_now}"
+                    + (f" Kilde: {sources}." if sources else ""))
+    st.markdown("**Vises som informasjon, ikke som alternativ** (rapporten har ingen vurdering av dem):")
+    for other in kb.other_forms:
+        st.markdown(f"- **{other.label}** – {other.law_now}. {other.note}")
 
 st.subheader("Hvorfor? De sterkeste grunnene, med rapportens ord")
 labels = {r.alternative.key: f"{r.rank}. {r.label}" for r in result.ranking}
@@ -79,6 +100,7 @@ for col, title, reasons in ((cols[0], "For", chosen_row.reasons_for), (cols[1], 
 for note in chosen_row.notes:
     st.info(f"{note.message} (kap. {note.section})")
 
+best = result.best
 other = chosen_row.alternative if chosen_row.alternative != best.alternative else result.ranking[1].alternative
 st.plotly_chart(factor_difference(result, kb, best.alternative, other), key="difference_chart",
                 config={"displayModeBar": False})

@@ -6,7 +6,7 @@ from ikt_model.ui import session
 from ikt_model.decision.profile import STATUS_LABELS
 
 st.title("IKT-samarbeid: hvilken styringsmodell og organisasjonsform?")
-st.write("Beslutningsstøtte for rådmenn, kommunalsjefer og IKT-ledere som etablerer, vurderer eller endrer et "
+st.write("Beslutningsstøtte for kommunedirektører, kommunalsjefer og IKT-ledere som etablerer, vurderer eller endrer et "
          "interkommunalt IKT-samarbeid. Bygger på KS-rapporten «IKT-samarbeid i kommunal sektor» (PwC, 2015): "
          "12 alternativer (3 styringsmodeller × 4 organisasjonsformer) vurdert på rapportens 12 suksessfaktorer.")
 
@@ -27,7 +27,9 @@ profile, result = view.profile, view.evaluation
 if view.problem:
     st.error(view.problem)
 with st.container(border=True):
-    st.markdown(f"**Nå ({STATUS_LABELS[profile.status].lower()}):** høyest rangert er **{result.best.label}**.")
+    names = " og ".join(f"**{w.label}**" for w in result.winners)
+    tie = " (likt)" if len(result.winners) > 1 else ""
+    st.markdown(f"**Nå ({STATUS_LABELS[profile.status].lower()}):** høyest rangert er {names}{tie}.")
     st.caption(f"Rapportens råd (kap. {result.recommendation.section}): {result.recommendation.text}")
 
 st.write("I workshop: fasilitatoren åpner «Workshop (fasilitator)» på projektoren; deltakerne blir med fra mobilen.")

@@ -28,6 +28,12 @@ def _changed() -> None:
         st.session_state[ERRORS] = result.errors
 
 
+def _confirm_ko() -> None:
+    current = st.session_state[session.PROFILE]
+    st.session_state[session.PROFILE] = current.model_copy(update={"par27_unconverted": False})
+    st.session_state.pop(_key("par27_unconverted"), None)
+
+
 # The durable profile is the truth (widget state does not survive a page switch): refill the widgets
 # from it, except while the user's last input was invalid — then keep what they typed.
 profile = st.session_state[session.PROFILE]
@@ -47,8 +53,15 @@ if st.session_state[_key("status")] != "new":
     left, right = st.columns(2)
     left.selectbox("Nåværende styringsmodell", MODEL_IDS, format_func=lambda m: kb.model(m).label, index=None,
                    placeholder="Velg styringsmodell …", key=_key("current_model"), on_change=_changed)
-    right.selectbox("Nåværende organisasjonsform", FORM_IDS, format_func=lambda f: kb.form(f).label, index=None,
-                    placeholder="Velg organisasjonsform …", key=_key("current_form"), on_change=_changed)
+    right.selectbox("Nåværende organisasjonsform", FORM_IDS, format_func=lambda f: kb.form(f).label_with_report_term,
+                    index=None, placeholder="Velg organisasjonsform …", key=_key("current_form"), on_change=_changed,
+                    help="Formene slik de heter i 2026. Et § 27-samarbeid måtte omdannes innen høsten 2023 "
+                         "(kommuneloven 2018); velg det det ble.")
+    if profile.par27_unconverted:
+        st.warning("Profilen beskriver et § 27-samarbeid. Slike samarbeid måtte omdannes innen høsten 2023 – til "
+                   "kommunalt oppgavefellesskap, interkommunalt politisk råd, IKS, AS eller samvirkeforetak. "
+                   "Hva ble samarbeidet?")
+        st.button("Det er i dag et kommunalt oppgavefellesskap", key="confirm_ko", on_click=_confirm_ko)
 
 st.subheader("Medlemmer")
 options = municipality_options()
@@ -66,9 +79,10 @@ st.radio("Omfang", list(SCOPE_LABELS), format_func=SCOPE_LABELS.get, key=_key("s
               "(2.7, 4, 4.5).")
 left, right = st.columns(2)
 with left:
-    st.toggle("Styret består av rådmennene (kommunedirektørene)", key=_key("board_of_chief_executives"),
-              on_change=_changed, help="En forutsetning for at § 27-samarbeid skal fungere (3.4.4, 4.2).")
-    st.toggle("IKS med representantskap av rådmennene", key=_key("iks_council_of_chief_executives"),
+    st.toggle("Styret består av kommunedirektørene", key=_key("board_of_chief_executives"),
+              on_change=_changed, help="Rapporten (2015) sier rådmennene: en forutsetning for at § 27-samarbeid, i dag "
+                                       "kommunalt oppgavefellesskap, skal fungere (3.4.4, 4.2).")
+    st.toggle("IKS med representantskap av kommunedirektørene", key=_key("iks_council_of_chief_executives"),
               on_change=_changed, help="«Representantskapet bør være administrativt, dvs. bestå av rådmennene» (3.4.2).")
     st.toggle("Vertskommunen står på ROBEK", key=_key("host_on_robek"), on_change=_changed,
               help="Utfordringer for vertskommunesamarbeid «dersom vertskommunen sliter økonomisk og havner på "
@@ -83,6 +97,12 @@ with right:
     st.toggle("Store størrelsesforskjeller mellom kommunene", key=_key("large_size_differences"),
               on_change=_changed, help="Enkelte kommuner mener det kan være utfordringer med kommuner av ulik "
                                        "størrelse (3.2).")
+    st.toggle("Ansvar og oppgaver er beskrevet (også hva samarbeidet ikke gjør)", key=_key("roles_documented"),
+              on_change=_changed, help="«det er minst like viktig å avklare hva samarbeidet ikke skal ha ansvar "
+                                       "for» (3.3.6). Uten beskrevne roller kan alternativ modell få utydelig "
+                                       "rollefordeling (3.3.2).")
+    st.toggle("Felles strategi, forankret i kommuneplanene", key=_key("joint_strategy"), on_change=_changed,
+              help="Eierkommunene bør ha en felles strategi godkjent av kommunestyrene (4.4).")
 
 for message in st.session_state.get(ERRORS, []):
     st.warning(f"Profilen er ikke oppdatert: {message}")

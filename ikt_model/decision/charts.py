@@ -10,7 +10,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from .. import format as fmt
-from .evaluation import Evaluation
+from .evaluation import COMPONENT_LABELS, Evaluation
 from .knowledge import KnowledgeBase
 from .registry import FACTOR_IDS, FORM_IDS, MODEL_IDS, Alternative
 
@@ -31,23 +31,47 @@ def _figure(trace: dict, height: int, title: str, **layout) -> go.Figure:
         "title": {"text": title, "x": 0}, **layout})
 
 
+COMPONENT_COLOURS = {"model": "#1f5f8b", "form": "#7fa7c9", "fit": "#9bbf85", "context": "#c9a227",
+                     "transition": "#b5523b"}
+
+
+def _label(r) -> str:
+    return f"{r.rank}. {r.label}{' ◀ dagens' if r.is_current else ''}"
+
+
 def ranking_bar(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
-    """All 12 alternatives, best at the top, coloured by governance model, current arrangement marked."""
+    """All 12 alternatives, best at the top, each bar split into the total's parts, total as a marker.
+
+    Parts (stacked, negative to the left): governance model, organisation form, model/form fit, context,
+    transition — they sum to the total (scoring.py). Ties share a rank number; the current arrangement is
+    marked «◀ dagens».
+    """
     rows = list(reversed(result.ranking))
-    half = max(AXIS_MIN_HALF_RANGE, *(abs(r.score) + 0.2 for r in rows))
-    trace = {
-        "type": "bar", "orientation": "h", "x": [r.score for r in rows],
-        "y": [f"{r.rank}. {r.label}{' ◀ dagens' if r.is_current else ''}" for r in rows],
-        "marker": {"color": [_MODEL_INDEX[r.alternative.model] for r in rows], "colorscale": _MODEL_SCALE,
-                   "cmin": 0, "cmax": 2, "line": {"color": "#000", "width": [3 if r.is_current else 0 for r in rows]}},
-        "text": [fmt.signed(r.score) for r in rows], "textposition": "outside", "cliponaxis": False,
-        "customdata": [kb.model(r.alternative.model).label for r in rows],
-        "hovertemplate": "%{y}<br>Sum: %{text}<br>Styringsmodell: %{customdata}<extra></extra>",
-    }
-    return _figure(trace, 40 + 30 * len(rows), "Rangering av de 12 alternativene",
-                   xaxis={"range": [-half, half], "zeroline": True, "zerolinecolor": "#555",
-                          "title": {"text": "Vektet sum (0 = ingen forskjell)"}},
-                   yaxis={"automargin": True})
+    labels = [_label(r) for r in rows]
+    extent = max(max(sum(v for v in r.components.values() if v > 0), -sum(v for v in r.components.values() if v < 0),
+                     abs(r.score)) for r in rows)
+    half = max(AXIS_MIN_HALF_RANGE, extent + 0.3)
+    traces = [{
+        "type": "bar", "orientation": "h", "name": COMPONENT_LABELS[c], "x": [r.components[c] for r in rows],
+        "y": labels, "marker": {"color": COMPONENT_COLOURS[c]},
+        "customdata": [fmt.signed(r.components[c]) for r in rows],
+        "hovertemplate": f"%{{y}}<br>{COMPONENT_LABELS[c]}: %{{customdata}}<extra></extra>",
+    } for c in COMPONENT_LABELS if any(abs(r.components[c]) > 1e-12 for r in rows) or c == "model"]
+    traces.append({
+        "type": "scatter", "mode": "markers+text", "name": "Sum", "x": [r.score for r in rows], "y": labels,
+        "marker": {"symbol": "diamond", "size": 11, "color": "#0b0f14",
+                   "line": {"color": "#fff", "width": [3 if r.is_current else 1 for r in rows]}},
+        "text": [fmt.signed(r.score) for r in rows], "textposition": "middle right", "cliponaxis": False,
+        "hovertemplate": "%{y}<br>Sum: %{text}<extra></extra>",
+    })
+    return go.Figure(data=traces, layout={
+        "height": 80 + 30 * len(rows), "margin": {"l": 10, "r": 20, "t": 60, "b": 30}, "font": FONT,
+        "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)", "barmode": "relative",
+        "title": {"text": "Rangering av de 12 alternativene, med summens deler", "x": 0},
+        "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
+        "xaxis": {"range": [-half, half], "zeroline": True, "zerolinecolor": "#555",
+                  "title": {"text": "Vektet sum (0 = ingen forskjell)"}},
+        "yaxis": {"automargin": True}})
 
 
 def model_form_heatmap(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
@@ -66,9 +90,10 @@ def model_form_heatmap(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
 
 
 def factor_difference(result: Evaluation, kb: KnowledgeBase, first: Alternative, other: Alternative) -> go.Figure:
-    """Per factor: weighted contribution of `first` minus `other` — where the gap comes from."""
+    """Per factor (and the transition cost): `first` minus `other`, weighted — the bars sum to the total gap."""
     a, b = result.find(first), result.find(other)
     diffs = [(kb.factor(f).label, a.contributions[f] - b.contributions[f]) for f in FACTOR_IDS]
+    diffs.append((COMPONENT_LABELS["transition"], a.components["transition"] - b.components["transition"]))
     diffs = sorted((d for d in diffs if abs(d[1]) > 1e-12), key=lambda d: d[1]) or [("Ingen forskjell", 0.0)]
     trace = {
         "type": "bar", "orientation": "h", "x": [d[1] for d in diffs], "y": [d[0] for d in diffs],

@@ -15,7 +15,7 @@ from .profile import Profile
 from .recommendation import Recommendation, recommend
 from .registry import FACTOR_IDS, Alternative
 from .rules import CONDITIONS
-from . import format as fmt
+from .. import format as fmt
 from .scoring import COMPONENTS, Part, TransitionPart, competition_ranks, score_matrix, totals
 from .weights import Weights
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from .format import in_sentence
+from ..format import in_sentence
 from .knowledge import KnowledgeBase
 from .profile import Profile
 from .registry import Alternative

@@ -15,7 +15,7 @@ import ikt_model
 
 from .. import format as fmt
 from ..costs.split import CostSplit
-from ..decision.evaluation import Evaluation, evaluate
+from ..decision.evaluation import COMPONENT_LABELS, Evaluation, evaluate
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..municipalities import municipalities_2015
 from ..decision.profile import STATUS_LABELS, Profile
@@ -104,8 +104,8 @@ def _bakgrunn(profile: Profile, kb: KnowledgeBase) -> Section:
     text = (f"Saken gjelder organisering og styring av IKT-samarbeidet {who}: "
             f"{STATUS_LABELS[profile.status].lower()}, {_members_text(profile)}.")
     if profile.is_existing:
-        text += (f" I dag brukes {kb.model(profile.current_model).label.lower()} som styringsmodell og "
-                 f"{kb.form(profile.current_form).label} som organisasjonsform.")
+        text += (f" I dag brukes {fmt.in_sentence(kb.model(profile.current_model).label)} som styringsmodell og "
+                 f"{fmt.in_sentence(kb.form(profile.current_form).label)} som organisasjonsform.")
     return Section(id="bakgrunn", title=SECTION_TITLES["bakgrunn"], blocks=(
         Paragraph(text=text),
         Paragraph(text="Vurderingen bygger på rapporten «IKT-samarbeid i kommunal sektor» (PwC for KS, 2015), som "
@@ -199,6 +199,16 @@ def _alternativer(evaluation: Evaluation, kb: KnowledgeBase) -> Section:
     blocks: list = [Table(caption="Rangering av de tolv alternativene (vektet sum)",
                           columns=("Rang", "Alternativ", "Sum", "Sterkeste grunn for", "Sterkeste grunn mot"),
                           rows=rows, numeric=(True, False, True, False, False))]
+    parts = tuple(COMPONENT_LABELS)
+    blocks.append(Paragraph(text="Summen er satt sammen av styringsmodell, organisasjonsform og samspillet mellom dem "
+                                 "(formens deler teller halvt, fordi rapporten sier at endring av styringsmodell og "
+                                 "oppgaver er det viktigste, kap. 4.2), kontekst fra profilen og, for et eksisterende "
+                                 "samarbeid, kostnaden ved å endre det som finnes (kap. 4.1 og 4.2)."))
+    blocks.append(Table(caption="Summens deler for de fem beste alternativene",
+                        columns=("Alternativ", *[COMPONENT_LABELS[c] for c in parts], "Sum"),
+                        rows=tuple((r.label, *[fmt.signed(r.components[c]) for c in parts], fmt.signed(r.score))
+                                   for r in evaluation.ranking[:5]),
+                        numeric=(False, *[True] * len(parts), True)))
     for r in evaluation.ranking[:TOP_EXPLAINED]:
         blocks.append(Subheading(text=f"{r.rank}. {r.label} (sum {fmt.signed(r.score)})"))
         for sign, word in ((1, "For"), (-1, "Mot")):
@@ -212,14 +222,15 @@ def _alternativer(evaluation: Evaluation, kb: KnowledgeBase) -> Section:
 
 def _anbefaling(evaluation: Evaluation, robustness: Any, costs: CostSplit | None, subject: str) -> Section:
     rec = evaluation.recommendation
-    best = evaluation.best
+    winners = evaluation.winners
+    names = " og ".join(w.label for w in winners)
     blocks: list = [Paragraph(text=rec.text), Quote(text=rec.quote, source=f"Rapporten, kap. {rec.section}")]
-    if rec.agrees_with_ranking:
-        blocks.append(Paragraph(text=f"Den vektede rangeringen peker på det samme: {best.label} kommer først."))
+    if evaluation.disagreement:
+        blocks.append(Paragraph(text=evaluation.disagreement + " Begrunn valget særskilt."))
+    elif len(winners) > 1:
+        blocks.append(Paragraph(text=f"Den vektede rangeringen gir likt resultat for {names}."))
     else:
-        blocks.append(Paragraph(text=f"Merk: med de valgte vektene og profilen kommer {best.label} først i den "
-                                     "vektede rangeringen, som avviker fra rapportens hovedanbefaling. Begrunn "
-                                     "valget særskilt."))
+        blocks.append(Paragraph(text=f"Den vektede rangeringen peker på det samme: {names} kommer først."))
     if robustness is not None:
         blocks.append(Paragraph(text=robustness.sentences[0] if robustness.sentences else ""))
     if costs is not None:
@@ -228,9 +239,12 @@ def _anbefaling(evaluation: Evaluation, robustness: Any, costs: CostSplit | None
                                      f"«{costs.method_text}» betaler {biggest.navn} mest, {fmt.kroner(biggest.andel_kr)} "
                                      f"({fmt.kroner(biggest.kr_per_innbygger, 2)} per innbygger); se vedlegg."))
     blocks.append(Subheading(text="Forslag til vedtak (utkast)"))
-    blocks.append(Paragraph(text=f"{subject} utredes videre med {best.label} som hovedalternativ, jf. vurderingen "
-                                 "i dette saksframlegget" + ("." if costs is None else
-                                                             ", og med kostnadsfordelingen i vedlegg 1.")))
+    main = (f"{names} som likeverdige hovedalternativer" if len(winners) > 1 else f"{names} som hovedalternativ")
+    resolution = (f"{subject} utredes videre med {main}, jf. vurderingen i dette saksframlegget"
+                  + ("." if costs is None else ", og med kostnadsfordelingen i vedlegg 1."))
+    if rec.gate:
+        resolution = f"Samarbeidet prioriterer å få stabil drift på plass (rapporten kap. 3.1). Deretter: {resolution}"
+    blocks.append(Paragraph(text=resolution))
     return Section(id="anbefaling", title=SECTION_TITLES["anbefaling"], blocks=tuple(blocks))
 
 

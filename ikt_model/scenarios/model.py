@@ -29,12 +29,16 @@ METHOD_LABELS = {
 PROFILE_FIELD_LABELS = {
     "name": "Navn på samarbeidet", "status": "Status", "current_model": "Nåværende styringsmodell",
     "current_form": "Nåværende organisasjonsform", "municipalities": "Antall kommuner", "members": "Medlemmer (2015)",
-    "host_on_robek": "Vertskommunen er på ROBEK", "board_of_chief_executives": "Styret består av rådmennene",
-    "iks_council_of_chief_executives": "IKS: representantskapet er rådmennene",
+    "host_on_robek": "Vertskommunen er på ROBEK", "board_of_chief_executives": "Styret består av kommunedirektørene",
+    "iks_council_of_chief_executives": "IKS: representantskapet er kommunedirektørene",
     "sells_services_to_others": "Selger tjenester til andre", "scope": "Omfang",
     "can_borrow": "Kan ta opp lån / investere langsiktig", "stable_operations": "Stabil drift",
     "large_size_differences": "Store størrelsesforskjeller mellom kommunene",
+    "roles_documented": "Ansvar og oppgaver er beskrevet", "joint_strategy": "Felles strategi forankret i kommuneplanene",
+    "transition_weight": "Vekt på omstillingskostnad",
+    "par27_unconverted": "Beskrevet som § 27-samarbeid (omdanning ikke avklart)",
 }
+HIDDEN_PROFILE_FIELDS = {"version"}  # format bookkeeping, not something a reader needs
 
 
 class ScenarioError(ValueError):
@@ -222,6 +226,8 @@ def profile_rows(profile: Profile, kb: KnowledgeBase | None = None) -> list[tupl
     kb = kb or default_knowledge_base()
     rows = []
     for field in Profile.model_fields:
+        if field in HIDDEN_PROFILE_FIELDS:
+            continue
         value = getattr(profile, field)
         if field == "name":
             text = value or "(uten navn)"
@@ -238,6 +244,9 @@ def profile_rows(profile: Profile, kb: KnowledgeBase | None = None) -> list[tupl
             text = ", ".join(f"{munis[m].navn} ({m})" for m in value) if value else "–"
         elif isinstance(value, bool):
             text = _yes_no(value)
+        elif field == "transition_weight":
+            from ..format import percent
+            text = percent(value)
         else:
             text = str(value)
         rows.append((PROFILE_FIELD_LABELS[field], text))

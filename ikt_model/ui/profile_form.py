@@ -8,7 +8,7 @@ from pydantic import BaseModel, ValidationError
 
 from .messages import norwegian_errors
 from ..municipalities import municipalities_2015
-from ..decision.profile import Profile
+from ..decision.profile import PROFILE_VERSION, Profile
 
 FIELDS = tuple(Profile.model_fields)
 
@@ -24,6 +24,9 @@ def build_profile(raw: dict[str, Any]) -> ProfileResult:
     values = {k: v for k, v in raw.items() if k in FIELDS}
     if values.get("status") == "new":
         values["current_model"] = values["current_form"] = None
+    if values.get("current_form") != "par27":  # a form chosen in 2026 terms answers the «§ 27» question
+        values["par27_unconverted"] = False
+    values["version"] = PROFILE_VERSION
     if not values.get("name"):
         values["name"] = None
     members = values.get("members") or None

@@ -19,10 +19,10 @@ WORKSHOP = {"title": "Workshop <b>1</b>", "participants": 8, "method": "Gjennoms
 
 class FakeRobustness:
     winner_key = "alternativ/par27"
-    winner_label = "Alternativ modell + § 27-samarbeid"
+    winner_label = "Alternativ modell + Kommunalt oppgavefellesskap (KO)"
     winner_acceptability = 0.87
     samples = 10_000
-    sentences = ["Alternativ modell + § 27-samarbeid er best i 87\u00a0% av vektingene rundt dine vekter.",
+    sentences = ["Alternativ modell + Kommunalt oppgavefellesskap (KO) er best i 87\u00a0% av vektingene rundt dine vekter.",
                  "Anbefalingen står seg så lenge vekten på Ledelse er høyst 32 %."]
 
 
@@ -61,11 +61,11 @@ def test_content(memo):
     assert "6\u00a0261\u00a0415\u00a0kr" in text and "12\u00a0000\u00a0000\u00a0kr" in text  # costs
     assert "FoU-prosjekt 144016" in text and "Statistisk sentralbyrå" in text                 # sources
     assert f"versjon {ikt_model.__version__}" in text and "27.11.2026" in text                # version, date
-    assert (f"{EVIL} utredes videre med Alternativ modell + § 27-samarbeid som hovedalternativ" in text
+    assert (f"{EVIL} utredes videre med Alternativ modell + Kommunalt oppgavefellesskap (KO) som hovedalternativ" in text
             and "kostnadsfordelingen i vedlegg 1" in text)                                  # draft resolution
     alternativer = memo.section("alternativer")
     assert len(alternativer.blocks[0].rows) == 12
-    assert alternativer.blocks[0].rows[0][1] == "Alternativ modell + § 27-samarbeid"
+    assert alternativer.blocks[0].rows[0][1] == "Alternativ modell + Kommunalt oppgavefellesskap (KO)"
     quotes = [b for s in memo.sections for b in s.blocks if b.kind == "quote"]
     assert any("kommunelovens § 27" in q.text and q.source == "Rapporten, kap. 4.2" for q in quotes)
     assert len(quotes) >= 3
@@ -104,7 +104,7 @@ def test_docx_opens_with_headings_and_tables(memo):
     tables = doc.tables
     assert len(tables) >= 7  # header + profile + weights + overrides + dissent + ranking + costs + scores
     ranking = next(t for t in tables if t.rows[0].cells[0].text == "Rang")
-    assert len(ranking.rows) == 13 and ranking.rows[1].cells[1].text == "Alternativ modell + § 27-samarbeid"
+    assert len(ranking.rows) == 13 and ranking.rows[1].cells[1].text == "Alternativ modell + Kommunalt oppgavefellesskap (KO)"
     costs = next(t for t in tables if t.rows[0].cells[0].text == "Kommune (2015)")
     assert costs.rows[-1].cells[4].text == "12\u00a0000\u00a0000\u00a0kr"
     section = doc.sections[0]

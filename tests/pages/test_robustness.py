@@ -17,10 +17,10 @@ def robustness(at):
 def test_robustness_page_shows_intervals_and_smaa(at):
     robustness(at)
     body = texts(at)
-    assert "Høyest rangert med dine vekter:** Alternativ modell + § 27-samarbeid" in body
+    assert "Høyest rangert med dine vekter:** Alternativ modell + Kommunalt oppgavefellesskap (KO)" in body
     assert "Anbefalingen står seg så lenge vekten på Gjennomføringsevne" in body
-    assert "Alternativ modell + § 27-samarbeid er best i 99" in body  # SMAA "around" reading
-    assert at.metric[0].value == "99\u00a0%"
+    assert "Alternativ modell + Kommunalt oppgavefellesskap (KO) er best i 100" in body  # SMAA "around" reading
+    assert at.metric[0].value == "100\u00a0%"
     assert len(at.get("plotly_chart")) == 5  # stability, walking x2, heatmap, central weights
     assert not at.error
 
@@ -28,23 +28,23 @@ def test_robustness_page_shows_intervals_and_smaa(at):
 def test_weight_change_moves_the_analysis(at):
     robustness(at)
     points = dict(default_weights().points)
-    points[6] = 60.0  # Gjennomføringsevne far above its interval (<= 19 %)
+    points[6] = 100.0  # Gjennomføringsevne far above its interval (<= 40 %)
     at.session_state[session.WEIGHTS] = Weights(points=points)
     at.run()
     assert not at.exception
-    assert "Høyest rangert med dine vekter:** Hybridmodell + § 27-samarbeid" in texts(at)
+    assert "Høyest rangert med dine vekter:** Hybridmodell + Kommunalt oppgavefellesskap (KO)" in texts(at)
 
 
 def test_walking_weights_slider(at):
     robustness(at)
     at.selectbox(key="walk_factor").set_value(6).run()
-    assert "er **Alternativ modell + § 27-samarbeid** fortsatt best" in texts(at)
-    at.slider(key="walk_weight_6").set_value(40.0).run()
+    assert "er **Alternativ modell + Kommunalt oppgavefellesskap (KO)** fortsatt best" in texts(at)
+    at.slider(key="walk_weight_6").set_value(50.0).run()
     assert not at.exception
-    assert "overtar **Hybridmodell + § 27-samarbeid** førsteplassen" in texts(at)
+    assert "overtar **Hybridmodell + Kommunalt oppgavefellesskap (KO)** førsteplassen" in texts(at)
     at.selectbox(key="walk_factor").set_value(1).run()
     at.slider(key="walk_weight_1").set_value(100.0).run()
-    assert "deler **Alternativ modell + § 27-samarbeid** førsteplassen med 11 andre" in texts(at)
+    assert "deler **Alternativ modell + Kommunalt oppgavefellesskap (KO)** førsteplassen med 11 andre" in texts(at)
 
 
 def test_smaa_modes(at):

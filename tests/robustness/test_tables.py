@@ -20,7 +20,7 @@ def test_interval_table():
     df = tables.interval_table(factor_intervals(VALUES, default_weights(), KB))
     assert len(df) == 12
     row = df.iloc[5]
-    assert row["Faktor"].startswith("6. Gjennomføringsevne") and row["Overtar over"] == "Hybridmodell + § 27-samarbeid"
+    assert row["Faktor"].startswith("6. Gjennomføringsevne") and row["Overtar over"] == "Hybridmodell + Kommunalt oppgavefellesskap (KO)"
     assert row["Står seg fra"] == "0,0\u00a0%" and df.iloc[0]["Overtar under"] == "–"
 
 

@@ -109,8 +109,8 @@ def test_profile_rows_are_readable():
 
 def test_compare_two_scenarios_finds_changes_and_winners():
     a = scenario_from_state("Uten ROBEK", Profile(**WORKING_VK), default_weights())
-    b = scenario_from_state("Med ROBEK", Profile(**WORKING_VK, host_on_robek=True), default_weights(), "rapport",
-                            {"ff.as.1": 2})
+    b = scenario_from_state("Med ROBEK", Profile(**WORKING_VK, host_on_robek=True, transition_weight=0.0),
+                            default_weights(), "rapport", {"ff.as.1": 2})
     result = compare([a, b])
     assert [r.name for r in result.results] == ["Uten ROBEK", "Med ROBEK"]
     assert result.results[0].winner_key == "alternativ/vertskommune"

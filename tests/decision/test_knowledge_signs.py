@@ -7,7 +7,7 @@ without a reason here fails the test.
 
 import pytest
 
-from ikt_model.knowledge import default_knowledge_base
+from ikt_model.decision.knowledge import default_knowledge_base
 
 KB = default_knowledge_base()
 

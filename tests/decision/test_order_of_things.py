@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from ikt_model.evaluation import evaluate
-from ikt_model.knowledge import default_knowledge_base
-from ikt_model.profile import Profile
-from ikt_model.registry import FORM_IDS, MODEL_IDS, Alternative
-from ikt_model.weights import preset
+from ikt_model.decision.evaluation import evaluate
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.decision.profile import Profile
+from ikt_model.decision.registry import FORM_IDS, MODEL_IDS, Alternative
+from ikt_model.decision.weights import preset
 
 PRESETS = ("rapport", "rangsum", "like")
 BEST = Alternative(model="alternativ", form="par27")
