@@ -80,11 +80,11 @@ def bench_browser() -> None:
             browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(server.url + "/sammenligning")
-            page.locator(".js-plotly-plot .bartext").first.wait_for(timeout=60_000)
+            page.locator(".js-plotly-plot .textpoint").first.wait_for(timeout=60_000)
             page.wait_for_timeout(1500)
             page.evaluate("""() => { window.__lat = [];
               document.addEventListener('keydown', () => { const t0 = performance.now();
-                const bars = () => Array.from(document.querySelectorAll('.js-plotly-plot .bartext')).map(e => e.textContent).join('|');
+                const bars = () => Array.from(document.querySelectorAll('.js-plotly-plot .textpoint')).map(e => e.textContent).join('|');
                 const before = bars();
                 const obs = new MutationObserver(() => { if (bars() !== before) { obs.disconnect();
                   requestAnimationFrame(() => window.__lat.push(performance.now() - t0)); } });

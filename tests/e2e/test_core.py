@@ -42,12 +42,16 @@ def test_fill_profile_move_weight_ranking_changes(app_page, app_server, external
     assert "Alternativ modell + Interkommunalt selskap (IKS)" in _top_text(page)
     page.locator(".js-plotly-plot").first.wait_for()
 
-    thumb = _slider(page, "Økonomi og langsiktige investeringer")
+    thumb = _slider(page, "Digitalisering og teknologisk utvikling")
     thumb.focus()
-    thumb.press("End")  # economy to 100 points: the KS model's consolidation (3.3.1) takes the lead
+    thumb.press("End")  # digitalisation to 100 points: KO's «Bedre muligheter» (4.2) outweighs keeping the form
     page.locator('[data-testid="stMarkdownContainer"]',
-                 has_text="Høyest rangert med disse vektene: KS-modellen + Interkommunalt selskap (IKS)").wait_for()
-    assert "KS-modellen + Interkommunalt selskap (IKS)" in _top_text(page)
+                 has_text="Høyest rangert med disse vektene: Alternativ modell + Kommunalt oppgavefellesskap").wait_for()
+    # the report's advice stays, and the page says which weights overruled it
+    assert "Behold organisasjonsformen" in page.locator(
+        '[data-testid="stMarkdownContainer"]:has-text("Rapportens råd")').first.inner_text()
+    assert "Digitalisering og teknologisk utvikling" in page.locator(
+        '[data-testid="stAlertContentInfo"]').first.inner_text()
     assert external_requests == []
 
 
@@ -56,12 +60,12 @@ def test_slider_to_chart_latency_measured_in_page(app_page, app_server, record_p
     page = app_page
     page.goto(app_server.url + "/sammenligning")
     wait_for_app(page)
-    page.locator(".js-plotly-plot .bartext").first.wait_for()
+    page.locator(".js-plotly-plot .textpoint").first.wait_for()
     page.evaluate("""() => {
         window.__lat = [];
         document.addEventListener('keydown', () => {
             const t0 = performance.now();
-            const bars = () => Array.from(document.querySelectorAll('.js-plotly-plot .bartext'))
+            const bars = () => Array.from(document.querySelectorAll('.js-plotly-plot .textpoint'))
                 .map(e => e.textContent).join('|');
             const before = bars();
             const obs = new MutationObserver(() => {

@@ -57,7 +57,7 @@ def test_share_link_reproduces_ranking_in_new_context(app_page, app_server, brow
     app_page.get_by_text("Sammenligning av alternativene").wait_for()
     wait_for_app(app_page)
     here = winner_text(app_page)
-    assert "Hybridmodell + § 27-samarbeid" in here
+    assert "Hybridmodell + Kommunalt oppgavefellesskap (KO)" in here
 
     fresh = browser.new_context()
     try:
