@@ -4,7 +4,8 @@ import streamlit as st
 
 from ikt_model.ui import session
 from ikt_model.decision.knowledge import default_knowledge_base
-from ikt_model.decision.views import assessment_table, overrides_from_edit, rules_table
+from ikt_model.decision.views import (assessment_table, legal_sources_table, method_table, overrides_from_edit,
+                                     rules_table)
 
 kb = default_knowledge_base()
 PARTS = {"form": "Organisasjonsform × faktor (tabellen i 4.2)",
@@ -37,16 +38,17 @@ if overrides:
         st.session_state[session.OVERRIDES] = {}
         st.rerun()
 
-tabs = st.tabs([*PARTS.values(), "Kontekstregler (profilen)", "Faktorer", "Modeller og former"])
+tabs = st.tabs([*PARTS.values(), "Kontekstregler (profilen)", "Faktorer", "Modeller og former",
+                "Metode og rettskilder"])
 for tab, part in zip(tabs, PARTS):
     with tab:
         st.data_editor(
             assessment_table(kb, part, overrides), key=f"editor_{part}", on_change=_save, args=(part,),
             hide_index=True, width="stretch",
             column_order=("Gjelder", "Faktor", "Rapportens poeng", "Din vurdering", "Endret", "Sitat", "Kapittel",
-                          "Grunnlag", "Merknad", "id"),
-            disabled=[c for c in ("id", "Gjelder", "Faktor", "Rapportens poeng",
-                                                               "Endret", "Kapittel", "Sitat", "Grunnlag", "Merknad")],
+                          "Gjelder når", "Grunnlag", "Merknad", "id"),
+            disabled=[c for c in ("id", "Gjelder", "Faktor", "Rapportens poeng", "Endret", "Kapittel", "Sitat",
+                                  "Gjelder når", "Grunnlag", "Merknad")],
             column_config={
                 "Din vurdering": st.column_config.NumberColumn(min_value=-2, max_value=2, step=1, required=True,
                                                                help="Heltall fra −2 til 2"),
@@ -73,3 +75,14 @@ with tabs[5]:
         st.markdown(f"**{f.label}** – i rapporten: {f.law_2015}; i dag: {f.law_now} (kap. {f.section})")
         st.caption(f.note_now)
     st.caption("Loven sier nå kommunedirektør der rapporten sier rådmann; mange bruker fortsatt tittelen rådmann.")
+with tabs[6]:
+    st.write("Rapportens rekkefølge (3.1, 4.2, 4.3): stabil drift først, så styringsmodell og oppgaver, så "
+             "organisasjonsform. Tallene metoden bruker for dette, med rapportens begrunnelse:")
+    st.dataframe(method_table(kb), hide_index=True, column_config={
+        "Verdi": st.column_config.NumberColumn(format="%.2f"), "Sitat": st.column_config.TextColumn(width="large")})
+    st.write("Offentlige kilder for det som er sagt om loven i 2026:")
+    st.dataframe(legal_sources_table(kb), hide_index=True, column_config={
+        "Lenke": st.column_config.LinkColumn(display_text="Åpne"),
+        "Hva den sier": st.column_config.TextColumn(width="large")})
+    for other in kb.other_forms:
+        st.markdown(f"**{other.label}** – {other.law_now}. {other.note}")

@@ -34,6 +34,7 @@ def assessment_table(kb: KnowledgeBase, part: str, overrides: dict[str, int]) ->
             "id": r.id, "Gjelder": subject, "Faktor": f"{r.factor}. {kb.factor(r.factor).label}",
             "Rapportens poeng": r.score, "Din vurdering": overrides.get(r.id, r.score),
             "Endret": "✎ endret" if r.id in overrides else "", "Kapittel": r.section,
+            "Gjelder når": CONDITION_LABELS.get(r.condition or "", "Alltid"),
             "Sitat": r.quote, "Grunnlag": BASIS_LABELS[r.basis], "Merknad": r.note or "",
         })
     return pd.DataFrame(records)
@@ -58,3 +59,30 @@ def rules_table(kb: KnowledgeBase) -> pd.DataFrame:
         "Endring": r.delta if r.kind == "score" else None, "Melding": r.message,
         "Kapittel": r.section, "Sitat": r.quote,
     } for r in kb.rules])
+
+
+CONDITION_LABELS: dict[str, str] = {
+    "board_of_chief_executives": "Når styret består av kommunedirektørene",
+    "roles_not_documented": "Når ansvar og oppgaver ikke er beskrevet",
+}
+CHANGE_LABELS = {"form": "Bytte organisasjonsform", "model": "Bytte styringsmodell"}
+STATUS_SHORT = {"existing_working": "Fungerer", "existing_struggling": "Fungerer ikke godt"}
+
+
+def method_table(kb: KnowledgeBase) -> pd.DataFrame:
+    """The method's numbers with their sources: the form weight, the transition weight and the transition
+    costs by status (parameters.csv, transition.csv; 4.1, 4.2). Columns: Hva, Verdi, Kapittel, Sitat, Merknad."""
+    rows = [{"Hva": {"form_weight": "Organisasjonsformens tyngde mot styringsmodellen",
+                     "transition_weight": "Standardvekt på omstillingskostnad"}[p.id],
+             "Verdi": p.value, "Kapittel": p.section, "Sitat": p.quote, "Merknad": p.note or ""}
+            for p in kb.parameters]
+    rows += [{"Hva": f"{CHANGE_LABELS[t.change]} – samarbeid som {STATUS_SHORT[t.status].lower()}",
+              "Verdi": -t.cost, "Kapittel": t.section, "Sitat": t.quote, "Merknad": t.note or ""}
+             for t in kb.transitions]
+    return pd.DataFrame(rows)
+
+
+def legal_sources_table(kb: KnowledgeBase) -> pd.DataFrame:
+    """Every public legal source behind a 2026 statement: Kilde, Utgiver, Kontrollert, Hva den sier, Lenke."""
+    return pd.DataFrame([{"Kilde": s.title, "Utgiver": s.publisher, "Kontrollert": s.checked,
+                          "Hva den sier": s.statement, "Lenke": s.url} for s in kb.legal_sources])

@@ -57,6 +57,8 @@ def test_rank_table(profile_file, capsys):
     (lambda d: (d / "p.json").write_text('{"status": "existing_working"}') and ["--profile", str(d / "p.json")],
      "nåværende styringsmodell"),
     (lambda d: (d / "p.json").write_text('{"status": "gammel"}') and ["--profile", str(d / "p.json")], "status"),
+    (lambda d: (d / "p.json").write_text('{"status": "new", "current_form": "iks"}') and ["--profile", str(d / "p.json")],
+     "nytt samarbeid har ingen nåværende"),
     (lambda d: (d / "p.json").write_text("{}") and ["--profile", str(d / "p.json"), "--weights", "tull"], "ukjent vektsett"),
     (lambda d: (d / "p.json").write_text("{}") and (d / "w.json").write_text('{"1": -3}')
      and ["--profile", str(d / "p.json"), "--weights", str(d / "w.json")], "negativ"),

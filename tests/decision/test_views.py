@@ -28,3 +28,18 @@ def test_participant_url_detection():
     assert is_participant_url("https://kommune.no/app/delta/")
     assert not is_participant_url("http://127.0.0.1:8501/workshop")
     assert not is_participant_url(None)
+
+
+def test_method_table_lists_the_form_weight_and_every_transition_cost_with_its_quote():
+    from ikt_model.decision.views import method_table
+    table = method_table(default_knowledge_base())
+    form_weight = table[table["Hva"].str.startswith("Organisasjonsformens tyngde")].iloc[0]
+    assert form_weight["Verdi"] == 0.5 and "det viktigste" in form_weight["Sitat"]
+    costs = table[table["Hva"].str.startswith("Bytte")]
+    assert len(costs) == 4 and (costs["Verdi"] <= 0).all() and costs["Sitat"].str.len().min() > 20
+
+
+def test_legal_sources_table_has_a_public_url_for_every_source():
+    from ikt_model.decision.views import legal_sources_table
+    table = legal_sources_table(default_knowledge_base())
+    assert len(table) >= 6 and table["Lenke"].str.startswith("https://").all()
