@@ -155,3 +155,21 @@ def test_knowledge_speaks_of_kommunedirektor_not_radmann_outside_quotes():
         for phrase in allowed:
             message = message.replace(phrase, "")
         assert "rådm" not in message.lower(), rule.id
+
+
+@pytest.mark.parametrize("data", [
+    {"status": "new"},
+    {"status": "existing_working", "current_model": "ks", "current_form": "par27"},
+    {"status": "existing_struggling", "current_model": "hybrid", "current_form": "vertskommune",
+     "stable_operations": False},
+])
+def test_the_memo_never_names_par27_without_its_2026_form(data):
+    """The saksframlegg and its draft resolution speak 2026 law (kommunalt oppgavefellesskap)."""
+    from ikt_model.memo import build_memo, render_html
+
+    html = render_html(build_memo(Profile.model_validate(data), W, "rapport", {}))
+    text = re.sub(r"<[^>]+>", " ", html)
+    assert "Forslag til vedtak" in text
+    for match in re.finditer(r"§ ?27", text):
+        window = text[max(0, match.start() - 200): match.end() + 200].lower()
+        assert "oppgavefellesskap" in window or "omdann" in window or "rapporten" in window, window
