@@ -57,7 +57,13 @@ with st.container(border=True):
     elif not rec.gate:
         st.caption("Rangeringen og rapportens råd peker på det samme alternativet.")
 for warning in result.warnings:
-    SEVERITY[warning.severity](f"{warning.message} (kap. {warning.section})", icon=":material/warning:")
+    if warning.severity != "info":
+        SEVERITY[warning.severity](f"{warning.message} (kap. {warning.section})", icon=":material/warning:")
+advice = [w for w in result.warnings if w.severity == "info"]
+if advice:
+    with st.expander(f"Råd fra rapporten for denne profilen ({len(advice)})"):
+        for item in advice:
+            st.markdown(f"- {item.message} (kap. {item.section})")
 
 if profile.status != "new":
     st.session_state["whatif_transition_weight"] = round(profile.transition_weight * 100)

@@ -58,17 +58,23 @@ def ranking_bar(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
         "hovertemplate": f"%{{y}}<br>{COMPONENT_LABELS[c]}: %{{customdata}}<extra></extra>",
     } for c in COMPONENT_LABELS if any(abs(r.components[c]) > 1e-12 for r in rows) or c == "model"]
     traces.append({
-        "type": "scatter", "mode": "markers+text", "name": "Sum", "x": [r.score for r in rows], "y": labels,
+        "type": "scatter", "mode": "markers", "name": "Sum", "x": [r.score for r in rows], "y": labels,
         "marker": {"symbol": "diamond", "size": 11, "color": "#0b0f14",
                    "line": {"color": "#fff", "width": [3 if r.is_current else 1 for r in rows]}},
+        "customdata": [fmt.signed(r.score) for r in rows],
+        "hovertemplate": "%{y}<br>Sum: %{customdata}<extra></extra>",
+    })
+    # The total as text right of the whole bar, so it never sits on a segment
+    traces.append({
+        "type": "scatter", "mode": "text", "showlegend": False, "hoverinfo": "skip", "y": labels,
+        "x": [max(r.score, sum(v for v in r.components.values() if v > 0)) + 0.04 * half for r in rows],
         "text": [fmt.signed(r.score) for r in rows], "textposition": "middle right", "cliponaxis": False,
-        "hovertemplate": "%{y}<br>Sum: %{text}<extra></extra>",
     })
     return go.Figure(data=traces, layout={
-        "height": 80 + 30 * len(rows), "margin": {"l": 10, "r": 20, "t": 60, "b": 30}, "font": FONT,
+        "height": 110 + 30 * len(rows), "margin": {"l": 10, "r": 20, "t": 40, "b": 90}, "font": FONT,
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)", "barmode": "relative",
         "title": {"text": "Rangering av de 12 alternativene, med summens deler", "x": 0},
-        "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
+        "legend": {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
         "xaxis": {"range": [-half, half], "zeroline": True, "zerolinecolor": "#555",
                   "title": {"text": "Vektet sum (0 = ingen forskjell)"}},
         "yaxis": {"automargin": True}})
