@@ -1,8 +1,9 @@
 """Core speed figures (issue 2). Prints; asserts nothing.
 
 1. scoring all 12 alternatives (evaluate: score matrix + totals + reasons), warm and cold cache
-2. «Sammenligning» AppTest rerun after a weight change vs a bare one-slider app's rerun (target <= 5x)
-3. browser: weight slider key press -> ranking chart text updated, timed inside the page (target < 200 ms)
+2. browser: weight slider key press -> ranking chart text updated, timed inside the page (target < 200 ms)
+
+The AppTest rerun ratio and the side-by-side browser ratios of issue 14 are in bench_speed.py.
 """
 
 from __future__ import annotations
@@ -45,27 +46,6 @@ def bench_scoring() -> None:
     print(f"scoring 12 alternatives (evaluate, cold: matrix rebuilt):    median {_median_ms(cold, 100):.2f} ms")
 
 
-def bench_apptest() -> None:
-    from streamlit.testing.v1 import AppTest
-
-    os.environ.setdefault("IKT_STORE_PATH", str(Path(tempfile.mkdtemp()) / "store.duckdb"))
-    bare = Path(tempfile.mkdtemp()) / "bare.py"
-    bare.write_text("import streamlit as st\nv = st.slider('x', 0, 100, 5, key='s')\nst.write(v)\n")
-    at_bare = AppTest.from_file(str(bare), default_timeout=60)
-    at_bare.run()
-    values = iter(list(range(6, 100)) * 3)
-    bare_ms = _median_ms(lambda: at_bare.slider(key="s").set_value(next(values)).run(), 30)
-
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page("pages/comparison.py").run()
-    points = iter([round(5 + 0.5 * i, 1) for i in range(90)])
-    page_ms = _median_ms(lambda: at.slider(key="weight_slider_2").set_value(next(points)).run(), 30)
-    print(f"AppTest rerun, bare one-slider app:                 median {bare_ms:.1f} ms")
-    print(f"AppTest rerun, «Sammenligning» after a weight change: median {page_ms:.1f} ms "
-          f"({page_ms / bare_ms:.1f}x the bare app; target <= 5x)")
-
-
 def bench_browser() -> None:
     chromium = os.environ.get("IKT_CHROMIUM", "/usr/bin/chromium")
     if not Path(chromium).exists():
@@ -106,5 +86,4 @@ def bench_browser() -> None:
 
 if __name__ == "__main__":
     bench_scoring()
-    bench_apptest()
     bench_browser()
