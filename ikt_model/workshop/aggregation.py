@@ -3,8 +3,7 @@
 * Each participant's points are normalised to fractions (sum 1) first, so a participant who
   gives everything 10 counts as much as one who gives everything 2.
 * Group weights: arithmetic mean of the normalised weights (default), or the geometric mean,
-  renormalised to sum 1. A zero weight would make a geometric mean zero whatever the others
-  said, so fractions are floored at GEOMETRIC_FLOOR (0.1 %) before taking logs.
+  renormalised to sum 1 (see `group_weights` for the sources and the unanimity rule).
 * Disagreement per factor: population standard deviation of the normalised weights (also IQR,
   min, max); sorted most contested first = the discussion agenda (as Comparion's consensus view
   sorts judgments by standard deviation).
@@ -91,14 +90,39 @@ def normalised_matrix(votes: Sequence[Vote]) -> np.ndarray:
 
 
 def group_weights(matrix: np.ndarray, aggregate: Aggregate = "mean") -> np.ndarray:
+    """The group's weights from the participants' normalised weights; shape (n, 12) -> (12,), sum 1.
+
+    This is aggregation of individual priorities (AIP; Forman & Peniwati 1998, «Aggregating
+    individual judgments and priorities with the Analytic Hierarchy Process», EJOR 108:165–169):
+    each participant's weights are already a priority vector, so the arithmetic mean ("mean") and
+    the geometric mean ("geometric", renormalised) are both admissible; Forman & Peniwati show that
+    both keep the Pareto principle for AIP. The geometric mean is the aggregation that keeps
+    unanimity, homogeneity and reciprocity for ratio judgments (Aczél & Saaty 1983, «Procedures for
+    synthesizing ratio judgements», J. Math. Psychology 27:93–102).
+
+    Unanimity is kept exactly, for both rules:
+      * everyone gives the same weights -> the group weight is exactly those weights;
+      * everyone gives a factor 0 -> the group weight of that factor is 0.
+    A zero would make a geometric mean zero whatever the others said, so when SOME participants
+    give a factor 0 and others do not, the zeros are floored at GEOMETRIC_FLOOR (0.1 %) before
+    taking logs (a pragmatic choice of this tool, not from the sources). A factor nobody weighted
+    gets no floor.
+
+    Raises ValueError for no votes or an unknown aggregate.
+    """
     if matrix.shape[0] == 0:
         raise ValueError("no votes")
+    if aggregate not in ("mean", "geometric"):
+        raise ValueError(f"unknown aggregate {aggregate!r}")
+    if np.all(matrix == matrix[0]):  # unanimity: everyone the same -> exactly that
+        return matrix[0] / matrix[0].sum()
     if aggregate == "mean":
         w = matrix.mean(axis=0)
-    elif aggregate == "geometric":
-        w = np.exp(np.log(np.maximum(matrix, GEOMETRIC_FLOOR)).mean(axis=0))
     else:
-        raise ValueError(f"unknown aggregate {aggregate!r}")
+        weighted = np.any(matrix > 0, axis=0)  # factors at least one participant gave weight
+        logs = np.log(np.maximum(matrix[:, weighted], GEOMETRIC_FLOOR))
+        w = np.zeros(matrix.shape[1])
+        w[weighted] = np.exp(logs.mean(axis=0))
     return w / w.sum()
 
 

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from ikt_model.decision.evaluation import evaluate
+from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.registry import FACTOR_IDS
 from ikt_model.decision.weights import Weights, preset
@@ -39,16 +40,43 @@ def test_mean_of_normalised_weights():
     assert w[0] == pytest.approx(0.375) and w[1] == pytest.approx(0.625)
 
 
-def test_geometric_mean_is_renormalised_and_floors_zeros():
+def test_geometric_mean_is_renormalised_and_floors_zeros_only_where_someone_weighted():
     a = vote({1: 4, 2: 1})  # 0.8, 0.2
-    b = vote({1: 1, 2: 4})  # 0.2, 0.8
+    b = vote({1: 1, 2: 4, 3: 5})  # 0.1, 0.4, 0.5
     w = agg.group_weights(agg.normalised_matrix([a, b]), "geometric")
     assert w.sum() == pytest.approx(1)
-    # geometric mean of 0.8 and 0.2 = 0.4 for both; the other ten are floored at 0.001
-    assert w[0] == pytest.approx(w[1])
-    assert w[0] == pytest.approx(0.4 / (0.8 + 10 * 0.001))
+    # factor 3: a gave 0 (floored at 0.001), b gave 0.5; factors 4-12: nobody weighted them -> 0
+    g1, g2, g3 = np.sqrt(0.8 * 0.1), np.sqrt(0.2 * 0.4), np.sqrt(0.001 * 0.5)
+    assert w[0] == pytest.approx(g1 / (g1 + g2 + g3))
+    assert w[2] == pytest.approx(g3 / (g1 + g2 + g3))
+    assert list(w[3:]) == [0.0] * 9
     with pytest.raises(ValueError):
         agg.group_weights(agg.normalised_matrix([a]), "median")
+
+
+@pytest.mark.parametrize("aggregate", ["mean", "geometric"])
+def test_unanimity_three_identical_votes_with_leadership_zero_give_zero(aggregate):
+    kb = default_knowledge_base()
+    leadership = next(f.id for f in kb.factors if f.label.startswith("Ledelse"))
+    points = {f: (0 if f == leadership else f) for f in FACTOR_IDS}
+    votes = [vote(points) for _ in range(3)]
+    w = agg.group_weights(agg.normalised_matrix(votes), aggregate)
+    assert w[FACTOR_IDS.index(leadership)] == 0.0
+    expected = np.array([points[f] for f in FACTOR_IDS], dtype=float)
+    assert np.allclose(w, expected / expected.sum(), rtol=0, atol=1e-15)
+    result = agg.group_result(Profile(), votes, aggregate, kb)
+    assert result.weights[leadership] == 0.0
+    assert result.weights_as_points().points[leadership] == 0.0
+
+
+@pytest.mark.parametrize("aggregate", ["mean", "geometric"])
+def test_unanimity_everyone_the_same_gives_exactly_that(aggregate):
+    points = {1: 7, 2: 3, 5: 10, 12: 1}
+    votes = [vote(points), vote({f: 2 * v for f, v in points.items()})]  # same view, other scale
+    w = agg.group_weights(agg.normalised_matrix(votes), aggregate)
+    expected = np.array([points.get(f, 0) for f in FACTOR_IDS], dtype=float) / 21
+    assert np.allclose(w, expected, rtol=0, atol=1e-15)
+    assert w[FACTOR_IDS.index(3)] == 0.0
 
 
 def test_disagreement_sorted_most_contested_first():
