@@ -1,12 +1,16 @@
 """`python -m ikt_model costs`: the cost-sharing key (fordelingsnøkkel, 2.8).
 
-  python -m ikt_model costs --members 1515,1511,1514 --budget 12000000 --equal-share 0.3 --format json
-  python -m ikt_model costs --members 1515,1511 --budget 12000000 --percentages 1515=60,1511=40
+  python -m ikt_model costs --members 1515,1511,1514 --budget "12 000 000" --equal-share 0,3 --format json
+  python -m ikt_model costs --members 1515,1511 --budget "12,5 mill" --percentages "1515=60,5;1511=39,5"
+
+Numbers are read as Norwegians write them (ikt_model.numbers): «12 000 000», «250.000», «12,5 mill»,
+decimal comma; ambiguous forms such as «1.5» or «1,200» are refused with an example.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from .. import format as fmt
 from ..costs.split import CostInputError, parse_cost_input, split_costs
@@ -17,7 +21,8 @@ def _percentages(text: str | None) -> dict[str, str] | None:
     if text is None:
         return None
     out: dict[str, str] = {}
-    for item in filter(None, (p.strip() for p in text.split(","))):
+    # items are separated by «,» or «;» only before the next «kommunenummer=», so «1515=60,5» keeps its comma
+    for item in filter(None, (p.strip() for p in re.split(r"[;,]\s*(?=\d+\s*=)", text.strip().strip(",;")))):
         number, sep, value = item.partition("=")
         if not sep:
             raise CliError(f"--percentages: skriv kommunenummer=prosent, f.eks. 1515=60,1511=40 (fikk «{item}»)")
@@ -52,9 +57,11 @@ def run(args) -> int:
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("costs", help="Fordelingsnøkkel: hver kommunes andel av et årsbudsjett (2.8)")
     parser.add_argument("--members", help="2015-kommunenummer, kommaseparert, f.eks. 1515,1511,1514")
-    parser.add_argument("--budget", required=True, help="årsbudsjett i hele kroner")
-    parser.add_argument("--equal-share", default="0.3",
-                        help="andel som deles likt, 0–1; resten etter folketall (standard 0.3)")
-    parser.add_argument("--percentages", help="faste prosenter i stedet: 1515=60,1511=40 (summerer til 100)")
+    parser.add_argument("--budget", required=True,
+                        help="årsbudsjett i hele kroner, f.eks. 12000000, \"12 000 000\", 250.000 eller \"12,5 mill\"")
+    parser.add_argument("--equal-share", default="0,3",
+                        help="andel som deles likt, 0–1 med desimalkomma; resten etter folketall (standard 0,3)")
+    parser.add_argument("--percentages",
+                        help="faste prosenter i stedet: 1515=60,1511=40 eller \"1515=60,5;1511=39,5\" (summerer til 100)")
     parser.add_argument("--format", choices=("json", "text"), default="text")
     parser.set_defaults(func=run)

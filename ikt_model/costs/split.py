@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from .. import format as fmt
 from ..municipalities import Successor, municipalities_2015, successors_2024
+from ..numbers import NumberInputError, parse_number
 
 MAX_BUDGET_KR = 5_000_000_000  # 5 mrd. kr a year: far above any ICT collaboration's budget (2.6.1)
 PERCENT_TOLERANCE = Decimal("0.01")
@@ -49,16 +50,15 @@ def member_options() -> dict[str, str]:
     return {k: member_label(k) for k in sorted(municipalities_2015())}
 
 
-def _to_decimal(value, what: str) -> Decimal:
-    if isinstance(value, bool):
-        raise CostInputError(f"{what} må være et tall")
+BUDGET_EXAMPLE = "12 000 000, 12 000 000 kr eller 12,5 mill"
+
+
+def _to_decimal(value, what: str, example: str = "12,5") -> Decimal:
+    """One number a person typed (Norwegian forms, see ikt_model.numbers) -> Decimal; CostInputError."""
     try:
-        number = Decimal(str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", "."))
-    except (InvalidOperation, TypeError, ValueError):
-        raise CostInputError(f"{what} må være et tall, ikke «{value}»") from None
-    if not number.is_finite():
-        raise CostInputError(f"{what} må være et endelig tall")
-    return number
+        return parse_number(value, what=what, example=example, allow_percent=what.startswith("Prosenten"))
+    except NumberInputError as exc:
+        raise CostInputError(str(exc)) from None
 
 
 class CostInput(BaseModel):
@@ -92,7 +92,7 @@ class CostInput(BaseModel):
     @field_validator("budget_kr", mode="before")
     @classmethod
     def _check_budget(cls, raw) -> int:
-        budget = _to_decimal(raw, "Budsjettet")
+        budget = _to_decimal(raw, "Budsjettet", BUDGET_EXAMPLE)
         if budget < 0:
             raise CostInputError("Budsjettet kan ikke være negativt")
         if budget == 0:
@@ -107,7 +107,7 @@ class CostInput(BaseModel):
     @field_validator("equal_share", mode="before")
     @classmethod
     def _check_equal_share(cls, raw) -> float:
-        share = _to_decimal(raw, "Andelen som deles likt")
+        share = _to_decimal(raw, "Andelen som deles likt", "0,3 (30 % likt)")
         if not 0 <= share <= 1:
             raise CostInputError("Andelen som deles likt må være mellom 0 og 1 (0 % og 100 %)")
         return float(share)
@@ -121,7 +121,7 @@ class CostInput(BaseModel):
             raise CostInputError("Faste prosenter må oppgis per kommunenummer")
         out: dict[str, Decimal] = {}
         for key, value in raw.items():
-            pct = _to_decimal(value, f"Prosenten for {key}")
+            pct = _to_decimal(value, f"Prosenten for {key}", "60,5")
             if pct < 0:
                 raise CostInputError(f"Prosenten for {key} kan ikke være negativ")
             out[str(key).strip()] = pct

@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_json_output(capsys):
-    assert main(["costs", "--members", "1515,1511,1514", "--budget", "12000000", "--equal-share", "0.3",
+    assert main(["costs", "--members", "1515,1511,1514", "--budget", "12000000", "--equal-share", "0,3",
                  "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["budget"] == 12_000_000
@@ -39,11 +39,28 @@ def test_percentages_and_text(capsys):
     (["--budget", "1000", "--percentages", "1515=60,1511=30"], "summere til 100"),
     (["--budget", "1000", "--percentages", "1515:60"], "kommunenummer=prosent"),
     (["--budget", "1000"], "--members"),
+    (["--members", "1515", "--budget", "1.5"], "komma som desimaltegn"),
+    (["--members", "1515", "--budget", "1,200"], "både 1,2 og 1 200"),
+    (["--members", "1515", "--budget", "1000", "--equal-share", "0.3"], "0,3"),
 ])
 def test_bad_input_exit_2_one_line(argv, message, capsys):
     assert main(["costs", *argv]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("budget, kroner", [("250.000", 250_000), ("1.200.000", 1_200_000),
+                                            ("12,5 mill", 12_500_000), ("12 000 000", 12_000_000)])
+def test_budget_in_norwegian_forms(budget, kroner, capsys):
+    assert main(["costs", "--members", "1515,1511", "--budget", budget, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["budget"] == kroner
+
+
+def test_percentages_with_decimal_comma(capsys):
+    assert main(["costs", "--budget", "1000", "--percentages", "1515=60,5;1511=39,5", "--format", "json"]) == 0
+    assert [m["andel_kr"] for m in json.loads(capsys.readouterr().out)["members"]] == [605, 395]
+    assert main(["costs", "--budget", "1000", "--percentages", "1515=60,5,1511=39,5", "--format", "json"]) == 0
+    assert [m["andel_kr"] for m in json.loads(capsys.readouterr().out)["members"]] == [605, 395]
 
 
 def test_subprocess_exit_code():

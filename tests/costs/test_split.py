@@ -54,7 +54,7 @@ def test_largest_remainder_gives_leftover_to_largest_fractions():
 
 def test_fixed_percentages():
     split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=1_000_001,
-                                         percentages={"1515": "33.33", "1511": 33.33, "1514": "33,34"}))
+                                         percentages={"1515": "33,33", "1511": 33.33, "1514": "33,34 %"}))
     assert split.method == "faste_prosenter" and split.equal_share is None
     assert sum(m.andel_kr for m in split.members) == 1_000_001
     assert [m.andel_kr for m in split.members] == [333_300, 333_300, 333_401]
@@ -77,7 +77,10 @@ def test_whole_country_sums_exactly():
     (dict(members=SUNNMORE, budget_kr=0), "større enn 0"),
     (dict(members=SUNNMORE, budget_kr=MAX_BUDGET_KR + 1), "høyst 5\u00a0000\u00a0000\u00a0000\u00a0kr"),
     (dict(members=SUNNMORE, budget_kr=12.5), "hele kroner"),
-    (dict(members=SUNNMORE, budget_kr="tolv"), "må være et tall"),
+    (dict(members=SUNNMORE, budget_kr="tolv"), "er ikke et tall"),
+    (dict(members=SUNNMORE, budget_kr="12,5"), "hele kroner"),
+    (dict(members=SUNNMORE, budget_kr="1,200"), "både 1,2 og 1 200"),
+    (dict(members=SUNNMORE, budget_kr="1.5 mill"), "komma som desimaltegn"),
     (dict(members=SUNNMORE, budget_kr=float("nan")), "endelig tall"),
     (dict(members=SUNNMORE, budget_kr=1000, equal_share=1.5), "mellom 0 og 1"),
     (dict(members=SUNNMORE, budget_kr=1000, equal_share=-0.1), "mellom 0 og 1"),
@@ -93,8 +96,12 @@ def test_validation_messages(kwargs, message):
         parse_cost_input(**kwargs)
 
 
-def test_budget_accepts_norwegian_text():
-    assert parse_cost_input(members=SUNNMORE, budget_kr="12 000 000").budget_kr == 12_000_000
+@pytest.mark.parametrize("text, kroner", [
+    ("12 000 000", 12_000_000), ("250.000", 250_000), ("1.200.000", 1_200_000), ("12,5 mill", 12_500_000),
+    ("12\u00a0000\u00a0000\u00a0kr", 12_000_000), ("kr 1,2 mrd", 1_200_000_000), ("450 000,-", 450_000),
+])
+def test_budget_accepts_norwegian_text(text, kroner):
+    assert parse_cost_input(members=SUNNMORE, budget_kr=text).budget_kr == kroner
 
 
 def test_successors_and_labels():

@@ -1,0 +1,97 @@
+"""Norwegian number input: what people type is read as they mean it, or refused with an example."""
+
+from decimal import Decimal
+
+import pytest
+
+from ikt_model.numbers import NumberInputError, parse_number, parse_whole
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("250.000", 250_000),
+    ("1.200.000", 1_200_000),
+    ("12 000 000", 12_000_000),
+    ("12\u00a0000\u00a0000", 12_000_000),        # non-breaking space (what fmt.kroner writes)
+    ("12\u202f000\u202f000", 12_000_000),        # narrow non-breaking space (pasted from Word/macOS)
+    ("12,5 mill", 12_500_000),
+    ("12,5 mill.", 12_500_000),
+    ("12,5mill", 12_500_000),
+    ("12,5 millioner", 12_500_000),
+    ("12,5 MNOK", 12_500_000),
+    ("1,2 mrd", 1_200_000_000),
+    ("2 milliarder", 2_000_000_000),
+    ("kr 12 000 000", 12_000_000),
+    ("12 000 000 kr", 12_000_000),
+    ("12 000 000,-", 12_000_000),
+    ("kr 12 000 000,-", 12_000_000),
+    ("12,5 mill. kr", 12_500_000),
+    ("1.234.567,5", Decimal("1234567.5")),
+    ("1 234 567,5", Decimal("1234567.5")),
+    ("  42  ", 42),
+    ("0,125", Decimal("0.125")),
+    ("−5", -5),
+    ("-5", -5),
+    ("+5", 5),
+    ("60,5", Decimal("60.5")),
+])
+def test_norwegian_forms_are_read_as_meant(text, expected):
+    assert parse_number(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("1.5", "komma som desimaltegn"),
+    ("60.50", "komma som desimaltegn"),
+    ("1.2345", "komma som desimaltegn"),
+    ("1,200", "både 1,2 og"),
+    ("12,500 mill", "både 12,5 og"),
+    ("1,200,000", "flere komma"),
+    ("1 200.000", "blander"),
+    ("12 00", "gruppering"),
+    ("1e6", "er ikke et tall"),
+    ("tolv", "er ikke et tall"),
+    ("12 mill 3", "er ikke et tall"),
+    ("", "mangler"),
+    ("   ", "mangler"),
+    ("kr", "ikke et tall"),
+    ("mill", "ikke noe tall"),
+    ("50 %", "prosenttegn"),
+])
+def test_ambiguous_or_foreign_forms_are_refused_with_an_example(text, hint):
+    with pytest.raises(NumberInputError) as info:
+        parse_number(text, what="Budsjettet", example="12 000 000 eller 12,5 mill")
+    message = str(info.value)
+    assert hint in message
+    assert "Skriv for eksempel" in message
+    assert message.startswith("Budsjettet")
+
+
+def test_decimal_point_message_offers_the_comma():
+    with pytest.raises(NumberInputError, match=r"Skriv for eksempel 1,5 \(eller"):
+        parse_number("1.5")
+
+
+def test_ambiguous_comma_message_offers_both_readings():
+    with pytest.raises(NumberInputError, match=r"Skriv for eksempel 1,2 eller 1 200\."):
+        parse_number("1,200")
+
+
+def test_percent_sign_only_where_allowed():
+    assert parse_number("60,5 %", allow_percent=True) == Decimal("60.5")
+    assert parse_number("60,5%", allow_percent=True) == Decimal("60.5")
+    with pytest.raises(NumberInputError, match="mill"):
+        parse_number("1 mill %", allow_percent=True)
+
+
+def test_values_from_code_pass_through_and_bad_ones_are_refused():
+    assert parse_number(12_000_000) == 12_000_000
+    assert parse_number(0.3) == Decimal("0.3")
+    assert parse_number(Decimal("1.5")) == Decimal("1.5")
+    for bad in (True, float("nan"), float("inf"), None, [1]):
+        with pytest.raises(NumberInputError):
+            parse_number(bad)
+
+
+def test_whole_numbers():
+    assert parse_whole("12,5 mill") == 12_500_000
+    with pytest.raises(NumberInputError, match="helt tall"):
+        parse_whole("12,5")
