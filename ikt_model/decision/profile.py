@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..municipalities import municipalities_2015
+from ..names import CleanText
 from .registry import FormId, ModelId
 
 Status = Literal["new", "existing_working", "existing_struggling"]
@@ -40,7 +41,7 @@ class Profile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: int = Field(default=PROFILE_VERSION, ge=1, le=PROFILE_VERSION)
-    name: str | None = Field(default=None, max_length=120)
+    name: CleanText | None = Field(default=None, max_length=120)
     status: Status = "new"
     current_model: ModelId | None = None
     current_form: FormId | None = None

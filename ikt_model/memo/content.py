@@ -24,6 +24,7 @@ from ..scenarios.compare import row_label
 from ..scenarios.model import METHOD_LABELS, profile_rows
 from ..ui.session import source_label
 from ..decision.weights import Weights
+from ..names import clean_text
 
 REPORT_SOURCE = ("PwC for KS (2015): «IKT-samarbeid i kommunal sektor – modeller for organisering, styring og "
                  "finansiering». FoU-prosjekt 144016, 30. oktober 2015.")
@@ -301,6 +302,7 @@ def build_memo(profile: Profile, weights: Weights, weights_source: str = "rappor
         sources.append(SSB_SOURCE)
     sources = tuple(sources)
     subject = profile.name or "IKT-samarbeidet"
+    title = clean_text(title) if title else ""
     return Memo(
         title=title or f"Organisering og styring av {subject}",
         subject=subject, date=today, app_version=ikt_model.__version__,

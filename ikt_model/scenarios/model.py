@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from datetime import datetime, timezone
 from typing import Any
 
@@ -19,6 +18,7 @@ from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..decision.profile import SCOPE_LABELS, STATUS_LABELS, Profile
 from ..decision.registry import FORM_IDS, MODEL_IDS
 from ..decision.weights import Weights, WeightsError
+from ..names import clean_text
 
 SCHEMA_VERSION = 1
 MAX_IMPORT_BYTES = 1_000_000  # 1 MB
@@ -63,16 +63,15 @@ def now_utc() -> datetime:
 
 
 def clean_name(raw: Any) -> str:
-    """A scenario name: plain text, trimmed, 1-80 characters, no control characters."""
+    """A scenario name: plain text in NFC, control characters removed, trimmed, 1-80 characters
+    (ikt_model.names.clean_text). Raises ScenarioError."""
     if not isinstance(raw, str):
         raise ScenarioError("Navnet må være tekst")
-    name = re.sub(r"\s+", " ", raw).strip()
+    name = clean_text(raw)
     if not name:
         raise ScenarioError("Gi scenarioet et navn")
     if len(name) > MAX_NAME:
         raise ScenarioError(f"Navnet kan ha høyst {MAX_NAME} tegn (har {len(name)})")
-    if any(unicodedata.category(c).startswith("C") for c in name):
-        raise ScenarioError("Navnet kan ikke inneholde kontrolltegn")
     return name
 
 

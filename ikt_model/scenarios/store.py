@@ -1,6 +1,7 @@
 """Saved scenarios in the durable store (ikt_model.store, component "scenarios").
 
-One row per scenario: a stable id, the (unique, case-insensitive) name, and the scenario's JSON.
+One row per scenario: a stable id, the name (unique after NFC normalisation and case folding,
+ikt_model.names.name_key), and the scenario's JSON.
 Every write runs in its own committed transaction (`run_write`); reads take their own cursor.
 """
 
@@ -15,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .model import Scenario, ScenarioError, clean_name, now_utc
 from ..store import ensure_schema, run_write, shared_store
+from ..names import name_key
 
 COMPONENT = "scenarios"
 MIGRATIONS: tuple[str, ...] = (
@@ -44,8 +46,11 @@ class ScenarioStore:
         ensure_schema(con, COMPONENT, MIGRATIONS)
 
     def _find_id(self, cur, name: str) -> str | None:
-        row = cur.execute("SELECT id FROM scenarios WHERE lower(name) = lower(?)", [name]).fetchone()
-        return row[0] if row else None
+        """The id of the scenario whose name matches `name` after NFC + case folding. Compared in Python,
+        so names stored before names were normalised (e.g. decomposed «Å») are found too."""
+        key = name_key(name)
+        return next((row_id for row_id, stored in cur.execute("SELECT id, name FROM scenarios").fetchall()
+                     if name_key(stored) == key), None)
 
     def save(self, scenario: Scenario, overwrite: bool = False) -> Scenario:
         """Store a scenario under its name. An existing name is an error unless `overwrite`,
@@ -84,7 +89,8 @@ class ScenarioStore:
     def get(self, name: str) -> Scenario:
         cur = self.con.cursor()
         try:
-            row = cur.execute("SELECT payload FROM scenarios WHERE lower(name) = lower(?)", [name]).fetchone()
+            found = self._find_id(cur, name)
+            row = cur.execute("SELECT payload FROM scenarios WHERE id = ?", [found]).fetchone() if found else None
         finally:
             cur.close()
         if row is None:

@@ -5,7 +5,6 @@ Every refusal is a `WorkshopError` whose message is Norwegian and meant for the 
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import datetime
 from typing import Literal
 
@@ -14,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from ..decision.profile import Profile
 from ..decision.registry import FACTOR_IDS
 from ..decision.weights import MAX_POINTS, WeightsError, make_weights, roc_fractions
+from ..names import clean_text as clean_names_text
 
 Method = Literal["poeng", "rangering"]
 METHOD_LABELS: dict[str, str] = {
@@ -39,13 +39,13 @@ LIMITS = Limits()
 
 
 def clean_text(raw: object, max_len: int, what: str, required: bool) -> str:
-    """Trim, drop control characters, enforce length. Text is later rendered as text, never HTML."""
+    """NFC, control characters dropped, trimmed (ikt_model.names.clean_text); length enforced.
+    Text is later rendered as text, never HTML. Raises WorkshopError."""
     if raw is None:
         raw = ""
     if not isinstance(raw, str):
         raise WorkshopError(f"{what} må være tekst")
-    text = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C" or ch == " ")
-    text = " ".join(text.split())
+    text = clean_names_text(raw)
     if required and not text:
         raise WorkshopError(f"{what} kan ikke være tom")
     if len(text) > max_len:
