@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from .. import format as fmt
 from ..municipalities import Successor, municipalities_2015, successors_2024
 from ..numbers import NumberInputError, parse_number
+from ..ties import leaders
 
 MAX_BUDGET_KR = 5_000_000_000  # 5 mrd. kr a year: far above any ICT collaboration's budget (2.6.1)
 PERCENT_TOLERANCE = Decimal("0.01")
@@ -182,6 +183,24 @@ class CostSplit(BaseModel, frozen=True):
                              "andel_kr": m.andel_kr, "kr_per_innbygger": m.kr_per_innbygger,
                              "kommunenummer_2024": m.kommunenummer_2024, "navn_2024": m.navn_2024}
                             for m in self.members]}
+
+
+def largest_payer_text(split: CostSplit) -> str:
+    """«betaler Våler mest, 1 234 kr (12,34 kr per innbygger)», or, when shares tie, «betaler A og B mest,
+    … hver» / «betaler alle de 3 kommunene like mye, … hver». Ties are judged on the exact shares
+    (before rounding to whole kroner), so a krone of rounding is not a winner."""
+    top = leaders(split.members, key=lambda m: m.prosent)
+    amount = fmt.kroner(top.first.andel_kr)
+    if len(split.members) == 1:
+        return f"betaler {top.first.navn} hele beløpet, {amount}"
+    if top.everyone:
+        spread = {m.andel_kr for m in split.members}
+        each = amount if len(spread) == 1 else f"{fmt.kroner(min(spread))}–{fmt.kroner(max(spread))} (avrundet)"
+        return f"betaler alle de {len(split.members)} kommunene like mye, {each} hver"
+    per = fmt.kroner(top.first.kr_per_innbygger, 2)
+    if top.tied:
+        return f"betaler {top.names(lambda m: m.navn)} like mye og mest, {amount} hver"
+    return f"betaler {top.first.navn} mest, {amount} ({per} per innbygger)"
 
 
 def largest_remainder(total: int, ideal: list[Fraction]) -> list[int]:

@@ -17,6 +17,7 @@ from .registry import FACTOR_IDS, Alternative
 from .rules import CONDITIONS
 from .. import format as fmt
 from .scoring import COMPONENTS, Part, TransitionPart, competition_ranks, score_matrix, totals
+from ..ties import Leaders
 from .weights import Weights
 
 REASONS_SHOWN = 3
@@ -76,12 +77,27 @@ class Evaluation(BaseModel, frozen=True):
 
     @property
     def best(self) -> RankedAlternative:
+        """The first of the alternatives ranked first (see `firsts` for a shared first place)."""
         return self.ranking[0]
 
     @property
     def winners(self) -> tuple[RankedAlternative, ...]:
         """Every alternative sharing first place (more than one on a tie)."""
         return tuple(r for r in self.ranking if r.rank == 1)
+
+    @property
+    def firsts(self) -> tuple[RankedAlternative, ...]:
+        """Same as `winners`: every alternative with rank 1."""
+        return self.winners
+
+    @property
+    def first_place(self) -> Leaders[RankedAlternative]:
+        """The first place as `Leaders` (ties from the ranks, which use the scoring tolerance)."""
+        return Leaders(items=self.winners, total=len(self.ranking))
+
+    def first_place_text(self) -> str:
+        """«X» alone, «X og Y (delt førsteplass)» when totals tie, «alle 12 alternativene står likt»."""
+        return self.first_place.phrase(lambda r: r.label, everyone="alle {n} alternativene står likt")
 
     def find(self, alternative: Alternative) -> RankedAlternative:
         return next(r for r in self.ranking if r.alternative == alternative)

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 import ikt_model
 
 from .. import format as fmt
-from ..costs.split import CostSplit
+from ..costs.split import CostSplit, largest_payer_text
 from ..decision.evaluation import COMPONENT_LABELS, Evaluation, evaluate
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..municipalities import municipalities_2015
@@ -25,6 +25,7 @@ from ..scenarios.model import METHOD_LABELS, profile_rows
 from ..ui.session import source_label
 from ..decision.weights import Weights
 from ..names import clean_text
+from ..ties import join_names, leaders
 
 REPORT_SOURCE = ("PwC for KS (2015): «IKT-samarbeid i kommunal sektor – modeller for organisering, styring og "
                  "finansiering». FoU-prosjekt 144016, 30. oktober 2015.")
@@ -144,7 +145,9 @@ def _workshop_blocks(workshop: dict | None, kb: KnowledgeBase) -> list:
                     Paragraph(text=f"Vektene ble drøftet i workshopen «{workshop.get('title') or 'uten tittel'}» med "
                                    f"{workshop.get('participants', 0)} deltakere "
                                    f"(metode: {workshop.get('method') or 'ikke oppgitt'}).")]
-    if dissent:
+    if dissent and leaders(dissent, key=lambda d: d[1]).everyone and max(s for _, s in dissent) <= 1e-12:
+        blocks.append(Paragraph(text="Alle deltakerne ga de samme vektene: det var ingen uenighet om faktorene."))
+    elif dissent:
         shown = sorted(dissent, key=lambda d: -d[1])[:5]
         blocks.append(Table(caption="Faktorene deltakerne var mest uenige om (standardavvik i vekt)",
                             columns=("Suksessfaktor", "Spredning"),
@@ -224,7 +227,7 @@ def _alternativer(evaluation: Evaluation, kb: KnowledgeBase) -> Section:
 def _anbefaling(evaluation: Evaluation, robustness: Any, costs: CostSplit | None, subject: str) -> Section:
     rec = evaluation.recommendation
     winners = evaluation.winners
-    names = " og ".join(w.label for w in winners)
+    names = join_names(w.label for w in winners)
     blocks: list = [Paragraph(text=rec.text), Quote(text=rec.quote, source=f"Rapporten, kap. {rec.section}")]
     if evaluation.disagreement:
         blocks.append(Paragraph(text=evaluation.disagreement + " Begrunn valget særskilt."))
@@ -235,10 +238,8 @@ def _anbefaling(evaluation: Evaluation, robustness: Any, costs: CostSplit | None
     if robustness is not None:
         blocks.append(Paragraph(text=robustness.sentences[0] if robustness.sentences else ""))
     if costs is not None:
-        biggest = max(costs.members, key=lambda m: m.andel_kr)
         blocks.append(Paragraph(text=f"Med et årsbudsjett på {fmt.kroner(costs.budget)} fordelt etter nøkkelen "
-                                     f"«{costs.method_text}» betaler {biggest.navn} mest, {fmt.kroner(biggest.andel_kr)} "
-                                     f"({fmt.kroner(biggest.kr_per_innbygger, 2)} per innbygger); se vedlegg."))
+                                     f"«{costs.method_text}» {largest_payer_text(costs)}; se vedlegg."))
     blocks.append(Subheading(text="Forslag til vedtak (utkast)"))
     main = (f"{names} som likeverdige hovedalternativer" if len(winners) > 1 else f"{names} som hovedalternativ")
     resolution = (f"{subject} utredes videre med {main}, jf. vurderingen i dette saksframlegget"

@@ -18,6 +18,7 @@ from ..decision.profile import Profile
 from ..decision.registry import ALTERNATIVES, FACTOR_IDS
 from ..decision.scoring import score_matrix
 from ..decision.weights import Weights
+from ..ties import leaders
 from .sensitivity import StabilityInterval, first_choice, stability_intervals
 from .smaa import SmaaResult, smaa
 
@@ -125,6 +126,11 @@ def robustness_summary(profile: Profile, weights: Weights, kb: KnowledgeBase | N
     sensitive = sorted((i for i in intervals if np.isfinite(i.margin)), key=lambda i: i.margin)
     sentences = [acceptability_sentence(label, around.first_rank[winner], "around"),
                  acceptability_sentence(label, ordinal.first_rank[winner], "ordinal")]
+    totals = values @ w
+    first = leaders(range(len(ALTERNATIVES)), key=lambda i: totals[i])
+    if first.tied:
+        sentences.insert(0, f"Med vektene nå deler {first.names(lambda i: alternative_label(kb, ALTERNATIVES[i]))} "
+                            f"førsteplassen; tallene gjelder {label}.")
     sentences += [interval_sentence(i) for i in sensitive[:SENSITIVE_SHOWN]]
     robust = len(intervals) - len(sensitive)
     if robust:

@@ -22,8 +22,10 @@ def comparison_figure(comparison: Comparison) -> go.Figure:
     for result, colour in zip(comparison.results, COLOURS):
         fig.add_trace(go.Scatter(
             x=[result.scores[k] for k in keys], y=labels, mode="markers", name=escape(result.name),
-            marker=dict(size=[16 if k == result.winner_key else 10 for k in keys], color=colour,
-                        symbol=["star" if k == result.winner_key else "circle" for k in keys]),
+            marker=dict(size=[16 if k in (result.winner_keys or (result.winner_key,)) else 10 for k in keys],
+                        color=colour,
+                        symbol=["star" if k in (result.winner_keys or (result.winner_key,)) else "circle"
+                                for k in keys]),
             hovertext=[f"{escape(result.name)}: rang {result.ranks[k]}, sum {fmt.signed(result.scores[k])}"
                        for k in keys],
             hoverinfo="text"))

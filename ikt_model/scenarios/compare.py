@@ -13,9 +13,10 @@ from .model import METHOD_LABELS, Scenario, ScenarioError, profile_rows
 
 class ScenarioResult(BaseModel, frozen=True):
     name: str
-    winner_key: str
-    winner_label: str
+    winner_key: str            # the first of the alternatives sharing first place
+    winner_label: str          # «X», or «X og Y (delt førsteplass)» when totals tie
     winner_score: float
+    winner_keys: tuple[str, ...] = ()  # every alternative sharing first place
     ranks: dict[str, int]      # alternative key -> rank
     scores: dict[str, float]   # alternative key -> total
     labels: dict[str, str]     # alternative key -> label
@@ -33,12 +34,15 @@ class Comparison(BaseModel, frozen=True):
 
     @property
     def same_winner(self) -> bool:
-        return len({r.winner_key for r in self.results}) == 1
+        """The same first place (the same set of alternatives, when tied) in every scenario."""
+        return len({frozenset(r.winner_keys or (r.winner_key,)) for r in self.results}) == 1
 
     def summary(self) -> str:
         names = [f"«{r.name}»" for r in self.results]
         if self.same_winner:
-            return (f"Samme vinner i alle scenariene: {self.results[0].winner_label}. "
+            tied = len(self.results[0].winner_keys) > 1
+            return (f"{'Samme delte førsteplass' if tied else 'Samme vinner'} i alle scenariene: "
+                    f"{self.results[0].winner_label}. "
                     f"{len(self.changes)} forskjell(er) mellom {', '.join(names)}.")
         winners = "; ".join(f"«{r.name}»: {r.winner_label}" for r in self.results)
         return f"Vinneren skifter mellom scenariene – {winners}."
@@ -60,7 +64,8 @@ def _result(scenario: Scenario, kb: KnowledgeBase) -> ScenarioResult:
     evaluation = scenario.evaluate(kb)
     best = evaluation.best
     return ScenarioResult(
-        name=scenario.name, winner_key=best.alternative.key, winner_label=best.label, winner_score=best.score,
+        name=scenario.name, winner_key=best.alternative.key, winner_label=evaluation.first_place_text(),
+        winner_score=best.score, winner_keys=tuple(r.alternative.key for r in evaluation.firsts),
         ranks={r.alternative.key: r.rank for r in evaluation.ranking},
         scores={r.alternative.key: r.score for r in evaluation.ranking},
         labels={r.alternative.key: r.label for r in evaluation.ranking})

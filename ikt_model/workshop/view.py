@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
+from .. import format as fmt
 from ..decision.profile import STATUS_LABELS, Profile
+from ..ties import Leaders, leaders
 from . import access
 from .models import METHOD_LABELS, Workshop
 
@@ -55,6 +57,33 @@ def parse_facilitator_link(text: object) -> tuple[str, str] | None:
 def profile_summary(profile: Profile) -> str:
     name = f"{profile.name}: " if profile.name else ""
     return f"{name}{STATUS_LABELS[profile.status]}, {profile.municipalities} kommuner"
+
+
+def agenda_text(result, shown: int = 3) -> str:
+    """The discussion agenda in words: the most contested factors (standard deviation in percentage
+    points), or that there is nothing to discuss when everyone gave the same weights. Raw text."""
+    top = leaders(result.spreads, key=lambda s: s.std)
+    if top.first.std <= 1e-12:
+        return "Ingen uenighet: alle har gitt de samme vektene."
+    if len(top.items) > shown:  # more factors tie for the top than we show: say so instead of choosing
+        return f"{top.names(lambda s: s.label)} (like mye uenighet, {_pp(top.first.std)})"
+    contested = [s for s in result.spreads if s.std > 1e-12][:shown]  # a factor all agree on is no agenda
+    return ", ".join(f"{s.label} ({_pp(s.std)})" for s in contested)
+
+
+def best_text(result) -> str:
+    """«X (poengsum 0,42; vinner for 3 av 5 deltakere med egne vekter)», with a shared first place said
+    as such. Raw text (escape before Markdown)."""
+    firsts = [r for r in result.ranking if r.rank == 1]
+    top = Leaders(items=tuple(firsts), total=len(result.ranking))
+    wins = "; ".join(f"{r.label} vinner for {r.winners} av {result.participants}" for r in firsts) if top.tied \
+        else f"vinner for {top.first.winners} av {result.participants}"
+    return (f"{top.phrase(lambda r: r.label)} (poengsum {fmt.number(top.first.score, 2)}; {wins} "
+            "deltakere med egne vekter)")
+
+
+def _pp(std: float) -> str:
+    return f"{fmt.number(std * 100, 1)} p.p."
 
 
 def status_line(workshop: Workshop, answers: int) -> str:
