@@ -1,14 +1,13 @@
-"""Export of a workshop (facilitator only: the repository checks the key): JSON and CSV bytes."""
+"""Export of a workshop (facilitator only: the repository checks the key): JSON, CSV and .xlsx bytes."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..decision.registry import FACTOR_IDS
+from ..spreadsheet import excel_csv, xlsx
 from .aggregation import GroupResult
 from .models import Vote, Workshop
 
@@ -27,23 +26,34 @@ def export_json(workshop: Workshop, votes: Sequence[Vote], result: GroupResult |
     return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def _safe_cell(text: str) -> str:
-    """Stop spreadsheet formula injection from display names (=, +, -, @ at the start)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def export_rows(workshop: Workshop, votes: Sequence[Vote], result: GroupResult | None,
+                kb: KnowledgeBase | None = None) -> list[dict]:
+    """One row per participant (normalised weights in %, 2 decimals), then the group row."""
+    kb = kb or default_knowledge_base()
+    labels = {f: kb.factor(f).label for f in FACTOR_IDS}
+    rows = []
+    for v in votes:
+        fr = v.fractions()
+        rows.append({"deltaker": v.participant, "navn": v.display_name,
+                     **{labels[f]: round(fr[f] * 100, 2) for f in FACTOR_IDS}, "endringer": v.revisions})
+    if result:
+        rows.append({"deltaker": "GRUPPE", "navn": f"{result.aggregate} av {result.participants}",
+                     **{labels[f]: round(result.weights[f] * 100, 2) for f in FACTOR_IDS}, "endringer": None})
+    return rows
+
+
+def export_columns(kb: KnowledgeBase | None = None) -> list[str]:
+    kb = kb or default_knowledge_base()
+    return ["deltaker", "navn", *[kb.factor(f).label for f in FACTOR_IDS], "endringer"]
 
 
 def export_csv(workshop: Workshop, votes: Sequence[Vote], result: GroupResult | None,
                kb: KnowledgeBase | None = None) -> bytes:
-    """One row per participant (normalised weights, %), then the group row; semicolon-separated."""
-    kb = kb or default_knowledge_base()
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(["deltaker", "navn", *[kb.factor(f).label for f in FACTOR_IDS], "endringer"])
-    for v in votes:
-        fr = v.fractions()
-        writer.writerow([v.participant, _safe_cell(v.display_name),
-                         *[f"{fr[f] * 100:.2f}".replace(".", ",") for f in FACTOR_IDS], v.revisions])
-    if result:
-        writer.writerow(["GRUPPE", f"{result.aggregate} av {result.participants}",
-                         *[f"{result.weights[f] * 100:.2f}".replace(".", ",") for f in FACTOR_IDS], ""])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens æøå correctly
+    """`export_rows` as CSV for Norwegian Excel (ikt_model.spreadsheet: BOM, «;», decimal comma)."""
+    return excel_csv(export_rows(workshop, votes, result, kb), columns=export_columns(kb))
+
+
+def export_xlsx(workshop: Workshop, votes: Sequence[Vote], result: GroupResult | None,
+                kb: KnowledgeBase | None = None) -> bytes:
+    """`export_rows` as an Excel workbook."""
+    return xlsx(export_rows(workshop, votes, result, kb), sheet="Workshop", columns=export_columns(kb))

@@ -200,3 +200,24 @@ def test_participant_and_revision_limits(repo, ws, monkeypatch):
     with pytest.raises(WorkshopError, match="endret stemmen 2 ganger"):
         repo.submit_vote(workshop.code, tokens[0], points={1: 3})
     assert repo.own_vote(workshop.id, tokens[0]).points[1] == 2
+
+
+def test_export_csv_and_xlsx_share_the_rows(repo, ws):
+    import io
+
+    from openpyxl import load_workbook
+
+    from ikt_model.workshop.aggregation import group_result
+    from ikt_model.workshop.export import export_xlsx
+
+    workshop, key = ws
+    empty = export_csv(repo.workshop(workshop.id, key), [], None).decode("utf-8-sig")
+    assert empty.startswith("deltaker;navn;") and empty.count("\r\n") == 1  # header only
+    repo.submit_vote(workshop.code, access.new_participant_token(), "Kari", points={1: 1, 2: 2})
+    votes = repo.votes(workshop.id, key)
+    result = group_result(workshop.profile, votes)
+    lines = export_csv(repo.workshop(workshop.id, key), votes, result).decode("utf-8-sig").split("\r\n")
+    assert lines[1].startswith("D-") and ";Kari;33,33;66,67;0;" in lines[1]
+    assert lines[2].startswith("GRUPPE;mean av 1;33,33;66,67;0;")
+    sheet = load_workbook(io.BytesIO(export_xlsx(repo.workshop(workshop.id, key), votes, result))).active
+    assert [c.value for c in sheet[2]][1:4] == ["Kari", 33.33, 66.67]
