@@ -10,6 +10,8 @@ from ikt_model.costs.charts import cost_figure
 
 MEMBERS, BUDGET, EQUAL, METHOD, PCT = "kost_members", "kost_budget", "kost_equal", "kost_method", "kost_pct"
 PCT_VALUES = "kost_pct_members"
+PCT_TEXTS = "kost_pct_texts"  # durable: the typed percentages (data_editor state dies on a page switch)
+KEEP = "session"  # widget values survive page switches (Streamlit's persist_state)
 
 options = split.member_options()
 profile = st.session_state[session.PROFILE]
@@ -18,28 +20,41 @@ if MEMBERS not in st.session_state:  # first visit: members from the profile, if
 st.session_state.setdefault(BUDGET, "12 000 000")
 st.session_state.setdefault(EQUAL, 30)
 
+
+def _keep_percentages() -> None:
+    """Fold the editor's edits into the durable texts, so they come back after a page switch."""
+    texts = dict(st.session_state.get(PCT_TEXTS) or {})
+    members = list(st.session_state.get(PCT_VALUES) or [])
+    for row, change in st.session_state[PCT].get("edited_rows", {}).items():
+        if "Prosent" in change and int(row) < len(members):
+            value = change["Prosent"]
+            texts[members[int(row)]] = "0" if value is None or not str(value).strip() else str(value)
+    st.session_state[PCT_TEXTS] = texts
+
+
 st.title("Kostnadsfordeling")
 st.caption("Fordelingsnøkkel for et årsbudsjett (rapporten, kap. 2.8): vanligvis en andel likt fordelt og resten "
            "etter folketall; noen samarbeid bruker faste prosenter. Folketall 1. januar 2015 (Statistisk "
            "sentralbyrå); kommunene er 2015-kommuner, med etterfølgeren i 2024.")
 
 members = st.multiselect("Medlemskommuner (2015)", list(options), key=MEMBERS, format_func=options.get,
-                         placeholder="Søk etter kommune eller kommunenummer",
+                         placeholder="Søk etter kommune eller kommunenummer", persist_state=KEEP,
                          help="Hentes fra profilen på «Samarbeidet» hvis medlemmene er oppgitt der.")
 if profile.members and set(profile.members) != set(members):
     st.caption("Medlemslisten her avviker fra profilen.")
     st.button("Hent medlemmene fra profilen", key="kost_from_profile", on_click=lambda: st.session_state.update(
         {MEMBERS: list(profile.members)}))
-budget_text = st.text_input("Årsbudsjett (kr)", key=BUDGET,
-                            help=f"Hele kroner, f.eks. 12 000 000. Høyst {fmt.kroner(split.MAX_BUDGET_KR)}.")
+budget_text = st.text_input("Årsbudsjett (kr)", key=BUDGET, persist_state=KEEP,
+                            help="Hele kroner, skrevet som du vil: 12 000 000, 12.000.000, 12,5 mill eller "
+                                 f"1,2 mrd. Høyst {fmt.kroner(split.MAX_BUDGET_KR)}.")
 method = st.radio("Nøkkel", list(split.METHOD_LABELS), format_func=split.METHOD_LABELS.get, key=METHOD,
-                  horizontal=True)
+                  horizontal=True, persist_state=KEEP)
 
 percentages = None
 equal_share = st.session_state[EQUAL] / 100
 if method == "likedeling_og_folketall":
     equal_pct = st.slider("Andel som deles likt (resten etter folketall)", 0, 100, step=5, key=EQUAL,
-                          format="%d %%")
+                          format="%d %%", persist_state=KEEP)
     equal_share = equal_pct / 100
     st.caption(f"{fmt.percent(equal_share)} deles likt mellom kommunene, "
                f"{fmt.percent(1 - equal_share)} etter folketall.")
@@ -47,13 +62,16 @@ elif members:
     if st.session_state.get(PCT_VALUES) != members:  # new member list: start from an equal split again
         st.session_state.pop(PCT, None)
         st.session_state[PCT_VALUES] = list(members)
-    edited = st.data_editor(tables.percentage_frame(members), key=PCT,
+        st.session_state[PCT_TEXTS] = tables.percentage_texts(members, st.session_state.get(PCT_TEXTS))
+    edited = st.data_editor(tables.percentage_frame(members, st.session_state.get(PCT_TEXTS)), key=PCT,
+                            on_change=_keep_percentages,
                             hide_index=True, disabled=["Kommunenummer", "Kommune"], width="stretch",
-                            column_config={"Prosent": st.column_config.NumberColumn(
-                                "Prosent", min_value=0.0, max_value=100.0, step=0.01, format="%.2f %%",
-                                help="Summen må bli 100")})
+                            column_config={"Prosent": st.column_config.TextColumn(
+                                "Prosent", help="Med desimalkomma, f.eks. 60,5. Summen må bli 100.")})
     percentages = tables.percentages_from_frame(edited)
-    st.caption(f"Sum: {fmt.number(sum(percentages.values()), 2)} %")
+    total = tables.percentage_sum(percentages)
+    if total is not None:
+        st.caption(f"Sum: {fmt.percent(total / 100, 2)}")
 
 try:
     result = split.split_costs(split.parse_cost_input(members=members, budget_kr=budget_text,

@@ -101,7 +101,7 @@ with st.expander("Kartet som tabell (tekstalternativ)"):
     county_options = ["Alle fylker", *kart.counties(_rows(borders))]
     if st.session_state.get("kart_tabell_fylke") not in county_options:  # a 2015 county on today's map
         st.session_state.pop("kart_tabell_fylke", None)
-    county = st.selectbox("Fylke", county_options, key="kart_tabell_fylke")
+    county = st.selectbox("Fylke", county_options, key="kart_tabell_fylke", persist_state="session")
     table = _table(borders, None if county == "Alle fylker" else county)
     st.dataframe(
         table, hide_index=True,

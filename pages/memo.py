@@ -21,14 +21,14 @@ st.title("Beslutningsnotat")
 st.caption("Et utkast til saksframlegg for kommunestyret eller representantskapet: bakgrunn, vurdering, "
            "alternativer, anbefaling og vedlegg – med rapportens sitater og kapittelhenvisninger (PwC for KS 2015).")
 
-title = st.text_input("Tittel (valgfri)", key="notat_title", max_chars=150,
+title = st.text_input("Tittel (valgfri)", key="notat_title", persist_state="session", max_chars=150,
                       placeholder=f"Organisering og styring av {profile.name or 'IKT-samarbeidet'}")
 with_robustness = st.checkbox("Ta med robusthetsanalysen (SMAA og stabilitetsintervaller)", value=True,
-                              key="notat_robust")
-with_workshop = st.checkbox("Ta med uenigheten fra workshopen", value=workshop is not None, key="notat_workshop",
+                              key="notat_robust", persist_state="session")
+with_workshop = st.checkbox("Ta med uenigheten fra workshopen", value=workshop is not None, key="notat_workshop", persist_state="session",
                             disabled=workshop is None,
                             help=None if workshop else "Ingen workshop-resultat er overført i denne økten.")
-with_costs = st.checkbox("Ta med kostnadsfordelingen", value=split is not None, key="notat_costs",
+with_costs = st.checkbox("Ta med kostnadsfordelingen", value=split is not None, key="notat_costs", persist_state="session",
                          disabled=split is None,
                          help=None if split else "Lag en gyldig fordeling på «Kostnadsfordeling» først.")
 

@@ -46,7 +46,7 @@ with st.container(border=True):
                       key="ov_years", bind="query-params")
     size = c4.slider("Antall kommuner i samarbeidet", options.kommuner_min, options.kommuner_max,
                      (options.kommuner_min, options.kommuner_max), key="ov_size", bind="query-params")
-    unknown = c5.checkbox("Ta med samarbeid uten år", value=True, key="ov_unknown_year",
+    unknown = c5.checkbox("Ta med samarbeid uten år", value=True, key="ov_unknown_year", persist_state="session",
                           help="Fem samarbeid har ikke etableringsår i vedlegget.")
 
 selection = queries.OverviewFilter(regions=tuple(regions), forms=tuple(forms), year_from=years[0], year_to=years[1],
@@ -87,7 +87,7 @@ else:
                 "formelt_navn": st.column_config.TextColumn("Formelt navn"),
                 "merknad": st.column_config.TextColumn("Merknad (datakvalitet)", width="large"),
             })
-        chosen = st.selectbox("Vis medlemmene i", frame["id"].tolist(), index=None, key="ov_members",
+        chosen = st.selectbox("Vis medlemmene i", frame["id"].tolist(), index=None, key="ov_members", persist_state="session",
                               format_func=dict(zip(frame["id"], frame["navn"])).get,
                               placeholder="Velg et samarbeid")
         if chosen:
@@ -116,7 +116,7 @@ st.markdown("\n".join(f"- {line}" for line in explanations))
 st.header("Datakvalitet")
 st.caption("Hver avgjørelse i rensingen av Vedlegg 5: hva som står trykt, hva vi har bestemt og hvorfor. "
            "«Beholdt og flagget» betyr at dataene er som trykt, men at oppføringen ser feil ut.")
-categories = st.multiselect("Vis kategori", quality_categories, key="ov_quality_categories",
+categories = st.multiselect("Vis kategori", quality_categories, key="ov_quality_categories", persist_state="session",
                             placeholder="Alle kategorier")
 st.dataframe(queries.data_quality(cur, tuple(categories)), hide_index=True, column_order=["kategori", "samarbeid", "trykt", "beslutning", "resultat",
                                                    "begrunnelse"],

@@ -70,11 +70,11 @@ def walking_weights() -> None:
     st.caption("Velg en faktor og flytt vekten: hele rangeringen oppdateres uten å laste siden på nytt.")
     left, right = st.columns([2, 3])
     factor_id = left.selectbox("Faktor", FACTOR_IDS, format_func=lambda f: f"{f}. {factor_labels[f]}",
-                               key="walk_factor")
+                               key="walk_factor", persist_state="session")
     j = FACTOR_IDS.index(factor_id)
     current = round(vector[j] * 100, 1)
     position = right.slider("Vekt på faktoren (%)", 0.0, 100.0, value=current, step=0.5, format="%.1f %%",
-                            key=f"walk_weight_{factor_id}",
+                            key=f"walk_weight_{factor_id}", persist_state="session",
                             help="De andre vektene skaleres forholdsmessig, så summen er alltid 100 %.")
     ranking = ranking_at(values, vector, j, position / 100)
     first, sharing = leader(ranking, best_index)
@@ -108,14 +108,14 @@ st.markdown("Stokastisk multikriterie-akseptabilitetsanalyse (Lahdelma & Salmine
             "det er best med nettopp de vektene når vurderingene er usikre.")
 c1, c2, c3, c4 = st.columns([3, 3, 1.3, 1])
 weight_mode = c1.radio("Hva vet vi om vektene?", list(WEIGHT_MODE_LABELS), format_func=WEIGHT_MODE_LABELS.get,
-                       key="smaa_weight_mode",
+                       key="smaa_weight_mode", persist_state="session",
                        help="«Rundt mine vekter»: Dirichlet-fordeling med dine vekter som gjennomsnitt "
                             "(konsentrasjon 50: en vekt på 26 % varierer med standardavvik ca. 6 prosentpoeng).")
 score_mode = c2.radio("Usikre vurderinger?", list(SCORE_MODE_LABELS), format_func=SCORE_MODE_LABELS.get,
-                      key="smaa_score_mode")
-samples = c3.selectbox("Antall trekk", [1_000, 10_000, 50_000], index=1, format_func=fmt.number, key="smaa_samples",
+                      key="smaa_score_mode", persist_state="session")
+samples = c3.selectbox("Antall trekk", [1_000, 10_000, 50_000], index=1, format_func=fmt.number, key="smaa_samples", persist_state="session",
                        help="Ved 10 000 trekk er usikkerheten i en andel høyst ±1 prosentpoeng (95 %).")
-seed = c4.number_input("Frø", min_value=0, max_value=2**31 - 1, value=1, step=1, key="smaa_seed",
+seed = c4.number_input("Frø", min_value=0, max_value=2**31 - 1, value=1, step=1, key="smaa_seed", persist_state="session",
                        help="Samme frø gir samme resultat.")
 
 try:
@@ -134,7 +134,7 @@ st.dataframe(tables.acceptability_table(result, labels), hide_index=True)
 st.markdown("**Sentrale vekter ved siden av dine**")
 candidates = [i for i in range(len(labels)) if result.central_weights[i] is not None]
 shown = st.selectbox("Sentrale vekter for", candidates, format_func=lambda i: labels[i],
-                     index=candidates.index(best_index) if best_index in candidates else 0, key="central_for")
+                     index=candidates.index(best_index) if best_index in candidates else 0, key="central_for", persist_state="session")
 st.plotly_chart(charts.central_weights_chart([f"{f}. {factor_labels[f]}" for f in FACTOR_IDS], vector,
                                              result.central_weights[shown], labels[shown]),
                 key="central_chart", config=CHART_CONFIG)

@@ -43,11 +43,11 @@ if message := st.session_state.pop(FLASH, None):
 st.subheader("Lagre det du ser nå")
 st.caption(f"Profil: {markdown_escape(profile.name or 'uten navn')} · Vekter: "
            f"{markdown_escape(session.source_label(source))} · Egne vurderinger: {len(overrides)}")
-with st.form("scen_save_form", clear_on_submit=False):
-    name = st.text_input("Navn på scenarioet", max_chars=80, key="scen_name",
+with st.container(border=True):  # not a form: what is typed must survive a page switch
+    name = st.text_input("Navn på scenarioet", max_chars=80, key="scen_name", persist_state="session",
                          placeholder="f.eks. Med ROBEK, rapportens vekter")
-    overwrite = st.checkbox("Overskriv hvis navnet finnes", key="scen_overwrite")
-    if st.form_submit_button("Lagre scenario", type="primary"):
+    overwrite = st.checkbox("Overskriv hvis navnet finnes", key="scen_overwrite", persist_state="session")
+    if st.button("Lagre scenario", type="primary", key="scen_save"):
         try:
             saved = store.save(scenario_from_state(name, profile, weights, source, overrides), overwrite=overwrite)
             flash(f"Lagret scenarioet «{markdown_escape(saved.name)}».", select=saved.name)
@@ -68,7 +68,7 @@ else:
                  column_config={"Navn": st.column_config.TextColumn("Navn", help="Vises som ren tekst")})
     if (wanted := st.session_state.pop(SELECT_NEXT, None)) in names:
         st.session_state["scen_chosen"] = wanted
-    chosen = st.selectbox("Velg scenario", names, key="scen_chosen")
+    chosen = st.selectbox("Velg scenario", names, key="scen_chosen", persist_state="session")
     col_load, col_rename, col_delete = st.columns(3)
     with col_load:
         if st.button("Last inn", key="scen_load", help="Erstatter profil, vekter og egne vurderinger i økten"):
@@ -79,7 +79,7 @@ else:
             except ScenarioError as exc:
                 st.error(markdown_escape(str(exc)))
     with col_rename:
-        new_name = st.text_input("Nytt navn", key="scen_new_name", max_chars=80)
+        new_name = st.text_input("Nytt navn", key="scen_new_name", persist_state="session", max_chars=80)
         if st.button("Gi nytt navn", key="scen_rename"):
             try:
                 renamed = store.rename(chosen, new_name)
@@ -124,7 +124,7 @@ if len(names) < 2:
     st.caption("Lagre minst to scenarier for å sammenligne dem.")
 else:
     picked = st.multiselect("Velg to eller tre scenarier", names, default=names[:2], max_selections=3,
-                            key="scen_compare")
+                            key="scen_compare", persist_state="session")
     if len(picked) >= 2:
         try:
             result = compare([store.get(n) for n in picked])
@@ -160,7 +160,7 @@ if upload is not None:
     else:
         st.info(f"Filen inneholder scenarioet «{markdown_escape(incoming.name)}» "
                 f"({len(incoming.overrides)} egne vurderinger).")
-        import_name = st.text_input("Lagre som", value=incoming.name, key="scen_import_name", max_chars=80)
+        import_name = st.text_input("Lagre som", value=incoming.name, key="scen_import_name", persist_state="session", max_chars=80)
         if st.button("Importer", key="scen_import"):
             try:
                 saved = store.save(scenario_from_state(import_name, incoming.profile, incoming.weights,

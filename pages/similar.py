@@ -30,7 +30,7 @@ region_choice = left.selectbox(
     format_func=lambda r: r or ("Utled fra medlemmene" if profile.members else "Ikke valgt"),
     help="Regionen teller med i likheten. Med medlemskommuner utledes den fra fylkene deres.",
 )
-limit = right.slider("Antall treff", 3, 41, 10, key="lignende_antall")
+limit = right.slider("Antall treff", 3, 41, 10, key="lignende_antall", persist_state="session")
 
 column_config = {
     "Likhet": st.column_config.ProgressColumn("Likhet", min_value=0, max_value=100, format="%d %%",

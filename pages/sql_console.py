@@ -35,11 +35,11 @@ st.caption("Skriv én SELECT-spørring mot tabellene i den nasjonale oversikten.
            "skrivebeskyttet forbindelse uten tilgang til filer, nettet eller innstillinger, med tidsgrense "
            f"{fmt.number(LIMITS.timeout_s)} s og høyst {fmt.number(LIMITS.max_rows)} rader.")
 
-st.selectbox("Eksempelspørringer", list(queries.SQL_EXAMPLES), index=None, key="sql_example",
+st.selectbox("Eksempelspørringer", list(queries.SQL_EXAMPLES), index=None, key="sql_example", persist_state="session",
              on_change=use_example, placeholder="Velg et eksempel for å fylle inn spørringen")
-with st.form("sql_form", border=False):
-    query = st.text_area("Spørring (én SELECT)", key="sql_query", height=180)
-    submitted = st.form_submit_button("Kjør spørringen", type="primary")
+# No st.form: a form keeps unsent text in the browser only, and it would be lost on a page switch.
+query = st.text_area("Spørring (én SELECT)", key="sql_query", persist_state="session", height=180)
+submitted = st.button("Kjør spørringen", type="primary", key="sql_run")
 
 if submitted or "sql_result" not in st.session_state:
     try:
@@ -66,7 +66,7 @@ st.caption("Tabeller og visninger du kan spørre mot. Kommunenummer er tekst med
 st.dataframe(queries.schema_tables(), hide_index=True,
              column_config={"tabell": "Tabell / visning", "innhold": st.column_config.TextColumn("Innhold", width="large")})
 cur = overview_connection().cursor()
-table = st.selectbox("Kolonner i", queries.schema_tables()["tabell"].tolist(), key="sql_schema_table")
+table = st.selectbox("Kolonner i", queries.schema_tables()["tabell"].tolist(), key="sql_schema_table", persist_state="session")
 st.dataframe(queries.schema_documentation(cur, table), hide_index=True, column_order=["kolonne", "type", "betydning"],
              column_config={"kolonne": "Kolonne", "type": "Type",
                             "betydning": st.column_config.TextColumn("Betydning", width="large")})

@@ -55,12 +55,14 @@ def create_form() -> None:
     profile = st.session_state[session.PROFILE]
     st.write("Deltakerne vekter de tolv suksessfaktorene (rapporten 3.1 og 4.3) på mobilen. "
              "Du viser gruppens vekter, hvor dere er uenige og rangeringen av de tolv alternativene på projektoren.")
-    with st.form("ws_create"):
-        title = st.text_input("Tittel på workshopen", max_chars=LIMITS.title_max,
+    with st.container(border=True):  # not a form: a half-typed title must survive a page switch
+        title = st.text_input("Tittel på workshopen", max_chars=LIMITS.title_max, key="ws_title",
+                              persist_state="session",
                               placeholder="F.eks. «Styringsmodell for IKT-samarbeidet – rådmannsmøte»")
-        method = st.radio("Vektemetode", list(METHOD_LABELS), format_func=METHOD_LABELS.get, horizontal=True)
+        method = st.radio("Vektemetode", list(METHOD_LABELS), format_func=METHOD_LABELS.get, horizontal=True,
+                          key="ws_method", persist_state="session")
         st.caption(f"Samarbeidets profil fra «Samarbeidet»: {view.profile_summary(profile)}")
-        if st.form_submit_button("Opprett workshop", type="primary"):
+        if st.button("Opprett workshop", type="primary", key="ws_create"):
             try:
                 workshop, key = repo.create(title, method, profile)
             except WorkshopError as exc:
@@ -117,7 +119,7 @@ with controls:
     elif st.button("Vis resultatet for deltakerne", width="stretch"):
         repo.set_revealed(workshop.id, key, True)
         st.rerun()
-    aggregate = st.radio("Gruppens vekter", list(aggregation.AGGREGATE_LABELS), key="ws_aggregate",
+    aggregate = st.radio("Gruppens vekter", list(aggregation.AGGREGATE_LABELS), key="ws_aggregate", persist_state="session",
                          format_func=aggregation.AGGREGATE_LABELS.get, horizontal=True,
                          help="Gjennomsnitt av hver deltakers normaliserte vekter, eller geometrisk "
                               "gjennomsnitt (normalisert igjen). Geometrisk demper ytterpunkter.")

@@ -7,6 +7,7 @@ from fractions import Fraction
 from .. import format as fmt
 from .split import CostSplit, largest_remainder
 from ..municipalities import municipalities_2015
+from ..numbers import NumberInputError, parse_number
 
 
 def cost_table(split: CostSplit) -> list[dict]:
@@ -28,25 +29,44 @@ def default_percentages(members: list[str]) -> dict[str, float]:
     return {m: h / 100 for m, h in zip(members, hundredths)}
 
 
-def percentage_frame(members: list[str], current: dict[str, float] | None = None):
-    """A DataFrame for the fixed-percentage editor: Kommunenummer, Kommune, Prosent (kept where known)."""
+def percentage_texts(members: list[str], current: dict[str, str] | None = None) -> dict[str, str]:
+    """The editor's percentages as the text a person sees and types («33,34»): `current` when it covers
+    exactly these members, else an equal split in Norwegian format."""
+    current = current or {}
+    if set(current) == set(members):
+        return {m: current[m] for m in members}
+    return {m: fmt.number(p, 2) for m, p in default_percentages(members).items()}
+
+
+def percentage_frame(members: list[str], current: dict[str, str] | None = None):
+    """A DataFrame for the fixed-percentage editor: Kommunenummer, Kommune, Prosent as TEXT.
+
+    Text, not a number column: a browser's number input reads «60,5» with the browser's locale (an
+    en-US browser makes it 605) and shows «60.50 %»; as text the cell shows and keeps what the person
+    typed, and `ikt_model.numbers` reads it the Norwegian way (or refuses it with an example)."""
     import pandas as pd
 
     munis = municipalities_2015()
-    defaults = default_percentages(members)
-    current = current or {}
-    if set(current) != set(members):
-        current = defaults
+    texts = percentage_texts(members, current)
     return pd.DataFrame({"Kommunenummer": members, "Kommune": [munis[m].navn for m in members],
-                         "Prosent": [float(current.get(m, defaults[m])) for m in members]})
+                         "Prosent": [texts[m] for m in members]})
 
 
-def percentages_from_frame(frame) -> dict[str, float]:
-    """The editor's rows back to {kommunenummer: percent}; blank cells count as 0."""
-    out: dict[str, float] = {}
+def percentages_from_frame(frame) -> dict[str, str]:
+    """The editor's rows back to {kommunenummer: typed text}; blank cells count as «0»."""
+    out: dict[str, str] = {}
     for number, value in zip(frame["Kommunenummer"], frame["Prosent"]):
-        out[str(number)] = 0.0 if value is None or value != value else float(value)
+        blank = value is None or value != value or not str(value).strip()
+        out[str(number)] = "0" if blank else str(value)
     return out
+
+
+def percentage_sum(texts: dict[str, str]) -> float | None:
+    """The sum of the typed percentages, or None while any of them cannot be read."""
+    try:
+        return float(sum(parse_number(t, allow_percent=True, allow_multiplier=False) for t in texts.values()))
+    except NumberInputError:
+        return None
 
 
 def cost_display_rows(split: CostSplit) -> list[dict]:

@@ -123,14 +123,21 @@ def test_table_and_figure():
 
 
 def test_percentage_editor_helpers():
-    from ikt_model.costs.tables import default_percentages, percentage_frame, percentages_from_frame
+    from ikt_model.costs.tables import (default_percentages, percentage_frame, percentage_sum,
+                                        percentages_from_frame)
 
     assert default_percentages(SUNNMORE) == {"1515": 33.34, "1511": 33.33, "1514": 33.33}
     frame = percentage_frame(SUNNMORE)
     assert list(frame["Kommune"]) == ["Herøy", "Vanylven", "Sande"]
-    frame.loc[0, "Prosent"] = float("nan")
-    assert percentages_from_frame(frame) == {"1515": 0.0, "1511": 33.33, "1514": 33.33}
-    kept = percentage_frame(SUNNMORE, {"1515": 50, "1511": 25, "1514": 25})
-    assert list(kept["Prosent"]) == [50, 25, 25]
-    assert list(percentage_frame(["1515"], {"1515": 50, "1511": 50})["Prosent"]) == [100.0]
+    assert list(frame["Prosent"]) == ["33,34", "33,33", "33,33"]  # Norwegian text, as the results show it
+    frame.loc[0, "Prosent"] = None
+    assert percentages_from_frame(frame) == {"1515": "0", "1511": "33,33", "1514": "33,33"}
+    kept = percentage_frame(SUNNMORE, {"1515": "60,5", "1511": "25", "1514": "14,5 %"})
+    assert list(kept["Prosent"]) == ["60,5", "25", "14,5 %"]
+    assert percentage_sum(percentages_from_frame(kept)) == pytest.approx(100)
+    assert percentage_sum({"1515": "60.5"}) is None  # unreadable: no sum shown, the error says why
+    assert list(percentage_frame(["1515"], {"1515": "50", "1511": "50"})["Prosent"]) == ["100,00"]
+    split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=1000,
+                                         percentages=percentages_from_frame(kept)))
+    assert [m.andel_kr for m in split.members] == [605, 250, 145]  # «60,5» is 60,5 %, never 605
     assert sum(default_percentages(sorted(municipalities_2015())[:7]).values()) == pytest.approx(100)

@@ -106,7 +106,8 @@ def test_costs_page_from_profile(at):
     assert list(at.dataframe[0].value["Andel (kr)"])[:3] == ["4\u00a0000\u00a0000\u00a0kr"] * 3
 
 
-@pytest.mark.parametrize("budget, message", [("-5", "negativt"), ("1e12", "høyst"), ("tolv", "et tall")])
+@pytest.mark.parametrize("budget, message", [("-5", "negativt"), ("6 mrd", "høyst"), ("1e12", "ikke et tall"),
+                                             ("tolv", "et tall"), ("1,200", "både 1,2 og 1 200")])
 def test_costs_page_budget_errors(at, budget, message):
     at.session_state[session.PROFILE] = Profile(members=["1515", "1511"], municipalities=2)
     at.switch_page(COSTS).run()
