@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from ..numbers import NumberInputError, parse_whole
 from .forms import FORMS_2026, FORM_LABELS_2026, parse_form
 
 MAX_ROWS = 10_000
@@ -214,9 +215,14 @@ class OverviewRow(BaseModel, frozen=True):
         text = _clean(value)
         if text is None:
             return None
-        if not text.isdigit() or int(text) > EMPLOYEES_MAX:
-            raise ValueError(f"Ansatte «{text}» må være et helt tall fra 0 til {EMPLOYEES_MAX}")
-        return int(text)
+        try:  # Norwegian forms: «1 200», «1.200»; «12,5» or «1,200» are refused (ikt_model.numbers)
+            number = parse_whole(text, what=f"Ansatte «{text}»", example="1 200")
+        except NumberInputError:
+            number = -1
+        if not 0 <= number <= EMPLOYEES_MAX:
+            raise ValueError(f"Ansatte «{text}» må være et helt tall fra 0 til {EMPLOYEES_MAX}, "
+                             "for eksempel 1 200")
+        return number
 
     @field_validator("organisasjonsform")
     @classmethod

@@ -228,3 +228,19 @@ def test_default_lookup_uses_todays_municipalities_and_explains_old_numbers():
     assert lookup.names["1818"] == "Herøy (Nordland)"
     assert lookup.former["1504"] == "1508 Ålesund"                 # 2015 Ålesund
     assert lookup.former["1507"] == "1508 Ålesund eller 1580 Haram"  # 2020–2023 Ålesund, split in 2024
+
+
+@pytest.mark.parametrize("employees, expected", [("1 200", 1200), ("1\u00a0200", 1200), ("1.200", 1200), ("14", 14)])
+def test_employees_in_norwegian_forms(employees, expected):
+    report = read_upload("oversikt.csv", csv_bytes(NO_HEAD + ";Ansatte", f"IKT Sunnmøre;KO;1508, 1580;2020;{employees}"),
+                         LOOKUP)
+    assert report.ok, report.errors
+    assert report.upload.rows[0].ansatte == expected
+
+
+@pytest.mark.parametrize("employees", ["12,5", "1,200", "mange", "-3"])
+def test_employees_ambiguous_or_not_whole_are_refused_with_an_example(employees):
+    report = read_upload("oversikt.csv", csv_bytes(NO_HEAD + ";Ansatte", f"IKT Sunnmøre;KO;1508, 1580;2020;{employees}"),
+                         LOOKUP)
+    row, message = only_error(report)
+    assert row == 2 and f"«{employees}»" in message and "for eksempel 1 200" in message
