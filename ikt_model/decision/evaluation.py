@@ -17,7 +17,7 @@ from .registry import FACTOR_IDS, Alternative
 from .rules import CONDITIONS
 from .. import format as fmt
 from .scoring import COMPONENTS, Part, TransitionPart, competition_ranks, score_matrix, totals
-from ..ties import Leaders
+from ..ties import Leaders, join_names
 from .weights import Weights
 
 REASONS_SHOWN = 3
@@ -114,13 +114,16 @@ def _advice(rule) -> Advice:
 
 
 def _why_ranking_differs(kb: KnowledgeBase, fractions: dict[int, float], best: RankedAlternative,
-                         target: RankedAlternative) -> str:
-    """One Norwegian paragraph: which weighted factors and components put `best` ahead of the report's target."""
+                         target: RankedAlternative, tied: tuple[RankedAlternative, ...] = ()) -> str:
+    """One Norwegian paragraph: which weighted factors and components put `best` ahead of the report's target.
+    `tied`: every alternative sharing first place with `best` (named together, never `best` alone)."""
     gains = sorted(((fractions[f] * (best.factor_scores[f] - target.factor_scores[f]), f) for f in FACTOR_IDS),
                    reverse=True)
     drivers = [f"«{kb.factor(f).label}» ({fmt.signed(g)})" for g, f in gains[:3] if g > 1e-9]
     transition_gain = best.components.get("transition", 0.0) - target.components.get("transition", 0.0)
-    text = (f"Rangeringen med disse vektene setter «{best.label}» først ({fmt.signed(best.score)}), mens rapportens "
+    first = (f"«{best.label}» først" if len(tied) < 2 else
+             join_names(f"«{r.label}»" for r in tied) + " likt først")
+    text = (f"Rangeringen med disse vektene setter {first} ({fmt.signed(best.score)}), mens rapportens "
             f"råd er «{target.label}» ({fmt.signed(target.score)}).")
     if drivers:
         text += " Det er vektene på " + ", ".join(drivers) + " som gir forspranget."
@@ -166,6 +169,7 @@ def evaluate(profile: Profile, weights: Weights, kb: KnowledgeBase | None = None
     disagreement = None
     if not recommendation.agrees_with_ranking:
         target = next(r for r in ranked if r.alternative == recommendation.alternative)
-        disagreement = _why_ranking_differs(kb, fractions, ranked[0], target)
+        disagreement = _why_ranking_differs(kb, fractions, ranked[0], target,
+                                            tuple(r for r in ranked if r.rank == 1))
     return Evaluation(profile=profile, weights=fractions, ranking=tuple(ranked), warnings=warnings,
                       recommendation=recommendation, disagreement=disagreement)
