@@ -322,8 +322,10 @@ def resolve_members(values: Iterable[str | int], choices: dict[str, str] | None 
             chosen = choices.get(res.query)
             if chosen in {c.kommunenummer for c in res.candidates}:
                 pick = municipalities_today()[chosen]
+                asked = (f"{res.former.visningsnavn} ({res.former.kommunenummer}, 2015)" if res.former
+                         else f"«{res.query}»")
                 res = res.model_copy(update={"status": "successor" if res.former else "today", "municipality": pick,
-                                             "message": f"{res.query}: valgt {_label(pick)}."})
+                                             "message": f"{asked}: valgt {_label(pick)}."})
             else:
                 ambiguous.append(res)
                 continue
@@ -357,7 +359,73 @@ def _input_label(res: Resolution) -> str:
 
 
 def _label(m: TodayMunicipality) -> str:
-    return f"{m.visningsnavn} ({m.kommunenummer})"
+    return member_label(m.kommunenummer)
+
+
+def member_label(kommunenummer: str) -> str:
+    """How a user reads one of today's municipalities with its number: «Ålesund (1508)», and for the names
+    that occur twice «Herøy (Nordland, 1818)». Raises KeyError for a number that is not today's."""
+    m = municipalities_today()[kommunenummer]
+    if m.visningsnavn != m.navn:
+        return f"{m.navn} ({m.fylke}, {m.kommunenummer})"
+    return f"{m.navn} ({m.kommunenummer})"
+
+
+_NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "Æ": "{", "Ø": "|", "Å": "}"})
+
+
+def norwegian_sort_key(text: str) -> str:
+    """Sort key for Norwegian alphabetical order (… z, æ, ø, å), case-insensitive."""
+    return text.casefold().translate(_NORWEGIAN_ORDER)
+
+
+def picker_options() -> dict[str, str]:
+    """Today's 357 municipalities for a member picker: kommunenummer -> «Ålesund – 1508» («Herøy (Nordland) –
+    1818»), in Norwegian alphabetical order, so that typing a name prefix or a number finds it."""
+    today = municipalities_today()
+    ordered = sorted(today.values(), key=lambda m: (norwegian_sort_key(m.visningsnavn), m.kommunenummer))
+    return {m.kommunenummer: f"{m.visningsnavn} – {m.kommunenummer}" for m in ordered}
+
+
+#: 3.2: «Enkelte kommuner mener det kan være utfordringer med kommuner av ulik størrelse». The report gives
+#: no number; this project calls sizes «store størrelsesforskjeller» when the largest member has at least ten
+#: times the population of the smallest (one order of magnitude).
+SIZE_RATIO_THRESHOLD = 10
+
+
+class SizeDifference(BaseModel, frozen=True):
+    """The size spread of a member list: largest/smallest member by population on 1 January `year`.
+
+    `large` is True when `ratio` >= SIZE_RATIO_THRESHOLD; `text` explains it in Norwegian with the threshold
+    and the source (3.2)."""
+    year: int
+    largest: str
+    smallest: str
+    ratio: float
+    large: bool
+    text: str
+
+
+def size_difference(members: Iterable[str], year: int = DEFAULT_POPULATION_YEAR) -> SizeDifference | None:
+    """The size spread of today's municipalities `members` (numbers) on 1 January `year` (see `population`);
+    None for fewer than two members. Raises KeyError for a number that is not today's."""
+    from . import format as fmt
+
+    numbers = list(dict.fromkeys(members))
+    if len(numbers) < 2:
+        return None
+    pops = {n: population(n, year) for n in numbers}
+    largest = max(numbers, key=lambda n: (pops[n], n))
+    smallest = min(numbers, key=lambda n: (pops[n], n))
+    ratio = pops[largest] / pops[smallest]
+    large = ratio >= SIZE_RATIO_THRESHOLD
+    text = (f"{'Store' if large else 'Ikke store'} størrelsesforskjeller: den største kommunen, "
+            f"{member_label(largest)}, har {fmt.number(ratio, 1)} ganger så mange innbyggere som den minste, "
+            f"{member_label(smallest)} ({fmt.number(pops[largest])} mot {fmt.number(pops[smallest])}, "
+            f"{population_label(year)}). Terskelen er {SIZE_RATIO_THRESHOLD} ganger – rapporten (3.2) sier at "
+            "«enkelte kommuner mener det kan være utfordringer med kommuner av ulik størrelse», men gir ingen "
+            "grense; ti ganger (én størrelsesorden) er prosjektets valg.")
+    return SizeDifference(year=year, largest=largest, smallest=smallest, ratio=ratio, large=large, text=text)
 
 
 def _or_list(items: Iterable[TodayMunicipality | str], word: str = "eller") -> str:

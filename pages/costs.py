@@ -6,17 +6,21 @@ from ikt_model.costs import split, tables
 from ikt_model.ui import session
 from ikt_model import format as fmt
 from ikt_model.costs.charts import cost_figure
+from ikt_model.municipalities import POPULATION_YEARS, population_label
 
 
 MEMBERS, BUDGET, EQUAL, METHOD, PCT = "kost_members", "kost_budget", "kost_equal", "kost_method", "kost_pct"
-PCT_VALUES = "kost_pct_members"
+PCT_VALUES, YEAR = "kost_pct_members", "kost_year"
 PCT_TEXTS = "kost_pct_texts"  # durable: the typed percentages (data_editor state dies on a page switch)
 KEEP = "session"  # widget values survive page switches (Streamlit's persist_state)
+YEAR_LABELS = {2026: "1.1.2026 (nyeste)", 2025: "1.1.2025", 2024: "1.1.2024", 2015: "1.1.2015 (rapportens tid)"}
 
 options = split.member_options()
 profile = st.session_state[session.PROFILE]
 if MEMBERS not in st.session_state:  # first visit: members from the profile, if given
     st.session_state[MEMBERS] = list(profile.members or [])
+if YEAR not in st.session_state:
+    st.session_state[YEAR] = profile.population_year
 st.session_state.setdefault(BUDGET, "12 000 000")
 st.session_state.setdefault(EQUAL, 30)
 
@@ -34,12 +38,14 @@ def _keep_percentages() -> None:
 
 st.title("Kostnadsfordeling")
 st.caption("Fordelingsnøkkel for et årsbudsjett (rapporten, kap. 2.8): vanligvis en andel likt fordelt og resten "
-           "etter folketall; noen samarbeid bruker faste prosenter. Folketall 1. januar 2015 (Statistisk "
-           "sentralbyrå); kommunene er 2015-kommuner, med etterfølgeren i 2024.")
+           "etter folketall; noen samarbeid bruker faste prosenter. Dagens kommuner, folketall fra Statistisk "
+           "sentralbyrå (nyeste: 1. januar 2026).")
 
-members = st.multiselect("Medlemskommuner (2015)", list(options), key=MEMBERS, format_func=options.get,
-                         placeholder="Søk etter kommune eller kommunenummer", persist_state=KEEP,
-                         help="Hentes fra profilen på «Samarbeidet» hvis medlemmene er oppgitt der.")
+# filter_mode="contains" finds «åle» and «1508»; select_all=False: no «Select N matches» on Enter.
+members = st.multiselect("Medlemskommuner", list(options), key=MEMBERS, format_func=options.get,
+                         placeholder="Skriv navn eller kommunenummer …", filter_mode="contains", select_all=False,
+                         persist_state=KEEP,
+                         help="Dagens kommuner. Hentes fra profilen på «Samarbeidet» hvis medlemmene er oppgitt der.")
 if profile.members and set(profile.members) != set(members):
     st.caption("Medlemslisten her avviker fra profilen.")
     st.button("Hent medlemmene fra profilen", key="kost_from_profile", on_click=lambda: st.session_state.update(
@@ -49,6 +55,10 @@ budget_text = st.text_input("Årsbudsjett (kr)", key=BUDGET, persist_state=KEEP,
                                  f"1,2 mrd. Høyst {fmt.kroner(split.MAX_BUDGET_KR)}.")
 method = st.radio("Nøkkel", list(split.METHOD_LABELS), format_func=split.METHOD_LABELS.get, key=METHOD,
                   horizontal=True, persist_state=KEEP)
+year = st.selectbox("Folketall per", list(POPULATION_YEARS), format_func=YEAR_LABELS.get, key=YEAR,
+                    persist_state=KEEP,
+                    help="1.1.2015 er tallene rapporten bygde på (for dagens kommuner: summen av 2015-kommunene "
+                         "de består av).")
 
 percentages = None
 equal_share = st.session_state[EQUAL] / 100
@@ -57,7 +67,7 @@ if method == "likedeling_og_folketall":
                           format="%d %%", persist_state=KEEP)
     equal_share = equal_pct / 100
     st.caption(f"{fmt.percent(equal_share)} deles likt mellom kommunene, "
-               f"{fmt.percent(1 - equal_share)} etter folketall.")
+               f"{fmt.percent(1 - equal_share)} etter folketall ({population_label(year)}).")
 elif members:
     if st.session_state.get(PCT_VALUES) != members:  # new member list: start from an equal split again
         st.session_state.pop(PCT, None)
@@ -75,7 +85,8 @@ elif members:
 
 try:
     result = split.split_costs(split.parse_cost_input(members=members, budget_kr=budget_text,
-                                                     equal_share=equal_share, percentages=percentages))
+                                                     equal_share=equal_share, percentages=percentages,
+                                                     population_year=year))
 except split.CostInputError as exc:
     st.error(str(exc))
     st.session_state.pop(tables.SESSION_KEY, None)
@@ -84,11 +95,14 @@ except split.CostInputError as exc:
 st.session_state[tables.SESSION_KEY] = result
 left, mid, right = st.columns(3)
 left.metric("Årsbudsjett", fmt.kroner(result.budget))
-mid.metric("Innbyggere i alt", fmt.number(result.folketall))
+mid.metric("Innbyggere i alt", fmt.number(result.folketall), help=f"{result.population_label.capitalize()}.")
 right.metric("Snitt per innbygger", fmt.kroner(result.budget / result.folketall, 2))
+for notice in result.notices:
+    st.info(notice, icon=":material/merge:")
 st.dataframe(tables.cost_display_rows(result), hide_index=True, width="stretch",
              column_config={c: st.column_config.TextColumn(c, alignment="right")
-                            for c in ("Folketall", "Andel", "Andel (kr)", "Kr per innbygger")})
+                            for c in (tables.population_column(result), "Andel", "Andel (kr)", "Kr per innbygger")})
+st.caption(f"Folketall: {result.population_label} (Statistisk sentralbyrå, tabell 07459).")
 st.caption("Andelene er avrundet til hele kroner med største-rest-metoden, så summen blir nøyaktig budsjettet.")
 st.plotly_chart(cost_figure(result), key="kost_chart")
 st.caption("Fordelingen tas med i beslutningsnotatet (siden «Beslutningsnotat») så lenge den er gyldig.")

@@ -6,12 +6,17 @@ from ikt_model import format as fmt
 from ikt_model.ui import session
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import SCOPE_LABELS, STATUS_LABELS
-from ikt_model.ui.profile_form import FIELDS, build_profile, members_population, municipality_options
+from ikt_model.municipalities import POPULATION_YEARS, member_label, population_label
+from ikt_model.ui.profile_form import (FIELDS, build_profile, load_profile_file, members_population,
+                                       municipality_options)
 from ikt_model.decision.registry import FORM_IDS, MODEL_IDS
 
 kb = default_knowledge_base()
 PREFIX = "pf_"
 ERRORS = "profile_errors"
+NOTICES = "profile_member_notices"  # Norwegian notices from the last loaded profile (old numbers, merges)
+UPLOAD = "pf_upload"
+YEAR_LABELS = {2026: "1.1.2026 (nyeste)", 2025: "1.1.2025", 2024: "1.1.2024", 2015: "1.1.2015 (rapportens tid)"}
 
 
 def _key(field: str) -> str:
@@ -32,6 +37,14 @@ def _confirm_ko() -> None:
     current = st.session_state[session.PROFILE]
     st.session_state[session.PROFILE] = current.model_copy(update={"par27_unconverted": False})
     st.session_state.pop(_key("par27_unconverted"), None)
+
+
+def _use_loaded(loaded_profile) -> None:
+    st.session_state[session.PROFILE] = loaded_profile
+    st.session_state[ERRORS] = []
+    st.session_state[NOTICES] = list(st.session_state.get("_pf_loaded_notices", []))
+    for field in FIELDS:  # the widgets are refilled from the profile below
+        st.session_state.pop(_key(field), None)
 
 
 # The durable profile is the truth (widget state does not survive a page switch): refill the widgets
@@ -65,13 +78,46 @@ if st.session_state[_key("status")] != "new":
 
 st.subheader("Medlemmer")
 options = municipality_options()
-st.multiselect("Medlemskommuner (kommuneinndeling 2015, valgfritt)", list(options), format_func=options.get,
-               key=_key("members"), on_change=_changed, placeholder="Søk etter kommune …",
-               help="Kommunenummer fra 2015, som i rapporten. Brukes til kostnadsfordeling og lignende samarbeid.")
+# filter_mode="contains": typing «åle» or «1508» finds Ålesund (the default fuzzy filter matched letters
+# scattered through any name); select_all=False: no English «Select N matches» that adds every match on Enter.
+st.multiselect("Medlemskommuner (dagens kommuner, valgfritt)", list(options), format_func=options.get,
+               key=_key("members"), on_change=_changed, placeholder="Skriv navn eller kommunenummer …",
+               filter_mode="contains", select_all=False,
+               help="Dagens 357 kommuner (fra 1.1.2024). Brukes til kostnadsfordeling, størrelsesforskjeller og "
+                    "lignende samarbeid. En lagret profil med kommunenummer fra 2015 kan lastes inn nedenfor.")
+for notice in (*st.session_state.get(NOTICES, []), *profile.member_notices):
+    st.info(notice, icon=":material/merge:")
 has_members = bool(st.session_state[_key("members")])
 st.number_input("Antall kommuner", min_value=1, max_value=500, step=1, key=_key("municipalities"),
                 on_change=_changed, disabled=has_members,
                 help="Følger medlemslisten når den er fylt ut. Under 3 er under rapportens observerte minimum (3.2).")
+st.selectbox("Folketall per", list(POPULATION_YEARS), format_func=YEAR_LABELS.get, key=_key("population_year"),
+             on_change=_changed, help="Folketall fra Statistisk sentralbyrå. 1.1.2015 er tallene rapporten bygde på "
+                                      "(for dagens kommuner: summen av 2015-kommunene de består av).")
+
+with st.expander("Last inn en lagret profil (JSON)", icon=":material/upload_file:"):
+    upload = st.file_uploader("Profil lastet ned fra denne siden", type=["json"], key=UPLOAD,
+                              help="Eldre profiler med kommunenummer fra 2015 kan brukes: kommunene vises med "
+                                   "dagens kommune, og en kommune som er delt siden 2015 må du velge selv.")
+    if upload is not None:
+        answers = {q: v for q, v in st.session_state.get("_pf_answers", {}).items()}
+        loaded = load_profile_file(upload.getvalue(), answers)
+        for i, question in enumerate(loaded.questions):
+            choice = st.radio(question.message, [c.kommunenummer for c in question.candidates],
+                              format_func=member_label, index=None, key=f"pf_split_{i}_{question.query}")
+            if choice:
+                st.session_state.setdefault("_pf_answers", {})[question.query] = choice
+                st.rerun()
+        for message in loaded.errors:
+            st.error(f"Profilen kan ikke brukes: {message}")
+        if loaded.profile is not None:
+            st.session_state["_pf_loaded_notices"] = loaded.notices
+            for notice in loaded.notices:
+                st.info(notice, icon=":material/merge:")
+            st.button("Bruk profilen", key="pf_use_upload", type="primary", on_click=_use_loaded,
+                      args=(loaded.profile,))
+    else:
+        st.session_state.pop("_pf_answers", None)
 
 st.subheader("Forhold som påvirker vurderingen")
 st.radio("Omfang", list(SCOPE_LABELS), format_func=SCOPE_LABELS.get, key=_key("scope"), on_change=_changed,
@@ -94,15 +140,19 @@ with right:
               help="Stabil drift er en grunnleggende forutsetning, ikke en vektet faktor (3.1, 4.3).")
     st.toggle("Samarbeidet kan ta opp lån / investere langsiktig", key=_key("can_borrow"), on_change=_changed,
               help="Mulighet for lån og langsiktige investeringer er et suksesskriterium (2.8, 4.6).")
-    st.toggle("Store størrelsesforskjeller mellom kommunene", key=_key("large_size_differences"),
-              on_change=_changed, help="Enkelte kommuner mener det kan være utfordringer med kommuner av ulik "
-                                       "størrelse (3.2).")
     st.toggle("Ansvar og oppgaver er beskrevet (også hva samarbeidet ikke gjør)", key=_key("roles_documented"),
               on_change=_changed, help="«det er minst like viktig å avklare hva samarbeidet ikke skal ha ansvar "
                                        "for» (3.3.6). Uten beskrevne roller kan alternativ modell få utydelig "
                                        "rollefordeling (3.3.2).")
     st.toggle("Felles strategi, forankret i kommuneplanene", key=_key("joint_strategy"), on_change=_changed,
               help="Eierkommunene bør ha en felles strategi godkjent av kommunestyrene (4.4).")
+    if profile.size_difference is None:  # fewer than two members: the user's own answer
+        st.toggle("Store størrelsesforskjeller mellom kommunene", key=_key("large_size_differences"),
+                  on_change=_changed, help="Enkelte kommuner mener det kan være utfordringer med kommuner av ulik "
+                                           "størrelse (3.2). Velg medlemmene, så beregnes dette fra folketallet.")
+
+if profile.size_difference is not None:
+    st.caption(profile.size_difference.text)
 
 for message in st.session_state.get(ERRORS, []):
     st.warning(f"Profilen er ikke oppdatert: {message}")
@@ -114,8 +164,9 @@ cols = st.columns(3)
 cols[0].metric("Status", STATUS_LABELS[profile.status])
 cols[1].metric("Kommuner", fmt.number(profile.municipalities))
 population = members_population(profile)
-cols[2].metric("Innbyggere (1.1.2015)", fmt.number(population) if population is not None else "–",
-               help="Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015).")
+cols[2].metric(f"Innbyggere ({population_label(profile.population_year)})",
+               fmt.number(population) if population is not None else "–",
+               help=f"Kilde: Statistisk sentralbyrå (folkemengde 1. januar {profile.population_year}).")
 if profile.is_existing:
     st.caption(f"Dagens ordning: {kb.model(profile.current_model).label} + {kb.form(profile.current_form).label}")
 st.page_link("pages/comparison.py", label="Se sammenligningen av alternativene", icon=":material/leaderboard:")

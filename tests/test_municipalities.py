@@ -8,7 +8,7 @@ import pytest
 from ikt_model.config import REPO_ROOT
 from ikt_model.municipalities import (DEFAULT_POPULATION_YEAR, POPULATION_YEARS, display_name, municipalities_2015,
                                       municipalities_today, population, population_label, predecessors_2015,
-                                      resolve_member, resolve_members, successors_2024)
+                                      member_label, resolve_member, resolve_members, successors_2024)
 
 REFERENCE = REPO_ROOT / "data" / "reference"
 
@@ -92,7 +92,7 @@ def test_2015_number_maps_to_todays_successor(old, new, name):
     res = resolve_member(old)
     assert res.status == "successor" and res.kommunenummer == new and res.municipality.navn == name
     assert res.former.kommunenummer == old
-    assert res.message == f"{res.former.visningsnavn} ({old}, 2015) er i dag {res.municipality.visningsnavn} ({new})."
+    assert res.message == f"{res.former.visningsnavn} ({old}, 2015) er i dag {member_label(new)}."
 
 
 @pytest.mark.parametrize("old, candidates", [("1613", ["5055", "5056", "5059"]), ("1850", ["1806", "1875"]),

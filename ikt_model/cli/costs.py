@@ -1,16 +1,20 @@
 """`python -m ikt_model costs`: the cost-sharing key (fordelingsnøkkel, 2.8).
 
-  python -m ikt_model costs --members 1515,1511,1514 --budget "12 000 000" --equal-share 0,3 --format json
+  python -m ikt_model costs --members 1508,1580,1577 --budget "12 000 000" --equal-share 0,3 --format json
   python -m ikt_model costs --members 1515,1511 --budget "12,5 mill" --percentages "1515=60,5;1511=39,5"
+  python -m ikt_model costs --members "Ålesund,Herøy (Nordland)" --budget 12000000 --population-year 2025
 
 Numbers are read as Norwegians write them (ikt_model.numbers): «12 000 000», «250.000», «12,5 mill»,
 decimal comma; ambiguous forms such as «1.5» or «1,200» are refused with an example.
+Members: today's numbers or names; 2015 (and 2020–2023) numbers are mapped to today's municipality, and old
+members that are one municipality today are merged (a notice on stderr in text format, "merknader" in JSON).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 
 from .. import format as fmt
 from ..costs.split import CostInputError, parse_cost_input, split_costs
@@ -41,22 +45,28 @@ def run(args) -> int:
         members = ",".join(percentages)
     try:
         split = split_costs(parse_cost_input(members=members, budget_kr=args.budget,
-                                             equal_share=args.equal_share, percentages=percentages))
+                                             equal_share=args.equal_share, percentages=percentages,
+                                             population_year=args.population_year))
     except CostInputError as exc:
         raise CliError(str(exc)) from None
     if args.format == "json":
         print(json.dumps(split.to_json_dict(), ensure_ascii=False, indent=2))
         return 0
+    for notice in split.notices:
+        print(f"Merk: {notice}", file=sys.stderr)
     print(f"Budsjett: {fmt.kroner(split.budget)} – {split.method_text}")
     for m in split.members:
-        print(f"{m.kommunenummer} {m.navn:<24} {fmt.number(m.folketall):>10} innb. "
+        print(f"{m.kommunenummer} {m.navn:<26} {fmt.number(m.folketall):>10} innb. "
               f"{fmt.kroner(m.andel_kr):>16} {fmt.kroner(m.kr_per_innbygger, 2):>14} per innb.")
     return 0
 
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("costs", help="Fordelingsnøkkel: hver kommunes andel av et årsbudsjett (2.8)")
-    parser.add_argument("--members", help="2015-kommunenummer, kommaseparert, f.eks. 1515,1511,1514")
+    parser.add_argument("--members", help="dagens kommunenummer eller navn, kommaseparert, f.eks. 1508,1580,1577 "
+                                          "(2015-nummer godtas og vises med dagens kommune)")
+    parser.add_argument("--population-year", default="2026",
+                        help="folketall per 1.1. dette året: 2026 (standard, nyeste), 2025, 2024 eller 2015")
     parser.add_argument("--budget", required=True,
                         help="årsbudsjett i hele kroner, f.eks. 12000000, \"12 000 000\", 250.000 eller \"12,5 mill\"")
     parser.add_argument("--equal-share", default="0,3",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -33,12 +34,18 @@ def _read_json(path: str, what: str):
 
 
 def load_profile(path: str) -> Profile:
+    """The profile file; members may be today's numbers or names, or 2015 numbers (mapped to today's
+    municipality, merged where they are one today: a notice on stderr). Bad input: CliError (exit 2)."""
     try:
-        return Profile.model_validate(_read_json(path, "profil"))
+        profile = Profile.model_validate(_read_json(path, "profil"))
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise CliError(f"ugyldig profil{' (' + where + ')' if where else ''}: {err['msg']}") from None
+        message = err["msg"].removeprefix("Value error, ")
+        raise CliError(f"ugyldig profil{' (' + where + ')' if where else ''}: {message}") from None
+    for notice in profile.member_notices:
+        print(f"Merk: {notice}", file=sys.stderr)
+    return profile
 
 
 def load_weights(spec: str) -> Weights:

@@ -2,8 +2,12 @@
 
 Two keys, as the report describes them:
   * equal share + population share: a fraction `equal_share` of the budget is split equally,
-    the rest in proportion to population (1 January 2015, SSB);
+    the rest in proportion to population (SSB, 1 January of `population_year`: 2026 by default; 2025, 2024,
+    or 2015 for reading the report);
   * fixed percentages per member, which must sum to 100.
+Members are today's municipalities. A number or name from 2015 (or 2020–2023) is mapped to today's successor
+with a notice; old members that are one municipality today become one member (with a notice), so the key
+never splits a budget between parts of one municipality; a split 2015 municipality must be chosen.
 Arithmetic is exact (fractions), and shares are rounded to whole kroner with the largest-remainder
 method, so the members' shares always sum to the budget to the krone.
 """
@@ -19,7 +23,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from .. import format as fmt
-from ..municipalities import Successor, municipalities_2015, successors_2024
+from ..municipalities import (DEFAULT_POPULATION_YEAR, POPULATION_YEARS, member_label, municipalities_today,
+                              picker_options, population, population_label, resolve_member, resolve_members)
 from ..numbers import NumberInputError, parse_number
 from ..ties import leaders
 
@@ -36,19 +41,9 @@ class CostInputError(ValueError):
     """Input the key cannot use; the message is Norwegian and meant for the user."""
 
 
-def member_label(kommunenummer: str) -> str:
-    """'1515 Herøy (Møre og Romsdal) → 2024: 1515 Herøy' for pickers and tables."""
-    m = municipalities_2015()[kommunenummer]
-    s = successors_2024().get(kommunenummer)
-    label = f"{kommunenummer} {m.navn_ssb}"
-    if s and (s.kommunenummer != kommunenummer or s.navn not in (m.navn, m.navn_ssb)):
-        label += f" → 2024: {s.kommunenummer} {s.navn}"
-    return label
-
-
 def member_options() -> dict[str, str]:
-    """Every 2015 municipality, kommunenummer -> label with its 2024 successor, in number order."""
-    return {k: member_label(k) for k in sorted(municipalities_2015())}
+    """Today's 357 municipalities for the member picker: kommunenummer -> «Ålesund – 1508», Norwegian order."""
+    return picker_options()
 
 
 BUDGET_EXAMPLE = "12 000 000, 12 000 000 kr eller 12,5 mill"
@@ -71,24 +66,55 @@ class CostInput(BaseModel):
     budget_kr: int
     equal_share: float = 0.3
     percentages: dict[str, Decimal] | None = None
+    population_year: int = DEFAULT_POPULATION_YEAR
+    notices: tuple[str, ...] = ()
 
-    @field_validator("members", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _check_members(cls, raw) -> tuple[str, ...]:
+    def _members_today(cls, data):
+        """Members (numbers or names, a list or a comma-separated text) -> today's numbers, merged, with
+        notices; percentages keyed the same way. Refuses unknown, ambiguous and repeated members."""
+        if not isinstance(data, dict):
+            return data
+        raw = data.get("members")
         if isinstance(raw, str):
-            raw = [p for p in raw.replace(";", ",").split(",")]
+            raw = raw.replace(";", ",").split(",")
         members = [str(m).strip() for m in (raw or []) if str(m).strip()]
         if not members:
             raise CostInputError("Velg minst én medlemskommune")
-        known = municipalities_2015()
-        unknown = [m for m in members if m not in known]
-        if unknown:
-            raise CostInputError(f"Ukjent kommunenummer for 2015: {', '.join(unknown)} "
-                                 "(bruk firesifrede nummer fra 2015, f.eks. 1515)")
         dupes = sorted(m for m, n in Counter(members).items() if n > 1)
         if dupes:
             raise CostInputError(f"Samme kommune er oppgitt flere ganger: {', '.join(dupes)}")
-        return tuple(members)
+        resolved = resolve_members(members)
+        if resolved.unknown:
+            raise CostInputError(" ".join(r.message for r in resolved.unknown)
+                                 + " Bruk dagens firesifrede kommunenummer (f.eks. 1508) eller kommunenavnet.")
+        if resolved.ambiguous:
+            raise CostInputError(" ".join(r.message for r in resolved.ambiguous))
+        out = {**data, "members": resolved.members, "notices": resolved.notices}
+        pct = data.get("percentages")
+        if isinstance(pct, dict):
+            mapped: dict[str, object] = {}
+            for key, value in pct.items():
+                number = resolve_member(str(key)).kommunenummer or str(key).strip()
+                if number in mapped:
+                    raise CostInputError(f"Prosent oppgitt to ganger for {member_label(number)} (kommuner som i "
+                                         "dag er én): slå prosentene sammen")
+                mapped[number] = value
+            out["percentages"] = mapped
+        return out
+
+    @field_validator("population_year", mode="before")
+    @classmethod
+    def _check_year(cls, raw) -> int:
+        try:
+            year = int(str(raw).strip())
+        except ValueError:
+            raise CostInputError(f"Folketallsåret må være et årstall, ikke «{raw}»") from None
+        if year not in POPULATION_YEARS:
+            raise CostInputError(f"Folketall finnes for 1.1. i årene {', '.join(map(str, POPULATION_YEARS))}, "
+                                 f"ikke {year}")
+        return year
 
     @field_validator("budget_kr", mode="before")
     @classmethod
@@ -122,9 +148,10 @@ class CostInput(BaseModel):
             raise CostInputError("Faste prosenter må oppgis per kommunenummer")
         out: dict[str, Decimal] = {}
         for key, value in raw.items():
-            pct = _to_decimal(value, f"Prosenten for {key}", "60,5")
+            what = member_label(str(key)) if str(key) in municipalities_today() else str(key)
+            pct = _to_decimal(value, f"Prosenten for {what}", "60,5")
             if pct < 0:
-                raise CostInputError(f"Prosenten for {key} kan ikke være negativ")
+                raise CostInputError(f"Prosenten for {what} kan ikke være negativ")
             out[str(key).strip()] = pct
         return out
 
@@ -149,21 +176,36 @@ class CostInput(BaseModel):
 
 
 class MemberShare(BaseModel, frozen=True):
+    """One member's share. kommunenummer/navn: today's municipality (navn with county for Herøy, Våler);
+    folketall: population on 1 January of the split's `population_year`; prosent: 0–100; andel_kr: whole
+    kroner; kr_per_innbygger: rounded to øre."""
     kommunenummer: str
     navn: str
-    kommunenummer_2024: str
-    navn_2024: str
     folketall: int
     prosent: float
     andel_kr: int
     kr_per_innbygger: float
 
+    @property
+    def label(self) -> str:
+        """«Ålesund (1508)», «Herøy (Nordland, 1818)»."""
+        return member_label(self.kommunenummer)
+
 
 class CostSplit(BaseModel, frozen=True):
+    """The result: budget in kroner, the key used, the population date, the members' shares (input order) and
+    the notices from resolving the members (old numbers mapped, members merged)."""
     budget: int
     method: Method
     equal_share: float | None
     members: tuple[MemberShare, ...]
+    population_year: int = DEFAULT_POPULATION_YEAR
+    notices: tuple[str, ...] = ()
+
+    @property
+    def population_label(self) -> str:
+        """«folketall 1.1.2026, SSB»."""
+        return population_label(self.population_year)
 
     @property
     def folketall(self) -> int:
@@ -174,14 +216,16 @@ class CostSplit(BaseModel, frozen=True):
         if self.method == "faste_prosenter":
             return "Faste prosenter per kommune"
         return (f"{fmt.percent(self.equal_share)} likt fordelt, "
-                f"{fmt.percent(1 - self.equal_share)} etter folketall (1. januar 2015)")
+                f"{fmt.percent(1 - self.equal_share)} etter folketall ({self.population_label})")
 
     def to_json_dict(self) -> dict:
-        """The CLI's output: {"budget", "members": [{kommunenummer, navn, folketall, andel_kr, kr_per_innbygger}]}."""
+        """The CLI's output: {"budget", "method", "equal_share", "folketall_dato": "2026-01-01", "merknader":
+        [notices], "members": [{kommunenummer, navn, folketall, andel_kr, kr_per_innbygger}]} (today's
+        municipalities)."""
         return {"budget": self.budget, "method": self.method, "equal_share": self.equal_share,
+                "folketall_dato": f"{self.population_year}-01-01", "merknader": list(self.notices),
                 "members": [{"kommunenummer": m.kommunenummer, "navn": m.navn, "folketall": m.folketall,
-                             "andel_kr": m.andel_kr, "kr_per_innbygger": m.kr_per_innbygger,
-                             "kommunenummer_2024": m.kommunenummer_2024, "navn_2024": m.navn_2024}
+                             "andel_kr": m.andel_kr, "kr_per_innbygger": m.kr_per_innbygger}
                             for m in self.members]}
 
 
@@ -219,28 +263,27 @@ def _exact(value: float | Decimal) -> Fraction:
 
 
 def split_costs(data: CostInput) -> CostSplit:
-    """Each member's share in whole kroner (sums exactly to the budget) and per inhabitant."""
-    munis = municipalities_2015()
-    succ = successors_2024()
+    """Each member's share in whole kroner (sums exactly to the budget) and per inhabitant, on the population
+    of 1 January `data.population_year` (SSB)."""
+    today = municipalities_today()
     members = list(data.members)
-    population = [munis[m].folketall for m in members]
+    pops = [population(m, data.population_year) for m in members]
     if data.percentages is not None:
         pct = [_exact(data.percentages[m]) for m in members]
         total_pct = sum(pct)
         fractions = [p / total_pct for p in pct]
     else:
         equal = _exact(data.equal_share)
-        pop_total = sum(population)
-        fractions = [equal / len(members) + (1 - equal) * Fraction(p, pop_total) for p in population]
+        pop_total = sum(pops)
+        fractions = [equal / len(members) + (1 - equal) * Fraction(p, pop_total) for p in pops]
     shares = largest_remainder(data.budget_kr, [f * data.budget_kr for f in fractions])
     rows = []
-    for m, pop, frac, kr in zip(members, population, fractions, shares):
-        s = succ.get(m) or Successor(kommunenummer=m, navn=munis[m].navn)
-        rows.append(MemberShare(kommunenummer=m, navn=munis[m].navn, kommunenummer_2024=s.kommunenummer,
-                                navn_2024=s.navn, folketall=pop, prosent=float(frac * 100), andel_kr=kr,
-                                kr_per_innbygger=round(kr / pop, 2)))
+    for m, pop, frac, kr in zip(members, pops, fractions, shares):
+        rows.append(MemberShare(kommunenummer=m, navn=today[m].visningsnavn, folketall=pop,
+                                prosent=float(frac * 100), andel_kr=kr, kr_per_innbygger=round(kr / pop, 2)))
     return CostSplit(budget=data.budget_kr, method=data.method,
-                     equal_share=None if data.percentages is not None else data.equal_share, members=tuple(rows))
+                     equal_share=None if data.percentages is not None else data.equal_share, members=tuple(rows),
+                     population_year=data.population_year, notices=data.notices)
 
 
 def parse_cost_input(**kwargs) -> CostInput:

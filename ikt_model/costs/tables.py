@@ -6,14 +6,19 @@ from fractions import Fraction
 
 from .. import format as fmt
 from .split import CostSplit, largest_remainder
-from ..municipalities import municipalities_2015
+from ..municipalities import municipalities_today
 from ..numbers import NumberInputError, parse_number
 
 
+def population_column(split: CostSplit) -> str:
+    """«Folketall 1.1.2026»: the population column names its date."""
+    return f"Folketall 1.1.{split.population_year}"
+
+
 def cost_table(split: CostSplit) -> list[dict]:
-    """Rows for a table: Norwegian column names, numbers kept numeric (pages format them)."""
-    return [{"Kommunenummer": m.kommunenummer, "Kommune (2015)": m.navn,
-             "Kommune i 2024": f"{m.kommunenummer_2024} {m.navn_2024}", "Folketall": m.folketall,
+    """Rows for a table (exports): Norwegian column names, numbers kept numeric (pages format them); the
+    municipality with its county where the name occurs twice («Herøy (Nordland)»)."""
+    return [{"Kommunenummer": m.kommunenummer, "Kommune": m.navn, population_column(split): m.folketall,
              "Andel (%)": round(m.prosent, 2), "Andel (kr)": m.andel_kr, "Kr per innbygger": m.kr_per_innbygger}
             for m in split.members]
 
@@ -46,9 +51,9 @@ def percentage_frame(members: list[str], current: dict[str, str] | None = None):
     typed, and `ikt_model.numbers` reads it the Norwegian way (or refuses it with an example)."""
     import pandas as pd
 
-    munis = municipalities_2015()
+    today = municipalities_today()
     texts = percentage_texts(members, current)
-    return pd.DataFrame({"Kommunenummer": members, "Kommune": [munis[m].navn for m in members],
+    return pd.DataFrame({"Kommunenummer": members, "Kommune": [today[m].visningsnavn for m in members],
                          "Prosent": [texts[m] for m in members]})
 
 
@@ -70,13 +75,13 @@ def percentage_sum(texts: dict[str, str]) -> float | None:
 
 
 def cost_display_rows(split: CostSplit) -> list[dict]:
-    """The table as Norwegian-formatted text (1 234 567 kr), with a sum row last."""
-    rows = [{"Kommune (2015)": f"{m.navn} ({m.kommunenummer})",
-             "Kommune i 2024": f"{m.navn_2024} ({m.kommunenummer_2024})",
-             "Folketall": fmt.number(m.folketall), "Andel": fmt.percent(m.prosent / 100, 2),
+    """The table as Norwegian-formatted text (1 234 567 kr), with a sum row last; the population column
+    names its date («Folketall 1.1.2026»)."""
+    pop = population_column(split)
+    rows = [{"Kommune": m.label, pop: fmt.number(m.folketall), "Andel": fmt.percent(m.prosent / 100, 2),
              "Andel (kr)": fmt.kroner(m.andel_kr), "Kr per innbygger": fmt.kroner(m.kr_per_innbygger, 2)}
             for m in split.members]
-    rows.append({"Kommune (2015)": "Sum", "Kommune i 2024": "", "Folketall": fmt.number(split.folketall),
+    rows.append({"Kommune": "Sum", pop: fmt.number(split.folketall),
                  "Andel": fmt.percent(1, 2), "Andel (kr)": fmt.kroner(sum(m.andel_kr for m in split.members)),
                  "Kr per innbygger": fmt.kroner(split.budget / split.folketall, 2)})
     return rows

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from ..municipalities import municipalities_2015
+from ..municipalities import (DEFAULT_POPULATION_YEAR, POPULATION_YEARS, SizeDifference, population,
+                              resolve_members, size_difference)
 from ..names import CleanText
 from .registry import FormId, ModelId
 
@@ -34,7 +35,11 @@ class Profile(BaseModel):
     kommunedirektører (the report: rådmenn). Version 2 (2026) added `roles_documented`,
     `joint_strategy`, `transition_weight` and `par27_unconverted`; files without them load with
     the defaults (False, False, 1.0) and a version-1 file that describes an existing «§ 27» body gets
-    `par27_unconverted` (it had to be converted by autumn 2023). Raises pydantic.ValidationError with
+    `par27_unconverted` (it had to be converted by autumn 2023). `members` are today's municipality numbers
+    (older numbers are mapped on load, see `_members_in_todays_structure`); `population_year` (default 2026,
+    absent in older files) dates every population figure; `large_size_differences` is derived from the
+    members' population when two or more are listed (3.2) and only a manual answer without members.
+    Raises pydantic.ValidationError with
     Norwegian messages for unknown or contradictory combinations.
     """
 
@@ -59,6 +64,8 @@ class Profile(BaseModel):
     joint_strategy: bool = False
     transition_weight: float = Field(default=1.0, ge=0.0, le=2.0)
     par27_unconverted: bool = False
+    population_year: int = DEFAULT_POPULATION_YEAR
+    _member_notices: tuple[str, ...] = PrivateAttr(default=())
 
     @model_validator(mode="before")
     @classmethod
@@ -69,18 +76,75 @@ class Profile(BaseModel):
             data = {**data, "par27_unconverted": True}
         return data
 
-    @field_validator("members")
+    @model_validator(mode="wrap")
     @classmethod
-    def _members_exist_in_2015(cls, members: list[str] | None) -> list[str] | None:
-        if members is None:
-            return None
-        known = municipalities_2015()
-        unknown = [m for m in members if m not in known]
-        if unknown:
-            raise ValueError(f"Ukjent kommunenummer for 2015: {', '.join(unknown)}")
-        if len(set(members)) != len(members):
-            raise ValueError("Samme kommune er oppgitt flere ganger")
-        return members
+    def _members_in_todays_structure(cls, data: Any, handler: Any) -> "Profile":
+        """`members` are today's municipality numbers. Numbers or names given as 2015 (or 2020–2023) numbers
+        are mapped to today's successor; members that are one municipality today are merged into one (and
+        `municipalities` follows when it counted the old list); both leave a Norwegian notice in
+        `member_notices`. A split 2015 municipality (Snillfjord, Tysfjord), a name shared by two
+        (Herøy, Våler), an unknown number or the same member twice is refused with a Norwegian message."""
+        notices: tuple[str, ...] = ()
+        if isinstance(data, dict) and data.get("members"):
+            raw = data["members"]
+            if isinstance(raw, (str, int)):
+                raw = [raw]
+            if isinstance(raw, list):
+                resolved = resolve_members(raw)
+                problems = [r.message for r in (*resolved.unknown, *resolved.ambiguous)]
+                if resolved.duplicates:
+                    problems.append(f"Samme kommune er oppgitt flere ganger: {', '.join(resolved.duplicates)}")
+                if problems:
+                    raise ValueError(" ".join(problems))
+                data = {**data, "members": list(resolved.members)}
+                if len(resolved.members) != len(raw) and data.get("municipalities") == len(raw):
+                    data["municipalities"] = len(resolved.members)
+                notices = resolved.notices
+        profile = handler(data)
+        if notices:
+            profile._member_notices = notices
+        return profile
+
+    @field_validator("population_year")
+    @classmethod
+    def _known_population_year(cls, year: int) -> int:
+        if year not in POPULATION_YEARS:
+            raise ValueError(f"Folketall finnes for 1.1. i årene {', '.join(map(str, POPULATION_YEARS))}, "
+                             f"ikke {year}")
+        return year
+
+    @model_validator(mode="after")
+    def _size_difference_from_population(self) -> "Profile":
+        """3.2: with two or more members the size flag is derived from their population (see
+        municipalities.size_difference; the stored value is then ignored); without members it stays the
+        user's answer."""
+        spread = self.size_difference
+        if spread is not None and self.large_size_differences != spread.large:
+            object.__setattr__(self, "large_size_differences", spread.large)
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the fields are equal (the load notices are not part of the profile)."""
+        if not isinstance(other, Profile):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # mutable model, as BaseModel
+
+    @property
+    def member_notices(self) -> tuple[str, ...]:
+        """Norwegian notices from loading the members (old numbers mapped, members merged); empty if none."""
+        return self._member_notices
+
+    @property
+    def size_difference(self) -> SizeDifference | None:
+        """The members' size spread on 1 January `population_year`, or None with fewer than two members."""
+        return size_difference(self.members, self.population_year) if self.members else None
+
+    @property
+    def members_population(self) -> int | None:
+        """Sum of the members' population on 1 January `population_year`, or None without members."""
+        return sum(population(m, self.population_year) for m in self.members) if self.members else None
 
     @model_validator(mode="after")
     def _cross_field_rules(self) -> "Profile":

@@ -17,7 +17,7 @@ from .. import format as fmt
 from ..costs.split import CostSplit, largest_payer_text
 from ..decision.evaluation import COMPONENT_LABELS, Evaluation, evaluate
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
-from ..municipalities import municipalities_2015
+from ..municipalities import municipalities_today, population_label
 from ..decision.profile import STATUS_LABELS, Profile
 from ..decision.registry import FACTOR_IDS
 from ..scenarios.compare import row_label
@@ -29,7 +29,10 @@ from ..ties import join_names, leaders
 
 REPORT_SOURCE = ("PwC for KS (2015): «IKT-samarbeid i kommunal sektor – modeller for organisering, styring og "
                  "finansiering». FoU-prosjekt 144016, 30. oktober 2015.")
-SSB_SOURCE = "Statistisk sentralbyrå: folkemengde 1. januar 2015 (tabell 07459) og kommuneendringer (KLASS 131)."
+def ssb_source(years: set[int] | tuple[int, ...] = (2026,)) -> str:
+    """The SSB source line for the population dates used (table 07459) and the municipality changes (KLASS 131)."""
+    dates = " og ".join(f"1. januar {y}" for y in sorted(set(years)))
+    return f"Statistisk sentralbyrå: folkemengde {dates} (tabell 07459) og kommuneendringer (KLASS 131)."
 TOP_EXPLAINED = 3
 AUTO = "auto"
 
@@ -95,10 +98,9 @@ def _quote(part) -> Quote:
 def _members_text(profile: Profile) -> str:
     if not profile.members:
         return f"{profile.municipalities} kommuner (medlemmene er ikke oppgitt)"
-    munis = municipalities_2015()
-    population = sum(munis[m].folketall for m in profile.members)
-    names = ", ".join(munis[m].navn for m in profile.members)
-    return f"{len(profile.members)} kommuner ({names}) med til sammen {fmt.number(population)} innbyggere"
+    names = ", ".join(municipalities_today()[m].visningsnavn for m in profile.members)
+    return (f"{len(profile.members)} kommuner ({names}) med til sammen {fmt.number(profile.members_population)} "
+            f"innbyggere ({population_label(profile.population_year)})")
 
 
 def _bakgrunn(profile: Profile, kb: KnowledgeBase) -> Section:
@@ -256,13 +258,14 @@ def _vedlegg(evaluation: Evaluation, kb: KnowledgeBase, costs: CostSplit | None,
         blocks.append(Subheading(text="Vedlegg 1: Kostnadsfordeling (fordelingsnøkkel, kap. 2.8)"))
         blocks.append(Paragraph(text=f"Årsbudsjett {fmt.kroner(costs.budget)}. Nøkkel: {costs.method_text}. "
                                      "Andelene er avrundet til hele kroner og summerer til budsjettet."))
-        blocks.append(Table(caption="Hver kommunes andel", columns=("Kommune (2015)", "Kommune i 2024", "Folketall",
+        blocks.extend(Paragraph(text=notice) for notice in costs.notices)
+        blocks.append(Table(caption="Hver kommunes andel", columns=("Kommune", f"Folketall 1.1.{costs.population_year}",
                                                                     "Andel", "Andel (kr)", "Kr per innbygger"),
-                            rows=tuple((f"{m.navn} ({m.kommunenummer})", f"{m.navn_2024} ({m.kommunenummer_2024})",
-                                        fmt.number(m.folketall), fmt.percent(m.prosent / 100, 1), fmt.kroner(m.andel_kr),
-                                        fmt.kroner(m.kr_per_innbygger, 2)) for m in costs.members)
-                            + (("Sum", "", fmt.number(costs.folketall), fmt.percent(1), fmt.kroner(costs.budget), ""),),
-                            numeric=(False, False, True, True, True, True)))
+                            rows=tuple((m.label, fmt.number(m.folketall), fmt.percent(m.prosent / 100, 1),
+                                        fmt.kroner(m.andel_kr), fmt.kroner(m.kr_per_innbygger, 2))
+                                       for m in costs.members)
+                            + (("Sum", fmt.number(costs.folketall), fmt.percent(1), fmt.kroner(costs.budget), ""),),
+                            numeric=(False, True, True, True, True)))
     number = 2 if costs is not None else 1
     blocks.append(Subheading(text=f"Vedlegg {number}: Poeng per suksessfaktor for de tre beste alternativene"))
     top = evaluation.ranking[:3]
@@ -300,7 +303,9 @@ def build_memo(profile: Profile, weights: Weights, weights_source: str = "rappor
     today = today or date.today()
     sources = [REPORT_SOURCE, "Rapportens kapitler og sitater er oppgitt ved hver vurdering."]
     if profile.members or costs is not None:
-        sources.append(SSB_SOURCE)
+        years = ({profile.population_year} if profile.members else set()) | \
+            ({costs.population_year} if costs is not None else set())
+        sources.append(ssb_source(years))
     sources = tuple(sources)
     subject = profile.name or "IKT-samarbeidet"
     title = clean_text(title) if title else ""

@@ -2,7 +2,8 @@
 
 Two rankings:
 - "members": the profile lists its member municipalities -> collaborations that share members, by
-  Jaccard similarity |A ∩ B| / |A ∪ B| of the municipality sets (then by profile similarity).
+  Jaccard similarity |A ∩ B| / |A ∪ B| of the municipality sets in today's structure (the report's 2015
+  members mapped to their successors; then by profile similarity).
 - "profile": size, population, KS region and organisation form -> a weighted similarity in [0, 1]:
   size 1 - |n_c - n| / max(n_c, n) (number of municipalities), population min/max ratio (only when the
   members, hence the population, are known), same KS region (when known: chosen, or derived from the
@@ -19,7 +20,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from .. import format as fmt
-from ..municipalities import municipalities_2015
+from ..municipalities import member_label, municipalities_today, norwegian_sort_key
 from ..decision.profile import Profile
 from .source import FORM_LABELS
 
@@ -27,24 +28,31 @@ Mode = Literal["members", "profile"]
 
 WEIGHTS: dict[str, float] = {"size": 0.4, "population": 0.2, "region": 0.2, "form": 0.2}
 
+# The profile's members are today's municipalities. A database's members are mapped to today's numbers
+# through kommune_etterfolgere (the report's 2015 members; empty in uploaded versions, whose members are
+# today's already): `kt` is every database municipality with its number today.
+_TODAY = """
+kt AS (SELECT k.kommunenummer, coalesce(e.kommunenummer_2024, k.kommunenummer) AS i_dag, k.folketall, k.fylkesnummer
+       FROM kommuner k LEFT JOIN kommune_etterfolgere e ON e.kommunenummer_2015 = k.kommunenummer)"""
+
 _SQL = """
-WITH p AS (SELECT DISTINCT unnest(CAST($members AS VARCHAR[])) AS kommunenummer),
-pn AS (SELECT count(k.kommunenummer)::INTEGER AS n, sum(k.folketall)::BIGINT AS folketall
-       FROM p JOIN kommuner k USING (kommunenummer)),
+WITH p AS (SELECT DISTINCT unnest(CAST($members AS VARCHAR[])) AS kommunenummer),""" + _TODAY + """,
+pn AS (SELECT count(DISTINCT kt.i_dag)::INTEGER AS n, sum(kt.folketall)::BIGINT AS folketall
+       FROM kt JOIN p ON p.kommunenummer = kt.i_dag),
+mt AS (SELECT DISTINCT m.samarbeid_id, kt.i_dag
+       FROM medlemskap m JOIN kt ON kt.kommunenummer = m.kommunenummer AND m.medlemstype = 'kommune'),
 c AS (
-    SELECT m.samarbeid_id, count(p.kommunenummer)::INTEGER AS felles,
-           coalesce(list(k.navn ORDER BY k.navn) FILTER (WHERE p.kommunenummer IS NOT NULL), [])
+    SELECT mt.samarbeid_id, count(p.kommunenummer)::INTEGER AS felles, count(*)::INTEGER AS antall_i_dag,
+           coalesce(list(mt.i_dag ORDER BY mt.i_dag) FILTER (WHERE p.kommunenummer IS NOT NULL), [])
                AS felles_kommuner
-    FROM medlemskap m
-    LEFT JOIN p ON p.kommunenummer = m.kommunenummer AND m.medlemstype = 'kommune'
-    LEFT JOIN kommuner k ON k.kommunenummer = m.kommunenummer
-    GROUP BY m.samarbeid_id),
+    FROM mt LEFT JOIN p ON p.kommunenummer = mt.i_dag
+    GROUP BY mt.samarbeid_id),
 s AS (
     SELECT o.id, o.navn, o.ks_region, o.organisasjonsform, o.organisasjonsform_navn, o.organisasjonsform_trykt,
            o.organisasjonsformer, o.etablert_trykt, o.etablert_aar, o.antall_kommuner, o.folketall, o.medlemmer,
            coalesce(c.felles, 0) AS felles, coalesce(c.felles_kommuner, []) AS felles_kommuner,
-           CASE WHEN pn.n > 0 THEN coalesce(c.felles, 0) / (o.antall_kommuner + pn.n - coalesce(c.felles, 0)) END
-               AS jaccard,
+           CASE WHEN pn.n > 0 THEN coalesce(c.felles, 0)
+                / (coalesce(c.antall_i_dag, o.antall_kommuner) + pn.n - coalesce(c.felles, 0)) END AS jaccard,
            1 - abs(o.antall_kommuner - $n) / greatest(o.antall_kommuner, $n) AS storrelse,
            CASE WHEN pn.folketall > 0 AND o.folketall > 0
                 THEN least(o.folketall, pn.folketall) / greatest(o.folketall, pn.folketall) END AS folketall_likhet,
@@ -64,17 +72,21 @@ LIMIT $limit
 """
 
 _REGION_SQL = """
+WITH""" + _TODAY + """
 SELECT s.ks_region
 FROM medlemskap m
 JOIN kommuner k ON k.kommunenummer = m.kommunenummer AND m.medlemstype = 'kommune'
 JOIN samarbeid s ON s.id = m.samarbeid_id
-WHERE k.fylkesnummer IN (SELECT fylkesnummer FROM kommuner
-                         WHERE kommunenummer IN (SELECT unnest(CAST($members AS VARCHAR[]))))
+WHERE s.ks_region IS NOT NULL
+  AND k.fylkesnummer IN (SELECT fylkesnummer FROM kt WHERE i_dag IN (SELECT unnest(CAST($members AS VARCHAR[]))))
 GROUP BY s.ks_region ORDER BY count(*) DESC, s.ks_region LIMIT 1
 """
 
+# The members' population in the database's own terms (the report's: their 2015 predecessors on 1.1.2015),
+# so that it compares like with like against the collaborations' population.
 _POPULATION_SQL = """
-SELECT sum(folketall)::BIGINT FROM kommuner WHERE kommunenummer IN (SELECT unnest(CAST($members AS VARCHAR[])))
+WITH""" + _TODAY + """
+SELECT sum(folketall)::BIGINT FROM kt WHERE i_dag IN (SELECT unnest(CAST($members AS VARCHAR[])))
 """
 
 
@@ -156,6 +168,8 @@ def similar_collaborations(cur: duckdb.DuckDBPyConnection, profile: Profile, reg
               "limit": int(limit), "w_size": WEIGHTS["size"], "w_pop": WEIGHTS["population"],
               "w_region": WEIGHTS["region"], "w_form": WEIGHTS["form"]}
     records = cur.execute(_SQL, params).df().to_dict("records")
+    for r in records:  # today's numbers -> display names, Norwegian order
+        r["felles_kommuner"] = sorted((_today_name(n) for n in r["felles_kommuner"]), key=norwegian_sort_key)
     note = None
     if mode == "members" and not records:
         fallback = similar_collaborations(cur, profile, region, limit, mode="profile")
@@ -177,6 +191,11 @@ def similar_collaborations(cur: duckdb.DuckDBPyConnection, profile: Profile, reg
     ]
     return SimilarityResult(mode=mode, municipalities=profile.municipalities, population=population, region=region,
                             region_derived=derived and region is not None, form=form, note=note, rows=rows)
+
+
+def _today_name(number: str) -> str:
+    today = municipalities_today()
+    return today[number].visningsnavn if number in today else number
 
 
 def result_table(result: SimilarityResult) -> pd.DataFrame:
@@ -214,8 +233,7 @@ def profile_text(profile: Profile) -> str:
     name = f"«{profile.name}»" if profile.name else "Samarbeidet deres"
     text = f"{name}: {profile.municipalities} kommuner"
     if profile.members:
-        known = municipalities_2015()
-        text += " (" + ", ".join(known[m].navn for m in profile.members) + ")"
+        text += " (" + ", ".join(member_label(m) for m in profile.members) + ")"
     if profile.current_form:
         text += f", organisert som {FORM_LABELS.get(profile.current_form, profile.current_form)}"
     return text + "."

@@ -28,7 +28,7 @@ METHOD_LABELS = {
 }
 PROFILE_FIELD_LABELS = {
     "name": "Navn på samarbeidet", "status": "Status", "current_model": "Nåværende styringsmodell",
-    "current_form": "Nåværende organisasjonsform", "municipalities": "Antall kommuner", "members": "Medlemmer (2015)",
+    "current_form": "Nåværende organisasjonsform", "municipalities": "Antall kommuner", "members": "Medlemmer",
     "host_on_robek": "Vertskommunen er på ROBEK", "board_of_chief_executives": "Styret består av kommunedirektørene",
     "iks_council_of_chief_executives": "IKS: representantskapet er kommunedirektørene",
     "sells_services_to_others": "Selger tjenester til andre", "scope": "Omfang",
@@ -37,6 +37,7 @@ PROFILE_FIELD_LABELS = {
     "roles_documented": "Ansvar og oppgaver er beskrevet", "joint_strategy": "Felles strategi forankret i kommuneplanene",
     "transition_weight": "Vekt på omstillingskostnad",
     "par27_unconverted": "Beskrevet som § 27-samarbeid (omdanning ikke avklart)",
+    "population_year": "Folketall per",
 }
 HIDDEN_PROFILE_FIELDS = {"version"}  # format bookkeeping, not something a reader needs
 
@@ -220,7 +221,7 @@ def _yes_no(value: bool) -> str:
 
 def profile_rows(profile: Profile, kb: KnowledgeBase | None = None) -> list[tuple[str, str]]:
     """The profile as (Norwegian label, readable value) pairs, in form order."""
-    from ..municipalities import municipalities_2015
+    from ..municipalities import member_label
 
     kb = kb or default_knowledge_base()
     rows = []
@@ -239,8 +240,9 @@ def profile_rows(profile: Profile, kb: KnowledgeBase | None = None) -> list[tupl
         elif field == "current_form":
             text = kb.form(value).label if value else "–"
         elif field == "members":
-            munis = municipalities_2015()
-            text = ", ".join(f"{munis[m].navn} ({m})" for m in value) if value else "–"
+            text = ", ".join(member_label(m) for m in value) if value else "–"
+        elif field == "population_year":
+            text = f"1.1.{value} (SSB)"
         elif isinstance(value, bool):
             text = _yes_no(value)
         elif field == "transition_weight":

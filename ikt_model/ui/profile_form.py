@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .messages import norwegian_errors
-from ..municipalities import municipalities_2015
+from ..municipalities import Resolution, picker_options, resolve_members
 from ..decision.profile import PROFILE_VERSION, Profile
 
 FIELDS = tuple(Profile.model_fields)
@@ -40,14 +41,52 @@ def build_profile(raw: dict[str, Any]) -> ProfileResult:
 
 
 def municipality_options() -> dict[str, str]:
-    """kommunenummer -> 'Navn (Fylke) 0301' for a searchable multiselect, in name order."""
-    items = sorted(municipalities_2015().values(), key=lambda m: (m.navn, m.fylke))
-    return {m.kommunenummer: f"{m.navn} ({m.fylke}) {m.kommunenummer}" for m in items}
+    """Today's municipalities for the member picker: kommunenummer -> «Ålesund – 1508», in Norwegian
+    alphabetical order (see municipalities.picker_options)."""
+    return picker_options()
 
 
 def members_population(profile: Profile) -> int | None:
-    """Population (1 Jan 2015) of the listed members, or None when no members are given."""
-    if not profile.members:
-        return None
-    known = municipalities_2015()
-    return sum(known[m].folketall for m in profile.members)
+    """Population of the listed members on 1 January `profile.population_year` (SSB), or None without members."""
+    return profile.members_population
+
+
+class LoadedProfile(BaseModel):
+    """A profile file read for «Samarbeidet»: the profile (None until valid and every question answered),
+    Norwegian errors, the members to ask about (a split 2015 municipality, a name shared by two) and notices
+    about old numbers mapped to today's municipality or merged."""
+    profile: Profile | None = None
+    errors: list[str] = []
+    questions: list[Resolution] = []
+    notices: list[str] = []
+
+
+MAX_PROFILE_BYTES = 100_000
+
+
+def load_profile_file(content: bytes, choices: dict[str, str] | None = None) -> LoadedProfile:
+    """A profile JSON file (downloaded from «Samarbeidet» or written for the CLI, any earlier version with
+    2015 numbers) -> LoadedProfile. `choices` answers the questions: the member as written in the file ->
+    today's number among its candidates. Never raises on bad input: errors are Norwegian sentences."""
+    if len(content) > MAX_PROFILE_BYTES:
+        return LoadedProfile(errors=[f"Filen er for stor til å være en profil (over {MAX_PROFILE_BYTES // 1000} kB)."])
+    try:
+        data = json.loads(content.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return LoadedProfile(errors=["Filen er ikke gyldig JSON (last ned profilen fra denne siden for et eksempel)."])
+    if not isinstance(data, dict):
+        return LoadedProfile(errors=["Filen er ikke en profil: forventet et JSON-objekt med feltene fra «Samarbeidet»."])
+    choices = choices or {}
+    notices: list[str] = []
+    raw = data.get("members")
+    if isinstance(raw, list) and raw:
+        resolved = resolve_members(raw, choices)
+        if resolved.ambiguous and not resolved.unknown:
+            return LoadedProfile(questions=list(resolved.ambiguous), notices=list(resolved.notices))
+        data = {**data, "members": [choices.get(str(v).strip(), v) for v in raw]}
+        notices = list(resolved.notices)
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as exc:
+        return LoadedProfile(errors=norwegian_errors(exc), notices=notices)
+    return LoadedProfile(profile=profile, notices=notices)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ikt_model.cli import main
+from ikt_model.municipalities import municipalities_today
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -20,7 +21,27 @@ def test_json_output(capsys):
     assert [m["kommunenummer"] for m in out["members"]] == ["1515", "1511", "1514"]
     assert {"kommunenummer", "navn", "folketall", "andel_kr", "kr_per_innbygger"} <= set(out["members"][0])
     assert sum(m["andel_kr"] for m in out["members"]) == 12_000_000
-    assert out["members"][0]["andel_kr"] == 6_261_415
+    assert out["folketall_dato"] == "2026-01-01" and out["merknader"] == []
+    pops = [municipalities_today()[k].folketall[2026] for k in ("1515", "1511", "1514")]
+    assert [m["folketall"] for m in out["members"]] == pops
+    exact = 12_000_000 * (0.3 / 3 + 0.7 * pops[0] / sum(pops))
+    assert abs(out["members"][0]["andel_kr"] - exact) < 1
+
+
+def test_old_numbers_names_merge_and_earlier_population(capsys):
+    assert main(["costs", "--members", "1504,1523,Volda", "--budget", "1000000", "--format", "json",
+                 "--population-year", "2024"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [m["kommunenummer"] for m in out["members"]] == ["1508", "1577"]
+    assert out["folketall_dato"] == "2024-01-01"
+    assert out["members"][0]["folketall"] == municipalities_today()["1508"].folketall[2024]
+    assert out["merknader"] == ["Ålesund (1504, 2015) og Ørskog (1523, 2015) er i dag én kommune, Ålesund (1508): "
+                                "regnet som ett medlem."]
+    assert main(["costs", "--members", "1504,1523,1577", "--budget", "1000"]) == 0
+    captured = capsys.readouterr()
+    assert "Merk: Ålesund (1504, 2015) og Ørskog (1523, 2015)" in captured.err
+    assert "Herøy (Nordland)" in (main(["costs", "--members", "1818,1515", "--budget", "1000"]) == 0
+                                  and capsys.readouterr().out)
 
 
 def test_percentages_and_text(capsys):
@@ -30,7 +51,10 @@ def test_percentages_and_text(capsys):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["--members", "1515,9999", "--budget", "1000"], "Ukjent kommunenummer for 2015: 9999"),
+    (["--members", "1515,9999", "--budget", "1000"], "Ukjent kommunenummer: 9999"),
+    (["--members", "1850", "--budget", "1000"], "Tysfjord (1850, 2015) ble delt mellom Narvik (1806) og Hamarøy"),
+    (["--members", "Herøy", "--budget", "1000"], "«Herøy» finnes flere steder"),
+    (["--members", "1515", "--budget", "1000", "--population-year", "2023"], "ikke 2023"),
     (["--members", "1515", "--budget", "-5"], "negativt"),
     (["--members", "1515", "--budget", "99999999999"], "høyst"),
     (["--members", "", "--budget", "1000"], "minst én"),

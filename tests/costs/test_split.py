@@ -5,18 +5,19 @@ from fractions import Fraction
 
 import pytest
 
-from ikt_model.costs.split import (MAX_BUDGET_KR, CostInputError, largest_remainder, member_label, member_options,
+from ikt_model.costs.split import (MAX_BUDGET_KR, CostInputError, largest_remainder, member_options,
                                    parse_cost_input, split_costs)
-from ikt_model.municipalities import successors_2024
 from ikt_model.costs.charts import cost_figure
-from ikt_model.costs.tables import cost_table
-from ikt_model.municipalities import municipalities_2015
+from ikt_model.costs.tables import cost_display_rows, cost_table
+from ikt_model.municipalities import municipalities_2015, municipalities_today
 
-SUNNMORE = ["1515", "1511", "1514"]  # Herøy 8934, Vanylven 3258, Sande 2635 (1 Jan 2015)
+SUNNMORE = ["1515", "1511", "1514"]  # Herøy 8934, Vanylven 3258, Sande 2635 (1 Jan 2015); same numbers today
 
 
 def test_equal_and_population_split_by_hand():
-    split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=12_000_000, equal_share=0.3))
+    # on the report's population (1.1.2015), to compare with figures computed by hand
+    split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=12_000_000, equal_share=0.3,
+                                         population_year=2015))
     # exact: 12e6 * (0.3/3 + 0.7 * pop/14827)
     exact = {m: Fraction(12_000_000) * (Fraction(1, 10) + Fraction(7, 10) * Fraction(p, 14_827))
              for m, p in zip(SUNNMORE, (8934, 3258, 2635))}
@@ -27,13 +28,43 @@ def test_equal_and_population_split_by_hand():
     assert sum(shares.values()) == 12_000_000
     herøy = split.members[0]
     assert herøy.folketall == 8934 and herøy.kr_per_innbygger == round(6_261_415 / 8934, 2)
-    assert herøy.navn == "Herøy" and herøy.kommunenummer_2024 == "1515"
+    assert herøy.navn == "Herøy (Møre og Romsdal)" and herøy.label == "Herøy (Møre og Romsdal, 1515)"
+    assert split.population_label == "folketall 1.1.2015, SSB"
+
+
+def test_newest_population_is_the_default_and_says_its_date():
+    split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=12_000_000, equal_share=0.3))
+    today = municipalities_today()
+    assert split.population_year == 2026
+    assert [m.folketall for m in split.members] == [today[k].folketall[2026] for k in SUNNMORE]
+    assert "(folketall 1.1.2026, SSB)" in split.method_text
+    assert "Folketall 1.1.2026" in cost_table(split)[0] and "Folketall 1.1.2026" in cost_display_rows(split)[0]
+    for year in (2025, 2024):
+        earlier = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=1000, population_year=year))
+        assert [m.folketall for m in earlier.members] == [today[k].folketall[year] for k in SUNNMORE]
+
+
+def test_old_members_that_are_one_municipality_today_are_merged_with_a_notice():
+    # Ålesund, Ørskog, Skodje (2015) have been one municipality since 2020: one member, not three
+    split = split_costs(parse_cost_input(members=["1504", "1523", "1529", "1577"], budget_kr=1_000_000))
+    assert [m.kommunenummer for m in split.members] == ["1508", "1577"]
+    assert split.notices == ("Ålesund (1504, 2015), Ørskog (1523, 2015) og Skodje (1529, 2015) er i dag én "
+                             "kommune, Ålesund (1508): regnet som ett medlem.",)
+    assert sum(m.andel_kr for m in split.members) == 1_000_000
+    by_name = split_costs(parse_cost_input(members="Ålesund, Haram, volda", budget_kr=1000))
+    assert [m.kommunenummer for m in by_name.members] == ["1508", "1580", "1577"] and by_name.notices == ()
+    old = split_costs(parse_cost_input(members=["0719"], budget_kr=1000))  # Andebu -> Sandefjord
+    assert old.members[0].kommunenummer == "3907" and "Andebu (0719, 2015) er i dag Sandefjord (3907)." in old.notices
+    pct = parse_cost_input(members=["1504", "1577"], budget_kr=1000, percentages={"1504": 70, "1577": 30})
+    assert pct.percentages == {"1508": 70, "1577": 30}
+    with pytest.raises(CostInputError, match="to ganger for Ålesund"):
+        parse_cost_input(members=["1504", "1523"], budget_kr=1000, percentages={"1504": 50, "1523": 50})
 
 
 def test_pure_equal_and_pure_population():
     equal = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=100, equal_share=1))
     assert [m.andel_kr for m in equal.members] == [34, 33, 33]  # largest remainder, ties by position
-    pop = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=14_827, equal_share=0))
+    pop = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=14_827, equal_share=0, population_year=2015))
     assert [m.andel_kr for m in pop.members] == [8934, 3258, 2635]
     assert all(m.kr_per_innbygger == 1.0 for m in pop.members)
 
@@ -41,7 +72,7 @@ def test_pure_equal_and_pure_population():
 @pytest.mark.parametrize("budget", [1, 7, 999_999, 12_345_679, MAX_BUDGET_KR])
 @pytest.mark.parametrize("equal", [0, 0.3, 0.5, 1])
 def test_shares_always_sum_to_budget(budget, equal):
-    members = sorted(municipalities_2015())[:37]
+    members = sorted(municipalities_today())[:37]
     split = split_costs(parse_cost_input(members=members, budget_kr=budget, equal_share=equal))
     assert sum(m.andel_kr for m in split.members) == budget
     assert all(m.andel_kr >= 0 for m in split.members)
@@ -61,17 +92,28 @@ def test_fixed_percentages():
 
 
 def test_whole_country_sums_exactly():
-    split = split_costs(parse_cost_input(members=list(municipalities_2015()), budget_kr=1_000_000_007,
+    split = split_costs(parse_cost_input(members=list(municipalities_today()), budget_kr=1_000_000_007,
                                          equal_share=0.37))
     assert sum(m.andel_kr for m in split.members) == 1_000_000_007
-    assert split.folketall == 5_165_802
+    assert split.folketall == 5_627_400  # SSB, 1.1.2026
+    # the 428 municipalities of 2015 are today's 357, except the split Snillfjord and Tysfjord, which must be chosen
+    with pytest.raises(CostInputError, match="Snillfjord"):
+        parse_cost_input(members=list(municipalities_2015()), budget_kr=1000)
+    old = [k for k in municipalities_2015() if k not in ("1613", "1850")]
+    merged = split_costs(parse_cost_input(members=old, budget_kr=1000, population_year=2015))
+    assert len(merged.members) == 357 and merged.folketall == 5_165_802
 
 
 @pytest.mark.parametrize("kwargs, message", [
     (dict(members=[], budget_kr=1000), "minst én medlemskommune"),
     (dict(members="", budget_kr=1000), "minst én medlemskommune"),
-    (dict(members=["1515", "9999"], budget_kr=1000), "Ukjent kommunenummer for 2015: 9999"),
-    (dict(members=["515"], budget_kr=1000), "Ukjent kommunenummer"),
+    (dict(members=["1515", "9999"], budget_kr=1000), "Ukjent kommunenummer: 9999"),
+    (dict(members=["1850"], budget_kr=1000), "Tysfjord (1850, 2015) ble delt"),
+    (dict(members=["Våler"], budget_kr=1000), "«Våler» finnes flere steder"),
+    (dict(members=SUNNMORE, budget_kr=1000, population_year=2016), "ikke 2016"),
+    (dict(members=SUNNMORE, budget_kr=1000, population_year="i fjor"), "må være et årstall"),
+    (dict(members=["15"], budget_kr=1000), "Ukjent kommune"),
+    (dict(members=["15150"], budget_kr=1000), "Ukjent kommune"),
     (dict(members=["1515", "1515"], budget_kr=1000), "flere ganger: 1515"),
     (dict(members=SUNNMORE, budget_kr=-1), "kan ikke være negativt"),
     (dict(members=SUNNMORE, budget_kr=0), "større enn 0"),
@@ -104,19 +146,21 @@ def test_budget_accepts_norwegian_text(text, kroner):
     assert parse_cost_input(members=SUNNMORE, budget_kr=text).budget_kr == kroner
 
 
-def test_successors_and_labels():
-    assert len(successors_2024()) == 428
-    assert successors_2024()["0719"].navn == "Sandefjord"
-    assert member_label("0719") == "0719 Andebu → 2024: 3907 Sandefjord"
-    assert member_label("0301") == "0301 Oslo"
-    assert len(member_options()) == 428
+def test_member_options_are_todays_in_norwegian_order():
+    options = member_options()
+    assert len(options) == 357
+    assert options["1818"] == "Herøy (Nordland) – 1818" and options["1508"] == "Ålesund – 1508"
+    names = list(options.values())
+    assert names.index("Ørland – 5057") < names.index("Ørsta – 1520") < names.index("Ål – 3328")
+    assert names[0].startswith("Agdenes") is False and names[0] == "Alstahaug – 1820"
 
 
 def test_table_and_figure():
     split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=12_000_000, equal_share=0.3))
     rows = cost_table(split)
-    assert rows[0]["Andel (kr)"] == 6_261_415 and rows[0]["Kommune i 2024"] == "1515 Herøy (Møre og Romsdal)"
+    assert rows[0]["Kommune"] == "Herøy (Møre og Romsdal)" and rows[0]["Kommunenummer"] == "1515"
     fig = cost_figure(split)
+    assert "Herøy (Møre og Romsdal, 1515)" in fig.data[0].y
     assert len(fig.data) == 2
     assert sorted(fig.data[0].x) == sorted(m.andel_kr for m in split.members)
     assert "30\u00a0% likt fordelt" in split.method_text
@@ -128,7 +172,7 @@ def test_percentage_editor_helpers():
 
     assert default_percentages(SUNNMORE) == {"1515": 33.34, "1511": 33.33, "1514": 33.33}
     frame = percentage_frame(SUNNMORE)
-    assert list(frame["Kommune"]) == ["Herøy", "Vanylven", "Sande"]
+    assert list(frame["Kommune"]) == ["Herøy (Møre og Romsdal)", "Vanylven", "Sande"]
     assert list(frame["Prosent"]) == ["33,34", "33,33", "33,33"]  # Norwegian text, as the results show it
     frame.loc[0, "Prosent"] = None
     assert percentages_from_frame(frame) == {"1515": "0", "1511": "33,33", "1514": "33,33"}
@@ -140,4 +184,4 @@ def test_percentage_editor_helpers():
     split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=1000,
                                          percentages=percentages_from_frame(kept)))
     assert [m.andel_kr for m in split.members] == [605, 250, 145]  # «60,5» is 60,5 %, never 605
-    assert sum(default_percentages(sorted(municipalities_2015())[:7]).values()) == pytest.approx(100)
+    assert sum(default_percentages(sorted(municipalities_today())[:7]).values()) == pytest.approx(100)

@@ -12,10 +12,11 @@ def test_existing_collaboration_needs_current_model_and_form():
         Profile(status="existing_working", current_model="ks")
 
 
-def test_members_must_be_2015_municipalities():
-    Profile(municipalities=2, members=["0301", "1201"])
-    with pytest.raises(ValidationError, match="Ukjent kommunenummer for 2015: 5001"):
-        Profile(municipalities=1, members=["5001"])  # Trondheim's 2018 number
+def test_members_are_todays_municipalities():
+    assert Profile(municipalities=2, members=["0301", "5001"]).members == ["0301", "5001"]  # Trondheim today
+    assert Profile(municipalities=2, members=["0301", "1201"]).members == ["0301", "4601"]  # Bergen 2015 -> today
+    with pytest.raises(ValidationError, match="Ukjent kommunenummer: 9999"):
+        Profile(municipalities=1, members=["9999"])
 
 
 def test_member_count_must_match():

@@ -7,10 +7,12 @@ import pytest
 from docx import Document
 
 import ikt_model
+from ikt_model import format as fmt
 from ikt_model.costs.split import parse_cost_input, split_costs
 from ikt_model.memo import build_memo, render_docx, render_html
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.weights import default_weights
+from ikt_model.municipalities import municipalities_today
 
 EVIL = "<script>alert('x')</script> & «Sunnmøre»"
 WORKSHOP = {"title": "Workshop <b>1</b>", "participants": 8, "method": "Gjennomsnitt",
@@ -32,8 +34,12 @@ def profile():
 
 
 @pytest.fixture(scope="module")
-def memo(profile):
-    costs = split_costs(parse_cost_input(members=profile.members, budget_kr=12_000_000, equal_share=0.3))
+def costs(profile):
+    return split_costs(parse_cost_input(members=profile.members, budget_kr=12_000_000, equal_share=0.3))
+
+
+@pytest.fixture(scope="module")
+def memo(profile, costs):
     return build_memo(profile, default_weights(), "rapport", {"ff.as.1": 1}, workshop=WORKSHOP, costs=costs,
                       robustness=FakeRobustness(), today=date(2026, 11, 27))
 
@@ -51,14 +57,19 @@ def test_every_section_in_saksframlegg_order(memo):
     assert [s.title for s in memo.sections] == ["Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"]
 
 
-def test_content(memo):
+def test_content(memo, costs):
     text = _text(memo)
-    assert "Herøy, Vanylven, Sande" in text and "14\u00a0827 innbyggere" in text            # profile
+    population = fmt.number(sum(municipalities_today()[k].folketall[2026] for k in ("1515", "1511", "1514")))
+    assert "Herøy (Møre og Romsdal), Vanylven, Sande" in text                               # profile, county
+    assert f"{population} innbyggere (folketall 1.1.2026, SSB)" in text                      # population, date
     assert "Rapportens prioritering (ROC-vekter)" in text and "Kvalitet og tilgjengelighet" in text  # weights
     assert "Aksjeselskap (AS) × 1. Kvalitet og tilgjengelighet (ff.as.1) 0 +1" in text         # override
     assert "best i 87\u00a0% av vektingene" in text                                          # robustness
     assert "Workshop <b>1</b>" in text and "8,0\u00a0%" in text                             # dissent
-    assert "6\u00a0261\u00a0415\u00a0kr" in text and "12\u00a0000\u00a0000\u00a0kr" in text  # costs
+    herøy = costs.members[0]
+    assert fmt.kroner(herøy.andel_kr) in text and "12\u00a0000\u00a0000\u00a0kr" in text     # costs
+    assert "Herøy (Møre og Romsdal, 1515)" in text                                           # county
+    assert "folkemengde 1. januar 2026" in text                                              # source
     assert "FoU-prosjekt 144016" in text and "Statistisk sentralbyrå" in text                 # sources
     assert f"versjon {ikt_model.__version__}" in text and "27.11.2026" in text                # version, date
     assert (f"{EVIL} utredes videre med Alternativ modell + Kommunalt oppgavefellesskap (KO) som hovedalternativ" in text
@@ -105,8 +116,9 @@ def test_docx_opens_with_headings_and_tables(memo):
     assert len(tables) >= 7  # header + profile + weights + overrides + dissent + ranking + costs + scores
     ranking = next(t for t in tables if t.rows[0].cells[0].text == "Rang")
     assert len(ranking.rows) == 13 and ranking.rows[1].cells[1].text == "Alternativ modell + Kommunalt oppgavefellesskap (KO)"
-    costs = next(t for t in tables if t.rows[0].cells[0].text == "Kommune (2015)")
-    assert costs.rows[-1].cells[4].text == "12\u00a0000\u00a0000\u00a0kr"
+    costs = next(t for t in tables if t.rows[0].cells[0].text == "Kommune")
+    assert costs.rows[-1].cells[3].text == "12\u00a0000\u00a0000\u00a0kr"
+    assert costs.rows[0].cells[1].text == "Folketall 1.1.2026"
     section = doc.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     assert doc.core_properties.language == "nb-NO"

@@ -36,11 +36,13 @@ def test_members_mode_ranks_by_jaccard_and_lists_shared_municipalities(cur):
     assert result.mode == "members" and result.note is None
     assert [r.navn for r in result.rows] == ["KR-IKT", "Setesdal IKT"]  # only collaborations with shared members
     kr, setesdal = result.rows
-    assert kr.jaccard == pytest.approx(3 / 5) and kr.likhet == pytest.approx(3 / 5)  # 3 shared, 5 in the union
+    # in today's structure: KR-IKT's Kristiansand and Songdalen (2015) are one municipality, Kristiansand 4204,
+    # so KR-IKT has 4 members today: 3 shared, 4 in the union
+    assert kr.jaccard == pytest.approx(3 / 4) and kr.likhet == pytest.approx(3 / 4)
     assert setesdal.jaccard == pytest.approx(1 / 7)
     assert kr.felles_kommuner == ["Birkenes", "Iveland", "Kristiansand"]
     assert "3 av deres 3 kommuner er med (Birkenes, Iveland, Kristiansand)" in kr.begrunnelse
-    assert "Jaccard-likhet 0,60" in kr.begrunnelse
+    assert "Jaccard-likhet 0,75" in kr.begrunnelse
     assert [r.rang for r in result.rows] == [1, 2]
 
 
@@ -53,9 +55,14 @@ def test_identical_members_give_jaccard_one(cur):
 
 def test_population_and_region_are_derived_from_members(cur):
     result = similar.similar_collaborations(cur, _agder_profile(), mode="profile")
+    # the members are today's (Kristiansand 4204 = Kristiansand, Søgne, Songdalen of 2015): compared with the
+    # report's collaborations on 1.1.2015, their population is that of their 2015 predecessors
     expected = sum(r[0] for r in cur.execute(
-        "SELECT folketall FROM kommuner WHERE kommunenummer IN (?, ?, ?)", [KRISTIANSAND, IVELAND, BIRKENES]).fetchall())
+        "SELECT k.folketall FROM kommuner k JOIN kommune_etterfolgere e ON e.kommunenummer_2015 = k.kommunenummer "
+        "WHERE e.kommunenummer_2024 IN ('4204', '4218', '4216')").fetchall())
     assert result.population == expected
+    assert expected > sum(r[0] for r in cur.execute(
+        "SELECT folketall FROM kommuner WHERE kommunenummer IN (?, ?, ?)", [KRISTIANSAND, IVELAND, BIRKENES]).fetchall())
     assert result.region == "Agder" and result.region_derived
     assert similar.members_region(cur, [OSLO]) is None  # no collaboration in Oslo's county
     assert similar.members_region(cur, []) is None
@@ -111,11 +118,11 @@ def test_table_and_texts_are_norwegian(cur):
     assert list(table.columns) == ["Rang", "Samarbeid", "Likhet", "Hvorfor likt", "Organisasjonsform", "Etablert",
                                    "KS-region", "Kommuner", "Folketall", "Medlemmer"]
     assert table["Samarbeid"].tolist() == ["KR-IKT", "Setesdal IKT"]
-    assert table["Likhet"].tolist() == [60, 14]
+    assert table["Likhet"].tolist() == [75, 14]  # Jaccard 3/4 and 1/7 in today's structure
     assert similar.basis_text(result).startswith("Sammenlignet på felles medlemskommuner (deres 3 kommuner)")
     assert "utledet fra fylkene" in similar.basis_text(result)
     text = similar.profile_text(_agder_profile(name="Sørlandet IKT"))
-    assert text == "«Sørlandet IKT»: 3 kommuner (Kristiansand, Iveland, Birkenes)."
+    assert text == "«Sørlandet IKT»: 3 kommuner (Kristiansand (4204), Iveland (4218), Birkenes (4216))."
     card = similar.match_markdown(result.rows[0])
     assert card.startswith("**1. KR-IKT** – § 27, etablert 2014, KS-region Agder, 5 kommuner")
     assert "Hvorfor likt:" in card and "Medlemmer: Kristiansand" in card

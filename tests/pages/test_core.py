@@ -29,9 +29,44 @@ def test_profile_page_updates_profile_and_survives_page_switch(at):
 
 def test_members_set_the_municipality_count(at):
     at.switch_page("pages/profile.py").run()
-    at.multiselect(key="pf_members").set_value(["0301", "0219", "0220"]).run()
+    at.multiselect(key="pf_members").set_value(["0301", "3201", "3203"]).run()  # Oslo, Bærum, Asker today
     assert at.session_state[session.PROFILE].municipalities == 3
-    assert at.session_state[session.PROFILE].members == ["0301", "0219", "0220"]
+    assert at.session_state[session.PROFILE].members == ["0301", "3201", "3203"]
+
+
+def test_member_picker_offers_todays_municipalities_without_select_all(at):
+    at.switch_page("pages/profile.py").run()
+    picker = at.multiselect(key="pf_members")
+    assert len(picker.options) == 357
+    assert "Herøy (Nordland) – 1818" in picker.options and "Ålesund – 1508" in picker.options
+    assert picker.proto.DESCRIPTOR.fields_by_name["filter_mode"].enum_type.values_by_number[
+        picker.proto.filter_mode].name == "FILTER_MODE_CONTAINS"  # «åle» and «1508» find Ålesund; no fuzzy soup
+    assert not picker.proto.select_all  # no English «Select N matches» that adds every match on Enter
+
+
+def test_size_difference_is_derived_and_explained(at):
+    at.switch_page("pages/profile.py").run()
+    assert [t for t in at.toggle if t.key == "pf_large_size_differences"]  # no members: the user's answer
+    at.multiselect(key="pf_members").set_value(["1508", "1514"]).run()  # Ålesund and Sande
+    assert not at.exception
+    assert not [t for t in at.toggle if t.key == "pf_large_size_differences"]
+    assert at.session_state[session.PROFILE].large_size_differences is True
+    caption = " ".join(c.value for c in at.caption)
+    assert "Store størrelsesforskjeller" in caption and "Terskelen er 10 ganger" in caption and "(3.2)" in caption
+    assert any("Innbyggere (folketall 1.1.2026, SSB)" == m.label for m in at.metric)
+    at.selectbox(key="pf_population_year").set_value(2015).run()
+    assert at.session_state[session.PROFILE].population_year == 2015
+    assert any("Innbyggere (folketall 1.1.2015, SSB)" == m.label for m in at.metric)
+
+
+def test_profile_from_2015_numbers_shows_todays_members_and_the_merge(at):
+    at.session_state[session.PROFILE] = Profile.model_validate(
+        {"municipalities": 3, "members": ["1504", "1523", "1577"]})
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception
+    assert at.multiselect(key="pf_members").value == ["1508", "1577"]
+    assert any("Ålesund (1504, 2015) og Ørskog (1523, 2015) er i dag én kommune, Ålesund (1508)" in i.value
+               for i in at.info)
 
 
 def test_comparison_shows_report_winner_and_moves_with_a_weight(at):

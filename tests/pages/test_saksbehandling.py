@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from ikt_model import format as fmt
 from ikt_model.costs import tables as cost_tables
+from ikt_model.costs.split import parse_cost_input, split_costs
 from ikt_model.ui import session
 from ikt_model.decision.profile import Profile
 from ikt_model.scenarios.model import export_json, scenario_from_state
@@ -98,12 +100,30 @@ def test_costs_page_from_profile(at):
     assert not at.exception
     assert at.multiselect(key="kost_members").value == ["1515", "1511", "1514"]
     table = at.dataframe[0].value
-    assert list(table["Andel (kr)"])[:3] == ["6\u00a0261\u00a0415\u00a0kr", "3\u00a0045\u00a0768\u00a0kr",
-                                              "2\u00a0692\u00a0817\u00a0kr"]
+    assert at.selectbox(key="kost_year").value == 2026  # the newest population by default
+    expected = split_costs(parse_cost_input(members=["1515", "1511", "1514"], budget_kr=12_000_000))
+    assert list(table["Andel (kr)"])[:3] == [fmt.kroner(m.andel_kr) for m in expected.members]
     assert list(table["Andel (kr)"])[-1] == "12\u00a0000\u00a0000\u00a0kr"
+    assert list(table["Kommune"])[0] == "Herøy (Møre og Romsdal, 1515)" and "Folketall 1.1.2026" in table.columns
+    assert any("folketall 1.1.2026, SSB" in c.value for c in at.caption)
+    at.selectbox(key="kost_year").set_value(2015).run()  # the report's figures, computed by hand in 2.8 terms
+    assert list(at.dataframe[0].value["Andel (kr)"])[:3] == ["6\u00a0261\u00a0415\u00a0kr", "3\u00a0045\u00a0768\u00a0kr",
+                                                           "2\u00a0692\u00a0817\u00a0kr"]
+    assert "Folketall 1.1.2015" in at.dataframe[0].value.columns
     assert at.session_state[cost_tables.SESSION_KEY].budget == 12_000_000
     at.slider(key="kost_equal").set_value(100).run()
     assert list(at.dataframe[0].value["Andel (kr)"])[:3] == ["4\u00a0000\u00a0000\u00a0kr"] * 3
+
+
+def test_costs_page_merges_members_of_an_old_profile_with_a_notice(at):
+    # a profile loaded from an old file: Ålesund, Ørskog, Skodje (2015) are one municipality today
+    at.session_state[session.PROFILE] = Profile.model_validate(
+        {"municipalities": 4, "members": ["1504", "1523", "1529", "1577"]})
+    at.switch_page(COSTS).run()
+    assert not at.exception
+    assert at.multiselect(key="kost_members").value == ["1508", "1577"]
+    table = at.dataframe[0].value
+    assert list(table["Kommune"])[:2] == ["Ålesund (1508)", "Volda (1577)"]  # one share for Ålesund, not three
 
 
 @pytest.mark.parametrize("budget, message", [("-5", "negativt"), ("6 mrd", "høyst"), ("1e12", "ikke et tall"),
@@ -139,7 +159,8 @@ def test_memo_page_one_click(at):
     assert any("er laget" in s.value for s in at.success)
     title, _, html_text, docx_bytes = at.session_state["notat_result"]
     assert "Test &lt;IKT&gt;" in html_text and "Workshop og uenighet" in html_text
-    assert "6\u00a0261\u00a0415\u00a0kr" in html_text
+    expected = split_costs(parse_cost_input(members=["1515", "1511", "1514"], budget_kr=12_000_000))
+    assert fmt.kroner(expected.members[0].andel_kr) in html_text and "Herøy (Møre og Romsdal, 1515)" in html_text
     doc = Document(io.BytesIO(docx_bytes))
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [
         "Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"]

@@ -65,7 +65,7 @@ def _mutated(scenario, **changes) -> str:
     (dict(name=""), "Gi scenarioet et navn"),
     (dict(name="x" * 81), "høyst 80 tegn"),
     (dict(profile__status="existing_working"), "nåværende styringsmodell"),
-    (dict(profile__members=["9999"]), "Ukjent kommunenummer for 2015: 9999"),
+    (dict(profile__members=["9999"]), "Ukjent kommunenummer: 9999"),
     (dict(extra_field=1), "Ukjent felt «extra_field»"),
     (dict(profile=KeyError), "Feltet «profile» mangler"),
 ])

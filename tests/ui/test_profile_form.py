@@ -1,0 +1,54 @@
+"""Loading a saved profile file on «Samarbeidet»: old 2015 numbers, splits asked about, bad files refused."""
+
+import json
+
+import pytest
+
+from ikt_model.ui.profile_form import MAX_PROFILE_BYTES, load_profile_file, municipality_options
+
+
+def _file(**fields) -> bytes:
+    return json.dumps({"status": "new", **fields}).encode("utf-8")
+
+
+def test_todays_profile_loads_as_is():
+    loaded = load_profile_file(_file(municipalities=2, members=["1508", "1580"]))
+    assert loaded.profile.members == ["1508", "1580"] and not loaded.errors and not loaded.questions
+    assert loaded.notices == []
+
+
+def test_2015_file_is_mapped_merged_and_the_split_member_asked_about():
+    content = _file(municipalities=4, members=["1504", "1523", "1850", "1577"])
+    first = load_profile_file(content)
+    assert first.profile is None and not first.errors
+    (question,) = first.questions
+    assert question.query == "1850" and [c.kommunenummer for c in question.candidates] == ["1806", "1875"]
+    assert "Tysfjord (1850, 2015) ble delt" in question.message
+    answered = load_profile_file(content, {"1850": "1875"})
+    assert answered.profile.members == ["1508", "1875", "1577"] and answered.profile.municipalities == 3
+    assert answered.notices == [
+        "Ålesund (1504, 2015) og Ørskog (1523, 2015) er i dag én kommune, Ålesund (1508): regnet som ett medlem.",
+        "Tysfjord (1850, 2015): valgt Hamarøy (1875)."]
+    wrong = load_profile_file(content, {"1850": "0301"})  # not a candidate: asked again
+    assert wrong.profile is None and len(wrong.questions) == 1
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"{not json", "ikke gyldig JSON"),
+    (b"\xff\xfe", "ikke gyldig JSON"),
+    (b"[1, 2]", "forventet et JSON-objekt"),
+    (_file(municipalities=1, members=["9999"]), "Ukjent kommunenummer: 9999"),
+    (_file(colour="red"), "er ikke et kjent felt"),
+    (b" " * (MAX_PROFILE_BYTES + 1), "for stor"),
+])
+def test_bad_files_are_refused_in_norwegian(content, message):
+    loaded = load_profile_file(content)
+    assert loaded.profile is None and any(message in e for e in loaded.errors)
+
+
+def test_utf8_bom_is_accepted():
+    assert load_profile_file("\ufeff".encode() + _file(name="Søre")).profile.name == "Søre"
+
+
+def test_picker_options_are_todays():
+    assert len(municipality_options()) == 357
