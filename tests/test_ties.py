@@ -59,10 +59,11 @@ def test_equal_shares_that_round_apart_are_still_equal():
 def test_shared_top_payers_are_named_together():
     split = split_costs(parse_cost_input(members=["0137", "0426", "0101"], budget_kr=1000,
                                          percentages={"0137": 40, "0426": 40, "0101": 20}))
-    assert largest_payer_text(split) == "betaler Våler og Våler like mye og mest, 400\u00a0kr hver"
+    # duplicate names carry their county (0137 and 0426 of 2015 are today's 3114 and 3419)
+    assert largest_payer_text(split) == "betaler Våler (Østfold) og Våler (Innlandet) like mye og mest, 400\u00a0kr hver"
     single = split_costs(parse_cost_input(members=["0137", "0101"], budget_kr=1000,
                                           percentages={"0137": 60, "0101": 40}))
-    assert largest_payer_text(single).startswith("betaler Våler mest, 600\u00a0kr")
+    assert largest_payer_text(single).startswith("betaler Våler (Østfold) mest, 600\u00a0kr")
 
 
 def test_shared_first_place_in_evaluation_memo_and_robustness():
