@@ -41,4 +41,6 @@ CONDITIONS: dict[str, Condition] = {
                                                       and p.current_model == "alternativ"),
     "working_hybrid": lambda p, a: p.status == "existing_working" and p.current_model == "hybrid",
     "par27_unconverted": lambda p, a: _is_existing(p) and p.par27_unconverted,
+    # 5.1: members given in the old structure were mapped to today's (merged) municipalities on load
+    "members_restructured": lambda p, a: bool(getattr(p, "member_notices", ())),
 }

@@ -122,3 +122,12 @@ def test_every_score_rule_is_exercised_by_a_test_above():
               "drift_as", "drift_iks", "utvikling_as", "utvikling_iks"}
     rules = {r.id for r in default_knowledge_base().rules if r.kind == "score"}
     assert rules == tested
+
+
+def test_members_given_in_the_old_structure_get_the_kommunereform_advice():
+    """5.1: collaborations stay sensible after mergers; a profile with 2015 members is told they were mapped."""
+    old = Profile.model_validate({"status": "new", "members": ["1504", "1523", "1529"], "municipalities": 3})
+    assert old.member_notices
+    assert {w.code: w.severity for w in evaluate(old, W).warnings}["kommunereform"] == "warning"
+    today = Profile.model_validate({"status": "new", "members": ["1508", "1580", "1577"], "municipalities": 3})
+    assert "kommunereform" not in {w.code for w in evaluate(today, W).warnings}
