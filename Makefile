@@ -22,6 +22,7 @@ browser:
 	bash scripts/ensure_browser.sh
 
 test: $(VENV)/.dev browser
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
 bench: $(VENV)/.dev browser

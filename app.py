@@ -8,13 +8,14 @@ once per session, so every page finds it.
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model.ui import session
 from ikt_model.config import REPO_ROOT
 from ikt_model.decision.knowledge import default_knowledge_base
-from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
 from ikt_model.decision.weights import PRESET_LABELS, WeightsError, preset
+from ikt_model.ui import session
+from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
 
-st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"), layout="wide")
+st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"),
+                   layout="wide")
 
 PAGES = {
     "Beslutning": [
@@ -25,8 +26,10 @@ PAGES = {
         st.Page("pages/pairwise.py", title="Parvise vekter (AHP)", icon=":material/balance:", url_path="parvis"),
     ],
     "Workshop": [
-        st.Page("pages/workshop_facilitator.py", title="Workshop (fasilitator)", icon=":material/co_present:", url_path="workshop"),
-        st.Page("pages/workshop_participant.py", title="Delta i workshop", icon=":material/smartphone:", url_path="delta"),
+        st.Page("pages/workshop_facilitator.py", title="Workshop (fasilitator)", icon=":material/co_present:",
+                url_path="workshop"),
+        st.Page("pages/workshop_participant.py", title="Delta i workshop", icon=":material/smartphone:",
+                url_path="delta"),
     ],
     "Saksbehandling": [
         st.Page("pages/scenarios.py", title="Scenarier", icon=":material/folder_open:", url_path="scenarier"),
@@ -40,7 +43,8 @@ PAGES = {
         st.Page("pages/sql_console.py", title="SQL", icon=":material/terminal:", url_path="sql"),
     ],
     "Kilder": [
-        st.Page("pages/knowledge_base.py", title="Kunnskapsgrunnlag", icon=":material/menu_book:", url_path="kunnskapsgrunnlag"),
+        st.Page("pages/knowledge_base.py", title="Kunnskapsgrunnlag", icon=":material/menu_book:",
+                url_path="kunnskapsgrunnlag"),
         st.Page("pages/about.py", title="Om", icon=":material/info:", url_path="om"),
     ],
 }
@@ -90,7 +94,7 @@ def weights_sidebar() -> None:
             st.slider(f"{f.id}. {f.label}", 0.0, 100.0, step=0.1, format="localized", key=_slider_key(f.id),
                       on_change=_sliders_changed, help=f.description)
         st.caption("Andel av totalen: " + " · ".join(f"{f.id}: {fmt.percent(share)}"
-                                                     for f, share in zip(factors, view.fractions)))
+                                                     for f, share in zip(factors, view.fractions, strict=False)))
 
 
 SHARED_PAGES = WEIGHTED_PAGES | {"samarbeidet", "kunnskapsgrunnlag", ""}

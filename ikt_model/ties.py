@@ -64,4 +64,4 @@ def leaders(items: Sequence[T], key: Callable[[T], float], tol: float = TOL) -> 
     values = [float(key(i)) for i in items]
     top = max(values)
     margin = tol * max(1.0, abs(top))
-    return Leaders(items=tuple(i for i, v in zip(items, values) if v >= top - margin), total=len(items))
+    return Leaders(items=tuple(i for i, v in zip(items, values, strict=False) if v >= top - margin), total=len(items))

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model.ui import session
 from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
 from ikt_model.decision.profile import STATUS_LABELS
 from ikt_model.decision.views import PART_SOURCE_LABELS, ranking_table
+from ikt_model.ui import session
 
 SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}
 WHATIF = {"host_on_robek": "Vertskommunen havner på ROBEK",
@@ -88,7 +88,8 @@ with st.expander("Organisasjonsformene i 2026 (rapportens begrep i parentes)"):
 
 st.subheader("Hvorfor? De sterkeste grunnene, med rapportens ord")
 labels = {r.alternative.key: f"{r.rank}. {r.label}" for r in result.ranking}
-chosen = st.selectbox("Forklar alternativ", list(labels), format_func=labels.get, key="explain_alternative", persist_state="session")
+chosen = st.selectbox("Forklar alternativ", list(labels), format_func=labels.get, key="explain_alternative",
+                      persist_state="session")
 chosen_row = next(r for r in result.ranking if r.alternative.key == chosen)
 cols = st.columns(2)
 for col, title, reasons in ((cols[0], "For", chosen_row.reasons_for), (cols[1], "Mot", chosen_row.reasons_against)):
@@ -111,7 +112,8 @@ other = chosen_row.alternative if chosen_row.alternative != best.alternative els
 st.plotly_chart(factor_difference(result, kb, best.alternative, other), key="difference_chart",
                 config={"displayModeBar": False})
 
-if st.toggle("Vis alle poeng per faktor og tabell", key="show_details", persist_state="session"):  # built only on demand
+if st.toggle("Vis alle poeng per faktor og tabell", key="show_details",
+             persist_state="session"):  # built only on demand
     st.plotly_chart(factor_heatmap(result, kb), key="factor_heatmap", config={"displayModeBar": False})
     st.dataframe(ranking_table(result), hide_index=True, column_config={
         "Sum": st.column_config.NumberColumn("Sum", format="%+.3f", help="Vektet sum på fast skala"),

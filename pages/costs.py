@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from ikt_model.costs import split, tables
-from ikt_model.ui import session
 from ikt_model import format as fmt
+from ikt_model.costs import split, tables
 from ikt_model.costs.charts import cost_figure
 from ikt_model.municipalities import POPULATION_YEARS, population_label
-
+from ikt_model.ui import session
 
 MEMBERS, BUDGET, EQUAL, METHOD, PCT = "kost_members", "kost_budget", "kost_equal", "kost_method", "kost_pct"
 PCT_VALUES, YEAR = "kost_pct_members", "kost_year"

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from ikt_model.ui import session
 from ikt_model.decision.profile import STATUS_LABELS
+from ikt_model.ui import session
 
 st.title("IKT-samarbeid: hvilken styringsmodell og organisasjonsform?")
-st.write("Beslutningsstøtte for kommunedirektører, kommunalsjefer og IKT-ledere som etablerer, vurderer eller endrer et "
-         "interkommunalt IKT-samarbeid. Bygger på KS-rapporten «IKT-samarbeid i kommunal sektor» (PwC, 2015): "
+st.write("Beslutningsstøtte for kommunedirektører, kommunalsjefer og IKT-ledere som etablerer, vurderer eller endrer "
+         "et interkommunalt IKT-samarbeid. Bygger på KS-rapporten «IKT-samarbeid i kommunal sektor» (PwC, 2015): "
          "12 alternativer (3 styringsmodeller × 4 organisasjonsformer) vurdert på rapportens 12 suksessfaktorer.")
 
 cols = st.columns(3)
@@ -17,7 +17,7 @@ steps = [("pages/profile.py", "1. Beskriv samarbeidet", ":material/edit_note:",
           "Flytt vektene og se rangeringen, med rapportens begrunnelser."),
          ("pages/robustness.py", "3. Hvor sikkert er det?", ":material/explore:",
           "Stabilitetsintervaller og SMAA: tåler anbefalingen andre vekter?")]
-for col, (target, label, icon, text) in zip(cols, steps):
+for col, (target, label, icon, text) in zip(cols, steps, strict=False):
     with col.container(border=True):
         st.page_link(target, label=label, icon=icon)
         st.caption(text)

@@ -2,10 +2,15 @@
 
 import streamlit as st
 
-from ikt_model.ui import session
 from ikt_model.decision.knowledge import default_knowledge_base
-from ikt_model.decision.views import (assessment_table, legal_sources_table, method_table, overrides_from_edit,
-                                     rules_table)
+from ikt_model.decision.views import (
+    assessment_table,
+    legal_sources_table,
+    method_table,
+    overrides_from_edit,
+    rules_table,
+)
+from ikt_model.ui import session
 
 kb = default_knowledge_base()
 PARTS = {"form": "Organisasjonsform × faktor (tabellen i 4.2)",
@@ -40,7 +45,7 @@ if overrides:
 
 tabs = st.tabs([*PARTS.values(), "Kontekstregler (profilen)", "Faktorer", "Modeller og former",
                 "Metode og rettskilder"])
-for tab, part in zip(tabs, PARTS):
+for tab, part in zip(tabs, PARTS, strict=False):
     with tab:
         st.data_editor(
             assessment_table(kb, part, overrides), key=f"editor_{part}", on_change=_save, args=(part,),

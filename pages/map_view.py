@@ -87,7 +87,8 @@ def _map_section() -> None:
     st.caption(kart.ATTRIBUTION)
     selected = map_click.describe_selection(event, _rows(borders), _collaborations(), kart.trace_locations(fig))
     if not selected:
-        st.info("Klikk på en kommune i kartet for å se hvilket IKT-samarbeid den er med i.", icon=":material/touch_app:")
+        st.info("Klikk på en kommune i kartet for å se hvilket IKT-samarbeid den er med i.",
+                icon=":material/touch_app:")
     for municipality in selected:
         with st.container(border=True, key=f"kart_valgt_{municipality.kommunenummer}"):
             st.markdown(map_click.summary_text(municipality, show_successors))

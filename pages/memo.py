@@ -3,10 +3,9 @@
 import streamlit as st
 
 from ikt_model.costs import tables as cost_tables
-from ikt_model.ui import session, share
 from ikt_model.memo import build_memo, render_docx, render_html
 from ikt_model.scenarios.model import markdown_escape
-
+from ikt_model.ui import session, share
 
 RESULT = "notat_result"
 SIGNATURE = "notat_signature"
@@ -25,10 +24,12 @@ title = st.text_input("Tittel (valgfri)", key="notat_title", persist_state="sess
                       placeholder=f"Organisering og styring av {profile.name or 'IKT-samarbeidet'}")
 with_robustness = st.checkbox("Ta med robusthetsanalysen (SMAA og stabilitetsintervaller)", value=True,
                               key="notat_robust", persist_state="session")
-with_workshop = st.checkbox("Ta med uenigheten fra workshopen", value=workshop is not None, key="notat_workshop", persist_state="session",
+with_workshop = st.checkbox("Ta med uenigheten fra workshopen", value=workshop is not None, key="notat_workshop",
+                            persist_state="session",
                             disabled=workshop is None,
                             help=None if workshop else "Ingen workshop-resultat er overført i denne økten.")
-with_costs = st.checkbox("Ta med kostnadsfordelingen", value=split is not None, key="notat_costs", persist_state="session",
+with_costs = st.checkbox("Ta med kostnadsfordelingen", value=split is not None, key="notat_costs",
+                         persist_state="session",
                          disabled=split is None,
                          help=None if split else "Lag en gyldig fordeling på «Kostnadsfordeling» først.")
 

@@ -87,8 +87,9 @@ else:
                 "formelt_navn": st.column_config.TextColumn("Formelt navn"),
                 "merknad": st.column_config.TextColumn("Merknad (datakvalitet)", width="large"),
             })
-        chosen = st.selectbox("Vis medlemmene i", frame["id"].tolist(), index=None, key="ov_members", persist_state="session",
-                              format_func=dict(zip(frame["id"], frame["navn"])).get,
+        chosen = st.selectbox("Vis medlemmene i", frame["id"].tolist(), index=None, key="ov_members",
+                              persist_state="session",
+                              format_func=dict(zip(frame["id"], frame["navn"], strict=False)).get,
                               placeholder="Velg et samarbeid")
         if chosen:
             st.dataframe(queries.members(cur, chosen), hide_index=True, column_config={
@@ -118,8 +119,8 @@ st.caption("Hver avgjørelse i rensingen av Vedlegg 5: hva som står trykt, hva 
            "«Beholdt og flagget» betyr at dataene er som trykt, men at oppføringen ser feil ut.")
 categories = st.multiselect("Vis kategori", quality_categories, key="ov_quality_categories", persist_state="session",
                             placeholder="Alle kategorier")
-st.dataframe(queries.data_quality(cur, tuple(categories)), hide_index=True, column_order=["kategori", "samarbeid", "trykt", "beslutning", "resultat",
-                                                   "begrunnelse"],
+st.dataframe(queries.data_quality(cur, tuple(categories)), hide_index=True,
+             column_order=["kategori", "samarbeid", "trykt", "beslutning", "resultat", "begrunnelse"],
              column_config={"kategori": "Kategori", "samarbeid": "Samarbeid", "trykt": "Trykt",
                             "beslutning": "Beslutning",
                             "resultat": st.column_config.TextColumn("Resultat", width="large"),

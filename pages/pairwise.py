@@ -3,14 +3,24 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model.ui import session
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.registry import FACTOR_IDS
-from ikt_model.robustness import charts, tables
-from ikt_model.robustness.ahp import (CR_LIMIT, GROUPS, RI_SOURCE, SCALE_POSITIONS, AhpError, ahp,
-                                      grouped_weights, matrix_from_positions, pairs, positions_from_weights,
-                                      weights_to_points)
 from ikt_model.decision.weights import WeightsError
+from ikt_model.robustness import charts, tables
+from ikt_model.robustness.ahp import (
+    CR_LIMIT,
+    GROUPS,
+    RI_SOURCE,
+    SCALE_POSITIONS,
+    AhpError,
+    ahp,
+    grouped_weights,
+    matrix_from_positions,
+    pairs,
+    positions_from_weights,
+    weights_to_points,
+)
+from ikt_model.ui import session
 
 STORE = "ahp_judgments"  # durable copy of every judgment (widget state is dropped when the page is left)
 MODES = {"grupper": f"Kortversjon: i grupper ({sum(len(i) * (len(i) - 1) // 2 for _, i in GROUPS) + 6} vurderinger)",
@@ -94,7 +104,7 @@ try:
         with st.expander("Alle 66 par", expanded=True):
             full_matrix = matrix_for("ahp_full", list(FACTOR_IDS), [short[f] for f in FACTOR_IDS])
         full = ahp(full_matrix)
-        result_weights = dict(zip(FACTOR_IDS, full.weights))
+        result_weights = dict(zip(FACTOR_IDS, full.weights, strict=False))
         names, results, worst_names = ["Alle 12 faktorer"], [full], [[short[f] for f in FACTOR_IDS]]
 except AhpError as exc:
     st.error(f"Vektene kunne ikke beregnes: {exc}")
@@ -102,7 +112,8 @@ except AhpError as exc:
 
 st.subheader("Resultat")
 st.dataframe(tables.consistency_rows(names, results), hide_index=True)
-inconsistent = [(n, r, w) for n, r, w in zip(names, results, worst_names) if r is not None and not r.consistent]
+inconsistent = [(n, r, w) for n, r, w in zip(names, results, worst_names, strict=False)
+                if r is not None and not r.consistent]
 for name, result, worst in inconsistent:
     st.warning(f"{name}: CR = {fmt.number(result.cr, 3)} er over {fmt.number(CR_LIMIT, 2)}. "
                + (tables.worst_judgment_text(result, worst) or ""), icon="⚠️")

@@ -3,13 +3,12 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model.ui import session
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import SCOPE_LABELS, STATUS_LABELS
-from ikt_model.municipalities import POPULATION_YEARS, member_label, population_label
-from ikt_model.ui.profile_form import (FIELDS, build_profile, load_profile_file, members_population,
-                                       municipality_options)
 from ikt_model.decision.registry import FORM_IDS, MODEL_IDS
+from ikt_model.municipalities import POPULATION_YEARS, member_label, population_label
+from ikt_model.ui import session
+from ikt_model.ui.profile_form import FIELDS, build_profile, load_profile_file, members_population, municipality_options
 
 kb = default_knowledge_base()
 PREFIX = "pf_"
@@ -129,7 +128,8 @@ with left:
               on_change=_changed, help="Rapporten (2015) sier rådmennene: en forutsetning for at § 27-samarbeid, i dag "
                                        "kommunalt oppgavefellesskap, skal fungere (3.4.4, 4.2).")
     st.toggle("IKS med representantskap av kommunedirektørene", key=_key("iks_council_of_chief_executives"),
-              on_change=_changed, help="«Representantskapet bør være administrativt, dvs. bestå av rådmennene» (3.4.2).")
+              on_change=_changed,
+              help="«Representantskapet bør være administrativt, dvs. bestå av rådmennene» (3.4.2).")
     st.toggle("Vertskommunen står på ROBEK", key=_key("host_on_robek"), on_change=_changed,
               help="Utfordringer for vertskommunesamarbeid «dersom vertskommunen sliter økonomisk og havner på "
                    "ROBEK» (3.4.3).")

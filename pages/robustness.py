@@ -3,14 +3,14 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model.ui import session
 from ikt_model.decision.evaluation import alternative_label
 from ikt_model.decision.registry import ALTERNATIVES, FACTOR_IDS
+from ikt_model.decision.scoring import score_matrix
 from ikt_model.robustness import charts, tables
 from ikt_model.robustness.reading import acceptability_reading, factor_intervals, interval_sentence
 from ikt_model.robustness.sensitivity import leader, ranking_at, walk
 from ikt_model.robustness.smaa import SCORE_MODE_LABELS, WEIGHT_MODE_LABELS, SmaaError, smaa
-from ikt_model.decision.scoring import score_matrix
+from ikt_model.ui import session
 
 CHART_CONFIG = {"displayModeBar": False}
 
@@ -113,9 +113,11 @@ weight_mode = c1.radio("Hva vet vi om vektene?", list(WEIGHT_MODE_LABELS), forma
                             "(konsentrasjon 50: en vekt på 26 % varierer med standardavvik ca. 6 prosentpoeng).")
 score_mode = c2.radio("Usikre vurderinger?", list(SCORE_MODE_LABELS), format_func=SCORE_MODE_LABELS.get,
                       key="smaa_score_mode", persist_state="session")
-samples = c3.selectbox("Antall trekk", [1_000, 10_000, 50_000], index=1, format_func=fmt.number, key="smaa_samples", persist_state="session",
+samples = c3.selectbox("Antall trekk", [1_000, 10_000, 50_000], index=1, format_func=fmt.number, key="smaa_samples",
+                       persist_state="session",
                        help="Ved 10 000 trekk er usikkerheten i en andel høyst ±1 prosentpoeng (95 %).")
-seed = c4.number_input("Frø", min_value=0, max_value=2**31 - 1, value=1, step=1, key="smaa_seed", persist_state="session",
+seed = c4.number_input("Frø", min_value=0, max_value=2**31 - 1, value=1, step=1, key="smaa_seed",
+                       persist_state="session",
                        help="Samme frø gir samme resultat.")
 
 try:
@@ -134,7 +136,8 @@ st.dataframe(tables.acceptability_table(result, labels), hide_index=True)
 st.markdown("**Sentrale vekter ved siden av dine**")
 candidates = [i for i in range(len(labels)) if result.central_weights[i] is not None]
 shown = st.selectbox("Sentrale vekter for", candidates, format_func=lambda i: labels[i],
-                     index=candidates.index(best_index) if best_index in candidates else 0, key="central_for", persist_state="session")
+                     index=candidates.index(best_index) if best_index in candidates else 0, key="central_for",
+                                            persist_state="session")
 st.plotly_chart(charts.central_weights_chart([f"{f}. {factor_labels[f]}" for f in FACTOR_IDS], vector,
                                              result.central_weights[shown], labels[shown]),
                 key="central_chart", config=CHART_CONFIG)

@@ -3,13 +3,18 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model.ui import session, share
 from ikt_model.scenarios.charts import comparison_figure
 from ikt_model.scenarios.compare import compare
+from ikt_model.scenarios.model import (
+    ScenarioError,
+    ScenarioImportError,
+    export_json,
+    import_json,
+    markdown_escape,
+    scenario_from_state,
+)
 from ikt_model.scenarios.store import shared_scenario_store
-from ikt_model.scenarios.model import (ScenarioError, ScenarioImportError, export_json, import_json,
-                                       markdown_escape, scenario_from_state)
-
+from ikt_model.ui import session, share
 
 PENDING_DELETE = "scen_pending_delete"
 FLASH = "scen_flash"
@@ -133,7 +138,7 @@ else:
         else:
             (st.info if result.same_winner else st.warning)(markdown_escape(result.summary()))
             cols = st.columns(len(result.results))
-            for col, r in zip(cols, result.results):
+            for col, r in zip(cols, result.results, strict=False):
                 with col.container(border=True):
                     st.caption(markdown_escape(r.name))
                     st.markdown(f"**{r.winner_label}**")
@@ -160,7 +165,8 @@ if upload is not None:
     else:
         st.info(f"Filen inneholder scenarioet «{markdown_escape(incoming.name)}» "
                 f"({len(incoming.overrides)} egne vurderinger).")
-        import_name = st.text_input("Lagre som", value=incoming.name, key="scen_import_name", persist_state="session", max_chars=80)
+        import_name = st.text_input("Lagre som", value=incoming.name, key="scen_import_name",
+                                    persist_state="session", max_chars=80)
         if st.button("Importer", key="scen_import"):
             try:
                 saved = store.save(scenario_from_state(import_name, incoming.profile, incoming.weights,

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ikt_model.ui import session
 from ikt_model.overview import db, similar
 from ikt_model.overview.source import KS_REGIONS
+from ikt_model.ui import session
 
 
 def _database():

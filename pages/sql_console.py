@@ -3,8 +3,7 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model.overview import sqlsafe, sqlworker
-from ikt_model.overview import queries
+from ikt_model.overview import queries, sqlsafe, sqlworker
 from ikt_model.overview.db import shared_overview_database
 
 LIMITS = sqlsafe.SqlLimits(timeout_s=5.0, max_rows=10_000)
@@ -64,9 +63,11 @@ elif result is not None:
 st.header("Skjema")
 st.caption("Tabeller og visninger du kan spørre mot. Kommunenummer er tekst med ledende null (for eksempel '0301').")
 st.dataframe(queries.schema_tables(), hide_index=True,
-             column_config={"tabell": "Tabell / visning", "innhold": st.column_config.TextColumn("Innhold", width="large")})
+             column_config={"tabell": "Tabell / visning",
+                            "innhold": st.column_config.TextColumn("Innhold", width="large")})
 cur = overview_connection().cursor()
-table = st.selectbox("Kolonner i", queries.schema_tables()["tabell"].tolist(), key="sql_schema_table", persist_state="session")
+table = st.selectbox("Kolonner i", queries.schema_tables()["tabell"].tolist(), key="sql_schema_table",
+                     persist_state="session")
 st.dataframe(queries.schema_documentation(cur, table), hide_index=True, column_order=["kolonne", "type", "betydning"],
              column_config={"kolonne": "Kolonne", "type": "Type",
                             "betydning": st.column_config.TextColumn("Betydning", width="large")})

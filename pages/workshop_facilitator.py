@@ -3,10 +3,9 @@
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model.ui import session
 from ikt_model.decision.knowledge import default_knowledge_base
-from ikt_model.workshop import LIMITS, METHOD_LABELS, WorkshopError
-from ikt_model.workshop import access, aggregation, charts, export, qr, view
+from ikt_model.ui import session
+from ikt_model.workshop import LIMITS, METHOD_LABELS, WorkshopError, access, aggregation, charts, export, qr, view
 from ikt_model.workshop.repository import shared_repository
 
 REFRESH_SECONDS = 2
@@ -119,7 +118,8 @@ with controls:
     elif st.button("Vis resultatet for deltakerne", width="stretch"):
         repo.set_revealed(workshop.id, key, True)
         st.rerun()
-    aggregate = st.radio("Gruppens vekter", list(aggregation.AGGREGATE_LABELS), key="ws_aggregate", persist_state="session",
+    aggregate = st.radio("Gruppens vekter", list(aggregation.AGGREGATE_LABELS), key="ws_aggregate",
+                         persist_state="session",
                          format_func=aggregation.AGGREGATE_LABELS.get, horizontal=True,
                          help="Gjennomsnitt av hver deltakers normaliserte vekter, eller geometrisk "
                               "gjennomsnitt (normalisert igjen). Geometrisk demper ytterpunkter.")

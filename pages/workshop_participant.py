@@ -5,8 +5,7 @@ import streamlit as st
 from ikt_model import format as fmt
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.registry import FACTOR_IDS
-from ikt_model.workshop import METHOD_LABELS, WorkshopError
-from ikt_model.workshop import access, aggregation, view
+from ikt_model.workshop import METHOD_LABELS, WorkshopError, access, aggregation, view
 from ikt_model.workshop.models import POINTS_SCALE_MAX
 from ikt_model.workshop.repository import shared_repository
 

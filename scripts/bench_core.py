@@ -64,12 +64,14 @@ def bench_browser() -> None:
             page.wait_for_timeout(1500)
             page.evaluate("""() => { window.__lat = [];
               document.addEventListener('keydown', () => { const t0 = performance.now();
-                const bars = () => Array.from(document.querySelectorAll('.js-plotly-plot .textpoint')).map(e => e.textContent).join('|');
+                const bars = () => Array.from(document.querySelectorAll('.js-plotly-plot .textpoint'))
+                  .map(e => e.textContent).join('|');
                 const before = bars();
                 const obs = new MutationObserver(() => { if (bars() !== before) { obs.disconnect();
                   requestAnimationFrame(() => window.__lat.push(performance.now() - t0)); } });
                 obs.observe(document.body, {subtree: true, childList: true, characterData: true}); }, true); }""")
-            thumb = page.locator('[data-testid="stSlider"]').filter(has_text="Omstillingsevne").locator("input[type=range]")
+            thumb = (page.locator('[data-testid="stSlider"]').filter(has_text="Omstillingsevne")
+                     .locator("input[type=range]"))
             thumb.focus()
             for i in range(25):
                 n = page.evaluate("window.__lat.length")

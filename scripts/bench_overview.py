@@ -115,7 +115,8 @@ def worker(factor: int, runs: int) -> None:
     for label, times, cpu in (("page rerun, new filter (AppTest)", cold, cold_cpu),
                               ("page rerun, cached filter", warm, warm_cpu)):
         print(f"  {label:34s} median {statistics.median(times):7.1f} ms  "
-              f"(min {min(times):.1f}, max {max(times):.1f}, n={len(times)})  cpu median {statistics.median(cpu):6.1f} ms")
+              f"(min {min(times):.1f}, max {max(times):.1f}, n={len(times)})  "
+              f"cpu median {statistics.median(cpu):6.1f} ms")
 
 
 def main() -> None:

@@ -21,11 +21,11 @@ import numpy as np  # noqa: E402
 
 from ikt_model.decision.knowledge import default_knowledge_base  # noqa: E402
 from ikt_model.decision.profile import Profile  # noqa: E402
+from ikt_model.decision.scoring import score_matrix  # noqa: E402
+from ikt_model.decision.weights import Weights, default_weights  # noqa: E402
 from ikt_model.robustness.reading import robustness_summary  # noqa: E402
 from ikt_model.robustness.sensitivity import stability_intervals  # noqa: E402
 from ikt_model.robustness.smaa import smaa  # noqa: E402
-from ikt_model.decision.scoring import score_matrix  # noqa: E402
-from ikt_model.decision.weights import Weights, default_weights  # noqa: E402
 
 
 def median_ms(fn, repeat: int) -> tuple[float, float]:

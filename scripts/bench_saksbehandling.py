@@ -14,14 +14,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ikt_model.costs.split import parse_cost_input, split_costs  # noqa: E402
+from ikt_model.decision.profile import Profile  # noqa: E402
+from ikt_model.decision.weights import default_weights, preset  # noqa: E402
 from ikt_model.memo import build_memo, render_docx, render_html  # noqa: E402
 from ikt_model.municipalities import municipalities_2015  # noqa: E402
-from ikt_model.decision.profile import Profile  # noqa: E402
-from ikt_model.scenarios.store import ScenarioStore  # noqa: E402
 from ikt_model.scenarios.model import export_json, import_json, scenario_from_state  # noqa: E402
-from ikt_model.ui.share import decode_state, encode_state  # noqa: E402
+from ikt_model.scenarios.store import ScenarioStore  # noqa: E402
 from ikt_model.store import connect_store  # noqa: E402
-from ikt_model.decision.weights import default_weights, preset  # noqa: E402
+from ikt_model.ui.share import decode_state, encode_state  # noqa: E402
 
 
 def bench(label: str, fn, repeat: int = 20) -> float:

@@ -272,8 +272,10 @@ def bench_cold_start(tmp: Path) -> tuple[float, float]:
                     server.stop()
         browser.close()
     app, ref = statistics.median(times["app"]), statistics.median(times["ref"])
-    print(f"  «Sammenligning» first chart   median {app:6.0f} ms (min {min(times['app']):.0f}, max {max(times['app']):.0f})")
-    print(f"  reference first chart         median {ref:6.0f} ms (min {min(times['ref']):.0f}, max {max(times['ref']):.0f})")
+    print(f"  «Sammenligning» first chart   median {app:6.0f} ms "
+          f"(min {min(times['app']):.0f}, max {max(times['app']):.0f})")
+    print(f"  reference first chart         median {ref:6.0f} ms "
+          f"(min {min(times['ref']):.0f}, max {max(times['ref']):.0f})")
     return app, ref
 
 

@@ -106,7 +106,7 @@ def main(out: Path = OUT) -> None:
         sid = slug(navn)
         printed_members = [(t, False) for t in tokenise(eiere, names)]
         printed_members += [(t, True) for t in row["spilled"]]
-        for nr, (printed, spilled) in enumerate(printed_members, start=1):
+        for printed, spilled in printed_members:
             key = (sid, printed)
             if key in resolutions:
                 used_resolutions.add(key)

@@ -6,9 +6,20 @@ import json
 import pytest
 
 from ikt_model.config import REPO_ROOT
-from ikt_model.municipalities import (DEFAULT_POPULATION_YEAR, POPULATION_YEARS, display_name, municipalities_2015,
-                                      municipalities_today, population, population_label, predecessors_2015,
-                                      member_label, resolve_member, resolve_members, successors_2024)
+from ikt_model.municipalities import (
+    DEFAULT_POPULATION_YEAR,
+    POPULATION_YEARS,
+    display_name,
+    member_label,
+    municipalities_2015,
+    municipalities_today,
+    population,
+    population_label,
+    predecessors_2015,
+    resolve_member,
+    resolve_members,
+    successors_2024,
+)
 
 REFERENCE = REPO_ROOT / "data" / "reference"
 

@@ -6,14 +6,14 @@ import pytest
 
 from ikt_model.costs.split import largest_payer_text, parse_cost_input, split_costs
 from ikt_model.decision.evaluation import evaluate
-from ikt_model.memo import build_memo
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.registry import FACTOR_IDS
+from ikt_model.decision.weights import Weights, default_weights
+from ikt_model.memo import build_memo
 from ikt_model.robustness.reading import robustness_summary
 from ikt_model.scenarios.compare import compare
 from ikt_model.scenarios.model import scenario_from_state
 from ikt_model.ties import join_names, leaders
-from ikt_model.decision.weights import Weights, default_weights
 from ikt_model.workshop import aggregation, view
 from ikt_model.workshop.models import Vote
 
@@ -60,7 +60,8 @@ def test_shared_top_payers_are_named_together():
     split = split_costs(parse_cost_input(members=["0137", "0426", "0101"], budget_kr=1000,
                                          percentages={"0137": 40, "0426": 40, "0101": 20}))
     # duplicate names carry their county (0137 and 0426 of 2015 are today's 3114 and 3419)
-    assert largest_payer_text(split) == "betaler Våler (Østfold) og Våler (Innlandet) like mye og mest, 400\u00a0kr hver"
+    assert largest_payer_text(split) == ("betaler Våler (Østfold) og Våler (Innlandet) like mye og mest, "
+                                         "400\u00a0kr hver")
     single = split_costs(parse_cost_input(members=["0137", "0101"], budget_kr=1000,
                                           percentages={"0137": 60, "0101": 40}))
     assert largest_payer_text(single).startswith("betaler Våler (Østfold) mest, 600\u00a0kr")

@@ -1,7 +1,8 @@
 """Command-line interface: JSON for analysts and checks.
 
 Each command lives in its own module of this package with `add_parser(subparsers)` that registers a
-parser whose `func(args) -> int` does the work; every such module is a command (found with pkgutil). Bad input: exit code 2 and one clear line on stderr (CliError).
+parser whose `func(args) -> int` does the work; every such module is a command (found with pkgutil).
+Bad input: exit code 2 and one clear line on stderr (CliError).
 """
 
 from __future__ import annotations

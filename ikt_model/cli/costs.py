@@ -72,6 +72,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--equal-share", default="0,3",
                         help="andel som deles likt, 0–1 med desimalkomma; resten etter folketall (standard 0,3)")
     parser.add_argument("--percentages",
-                        help="faste prosenter i stedet: 1515=60,1511=40 eller \"1515=60,5;1511=39,5\" (summerer til 100)")
+                        help="faste prosenter i stedet: 1515=60,1511=40 eller \"1515=60,5;1511=39,5\" "
+                             "(summerer til 100)")
     parser.add_argument("--format", choices=("json", "text"), default="text")
     parser.set_defaults(func=run)

@@ -23,8 +23,17 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from .. import format as fmt
-from ..municipalities import (DEFAULT_POPULATION_YEAR, POPULATION_YEARS, member_label, municipalities_today,
-                              picker_options, population, population_label, resolve_member, resolve_members)
+from ..municipalities import (
+    DEFAULT_POPULATION_YEAR,
+    POPULATION_YEARS,
+    member_label,
+    municipalities_today,
+    picker_options,
+    population,
+    population_label,
+    resolve_member,
+    resolve_members,
+)
 from ..numbers import NumberInputError, parse_number
 from ..ties import leaders
 
@@ -156,7 +165,7 @@ class CostInput(BaseModel):
         return out
 
     @model_validator(mode="after")
-    def _percentages_cover_members(self) -> "CostInput":
+    def _percentages_cover_members(self) -> CostInput:
         if self.percentages is None:
             return self
         missing = [m for m in self.members if m not in self.percentages]
@@ -278,7 +287,7 @@ def split_costs(data: CostInput) -> CostSplit:
         fractions = [equal / len(members) + (1 - equal) * Fraction(p, pop_total) for p in pops]
     shares = largest_remainder(data.budget_kr, [f * data.budget_kr for f in fractions])
     rows = []
-    for m, pop, frac, kr in zip(members, pops, fractions, shares):
+    for m, pop, frac, kr in zip(members, pops, fractions, shares, strict=False):
         rows.append(MemberShare(kommunenummer=m, navn=today[m].visningsnavn, folketall=pop,
                                 prosent=float(frac * 100), andel_kr=kr, kr_per_innbygger=round(kr / pop, 2)))
     return CostSplit(budget=data.budget_kr, method=data.method,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .. import format as fmt
-from .split import CostSplit, largest_remainder
 from ..municipalities import municipalities_today
 from ..numbers import NumberInputError, parse_number
+from .split import CostSplit, largest_remainder
 
 
 def population_column(split: CostSplit) -> str:
@@ -31,7 +31,7 @@ def default_percentages(members: list[str]) -> dict[str, float]:
     if not members:
         return {}
     hundredths = largest_remainder(10_000, [Fraction(10_000, len(members))] * len(members))
-    return {m: h / 100 for m, h in zip(members, hundredths)}
+    return {m: h / 100 for m, h in zip(members, hundredths, strict=False)}
 
 
 def percentage_texts(members: list[str], current: dict[str, str] | None = None) -> dict[str, str]:
@@ -60,7 +60,7 @@ def percentage_frame(members: list[str], current: dict[str, str] | None = None):
 def percentages_from_frame(frame) -> dict[str, str]:
     """The editor's rows back to {kommunenummer: typed text}; blank cells count as «0»."""
     out: dict[str, str] = {}
-    for number, value in zip(frame["Kommunenummer"], frame["Prosent"]):
+    for number, value in zip(frame["Kommunenummer"], frame["Prosent"], strict=False):
         blank = value is None or value != value or not str(value).strip()
         out[str(number)] = "0" if blank else str(value)
     return out

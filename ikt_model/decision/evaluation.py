@@ -7,17 +7,16 @@ ranking, with the reason in plain words when the two disagree.
 
 from __future__ import annotations
 
-import numpy as np
 from pydantic import BaseModel
 
+from .. import format as fmt
+from ..ties import Leaders, join_names
 from .knowledge import KnowledgeBase, default_knowledge_base
 from .profile import Profile
 from .recommendation import Recommendation, recommend
 from .registry import FACTOR_IDS, Alternative
 from .rules import CONDITIONS
-from .. import format as fmt
 from .scoring import COMPONENTS, Part, TransitionPart, competition_ranks, score_matrix, totals
-from ..ties import Leaders, join_names
 from .weights import Weights
 
 REASONS_SHOWN = 3
@@ -137,7 +136,7 @@ def evaluate(profile: Profile, weights: Weights, kb: KnowledgeBase | None = None
     kb = kb or default_knowledge_base()
     matrix = score_matrix(profile, kb)
     vector = weights.fraction_vector  # normalised once per Weights object
-    fractions = dict(zip(FACTOR_IDS, vector.tolist()))
+    fractions = dict(zip(FACTOR_IDS, vector.tolist(), strict=False))
     scores = totals(matrix.values, vector, matrix.transition)
     component_totals = {c: matrix.by_component[c] @ vector for c in COMPONENTS[:-1]}
     ranks = competition_ranks(scores)

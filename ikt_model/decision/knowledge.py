@@ -188,7 +188,7 @@ class KnowledgeBase(BaseModel, frozen=True):
     def assessments(self) -> tuple[_Assessment, ...]:
         return (*self.form_factor, *self.model_factor, *self.fit)
 
-    def with_overrides(self, overrides: dict[str, int]) -> "KnowledgeBase":
+    def with_overrides(self, overrides: dict[str, int]) -> KnowledgeBase:
         """A copy where assessment rows named in `overrides` (id -> score) carry the new score."""
         if not overrides:
             return self

@@ -6,8 +6,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from ..municipalities import (DEFAULT_POPULATION_YEAR, POPULATION_YEARS, SizeDifference, population,
-                              resolve_members, size_difference)
+from ..municipalities import (
+    DEFAULT_POPULATION_YEAR,
+    POPULATION_YEARS,
+    SizeDifference,
+    population,
+    resolve_members,
+    size_difference,
+)
 from ..names import CleanText
 from .registry import FormId, ModelId
 
@@ -78,7 +84,7 @@ class Profile(BaseModel):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _members_in_todays_structure(cls, data: Any, handler: Any) -> "Profile":
+    def _members_in_todays_structure(cls, data: Any, handler: Any) -> Profile:
         """`members` are today's municipality numbers. Numbers or names given as 2015 (or 2020–2023) numbers
         are mapped to today's successor; members that are one municipality today are merged into one (and
         `municipalities` follows when it counted the old list); both leave a Norwegian notice in
@@ -114,7 +120,7 @@ class Profile(BaseModel):
         return year
 
     @model_validator(mode="after")
-    def _size_difference_from_population(self) -> "Profile":
+    def _size_difference_from_population(self) -> Profile:
         """3.2: with two or more members the size flag is derived from their population (see
         municipalities.size_difference; the stored value is then ignored); without members it stays the
         user's answer."""
@@ -147,7 +153,7 @@ class Profile(BaseModel):
         return sum(population(m, self.population_year) for m in self.members) if self.members else None
 
     @model_validator(mode="after")
-    def _cross_field_rules(self) -> "Profile":
+    def _cross_field_rules(self) -> Profile:
         if self.status != "new" and (self.current_model is None or self.current_form is None):
             raise ValueError("Et eksisterende samarbeid må oppgi nåværende styringsmodell og organisasjonsform")
         if self.status == "new" and (self.current_model is not None or self.current_form is not None):

@@ -96,8 +96,8 @@ def _status_advice(profile: Profile, kb: KnowledgeBase) -> tuple[Alternative, st
                 f" med {BOARD}, og se på ledelse og organisasjonskultur (3.3.5) og roller og oppgaver (3.3.6).")
         return target, text + board_note, QUOTE_STRUGGLING, "4.2"
     if has_form:
-        text = (f"Endre styringsmodell (til alternativ modell) og oppgaver – det er det viktigste. Organisasjonsformen, "
-                f"{current_form}, er allerede den rapporten anbefaler; behold den.")
+        text = (f"Endre styringsmodell (til alternativ modell) og oppgaver – det er det viktigste. "
+                f"Organisasjonsformen, {current_form}, er allerede den rapporten anbefaler; behold den.")
         return target, text + board_note + unconverted, QUOTE_STRUGGLING, "4.2"
     text = ("Endre styringsmodell (til alternativ modell) og oppgaver først – det er det viktigste. Vurder samtidig å "
             f"endre organisasjonsform til {ko}; et formbytte alene hjelper sannsynligvis lite.")

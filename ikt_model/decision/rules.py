@@ -6,7 +6,8 @@ alternative; the rule's model/form columns then decide which alternatives a scor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .profile import Profile
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 Condition = Callable[["Profile", "Alternative"], bool]
 
 
-def _is_existing(p: "Profile") -> bool:
+def _is_existing(p: Profile) -> bool:
     return p.status != "new"
 
 

@@ -78,7 +78,7 @@ class Weights(BaseModel, frozen=True):
 
     def fractions(self) -> dict[int, float]:
         """Factor id -> share of the total (sums to 1)."""
-        return dict(zip(FACTOR_IDS, self.fraction_vector.tolist()))
+        return dict(zip(FACTOR_IDS, self.fraction_vector.tolist(), strict=False))
 
     def vector(self) -> list[float]:
         """Fractions in factor-id order 1..12."""
@@ -106,7 +106,7 @@ def preset(name: str) -> Weights:
         fractions = [1.0 / n] * n
     else:
         raise WeightsError(f"Ukjent vektsett «{name}»: bruk rapport, like eller rangsum")
-    return Weights(points={i: round(f * 100, 1) for i, f in zip(FACTOR_IDS, fractions)})
+    return Weights(points={i: round(f * 100, 1) for i, f in zip(FACTOR_IDS, fractions, strict=False)})
 
 
 def default_weights() -> Weights:

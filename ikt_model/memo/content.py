@@ -7,7 +7,7 @@ only lay out these blocks; every number and sentence is decided here.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -17,15 +17,15 @@ from .. import format as fmt
 from ..costs.split import CostSplit, largest_payer_text
 from ..decision.evaluation import COMPONENT_LABELS, Evaluation, evaluate
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
-from ..municipalities import municipalities_today, population_label
 from ..decision.profile import STATUS_LABELS, Profile
 from ..decision.registry import FACTOR_IDS
+from ..decision.weights import Weights
+from ..municipalities import municipalities_today, population_label
+from ..names import clean_text
 from ..scenarios.compare import row_label
 from ..scenarios.model import METHOD_LABELS, profile_rows
-from ..ui.session import source_label
-from ..decision.weights import Weights
-from ..names import clean_text
 from ..ties import join_names, leaders
+from ..ui.session import source_label
 
 REPORT_SOURCE = ("PwC for KS (2015): «IKT-samarbeid i kommunal sektor – modeller for organisering, styring og "
                  "finansiering». FoU-prosjekt 144016, 30. oktober 2015.")
@@ -66,7 +66,7 @@ class Table(BaseModel, frozen=True):
     numeric: tuple[bool, ...] = ()  # right-align these columns
 
 
-Block = Annotated[Union[Paragraph, Subheading, Bullets, Quote, Table], Field(discriminator="kind")]
+Block = Annotated[Paragraph | Subheading | Bullets | Quote | Table, Field(discriminator="kind")]
 
 
 class Section(BaseModel, frozen=True):
@@ -170,7 +170,8 @@ def _vurdering(evaluation: Evaluation, weights: Weights, weights_source: str, ov
     ]
     if overrides:
         scores = {a.id: a.score for a in base_kb.assessments()}
-        blocks.append(Table(caption="Egne vurderinger som avviker fra rapporten", columns=("Vurdering", "Rapporten", "Brukt"),
+        blocks.append(Table(caption="Egne vurderinger som avviker fra rapporten",
+                            columns=("Vurdering", "Rapporten", "Brukt"),
                             rows=tuple((row_label(kb, k), fmt.signed(scores.get(k, 0), 0), fmt.signed(v, 0))
                                        for k, v in sorted(overrides.items())), numeric=(False, True, True)))
     blocks += _robustness_blocks(robustness)
@@ -252,7 +253,8 @@ def _anbefaling(evaluation: Evaluation, robustness: Any, costs: CostSplit | None
     return Section(id="anbefaling", title=SECTION_TITLES["anbefaling"], blocks=tuple(blocks))
 
 
-def _vedlegg(evaluation: Evaluation, kb: KnowledgeBase, costs: CostSplit | None, sources: tuple[str, ...], today: date) -> Section:
+def _vedlegg(evaluation: Evaluation, kb: KnowledgeBase, costs: CostSplit | None, sources: tuple[str, ...],
+             today: date) -> Section:
     blocks: list = []
     if costs is not None:
         blocks.append(Subheading(text="Vedlegg 1: Kostnadsfordeling (fordelingsnøkkel, kap. 2.8)"))

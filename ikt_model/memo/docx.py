@@ -38,7 +38,7 @@ def _table(document, block) -> None:
     table = document.add_table(rows=1, cols=len(block.columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text, num in zip(table.rows[0].cells, block.columns, numeric):
+    for cell, text, num in zip(table.rows[0].cells, block.columns, numeric, strict=False):
         cell.text = text
         para = cell.paragraphs[0]
         para.runs[0].bold = True
@@ -47,7 +47,7 @@ def _table(document, block) -> None:
     _repeat_header(table.rows[0])
     for row in block.rows:
         cells = table.add_row().cells
-        for cell, text, num in zip(cells, row, numeric):
+        for cell, text, num in zip(cells, row, numeric, strict=False):
             cell.text = text
             if num:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT

@@ -44,10 +44,13 @@ def _block(block: Block) -> str:
     if block.kind == "quote":
         return f"<blockquote><p>«{escape(block.text)}»</p><cite>{escape(block.source)}</cite></blockquote>"
     numeric = list(block.numeric) + [False] * (len(block.columns) - len(block.numeric))
-    head = "".join(f'<th scope="col"{" class=num" if n else ""}>{escape(c)}</th>' for c, n in zip(block.columns, numeric))
-    body = "".join("<tr>" + "".join(f'<td{" class=num" if n else ""}>{escape(v)}</td>' for v, n in zip(row, numeric))
+    head = "".join(f'<th scope="col"{" class=num" if n else ""}>{escape(c)}</th>'
+                   for c, n in zip(block.columns, numeric, strict=False))
+    body = "".join("<tr>" + "".join(f'<td{" class=num" if n else ""}>{escape(v)}</td>'
+                                    for v, n in zip(row, numeric, strict=False))
                    + "</tr>" for row in block.rows)
-    return f"<table><caption>{escape(block.caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return (f"<table><caption>{escape(block.caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>")
 
 
 def render_html(memo: Memo) -> str:

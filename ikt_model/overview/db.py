@@ -150,7 +150,8 @@ def build_overview_database(con: duckdb.DuckDBPyConnection, data_dir: Path | Non
         kommuner = _read_text_csv(reference / "kommuner_2015.csv").drop(columns=["folketall_dato"])
         _insert(con, "kommuner", kommuner.replace({"": None}))
         _insert(con, "organisasjonsformer", pd.DataFrame(
-            {"id": list(FORM_IDS), "navn": [FORM_LABELS[f] for f in FORM_IDS], "rekkefolge": range(1, len(FORM_IDS) + 1)}))
+            {"id": list(FORM_IDS), "navn": [FORM_LABELS[f] for f in FORM_IDS],
+             "rekkefolge": range(1, len(FORM_IDS) + 1)}))
         samarbeid = pd.DataFrame([s.model_dump() for s in data.samarbeid])
         samarbeid["organisasjonsformer"] = samarbeid["organisasjonsformer"].map(list)
         samarbeid["etablert_aar"] = samarbeid["etablert_aar"].astype("Int64")

@@ -107,7 +107,8 @@ def _collaboration(row: Mapping[str, Any]) -> ClickedCollaboration:
     )
 
 
-def describe_numbers(numbers: Sequence[str], rows: pd.DataFrame, collaborations: pd.DataFrame) -> list[ClickedMunicipality]:
+def describe_numbers(numbers: Sequence[str], rows: pd.DataFrame,
+                     collaborations: pd.DataFrame) -> list[ClickedMunicipality]:
     """Municipalities (known in `rows`, see map_data.map_rows) with their collaborations
     (from `collaborations`, see map_data.collaborations). Unknown numbers are skipped."""
     by_id = {r["id"]: r for r in collaborations.to_dict("records")}

@@ -79,7 +79,7 @@ class SqlResult(BaseModel, frozen=True):
     def to_json_obj(self) -> dict[str, Any]:
         """{"columns": [...], "rows": [{column: value}, ...]} with JSON-safe values."""
         return {"columns": self.columns,
-                "rows": [{c: _json_value(v) for c, v in zip(self.columns, row)} for row in self.rows]}
+                "rows": [{c: _json_value(v) for c, v in zip(self.columns, row, strict=False)} for row in self.rows]}
 
     def to_csv(self) -> str:
         return self.to_frame().to_csv(index=False)

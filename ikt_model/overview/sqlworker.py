@@ -13,8 +13,15 @@ import multiprocessing as mp
 import threading
 from pathlib import Path
 
-from .sqlsafe import (SqlLimits, SqlRefused, SqlResult, check_statement, locked_connection, overview_snapshot,
-                      timeout_message)
+from .sqlsafe import (
+    SqlLimits,
+    SqlRefused,
+    SqlResult,
+    check_statement,
+    locked_connection,
+    overview_snapshot,
+    timeout_message,
+)
 
 GRACE_S = 1.0
 STARTUP_S = 30.0

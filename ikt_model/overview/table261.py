@@ -75,10 +75,10 @@ def explanations(cur: Cursor) -> list[str]:
         f"(tabellen {_n(par27['kommuner_trykt'])}), for vertskommune {_n(vert['kommuner'])} "
         f"(tabellen {_n(vert['kommuner_trykt'])}).")
     out.append(
-        f"Alder er 2015 minus etableringsåret. {len(missing_year)} samarbeid mangler år i vedlegget og er holdt utenfor "
-        f"({_join([n for (n,) in missing_year])}). Tabellens alder for § 27 ({_n(par27['alder_trykt'])}) og IKS "
-        f"({_n(iks['alder_trykt'])}) lar seg ikke gjenskape fra årene i vedlegget (beregnet {_n(par27['alder'])} og "
-        f"{_n(iks['alder'])}); tabellen bygger trolig på kartleggingens egne opplysninger. IKT ORKidé teller fra 1997, "
-        "ikke fra omdanningen til IKS i 2008.")
+        f"Alder er 2015 minus etableringsåret. {len(missing_year)} samarbeid mangler år i vedlegget og er holdt "
+        f"utenfor ({_join([n for (n,) in missing_year])}). Tabellens alder for § 27 ({_n(par27['alder_trykt'])}) "
+        f"og IKS ({_n(iks['alder_trykt'])}) lar seg ikke gjenskape fra årene i vedlegget "
+        f"(beregnet {_n(par27['alder'])} og {_n(iks['alder'])}); tabellen bygger trolig på kartleggingens egne "
+        "opplysninger. IKT ORKidé teller fra 1997, ikke fra omdanningen til IKS i 2008.")
     out.append("Antall ansatte står ikke i vedlegget og kan ikke beregnes; bare de trykte tallene vises.")
     return out

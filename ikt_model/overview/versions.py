@@ -246,7 +246,7 @@ class OverviewRepository:
         info = self.info(version_id)
         collaborations, members = self.frames(version_id)
         by_collaboration: dict[str, list[str]] = {}
-        for key, number in zip(members["samarbeid_id"], members["kommunenummer"]):
+        for key, number in zip(members["samarbeid_id"], members["kommunenummer"], strict=False):
             by_collaboration.setdefault(key, []).append(number)
         rows = tuple(
             Collaboration(key=r["id"], navn=r["navn"], formelt_navn=_opt(r["formelt_navn"]),

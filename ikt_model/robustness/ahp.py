@@ -177,7 +177,7 @@ def grouped_weights(between, within, groups=GROUPS) -> GroupedResult:
     weights: dict[int, float] = {}
     results: list[AhpResult | None] = []
     judgments = len(groups) * (len(groups) - 1) // 2
-    for (_, ids), matrix, gw in zip(groups, within, top.weights):
+    for (_, ids), matrix, gw in zip(groups, within, top.weights, strict=False):
         if len(ids) == 1:
             results.append(None)
             weights[ids[0]] = gw
@@ -187,7 +187,7 @@ def grouped_weights(between, within, groups=GROUPS) -> GroupedResult:
             raise AhpError(f"Matrisen for en gruppe med {len(ids)} faktorer har feil størrelse")
         results.append(local)
         judgments += len(ids) * (len(ids) - 1) // 2
-        for fid, lw in zip(ids, local.weights):
+        for fid, lw in zip(ids, local.weights, strict=False):
             weights[fid] = gw * lw
     return GroupedResult(weights=dict(sorted(weights.items())), between=top, within=results, judgments=judgments)
 

@@ -104,7 +104,8 @@ def stability_intervals(values: np.ndarray, weights: np.ndarray) -> list[Stabili
     return [stability_interval(values, weights, j, winner) for j in range(values.shape[1])]
 
 
-def walk(values: np.ndarray, weights: np.ndarray, j: int, grid: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def walk(values: np.ndarray, weights: np.ndarray, j: int,
+         grid: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Totals as factor j's weight walks over `grid` (default 0..1 in 101 steps): (grid, totals[len(grid), m])."""
     values = np.asarray(values, dtype=float)
     weights = np.asarray(weights, dtype=float) / np.sum(weights)

@@ -61,7 +61,7 @@ def consistency_rows(names: Sequence[str], results: Sequence[AhpResult | None]) 
         "Sammenligning": name, "λmax": fmt.number(r.lambda_max, 3), "CI": fmt.number(r.ci, 3),
         "RI": fmt.number(r.ri, 4), "CR": fmt.number(r.cr, 3),
         "Vurdering": "✓ konsistent (CR ≤ 0,10)" if r.consistent else "⚠ inkonsistent (CR > 0,10)",
-    } for name, r in zip(names, results) if r is not None])
+    } for name, r in zip(names, results, strict=False) if r is not None])
 
 
 def worst_judgment_text(result: AhpResult, names: Sequence[str]) -> str | None:

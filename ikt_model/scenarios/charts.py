@@ -19,7 +19,7 @@ def comparison_figure(comparison: Comparison) -> go.Figure:
     keys = sorted(first.ranks, key=lambda k: (first.ranks[k], -first.scores[k]))
     labels = [first.labels[k] for k in keys]
     fig = go.Figure()
-    for result, colour in zip(comparison.results, COLOURS):
+    for result, colour in zip(comparison.results, COLOURS, strict=False):
         fig.add_trace(go.Scatter(
             x=[result.scores[k] for k in keys], y=labels, mode="markers", name=escape(result.name),
             marker=dict(size=[16 if k in (result.winner_keys or (result.winner_key,)) else 10 for k in keys],

@@ -56,7 +56,7 @@ class Comparison(BaseModel, frozen=True):
                  **{f"{r.name}: sum": round(r.scores[k], 3) for r in self.results}} for k in keys]
 
     def change_rows(self) -> list[dict]:
-        return [{"Type": c.kind, "Hva": c.what, **{r.name: v for r, v in zip(self.results, c.values)}}
+        return [{"Type": c.kind, "Hva": c.what, **{r.name: v for r, v in zip(self.results, c.values, strict=False)}}
                 for c in self.changes]
 
 
@@ -95,7 +95,7 @@ def _changes(scenarios: list[Scenario], kb: KnowledgeBase) -> list[Change]:
         if len({round(x, 4) for x in fractions}) > 1:
             changes.append(Change(kind="Vekt", what=f"{f}. {kb.factor(f).label}",
                                   values=tuple(f"{fmt.percent(x, 1)} ({fmt.number(p, 1)} p)"
-                                               for x, p in zip(fractions, points))))
+                                               for x, p in zip(fractions, points, strict=False))))
     sources = tuple(source_label(s.weights_source) for s in scenarios)
     if len(set(sources)) > 1:
         changes.append(Change(kind="Vekt", what="Kilde for vektene", values=sources))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -34,7 +34,8 @@ PROFILE_FIELD_LABELS = {
     "sells_services_to_others": "Selger tjenester til andre", "scope": "Omfang",
     "can_borrow": "Kan ta opp lån / investere langsiktig", "stable_operations": "Stabil drift",
     "large_size_differences": "Store størrelsesforskjeller mellom kommunene",
-    "roles_documented": "Ansvar og oppgaver er beskrevet", "joint_strategy": "Felles strategi forankret i kommuneplanene",
+    "roles_documented": "Ansvar og oppgaver er beskrevet",
+    "joint_strategy": "Felles strategi forankret i kommuneplanene",
     "transition_weight": "Vekt på omstillingskostnad",
     "par27_unconverted": "Beskrevet som § 27-samarbeid (omdanning ikke avklart)",
     "population_year": "Folketall per",
@@ -60,7 +61,7 @@ def markdown_escape(text: str) -> str:
 
 
 def now_utc() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def clean_name(raw: Any) -> str:
@@ -126,7 +127,7 @@ class Scenario(BaseModel):
         return check_overrides(value)
 
     @model_validator(mode="after")
-    def _times(self) -> "Scenario":
+    def _times(self) -> Scenario:
         if self.updated < self.created:
             raise ScenarioError("Endret-tidspunktet kan ikke være før opprettet-tidspunktet")
         return self

@@ -14,9 +14,9 @@ from functools import lru_cache
 import duckdb
 from pydantic import BaseModel, ValidationError
 
-from .model import Scenario, ScenarioError, clean_name, now_utc
-from ..store import ensure_schema, run_write, shared_store
 from ..names import name_key
+from ..store import ensure_schema, run_write, shared_store
+from .model import Scenario, ScenarioError, clean_name, now_utc
 
 COMPONENT = "scenarios"
 MIGRATIONS: tuple[str, ...] = (

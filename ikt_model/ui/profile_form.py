@@ -7,9 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .messages import norwegian_errors
-from ..municipalities import Resolution, picker_options, resolve_members
 from ..decision.profile import PROFILE_VERSION, Profile
+from ..municipalities import Resolution, picker_options, resolve_members
+from .messages import norwegian_errors
 
 FIELDS = tuple(Profile.model_fields)
 
@@ -75,7 +75,8 @@ def load_profile_file(content: bytes, choices: dict[str, str] | None = None) -> 
     except (UnicodeDecodeError, ValueError):
         return LoadedProfile(errors=["Filen er ikke gyldig JSON (last ned profilen fra denne siden for et eksempel)."])
     if not isinstance(data, dict):
-        return LoadedProfile(errors=["Filen er ikke en profil: forventet et JSON-objekt med feltene fra «Samarbeidet»."])
+        return LoadedProfile(errors=["Filen er ikke en profil: forventet et JSON-objekt med feltene fra "
+                                     "«Samarbeidet»."])
     choices = choices or {}
     notices: list[str] = []
     raw = data.get("members")

@@ -96,7 +96,7 @@ def decode_state(text: str | None, kb: KnowledgeBase | None = None) -> DecodedSt
         try:
             if not isinstance(raw_weights, list) or len(raw_weights) != len(FACTOR_IDS):
                 raise WeightsError("feil antall vekter")
-            weights = Weights(points=dict(zip(FACTOR_IDS, raw_weights)))
+            weights = Weights(points=dict(zip(FACTOR_IDS, raw_weights, strict=False)))
         except (ValidationError, ValueError):
             problems.append("vektene")
     overrides: dict[str, int] = {}

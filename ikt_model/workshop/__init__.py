@@ -5,7 +5,7 @@ durable DuckDB store), aggregation (group weights, disagreement, ranking, winner
 (projector figures), qr (QR code for the participant URL).
 """
 
-from .models import LIMITS, METHOD_LABELS, Method, Vote, Workshop, WorkshopError
 from .access import AccessDenied
+from .models import LIMITS, METHOD_LABELS, Method, Vote, Workshop, WorkshopError
 
 __all__ = ["LIMITS", "METHOD_LABELS", "AccessDenied", "Method", "Vote", "Workshop", "WorkshopError"]

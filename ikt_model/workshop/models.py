@@ -93,7 +93,7 @@ def points_from_input(method: Method, points: dict | None = None,
     if method == "poeng":
         if not isinstance(points, dict):
             raise WorkshopError("Gi poeng til faktorene")
-        for key, value in points.items():
+        for value in points.values():
             if isinstance(value, (int, float)) and not isinstance(value, bool) and value > POINTS_SCALE_MAX:
                 raise WorkshopError(f"Hver faktor kan få høyst {POINTS_SCALE_MAX} poeng")
         try:

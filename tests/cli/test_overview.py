@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-GOOD = "Samarbeid;Organisasjonsform;Medlemmer (kommunenummer);Etablert (år)\r\nIKT Sunnmøre;KO;1508, 1580, 1577;2020\r\n"
+GOOD = ("Samarbeid;Organisasjonsform;Medlemmer (kommunenummer);Etablert (år)\r\n"
+        "IKT Sunnmøre;KO;1508, 1580, 1577;2020\r\n")
 
 
 def cli(*args, store: Path):

@@ -27,7 +27,8 @@ def test_rank_json(profile_file, capsys):
     assert abs(sum(out["weights"].values()) - 1) < 1e-5
     assert all(w["severity"] == "info" and w["section"] for w in out["warnings"])
     rec = out["recommendation"]
-    assert (rec["model"], rec["form"], rec["section"], rec["agrees_with_ranking"]) == ("alternativ", "par27", "4.2", True)
+    assert (rec["model"], rec["form"], rec["section"], rec["agrees_with_ranking"]) == ("alternativ", "par27", "4.2",
+                                                                                        True)
     assert "kommunalt oppgavefellesskap" in rec["text"].lower() and "§ 27" in rec["quote"]
     parts = first["components"]
     assert set(parts) == {"model", "form", "fit", "context", "transition"}
@@ -57,9 +58,11 @@ def test_rank_table(profile_file, capsys):
     (lambda d: (d / "p.json").write_text('{"status": "existing_working"}') and ["--profile", str(d / "p.json")],
      "nåværende styringsmodell"),
     (lambda d: (d / "p.json").write_text('{"status": "gammel"}') and ["--profile", str(d / "p.json")], "status"),
-    (lambda d: (d / "p.json").write_text('{"status": "new", "current_form": "iks"}') and ["--profile", str(d / "p.json")],
+    (lambda d: (d / "p.json").write_text('{"status": "new", "current_form": "iks"}')
+     and ["--profile", str(d / "p.json")],
      "nytt samarbeid har ingen nåværende"),
-    (lambda d: (d / "p.json").write_text("{}") and ["--profile", str(d / "p.json"), "--weights", "tull"], "ukjent vektsett"),
+    (lambda d: (d / "p.json").write_text("{}") and ["--profile", str(d / "p.json"), "--weights", "tull"],
+     "ukjent vektsett"),
     (lambda d: (d / "p.json").write_text("{}") and (d / "w.json").write_text('{"1": -3}')
      and ["--profile", str(d / "p.json"), "--weights", str(d / "w.json")], "negativ"),
 ])

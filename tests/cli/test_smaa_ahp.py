@@ -85,7 +85,7 @@ def test_smaa_bad_weights(tmp_path, capsys, weights, expected):
 def house_csv(tmp_path, with_names=False, rows=HOUSE):
     names = ["size", "transport", "neighbourhood", "age", "yard", "modern", "condition", "financing"]
     lines = [("," if with_names else "") + ",".join(names)]
-    for name, row in zip(names, rows):
+    for name, row in zip(names, rows, strict=False):
         cells = [f"1/{round(1 / v)}" if v < 1 else f"{v:g}" for v in row]
         lines.append((name + "," if with_names else "") + ",".join(cells))
     return write(tmp_path, "m.csv", "\n".join(lines) + "\n")
@@ -127,6 +127,7 @@ def test_real_entry_point(tmp_path):
     ok = subprocess.run([sys.executable, "-m", "ikt_model", "ahp", "--matrix", house_csv(tmp_path), "--format", "json"],
                         cwd=REPO, capture_output=True, text=True)
     assert ok.returncode == 0 and json.loads(ok.stdout)["consistent"] is False
-    bad = subprocess.run([sys.executable, "-m", "ikt_model", "ahp", "--matrix", write(tmp_path, "b.csv", "a,b\n1,2\n2,1\n")],
+    bad_matrix = write(tmp_path, "b.csv", "a,b\n1,2\n2,1\n")
+    bad = subprocess.run([sys.executable, "-m", "ikt_model", "ahp", "--matrix", bad_matrix],
                          cwd=REPO, capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr

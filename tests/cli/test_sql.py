@@ -22,14 +22,15 @@ def test_json_output(capsys):
 
 
 def test_csv_and_table_output(capsys):
-    assert main(["sql", "SELECT kommunenummer, navn FROM kommuner WHERE kommunenummer = '0101'", "--format", "csv"]) == 0
+    query = "SELECT kommunenummer, navn FROM kommuner WHERE kommunenummer = '0101'"
+    assert main(["sql", query, "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines() == ["kommunenummer,navn", "0101,Halden"]
     assert main(["sql", "SELECT count(*) AS antall FROM samarbeid", "--format", "table"]) == 0
     assert "41" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("query", ["DROP TABLE samarbeid", "SELECT * FROM read_csv('/etc/passwd')", "SELECT 1; SELECT 2",
-                                   "ATTACH 'x.db'", "INSTALL spatial", "SET threads = 8"])
+@pytest.mark.parametrize("query", ["DROP TABLE samarbeid", "SELECT * FROM read_csv('/etc/passwd')",
+                                   "SELECT 1; SELECT 2", "ATTACH 'x.db'", "INSTALL spatial", "SET threads = 8"])
 def test_refused_exit_2_one_line(capsys, query):
     assert main(["sql", query]) == 2
     captured = capsys.readouterr()

@@ -9,7 +9,6 @@ from ikt_model.decision.knowledge import default_knowledge_base, load_knowledge_
 from ikt_model.decision.registry import FACTOR_IDS, FORM_IDS, MODEL_IDS
 
 
-
 def test_complete_tables():
     kb = default_knowledge_base()
     assert [f.id for f in kb.factors] == list(FACTOR_IDS)

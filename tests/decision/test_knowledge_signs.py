@@ -48,7 +48,8 @@ MODEL_AND_FIT = {
     "mf.hybrid.9": (0, "4.3 does not distinguish models"),
     "mf.hybrid.10": (-1, "«bør på sikt være samlet i én organisasjon» (4.1)"),
     "mf.hybrid.11": (0, "4.3 does not distinguish models"),
-    "mf.hybrid.12": (-1, "a variant of the non-customer–supplier model (3.3.3); 4.3 «spesielt for en modell som ikke ...»"),
+    "mf.hybrid.12": (-1, "a variant of the non-customer–supplier model (3.3.3); "
+                         "4.3 «spesielt for en modell som ikke ...»"),
     "fit.alternativ.par27.5": (1, "§ 27 «passer best til den anbefalte styringsmodellen» (4.2); only with the board"),
     "fit.alternativ.as.5": (0, "«Et generelt funn» is not model-specific; ff.as.5 already scores it (3.4.1)"),
     "fit.alternativ.iks.5": (0, "IKS steering holds for every model; ff.iks.5 already scores it (3.4.2)"),

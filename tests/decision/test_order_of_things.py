@@ -118,7 +118,8 @@ def test_a_new_collaboration_ranks_the_recommended_model_and_ko_first(name, boar
 def test_the_users_own_weights_can_overrule_the_advice_and_the_page_is_told_which():
     """Without transition cost and with only «Digitalisering» weighted, a working IKS leans to KO."""
     profile = Profile(status="existing_working", current_model="ks", current_form="iks", transition_weight=0)
-    result = evaluate(profile, preset("like").model_copy(update={"points": {**{i: 0.0 for i in range(1, 13)}, 4: 10.0}}))
+    only_digitalisation = {**{i: 0.0 for i in range(1, 13)}, 4: 10.0}
+    result = evaluate(profile, preset("like").model_copy(update={"points": only_digitalisation}))
     assert result.best.alternative.form == "par27" and not result.recommendation.agrees_with_ranking
     assert "Digitalisering og teknologisk utvikling" in result.disagreement
 

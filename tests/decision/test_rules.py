@@ -87,7 +87,8 @@ EXISTING = {"status": "existing_working", "current_model": "ks", "current_form":
 @pytest.mark.parametrize("profile,code,severity", [
     (Profile(stable_operations=False, **EXISTING), "stabil_drift", "error"),
     (Profile(host_on_robek=True), "robek_advarsel", "warning"),
-    (Profile(status="existing_struggling", current_model="alternativ", current_form="iks"), "kultur_ledelse", "warning"),
+    (Profile(status="existing_struggling", current_model="alternativ", current_form="iks"), "kultur_ledelse",
+     "warning"),
     (Profile(status="existing_working", current_model="hybrid", current_form="par27"), "hybrid_fungerer", "info"),
     (Profile.model_validate({"status": "existing_working", "current_model": "ks", "current_form": "par27"}),
      "par27_omdannet", "warning"),

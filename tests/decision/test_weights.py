@@ -35,7 +35,7 @@ def test_roc_weights_match_barron_barrett():
     w = roc_fractions(12)
     assert math.isclose(sum(w), 1.0)
     assert math.isclose(w[0], 0.2586, abs_tol=1e-4) and math.isclose(w[11], 0.0069, abs_tol=1e-4)
-    assert all(a > b for a, b in zip(w, w[1:]))
+    assert all(a > b for a, b in zip(w, w[1:], strict=False))
     assert math.isclose(rank_sum_fractions(12)[0], 12 / 78)
 
 

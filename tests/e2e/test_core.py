@@ -46,7 +46,8 @@ def test_fill_profile_move_weight_ranking_changes(app_page, app_server, external
     thumb.focus()
     thumb.press("End")  # digitalisation to 100 points: KO's «Bedre muligheter» (4.2) outweighs keeping the form
     page.locator('[data-testid="stMarkdownContainer"]',
-                 has_text="Høyest rangert med disse vektene: Alternativ modell + Kommunalt oppgavefellesskap").wait_for()
+                 has_text="Høyest rangert med disse vektene: Alternativ modell + Kommunalt oppgavefellesskap"
+                 ).wait_for()
     # the report's advice stays, and the page says which weights overruled it
     assert "Behold organisasjonsformen" in page.locator(
         '[data-testid="stMarkdownContainer"]:has-text("Rapportens råd")').first.inner_text()

@@ -18,13 +18,15 @@ RENDALEN = "3424"  # a large municipality in IKT Fjellregionen IKS (0432 in 2015
 # Plotly geo paths have pointer-events: none; the map's background layer takes the click and plotly finds
 # the location under it, so a real mouse click at that point is what a user does.
 _POINT_IN = """(loc) => {
-  const path = [...document.querySelectorAll('path.choroplethlocation')].find(p => p.__data__ && p.__data__.loc === loc);
+  const path = [...document.querySelectorAll('path.choroplethlocation')]
+    .find(p => p.__data__ && p.__data__.loc === loc);
   if (!path) return null;
   path.scrollIntoView({block: 'center', inline: 'center'});
   const box = path.getBBox(), ctm = path.getScreenCTM();
   for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
     const x = box.x + box.width * i / 20, y = box.y + box.height * j / 20;
-    const inside = [[0, 0], [2, 0], [-2, 0], [0, 2], [0, -2]].every(([dx, dy]) => path.isPointInFill(new DOMPoint(x + dx, y + dy)));
+    const inside = [[0, 0], [2, 0], [-2, 0], [0, 2], [0, -2]]
+      .every(([dx, dy]) => path.isPointInFill(new DOMPoint(x + dx, y + dy)));
     if (!inside) continue;
     const p = new DOMPoint(x, y).matrixTransform(ctm);
     return {x: p.x, y: p.y};

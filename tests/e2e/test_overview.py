@@ -32,7 +32,8 @@ def test_overview_page_offline(app_page, app_server, external_requests):
     choose_option(page, forms.locator("input"), "IKS")
     page.keyboard.press("Escape")
     page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stMetric"]')]
-        .some(m => m.innerText.includes('Samarbeid') && m.querySelector('[data-testid="stMetricValue"]').innerText === '5')""")
+        .some(m => m.innerText.includes('Samarbeid')
+                   && m.querySelector('[data-testid="stMetricValue"]').innerText === '5')""")
     wait_for_app(page)
     page.wait_for_function("() => window.location.search.includes('ov_forms=')")  # shareable URL
     assert _third_party(external_requests) == []

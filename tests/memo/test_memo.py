@@ -9,9 +9,9 @@ from docx import Document
 import ikt_model
 from ikt_model import format as fmt
 from ikt_model.costs.split import parse_cost_input, split_costs
-from ikt_model.memo import build_memo, render_docx, render_html
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.weights import default_weights
+from ikt_model.memo import build_memo, render_docx, render_html
 from ikt_model.municipalities import municipalities_today
 
 EVIL = "<script>alert('x')</script> & «Sunnmøre»"
@@ -24,7 +24,8 @@ class FakeRobustness:
     winner_label = "Alternativ modell + Kommunalt oppgavefellesskap (KO)"
     winner_acceptability = 0.87
     samples = 10_000
-    sentences = ["Alternativ modell + Kommunalt oppgavefellesskap (KO) er best i 87\u00a0% av vektingene rundt dine vekter.",
+    sentences = ["Alternativ modell + Kommunalt oppgavefellesskap (KO) er best i 87\u00a0% av vektingene rundt "
+                 "dine vekter.",
                  "Anbefalingen står seg så lenge vekten på Ledelse er høyst 32 %."]
 
 
@@ -72,8 +73,8 @@ def test_content(memo, costs):
     assert "folkemengde 1. januar 2026" in text                                              # source
     assert "FoU-prosjekt 144016" in text and "Statistisk sentralbyrå" in text                 # sources
     assert f"versjon {ikt_model.__version__}" in text and "27.11.2026" in text                # version, date
-    assert (f"{EVIL} utredes videre med Alternativ modell + Kommunalt oppgavefellesskap (KO) som hovedalternativ" in text
-            and "kostnadsfordelingen i vedlegg 1" in text)                                  # draft resolution
+    assert (f"{EVIL} utredes videre med Alternativ modell + Kommunalt oppgavefellesskap (KO) som hovedalternativ"
+            in text and "kostnadsfordelingen i vedlegg 1" in text)                          # draft resolution
     alternativer = memo.section("alternativer")
     assert len(alternativer.blocks[0].rows) == 12
     assert alternativer.blocks[0].rows[0][1] == "Alternativ modell + Kommunalt oppgavefellesskap (KO)"
@@ -115,7 +116,8 @@ def test_docx_opens_with_headings_and_tables(memo):
     tables = doc.tables
     assert len(tables) >= 7  # header + profile + weights + overrides + dissent + ranking + costs + scores
     ranking = next(t for t in tables if t.rows[0].cells[0].text == "Rang")
-    assert len(ranking.rows) == 13 and ranking.rows[1].cells[1].text == "Alternativ modell + Kommunalt oppgavefellesskap (KO)"
+    assert len(ranking.rows) == 13
+    assert ranking.rows[1].cells[1].text == "Alternativ modell + Kommunalt oppgavefellesskap (KO)"
     costs = next(t for t in tables if t.rows[0].cells[0].text == "Kommune")
     assert costs.rows[-1].cells[3].text == "12\u00a0000\u00a0000\u00a0kr"
     assert costs.rows[0].cells[1].text == "Folketall 1.1.2026"

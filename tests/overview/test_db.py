@@ -25,7 +25,8 @@ def test_contract_columns(con):
         "samarbeid": ["id", "navn", "formelt_navn", "ks_region", "organisasjonsform_trykt", "organisasjonsform",
                       "organisasjonsformer", "etablert_trykt", "etablert_aar", "antall_medlemmer", "merknad"],
         "medlemskap": ["samarbeid_id", "kommunenummer", "navn_i_rapporten", "medlemstype", "merknad"],
-        "kommuner": ["kommunenummer", "navn", "navn_ssb", "fylkesnummer", "fylke", "folketall", "folketall_2016", "areal_km2"],
+        "kommuner": ["kommunenummer", "navn", "navn_ssb", "fylkesnummer", "fylke", "folketall", "folketall_2016",
+                     "areal_km2"],
         "v_kommune_samarbeid": ["kommunenummer", "navn", "fylke", "folketall", "samarbeid_id", "samarbeid_navn",
                                 "organisasjonsform", "navn_2024", "kommunenummer_2024"],
     }.items():
@@ -43,7 +44,8 @@ def test_row_counts(con):
 
 
 def test_kommunenummer_kept_as_text(con):
-    assert con.execute("SELECT kommunenummer, navn FROM kommuner ORDER BY kommunenummer LIMIT 1").fetchone() == ("0101", "Halden")
+    first = con.execute("SELECT kommunenummer, navn FROM kommuner ORDER BY kommunenummer LIMIT 1").fetchone()
+    assert first == ("0101", "Halden")
 
 
 def test_every_member_municipality_exists_in_2015(con):
@@ -56,9 +58,11 @@ def test_v_kommune_samarbeid_left_join(con):
         "SELECT count(*), count(samarbeid_id), count(DISTINCT kommunenummer) FROM v_kommune_samarbeid").fetchone()
     assert distinct == 428 and with_collab == 225
     assert total == 428 - 224 + 225  # 224 distinct member municipalities, Iveland twice
-    oslo = con.execute("SELECT samarbeid_id, navn_2024 FROM v_kommune_samarbeid WHERE kommunenummer = '0301'").fetchall()
+    oslo = con.execute(
+        "SELECT samarbeid_id, navn_2024 FROM v_kommune_samarbeid WHERE kommunenummer = '0301'").fetchall()
     assert oslo == [(None, "Oslo")]
-    iveland = con.execute("SELECT samarbeid_id FROM v_kommune_samarbeid WHERE kommunenummer = '0935' ORDER BY 1").fetchall()
+    iveland = con.execute(
+        "SELECT samarbeid_id FROM v_kommune_samarbeid WHERE kommunenummer = '0935' ORDER BY 1").fetchall()
     assert iveland == [("kr-ikt",), ("setesdal-ikt",)]
 
 
@@ -99,7 +103,7 @@ def test_default_database_from_settings(monkeypatch, tmp_path):
 def test_build_is_atomic_on_error(tmp_path, monkeypatch):
     monkeypatch.setenv("IKT_DATA_DIR", str(tmp_path))
     con = duckdb.connect()
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017 - whatever fails, no table may be left behind
         build_overview_database(con)
     assert con.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0] == 0
 
@@ -166,7 +170,8 @@ def test_key_figures_count_each_municipality_once(con):
     f = queries.key_figures(cur, queries.OverviewFilter())
     assert (f.samarbeid, f.kommuner, f.fylkeskommuner) == (41, 224, 1)
     assert f.folketall == con.execute(
-        "SELECT sum(folketall) FROM kommuner WHERE kommunenummer IN (SELECT kommunenummer FROM medlemskap)").fetchone()[0]
+        "SELECT sum(folketall) FROM kommuner "
+        "WHERE kommunenummer IN (SELECT kommunenummer FROM medlemskap)").fetchone()[0]
     assert 0.36 < f.andel_folketall < 0.38 and f.andel_kommuner == pytest.approx(224 / 428)
     empty = queries.key_figures(cur, queries.OverviewFilter(kommuner_min=100, kommuner_max=200))
     assert empty.samarbeid == 0 and empty.alder_snitt is None and empty.folketall == 0

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from ikt_model.decision.profile import Profile
 from ikt_model.format import NBSP
 from ikt_model.overview import similar
 from ikt_model.overview.db import open_overview_database
-from ikt_model.decision.profile import Profile
 
 KRISTIANSAND, IVELAND, BIRKENES, OSLO = "1001", "0935", "0928", "0301"
 
@@ -62,7 +62,8 @@ def test_population_and_region_are_derived_from_members(cur):
         "WHERE e.kommunenummer_2024 IN ('4204', '4218', '4216')").fetchall())
     assert result.population == expected
     assert expected > sum(r[0] for r in cur.execute(
-        "SELECT folketall FROM kommuner WHERE kommunenummer IN (?, ?, ?)", [KRISTIANSAND, IVELAND, BIRKENES]).fetchall())
+        "SELECT folketall FROM kommuner WHERE kommunenummer IN (?, ?, ?)",
+        [KRISTIANSAND, IVELAND, BIRKENES]).fetchall())
     assert result.region == "Agder" and result.region_derived
     assert similar.members_region(cur, [OSLO]) is None  # no collaboration in Oslo's county
     assert similar.members_region(cur, []) is None

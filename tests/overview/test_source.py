@@ -107,20 +107,23 @@ def test_cleaning_script_reproduces_the_committed_csvs(tmp_path):
 # One check per decision in data_quality.csv; a new decision needs a new check here.
 DECISION_CHECKS = {
     "spill-rissa": lambda d: "1624" in members(d, "fosen-ikt") and collab(d, "fosen-ikt").antall_medlemmer == 7,
-    "spill-osteroy": lambda d: "1253" in members(d, "ikt-nordhordland") and collab(d, "ikt-nordhordland").antall_medlemmer == 9,
+    "spill-osteroy": lambda d: "1253" in members(d, "ikt-nordhordland")
+    and collab(d, "ikt-nordhordland").antall_medlemmer == 9,
     "flytt-spydeberg": lambda d: "0123" in members(d, "indre-ostfold") and "0123" not in members(d, "inn-trondelag-ikt")
     and collab(d, "inn-trondelag-ikt").eierkommuner_trykt.startswith("Spydeberg"),
     "kvitsoy-stavanger": lambda d: members(d, "stavanger-rennesoy-finnoy-forsand") == {"1103", "1142", "1144"},
     "flerord-nore-og-uvdal": lambda d: "0633" in members(d, "kongsbergregionen-ikt-samarbeid"),
     "flerord-evje-og-hornnes": lambda d: "0937" in members(d, "setesdal-ikt"),
     "flerord-vestre-slidre": lambda d: "0543" in members(d, "ikt-valdres"),
-    "flerord-oystre-slidre": lambda d: "0544" in members(d, "ikt-valdres") and collab(d, "ikt-valdres").antall_medlemmer == 6,
+    "flerord-oystre-slidre": lambda d: "0544" in members(d, "ikt-valdres")
+    and collab(d, "ikt-valdres").antall_medlemmer == 6,
     "flerord-nordre-land": lambda d: "0538" in members(d, "sikt"),
     "flerord-sondre-land": lambda d: "0536" in members(d, "sikt"),
     "flerord-vestre-toten": lambda d: "0529" in members(d, "sikt"),
     "flerord-ostre-toten": lambda d: "0528" in members(d, "sikt") and collab(d, "sikt").antall_medlemmer == 5,
     "flerord-nedre-eiker": lambda d: "0625" in members(d, "d-ikt"),
-    "flerord-sande-i-more-og-romsdal": lambda d: "1514" in members(d, "ssikt") and collab(d, "ssikt").antall_medlemmer == 7,
+    "flerord-sande-i-more-og-romsdal": lambda d: "1514" in members(d, "ssikt")
+    and collab(d, "ssikt").antall_medlemmer == 7,
     "tvetydig-nes-digitale-gardermoen": lambda d: "0236" in members(d, "digitale-gardermoen"),
     "tvetydig-nes-ikt-hallingdal": lambda d: "0616" in members(d, "ikt-hallingdal"),
     "tvetydig-heroy-hald-ikt": lambda d: "1818" in members(d, "hald-ikt"),
@@ -130,27 +133,32 @@ DECISION_CHECKS = {
     "fylke-aust-agder": lambda d: any(m.kommunenummer == "09" and m.medlemstype == "fylkeskommune"
                                       and m.samarbeid_id == "ikt-agder" for m in d.medlemskap),
     "form-ddv-par27-og-par27": lambda d: collab(d, "ddv").organisasjonsformer == ("par27",),
-    "form-ekommune-to-former": lambda d: collab(d, "ekommune-sunnmore").organisasjonsformer == ("par27", "vertskommune"),
+    "form-ekommune-to-former": lambda d: collab(d, "ekommune-sunnmore").organisasjonsformer
+    == ("par27", "vertskommune"),
     "form-lofoten-vertskommune": lambda d: collab(d, "ikt-samarbeid-lofoten").organisasjonsform == "vertskommune",
     "form-digitale-gardermoen-iks": lambda d: collab(d, "digitale-gardermoen").organisasjonsform == "par27"
     and collab(d, "digitale-gardermoen").formelt_navn == "Digitale Gardermoen IKS",
     "form-ryfylke-iks": lambda d: collab(d, "ryfylke-it-samarbeid").organisasjonsform == "par27",
     "aar-orkide-1997-iks-2008": lambda d: collab(d, "ikt-orkide").etablert_aar == 1997
     and collab(d, "ikt-orkide").etablert_trykt == "1997 (IKS 2008)",
-    "aar-mangler-astafjord-ikt-drift-k4-i-sor-troms": lambda d: collab(d, "astafjord-ikt-drift-k4-i-sor-troms").etablert_aar is None,
+    "aar-mangler-astafjord-ikt-drift-k4-i-sor-troms":
+    lambda d: collab(d, "astafjord-ikt-drift-k4-i-sor-troms").etablert_aar is None,
     "aar-mangler-ekommune-sunnmore": lambda d: collab(d, "ekommune-sunnmore").etablert_aar is None,
     "aar-mangler-ikt-samarbeid-lofoten": lambda d: collab(d, "ikt-samarbeid-lofoten").etablert_aar is None,
     "aar-mangler-ikt-samarbeid-sor-helgeland": lambda d: collab(d, "ikt-samarbeid-sor-helgeland").etablert_aar is None,
-    "aar-mangler-stavanger-rennesoy-finnoy-forsand": lambda d: collab(d, "stavanger-rennesoy-finnoy-forsand").etablert_aar is None,
+    "aar-mangler-stavanger-rennesoy-finnoy-forsand":
+    lambda d: collab(d, "stavanger-rennesoy-finnoy-forsand").etablert_aar is None,
     "dobbelt-iveland": lambda d: "0935" in members(d, "kr-ikt") and "0935" in members(d, "setesdal-ikt"),
     "region-ikt-valdres": lambda d: collab(d, "ikt-valdres").ks_region == "BTV"
     and all(m.kommunenummer.startswith("05") for m in d.medlemskap if m.samarbeid_id == "ikt-valdres"),
     "navn-skien-bamble-siljan": lambda d: collab(d, "it-samarbeidet-skien-bamble-siljan").antall_medlemmer == 6,
     "navn-orddeling-ikt-nordhordland": lambda d: collab(d, "ikt-nordhordland").formelt_navn
     == "Interkommunale IKT-tjenester Nordhordaland",
-    "navn-orddeling-kongsbergregionen-ikt-samarbeid": lambda d: collab(d, "kongsbergregionen-ikt-samarbeid").formelt_navn
+    "navn-orddeling-kongsbergregionen-ikt-samarbeid":
+    lambda d: collab(d, "kongsbergregionen-ikt-samarbeid").formelt_navn
     == "SuksIT og Kongsbergregionens IKT Drift",
-    "navn-orddeling-kr-ikt": lambda d: collab(d, "kr-ikt").formelt_navn == "Kristiansandsregionens kommunale IKT-tjeneste",
+    "navn-orddeling-kr-ikt": lambda d: collab(d, "kr-ikt").formelt_navn
+    == "Kristiansandsregionens kommunale IKT-tjeneste",
 }
 
 
@@ -169,5 +177,6 @@ def test_member_decisions_point_at_the_resolved_row(data):
     for d in data.avgjorelser:
         if d.nivaa == "medlem":
             row = next(m for m in data.medlemskap if m.avgjorelse == d.id)
-            assert (row.kommunenummer, row.navn_i_rapporten, row.trykt_under) == (d.kommunenummer, d.trykt, d.samarbeid_id)
+            assert (row.kommunenummer, row.navn_i_rapporten, row.trykt_under) == (d.kommunenummer, d.trykt,
+                                                                                  d.samarbeid_id)
             assert row.samarbeid_id == (d.flyttet_til or d.samarbeid_id)

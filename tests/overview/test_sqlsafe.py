@@ -7,8 +7,14 @@ import time
 import duckdb
 import pytest
 
-from ikt_model.overview.sqlsafe import (SqlLimits, SqlRefused, check_statement, locked_connection, overview_snapshot,
-                                        run_user_sql)
+from ikt_model.overview.sqlsafe import (
+    SqlLimits,
+    SqlRefused,
+    check_statement,
+    locked_connection,
+    overview_snapshot,
+    run_user_sql,
+)
 
 LIMITS = SqlLimits(timeout_s=1.0, max_rows=100)
 

@@ -175,7 +175,8 @@ def test_wrong_file_type(name):
 
 def test_binary_file_named_csv_and_broken_excel():
     assert only_error(read_upload("f.csv", b"\x00\x01\x02binary", LOOKUP))[1].startswith("Filen ser ikke ut som")
-    assert only_error(read_upload("f.xlsx", b"not a workbook", LOOKUP))[1] == "Filen er ikke en gyldig Excel-fil (.xlsx)."
+    broken = only_error(read_upload("f.xlsx", b"not a workbook", LOOKUP))
+    assert broken[1] == "Filen er ikke en gyldig Excel-fil (.xlsx)."
 
 
 @pytest.mark.parametrize("data", [b"", b"   \r\n\r\n", "\ufeff".encode(), b";;;\r\n;;;\r\n"])
@@ -232,15 +233,15 @@ def test_default_lookup_uses_todays_municipalities_and_explains_old_numbers():
 
 @pytest.mark.parametrize("employees, expected", [("1 200", 1200), ("1\u00a0200", 1200), ("1.200", 1200), ("14", 14)])
 def test_employees_in_norwegian_forms(employees, expected):
-    report = read_upload("oversikt.csv", csv_bytes(NO_HEAD + ";Ansatte", f"IKT Sunnmøre;KO;1508, 1580;2020;{employees}"),
-                         LOOKUP)
+    row = f"IKT Sunnmøre;KO;1508, 1580;2020;{employees}"
+    report = read_upload("oversikt.csv", csv_bytes(NO_HEAD + ";Ansatte", row), LOOKUP)
     assert report.ok, report.errors
     assert report.upload.rows[0].ansatte == expected
 
 
 @pytest.mark.parametrize("employees", ["12,5", "1,200", "mange", "-3"])
 def test_employees_ambiguous_or_not_whole_are_refused_with_an_example(employees):
-    report = read_upload("oversikt.csv", csv_bytes(NO_HEAD + ";Ansatte", f"IKT Sunnmøre;KO;1508, 1580;2020;{employees}"),
-                         LOOKUP)
+    row = f"IKT Sunnmøre;KO;1508, 1580;2020;{employees}"
+    report = read_upload("oversikt.csv", csv_bytes(NO_HEAD + ";Ansatte", row), LOOKUP)
     row, message = only_error(report)
     assert row == 2 and f"«{employees}»" in message and "for eksempel 1 200" in message

@@ -2,8 +2,8 @@
 
 from streamlit.testing.v1 import AppTest
 
-from ikt_model.ui import session
 from ikt_model.decision.profile import Profile
+from ikt_model.ui import session
 
 
 def _texts(at) -> str:
@@ -148,8 +148,8 @@ def test_start_page_shows_current_winner(at):
 
 
 def test_share_link_reproduces_state_and_bad_link_falls_back(tmp_path, monkeypatch):
-    from ikt_model.ui.share import encode_state
     from ikt_model.decision.weights import preset
+    from ikt_model.ui.share import encode_state
     monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
     profile = Profile(status="existing_working", current_model="ks", current_form="iks")
     at = AppTest.from_file("../../app.py", default_timeout=60)
@@ -183,8 +183,8 @@ def test_transition_weight_slider_moves_the_working_collaborations_ranking(at):
 
 
 def test_a_stale_share_value_later_in_the_session_does_not_undo_changes(tmp_path, monkeypatch):
-    from ikt_model.ui.share import encode_state
     from ikt_model.decision.weights import preset
+    from ikt_model.ui.share import encode_state
     monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
     at = AppTest.from_file("../../app.py", default_timeout=60)
     at.query_params["s"] = encode_state(Profile(), preset("like"), {})

@@ -7,9 +7,9 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ikt_model.ui import session
 from ikt_model.decision.profile import Profile
 from ikt_model.municipalities import municipalities_2015
+from ikt_model.ui import session
 
 ATTRIBUTION = "Kart: © Kartverket (CC BY 4.0). Folketall: Statistisk sentralbyrå."
 

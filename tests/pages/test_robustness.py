@@ -1,7 +1,7 @@
 """AppTest for «Robusthet» and «Parvise vekter (AHP)»."""
 
-from ikt_model.ui import session
 from ikt_model.decision.weights import Weights, default_weights
+from ikt_model.ui import session
 
 
 def texts(at) -> str:

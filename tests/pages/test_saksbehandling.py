@@ -10,11 +10,11 @@ from docx import Document
 from ikt_model import format as fmt
 from ikt_model.costs import tables as cost_tables
 from ikt_model.costs.split import parse_cost_input, split_costs
-from ikt_model.ui import session
 from ikt_model.decision.profile import Profile
-from ikt_model.scenarios.model import export_json, scenario_from_state
-from ikt_model.ui.share import decode_state
 from ikt_model.decision.weights import preset
+from ikt_model.scenarios.model import export_json, scenario_from_state
+from ikt_model.ui import session
+from ikt_model.ui.share import decode_state
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -107,7 +107,8 @@ def test_costs_page_from_profile(at):
     assert list(table["Kommune"])[0] == "Herøy (Møre og Romsdal, 1515)" and "Folketall 1.1.2026" in table.columns
     assert any("folketall 1.1.2026, SSB" in c.value for c in at.caption)
     at.selectbox(key="kost_year").set_value(2015).run()  # the report's figures, computed by hand in 2.8 terms
-    assert list(at.dataframe[0].value["Andel (kr)"])[:3] == ["6\u00a0261\u00a0415\u00a0kr", "3\u00a0045\u00a0768\u00a0kr",
+    assert list(at.dataframe[0].value["Andel (kr)"])[:3] == ["6\u00a0261\u00a0415\u00a0kr",
+                                                           "3\u00a0045\u00a0768\u00a0kr",
                                                            "2\u00a0692\u00a0817\u00a0kr"]
     assert "Folketall 1.1.2015" in at.dataframe[0].value.columns
     assert at.session_state[cost_tables.SESSION_KEY].budget == 12_000_000

@@ -3,9 +3,21 @@
 import numpy as np
 import pytest
 
-from ikt_model.robustness.ahp import (GROUPS, RANDOM_INDEX, AhpError, ahp, grouped_weights, matrix_from_positions,
-                                      pairs, parse_judgment, position_label, position_to_value, positions_from_weights,
-                                      value_to_position, weights_to_points)
+from ikt_model.robustness.ahp import (
+    GROUPS,
+    RANDOM_INDEX,
+    AhpError,
+    ahp,
+    grouped_weights,
+    matrix_from_positions,
+    pairs,
+    parse_judgment,
+    position_label,
+    position_to_value,
+    positions_from_weights,
+    value_to_position,
+    weights_to_points,
+)
 
 # Saaty (1990), "How to make a decision: the analytic hierarchy process", EJOR 48(1):9-26, house example:
 # size, transport, neighbourhood, age, yard, modern facilities, general condition, financing
@@ -45,7 +57,8 @@ def test_consistent_matrix_has_cr_zero():
     w = np.array([0.4, 0.3, 0.2, 0.1])
     r = ahp(consistent_matrix(w))
     np.testing.assert_allclose(r.weights, w)
-    assert r.lambda_max == pytest.approx(4.0) and r.ci == pytest.approx(0, abs=1e-12) and r.cr == pytest.approx(0, abs=1e-12)
+    assert r.lambda_max == pytest.approx(4.0)
+    assert r.ci == pytest.approx(0, abs=1e-12) and r.cr == pytest.approx(0, abs=1e-12)
     assert r.consistent
 
 

@@ -6,13 +6,19 @@ import pytest
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.registry import ALTERNATIVES
-from ikt_model.robustness import charts
-from ikt_model.robustness.reading import (RobustnessSummary, factor_intervals, interval_sentence,
-                                          robustness_summary)
-from ikt_model.robustness.sensitivity import (first_choice, leader, moved_weights, ranking_at, stability_interval,
-                                              stability_intervals, walk)
 from ikt_model.decision.scoring import score_matrix
 from ikt_model.decision.weights import Weights, default_weights, preset
+from ikt_model.robustness import charts
+from ikt_model.robustness.reading import RobustnessSummary, factor_intervals, interval_sentence, robustness_summary
+from ikt_model.robustness.sensitivity import (
+    first_choice,
+    leader,
+    moved_weights,
+    ranking_at,
+    stability_interval,
+    stability_intervals,
+    walk,
+)
 
 GRID = np.linspace(0, 1, 20_001)  # step 5e-5
 
@@ -147,7 +153,8 @@ def test_robustness_summary_contract():
 def test_interval_sentences():
     kb = default_knowledge_base()
     intervals = factor_intervals(real_matrix(), default_weights(), kb)
-    assert interval_sentence(intervals[0]) == "Anbefalingen står seg uansett vekt på Kvalitet og tilgjengelighet (0–100 %)."
+    assert interval_sentence(intervals[0]) == ("Anbefalingen står seg uansett vekt på Kvalitet og tilgjengelighet "
+                                               "(0–100 %).")
     line = interval_sentence(intervals[5])
     assert line.startswith("Anbefalingen står seg så lenge vekten på Gjennomføringsevne") and "høyst 40\u00a0%" in line
     both = intervals[0].model_copy(update={"lower": 0.04, "upper": 0.31, "takeover_below": "ks/as",

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from ikt_model.robustness.smaa import SmaaError, centroid_meta_weights, sample_weights, smaa
 from ikt_model.decision.weights import roc_fractions
+from ikt_model.robustness.smaa import SmaaError, centroid_meta_weights, sample_weights, smaa
 
 MC = 0.01  # binomial 95 % half-width at 10 000 draws is <= 0.0098
 

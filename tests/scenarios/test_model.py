@@ -4,13 +4,22 @@ import json
 
 import pytest
 
+from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import Profile
+from ikt_model.decision.weights import default_weights, preset
 from ikt_model.scenarios.charts import comparison_figure
 from ikt_model.scenarios.compare import compare, row_label
-from ikt_model.decision.knowledge import default_knowledge_base
-from ikt_model.scenarios.model import (MAX_IMPORT_BYTES, Scenario, ScenarioError, ScenarioImportError, clean_name,
-                                       export_json, import_json, profile_rows, scenario_from_state)
-from ikt_model.decision.weights import default_weights, preset
+from ikt_model.scenarios.model import (
+    MAX_IMPORT_BYTES,
+    Scenario,
+    ScenarioError,
+    ScenarioImportError,
+    clean_name,
+    export_json,
+    import_json,
+    profile_rows,
+    scenario_from_state,
+)
 
 WORKING_VK = dict(status="existing_working", current_model="ks", current_form="vertskommune")
 
@@ -141,7 +150,8 @@ def test_compare_weights_and_limits():
 
 
 def test_row_label():
-    assert row_label(default_knowledge_base(), "ff.as.1") == "Aksjeselskap (AS) × 1. Kvalitet og tilgjengelighet (ff.as.1)"
+    assert row_label(default_knowledge_base(), "ff.as.1") == ("Aksjeselskap (AS) × 1. Kvalitet og tilgjengelighet "
+                                                              "(ff.as.1)")
 
 
 def test_markdown_escape_keeps_text_literal():

@@ -3,10 +3,10 @@
 import pytest
 
 from ikt_model.decision.profile import Profile
-from ikt_model.scenarios.store import COMPONENT, MIGRATIONS, ScenarioStore
-from ikt_model.scenarios.model import ScenarioError, scenario_from_state
-from ikt_model.store import connect_store, schema_version
 from ikt_model.decision.weights import default_weights, preset
+from ikt_model.scenarios.model import ScenarioError, scenario_from_state
+from ikt_model.scenarios.store import COMPONENT, MIGRATIONS, ScenarioStore
+from ikt_model.store import connect_store, schema_version
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import zlib
 import pytest
 
 from ikt_model.decision.profile import Profile
-from ikt_model.ui.share import MAX_CHARS, decode_state, encode_state, share_url
 from ikt_model.decision.weights import Weights, default_weights, preset
+from ikt_model.ui.share import MAX_CHARS, decode_state, encode_state, share_url
 
 
 def _pack(payload) -> str:

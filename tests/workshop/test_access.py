@@ -32,7 +32,7 @@ def test_join_codes_are_random_unambiguous_and_long_enough():
     assert not set("0O1IL") & set(access.CODE_ALPHABET)
     assert access.CODE_SPACE > 10**11  # ~40 bits: see access.py for the sizing
     # not sequential: consecutive codes share no long common prefix more often than chance
-    assert sum(a[:3] == b[:3] for a, b in zip(codes, codes[1:])) < 5
+    assert sum(a[:3] == b[:3] for a, b in zip(codes, codes[1:], strict=False)) < 5
 
 
 def test_code_input_is_forgiving_but_strict():

@@ -11,8 +11,7 @@ from ikt_model.decision.profile import Profile
 from ikt_model.decision.registry import FACTOR_IDS
 from ikt_model.decision.weights import Weights, preset
 from ikt_model.workshop import aggregation as agg
-from ikt_model.workshop.charts import (disagreement_figure, group_weights_figure, ranking_figure,
-                                       winners_figure)
+from ikt_model.workshop.charts import disagreement_figure, group_weights_figure, ranking_figure, winners_figure
 from ikt_model.workshop.models import Vote
 
 NOW = datetime(2026, 1, 1)

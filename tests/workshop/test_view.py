@@ -34,6 +34,7 @@ def test_escape_md_neutralises_markdown_html_and_latex():
 
 def test_status_line_and_profile_summary():
     from datetime import datetime
+
     from ikt_model.workshop.models import Workshop
     ws = Workshop(id="a", code="ABCDEFGH", title="t", method="poeng", profile=Profile(), voting_open=False,
                   revealed=True, created_at=datetime(2026, 1, 1))
