@@ -1,4 +1,4 @@
-"""Tables and view helpers of the robustness pages, and the remaining charts."""
+"""Tables and view helpers of the robustness pages."""
 
 import numpy as np
 
@@ -6,7 +6,7 @@ from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.scoring import score_matrix
 from ikt_model.decision.weights import default_weights
-from ikt_model.robustness import charts, tables
+from ikt_model.robustness import tables
 from ikt_model.robustness.ahp import GROUPS, ahp, grouped_weights
 from ikt_model.robustness.reading import acceptability_reading, factor_intervals
 from ikt_model.robustness.smaa import smaa
@@ -60,17 +60,3 @@ def test_grouped_summary_and_weights_table():
     df = tables.ahp_weights_table(KB, grouped.weights)
     assert len(df) == 12 and df.iloc[8]["Vekt"] == "12,5\u00a0%"  # group of two: 1/4 * 1/2
 
-
-def test_heatmap_central_and_ahp_charts():
-    result = smaa(VALUES, "around", default_weights().vector(), samples=2000)
-    labels = [str(i) for i in range(12)]
-    heat = charts.acceptability_heatmap(labels, result.rank_acceptability)
-    assert heat.data[0].y[-1] == "7"  # the first choice (alternativ/par27) on top
-    assert heat.data[0].z.shape == (12, 12) or len(heat.data[0].z) == 12
-    central = charts.central_weights_chart(labels, default_weights().vector(), result.central_weights[7], "X")
-    assert [t.name for t in central.data] == ["Sentrale vekter for X", "Dine vekter"]
-    assert charts.central_weights_chart(labels, default_weights().vector(), None, "X").data[0].name == "Dine vekter"
-    ahp_fig = charts.ahp_weights_chart(labels, [1 / 12] * 12, default_weights().vector())
-    assert len(ahp_fig.data) == 2 and ahp_fig.data[0].x[0] == ahp_fig.data[0].x[-1]
-    bars = charts.ranking_bars(["A", "B"], [0.5, -0.25], "T")
-    assert list(bars.data[0].y) == ["B", "A"] and bars.layout.xaxis.range[0] < -0.25
