@@ -5,7 +5,6 @@ from fractions import Fraction
 
 import pytest
 
-from ikt_model.costs.charts import cost_figure
 from ikt_model.costs.split import (
     MAX_BUDGET_KR,
     CostInputError,
@@ -160,33 +159,3 @@ def test_member_options_are_todays_in_norwegian_order():
     assert names.index("Ørland – 5057") < names.index("Ørsta – 1520") < names.index("Ål – 3328")
     assert names[0].startswith("Agdenes") is False and names[0] == "Alstahaug – 1820"
 
-
-def test_table_and_figure():
-    split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=12_000_000, equal_share=0.3))
-    rows = cost_table(split)
-    assert rows[0]["Kommune"] == "Herøy (Møre og Romsdal)" and rows[0]["Kommunenummer"] == "1515"
-    fig = cost_figure(split)
-    assert "Herøy (Møre og Romsdal, 1515)" in fig.data[0].y
-    assert len(fig.data) == 2
-    assert sorted(fig.data[0].x) == sorted(m.andel_kr for m in split.members)
-    assert "30\u00a0% likt fordelt" in split.method_text
-
-
-def test_percentage_editor_helpers():
-    from ikt_model.costs.tables import default_percentages, percentage_frame, percentage_sum, percentages_from_frame
-
-    assert default_percentages(SUNNMORE) == {"1515": 33.34, "1511": 33.33, "1514": 33.33}
-    frame = percentage_frame(SUNNMORE)
-    assert list(frame["Kommune"]) == ["Herøy (Møre og Romsdal)", "Vanylven", "Sande"]
-    assert list(frame["Prosent"]) == ["33,34", "33,33", "33,33"]  # Norwegian text, as the results show it
-    frame.loc[0, "Prosent"] = None
-    assert percentages_from_frame(frame) == {"1515": "0", "1511": "33,33", "1514": "33,33"}
-    kept = percentage_frame(SUNNMORE, {"1515": "60,5", "1511": "25", "1514": "14,5 %"})
-    assert list(kept["Prosent"]) == ["60,5", "25", "14,5 %"]
-    assert percentage_sum(percentages_from_frame(kept)) == pytest.approx(100)
-    assert percentage_sum({"1515": "60.5"}) is None  # unreadable: no sum shown, the error says why
-    assert list(percentage_frame(["1515"], {"1515": "50", "1511": "50"})["Prosent"]) == ["100,00"]
-    split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=1000,
-                                         percentages=percentages_from_frame(kept)))
-    assert [m.andel_kr for m in split.members] == [605, 250, 145]  # «60,5» is 60,5 %, never 605
-    assert sum(default_percentages(sorted(municipalities_today())[:7]).values()) == pytest.approx(100)

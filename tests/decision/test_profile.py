@@ -1,4 +1,5 @@
-"""The profile's members in today's structure, population by date and the size flag derived from it (3.2)."""
+"""The profile: validated with Norwegian messages; members in today's structure, population by date and the
+size flag derived from it (3.2)."""
 
 import json
 
@@ -73,3 +74,27 @@ def test_profile_file_of_the_previous_version_still_loads():
                            "large_size_differences": False})
     p = Profile.model_validate_json(old_file)
     assert p.members == ["1515", "1511", "1514"] and p.population_year == 2026
+
+
+def test_existing_collaboration_needs_current_model_and_form():
+    with pytest.raises(ValidationError, match="nåværende styringsmodell og organisasjonsform"):
+        Profile(status="existing_working", current_model="ks")
+
+
+def test_members_are_todays_municipalities():
+    assert Profile(municipalities=2, members=["0301", "5001"]).members == ["0301", "5001"]  # Trondheim today
+    assert Profile(municipalities=2, members=["0301", "1201"]).members == ["0301", "4601"]  # Bergen 2015 -> today
+    with pytest.raises(ValidationError, match="Ukjent kommunenummer: 9999"):
+        Profile(municipalities=1, members=["9999"])
+
+
+def test_member_count_must_match():
+    with pytest.raises(ValidationError, match="stemmer ikke"):
+        Profile(municipalities=3, members=["0301", "1201"])
+
+
+def test_profile_json_round_trip_and_unknown_fields_refused():
+    p = Profile(name="Test", status="existing_struggling", current_model="hybrid", current_form="iks")
+    assert Profile.model_validate_json(p.model_dump_json()) == p
+    with pytest.raises(ValidationError):
+        Profile.model_validate({"status": "new", "colour": "red"})

@@ -1,0 +1,33 @@
+"""evaluate() on the tiny knowledge base: totals, ties, reasons, notes and advice."""
+
+import pytest
+
+from ikt_model.decision.evaluation import alternative_label, evaluate
+from ikt_model.decision.profile import Profile
+from ikt_model.decision.registry import Alternative
+from ikt_model.decision.weights import Weights
+
+EQUAL_1_2 = Weights(points={1: 10, 2: 10})  # factors 1 and 2 count half each
+
+
+def test_ranking_totals_and_ties(tiny_kb):
+    """alternativ/as: 1 x 0.5 + 2 x 0.5 = 1.5; alternativ/vertskommune and alternativ/par27: 2 x 0.5 = 1.0;
+    ks/as and hybrid/as: 1 x 0.5 = 0.5, tied with alternativ/iks: -1 x 0.5 + 2 x 0.5 = 0.5."""
+    result = evaluate(Profile(), EQUAL_1_2, tiny_kb)
+    scores = {r.alternative.key: (r.rank, r.score) for r in result.ranking}
+    assert scores["alternativ/as"] == (1, pytest.approx(1.5))
+    assert scores["alternativ/vertskommune"] == scores["alternativ/par27"] == (2, pytest.approx(1.0))
+    assert scores["ks/as"] == scores["hybrid/as"] == scores["alternativ/iks"] == (4, pytest.approx(0.5))
+    assert result.weights[1] == result.weights[2] == 0.5 and result.weights[3] == 0
+
+
+def test_reasons_notes_and_advice_come_with_their_source(tiny_kb):
+    result = evaluate(Profile(), EQUAL_1_2, tiny_kb)
+    best = result.best
+    assert best.label == alternative_label(tiny_kb, Alternative(model="alternativ", form="as"))
+    assert [(r.part.id, r.weighted) for r in best.reasons_for] == [("mf.alternativ.2", 1.0), ("ff.as.1", 0.5)]
+    iks = result.find(Alternative(model="alternativ", form="iks"))
+    assert [(r.part.id, r.weighted) for r in iks.reasons_against] == [("ff.iks.1", -0.5)]
+    par27 = result.find(Alternative(model="ks", form="par27"))
+    assert [n.code for n in par27.notes] == ["r.note"] and best.notes == ()
+    assert [(w.code, w.severity) for w in result.warnings] == [("r.advice", "warning")]

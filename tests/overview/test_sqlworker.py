@@ -1,0 +1,54 @@
+"""The SQL worker: a child process that runs user SQL under the sandbox's limits."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ikt_model.overview.sqlsafe import SqlLimits, SqlRefused
+from ikt_model.overview.sqlworker import SqlWorker
+
+LIMITS = SqlLimits(timeout_s=1.0, max_rows=100)
+
+
+@pytest.fixture(scope="module")
+def worker():
+    w = SqlWorker(SqlLimits(timeout_s=1.0, max_rows=100))
+    yield w
+    w.close()
+
+
+def test_worker_runs_select_and_passes_refusals(worker):
+    assert worker.run("SELECT count(*) FROM samarbeid").rows == [(41,)]
+    with pytest.raises(SqlRefused, match="Bare lesing"):
+        worker.run("DELETE FROM samarbeid")
+    with pytest.raises(SqlRefused, match="Ingen tilgang"):
+        worker.run("SELECT * FROM read_text('/etc/passwd')")
+    assert worker.run("SELECT * FROM range(1000)").truncated
+
+
+def test_worker_stops_a_runaway_query_and_recovers(worker):
+    """Whether DuckDB's interrupt lands first or the parent kills the child, the user gets the
+    time-limit message within the limit + grace (+ slack for a loaded machine), and the next query works."""
+    start = time.perf_counter()
+    with pytest.raises(SqlRefused, match="tidsgrensen"):
+        worker.run("SELECT len(range(60000000))")  # one scalar call: interrupt() may not reach it in time
+    assert time.perf_counter() - start < 1.0 + 1.0 + 1.5
+    assert worker.run("SELECT 42").rows == [(42,)]
+
+
+def test_worker_kills_a_child_that_does_not_answer(worker):
+    """The kill path, made deterministic: a frozen child (SIGSTOP) cannot answer, so it is killed
+    after the time limit + grace, and a fresh child serves the next query."""
+    import os
+    import signal
+    worker.run("SELECT 1")
+    before = worker.restarts
+    os.kill(worker._proc.pid, signal.SIGSTOP)
+    start = time.perf_counter()
+    with pytest.raises(SqlRefused, match="tidsgrensen"):
+        worker.run("SELECT 2")
+    assert 1.0 <= time.perf_counter() - start < 1.0 + 1.0 + 1.5
+    assert worker.restarts == before + 1
+    assert worker.run("SELECT 42").rows == [(42,)]

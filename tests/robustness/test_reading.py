@@ -1,0 +1,41 @@
+"""Plain-language reading of robustness: the summary other pages use, and the interval sentences."""
+
+import pytest
+
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.decision.profile import Profile
+from ikt_model.decision.scoring import score_matrix
+from ikt_model.decision.weights import default_weights
+from ikt_model.robustness.reading import RobustnessSummary, factor_intervals, interval_sentence, robustness_summary
+
+
+def real_matrix():
+    return score_matrix(Profile(), default_knowledge_base()).values
+
+
+def test_robustness_summary_contract():
+    s = robustness_summary(Profile(), default_weights())
+    assert isinstance(s, RobustnessSummary)
+    assert s.winner_key == "alternativ/par27"
+    assert s.winner_label == "Alternativ modell + Kommunalt oppgavefellesskap (KO)"
+    assert 0.9 < s.winner_acceptability <= 1.0
+    assert len(s.intervals) == 12 and s.intervals[5].takeover_above == "hybrid/par27"
+    assert s.intervals[5].upper == pytest.approx(0.40, abs=0.01)  # 0.19 before the 2026 review (mf.hybrid.6 +1 -> 0)
+    assert any("Gjennomføringsevne" in line and "overtar Hybridmodell + Kommunalt oppgavefellesskap (KO)" in line
+               for line in s.sentences)
+    assert s.sentences[0].startswith("Alternativ modell + Kommunalt oppgavefellesskap (KO) er best i 100")
+    assert robustness_summary(Profile(), default_weights()) == s  # seeded: reproducible
+
+
+def test_interval_sentences():
+    kb = default_knowledge_base()
+    intervals = factor_intervals(real_matrix(), default_weights(), kb)
+    assert interval_sentence(intervals[0]) == ("Anbefalingen står seg uansett vekt på Kvalitet og tilgjengelighet "
+                                               "(0–100 %).")
+    line = interval_sentence(intervals[5])
+    assert line.startswith("Anbefalingen står seg så lenge vekten på Gjennomføringsevne") and "høyst 40\u00a0%" in line
+    both = intervals[0].model_copy(update={"lower": 0.04, "upper": 0.31, "takeover_below": "ks/as",
+                                           "takeover_above": "ks/iks", "takeover_below_label": "X",
+                                           "takeover_above_label": "Y", "label": "Omstillingsevne"})
+    assert interval_sentence(both) == ("Anbefalingen står seg så lenge vekten på Omstillingsevne er mellom 4\u00a0% "
+                                       "og 31\u00a0%; under 4\u00a0% overtar X, over 31\u00a0% overtar Y.")
