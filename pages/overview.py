@@ -1,130 +1,273 @@
-"""Nasjonal oversikt: the collaborations of 2015 (Vedlegg 5) with filters, key figures, charts,
-the 2.6.1 comparison and every data-quality decision."""
+"""Nasjonal oversikt: the collaborations of a chosen version of the overview (1 = the report's 2015 list,
+Vedlegg 5; later ones uploaded by KS advisers) with filters, key figures, charts, what changed against
+another version, and the upload of a new version. For version 1 also the 2.6.1 comparison and every
+data-quality decision."""
+
+import hashlib
 
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model.overview import charts, queries, table261
-from ikt_model.overview.db import shared_overview_database
-from ikt_model.overview.source import FORM_LABELS
+from ikt_model.overview import charts, queries, table261, upload, versions
+from ikt_model.overview.db import version_database
+
+VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages (survives page switches)
+SAVED = "oversikt_lagret"     # digest of uploaded files already stored -> version id (no double save)
 
 
-def overview_connection():
-    return shared_overview_database()  # one connection per process, shared by the overview pages
+def repository():
+    return versions.shared_repository()  # one store connection per process
 
 
 @st.cache_data(show_spinner=False)
-def fixed_parts():
-    """Parts that do not depend on the filters (the database does not change while the app runs)."""
-    cur = overview_connection().cursor()
-    return (queries.filter_options(cur), table261.comparison(cur), table261.explanations(cur),
-            queries.data_quality_categories(cur))
+def fixed_parts(version_id: int):
+    """Parts that do not depend on the filters (a version never changes once stored)."""
+    cur = version_database(version_id).cursor()
+    parts = (queries.filter_options(cur), queries.data_quality_categories(cur))
+    if version_id == versions.REPORT_VERSION:
+        return (*parts, table261.comparison(cur), table261.explanations(cur))
+    return (*parts, None, None)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def filtered(selection: queries.OverviewFilter):
-    cur = overview_connection().cursor()
+def filtered(version_id: int, selection: queries.OverviewFilter):
+    cur = version_database(version_id).cursor()
     return queries.collaborations(cur, selection), queries.key_figures(cur, selection)
 
 
-cur = overview_connection().cursor()
-options, comparison, explanations, quality_categories = fixed_parts()
+@st.cache_data(show_spinner=False, max_entries=16)
+def version_diff(old: int, new: int):
+    repo = repository()
+    return versions.diff_versions(repo.load(old), repo.load(new))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def validate(name: str, data: bytes):
+    return upload.read_upload(name, data, upload.default_lookup())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def export(version_id: int, kind: str) -> bytes:
+    rows = versions.export_rows(repository().load(version_id))
+    return upload.template_xlsx(rows) if kind == "xlsx" else upload.template_csv(rows)
+
+
+all_versions = repository().versions()
+by_id = {v.id: v for v in all_versions}
+ids = list(by_id)
+if (pending := st.session_state.pop("ov_pending_version", None)) in by_id:
+    st.session_state[VERSION] = st.session_state["ov_version"] = pending  # just saved: show it
+if st.session_state.get(VERSION) not in by_id:
+    st.session_state[VERSION] = ids[-1]  # newest by default
+if st.session_state.get("ov_version") not in by_id:
+    st.session_state["ov_version"] = st.session_state[VERSION]
+
+
+def _version_changed() -> None:
+    st.session_state[VERSION] = st.session_state["ov_version"]
+
 
 st.title("Nasjonal oversikt")
-st.caption("Interkommunale IKT-samarbeid i 2015 slik de er listet i rapportens Vedlegg 5, renset og koblet til "
-           "kommunene i 2015. Trykt tekst er tatt vare på ved siden av hver rettet verdi (se «Datakvalitet» nederst).")
+version_id = st.selectbox("Versjon av oversikten", ids, key="ov_version", on_change=_version_changed,
+                          format_func=lambda i: by_id[i].label,
+                          help="Versjon 1 er rapportens liste fra 2015. Nyere versjoner er lastet opp av "
+                               "KS-rådgivere (se «Oppdater oversikten» nederst). Den nyeste er valgt som standard.")
+info = by_id[version_id]
+is_report = version_id == versions.REPORT_VERSION
+suffix = "" if is_report else f"_{version_id}"  # widget keys per version: their ranges differ
+st.caption(versions.version_caption(info))
+
+cur = version_database(version_id).cursor()
+options, quality_categories, comparison, explanations = fixed_parts(version_id)
+labels = options.form_labels
 
 with st.container(border=True):
     c1, c2 = st.columns(2)
-    regions = c1.multiselect("KS-region", options.regions, key="ov_regions", bind="query-params",
-                             placeholder="Alle regioner")
-    forms = c2.multiselect("Organisasjonsform", options.forms, format_func=FORM_LABELS.get, key="ov_forms",
-                           bind="query-params", placeholder="Alle former",
+    if options.regions:
+        regions = c1.multiselect("KS-region", options.regions, key="ov_regions", bind="query-params",
+                                 placeholder="Alle regioner")
+    else:
+        regions = []
+        c1.caption("KS-region er ikke med i opplastede versjoner.")
+    forms = c2.multiselect("Organisasjonsform", options.forms, format_func=lambda f: labels.get(f, f),
+                           key=f"ov_forms{suffix}", bind="query-params", placeholder="Alle former",
                            help="Et samarbeid med to former (§ 27 og vertskommune) vises under begge.")
     c3, c4, c5 = st.columns([2, 2, 1])
-    years = c3.slider("Etableringsår", options.year_min, options.year_max, (options.year_min, options.year_max),
-                      key="ov_years", bind="query-params")
-    size = c4.slider("Antall kommuner i samarbeidet", options.kommuner_min, options.kommuner_max,
-                     (options.kommuner_min, options.kommuner_max), key="ov_size", bind="query-params")
+    years = c3.slider("Etableringsår", options.year_min, max(options.year_max, options.year_min + 1),
+                      (options.year_min, max(options.year_max, options.year_min + 1)), key=f"ov_years{suffix}", bind="query-params")
+    size = c4.slider("Antall kommuner i samarbeidet", options.kommuner_min,
+                     max(options.kommuner_max, options.kommuner_min + 1),
+                     (options.kommuner_min, max(options.kommuner_max, options.kommuner_min + 1)),
+                     key=f"ov_size{suffix}", bind="query-params")
     unknown = c5.checkbox("Ta med samarbeid uten år", value=True, key="ov_unknown_year", persist_state="session",
-                          help="Fem samarbeid har ikke etableringsår i vedlegget.")
+                          help="Fem samarbeid i rapportens liste har ikke etableringsår.") if is_report else True
 
 selection = queries.OverviewFilter(regions=tuple(regions), forms=tuple(forms), year_from=years[0], year_to=years[1],
                                    include_unknown_year=unknown, kommuner_min=size[0], kommuner_max=size[1])
-frame, figures = filtered(selection)
+frame, figures = filtered(version_id, selection)
+year = info.reference_year
+population_year = 2015 if is_report else 2026
+municipalities_total = 428 if is_report else 357
 
 m1, m2, m3, m4 = st.columns(4)
-m1.metric("Samarbeid", fmt.number(figures.samarbeid), help="Antall samarbeid som passer filtrene (av 41).")
+m1.metric("Samarbeid", fmt.number(figures.samarbeid),
+          help=f"Antall samarbeid som passer filtrene (av {fmt.number(info.collaborations)}).")
 m2.metric("Kommuner med", fmt.number(figures.kommuner),
-          delta=f"{fmt.percent(figures.andel_kommuner)} av 428", delta_color="off",
+          delta=f"{fmt.percent(figures.andel_kommuner)} av {municipalities_total}", delta_color="off",
           help="Kommuner som er med i minst ett av samarbeidene (telles én gang).")
 m3.metric("Innbyggere dekket", fmt.number(figures.folketall),
           delta=f"{fmt.percent(figures.andel_folketall)} av befolkningen", delta_color="off",
-          help="Sum av folkemengden 1.1.2015 i kommunene som er med (hver kommune én gang).")
-m4.metric("Gjennomsnittlig alder i 2015",
+          help=f"Sum av folkemengden 1.1.{population_year} (SSB) i kommunene som er med (hver kommune én gang).")
+m4.metric(f"Gjennomsnittlig alder i {year}",
           "–" if figures.alder_snitt is None else f"{fmt.number(figures.alder_snitt, 1)} år",
-          help="2015 minus etableringsåret; samarbeid uten år er ikke med.")
+          help=f"{year} minus etableringsåret; samarbeid uten år er ikke med.")
 
 if frame.empty:
     st.info("Ingen samarbeid passer filtrene. Fjern ett eller flere filtre.")
 else:
     tabs = st.tabs(["Tabell", "Organisasjonsform", "Etablert", "Kommuner per samarbeid", "Innbyggere"])
     with tabs[0]:
+        columns = ["navn", "ks_region", "organisasjonsform_navn", "etablert_aar", "alder", "antall_kommuner",
+                   "folketall", "medlemmer", "formelt_navn", "merknad"]
+        if not is_report:
+            columns = [c for c in columns if c != "ks_region"]
+            columns.insert(6, "ansatte")
         st.dataframe(
-            frame, hide_index=True,
-            column_order=["navn", "ks_region", "organisasjonsform_navn", "etablert_aar", "alder_2015",
-                          "antall_kommuner", "folketall", "medlemmer", "formelt_navn", "merknad"],
+            frame, hide_index=True, column_order=columns,
             column_config={
                 "navn": st.column_config.TextColumn("Samarbeid", pinned=True),
                 "ks_region": st.column_config.TextColumn("KS-region"),
-                "organisasjonsform_navn": st.column_config.TextColumn("Form", help="Hovedform (trykt først)"),
+                "organisasjonsform_navn": st.column_config.TextColumn("Form", help="Hovedform"),
                 "etablert_aar": st.column_config.NumberColumn("Etablert", format="%d"),
-                "alder_2015": st.column_config.ProgressColumn("Alder 2015", format="%d år", min_value=0,
-                                                              max_value=20),
+                "alder": st.column_config.ProgressColumn(f"Alder {year}", format="%d år", min_value=0,
+                                                         max_value=max(20, year - options.year_min)),
                 "antall_kommuner": st.column_config.NumberColumn("Kommuner", format="%d"),
+                "ansatte": st.column_config.NumberColumn("Ansatte", format="localized"),
                 "folketall": st.column_config.NumberColumn("Innbyggere", format="localized"),
                 "medlemmer": st.column_config.TextColumn("Medlemmer", width="large"),
                 "formelt_navn": st.column_config.TextColumn("Formelt navn"),
-                "merknad": st.column_config.TextColumn("Merknad (datakvalitet)", width="large"),
+                "merknad": st.column_config.TextColumn("Merknad (datakvalitet)" if is_report else "Merknad",
+                                                       width="large"),
             })
-        chosen = st.selectbox("Vis medlemmene i", frame["id"].tolist(), index=None, key="ov_members",
-                              persist_state="session",
-                              format_func=dict(zip(frame["id"], frame["navn"], strict=False)).get,
+        chosen = st.selectbox("Vis medlemmene i", frame["id"].tolist(), index=None, key=f"ov_members{suffix}", persist_state="session",
+                              format_func=dict(zip(frame["id"], frame["navn"])).get,
                               placeholder="Velg et samarbeid")
         if chosen:
-            st.dataframe(queries.members(cur, chosen), hide_index=True, column_config={
-                "navn_i_rapporten": "Navn i rapporten", "kommunenummer": "Nummer (2015)", "navn": "Kommune (SSB)",
-                "medlemstype": "Type", "fylke": "Fylke",
-                "folketall": st.column_config.NumberColumn("Folketall 2015", format="localized"),
-                "navn_2024": "Navn 2024", "merknad": st.column_config.TextColumn("Merknad", width="large")})
+            number_label = "Nummer (2015)" if is_report else "Kommunenummer"
+            st.dataframe(queries.members(cur, chosen), hide_index=True,
+                         column_order=None if is_report else ["kommunenummer", "navn", "fylke", "folketall"],
+                         column_config={
+                             "navn_i_rapporten": "Navn i rapporten", "kommunenummer": number_label,
+                             "navn": "Kommune (SSB)", "medlemstype": "Type", "fylke": "Fylke",
+                             "folketall": st.column_config.NumberColumn(f"Folketall {population_year}",
+                                                                        format="localized"),
+                             "navn_2024": "Navn 2024", "merknad": st.column_config.TextColumn("Merknad", width="large")})
     chart_config = {"displaylogo": False}
     with tabs[1]:
-        st.plotly_chart(charts.forms_bar(frame), config=chart_config, key="ov_chart_forms")
+        st.plotly_chart(charts.forms_bar(frame, info.numbering), config=chart_config, key="ov_chart_forms")
     with tabs[2]:
-        st.plotly_chart(charts.timeline(frame), config=chart_config, key="ov_chart_timeline")
+        st.plotly_chart(charts.timeline(frame, info.numbering), config=chart_config, key="ov_chart_timeline")
     with tabs[3]:
         st.plotly_chart(charts.municipalities_histogram(frame), config=chart_config, key="ov_chart_size")
     with tabs[4]:
-        st.plotly_chart(charts.population_bar(frame), config=chart_config, key="ov_chart_population")
+        st.plotly_chart(charts.population_bar(frame, numbering=info.numbering), config=chart_config,
+                        key="ov_chart_population")
 
-st.header("Tabell 2.6.1: trykt og beregnet")
-st.caption("Rapporten 2.6.1 oppsummerer driftssamarbeidene etter organisasjonsform. Her er tallene beregnet fra "
-           "vedlegget (alle 41, uavhengig av filtrene; hovedform) stilt ved siden av de trykte.")
-st.dataframe(comparison, hide_index=True)
-st.markdown("**Hvorfor tallene er forskjellige**")
-st.markdown("\n".join(f"- {line}" for line in explanations))
+st.header("Endringer mellom versjoner")
+default_other = versions.compare_default(ids, version_id)
+if default_other is None:
+    st.caption("Det finnes bare én versjon. Last opp en oppdatert oversikt nederst for å se hva som er endret.")
+else:
+    others = [i for i in ids if i != version_id]
+    other = st.selectbox("Sammenlign med", others, index=others.index(default_other), key=f"ov_compare{suffix}",
+                         format_func=lambda i: by_id[i].label)
+    old, new = sorted((other, version_id))
+    diff = version_diff(old, new)
+    st.markdown(f"**{versions.diff_summary(diff)}**")
+    if not diff.unchanged:
+        st.dataframe(versions.diff_table(diff, upload.default_lookup().names), hide_index=True,
+                     column_config={"Detaljer": st.column_config.TextColumn(width="large")})
+    if versions.REPORT_VERSION in (old, new):
+        st.caption("Rapportens liste sammenlignes i dagens begreper: medlemmene er ført over til dagens kommune "
+                   "(SSB), § 27-samarbeid til kommunalt oppgavefellesskap (KO), vertskommune (§ 28-1 b) til "
+                   "administrativt vertskommunesamarbeid; samkommuner har ingen etterfølger (avviklet innen "
+                   "1.1.2020). Samarbeid kobles på navnet.")
 
-st.header("Datakvalitet")
-st.caption("Hver avgjørelse i rensingen av Vedlegg 5: hva som står trykt, hva vi har bestemt og hvorfor. "
-           "«Beholdt og flagget» betyr at dataene er som trykt, men at oppføringen ser feil ut.")
-categories = st.multiselect("Vis kategori", quality_categories, key="ov_quality_categories", persist_state="session",
-                            placeholder="Alle kategorier")
-st.dataframe(queries.data_quality(cur, tuple(categories)), hide_index=True,
-             column_order=["kategori", "samarbeid", "trykt", "beslutning", "resultat", "begrunnelse"],
-             column_config={"kategori": "Kategori", "samarbeid": "Samarbeid", "trykt": "Trykt",
-                            "beslutning": "Beslutning",
-                            "resultat": st.column_config.TextColumn("Resultat", width="large"),
-                            "begrunnelse": st.column_config.TextColumn("Begrunnelse", width="large")})
+if is_report:
+    st.header("Tabell 2.6.1: trykt og beregnet")
+    st.caption("Rapporten 2.6.1 oppsummerer driftssamarbeidene etter organisasjonsform. Her er tallene beregnet fra "
+               "vedlegget (alle 41, uavhengig av filtrene; hovedform) stilt ved siden av de trykte.")
+    st.dataframe(comparison, hide_index=True)
+    st.markdown("**Hvorfor tallene er forskjellige**")
+    st.markdown("\n".join(f"- {line}" for line in explanations))
 
-st.caption("Kilde: Vedlegg 5, PwC for KS (2015), «IKT-samarbeid i kommunal sektor», avsnitt 2.6.1. "
-           "Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015).")
+    st.header("Datakvalitet")
+    st.caption("Hver avgjørelse i rensingen av Vedlegg 5: hva som står trykt, hva vi har bestemt og hvorfor. "
+               "«Beholdt og flagget» betyr at dataene er som trykt, men at oppføringen ser feil ut.")
+    categories = st.multiselect("Vis kategori", quality_categories, key="ov_quality_categories", persist_state="session",
+                                placeholder="Alle kategorier")
+    st.dataframe(queries.data_quality(cur, tuple(categories)), hide_index=True,
+                 column_order=["kategori", "samarbeid", "trykt", "beslutning", "resultat", "begrunnelse"],
+                 column_config={"kategori": "Kategori", "samarbeid": "Samarbeid", "trykt": "Trykt",
+                                "beslutning": "Beslutning",
+                                "resultat": st.column_config.TextColumn("Resultat", width="large"),
+                                "begrunnelse": st.column_config.TextColumn("Begrunnelse", width="large")})
+
+st.header("Oppdater oversikten")
+st.markdown(
+    "For KS-rådgivere: last ned malen, fyll inn én rad per samarbeid og last den opp. Hver rad kontrolleres før "
+    "noe lagres; en godkjent fil blir en ny versjon (den gamle beholdes). Organisasjonsform etter kommuneloven "
+    "2018 § 17-1: **KO**, **IKS**, **vertskommune administrativt**, **vertskommune med felles folkevalgt nemnd**, "
+    "**AS**, **SA** eller **avtale**. Medlemmer oppgis med **dagens kommunenummer** (gyldige fra 1.1.2024), "
+    "skilt med komma. Overskrifter kan være på norsk eller engelsk.")
+d1, d2, d3 = st.columns(3)
+d1.download_button("Mal (Excel, .xlsx)", upload.template_xlsx(), file_name="oversikt_mal.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   icon=":material/download:", key="ov_template_xlsx")
+d2.download_button("Mal (CSV for Excel)", upload.template_csv(), file_name="oversikt_mal.csv", mime="text/csv",
+                   icon=":material/download:", key="ov_template_csv")
+d3.download_button(f"Versjon {version_id} som utgangspunkt (.xlsx)", export(version_id, "xlsx"),
+                   file_name=f"oversikt_versjon_{version_id}.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   icon=":material/download:", key="ov_export_xlsx",
+                   help="Den valgte versjonen i malens form, klar til å oppdateres"
+                        + (" (medlemmer ført over til dagens kommunenummer, § 27 til KO)." if is_report else "."))
+
+uploaded = st.file_uploader("Last opp oppdatert oversikt (CSV eller Excel .xlsx, høyst 10 000 rader)",
+                            key="ov_upload")
+if uploaded is not None:
+    data = uploaded.getvalue()
+    digest = hashlib.sha256(data).hexdigest()
+    with st.spinner("Kontrollerer filen …"):
+        report = validate(uploaded.name, data)
+    saved = st.session_state.setdefault(SAVED, {})
+    if not report.ok:
+        st.error(f"Filen «{report.file_name}» ble ikke lagret: {fmt.number(len(report.errors))} feil. "
+                 "Rett dem og last opp filen på nytt.",
+                 icon=":material/error:")
+        st.dataframe(upload.error_table(report), hide_index=True, key="ov_upload_errors",
+                     column_config={"Feil": st.column_config.TextColumn(width="large")})
+    elif digest in saved:
+        st.success(f"Filen er lagret som versjon {saved[digest]}.", icon=":material/check_circle:")
+    else:
+        rows = report.upload.rows
+        st.success(f"Alle {fmt.number(len(rows))} rader i «{report.file_name}» er gyldige "
+                   f"({fmt.number(report.upload.memberships)} medlemskap). Ingenting er lagret ennå.",
+                   icon=":material/check_circle:")
+        for notice in report.notices:
+            st.caption(notice)
+        with st.form("ov_save_form", border=True):
+            comment = st.text_area("Kommentar til versjonen", max_chars=versions.COMMENT_MAX, key="ov_comment",
+                                   placeholder="Hva er oppdatert, og hvor kommer opplysningene fra?")
+            if st.form_submit_button("Lagre som ny versjon", type="primary", icon=":material/save:"):
+                new_info = repository().save(report.upload, source=report.file_name, comment=comment)
+                saved[digest] = new_info.id
+                st.session_state["ov_pending_version"] = new_info.id
+                st.toast(f"Lagret som versjon {new_info.id}.", icon=":material/check_circle:")
+                st.rerun()
+
+source = ("Kilde: Vedlegg 5, PwC for KS (2015), «IKT-samarbeid i kommunal sektor», avsnitt 2.6.1. "
+          "Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015).") if is_report else (
+    f"Kilde: opplastet av KS-rådgiver ({info.source}). Kommuner og folkemengde 1. januar 2026: Statistisk "
+    "sentralbyrå.")
+st.caption(source)

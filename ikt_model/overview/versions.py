@@ -383,3 +383,26 @@ def export_rows(data: VersionData) -> list[dict]:
     return [{"samarbeid": c.navn, "formelt_navn": c.formelt_navn, "organisasjonsform": c.organisasjonsform,
              "medlemmer": list(c.medlemmer), "etablert_aar": c.etablert_aar, "ansatte": c.ansatte,
              "merknad": c.merknad} for c in data.collaborations]
+
+
+def compare_default(ids: list[int], chosen: int) -> int | None:
+    """The version to compare `chosen` with by default: the one before it (the newest other when it is the
+    oldest), None when there is no other version."""
+    others = [i for i in ids if i != chosen]
+    if not others:
+        return None
+    earlier = [i for i in others if i < chosen]
+    return earlier[-1] if earlier else others[-1]
+
+
+def version_caption(info: VersionInfo) -> str:
+    """One Norwegian paragraph saying what a version is: source, date, comment, numbering and population."""
+    if info.id == REPORT_VERSION:
+        return ("Versjon 1: interkommunale IKT-samarbeid i 2015 slik de er listet i rapportens Vedlegg 5, renset og "
+                "koblet til kommunene i 2015 (428). Trykt tekst er tatt vare på ved siden av hver rettet verdi "
+                "(se «Datakvalitet» nederst). Denne versjonen endres aldri.")
+    when = info.created_at.strftime("%d.%m.%Y kl. %H:%M") + " (UTC)" if info.created_at else ""
+    text = (f"Versjon {info.id}: lastet opp {when} fra «{info.source}», {fmt.number(info.collaborations)} samarbeid "
+            f"og {fmt.number(info.memberships)} medlemskap. Dagens kommuner (357, gyldige fra 1.1.2024), "
+            "folketall 1.1.2026 (SSB).")
+    return text + (f" Kommentar: {info.comment}" if info.comment else "")

@@ -7,8 +7,14 @@ from streamlit.testing.v1 import AppTest
 
 
 @pytest.fixture
-def app():
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))  # uploaded versions live here
     return AppTest.from_file("../../app.py", default_timeout=60)
+
+
+def frame_with(at, column: str):
+    """The (first) dataframe that has `column` (AppTest does not expose dataframe keys)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
 def metrics(at) -> dict[str, str]:
@@ -84,3 +90,63 @@ def test_sql_page_refuses_with_norwegian_message(app, query, expected):
     at.button[0].click().run()
     assert not at.exception
     assert len(at.error) == 1 and expected in at.error[0].value
+
+
+# -- versions: upload, choose, compare -----------------------------------------------------------------------
+
+GOOD_2026 = ("\ufeffSamarbeid;Organisasjonsform;Medlemmer (kommunenummer);Etablert (år);Ansatte\r\n"
+             "IKT Sunnmøre;KO;1508, 1580, 1577;2020;25\r\n"
+             "IKT Valdres;IKS;3450, 3451, 3452, 3453, 3454;2010;14\r\n").encode()
+BAD_2026 = ("Collaboration,Organisation form,Members,Year established\r\n"
+            "IKT Sunnmøre,KO,\"1508, 9999\",2020\r\n"
+            "IKT Sunnmøre,§ 27,\"1508, 1508\",1800\r\n").encode()
+
+
+def test_refused_upload_shows_every_problem_by_row_and_stores_nothing(app):
+    at = app.switch_page("pages/overview.py").run()
+    at.file_uploader(key="ov_upload").set_value(("oversikt.csv", BAD_2026, "text/csv")).run()
+    assert not at.exception
+    assert any("ble ikke lagret: 5 feil" in e.value for e in at.error)
+    errors = frame_with(at, "Feil")
+    assert errors["Rad"].tolist() == ["2", "3", "3", "3", "3"]
+    assert "Ukjent kommunenummer 9999" in errors["Feil"].tolist()
+    assert not at.get("form_submit_button")
+    assert at.selectbox(key="ov_version").options == ["Versjon 1 – rapporten 2015 (Vedlegg 5, 41 samarbeid)"]
+
+
+def test_wrong_file_type_is_a_norwegian_message(app):
+    at = app.switch_page("pages/overview.py").run()
+    at.file_uploader(key="ov_upload").set_value(("oversikt.pdf", b"%PDF-1.4", "application/pdf")).run()
+    table = frame_with(at, "Feil")
+    assert table["Rad"].tolist() == ["fil"] and table["Feil"][0].startswith("Feil filtype «.pdf»")
+
+
+def test_valid_upload_becomes_the_newest_version_with_diff_and_1_is_one_click_away(app):
+    at = app.switch_page("pages/overview.py").run()
+    at.file_uploader(key="ov_upload").set_value(("oversikt.csv", GOOD_2026, "text/csv")).run()
+    assert not at.exception
+    assert any("Alle 2 rader" in s.value and "Ingenting er lagret ennå" in s.value for s in at.success)
+    at.text_area(key="ov_comment").input("Oppdatert etter kartlegging 2026")
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception
+    assert at.selectbox(key="ov_version").value == 2
+    caption = " ".join(c.value for c in at.caption)
+    assert "Versjon 2: lastet opp" in caption and "Kommentar: Oppdatert etter kartlegging 2026" in caption
+    figures = metrics(at)
+    assert figures["Samarbeid"] == "2" and figures["Kommuner med"] == "8"
+    assert at.dataframe[0].value["navn"].tolist() == ["IKT Sunnmøre", "IKT Valdres"]
+    assert "Tabell 2.6.1: trykt og beregnet" not in [h.value for h in at.header]
+    # what changed against version 1 (in today's terms): IKT Valdres matched (its 2015 members mapped to today's numbers)
+    summary = " ".join(m.value for m in at.markdown)
+    assert "Fra versjon 1 til versjon 2: 1 nye samarbeid, 40 fjernet" in summary
+    diff = frame_with(at, "Endring")
+    assert ("Nytt samarbeid", "IKT Sunnmøre") in set(zip(diff["Endring"], diff["Samarbeid"]))
+    assert "IKT Valdres" not in set(diff.loc[diff["Endring"] == "Fjernet", "Samarbeid"])
+    left = diff[(diff["Endring"] == "Medlemmer gått ut") & (diff["Samarbeid"] == "IKT Valdres")]
+    assert left["Detaljer"].tolist() == ["Sør-Aurdal (3449)"]
+    # the same file again is not stored twice
+    assert any("lagret som versjon 2" in s.value for s in at.success)
+    # back to the report's 2015 list
+    at.selectbox(key="ov_version").set_value(1).run()
+    assert metrics(at)["Samarbeid"] == "41" and metrics(at)["Kommuner med"] == "224"
+    assert "Tabell 2.6.1: trykt og beregnet" in [h.value for h in at.header]
