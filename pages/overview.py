@@ -3,8 +3,6 @@ Vedlegg 5; later ones uploaded by KS advisers) with filters, key figures, charts
 another version, and the upload of a new version. For version 1 also the 2.6.1 comparison and every
 data-quality decision."""
 
-import hashlib
-
 import streamlit as st
 
 from ikt_model import format as fmt
@@ -236,10 +234,9 @@ d3.download_button(f"Versjon {version_id} som utgangspunkt (.xlsx)", export(vers
 uploaded = st.file_uploader("Last opp oppdatert oversikt (CSV eller Excel .xlsx, høyst 10 000 rader)",
                             key="ov_upload")
 if uploaded is not None:
-    data = uploaded.getvalue()
-    digest = hashlib.sha256(data).hexdigest()
     with st.spinner("Kontrollerer filen …"):
-        report = validate(uploaded.name, data)
+        report = validate(uploaded.name, uploaded.getvalue())
+    digest = report.digest
     saved = st.session_state.setdefault(SAVED, {})
     if not report.ok:
         st.error(f"Filen «{report.file_name}» ble ikke lagret: {fmt.number(len(report.errors))} feil. "

@@ -1,22 +1,40 @@
-"""Lignende samarbeid: the collaborations of Vedlegg 5 most like the user's (from the shared profile)."""
+"""Lignende samarbeid: the collaborations of the chosen overview version (1 = Vedlegg 5) most like the user's
+(from the shared profile)."""
 
 import streamlit as st
 
-from ikt_model.overview import db, similar
-from ikt_model.overview.source import KS_REGIONS
 from ikt_model.ui import session
+from ikt_model.overview import db, similar, versions
+from ikt_model.overview.source import KS_REGIONS
+
+VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
+
+all_versions = versions.shared_repository().versions()
+by_id = {v.id: v for v in all_versions}
+if st.session_state.get(VERSION) not in by_id:
+    st.session_state[VERSION] = all_versions[-1].id  # newest by default
+if st.session_state.get("lignende_versjon") not in by_id:
+    st.session_state["lignende_versjon"] = st.session_state[VERSION]
 
 
-def _database():
-    return db.shared_overview_database()  # one connection per process, shared by the overview pages
+def _version_changed() -> None:
+    st.session_state[VERSION] = st.session_state["lignende_versjon"]
 
 
 st.title("Lignende samarbeid")
+version_id = st.selectbox("Versjon av oversikten", list(by_id), key="lignende_versjon", on_change=_version_changed,
+                          format_func=lambda i: by_id[i].label)
+info = by_id[version_id]
+is_report = version_id == versions.REPORT_VERSION
+where = "rapportens **Vedlegg 5** (2015)" if is_report else f"**versjon {version_id}** av den nasjonale oversikten"
 st.markdown(
-    "Hvilke av IKT-samarbeidene i rapportens **Vedlegg 5** (2015) ligner mest på deres, og hvordan er de "
+    f"Hvilke av IKT-samarbeidene i {where} ligner mest på deres, og hvordan er de "
     "organisert? Sammenligningen bruker profilen fra «Samarbeidet»: **felles medlemskommuner** når dere har "
-    "oppgitt medlemmene, ellers **størrelse** (antall kommuner, jf. 3.2), **KS-region** og **organisasjonsform** (3.4)."
+    "oppgitt medlemmene, ellers **størrelse** (antall kommuner, jf. 3.2)"
+    + (", **KS-region**" if is_report else "") + " og **organisasjonsform** (3.4)."
 )
+if not is_report:
+    st.caption(versions.version_caption(info))
 
 profile = st.session_state[session.PROFILE]
 st.info(similar.profile_text(profile), icon=":material/groups:")
@@ -25,12 +43,19 @@ links[0].page_link("pages/profile.py", label="Endre profilen på «Samarbeidet»
 links[1].page_link("pages/map_view.py", label="Se samarbeidene på kartet", icon=":material/map:")
 
 left, right = st.columns(2)
-region_choice = left.selectbox(
-    "KS-region", [None, *KS_REGIONS], key="lignende_region", bind="query-params",
-    format_func=lambda r: r or ("Utled fra medlemmene" if profile.members else "Ikke valgt"),
-    help="Regionen teller med i likheten. Med medlemskommuner utledes den fra fylkene deres.",
-)
-limit = right.slider("Antall treff", 3, 41, 10, key="lignende_antall", persist_state="session")
+if is_report:
+    region_choice = left.selectbox(
+        "KS-region", [None, *KS_REGIONS], key="lignende_region", bind="query-params",
+        format_func=lambda r: r or ("Utled fra medlemmene" if profile.members else "Ikke valgt"),
+        help="Regionen teller med i likheten. Med medlemskommuner utledes den fra fylkene deres.",
+    )
+else:
+    region_choice = None
+    left.caption("KS-region er ikke med i opplastede versjoner og teller ikke i likheten.")
+most = max(2, min(info.collaborations, 100))
+limit = right.slider("Antall treff", 1, most, min(10, most),
+                     key="lignende_antall" if is_report else f"lignende_antall_{version_id}",
+                     persist_state="session")
 
 column_config = {
     "Likhet": st.column_config.ProgressColumn("Likhet", min_value=0, max_value=100, format="%d %%",
@@ -53,18 +78,19 @@ def _show(result) -> None:
     st.dataframe(similar.result_table(result), hide_index=True, column_config=column_config)
 
 
-cur = _database().cursor()
+cur = db.version_database(version_id).cursor()
 try:
     if profile.members:
         st.subheader("Samarbeid med felles medlemskommuner")
-        _show(similar.similar_collaborations(cur, profile, region_choice, limit))
+        _show(similar.similar_collaborations(cur, profile, region_choice, limit, uploaded=not is_report))
         st.subheader("Samarbeid av lignende størrelse, region og form")
-        _show(similar.similar_collaborations(cur, profile, region_choice, limit, mode="profile"))
+        _show(similar.similar_collaborations(cur, profile, region_choice, limit, mode="profile",
+                                             uploaded=not is_report))
     else:
         st.caption("Tips: legg inn medlemskommunene på «Samarbeidet» for å se hvilke samarbeid dere "
                    "allerede deler kommuner med, og for å sammenligne folketall.")
         st.subheader("Samarbeid av lignende størrelse, region og form")
-        _show(similar.similar_collaborations(cur, profile, region_choice, limit))
+        _show(similar.similar_collaborations(cur, profile, region_choice, limit, uploaded=not is_report))
 except ValueError as exc:
     st.error(f"Kunne ikke sammenligne: {exc}")
 finally:
@@ -77,6 +103,8 @@ with st.expander("Slik regnes likheten"):
         "- **Profil-likhet** (0–100 %): størrelse 40 % (1 − forskjell i antall kommuner / det største), folketall "
         "20 % (minste / største, bare når medlemmene er kjent), samme KS-region 20 % og samme organisasjonsform "
         "20 % (bare når dere har oppgitt en nåværende form). Ukjente deler utelates og vektene skaleres opp.\n"
-        "- Data: Vedlegg 5 renset (se «Nasjonal oversikt» for datakvalitet). Folketall: Statistisk sentralbyrå, "
-        "1.1.2015."
+        + ("- Data: Vedlegg 5 renset (se «Nasjonal oversikt» for datakvalitet). Folketall: Statistisk sentralbyrå, "
+           "1.1.2015." if is_report else
+           f"- Data: versjon {version_id} av oversikten, lastet opp av KS-rådgiver. Folketall: Statistisk "
+           "sentralbyrå, 1.1.2026.")
     )

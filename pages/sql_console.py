@@ -1,23 +1,20 @@
-"""SQL for analysts: one read-only SELECT on a locked-down copy of the national overview."""
+"""SQL for analysts: one read-only SELECT on a locked-down copy of the chosen version of the national overview."""
 
 import streamlit as st
 
 from ikt_model import format as fmt
-from ikt_model.overview import queries, sqlsafe, sqlworker
-from ikt_model.overview.db import shared_overview_database
+from ikt_model.overview import queries, sqlsafe, sqlworker, versions
+from ikt_model.overview.db import version_database
 
 LIMITS = sqlsafe.SqlLimits(timeout_s=5.0, max_rows=10_000)
+VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
 
 
-def overview_connection():
-    return shared_overview_database()  # one connection per process, shared by the overview pages
-
-
-@st.cache_resource(show_spinner="Starter SQL-tjenesten (skrivebeskyttet kopi av oversikten) …",
+@st.cache_resource(show_spinner="Starter SQL-tjenesten (skrivebeskyttet kopi av oversikten) …", max_entries=3,
                    on_release=lambda worker: worker.close())
-def sql_worker():
-    """User SQL runs in a separate process that is killed if it overruns the time limit."""
-    return sqlworker.SqlWorker(LIMITS)
+def sql_worker(version_id: int):
+    """User SQL runs in a separate process (one per version in use) that is killed if it overruns the time limit."""
+    return sqlworker.SqlWorker(LIMITS, path=sqlsafe.version_snapshot(version_id))
 
 
 def use_example() -> None:
@@ -29,7 +26,23 @@ def use_example() -> None:
 if "sql_query" not in st.session_state:
     st.session_state["sql_query"] = next(iter(queries.SQL_EXAMPLES.values()))
 
+all_versions = versions.shared_repository().versions()
+by_id = {v.id: v for v in all_versions}
+if st.session_state.get(VERSION) not in by_id:
+    st.session_state[VERSION] = all_versions[-1].id  # newest by default
+if st.session_state.get("sql_versjon") not in by_id:
+    st.session_state["sql_versjon"] = st.session_state[VERSION]
+
+
+def _version_changed() -> None:
+    st.session_state[VERSION] = st.session_state["sql_versjon"]
+
+
 st.title("SQL")
+version_id = st.selectbox("Versjon av oversikten", list(by_id), key="sql_versjon", on_change=_version_changed,
+                          format_func=lambda i: by_id[i].label,
+                          help="Spørringen kjører mot tabellene i den valgte versjonen (samme tabeller og visninger "
+                               "i alle versjoner; opplastede versjoner bruker dagens kommunenummer).")
 st.caption("Skriv én SELECT-spørring mot tabellene i den nasjonale oversikten. Spørringen kjører på en egen, "
            "skrivebeskyttet forbindelse uten tilgang til filer, nettet eller innstillinger, med tidsgrense "
            f"{fmt.number(LIMITS.timeout_s)} s og høyst {fmt.number(LIMITS.max_rows)} rader.")
@@ -40,9 +53,10 @@ st.selectbox("Eksempelspørringer", list(queries.SQL_EXAMPLES), index=None, key=
 query = st.text_area("Spørring (én SELECT)", key="sql_query", persist_state="session", height=180)
 submitted = st.button("Kjør spørringen", type="primary", key="sql_run")
 
-if submitted or "sql_result" not in st.session_state:
+if submitted or "sql_result" not in st.session_state or st.session_state.get("sql_result_version") != version_id:
+    st.session_state["sql_result_version"] = version_id
     try:
-        st.session_state["sql_result"] = sql_worker().run(query)
+        st.session_state["sql_result"] = sql_worker(version_id).run(query)
         st.session_state["sql_error"] = None
     except sqlsafe.SqlRefused as refusal:
         st.session_state["sql_result"] = None
@@ -63,12 +77,14 @@ elif result is not None:
 st.header("Skjema")
 st.caption("Tabeller og visninger du kan spørre mot. Kommunenummer er tekst med ledende null (for eksempel '0301').")
 st.dataframe(queries.schema_tables(), hide_index=True,
-             column_config={"tabell": "Tabell / visning",
-                            "innhold": st.column_config.TextColumn("Innhold", width="large")})
-cur = overview_connection().cursor()
+             column_config={"tabell": "Tabell / visning", "innhold": st.column_config.TextColumn("Innhold", width="large")})
+cur = version_database(version_id).cursor()
 table = st.selectbox("Kolonner i", queries.schema_tables()["tabell"].tolist(), key="sql_schema_table",
                      persist_state="session")
 st.dataframe(queries.schema_documentation(cur, table), hide_index=True, column_order=["kolonne", "type", "betydning"],
              column_config={"kolonne": "Kolonne", "type": "Type",
                             "betydning": st.column_config.TextColumn("Betydning", width="large")})
-st.caption("Kilde: Vedlegg 5, PwC for KS (2015). Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015).")
+st.caption("Kilde: Vedlegg 5, PwC for KS (2015). Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015)."
+           if version_id == versions.REPORT_VERSION else
+           f"Kilde: versjon {version_id} av oversikten, lastet opp av KS-rådgiver ({by_id[version_id].source}). "
+           "Kilde: Statistisk sentralbyrå (kommuner og folkemengde 1. januar 2026).")

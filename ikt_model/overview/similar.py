@@ -20,8 +20,9 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from .. import format as fmt
-from ..decision.profile import Profile
 from ..municipalities import member_label, municipalities_today, norwegian_sort_key
+from ..decision.profile import Profile
+from .forms import FORM_LABELS_2026, FROM_2015
 from .source import FORM_LABELS
 
 Mode = Literal["members", "profile"]
@@ -94,7 +95,7 @@ class SimilarCollaboration(BaseModel, frozen=True):
     rang: int
     id: str
     navn: str
-    ks_region: str
+    ks_region: str | None  # None in uploaded versions (the template has no KS region)
     organisasjonsform: str
     organisasjonsform_tekst: str
     etablert: str | None
@@ -142,20 +143,26 @@ def _reasons(row: dict[str, Any], mode: Mode, n: int, population: int | None, re
         parts.append(f"{fmt.number(row['folketall'])} innbyggere mot deres {fmt.number(population)}")
     if region and row["samme_region"]:
         parts.append(f"samme KS-region ({region})")
-    elif region:
+    elif region and isinstance(row["ks_region"], str):
         parts.append(f"annen KS-region ({row['ks_region']})")
     if form and row["samme_form"]:
-        parts.append(f"samme organisasjonsform som dere ({FORM_LABELS.get(form, form)})")
+        parts.append(f"samme organisasjonsform som dere ({_form_label(form)})")
     elif form:
         parts.append(f"annen organisasjonsform ({row['organisasjonsform_navn']})")
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "."
 
 
+def _form_label(form: str | None) -> str:
+    return FORM_LABELS.get(form or "") or FORM_LABELS_2026.get(form or "", form or "")
+
+
 def similar_collaborations(cur: duckdb.DuckDBPyConnection, profile: Profile, region: str | None = None,
-                           limit: int = 10, mode: Mode | None = None) -> SimilarityResult:
+                           limit: int = 10, mode: Mode | None = None, uploaded: bool = False) -> SimilarityResult:
     """Rank the collaborations against `profile` (see the module doc). `region` overrides the KS region
-    derived from the members; `mode` defaults to "members" when the profile lists members."""
+    derived from the members; `mode` defaults to "members" when the profile lists members. `uploaded`: `cur`
+    queries an uploaded version of the overview (2026 forms: the profile's form is compared as its 2026
+    successor, forms.FROM_2015; no KS regions)."""
     members = list(profile.members or [])
     mode = mode or ("members" if members else "profile")
     if mode == "members" and not members:
@@ -164,6 +171,8 @@ def similar_collaborations(cur: duckdb.DuckDBPyConnection, profile: Profile, reg
     region = region or members_region(cur, members)
     population = cur.execute(_POPULATION_SQL, {"members": members}).fetchone()[0] if members else None
     form = profile.current_form
+    if uploaded and form is not None:
+        form = FROM_2015.get(form, form)
     params = {"members": members, "n": profile.municipalities, "region": region, "form": form, "mode": mode,
               "limit": int(limit), "w_size": WEIGHTS["size"], "w_pop": WEIGHTS["population"],
               "w_region": WEIGHTS["region"], "w_form": WEIGHTS["form"]}
@@ -172,13 +181,15 @@ def similar_collaborations(cur: duckdb.DuckDBPyConnection, profile: Profile, reg
         r["felles_kommuner"] = sorted((_today_name(n) for n in r["felles_kommuner"]), key=norwegian_sort_key)
     note = None
     if mode == "members" and not records:
-        fallback = similar_collaborations(cur, profile, region, limit, mode="profile")
-        note = ("Ingen av kommunene deres er med i et IKT-samarbeid i Vedlegg 5. Listen viser i stedet "
+        fallback = similar_collaborations(cur, profile, region, limit, mode="profile", uploaded=uploaded)
+        where = "denne versjonen av oversikten" if uploaded else "Vedlegg 5"
+        note = (f"Ingen av kommunene deres er med i et IKT-samarbeid i {where}. Listen viser i stedet "
                 "samarbeid som ligner i størrelse, region og organisasjonsform.")
         return fallback.model_copy(update={"note": note})
     rows = [
         SimilarCollaboration(
-            rang=i, id=r["id"], navn=r["navn"], ks_region=r["ks_region"], organisasjonsform=r["organisasjonsform"],
+            rang=i, id=r["id"], navn=r["navn"], ks_region=r["ks_region"] if isinstance(r["ks_region"], str) else None,
+            organisasjonsform=r["organisasjonsform"],
             organisasjonsform_tekst=r["organisasjonsform_trykt"] or r["organisasjonsform_navn"],
             etablert=r["etablert_trykt"] if isinstance(r["etablert_trykt"], str) else None,
             antall_kommuner=int(r["antall_kommuner"]), folketall=int(r["folketall"]), medlemmer=r["medlemmer"] or "",
@@ -207,7 +218,7 @@ def result_table(result: SimilarityResult) -> pd.DataFrame:
         "Hvorfor likt": [r.begrunnelse for r in result.rows],
         "Organisasjonsform": [r.organisasjonsform_tekst for r in result.rows],
         "Etablert": [r.etablert or "" for r in result.rows],
-        "KS-region": [r.ks_region for r in result.rows],
+        "KS-region": [r.ks_region or "" for r in result.rows],
         "Kommuner": [r.antall_kommuner for r in result.rows],
         "Folketall": [r.folketall for r in result.rows],
         "Medlemmer": [r.medlemmer for r in result.rows],
@@ -222,10 +233,9 @@ def basis_text(result: SimilarityResult) -> str:
         head = f"Sammenlignet på størrelse ({result.municipalities} kommuner"
         head += f", {fmt.number(result.population)} innbyggere)" if result.population else ")"
     if result.region:
-        head += f", KS-region {result.region}" + (" (utledet fra fylkene til medlemmene)"
-                                                  if result.region_derived else "")
+        head += f", KS-region {result.region}" + (" (utledet fra fylkene til medlemmene)" if result.region_derived else "")
     if result.form:
-        head += f" og organisasjonsform ({FORM_LABELS.get(result.form, result.form)})"
+        head += f" og organisasjonsform ({_form_label(result.form)})"
     return head + "."
 
 
@@ -243,6 +253,7 @@ def profile_text(profile: Profile) -> str:
 def match_markdown(row: SimilarCollaboration) -> str:
     """A Markdown block for one match: how it is organised and why it is similar."""
     year = f", etablert {row.etablert}" if row.etablert else ", etableringsår ikke oppgitt"
-    return (f"**{row.rang}. {row.navn}** – {row.organisasjonsform_tekst}{year}, KS-region {row.ks_region}, "
+    region = f", KS-region {row.ks_region}" if row.ks_region else ""
+    return (f"**{row.rang}. {row.navn}** – {row.organisasjonsform_tekst}{year}{region}, "
             f"{row.antall_kommuner} kommuner, {fmt.number(row.folketall)} innbyggere  \n"
             f"Hvorfor likt: {row.begrunnelse}  \nMedlemmer: {row.medlemmer or 'ikke oppgitt'}")

@@ -171,6 +171,30 @@ def overview_snapshot() -> Path:
         return _snapshot
 
 
+_version_snapshots: dict[tuple[str, int], Path] = {}
+
+
+def version_snapshot(version_id: int) -> Path:
+    """A read-only copy of overview version `version_id` in a private temp file, built once per process and
+    store (version 1: the same as `overview_snapshot`). Versions never change once stored."""
+    from ..config import get_settings
+    from .db import write_version_file
+    from .versions import REPORT_VERSION
+
+    if int(version_id) == REPORT_VERSION:
+        return overview_snapshot()
+    key = (str(get_settings().store_path), int(version_id))
+    with _SNAPSHOT_LOCK:
+        path = _version_snapshots.get(key)
+        if path is None or not path.exists():
+            folder = Path(tempfile.mkdtemp(prefix="ikt-oversikt-sql-"))
+            atexit.register(shutil.rmtree, folder, True)
+            path = folder / f"oversikt_v{int(version_id)}.duckdb"
+            write_version_file(int(version_id), path)
+            _version_snapshots[key] = path
+        return path
+
+
 def locked_connection(path: Path | None = None, limits: SqlLimits | None = None) -> duckdb.DuckDBPyConnection:
     """Read-only, no external access, no extensions, limited, configuration locked."""
     limits = limits or SqlLimits()

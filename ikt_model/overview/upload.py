@@ -15,6 +15,7 @@ Norwegian or English (HEADING_ALIASES). Row numbers in messages are the spreadsh
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import unicodedata
@@ -253,6 +254,7 @@ class ValidationReport(BaseModel, frozen=True):
 
     file_name: str
     rows_read: int
+    digest: str = ""  # sha256 of the file's bytes (a page stores one file once)
     errors: tuple[RowError, ...] = ()
     notices: tuple[str, ...] = ()
     upload: OverviewUpload | None = None
@@ -393,6 +395,7 @@ def read_upload(file_name: str, data: bytes, lookup: MunicipalityLookup) -> Vali
     Returns a report with `ok` True and `upload` set only when every row is valid. Nothing is stored here.
     """
     file_name = PurePath(file_name or "").name or "opplasting"
+    digest = hashlib.sha256(data or b"").hexdigest()
     try:
         table = _table(file_name, data)
         numbered = [(i, r) for i, r in enumerate(table, start=1) if any(_clean(c) is not None for c in r)]
@@ -406,11 +409,12 @@ def read_upload(file_name: str, data: bytes, lookup: MunicipalityLookup) -> Vali
         if not body:
             raise UploadRefused("Filen har overskrifter, men ingen rader med samarbeid.")
     except UploadRefused as exc:
-        return ValidationReport(file_name=file_name, rows_read=0, errors=(RowError(row=None, message=str(exc)),))
+        return ValidationReport(file_name=file_name, rows_read=0, digest=digest,
+                                errors=(RowError(row=None, message=str(exc)),))
     raw = [(number, {field: (cells[i] if i < len(cells) else None) for i, field in mapping.items()})
            for number, cells in body]
     report = validate_rows(raw, lookup, file_name)
-    return report.model_copy(update={"notices": tuple(notices)})
+    return report.model_copy(update={"notices": tuple(notices), "digest": digest})
 
 
 def error_table(report: ValidationReport) -> list[dict[str, str]]:
