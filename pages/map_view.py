@@ -1,5 +1,6 @@
-"""Kart: the municipalities coloured by the ICT collaboration they belong to (Vedlegg 5), on today's borders
-(default; members shown in the municipality that has taken them over) or on the 2015 borders.
+"""Kart: the municipalities coloured by the ICT collaboration they belong to, for the chosen version of the
+national overview (newest by default). Version 1, the report's Vedlegg 5: on today's borders (members shown
+in the municipality that has taken them over) or on the 2015 borders. Uploaded versions: today's borders.
 
 The map, its two settings and the click details live in a fragment: changing them reruns only the
 fragment. The figure is cached per setting and carries the boundaries as a URL (static/, fetched once by
@@ -10,51 +11,81 @@ byte-identical, so Streamlit sends a reference to the copy the browser already h
 
 import streamlit as st
 
-from ikt_model.overview import db, map_click, map_data
+from ikt_model.overview import db, map_click, map_data, versions
 from ikt_model.overview import map as kart
 
-
-def _database():
-    return db.shared_overview_database()  # one connection per process, shared by the overview pages
-
-
-@st.cache_data(show_spinner=False)
-def _report_rows():
-    return map_data.map_rows(_database().cursor())
+VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
+REPORT = versions.REPORT_VERSION
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
-def _rows(borders: str):
-    return kart.rows_for_borders(_report_rows(), borders)
+@st.cache_data(show_spinner=False, max_entries=8)
+def _version_rows(version_id: int):
+    return map_data.map_rows(db.version_database(version_id).cursor())
 
 
-@st.cache_data(show_spinner=False)
-def _collaborations():
-    return map_data.collaborations(_database().cursor())
+@st.cache_data(show_spinner=False, max_entries=8)
+def _rows(version_id: int, borders: str):
+    if version_id != REPORT:
+        return kart.rows_for_version(_version_rows(version_id))
+    return kart.rows_for_borders(_version_rows(version_id), borders)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _collaborations(version_id: int):
+    return map_data.collaborations(db.version_database(version_id).cursor())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _table(borders: str, county: str | None):
-    return kart.map_table(_rows(borders), show_successors=True, fylke=county)
+def _table(version_id: int, borders: str, county: str | None):
+    return kart.map_table(_rows(version_id, borders), show_successors=True, fylke=county,
+                          uploaded=version_id != REPORT)
 
 
 @st.cache_resource(show_spinner="Tegner kartet …", max_entries=8)
-def _figure(borders: str, color_by: str, show_successors: bool):
+def _figure(version_id: int, borders: str, color_by: str, show_successors: bool):
     boundaries = kart.geojson_url(st.get_option("server.baseUrlPath"), borders)
-    return kart.map_figure(_rows(borders), color_by, show_successors, boundaries_url=boundaries, borders=borders)
+    return kart.map_figure(_rows(version_id, borders), color_by, show_successors, boundaries_url=boundaries,
+                           borders=borders, uploaded=version_id != REPORT)
+
+
+all_versions = versions.shared_repository().versions()
+by_id = {v.id: v for v in all_versions}
+if st.session_state.get(VERSION) not in by_id:
+    st.session_state[VERSION] = all_versions[-1].id  # newest by default
+if st.session_state.get("kart_versjon") not in by_id:
+    st.session_state["kart_versjon"] = st.session_state[VERSION]
+
+
+def _version_changed() -> None:
+    st.session_state[VERSION] = st.session_state["kart_versjon"]
 
 
 st.title("Kart over IKT-samarbeid")
-st.markdown(
-    "Kommunene fargelagt etter det interkommunale IKT-samarbeidet de er med i ifølge rapportens "
-    "**Vedlegg 5** (2015; se også tabellen i **2.6.1**). Hold pekeren over en kommune for folketall og "
-    "samarbeid; **klikk** på en kommune for å se samarbeidet under kartet."
-)
-borders = st.radio(
-    "Kommunegrenser", options=list(kart.BORDERS_LABELS), format_func=kart.BORDERS_LABELS.get,
-    horizontal=True, key="kart_grenser", bind="query-params",
-)
-if borders == "today":
+version_id = st.selectbox("Versjon av oversikten", list(by_id), key="kart_versjon", on_change=_version_changed,
+                          format_func=lambda i: by_id[i].label,
+                          help="Versjon 1 er rapportens liste fra 2015; nyere versjoner er lastet opp av "
+                               "KS-rådgivere på «Nasjonal oversikt» og vises på dagens kommuner.")
+is_report = version_id == REPORT
+if is_report:
+    st.markdown(
+        "Kommunene fargelagt etter det interkommunale IKT-samarbeidet de er med i ifølge rapportens "
+        "**Vedlegg 5** (2015; se også tabellen i **2.6.1**). Hold pekeren over en kommune for folketall og "
+        "samarbeid; **klikk** på en kommune for å se samarbeidet under kartet."
+    )
+    borders = st.radio(
+        "Kommunegrenser", options=list(kart.BORDERS_LABELS), format_func=kart.BORDERS_LABELS.get,
+        horizontal=True, key="kart_grenser", bind="query-params",
+    )
+else:
+    st.markdown(
+        f"Dagens kommuner fargelagt etter IKT-samarbeidet de er med i ifølge **versjon {version_id}** av den "
+        "nasjonale oversikten. Hold pekeren over en kommune for folketall og samarbeid; **klikk** på en kommune "
+        "for å se samarbeidet under kartet."
+    )
+    borders = "today"
+if not is_report:
+    st.caption(versions.version_caption(by_id[version_id]))
+elif borders == "today":
     st.caption("Dagens kommunegrenser (fra 1.1.2024). Medlemmene i rapportens oversikt fra 2015 er vist i den "
                f"kommunen som har overtatt dem (kilde: SSB); en delt kommune (Snillfjord, Tysfjord) i hver del. "
                f"Folketall 1.1.{kart.DEFAULT_POPULATION_YEAR}, SSB.")
@@ -70,12 +101,12 @@ def _map_section() -> None:
         horizontal=True, key="kart_farge", bind="query-params",
     )
     show_successors = False
-    if borders == "2015":
+    if is_report and borders == "2015":
         show_successors = right.toggle(
             "Vis dagens kommune (etter sammenslåinger)", key="kart_2024", bind="query-params",
             help="Viser navn og nummer på kommunen som i dag har overtatt 2015-kommunen (kilde: SSB).",
         )
-    fig = _figure(borders, color_by, show_successors)
+    fig = _figure(version_id, borders, color_by, show_successors)
     what = "i dag" if borders == "today" else "i 2015"
     event = st.plotly_chart(
         fig, key="kart", on_select="rerun", selection_mode="points",
@@ -83,15 +114,16 @@ def _map_section() -> None:
         alt=f"Kart over Norges kommuner {what} fargelagt etter {kart.COLOR_BY_LABELS[color_by].lower()}. "
             "Samme innhold finnes som tabell under kartet.",
     )
-    st.caption(kart.legend_text(color_by))
+    st.caption(kart.legend_text(color_by, uploaded=not is_report))
     st.caption(kart.ATTRIBUTION)
-    selected = map_click.describe_selection(event, _rows(borders), _collaborations(), kart.trace_locations(fig))
+    selected = map_click.describe_selection(event, _rows(version_id, borders), _collaborations(version_id),
+                                            kart.trace_locations(fig))
     if not selected:
         st.info("Klikk på en kommune i kartet for å se hvilket IKT-samarbeid den er med i.",
                 icon=":material/touch_app:")
     for municipality in selected:
         with st.container(border=True, key=f"kart_valgt_{municipality.kommunenummer}"):
-            st.markdown(map_click.summary_text(municipality, show_successors))
+            st.markdown(map_click.summary_text(municipality, show_successors, uploaded=not is_report))
             for collaboration in municipality.samarbeid:
                 st.markdown(map_click.collaboration_markdown(collaboration))
 
@@ -99,11 +131,11 @@ def _map_section() -> None:
 _map_section()
 
 with st.expander("Kartet som tabell (tekstalternativ)"):
-    county_options = ["Alle fylker", *kart.counties(_rows(borders))]
+    county_options = ["Alle fylker", *kart.counties(_rows(version_id, borders))]
     if st.session_state.get("kart_tabell_fylke") not in county_options:  # a 2015 county on today's map
         st.session_state.pop("kart_tabell_fylke", None)
     county = st.selectbox("Fylke", county_options, key="kart_tabell_fylke", persist_state="session")
-    table = _table(borders, None if county == "Alle fylker" else county)
+    table = _table(version_id, borders, None if county == "Alle fylker" else county)
     st.dataframe(
         table, hide_index=True,
         column_config={c: st.column_config.NumberColumn(format="localized") for c in table.columns

@@ -26,13 +26,9 @@ import plotly.graph_objects as go
 
 from .. import format as fmt
 from ..config import get_settings
-from ..municipalities import (
-    DEFAULT_POPULATION_YEAR,
-    municipalities_2015,
-    municipalities_today,
-    population,
-    successors_2024,
-)
+from ..municipalities import (DEFAULT_POPULATION_YEAR, municipalities_2015, municipalities_today, population,
+                              successors_2024)
+from .forms import FORM_LABELS_2026, FORMS_2026
 from .source import FORM_IDS, FORM_LABELS
 
 ColorBy = Literal["form", "collaboration"]
@@ -54,10 +50,17 @@ FORM_COLORS: dict[str, str] = {
     "as": "#8e44ad",
     "samkommune": "#c0392b",
     "samarbeidsavtaler": "#b7950b",
+    # 2026 forms (uploaded versions of the overview); the report's colour where the form continues
+    "ko": "#1f5f8b",
+    "vertskommune_adm": "#e07b39",
+    "vertskommune_nemnd": "#a04000",
+    "sa": "#17a589",
+    "avtale": "#b7950b",
 }
 SEVERAL_FORMS = "Flere organisasjonsformer"
 SEVERAL_COLLABORATIONS = "Flere samarbeid"
 NONE_LABEL = "Ikke i oversikten (Vedlegg 5)"
+NONE_LABEL_UPLOADED = "Ikke i oversikten"  # uploaded versions (`uploaded=True` below)
 SEVERAL_COLOR = "#2c3e50"
 NONE_COLOR = "#e3e7ec"
 BORDER_COLOR = "#ffffff"
@@ -142,8 +145,7 @@ def rows_for_borders(rows: pd.DataFrame, borders: Borders = "today",
     old = municipalities_2015()
     if borders == "2015":
         out = rows.copy()
-        out["navn"] = [old[n].visningsnavn if n in old else name
-                       for n, name in zip(out["kommunenummer"], out["navn"], strict=False)]
+        out["navn"] = [old[n].visningsnavn if n in old else name for n, name in zip(out["kommunenummer"], out["navn"])]
         out["folketall_aar"] = 2015
         return out
     if borders != "today":
@@ -180,8 +182,24 @@ def rows_for_borders(rows: pd.DataFrame, borders: Borders = "today",
     return out.sort_values(["kommunenummer", "samarbeid_navn"], na_position="last").reset_index(drop=True)
 
 
-def legend_text(color_by: ColorBy) -> str:
-    """The explanation under the map (Norwegian)."""
+def rows_for_version(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows of an uploaded version (map_data.map_rows() on its database: today's municipalities already,
+    population 1.1.2026 in `folketall`) in the shape `map_figure` takes on today's borders."""
+    return rows.assign(folketall_aar=DEFAULT_POPULATION_YEAR)
+
+
+def _none_label(uploaded: bool) -> str:
+    return NONE_LABEL_UPLOADED if uploaded else NONE_LABEL
+
+
+def legend_text(color_by: ColorBy, uploaded: bool = False) -> str:
+    """The explanation under the map (Norwegian); `uploaded`: an uploaded version of the overview."""
+    if uploaded:
+        head = ("Forklaring: hver farge er én organisasjonsform (slik den er oppgitt i versjonen). "
+                if color_by == "form" else "Forklaring: hver farge er ett samarbeid. ")
+        several = SEVERAL_FORMS if color_by == "form" else SEVERAL_COLLABORATIONS
+        return (f"{head}«{several}»: kommunen er med i flere. Lys grå: «{NONE_LABEL_UPLOADED}». Klikk i "
+                "tegnforklaringen for å skjule eller vise en kategori.")
     if color_by == "form":
         head = (f"Forklaring: hver farge er én organisasjonsform (som normalisert fra Vedlegg 5). "
                 f"«{SEVERAL_FORMS}»: kommunen er med i flere samarbeid med ulik form.")
@@ -191,8 +209,10 @@ def legend_text(color_by: ColorBy) -> str:
             "Fylkeskommuner (Aust-Agder i IKT Agder) vises ikke i kartet.")
 
 
-def form_label(form: str | None) -> str:
-    return FORM_LABELS.get(form or "", form or "")
+def form_label(form: str | None, uploaded: bool = False) -> str:
+    """Label of a form id: the report's labels, or the 2026 labels for an uploaded version."""
+    first, second = (FORM_LABELS_2026, FORM_LABELS) if uploaded else (FORM_LABELS, FORM_LABELS_2026)
+    return first.get(form or "") or second.get(form or "", form or "")
 
 
 def _text(value: Any) -> str:
@@ -232,24 +252,25 @@ def municipality_summary(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(list(by_number.values()), columns=columns)
 
 
-def category_of(summary_row: Mapping[str, Any], color_by: ColorBy) -> str:
+def category_of(summary_row: Mapping[str, Any], color_by: ColorBy, uploaded: bool = False) -> str:
     """The legend category of one municipality."""
     if color_by == "form":
         forms = summary_row["former"]
         if not forms:
-            return NONE_LABEL
-        return form_label(forms[0]) if len(forms) == 1 else SEVERAL_FORMS
+            return _none_label(uploaded)
+        return form_label(forms[0], uploaded) if len(forms) == 1 else SEVERAL_FORMS
     names = summary_row["samarbeid"]
     if not names:
-        return NONE_LABEL
+        return _none_label(uploaded)
     return names[0] if len(names) == 1 else SEVERAL_COLLABORATIONS
 
 
-def category_colors(categories: list[str], color_by: ColorBy) -> dict[str, str]:
+def category_colors(categories: list[str], color_by: ColorBy, uploaded: bool = False) -> dict[str, str]:
     """A stable colour for every category (forms: fixed colours; collaborations: palette in name order)."""
-    fixed = {NONE_LABEL: NONE_COLOR, SEVERAL_FORMS: SEVERAL_COLOR, SEVERAL_COLLABORATIONS: SEVERAL_COLOR}
+    fixed = {_none_label(uploaded): NONE_COLOR, SEVERAL_FORMS: SEVERAL_COLOR, SEVERAL_COLLABORATIONS: SEVERAL_COLOR}
     if color_by == "form":
-        fixed |= {form_label(k): v for k, v in FORM_COLORS.items()}
+        ids = FORMS_2026 if uploaded else FORM_IDS
+        fixed |= {form_label(k, uploaded): FORM_COLORS[k] for k in ids}
     colors: dict[str, str] = {}
     others = sorted(c for c in set(categories) if c not in fixed)
     for i, name in enumerate(others):
@@ -257,18 +278,21 @@ def category_colors(categories: list[str], color_by: ColorBy) -> dict[str, str]:
     return colors | {c: fixed[c] for c in set(categories) if c in fixed}
 
 
-def category_order(categories: list[str], color_by: ColorBy) -> list[str]:
-    """Legend order: forms in the report's order (or collaborations by name), then «several», then «none»."""
+def category_order(categories: list[str], color_by: ColorBy, uploaded: bool = False) -> list[str]:
+    """Legend order: forms in the report's order (2026 forms for an uploaded version; or collaborations by
+    name), then «several», then «none»."""
     present = set(categories)
+    none = _none_label(uploaded)
     if color_by == "form":
-        head = [form_label(k) for k in FORM_IDS if form_label(k) in present]
+        head = [form_label(k, uploaded) for k in (FORMS_2026 if uploaded else FORM_IDS)
+                if form_label(k, uploaded) in present]
     else:
-        head = sorted(c for c in present if c not in (SEVERAL_COLLABORATIONS, NONE_LABEL, SEVERAL_FORMS))
-    tail = [c for c in (SEVERAL_FORMS, SEVERAL_COLLABORATIONS, NONE_LABEL) if c in present]
+        head = sorted(c for c in present if c not in (SEVERAL_COLLABORATIONS, none, SEVERAL_FORMS))
+    tail = [c for c in (SEVERAL_FORMS, SEVERAL_COLLABORATIONS, none) if c in present]
     return head + [c for c in sorted(present) if c not in head and c not in tail] + tail
 
 
-def hover_text(summary_row: Mapping[str, Any], show_successors: bool) -> str:
+def hover_text(summary_row: Mapping[str, Any], show_successors: bool, uploaded: bool = False) -> str:
     """Hover label: municipality, county, population with its date (Norwegian format), collaboration(s), and
     today's successor (2015 borders, `show_successors`) or the 2015 municipalities it covers (today's)."""
     year = summary_row.get("folketall_aar") or 2015
@@ -277,7 +301,8 @@ def hover_text(summary_row: Mapping[str, Any], show_successors: bool) -> str:
         f"Folketall 1.1.{year}: {fmt.number(summary_row['folketall'])}",
     ]
     lines = summary_row["samarbeid_tekst"]
-    parts += [f"Samarbeid: {line}" for line in lines] or ["Ikke med i et IKT-samarbeid i Vedlegg 5"]
+    none = "Ikke med i et IKT-samarbeid i versjonen" if uploaded else "Ikke med i et IKT-samarbeid i Vedlegg 5"
+    parts += [f"Samarbeid: {line}" for line in lines] or [none]
     if _text(summary_row.get("kommuner_2015")):
         parts.append(f"I 2015: {summary_row['kommuner_2015']}")
     if show_successors and _text(summary_row.get("kommunenummer_2024")):
@@ -298,22 +323,24 @@ def successor_text(kommunenummer_2015: str) -> str:
 
 
 def map_figure(rows: pd.DataFrame, color_by: ColorBy = "form", show_successors: bool = False,
-               height: int = 720, boundaries_url: str | None = None, borders: Borders = "2015") -> go.Figure:
+               height: int = 720, boundaries_url: str | None = None, borders: Borders = "2015",
+               uploaded: bool = False) -> go.Figure:
     """The choropleth: one trace per legend category, hover text per municipality.
 
     `rows` must be in the structure of `borders` (see `rows_for_borders`). Boundaries: embedded per trace
     (each feature once; self-contained figure) or, with `boundaries_url` (see `geojson_url`, same `borders`),
-    a URL every trace shares that the browser fetches once."""
+    a URL every trace shares that the browser fetches once. `uploaded`: an uploaded version (2026 forms;
+    rows from `rows_for_version`, borders "today")."""
     if color_by not in COLOR_BY_LABELS:
         raise ValueError(f"Ukjent fargelegging: {color_by!r}")
     summary = municipality_summary(rows)
     records = summary.to_dict("records")
-    summary["kategori"] = [category_of(r, color_by) for r in records]
-    summary["hover"] = [hover_text(r, show_successors) for r in records]
-    colors = category_colors(summary["kategori"].tolist(), color_by)
+    summary["kategori"] = [category_of(r, color_by, uploaded) for r in records]
+    summary["hover"] = [hover_text(r, show_successors, uploaded) for r in records]
+    colors = category_colors(summary["kategori"].tolist(), color_by, uploaded)
     features = _features_by_number(borders)
     fig = go.Figure()
-    for category in category_order(summary["kategori"].tolist(), color_by):
+    for category in category_order(summary["kategori"].tolist(), color_by, uploaded):
         part = summary[summary["kategori"] == category]
         numbers = part["kommunenummer"].tolist()
         geojson = boundaries_url or {
@@ -353,7 +380,8 @@ def counties(rows: pd.DataFrame) -> list[str]:
     return sorted(rows["fylke"].dropna().unique().tolist())
 
 
-def map_table(rows: pd.DataFrame, show_successors: bool = False, fylke: str | None = None) -> pd.DataFrame:
+def map_table(rows: pd.DataFrame, show_successors: bool = False, fylke: str | None = None,
+              uploaded: bool = False) -> pd.DataFrame:
     """The map as a table (text alternative): one row per municipality, Norwegian column names (population
     with its date, «Folketall 1.1.2026»; on today's borders the 2015 municipalities covered, on 2015 borders
     with `show_successors` today's municipality); only the county `fylke` when given."""
@@ -367,7 +395,7 @@ def map_table(rows: pd.DataFrame, show_successors: bool = False, fylke: str | No
         "Fylke": summary["fylke"],
         population_column(year): summary["folketall"].astype("int64"),
         "Samarbeid": summary["samarbeid"].apply(lambda v: "; ".join(v)),
-        "Organisasjonsform": summary["former"].apply(lambda v: "; ".join(form_label(f) for f in v)),
+        "Organisasjonsform": summary["former"].apply(lambda v: "; ".join(form_label(f, uploaded) for f in v)),
     })
     if summary["kommuner_2015"].notna().any():
         table["Kommuner i 2015"] = summary["kommuner_2015"].fillna("")

@@ -134,8 +134,8 @@ def describe_selection(event: Any, rows: pd.DataFrame, collaborations: pd.DataFr
     return describe_numbers(selected_numbers(event, locations_by_curve), rows, collaborations)
 
 
-def summary_text(municipality: ClickedMunicipality, show_successor: bool = False) -> str:
-    """One Norwegian sentence for the heading below the map."""
+def summary_text(municipality: ClickedMunicipality, show_successor: bool = False, uploaded: bool = False) -> str:
+    """One Norwegian sentence for the heading below the map (`uploaded`: an uploaded version of the overview)."""
     head = f"{municipality.navn} ({municipality.kommunenummer}, {municipality.fylke}), " \
            f"{fmt.number(municipality.folketall)} innbyggere 1.1.{municipality.folketall_aar}"
     if municipality.kommuner_2015:
@@ -144,7 +144,7 @@ def summary_text(municipality: ClickedMunicipality, show_successor: bool = False
         head += f"; kommune i dag: {successor_text(municipality.kommunenummer)}"
     count = len(municipality.samarbeid)
     if count == 0:
-        return head + ". Kommunen er ikke med i noe IKT-samarbeid i Vedlegg 5."
+        return head + f". Kommunen er ikke med i noe IKT-samarbeid i {'versjonen' if uploaded else 'Vedlegg 5'}."
     return head + (". Med i ett IKT-samarbeid:" if count == 1 else f". Med i {count} IKT-samarbeid:")
 
 

@@ -92,18 +92,20 @@ def test_upload_2026_overview_see_it_on_overview_and_map_then_back_to_2015(offli
 
     # the map shows version 2 on today's borders (the choice follows the user between the pages)
     page.get_by_role("link", name="Kart").click()
-    page.get_by_role("heading", name="Kart over IKT-samarbeid", exact=True).wait_for()
+    page.get_by_text("av den nasjonale oversikten", exact=False).wait_for()
     page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length === 357",
                            timeout=60_000)
+    assert page.get_by_text("Kommunegrenser").count() == 0  # uploaded versions: today's borders only
     legend = page.locator(".legendtext").all_text_contents()
     assert "Kommunalt oppgavefellesskap (KO)" in legend and "Interkommunalt selskap (IKS)" in legend
     assert "kommuner_2024.geojson" in geojson
 
-    # back to the report's 2015 list, one choice away
+    # back to the report's 2015 list, one choice away, and on the 2015 borders
     _choose_version(page, REPORT)
-    page.get_by_role("heading", name="Kart over IKT-samarbeid i 2015").wait_for()
+    page.get_by_text("Kommunene i 2015 (428, rapportens tid)").click()
     page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length >= 428",
                            timeout=60_000)
+    assert "kommuner_2015.geojson" in geojson
     page.get_by_role("link", name="Nasjonal oversikt").first.click()
     _wait_metric(page, "Samarbeid", "41")
     page.get_by_text("Versjon 1: interkommunale IKT-samarbeid i 2015", exact=False).wait_for()

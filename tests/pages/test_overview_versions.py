@@ -41,10 +41,10 @@ def _spec(at: AppTest) -> dict:
     return json.loads(at.get("plotly_chart")[0].proto.spec)
 
 
-def test_map_shows_the_newest_version_on_todays_borders_and_2015_on_request(stored):
+def test_map_shows_the_newest_version_on_todays_borders_and_the_report_on_request(stored):
     at = _open("pages/map_view.py")
     assert at.selectbox(key="kart_versjon").value == stored.id
-    assert at.title[0].value == "Kart over IKT-samarbeid"
+    assert not at.get("radio") or "kart_grenser" not in [r.key for r in at.radio]  # today's borders only
     spec = _spec(at)
     assert {t["geojson"] for t in spec["data"]} == {"/app/static/kommuner_2024.geojson"}
     assert sum(len(t["locations"]) for t in spec["data"]) == 357
@@ -53,12 +53,20 @@ def test_map_shows_the_newest_version_on_todays_borders_and_2015_on_request(stor
     hover = "\n".join(text for t in spec["data"] for text in t["text"])
     assert "<b>Haram</b> (1580)" in hover and "Folketall 1.1.2026" in hover
     assert "Samarbeid: IKT Sunnmøre (Kommunalt oppgavefellesskap (KO), etablert 2020)" in hover
-    assert not at.get("toggle")  # no 2024-successor toggle: the members are today's municipalities
+    assert "Ikke med i et IKT-samarbeid i versjonen" in hover
+    assert not at.get("toggle")  # no successor toggle: the members are today's municipalities
     table = at.dataframe[0].value
-    assert len(table) == 357 and "Folketall 2026" in table.columns
+    assert len(table) == 357 and "Folketall 1.1.2026" in table.columns
+    assert "Kommuner i 2015" not in table.columns
+    caption = " ".join(c.value for c in at.caption)
+    assert "Versjon 2: lastet opp" in caption and "«Ikke i oversikten»" in caption
+    # the report's list: on today's borders by default, on 2015 borders one click further
     at.selectbox(key="kart_versjon").set_value(1).run()
     assert not at.exception
-    assert at.title[0].value == "Kart over IKT-samarbeid i 2015"
+    spec = _spec(at)
+    assert "Ikke i oversikten (Vedlegg 5)" in {t["name"] for t in spec["data"]}
+    at.radio(key="kart_grenser").set_value("2015").run()
+    assert not at.exception
     spec = _spec(at)
     assert {t["geojson"] for t in spec["data"]} == {"/app/static/kommuner_2015.geojson"}
     assert sum(len(t["locations"]) for t in spec["data"]) == 428
