@@ -20,6 +20,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Mapping
 from datetime import date
 from pathlib import PurePath
 from typing import Any
@@ -27,7 +28,8 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from ..numbers import NumberInputError, parse_whole
-from .forms import FORM_LABELS_2026, FORMS_2026, parse_form
+from ..spreadsheet import excel_csv
+from .forms import FORMS_2026, FORM_LABELS_2026, parse_form
 
 MAX_ROWS = 10_000
 MAX_BYTES = 10 * 1024 * 1024
@@ -401,7 +403,7 @@ def read_upload(file_name: str, data: bytes, lookup: MunicipalityLookup) -> Vali
         numbered = [(i, r) for i, r in enumerate(table, start=1) if any(_clean(c) is not None for c in r)]
         if not numbered:
             raise UploadRefused("Filen er tom.")
-        (_, heading), body = numbered[0], numbered[1:]
+        (head_no, heading), body = numbered[0], numbered[1:]
         if len(body) > MAX_ROWS:
             raise UploadRefused(f"Filen har for mange rader ({len(body):,} samarbeid; høyst {MAX_ROWS:,})."
                                 .replace(",", " "))
@@ -449,10 +451,10 @@ _TEMPLATE_FORM_WORDS: dict[str, str] = {
 
 
 def template_csv(rows: list[dict[str, Any]] | None = None) -> bytes:
-    """The template as CSV for Norwegian Excel: UTF-8 with BOM, semicolon, CRLF."""
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(template_rows(rows))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """The template as CSV for Norwegian Excel (ikt_model.spreadsheet: UTF-8 with BOM, semicolon, CRLF,
+    text that Excel would run as a formula written as text)."""
+    heading, *body = template_rows(rows)
+    return excel_csv([dict(zip(heading, line)) for line in body], columns=heading)
 
 
 GUIDE: tuple[tuple[str, str], ...] = (
@@ -480,9 +482,13 @@ def template_xlsx(rows: list[dict[str, Any]] | None = None) -> bytes:
     sheet.title = "Oversikt"
     for line in template_rows(rows):
         sheet.append(line)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.data_type == "f":  # «=…» from a name is text, not a formula
+                cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for column, width in zip("ABCDEFG", (30, 36, 38, 36, 14, 10, 40), strict=False):
+    for column, width in zip("ABCDEFG", (30, 36, 38, 36, 14, 10, 40)):
         sheet.column_dimensions[column].width = width
     last = max(MAX_ROWS + 1, sheet.max_row)
     for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row, min_col=4, max_col=4):

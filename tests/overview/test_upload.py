@@ -245,3 +245,12 @@ def test_employees_ambiguous_or_not_whole_are_refused_with_an_example(employees)
     report = read_upload("oversikt.csv", csv_bytes(NO_HEAD + ";Ansatte", row), LOOKUP)
     row, message = only_error(report)
     assert row == 2 and f"«{employees}»" in message and "for eksempel 1 200" in message
+
+
+def test_exported_names_never_become_spreadsheet_formulas():
+    rows = [{"samarbeid": "=HYPERLINK(\"x\")", "organisasjonsform": "ko", "medlemmer": ["1508", "1580"],
+             "etablert_aar": 2020}]
+    assert b"'=HYPERLINK" in upload.template_csv(rows)
+    book = load_workbook(io.BytesIO(upload.template_xlsx(rows)))
+    cell = book["Oversikt"]["A2"]
+    assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s"
