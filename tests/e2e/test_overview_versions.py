@@ -50,7 +50,7 @@ def _metric(page, label: str) -> str:
 def _wait_metric(page, label: str, value: str) -> None:
     page.wait_for_function("""([label, value]) => [...document.querySelectorAll('[data-testid="stMetric"]')]
         .some(m => m.innerText.includes(label) && m.querySelector('[data-testid="stMetricValue"]').innerText === value)""",
-                           arg=[label, value])
+                           arg=[label, value], timeout=60_000)
 
 
 def _upload(page, name: str, data: bytes) -> None:
@@ -68,8 +68,9 @@ def test_upload_2026_overview_see_it_on_overview_and_map_then_back_to_2015(offli
     geojson: list[str] = []
     page.on("response", lambda r: geojson.append(r.url.rsplit("/", 1)[-1]) if r.url.endswith(".geojson") else None)
     page.goto(own_server.url + "/oversikt")
+    page.get_by_role("heading", name="Nasjonal oversikt").wait_for(timeout=60_000)  # first run builds the data
+    _wait_metric(page, "Samarbeid", "41")
     wait_for_app(page)
-    assert _metric(page, "Samarbeid") == "41"
 
     # a refused file: the row-by-row table, nothing stored
     _upload(page, "feil.csv", BAD_2026)
