@@ -92,7 +92,8 @@ with st.container(border=True):
                            help="Et samarbeid med to former (§ 27 og vertskommune) vises under begge.")
     c3, c4, c5 = st.columns([2, 2, 1])
     years = c3.slider("Etableringsår", options.year_min, max(options.year_max, options.year_min + 1),
-                      (options.year_min, max(options.year_max, options.year_min + 1)), key=f"ov_years{suffix}", bind="query-params")
+                      (options.year_min, max(options.year_max, options.year_min + 1)), key=f"ov_years{suffix}",
+                      bind="query-params")
     size = c4.slider("Antall kommuner i samarbeidet", options.kommuner_min,
                      max(options.kommuner_max, options.kommuner_min + 1),
                      (options.kommuner_min, max(options.kommuner_max, options.kommuner_min + 1)),
@@ -147,8 +148,9 @@ else:
                 "merknad": st.column_config.TextColumn("Merknad (datakvalitet)" if is_report else "Merknad",
                                                        width="large"),
             })
-        chosen = st.selectbox("Vis medlemmene i", frame["id"].tolist(), index=None, key=f"ov_members{suffix}", persist_state="session",
-                              format_func=dict(zip(frame["id"], frame["navn"])).get,
+        chosen = st.selectbox("Vis medlemmene i", frame["id"].tolist(), index=None, key=f"ov_members{suffix}",
+                              persist_state="session",
+                              format_func=dict(zip(frame["id"], frame["navn"], strict=False)).get,
                               placeholder="Velg et samarbeid")
         if chosen:
             number_label = "Nummer (2015)" if is_report else "Kommunenummer"
@@ -159,7 +161,8 @@ else:
                              "navn": "Kommune (SSB)", "medlemstype": "Type", "fylke": "Fylke",
                              "folketall": st.column_config.NumberColumn(f"Folketall {population_year}",
                                                                         format="localized"),
-                             "navn_2024": "Navn 2024", "merknad": st.column_config.TextColumn("Merknad", width="large")})
+                             "navn_2024": "Navn 2024",
+                             "merknad": st.column_config.TextColumn("Merknad", width="large")})
     chart_config = {"displaylogo": False}
     with tabs[1]:
         st.plotly_chart(charts.forms_bar(frame, info.numbering), config=chart_config, key="ov_chart_forms")
@@ -202,7 +205,8 @@ if is_report:
     st.header("Datakvalitet")
     st.caption("Hver avgjørelse i rensingen av Vedlegg 5: hva som står trykt, hva vi har bestemt og hvorfor. "
                "«Beholdt og flagget» betyr at dataene er som trykt, men at oppføringen ser feil ut.")
-    categories = st.multiselect("Vis kategori", quality_categories, key="ov_quality_categories", persist_state="session",
+    categories = st.multiselect("Vis kategori", quality_categories, key="ov_quality_categories",
+                                persist_state="session",
                                 placeholder="Alle kategorier")
     st.dataframe(queries.data_quality(cur, tuple(categories)), hide_index=True,
                  column_order=["kategori", "samarbeid", "trykt", "beslutning", "resultat", "begrunnelse"],

@@ -3,9 +3,9 @@
 
 import streamlit as st
 
-from ikt_model.ui import session
 from ikt_model.overview import db, similar, versions
 from ikt_model.overview.source import KS_REGIONS
+from ikt_model.ui import session
 
 VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
 

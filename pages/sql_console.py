@@ -77,7 +77,8 @@ elif result is not None:
 st.header("Skjema")
 st.caption("Tabeller og visninger du kan spørre mot. Kommunenummer er tekst med ledende null (for eksempel '0301').")
 st.dataframe(queries.schema_tables(), hide_index=True,
-             column_config={"tabell": "Tabell / visning", "innhold": st.column_config.TextColumn("Innhold", width="large")})
+             column_config={"tabell": "Tabell / visning",
+                            "innhold": st.column_config.TextColumn("Innhold", width="large")})
 cur = version_database(version_id).cursor()
 table = st.selectbox("Kolonner i", queries.schema_tables()["tabell"].tolist(), key="sql_schema_table",
                      persist_state="session")

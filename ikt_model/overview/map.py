@@ -26,8 +26,13 @@ import plotly.graph_objects as go
 
 from .. import format as fmt
 from ..config import get_settings
-from ..municipalities import (DEFAULT_POPULATION_YEAR, municipalities_2015, municipalities_today, population,
-                              successors_2024)
+from ..municipalities import (
+    DEFAULT_POPULATION_YEAR,
+    municipalities_2015,
+    municipalities_today,
+    population,
+    successors_2024,
+)
 from .forms import FORM_LABELS_2026, FORMS_2026
 from .source import FORM_IDS, FORM_LABELS
 
@@ -145,7 +150,8 @@ def rows_for_borders(rows: pd.DataFrame, borders: Borders = "today",
     old = municipalities_2015()
     if borders == "2015":
         out = rows.copy()
-        out["navn"] = [old[n].visningsnavn if n in old else name for n, name in zip(out["kommunenummer"], out["navn"])]
+        out["navn"] = [old[n].visningsnavn if n in old else name
+                       for n, name in zip(out["kommunenummer"], out["navn"], strict=False)]
         out["folketall_aar"] = 2015
         return out
     if borders != "today":

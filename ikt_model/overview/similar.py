@@ -20,8 +20,8 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from .. import format as fmt
-from ..municipalities import member_label, municipalities_today, norwegian_sort_key
 from ..decision.profile import Profile
+from ..municipalities import member_label, municipalities_today, norwegian_sort_key
 from .forms import FORM_LABELS_2026, FROM_2015
 from .source import FORM_LABELS
 
@@ -233,7 +233,8 @@ def basis_text(result: SimilarityResult) -> str:
         head = f"Sammenlignet på størrelse ({result.municipalities} kommuner"
         head += f", {fmt.number(result.population)} innbyggere)" if result.population else ")"
     if result.region:
-        head += f", KS-region {result.region}" + (" (utledet fra fylkene til medlemmene)" if result.region_derived else "")
+        head += f", KS-region {result.region}" + (" (utledet fra fylkene til medlemmene)"
+                                                  if result.region_derived else "")
     if result.form:
         head += f" og organisasjonsform ({_form_label(result.form)})"
     return head + "."

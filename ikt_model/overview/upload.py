@@ -20,7 +20,6 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Mapping
 from datetime import date
 from pathlib import PurePath
 from typing import Any
@@ -29,7 +28,7 @@ from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_va
 
 from ..numbers import NumberInputError, parse_whole
 from ..spreadsheet import excel_csv
-from .forms import FORMS_2026, FORM_LABELS_2026, parse_form
+from .forms import FORM_LABELS_2026, FORMS_2026, parse_form
 
 MAX_ROWS = 10_000
 MAX_BYTES = 10 * 1024 * 1024
@@ -403,7 +402,7 @@ def read_upload(file_name: str, data: bytes, lookup: MunicipalityLookup) -> Vali
         numbered = [(i, r) for i, r in enumerate(table, start=1) if any(_clean(c) is not None for c in r)]
         if not numbered:
             raise UploadRefused("Filen er tom.")
-        (head_no, heading), body = numbered[0], numbered[1:]
+        (_head_no, heading), body = numbered[0], numbered[1:]
         if len(body) > MAX_ROWS:
             raise UploadRefused(f"Filen har for mange rader ({len(body):,} samarbeid; høyst {MAX_ROWS:,})."
                                 .replace(",", " "))
@@ -454,7 +453,7 @@ def template_csv(rows: list[dict[str, Any]] | None = None) -> bytes:
     """The template as CSV for Norwegian Excel (ikt_model.spreadsheet: UTF-8 with BOM, semicolon, CRLF,
     text that Excel would run as a formula written as text)."""
     heading, *body = template_rows(rows)
-    return excel_csv([dict(zip(heading, line)) for line in body], columns=heading)
+    return excel_csv([dict(zip(heading, line, strict=False)) for line in body], columns=heading)
 
 
 GUIDE: tuple[tuple[str, str], ...] = (
@@ -488,7 +487,7 @@ def template_xlsx(rows: list[dict[str, Any]] | None = None) -> bytes:
                 cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for column, width in zip("ABCDEFG", (30, 36, 38, 36, 14, 10, 40)):
+    for column, width in zip("ABCDEFG", (30, 36, 38, 36, 14, 10, 40), strict=False):
         sheet.column_dimensions[column].width = width
     last = max(MAX_ROWS + 1, sheet.max_row)
     for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row, min_col=4, max_col=4):

@@ -49,7 +49,8 @@ def _metric(page, label: str) -> str:
 
 def _wait_metric(page, label: str, value: str) -> None:
     page.wait_for_function("""([label, value]) => [...document.querySelectorAll('[data-testid="stMetric"]')]
-        .some(m => m.innerText.includes(label) && m.querySelector('[data-testid="stMetricValue"]').innerText === value)""",
+        .some(m => m.innerText.includes(label)
+                   && m.querySelector('[data-testid="stMetricValue"]').innerText === value)""",
                            arg=[label, value], timeout=60_000)
 
 
