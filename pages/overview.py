@@ -44,6 +44,11 @@ def validate(name: str, data: bytes):
     return upload.read_upload(name, data, upload.default_lookup())
 
 
+@st.cache_data(show_spinner=False)
+def templates() -> tuple[bytes, bytes]:
+    return upload.template_xlsx(), upload.template_csv()
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def export(version_id: int, kind: str) -> bytes:
     rows = versions.export_rows(repository().load(version_id))
@@ -223,10 +228,11 @@ st.markdown(
     "**AS**, **SA** eller **avtale**. Medlemmer oppgis med **dagens kommunenummer** (gyldige fra 1.1.2024), "
     "skilt med komma. Overskrifter kan være på norsk eller engelsk.")
 d1, d2, d3 = st.columns(3)
-d1.download_button("Mal (Excel, .xlsx)", upload.template_xlsx(), file_name="oversikt_mal.xlsx",
+template_xlsx, template_csv = templates()
+d1.download_button("Mal (Excel, .xlsx)", template_xlsx, file_name="oversikt_mal.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                    icon=":material/download:", key="ov_template_xlsx")
-d2.download_button("Mal (CSV for Excel)", upload.template_csv(), file_name="oversikt_mal.csv", mime="text/csv",
+d2.download_button("Mal (CSV for Excel)", template_csv, file_name="oversikt_mal.csv", mime="text/csv",
                    icon=":material/download:", key="ov_template_csv")
 d3.download_button(f"Versjon {version_id} som utgangspunkt (.xlsx)", export(version_id, "xlsx"),
                    file_name=f"oversikt_versjon_{version_id}.xlsx",

@@ -1,7 +1,9 @@
 """Benchmark the national overview: page rerun after a filter change (AppTest), DuckDB queries, user
-SQL — on the real overview (41 collaborations) and a synthetic one 100x larger (4,100).
+SQL — on the real overview (41 collaborations) and a synthetic one 100x larger (4,100); and uploaded
+versions: validating and storing a 4,100-row upload (CSV and .xlsx), and the overview page rerun on a
+4,100-row uploaded version against the report's 41-row version 1 in the same session (target <= 2x).
 
-    .venv/bin/python scripts/bench_overview.py [--runs 20] [--factors 1 100]
+    .venv/bin/python scripts/bench_overview.py [--runs 20] [--factors 1 100] [--upload-rows 4100]
 
 Each factor runs in its own process (the page's st.cache_resource connection is per process) with
 IKT_OVERVIEW_DB pointing at a pre-built, scaled database file. Prints medians; asserts nothing.
@@ -119,20 +121,107 @@ def worker(factor: int, runs: int) -> None:
               f"cpu median {statistics.median(cpu):6.1f} ms")
 
 
+def synthetic_upload_rows(n: int, seed: int = 7) -> list[dict]:
+    """`n` template rows: today's municipalities (2-12 members, neighbours in number order), every 2026 form."""
+    import random
+
+    from ikt_model.municipalities import municipalities_today
+    from ikt_model.overview.forms import FORMS_2026
+
+    rng = random.Random(seed)
+    numbers = list(municipalities_today())
+    rows = []
+    for i in range(n):
+        start = rng.randrange(len(numbers))
+        size = rng.randint(2, 12)
+        rows.append({"samarbeid": f"IKT-samarbeid {i + 1}", "formelt_navn": f"IKT-samarbeid {i + 1} IKS",
+                     "organisasjonsform": FORMS_2026[i % len(FORMS_2026)],
+                     "medlemmer": [numbers[(start + k) % len(numbers)] for k in range(size)],
+                     "etablert_aar": 1990 + i % 36, "ansatte": rng.randint(0, 80), "merknad": None})
+    return rows
+
+
+def upload_worker(n_rows: int, runs: int) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="bench-versjoner-"))
+    os.environ["IKT_STORE_PATH"] = str(folder / "store.duckdb")
+    from ikt_model.overview import upload, versions
+
+    rows = synthetic_upload_rows(n_rows)
+    csv_bytes, xlsx_bytes = upload.template_csv(rows), upload.template_xlsx(rows)
+    lookup = upload.default_lookup()
+    print(f"\n== upload of {n_rows} collaborations ({sum(len(r['medlemmer']) for r in rows)} memberships; "
+          f"CSV {len(csv_bytes) / 1024:.0f} KB, xlsx {len(xlsx_bytes) / 1024:.0f} KB)")
+    reports = {}
+    for label, name, data in (("read + validate CSV", "oversikt.csv", csv_bytes),
+                              ("read + validate xlsx (openpyxl)", "oversikt.xlsx", xlsx_bytes)):
+        med, lo, hi = median_ms(lambda n=name, d=data: reports.__setitem__(n, upload.read_upload(n, d, lookup)),
+                                max(3, runs // 4))
+        assert reports[name].ok, reports[name].errors[:3]
+        print(f"  {label:34s} median {med:7.1f} ms  (min {lo:.1f}, max {hi:.1f}){cpu_note()}")
+    bad = csv_bytes.replace(b";2020;", b";1800;")
+    med, lo, hi = median_ms(lambda: upload.read_upload("feil.csv", bad, lookup), max(3, runs // 4))
+    print(f"  {'read + validate CSV, refused':34s} median {med:7.1f} ms  (min {lo:.1f}, max {hi:.1f}){cpu_note()}  "
+          f"({len(upload.read_upload('feil.csv', bad, lookup).errors)} errors)")
+    repo = versions.shared_repository()
+    start = time.perf_counter()
+    info = repo.save(reports["oversikt.csv"].upload, source="oversikt.csv", comment="benchmark")
+    print(f"  {'save as new version (one transaction)':34s} {(time.perf_counter() - start) * 1000:7.1f} ms")
+    start = time.perf_counter()
+    diff = versions.diff_versions(repo.load(versions.REPORT_VERSION), repo.load(info.id))
+    print(f"  {'diff version 1 -> ' + str(info.id):34s} {(time.perf_counter() - start) * 1000:7.1f} ms  "
+          f"({len(diff.added)} added, {len(diff.removed)} removed)")
+
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception, at.exception
+    results = {}
+    for version_id, suffix in ((versions.REPORT_VERSION, ""), (info.id, f"_{info.id}")):
+        start = time.perf_counter()
+        at.selectbox(key="ov_version").set_value(version_id).run()
+        first_ms = (time.perf_counter() - start) * 1000
+        assert not at.exception, at.exception
+        lo_year, hi_year = at.slider(key=f"ov_years{suffix}").value
+        pairs = [(a, b) for a in range(lo_year, hi_year) for b in range(hi_year, a, -1)]
+        cold, cold_cpu = [], []
+        for i in range(runs):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            at.slider(key=f"ov_years{suffix}").set_value(pairs[i * 7 % len(pairs)]).run()
+            cold.append((time.perf_counter() - start) * 1000)
+            cold_cpu.append((time.process_time() - start_cpu) * 1000)
+            assert not at.exception, at.exception
+        results[version_id] = statistics.median(cold)
+        shown = at.metric[0].value
+        print(f"  version {version_id} ({shown} samarbeid shown last): switch {first_ms:6.0f} ms; rerun, new filter "
+              f"median {statistics.median(cold):7.1f} ms (min {min(cold):.1f}, max {max(cold):.1f}, n={len(cold)})  "
+              f"cpu median {statistics.median(cold_cpu):6.1f} ms")
+    ratio = results[info.id] / results[versions.REPORT_VERSION]
+    print(f"  overview page rerun, {n_rows}-row version / 41-row version: {ratio:.2f}x (target <= 2x)")
+
+
 def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: wall times include waiting for a CPU; "
           "cpu = this process's CPU time")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 100])
+    parser.add_argument("--upload-rows", type=int, default=4100, help="rows of the synthetic upload (0: skip)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--upload-worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker(args.worker, args.runs)
         return
+    if args.upload_worker:
+        upload_worker(args.upload_worker, args.runs)
+        return
     for factor in args.factors:
         subprocess.run([sys.executable, __file__, "--worker", str(factor), "--runs", str(args.runs)], check=True,
                        cwd=REPO)
+    if args.upload_rows:
+        subprocess.run([sys.executable, __file__, "--upload-worker", str(args.upload_rows), "--runs", str(args.runs)],
+                       check=True, cwd=REPO)
 
 
 if __name__ == "__main__":
