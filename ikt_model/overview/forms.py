@@ -43,8 +43,6 @@ _ALIASES: dict[str, str] = {
     "sa": "sa", "samvirkeforetak": "sa", "samvirke": "sa",
     "avtale": "avtale", "samarbeidsavtale": "avtale", "samarbeidsavtaler": "avtale",
 }
-for _id, _label in FORM_LABELS_2026.items():
-    _ALIASES.setdefault(_label, _id)
 
 # Forms of the 1992 act a user may still type: the message says what to write instead.
 _OUTDATED: dict[str, str] = {
@@ -65,6 +63,10 @@ FROM_2015: dict[str, str | None] = {
 def _key(text: str) -> str:
     text = unicodedata.normalize("NFC", text).casefold().replace("\u00a0", " ")
     return re.sub(r"\s+", " ", text).strip().rstrip(".")
+
+
+for _id, _label in FORM_LABELS_2026.items():  # the labels the app shows are accepted too
+    _ALIASES.setdefault(_key(_label), _id)
 
 
 def parse_form(text: str) -> str:
