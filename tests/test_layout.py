@@ -22,7 +22,6 @@ ALLOWED_WITHOUT_OWN_TEST = {
     # the «Kart» page's figure, data and click handling share fixtures
     "overview/map_click.py": "tests/overview/test_map.py",
     "overview/map_data.py": "tests/overview/test_map.py",
-    "overview/forms.py": "tests/overview/test_upload.py (every form name an upload may use)",
     # the workshop's models, export and QR code are exercised through the repository and the view
     "workshop/models.py": "tests/workshop/test_access.py and test_aggregation.py",
     "workshop/export.py": "tests/workshop/test_access.py",
