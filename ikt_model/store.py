@@ -89,6 +89,7 @@ def run_write(con: duckdb.DuckDBPyConnection, fn, retries: int = _RETRIES):
 
 
 def schema_version(con: duckdb.DuckDBPyConnection, component: str) -> int:
+    """The schema version a component's migrations have reached in the store (0 for none yet)."""
     cur = con.cursor()
     try:
         cur.execute("CREATE TABLE IF NOT EXISTS schema_version (component VARCHAR PRIMARY KEY, version INTEGER)")

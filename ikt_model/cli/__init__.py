@@ -23,6 +23,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The `python -m ikt_model` parser with every command module of this package registered."""
     parser = _Parser(prog="python -m ikt_model", description="Beslutningsstøtte for interkommunalt IKT-samarbeid")
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the exit code (0 ok, 2 bad input with one line on stderr)."""
     try:
         args = build_parser().parse_args(argv)
         return args.func(args)

@@ -23,6 +23,7 @@ from . import CliError
 
 
 def add_parser(subparsers) -> None:
+    """Register `overview import|versions|diff|template` (uploaded versions of the national overview)."""
     p = subparsers.add_parser("overview", help="last opp og sammenlign versjoner av den nasjonale oversikten")
     sub = p.add_subparsers(dest="overview_command", required=True, parser_class=type(p))
     imp = sub.add_parser("import", help="kontroller en fil (CSV eller .xlsx) og lagre den som ny versjon")
@@ -53,6 +54,7 @@ def _repository() -> versions.OverviewRepository:
 
 
 def run_import(args) -> int:
+    """Check a CSV/.xlsx file row by row and store it as a new version; problems listed with row numbers, exit 2."""
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"fant ikke filen {path}")
@@ -81,6 +83,7 @@ def _version_id(text: str) -> int:
 
 
 def run_versions(args) -> int:
+    """List the stored versions (1 = the report's 2015 list) as a table or JSON."""
     rows = _repository().versions()
     if args.format == "json":
         print(json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2))
@@ -92,6 +95,7 @@ def run_versions(args) -> int:
 
 
 def run_diff(args) -> int:
+    """What changed from version A to version B (collaborations, forms, members) as a table or JSON."""
     a, b = _version_id(args.a), _version_id(args.b)
     repo = _repository()
     try:
@@ -108,6 +112,7 @@ def run_diff(args) -> int:
 
 
 def run_template(args) -> int:
+    """Write the upload template to a .csv (Norwegian Excel) or .xlsx file."""
     path = Path(args.file)
     if path.suffix.casefold() not in (".csv", ".xlsx"):
         raise CliError("malen kan skrives som .csv eller .xlsx")

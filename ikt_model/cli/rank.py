@@ -15,6 +15,7 @@ from . import CliError
 
 
 def add_parser(subparsers) -> None:
+    """Register `rank --profile FILE [--weights NAME|FILE] [--format json|table]`."""
     p = subparsers.add_parser("rank", help="ranger de 12 alternativene for en profil")
     p.add_argument("--profile", required=True, help="profil som JSON-fil")
     p.add_argument("--weights", default="rapport", help="rapport | like | rangsum | FIL.json ({\"1\": 30, ...})")
@@ -49,6 +50,7 @@ def load_profile(path: str) -> Profile:
 
 
 def load_weights(spec: str) -> Weights:
+    """A preset name (rapport, like, rangsum) or a JSON file {factor id: points}; raises CliError."""
     try:
         if spec in PRESET_LABELS:
             return preset(spec)
@@ -79,6 +81,7 @@ def to_json(result: Evaluation) -> dict:
 
 
 def run(args) -> int:
+    """Evaluate the profile with the weights and print the ranking; exit code 0 or 2."""
     result = evaluate(load_profile(args.profile), load_weights(args.weights))
     if args.format == "json":
         print(json.dumps(to_json(result), ensure_ascii=False, indent=2))

@@ -67,6 +67,7 @@ class SmaaResult(BaseModel, frozen=True):
 
     @property
     def first_rank(self) -> list[float]:
+        """Each alternative's first-rank acceptability b^1 (share of samples where it is best)."""
         return [row[0] for row in self.rank_acceptability]
 
 

@@ -61,6 +61,7 @@ def markdown_escape(text: str) -> str:
 
 
 def now_utc() -> datetime:
+    """The current time in UTC, to the second (timestamps in scenario files)."""
     return datetime.now(UTC).replace(microsecond=0)
 
 
@@ -96,6 +97,11 @@ def check_overrides(overrides: Any, kb: KnowledgeBase | None = None) -> dict[str
 
 
 class Scenario(BaseModel):
+    """A named scenario: profile, weights (and where they came from), overrides and method.
+
+    Validation errors are ScenarioError with a Norwegian message; the JSON form is versioned (SCHEMA_VERSION).
+    """
+
     model_config = ConfigDict(extra="forbid")
 
     schema_version: int = SCHEMA_VERSION
@@ -133,6 +139,7 @@ class Scenario(BaseModel):
         return self
 
     def evaluate(self, kb: KnowledgeBase | None = None):
+        """The scenario's ranking (decision.evaluation.Evaluation) with its overrides applied to `kb`."""
         from ..decision.evaluation import evaluate
 
         kb = (kb or default_knowledge_base()).with_overrides(self.overrides)

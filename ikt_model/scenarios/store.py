@@ -32,6 +32,8 @@ MAX_SCENARIOS = 500
 
 
 class ScenarioInfo(BaseModel, frozen=True):
+    """A saved scenario in the list: id, name and timestamps (UTC)."""
+
     id: str
     name: str
     created: datetime
@@ -87,6 +89,7 @@ class ScenarioStore:
         return [ScenarioInfo(id=r[0], name=r[1], created=r[2], updated=r[3]) for r in rows]
 
     def get(self, name: str) -> Scenario:
+        """The saved scenario with this name (case-insensitive); ScenarioError when missing or unreadable."""
         cur = self.con.cursor()
         try:
             found = self._find_id(cur, name)
@@ -102,6 +105,7 @@ class ScenarioStore:
                                 f"formatet er endret): {str(exc).splitlines()[0]}") from None
 
     def rename(self, old: str, new: str) -> Scenario:
+        """Rename a saved scenario; ScenarioError when it is missing or the new name is taken."""
         new = clean_name(new)
 
         def write(cur):
@@ -120,6 +124,7 @@ class ScenarioStore:
         return run_write(self.con, write)
 
     def delete(self, name: str) -> None:
+        """Delete a saved scenario; ScenarioError when it is missing."""
         def write(cur):
             current = self._find_id(cur, name)
             if current is None:

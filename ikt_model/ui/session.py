@@ -107,10 +107,12 @@ class Current:
 
     @property
     def fractions(self) -> np.ndarray:
+        """The weights normalised to sum 1: shape (12,), factor order 1..12, read-only."""
         return self.weights.fraction_vector
 
     @property
     def source_label(self) -> str:
+        """The Norwegian label of where the weights came from."""
         return source_label(self.weights_source)
 
     @cached_property

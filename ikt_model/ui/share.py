@@ -29,6 +29,8 @@ QUERY_PARAM = "s"
 
 
 class DecodedState(BaseModel):
+    """What a share link carries: profile, weights, overrides, and a Norwegian notice if parts were bad."""
+
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     profile: Profile

@@ -40,6 +40,7 @@ class AccessDenied(WorkshopError):
 
 
 def new_join_code() -> str:
+    """A random join code of CODE_LENGTH characters from CODE_ALPHABET (no look-alikes such as 0/O, 1/I/L)."""
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
@@ -62,18 +63,22 @@ def normalise_code(raw: object) -> str | None:
 
 
 def new_workshop_id() -> str:
+    """A random workshop id: 16 hex digits."""
     return secrets.token_hex(8)
 
 
 def new_facilitator_key() -> SecretStr:
+    """A random facilitator key (32 bytes, URL-safe); only its digest is stored."""
     return SecretStr(secrets.token_urlsafe(32))
 
 
 def new_participant_token() -> str:
+    """A random participant token (16 bytes, URL-safe); only its digest is stored."""
     return secrets.token_urlsafe(16)
 
 
 def digest(secret: str) -> str:
+    """SHA-256 of a secret as hex: what the store keeps instead of keys and tokens."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
@@ -87,6 +92,7 @@ def key_matches(key: str | SecretStr | None, stored_hash: str) -> bool:
 
 
 def valid_token(token: object) -> bool:
+    """True when `token` has the shape of a participant token (checked before any lookup)."""
     return isinstance(token, str) and bool(_TOKEN_RE.match(token))
 
 
@@ -111,6 +117,9 @@ def code_lockout_remaining(state: dict, now: float | None = None) -> float:
 
 
 def record_code_attempt(state: dict, success: bool, now: float | None = None) -> None:
+    """Count a wrong join code in the session's `state`; MAX_FAILED_CODES in a row lock it for
+    LOCKOUT_SECONDS. A right code resets the count.
+    """
     now = time.monotonic() if now is None else now
     if success:
         state["failures"] = 0

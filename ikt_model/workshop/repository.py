@@ -96,6 +96,7 @@ class WorkshopRepository:
 
     # -- public, no key --------------------------------------------------------------------
     def find_by_code(self, raw_code: object) -> Workshop | None:
+        """The workshop with this join code (as typed: case, spaces and dashes ignored), or None."""
         code = access.normalise_code(raw_code)
         if code is None:
             return None
@@ -113,6 +114,7 @@ class WorkshopRepository:
         return _vote(rows[0]) if rows else None
 
     def answer_count(self, workshop_id: str) -> int:
+        """How many participants have voted (a number participants may see)."""
         return self._read("SELECT count(*) FROM workshop_votes WHERE workshop_id = ?", [workshop_id])[0][0]
 
     def revealed_votes(self, workshop_id: str) -> list[Vote] | None:
@@ -199,6 +201,7 @@ class WorkshopRepository:
         return self.workshop(workshop_id, key), key
 
     def workshop(self, workshop_id: object, key: str | SecretStr | None) -> Workshop:
+        """The workshop for its facilitator; AccessDenied without the right key."""
         self._require_key(workshop_id, key)
         rows = self._read(f"SELECT {_WORKSHOP_COLS} FROM workshops WHERE id = ?", [workshop_id])
         return _workshop(rows[0])
@@ -220,12 +223,15 @@ class WorkshopRepository:
         return self.workshop(workshop_id, key)
 
     def set_voting_open(self, workshop_id: object, key, is_open: bool) -> Workshop:
+        """Open or close voting (facilitator only); returns the updated workshop."""
         return self._set(workshop_id, key, "voting_open", bool(is_open))
 
     def set_revealed(self, workshop_id: object, key, revealed: bool) -> Workshop:
+        """Show or hide the group result for participants (facilitator only)."""
         return self._set(workshop_id, key, "revealed", bool(revealed))
 
     def delete(self, workshop_id: object, key) -> None:
+        """Delete the workshop and every vote in it (facilitator only)."""
         workshop_id = self._require_key(workshop_id, key)
 
         def write(cur):

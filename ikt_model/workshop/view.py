@@ -34,10 +34,12 @@ def _page_url(page_url: str | None, page: str, params: dict[str, str]) -> str:
 
 
 def participant_url(page_url: str | None, code: str) -> str:
+    """The phone link for participants: the «delta» page beside `page_url`, with the join code."""
     return _page_url(page_url, PARTICIPANT_PAGE, {"kode": access.format_code(code)})
 
 
 def facilitator_link(page_url: str | None, workshop_id: str, key: str) -> str:
+    """The private facilitator link (workshop id and key) beside `page_url`; keep it off the projector."""
     return _page_url(page_url, FACILITATOR_PAGE, {"workshop": workshop_id, "key": key})
 
 
@@ -55,6 +57,7 @@ def parse_facilitator_link(text: object) -> tuple[str, str] | None:
 
 
 def profile_summary(profile: Profile) -> str:
+    """«Navn: status, N kommuner»: the profile in one line for the workshop pages."""
     name = f"{profile.name}: " if profile.name else ""
     return f"{name}{STATUS_LABELS[profile.status]}, {profile.municipalities} kommuner"
 
@@ -87,6 +90,7 @@ def _pp(std: float) -> str:
 
 
 def status_line(workshop: Workshop, answers: int) -> str:
+    """Voting open or closed · answers · result shown or hidden · method, in Norwegian."""
     voting = "Avstemningen er åpen" if workshop.voting_open else "Avstemningen er stengt"
     shown = "gruppens resultat vises for deltakerne" if workshop.revealed else "resultatet er skjult for deltakerne"
     svar = "1 svar" if answers == 1 else f"{answers} svar"
