@@ -40,9 +40,10 @@ st.caption("Fordelingsnøkkel for et årsbudsjett (rapporten, kap. 2.8): vanligv
            "etter folketall; noen samarbeid bruker faste prosenter. Dagens kommuner, folketall fra Statistisk "
            "sentralbyrå (nyeste: 1. januar 2026).")
 
-# filter_mode="contains" finds «åle» and «1508»; select_all=False: no «Select N matches» on Enter.
+# filter_mode="prefix": «åle» finds Ålesund only (the default fuzzy filter, and «contains», matched Holtålen
+# and Våler first, which Enter then added); select_all=False: no English «Select N matches».
 members = st.multiselect("Medlemskommuner", list(options), key=MEMBERS, format_func=options.get,
-                         placeholder="Skriv navn eller kommunenummer …", filter_mode="contains", select_all=False,
+                         placeholder="Skriv begynnelsen av kommunenavnet …", filter_mode="prefix", select_all=False,
                          persist_state=KEEP,
                          help="Dagens kommuner. Hentes fra profilen på «Samarbeidet» hvis medlemmene er oppgitt der.")
 if profile.members and set(profile.members) != set(members):
