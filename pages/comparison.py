@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ikt_model.ties import join_names
 from ikt_model import format as fmt
 from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
 from ikt_model.decision.profile import STATUS_LABELS
@@ -49,7 +50,7 @@ winners = result.winners
 with st.container(border=True):
     st.markdown(f"**Rapportens råd (kap. {rec.section}):** {rec.text}")
     st.caption(f"«{rec.quote}»")
-    names = " og ".join(f"**{w.label}**" for w in winners)
+    names = join_names(f"**{w.label}**" for w in winners)
     tie = " (likt)" if len(winners) > 1 else ""
     st.markdown(f"Høyest rangert med disse vektene: {names}{tie} · sum {fmt.signed(winners[0].score)}")
     if result.disagreement:

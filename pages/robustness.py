@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ikt_model.ties import join_names
 from ikt_model import format as fmt
 from ikt_model.decision.evaluation import alternative_label
 from ikt_model.decision.registry import ALTERNATIVES, FACTOR_IDS
@@ -33,6 +34,7 @@ def cached_smaa(values, weight_mode: str, weight_vector: tuple, score_mode: str,
 intervals = factor_intervals(values, weights, kb)
 ranking_now = ranking_at(values, vector, 0, vector[0])
 best_index = ranking_now[0][1]
+first_place = [i for rank, i, _ in ranking_now if rank == 1]  # more than one when totals tie
 
 st.title("Robusthet: hvor sikker er anbefalingen?")
 st.caption(f"Vekter: {view.weights_source}"
@@ -43,7 +45,11 @@ with st.spinner("Beregner robusthet …"):
     around = cached_smaa(values, "around", tuple(vector), "fixed", 10_000, 1)
 with st.container(border=True):
     left, right = st.columns([3, 1])
-    left.markdown(f"**Høyest rangert med dine vekter:** {labels[best_index]}")
+    if len(first_place) > 1:
+        left.markdown(f"**Delt førsteplass med dine vekter:** {join_names(labels[i] for i in first_place)}. "
+                      f"Tallene under gjelder {labels[best_index]}.")
+    else:
+        left.markdown(f"**Høyest rangert med dine vekter:** {labels[best_index]}")
     right.metric("Best rundt dine vekter", fmt.percent(around.first_rank[best_index]),
                  help="SMAA-2, 10 000 vektinger trukket rundt dine vekter (Dirichlet, konsentrasjon 50), "
                       "vurderingene som gitt.")

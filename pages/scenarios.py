@@ -142,7 +142,8 @@ else:
                 with col.container(border=True):
                     st.caption(markdown_escape(r.name))
                     st.markdown(f"**{r.winner_label}**")
-                    st.caption(f"Vinner · vektet sum {fmt.signed(r.winner_score)}")
+                    st.caption(("Delt førsteplass" if len(r.winner_keys) > 1 else "Vinner")
+                               + f" · vektet sum {fmt.signed(r.winner_score)}")
             st.plotly_chart(comparison_figure(result), key="scen_compare_chart")
             st.caption("Rangering per scenario (tabell):")
             st.dataframe(result.rank_rows(), hide_index=True, width="stretch")

@@ -169,12 +169,8 @@ def live_view(workshop_id: str, key: str, aggregate: str) -> None:
     if result is None:
         st.write("Venter på de første svarene …")
         return
-    top = ", ".join(f"{s.label} ({fmt.number(s.std * 100, 1)} p.p.)" for s in result.spreads[:3])
-    st.markdown(f"**Dagsorden – mest uenighet om:** {view.escape_md(top)}")
-    best = result.ranking[0]
-    st.markdown(f"**Best med gruppens vekter:** {view.escape_md(best.label)} "
-                f"(poengsum {fmt.number(best.score, 2)}; vinner for {best.winners} av {result.participants} "
-                "deltakere med egne vekter)")
+    st.markdown(f"**Dagsorden – mest uenighet om:** {view.escape_md(view.agenda_text(result))}")
+    st.markdown(f"**Best med gruppens vekter:** {view.escape_md(view.best_text(result))}")
     left, right = st.columns(2)
     left.plotly_chart(charts.group_weights_figure(result), key="ws_chart_weights",
                       alt="Søylediagram: gruppens vekt per faktor")

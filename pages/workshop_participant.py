@@ -113,8 +113,7 @@ def group_result_view(workshop_id: str) -> None:
         st.write("Ingen svar ennå.")
         return
     st.subheader(f"Gruppens resultat ({result.participants} svar)")
-    st.markdown("**Mest uenighet om:**\n" + "\n".join(
-        f"{i}. {view.escape_md(s.label)}" for i, s in enumerate(result.spreads[:3], start=1)))
+    st.markdown(f"**Mest uenighet om:** {view.escape_md(view.agenda_text(result))}")
     st.markdown("**Beste alternativ med gruppens vekter:**\n" + "\n".join(
         f"{r.rank}. {view.escape_md(r.label)} ({fmt.number(r.score, 2)})" for r in result.ranking[:3]))
     # Bars as progress bars with text: readable at 375 px and no chart library to load on a phone.
