@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ikt_model import spreadsheet
 from ikt_model.ties import join_names
 from ikt_model import format as fmt
 from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
@@ -119,4 +120,8 @@ if st.toggle("Vis alle poeng per faktor og tabell", key="show_details",
     st.dataframe(ranking_table(result), hide_index=True, column_config={
         "Sum": st.column_config.NumberColumn("Sum", format="%+.3f", help="Vektet sum på fast skala"),
         "Rang": st.column_config.NumberColumn("Rang", width="small")})
+    with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+        for d in spreadsheet.downloads(ranking_table(result), "rangering", sheet="Rangering"):
+            st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"cmp_dl_{d.kind}",
+                               on_click="ignore", icon=":material/download:")
 st.caption("Poengene er data med kilde og sitat: se «Kunnskapsgrunnlag», der du også kan overstyre en vurdering.")

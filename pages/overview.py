@@ -3,10 +3,17 @@ the 2.6.1 comparison and every data-quality decision."""
 
 import streamlit as st
 
+from ikt_model import spreadsheet
 from ikt_model import format as fmt
 from ikt_model.overview import charts, queries, table261
 from ikt_model.overview.db import shared_overview_database
 from ikt_model.overview.source import FORM_LABELS
+
+
+DOWNLOAD_COLUMNS = {"navn": "Samarbeid", "ks_region": "KS-region", "organisasjonsform_navn": "Form",
+                    "etablert_aar": "Etablert", "alder_2015": "Alder 2015", "antall_kommuner": "Kommuner",
+                    "folketall": "Innbyggere", "medlemmer": "Medlemmer", "formelt_navn": "Formelt navn",
+                    "merknad": "Merknad (datakvalitet)"}
 
 
 def overview_connection():
@@ -87,6 +94,11 @@ else:
                 "formelt_navn": st.column_config.TextColumn("Formelt navn"),
                 "merknad": st.column_config.TextColumn("Merknad (datakvalitet)", width="large"),
             })
+        with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+            table = frame[list(DOWNLOAD_COLUMNS)].rename(columns=DOWNLOAD_COLUMNS)
+            for d in spreadsheet.downloads(table, "samarbeid-2015", sheet="Samarbeid"):
+                st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"ov_dl_{d.kind}",
+                                   on_click="ignore", icon=":material/download:")
         chosen = st.selectbox("Vis medlemmene i", frame["id"].tolist(), index=None, key="ov_members",
                               persist_state="session",
                               format_func=dict(zip(frame["id"], frame["navn"], strict=False)).get,

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ikt_model import spreadsheet
 from ikt_model.ties import join_names
 from ikt_model import format as fmt
 from ikt_model.decision.evaluation import alternative_label
@@ -138,6 +139,10 @@ for line in acceptability_reading(result, labels):
 st.plotly_chart(charts.acceptability_heatmap(labels, result.rank_acceptability), key="smaa_heatmap",
                 config=CHART_CONFIG)
 st.dataframe(tables.acceptability_table(result, labels), hide_index=True)
+with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+    for d in spreadsheet.downloads(tables.acceptability_table(result, labels), "smaa-rangaksept", sheet="SMAA"):
+        st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"smaa_dl_{d.kind}",
+                           on_click="ignore", icon=":material/download:")
 
 st.markdown("**Sentrale vekter ved siden av dine**")
 candidates = [i for i in range(len(labels)) if result.central_weights[i] is not None]

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ikt_model import spreadsheet
 from ikt_model import format as fmt
 from ikt_model.scenarios.charts import comparison_figure
 from ikt_model.scenarios.compare import compare
@@ -147,6 +148,10 @@ else:
             st.plotly_chart(comparison_figure(result), key="scen_compare_chart")
             st.caption("Rangering per scenario (tabell):")
             st.dataframe(result.rank_rows(), hide_index=True, width="stretch")
+            with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+                for d in spreadsheet.downloads(result.rank_rows(), "scenarier-rangering", sheet="Rangering"):
+                    st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"scen_dl_{d.kind}",
+                                       on_click="ignore", icon=":material/download:")
             st.caption("Hva som er forskjellig:")
             if result.changes:
                 st.dataframe(result.change_rows(), hide_index=True, width="stretch")

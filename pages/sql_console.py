@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ikt_model import spreadsheet
 from ikt_model import format as fmt
 from ikt_model.overview import queries, sqlsafe, sqlworker
 from ikt_model.overview.db import shared_overview_database
@@ -57,8 +58,10 @@ elif result is not None:
         st.warning(f"Resultatet er kuttet: bare de første {fmt.number(result.max_rows)} radene vises. "
                    "Bruk LIMIT eller WHERE for å avgrense.")
     st.dataframe(result.to_frame(), hide_index=True)
-    st.download_button("Last ned som CSV", result.to_csv().encode("utf-8"), file_name="sporring.csv",
-                       mime="text/csv", icon=":material/download:")
+    with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+        for d in spreadsheet.downloads(result.to_frame(), "sporring", sheet="Spørring"):
+            st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"sql_dl_{d.kind}",
+                               on_click="ignore", icon=":material/download:")
 
 st.header("Skjema")
 st.caption("Tabeller og visninger du kan spørre mot. Kommunenummer er tekst med ledende null (for eksempel '0301').")

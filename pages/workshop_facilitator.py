@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ikt_model import spreadsheet
 from ikt_model import format as fmt
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.ui import session
@@ -139,9 +140,13 @@ with controls:
             "title": workshop.title, "participants": result.participants, "method": workshop.method,
             "dissent": result.dissent()}
         st.success(f"Gruppens vekter ({result.participants} svar) brukes nå på Sammenligning og Robusthet.")
-    down_csv, down_json = st.columns(2)
+    down_csv, down_xlsx, down_json = st.columns(3)
     down_csv.download_button("Eksport CSV", export.export_csv(workshop, votes, result, kb),
-                             file_name=f"workshop-{workshop.code}.csv", mime="text/csv", width="stretch")
+                             file_name=f"workshop-{workshop.code}.csv", mime="text/csv", width="stretch",
+                             help="For Excel: semikolon og desimalkomma")
+    down_xlsx.download_button("Eksport Excel", lambda: export.export_xlsx(workshop, votes, result, kb),
+                              file_name=f"workshop-{workshop.code}.xlsx", mime=spreadsheet.XLSX_MIME,
+                              width="stretch", on_click="ignore")
     down_json.download_button("Eksport JSON", export.export_json(workshop, votes, result),
                               file_name=f"workshop-{workshop.code}.json", mime="application/json",
                               width="stretch")
