@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from ikt_model import spreadsheet
-from ikt_model.ties import join_names
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
 from ikt_model.decision.profile import STATUS_LABELS
 from ikt_model.decision.views import PART_SOURCE_LABELS, ranking_table
+from ikt_model.ties import join_names
 from ikt_model.ui import session
 
 SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}

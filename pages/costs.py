@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ikt_model import spreadsheet
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.costs import split, tables
 from ikt_model.costs.charts import cost_figure
 from ikt_model.municipalities import POPULATION_YEARS, population_label

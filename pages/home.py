@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ikt_model.ties import join_names
 from ikt_model.decision.profile import STATUS_LABELS
+from ikt_model.ties import join_names
 from ikt_model.ui import session
 
 st.title("IKT-samarbeid: hvilken styringsmodell og organisasjonsform?")

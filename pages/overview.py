@@ -3,12 +3,11 @@ the 2.6.1 comparison and every data-quality decision."""
 
 import streamlit as st
 
-from ikt_model import spreadsheet
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.overview import charts, queries, table261
 from ikt_model.overview.db import shared_overview_database
 from ikt_model.overview.source import FORM_LABELS
-
 
 DOWNLOAD_COLUMNS = {"navn": "Samarbeid", "ks_region": "KS-region", "organisasjonsform_navn": "Form",
                     "etablert_aar": "Etablert", "alder_2015": "Alder 2015", "antall_kommuner": "Kommuner",

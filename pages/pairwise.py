@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ikt_model import spreadsheet
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.registry import FACTOR_IDS
 from ikt_model.decision.weights import WeightsError

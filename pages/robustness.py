@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from ikt_model import spreadsheet
-from ikt_model.ties import join_names
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.decision.evaluation import alternative_label
 from ikt_model.decision.registry import ALTERNATIVES, FACTOR_IDS
 from ikt_model.decision.scoring import score_matrix
@@ -12,6 +11,7 @@ from ikt_model.robustness import charts, tables
 from ikt_model.robustness.reading import acceptability_reading, factor_intervals, interval_sentence
 from ikt_model.robustness.sensitivity import leader, ranking_at, walk
 from ikt_model.robustness.smaa import SCORE_MODE_LABELS, WEIGHT_MODE_LABELS, SmaaError, smaa
+from ikt_model.ties import join_names
 from ikt_model.ui import session
 
 CHART_CONFIG = {"displayModeBar": False}

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ikt_model import spreadsheet
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.scenarios.charts import comparison_figure
 from ikt_model.scenarios.compare import compare
 from ikt_model.scenarios.model import (

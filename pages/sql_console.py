@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ikt_model import spreadsheet
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.overview import queries, sqlsafe, sqlworker
 from ikt_model.overview.db import shared_overview_database
 
