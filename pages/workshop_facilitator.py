@@ -5,8 +5,10 @@ import streamlit as st
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.store import StoreUnavailable
 from ikt_model.ui import session
 from ikt_model.workshop import LIMITS, METHOD_LABELS, WorkshopError, access, aggregation, charts, export, qr, view
+from ikt_model.workshop.live import shared_live_views
 from ikt_model.workshop.repository import shared_repository
 
 REFRESH_SECONDS = 2
@@ -17,7 +19,13 @@ WS_ID, WS_KEY = "ws_facilitator_id", "ws_facilitator_key"
 # pages/ routing, before any session has called st.navigation); make sure shared state exists anyway.
 
 
-repo = shared_repository()  # one store connection per process, shared
+try:
+    repo = shared_repository()  # one store connection per process, shared
+    live = shared_live_views()  # one group result per change for the whole room
+except StoreUnavailable as exc:  # one Norwegian sentence; the details are in the server log
+    st.title("Workshop – fasilitator")
+    st.error(exc.message)
+    st.stop()
 kb = default_knowledge_base()
 
 st.title("Workshop – fasilitator")
@@ -130,8 +138,8 @@ with controls:
                    "Lagre den: du trenger den for å komme tilbake hvis du lukker fanen.")
         st.code(view.facilitator_link(page_url, workshop.id, key), language=None)
 
-votes = repo.votes(workshop.id, key)
-result = aggregation.group_result(workshop.profile, votes, aggregate, kb)
+snapshot = live.facilitator(workshop.id, key, aggregate)  # computed once per change, shared
+votes, result = list(snapshot.votes), snapshot.result
 with controls:
     if st.button("Bruk gruppens vekter", width="stretch", disabled=result is None,
                  help="Gruppens vekter blir gjeldende vekter på Sammenligning og Robusthet."):
@@ -164,11 +172,14 @@ def live_view(workshop_id: str, key: str, aggregate: str) -> None:
     """Re-reads the store every few seconds; only this part of the page refreshes."""
     try:
         current = repo.workshop(workshop_id, key)
+        snapshot = live.facilitator(workshop_id, key, aggregate)  # re-read only after a change
+    except StoreUnavailable as exc:
+        st.error(exc.message)
+        return
     except WorkshopError:
         st.warning("Workshopen finnes ikke lenger.")
         return
-    votes = repo.votes(workshop_id, key)
-    result = aggregation.group_result(current.profile, votes, aggregate, kb)
+    votes, result = snapshot.votes, snapshot.result
     st.info(view.status_line(current, len(votes)))
     st.metric("Antall svar", fmt.number(len(votes)))
     if result is None:

@@ -9,6 +9,7 @@ from .. import format as fmt
 from ..decision.profile import STATUS_LABELS, Profile
 from ..ties import Leaders, leaders
 from . import access
+from .aggregation import GroupResult
 from .models import METHOD_LABELS, Workshop
 
 PARTICIPANT_PAGE = "delta"
@@ -95,3 +96,16 @@ def status_line(workshop: Workshop, answers: int) -> str:
     shown = "gruppens resultat vises for deltakerne" if workshop.revealed else "resultatet er skjult for deltakerne"
     svar = "1 svar" if answers == 1 else f"{answers} svar"
     return f"{voting} · {svar} · {shown} · {METHOD_LABELS[workshop.method]}"
+
+
+def participant_result_markdown(result: GroupResult) -> str:
+    """The group result for a phone as ONE Markdown block (one element per poll for 200 phones):
+    the three most contested factors, the three best alternatives with the group's weights, and
+    every factor's group weight. Labels are escaped; numbers in Norwegian format."""
+    contested = "\n".join(f"{i}. {escape_md(s.label)}" for i, s in enumerate(result.spreads[:3], start=1))
+    best = "\n".join(f"{r.rank}. {escape_md(r.label)} ({fmt.number(r.score, 2)})" for r in result.ranking[:3])
+    labels = {s.factor_id: s.label for s in result.spreads}
+    weights = "\n".join(f"- {f}. {escape_md(labels.get(f, str(f)))}: **{fmt.percent(w, 1)}**"
+                         for f, w in sorted(result.weights.items(), key=lambda kv: -kv[1]))
+    return (f"**Mest uenighet om:**\n{contested}\n\n**Beste alternativ med gruppens vekter:**\n{best}\n\n"
+            f"**Gruppens vekter (størst først):**\n{weights}")
