@@ -15,6 +15,7 @@ from ikt_model.scenarios.model import (
     scenario_from_state,
 )
 from ikt_model.scenarios.store import shared_scenario_store
+from ikt_model.store import StoreUnavailable
 from ikt_model.ui import session, share
 
 PENDING_DELETE = "scen_pending_delete"
@@ -35,7 +36,12 @@ def load_into_session(scenario) -> None:
     st.session_state[session.OVERRIDES] = dict(scenario.overrides)
 
 
-store = shared_scenario_store()  # one store connection per process, shared
+try:
+    store = shared_scenario_store()  # one store connection per process, shared
+except StoreUnavailable as exc:  # one Norwegian sentence; the details are in the server log
+    st.title("Scenarier")
+    st.error(exc.message)
+    st.stop()
 view = session.current(st.session_state)
 profile, weights, source, overrides = view.profile, view.weights, view.weights_source, view.overrides
 
