@@ -15,10 +15,11 @@ def overview_connection():
 
 
 @st.cache_resource(show_spinner="Starter SQL-tjenesten (skrivebeskyttet kopi av oversikten) …",
-                   on_release=lambda worker: worker.close())
+                   on_release=lambda pool: pool.close())
 def sql_worker():
-    """User SQL runs in a separate process that is killed if it overruns the time limit."""
-    return sqlworker.SqlWorker(LIMITS)
+    """User SQL runs in separate processes (two, shared by all users) killed if they overrun the time
+    limit; a query waits for a free one boundedly and the page shows how long it waited."""
+    return sqlworker.SqlPool(LIMITS)
 
 
 def use_example() -> None:
@@ -53,7 +54,10 @@ result = st.session_state.get("sql_result")
 if st.session_state.get("sql_error"):
     st.error(st.session_state["sql_error"])
 elif result is not None:
-    st.caption(f"{fmt.number(len(result.rows))} rader på {fmt.number(result.elapsed_ms, 1)} ms.")
+    waited = (f"; ventet {fmt.number(result.waited_ms, 0)} ms på en ledig SQL-prosess først"
+              if result.waited_ms >= 1 else "")
+    st.caption(f"{fmt.number(len(result.rows))} rader på {fmt.number(result.elapsed_ms, 1)} ms{waited} "
+               f"(svartid i alt {fmt.number(result.waited_ms + result.elapsed_ms, 0)} ms).")
     if result.truncated:
         st.warning(f"Resultatet er kuttet: bare de første {fmt.number(result.max_rows)} radene vises. "
                    "Bruk LIMIT eller WHERE for å avgrense.")

@@ -58,8 +58,8 @@ WEIGHT_SOURCES: dict[str, str] = {
 
 
 def source_label(source: str) -> str:
-    """The Norwegian label of a weight source; a source outside WEIGHT_SOURCES (text from an imported
-    scenario file) is shown as it is."""
+    """The Norwegian label of a weight source (scenario files with a source outside WEIGHT_SOURCES are
+    refused at import; anything else unknown is shown as it is)."""
     return WEIGHT_SOURCES.get(source, source)
 
 
