@@ -99,13 +99,12 @@ def status_line(workshop: Workshop, answers: int) -> str:
 
 
 def participant_result_markdown(result: GroupResult) -> str:
-    """The group result for a phone as ONE Markdown block (one element per poll for 200 phones):
-    the three most contested factors, the three best alternatives with the group's weights, and
-    every factor's group weight. Labels are escaped; numbers in Norwegian format."""
-    contested = "\n".join(f"{i}. {escape_md(s.label)}" for i, s in enumerate(result.spreads[:3], start=1))
-    best = "\n".join(f"{r.rank}. {escape_md(r.label)} ({fmt.number(r.score, 2)})" for r in result.ranking[:3])
+    """The group result for a phone as ONE Markdown block (one element per poll for 200 phones): the
+    agenda and the best alternative in the projector's words (ties said as ties, `agenda_text`,
+    `best_text`), then every factor's group weight, largest first. Escaped; Norwegian numbers."""
     labels = {s.factor_id: s.label for s in result.spreads}
-    weights = "\n".join(f"- {f}. {escape_md(labels.get(f, str(f)))}: **{fmt.percent(w, 1)}**"
-                         for f, w in sorted(result.weights.items(), key=lambda kv: -kv[1]))
-    return (f"**Mest uenighet om:**\n{contested}\n\n**Beste alternativ med gruppens vekter:**\n{best}\n\n"
+    weights = "\n".join(f"- {f}\\. {escape_md(labels.get(f, str(f)))}: **{fmt.percent(w, 1)}**"
+                         for f, w in sorted(result.weights.items(), key=lambda kv: (-kv[1], kv[0])))
+    return (f"**Mest uenighet om:** {escape_md(agenda_text(result))}\n\n"
+            f"**Best med gruppens vekter:** {escape_md(best_text(result))}\n\n"
             f"**Gruppens vekter (størst først):**\n{weights}")
