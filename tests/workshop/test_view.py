@@ -78,4 +78,4 @@ def test_participant_result_is_one_escaped_markdown_block_with_every_weight():
     assert text.startswith("**Mest uenighet om:** ")
     assert "**Best med gruppens vekter:** " in text and "vinner for 2 av 2" in text
     lines = [line for line in text.splitlines() if line.startswith("- ")]
-    assert len(lines) == 12 and lines[0].startswith("- 1\\. Kvalitet") and lines[0].endswith("**43,8 %**")
+    assert len(lines) == 12 and lines[0].startswith("- 1\\. Kvalitet") and lines[0].endswith("**43,8\u00a0%**")
