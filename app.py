@@ -9,9 +9,9 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model.config import REPO_ROOT
-from ikt_model.store import StoreUnavailable
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.weights import PRESET_LABELS, WeightsError, preset
+from ikt_model.store import StoreUnavailable
 from ikt_model.ui import session
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
 

@@ -5,10 +5,10 @@ import streamlit as st
 from ikt_model import format as fmt
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.registry import FACTOR_IDS
-from ikt_model.workshop import METHOD_LABELS, WorkshopError, access, view
-from ikt_model.workshop.models import POINTS_SCALE_MAX
-from ikt_model.workshop.live import shared_live_views
 from ikt_model.store import StoreUnavailable
+from ikt_model.workshop import METHOD_LABELS, WorkshopError, access, view
+from ikt_model.workshop.live import shared_live_views
+from ikt_model.workshop.models import POINTS_SCALE_MAX
 from ikt_model.workshop.repository import shared_repository
 
 POLL_SECONDS = 5  # how often a waiting phone asks "anything new?" (cheap: see ikt_model.workshop.live)

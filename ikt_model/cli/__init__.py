@@ -23,8 +23,10 @@ class CliError(Exception):
 
 _ARGPARSE_NORWEGIAN = [  # argparse's English error texts (Python 3.11-3.13) -> Norwegian
     (re.compile(r"^the following arguments are required: (.+)$"), r"dette må oppgis: \1"),
-    (re.compile(r"^argument (\S+): invalid choice: (.+?) \(choose from (.+)\)$"), r"\1: ugyldig valg \2 (velg blant \3)"),
-    (re.compile(r"^argument (\S+): invalid (\w+) value: (.+)$"), r"\1: \3 er ikke et gyldig tall eller en gyldig verdi"),
+    (re.compile(r"^argument (\S+): invalid choice: (.+?) \(choose from (.+)\)$"),
+     r"\1: ugyldig valg \2 (velg blant \3)"),
+    (re.compile(r"^argument (\S+): invalid (\w+) value: (.+)$"),
+     r"\1: \3 er ikke et gyldig tall eller en gyldig verdi"),
     (re.compile(r"^argument (\S+): expected one argument$"), r"\1 mangler verdi"),
     (re.compile(r"^argument (\S+): expected at least one argument$"), r"\1 mangler verdi"),
     (re.compile(r"^argument (\S+): expected (\d+) arguments?$"), r"\1 skal ha \2 verdier"),

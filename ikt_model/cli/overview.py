@@ -15,7 +15,6 @@ import json
 import sys
 from pathlib import Path
 
-
 from ..overview import upload, versions
 from ..store import connect_store
 from . import CliError

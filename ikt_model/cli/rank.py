@@ -8,10 +8,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .. import jsontext
 from ..decision.evaluation import Evaluation, evaluate
 from ..decision.profile import Profile
 from ..decision.weights import PRESET_LABELS, Weights, WeightsError, preset
-from .. import jsontext
 from ..ui.messages import norwegian_errors
 from . import CliError
 

@@ -13,8 +13,8 @@ import json
 import math
 from pathlib import Path
 
-from ..robustness.smaa import SmaaError, smaa
 from .. import jsontext
+from ..robustness.smaa import SmaaError, smaa
 from . import CliError
 
 

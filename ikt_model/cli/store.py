@@ -64,5 +64,6 @@ def run_recover(args) -> int:
         print(f"{table}: kunne ikke leses ({reason.splitlines()[0]})")
     if result.wal_skipped:
         print("Skriveloggen (.wal) var skadet og ble hoppet over: det som ble lagret etter siste sjekkpunkt, mangler.")
-    print(f"Ny lagerfil: {target}. Ta vare på den skadede filen, og pek IKT_STORE_PATH på den nye før serveren startes.")
+    print(f"Ny lagerfil: {target}. Ta vare på den skadede filen, og pek IKT_STORE_PATH på den nye "
+          "før serveren startes.")
     return 0 if not result.failed else 2

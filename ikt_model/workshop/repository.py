@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import UTC, datetime
 from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import lru_cache
 
 import duckdb

@@ -31,7 +31,8 @@ def test_argument_errors_in_norwegian(argv, expected, capsys):
 def test_every_known_argparse_text_is_translated():
     for english in ("the following arguments are required: --x", "argument --x: expected one argument",
                     "argument --x: invalid int value: 'a'", "unrecognized arguments: y",
-                    "argument --x: invalid choice: 'a' (choose from 'b')", "ambiguous option: --f could match --fa, --fb",
+                    "argument --x: invalid choice: 'a' (choose from 'b')",
+                    "ambiguous option: --f could match --fa, --fb",
                     "argument --x: not allowed with argument --y", "one of the arguments --x --y is required"):
         assert norwegian_argparse(english) != english
 

@@ -45,7 +45,8 @@ def test_check_locked_store_one_norwegian_line(tmp_path):
     store = tmp_path / "store.duckdb"
     make_store(store, 1)
     holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                               "print('ok', flush=True); time.sleep(60)", str(store)], stdout=subprocess.PIPE, text=True)
+                               "print('ok', flush=True); time.sleep(60)", str(store)],
+                              stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ok"
         done = cli("check", store=store)

@@ -3,11 +3,10 @@
 import duckdb
 import pytest
 
-from ikt_model.store import StoreUnavailable
 from ikt_model.overview import db, queries, versions
 from ikt_model.overview.upload import default_lookup, read_upload, template_csv
 from ikt_model.overview.versions import OverviewRepository, VersionError, diff_versions
-from ikt_model.store import connect_store, schema_version
+from ikt_model.store import StoreUnavailable, connect_store, schema_version
 
 
 def upload_of(rows):
