@@ -57,7 +57,8 @@ def join_form() -> None:
 
 # The code in the URL: a phone that has joined keeps its code; any other lookup is throttled per
 # client on the server (a new session or a URL does not reset it), and a wrong code is logged.
-client = st.context.ip_address or "lokal"
+ip = st.context.ip_address  # None on loopback (and not a str in AppTest): one shared local budget
+client = ip if isinstance(ip, str) and ip else "lokal"
 raw_code = st.query_params.get("kode")
 workshop = None
 if raw_code:
