@@ -11,6 +11,7 @@ from ikt_model import format as fmt
 from ikt_model.config import REPO_ROOT
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.weights import PRESET_LABELS, WeightsError, preset
+from ikt_model.store import StoreUnavailable
 from ikt_model.ui import session
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
 
@@ -131,6 +132,9 @@ participant_view = session.is_participant_url(st.context.url)  # phones in a wor
 page = st.navigation(PAGES, position="hidden" if participant_view else "sidebar")
 if page.url_path in WEIGHTED_PAGES:
     weights_sidebar()
-page.run()
+try:
+    page.run()
+except StoreUnavailable as exc:  # a store fault mid-page: one Norwegian sentence, details in the server log
+    st.error(exc.message)
 if page.url_path in SHARED_PAGES:
     keep_share_link()

@@ -22,6 +22,8 @@ def _default_store_path() -> Path:
 
 
 class Settings(BaseModel):
+    """Paths read from IKT_STORE_PATH, IKT_OVERVIEW_DB and IKT_DATA_DIR (see the module docstring)."""
+
     store_path: Path
     overview_db: str
     data_dir: Path

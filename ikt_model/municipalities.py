@@ -387,6 +387,28 @@ def picker_options() -> dict[str, str]:
     return {m.kommunenummer: f"{m.visningsnavn} – {m.kommunenummer}" for m in ordered}
 
 
+def search_today(text: str, limit: int = 12) -> list[str]:
+    """Today's municipalities whose number starts with `text` (digits; «301» finds 0301) or whose name or a word
+    of it starts with `text` (case-insensitive; name, display name, official name and Sami/Kven parallel names:
+    «sør» finds Sør-Varanger and Sørfold, «åle» only Ålesund — never letters scattered through a name).
+    Returns numbers in Norwegian alphabetical order of the display name, at most `limit`; [] for blank text."""
+    query = " ".join(str(text).split()).casefold()
+    if not query:
+        return []
+    today = municipalities_today()
+    if query.isdigit():
+        hits = [n for n in today if n.startswith(query) or n.lstrip("0").startswith(query)]
+    else:
+        hits = []
+        for m in today.values():
+            names = (m.navn, m.visningsnavn, m.navn_ssb, *m.navn_parallelle)
+            words = {w for name in names for w in re.split(r"[\s\-()]+", name.casefold()) if w}
+            if any(name.casefold().startswith(query) for name in names) or any(w.startswith(query) for w in words):
+                hits.append(m.kommunenummer)
+    hits.sort(key=lambda n: (norwegian_sort_key(today[n].visningsnavn), n))
+    return hits[:limit]
+
+
 #: 3.2: «Enkelte kommuner mener det kan være utfordringer med kommuner av ulik størrelse». The report gives
 #: no number; this project calls sizes «store størrelsesforskjeller» when the largest member has at least ten
 #: times the population of the smallest (one order of magnitude).

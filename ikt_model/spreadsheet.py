@@ -20,10 +20,10 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 BOM = "\ufeff"
 DELIMITER = ";"
@@ -156,8 +156,21 @@ def file_stem(text: str, fallback: str = "tabell") -> str:
     return stem or fallback
 
 
+class Download(NamedTuple):
+    """One download button: label, a callable that makes the bytes (run only when clicked), file name,
+    MIME type and a widget key suffix."""
+
+    label: str
+    data: Callable[[], bytes]
+    file_name: str
+    mime: str
+    kind: str
+
+
 def downloads(table: Any, stem: str, sheet: str = "Tabell",
-              columns: Sequence[str] | None = None) -> Sequence[tuple[str, bytes, str, str]]:
-    """(label, data, file name, MIME type) for the two download buttons a page shows under a table."""
-    return (("Last ned for Excel (CSV)", excel_csv(table, columns), f"{stem}.csv", CSV_MIME),
-            ("Last ned som Excel (.xlsx)", xlsx(table, sheet, columns), f"{stem}.xlsx", XLSX_MIME))
+              columns: Sequence[str] | None = None) -> tuple[Download, Download]:
+    """The two download buttons a page shows under a table a person may want in Excel: CSV for
+    Norwegian Excel and .xlsx. The files are made only when a button is clicked."""
+    return (Download("Last ned for Excel (CSV)", lambda: excel_csv(table, columns), f"{stem}.csv", CSV_MIME, "csv"),
+            Download("Last ned som Excel (.xlsx)", lambda: xlsx(table, sheet, columns), f"{stem}.xlsx", XLSX_MIME,
+                     "xlsx"))

@@ -32,6 +32,7 @@ class Leaders(Generic[T]):
 
     @property
     def first(self) -> T:
+        """The first of the items sharing the maximum (input order)."""
         return self.items[0]
 
     @property
@@ -45,6 +46,7 @@ class Leaders(Generic[T]):
         return self.total > 1 and len(self.items) == self.total
 
     def names(self, label: Callable[[T], str] = str) -> str:
+        """The tied items' labels joined in Norwegian: «A, B og C»."""
         return join_names(label(i) for i in self.items)
 
     def phrase(self, label: Callable[[T], str] = str, everyone: str = "alle {n} like") -> str:

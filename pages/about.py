@@ -53,8 +53,9 @@ dårlig uavhengig av modell og form (3.3.5, 3.4) – ledelse og kultur betyr mye
 rangeringen er.
 
 ### Data og kreditering
-- Kart: © Kartverket (N2000, CC BY 4.0).
-- Folketall: Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015), NLOD.
+- Kart: © Kartverket (CC BY 4.0): dagens kommunegrenser (2024) og N2000-grensene for 2015.
+- Folketall: Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2026, 2025, 2024 og 2015, tabell 07459), NLOD.
+- Kommuneinndeling og sammenslåinger: Statistisk sentralbyrå (KLASS 131).
 - Kommuneendringer 2020/2024: SSB (KLASS 131) via lauriejh/regtools og niphr/csdata.
 - Oversikten over samarbeid: rapportens vedlegg 5, renset (se «Nasjonal oversikt»).
 - Ingen data sendes til tredjeparter; kartet og alt annet lastes fra denne tjenesten.

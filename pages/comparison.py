@@ -3,9 +3,11 @@
 import streamlit as st
 
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
 from ikt_model.decision.profile import STATUS_LABELS
 from ikt_model.decision.views import PART_SOURCE_LABELS, ranking_table
+from ikt_model.ties import join_names
 from ikt_model.ui import session
 
 SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}
@@ -49,7 +51,7 @@ winners = result.winners
 with st.container(border=True):
     st.markdown(f"**Rapportens råd (kap. {rec.section}):** {rec.text}")
     st.caption(f"«{rec.quote}»")
-    names = " og ".join(f"**{w.label}**" for w in winners)
+    names = join_names(f"**{w.label}**" for w in winners)
     tie = " (likt)" if len(winners) > 1 else ""
     st.markdown(f"Høyest rangert med disse vektene: {names}{tie} · sum {fmt.signed(winners[0].score)}")
     if result.disagreement:
@@ -118,4 +120,8 @@ if st.toggle("Vis alle poeng per faktor og tabell", key="show_details",
     st.dataframe(ranking_table(result), hide_index=True, column_config={
         "Sum": st.column_config.NumberColumn("Sum", format="%+.3f", help="Vektet sum på fast skala"),
         "Rang": st.column_config.NumberColumn("Rang", width="small")})
+    with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+        for d in spreadsheet.downloads(ranking_table(result), "rangering", sheet="Rangering"):
+            st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"cmp_dl_{d.kind}",
+                               on_click="ignore", icon=":material/download:")
 st.caption("Poengene er data med kilde og sitat: se «Kunnskapsgrunnlag», der du også kan overstyre en vurdering.")

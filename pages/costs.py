@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.costs import split, tables
 from ikt_model.costs.charts import cost_figure
 from ikt_model.municipalities import POPULATION_YEARS, population_label
@@ -11,6 +12,7 @@ from ikt_model.ui import session
 MEMBERS, BUDGET, EQUAL, METHOD, PCT = "kost_members", "kost_budget", "kost_equal", "kost_method", "kost_pct"
 PCT_VALUES, YEAR = "kost_pct_members", "kost_year"
 PCT_TEXTS = "kost_pct_texts"  # durable: the typed percentages (data_editor state dies on a page switch)
+PCT_BASE = "kost_pct_base"  # the texts the current editor started from (fixed while the editor lives)
 KEEP = "session"  # widget values survive page switches (Streamlit's persist_state)
 YEAR_LABELS = {2026: "1.1.2026 (nyeste)", 2025: "1.1.2025", 2024: "1.1.2024", 2015: "1.1.2015 (rapportens tid)"}
 
@@ -24,25 +26,15 @@ st.session_state.setdefault(BUDGET, "12 000 000")
 st.session_state.setdefault(EQUAL, 30)
 
 
-def _keep_percentages() -> None:
-    """Fold the editor's edits into the durable texts, so they come back after a page switch."""
-    texts = dict(st.session_state.get(PCT_TEXTS) or {})
-    members = list(st.session_state.get(PCT_VALUES) or [])
-    for row, change in st.session_state[PCT].get("edited_rows", {}).items():
-        if "Prosent" in change and int(row) < len(members):
-            value = change["Prosent"]
-            texts[members[int(row)]] = "0" if value is None or not str(value).strip() else str(value)
-    st.session_state[PCT_TEXTS] = texts
-
-
 st.title("Kostnadsfordeling")
 st.caption("Fordelingsnøkkel for et årsbudsjett (rapporten, kap. 2.8): vanligvis en andel likt fordelt og resten "
            "etter folketall; noen samarbeid bruker faste prosenter. Dagens kommuner, folketall fra Statistisk "
            "sentralbyrå (nyeste: 1. januar 2026).")
 
-# filter_mode="contains" finds «åle» and «1508»; select_all=False: no «Select N matches» on Enter.
+# filter_mode="prefix": «åle» finds Ålesund only (the default fuzzy filter, and «contains», matched Holtålen
+# and Våler first, which Enter then added); select_all=False: no English «Select N matches».
 members = st.multiselect("Medlemskommuner", list(options), key=MEMBERS, format_func=options.get,
-                         placeholder="Skriv navn eller kommunenummer …", filter_mode="contains", select_all=False,
+                         placeholder="Skriv begynnelsen av kommunenavnet …", filter_mode="prefix", select_all=False,
                          persist_state=KEEP,
                          help="Dagens kommuner. Hentes fra profilen på «Samarbeidet» hvis medlemmene er oppgitt der.")
 if profile.members and set(profile.members) != set(members):
@@ -72,12 +64,14 @@ elif members:
         st.session_state.pop(PCT, None)
         st.session_state[PCT_VALUES] = list(members)
         st.session_state[PCT_TEXTS] = tables.percentage_texts(members, st.session_state.get(PCT_TEXTS))
-    edited = st.data_editor(tables.percentage_frame(members, st.session_state.get(PCT_TEXTS)), key=PCT,
-                            on_change=_keep_percentages,
+    if PCT not in st.session_state:  # a fresh editor (first visit or back from another page): start from the
+        st.session_state[PCT_BASE] = dict(st.session_state[PCT_TEXTS])  # durable texts; keep that base fixed
+    edited = st.data_editor(tables.percentage_frame(members, st.session_state[PCT_BASE]), key=PCT,
                             hide_index=True, disabled=["Kommunenummer", "Kommune"], width="stretch",
                             column_config={"Prosent": st.column_config.TextColumn(
                                 "Prosent", help="Med desimalkomma, f.eks. 60,5. Summen må bli 100.")})
     percentages = tables.percentages_from_frame(edited)
+    st.session_state[PCT_TEXTS] = percentages  # durable: what the editor shows now
     total = tables.percentage_sum(percentages)
     if total is not None:
         st.caption(f"Sum: {fmt.percent(total / 100, 2)}")
@@ -103,5 +97,9 @@ st.dataframe(tables.cost_display_rows(result), hide_index=True, width="stretch",
                             for c in (tables.population_column(result), "Andel", "Andel (kr)", "Kr per innbygger")})
 st.caption(f"Folketall: {result.population_label} (Statistisk sentralbyrå, tabell 07459).")
 st.caption("Andelene er avrundet til hele kroner med største-rest-metoden, så summen blir nøyaktig budsjettet.")
+with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+    for d in spreadsheet.downloads(tables.cost_table(result), "kostnadsfordeling", sheet="Kostnadsfordeling"):
+        st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"kost_dl_{d.kind}",
+                           on_click="ignore", icon=":material/download:")
 st.plotly_chart(cost_figure(result), key="kost_chart")
 st.caption("Fordelingen tas med i beslutningsnotatet (siden «Beslutningsnotat») så lenge den er gyldig.")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ikt_model.decision.profile import STATUS_LABELS
+from ikt_model.ties import join_names
 from ikt_model.ui import session
 
 st.title("IKT-samarbeid: hvilken styringsmodell og organisasjonsform?")
@@ -27,7 +28,7 @@ profile, result = view.profile, view.evaluation
 if view.problem:
     st.error(view.problem)
 with st.container(border=True):
-    names = " og ".join(f"**{w.label}**" for w in result.winners)
+    names = join_names(f"**{w.label}**" for w in result.winners)
     tie = " (likt)" if len(result.winners) > 1 else ""
     st.markdown(f"**Nå ({STATUS_LABELS[profile.status].lower()}):** høyest rangert er {names}{tie}.")
     st.caption(f"Rapportens råd (kap. {result.recommendation.section}): {result.recommendation.text}")

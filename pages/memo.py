@@ -4,6 +4,7 @@ import streamlit as st
 
 from ikt_model.costs import tables as cost_tables
 from ikt_model.memo import build_memo, render_docx, render_html
+from ikt_model.memo.html import sandboxed_preview
 from ikt_model.scenarios.model import markdown_escape
 from ikt_model.ui import session, share
 
@@ -57,6 +58,6 @@ if RESULT in st.session_state:
     right.download_button("Last ned Word (.docx)", docx_bytes, file_name=f"{stem}.docx", mime=DOCX_MIME,
                           key="notat_dl_docx", on_click="ignore")
     st.caption("Forhåndsvisning (teksten er laget av verktøyet; alt du har skrevet inn vises som ren tekst):")
-    st.iframe(html_text, height=900)
+    st.iframe(sandboxed_preview(html_text, 880), height=900, alt="Forhåndsvisning av beslutningsnotatet")
 else:
     st.info("Trykk «Lag beslutningsnotat». Notatet bruker profilen, vektene og egne vurderinger du har nå.")

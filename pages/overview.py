@@ -6,11 +6,16 @@ data-quality decision."""
 import streamlit as st
 
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.overview import charts, queries, table261, upload, versions
 from ikt_model.overview.db import version_database
 
 VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages (survives page switches)
 SAVED = "oversikt_lagret"     # digest of uploaded files already stored -> version id (no double save)
+
+DOWNLOAD_COLUMNS = {"navn": "Samarbeid", "ks_region": "KS-region", "organisasjonsform_navn": "Form",
+                    "etablert_aar": "Etablert", "antall_kommuner": "Kommuner", "ansatte": "Ansatte",
+                    "folketall": "Innbyggere", "medlemmer": "Medlemmer", "formelt_navn": "Formelt navn"}
 
 
 def repository():
@@ -153,6 +158,14 @@ else:
                 "merknad": st.column_config.TextColumn("Merknad (datakvalitet)" if is_report else "Merknad",
                                                        width="large"),
             })
+        with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+            names = {**DOWNLOAD_COLUMNS, "alder": f"Alder {year}",
+                     "merknad": "Merknad (datakvalitet)" if is_report else "Merknad"}
+            table = frame[[c for c in columns if c in names]].rename(columns=names)
+            stem = "samarbeid-2015" if is_report else f"samarbeid-versjon-{version_id}"
+            for d in spreadsheet.downloads(table, stem, sheet="Samarbeid"):
+                st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"ov_dl_{d.kind}",
+                                   on_click="ignore", icon=":material/download:")
         chosen = st.selectbox("Vis medlemmene i", frame["id"].tolist(), index=None, key=f"ov_members{suffix}",
                               persist_state="session",
                               format_func=dict(zip(frame["id"], frame["navn"], strict=False)).get,

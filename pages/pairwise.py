@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.registry import FACTOR_IDS
 from ikt_model.decision.weights import WeightsError
@@ -126,6 +127,10 @@ st.plotly_chart(charts.ahp_weights_chart([f"{f}. {short[f]}" for f in FACTOR_IDS
                 key="ahp_chart", config={"displayModeBar": False})
 with st.expander("Vektene som tabell"):
     st.dataframe(tables.ahp_weights_table(kb, result_weights), hide_index=True)
+    with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+        for d in spreadsheet.downloads(tables.ahp_weights_table(kb, result_weights), "ahp-vekter", sheet="AHP-vekter"):
+            st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"ahp_dl_{d.kind}",
+                               on_click="ignore", icon=":material/download:")
 
 if st.button("Bruk disse vektene i sammenligningen", type="primary", key="ahp_apply"):
     try:

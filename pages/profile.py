@@ -6,7 +6,7 @@ from ikt_model import format as fmt
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import SCOPE_LABELS, STATUS_LABELS
 from ikt_model.decision.registry import FORM_IDS, MODEL_IDS
-from ikt_model.municipalities import POPULATION_YEARS, member_label, population_label
+from ikt_model.municipalities import POPULATION_YEARS, member_label, population_label, search_today
 from ikt_model.ui import session
 from ikt_model.ui.profile_form import FIELDS, build_profile, load_profile_file, members_population, municipality_options
 
@@ -36,6 +36,30 @@ def _confirm_ko() -> None:
     current = st.session_state[session.PROFILE]
     st.session_state[session.PROFILE] = current.model_copy(update={"par27_unconverted": False})
     st.session_state.pop(_key("par27_unconverted"), None)
+
+
+SEARCH, HITS = "pf_member_search", "pf_member_hits"
+
+
+def _add_member(number: str) -> None:
+    members = list(st.session_state.get(_key("members")) or [])
+    if number not in members:
+        st.session_state[_key("members")] = [*members, number]
+        _changed()
+    st.session_state[SEARCH] = ""
+    st.session_state.pop(HITS, None)
+
+
+def _search_entered() -> None:
+    """Enter in the search field adds the member only when exactly one municipality matches."""
+    hits = search_today(st.session_state.get(SEARCH, ""))
+    if len(hits) == 1:
+        _add_member(hits[0])
+
+
+def _hit_chosen() -> None:
+    if st.session_state.get(HITS):
+        _add_member(st.session_state[HITS])
 
 
 def _use_loaded(loaded_profile) -> None:
@@ -77,11 +101,22 @@ if st.session_state[_key("status")] != "new":
 
 st.subheader("Medlemmer")
 options = municipality_options()
-# filter_mode="contains": typing «åle» or «1508» finds Ålesund (the default fuzzy filter matched letters
-# scattered through any name); select_all=False: no English «Select N matches» that adds every match on Enter.
+# Adding a member: our own search (name or word prefix, or number prefix; search_today) and one click or Enter
+# adds one municipality. The multiselect shows and removes the members; its own filter is the name prefix, and
+# select_all=False removes Streamlit's English «Select N matches» that added every fuzzy match on Enter.
+search = st.text_input("Legg til kommune", key=SEARCH, on_change=_search_entered,
+                       placeholder="Skriv begynnelsen av navnet eller kommunenummeret, f.eks. «åle» eller «1508»",
+                       help="Enter legger til kommunen når bare én passer; ellers velg blant treffene.")
+if search.strip():
+    hits = search_today(search)
+    if hits:
+        st.pills(f"Treff på «{search.strip()}» – klikk for å legge til", hits, format_func=member_label, key=HITS,
+                 on_change=_hit_chosen)
+    else:
+        st.caption(f"Ingen av dagens kommuner har navn eller nummer som begynner på «{search.strip()}».")
 st.multiselect("Medlemskommuner (dagens kommuner, valgfritt)", list(options), format_func=options.get,
-               key=_key("members"), on_change=_changed, placeholder="Skriv navn eller kommunenummer …",
-               filter_mode="contains", select_all=False,
+               key=_key("members"), on_change=_changed, placeholder="Ingen medlemmer valgt",
+               filter_mode="prefix", select_all=False,
                help="Dagens 357 kommuner (fra 1.1.2024). Brukes til kostnadsfordeling, størrelsesforskjeller og "
                     "lignende samarbeid. En lagret profil med kommunenummer fra 2015 kan lastes inn nedenfor.")
 for notice in (*st.session_state.get(NOTICES, []), *profile.member_notices):

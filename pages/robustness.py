@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.decision.evaluation import alternative_label
 from ikt_model.decision.registry import ALTERNATIVES, FACTOR_IDS
 from ikt_model.decision.scoring import score_matrix
@@ -10,6 +11,7 @@ from ikt_model.robustness import charts, tables
 from ikt_model.robustness.reading import acceptability_reading, factor_intervals, interval_sentence
 from ikt_model.robustness.sensitivity import leader, ranking_at, walk
 from ikt_model.robustness.smaa import SCORE_MODE_LABELS, WEIGHT_MODE_LABELS, SmaaError, smaa
+from ikt_model.ties import join_names
 from ikt_model.ui import session
 
 CHART_CONFIG = {"displayModeBar": False}
@@ -33,6 +35,7 @@ def cached_smaa(values, weight_mode: str, weight_vector: tuple, score_mode: str,
 intervals = factor_intervals(values, weights, kb)
 ranking_now = ranking_at(values, vector, 0, vector[0])
 best_index = ranking_now[0][1]
+first_place = [i for rank, i, _ in ranking_now if rank == 1]  # more than one when totals tie
 
 st.title("Robusthet: hvor sikker er anbefalingen?")
 st.caption(f"Vekter: {view.weights_source}"
@@ -43,7 +46,11 @@ with st.spinner("Beregner robusthet …"):
     around = cached_smaa(values, "around", tuple(vector), "fixed", 10_000, 1)
 with st.container(border=True):
     left, right = st.columns([3, 1])
-    left.markdown(f"**Høyest rangert med dine vekter:** {labels[best_index]}")
+    if len(first_place) > 1:
+        left.markdown(f"**Delt førsteplass med dine vekter:** {join_names(labels[i] for i in first_place)}. "
+                      f"Tallene under gjelder {labels[best_index]}.")
+    else:
+        left.markdown(f"**Høyest rangert med dine vekter:** {labels[best_index]}")
     right.metric("Best rundt dine vekter", fmt.percent(around.first_rank[best_index]),
                  help="SMAA-2, 10 000 vektinger trukket rundt dine vekter (Dirichlet, konsentrasjon 50), "
                       "vurderingene som gitt.")
@@ -132,6 +139,10 @@ for line in acceptability_reading(result, labels):
 st.plotly_chart(charts.acceptability_heatmap(labels, result.rank_acceptability), key="smaa_heatmap",
                 config=CHART_CONFIG)
 st.dataframe(tables.acceptability_table(result, labels), hide_index=True)
+with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+    for d in spreadsheet.downloads(tables.acceptability_table(result, labels), "smaa-rangaksept", sheet="SMAA"):
+        st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"smaa_dl_{d.kind}",
+                           on_click="ignore", icon=":material/download:")
 
 st.markdown("**Sentrale vekter ved siden av dine**")
 candidates = [i for i in range(len(labels)) if result.central_weights[i] is not None]

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.scenarios.charts import comparison_figure
 from ikt_model.scenarios.compare import compare
 from ikt_model.scenarios.model import (
@@ -14,6 +15,7 @@ from ikt_model.scenarios.model import (
     scenario_from_state,
 )
 from ikt_model.scenarios.store import shared_scenario_store
+from ikt_model.store import StoreUnavailable
 from ikt_model.ui import session, share
 
 PENDING_DELETE = "scen_pending_delete"
@@ -34,7 +36,12 @@ def load_into_session(scenario) -> None:
     st.session_state[session.OVERRIDES] = dict(scenario.overrides)
 
 
-store = shared_scenario_store()  # one store connection per process, shared
+try:
+    store = shared_scenario_store()  # one store connection per process, shared
+except StoreUnavailable as exc:  # one Norwegian sentence; the details are in the server log
+    st.title("Scenarier")
+    st.error(exc.message)
+    st.stop()
 view = session.current(st.session_state)
 profile, weights, source, overrides = view.profile, view.weights, view.weights_source, view.overrides
 
@@ -142,10 +149,15 @@ else:
                 with col.container(border=True):
                     st.caption(markdown_escape(r.name))
                     st.markdown(f"**{r.winner_label}**")
-                    st.caption(f"Vinner · vektet sum {fmt.signed(r.winner_score)}")
+                    st.caption(("Delt førsteplass" if len(r.winner_keys) > 1 else "Vinner")
+                               + f" · vektet sum {fmt.signed(r.winner_score)}")
             st.plotly_chart(comparison_figure(result), key="scen_compare_chart")
             st.caption("Rangering per scenario (tabell):")
             st.dataframe(result.rank_rows(), hide_index=True, width="stretch")
+            with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+                for d in spreadsheet.downloads(result.rank_rows(), "scenarier-rangering", sheet="Rangering"):
+                    st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"scen_dl_{d.kind}",
+                                       on_click="ignore", icon=":material/download:")
             st.caption("Hva som er forskjellig:")
             if result.changes:
                 st.dataframe(result.change_rows(), hide_index=True, width="stretch")

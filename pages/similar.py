@@ -3,6 +3,7 @@
 
 import streamlit as st
 
+from ikt_model import spreadsheet
 from ikt_model.overview import db, similar, versions
 from ikt_model.overview.source import KS_REGIONS
 from ikt_model.ui import session
@@ -66,7 +67,7 @@ column_config = {
 }
 
 
-def _show(result) -> None:
+def _show(result, key: str) -> None:
     st.caption(similar.basis_text(result))
     if result.note:
         st.warning(result.note)
@@ -76,21 +77,25 @@ def _show(result) -> None:
     for row in result.rows[:3]:
         st.markdown(similar.match_markdown(row))
     st.dataframe(similar.result_table(result), hide_index=True, column_config=column_config)
+    with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+        for d in spreadsheet.downloads(similar.result_table(result), f"lignende-{result.mode}", sheet="Lignende"):
+            st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"lignende_dl_{key}_{d.kind}",
+                               on_click="ignore", icon=":material/download:")
 
 
 cur = db.version_database(version_id).cursor()
 try:
     if profile.members:
         st.subheader("Samarbeid med felles medlemskommuner")
-        _show(similar.similar_collaborations(cur, profile, region_choice, limit, uploaded=not is_report))
+        _show(similar.similar_collaborations(cur, profile, region_choice, limit, uploaded=not is_report), key="1")
         st.subheader("Samarbeid av lignende størrelse, region og form")
         _show(similar.similar_collaborations(cur, profile, region_choice, limit, mode="profile",
-                                             uploaded=not is_report))
+                                             uploaded=not is_report), key="2")
     else:
         st.caption("Tips: legg inn medlemskommunene på «Samarbeidet» for å se hvilke samarbeid dere "
                    "allerede deler kommuner med, og for å sammenligne folketall.")
         st.subheader("Samarbeid av lignende størrelse, region og form")
-        _show(similar.similar_collaborations(cur, profile, region_choice, limit, uploaded=not is_report))
+        _show(similar.similar_collaborations(cur, profile, region_choice, limit, uploaded=not is_report), key="3")
 except ValueError as exc:
     st.error(f"Kunne ikke sammenligne: {exc}")
 finally:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.overview import queries, sqlsafe, sqlworker, versions
 from ikt_model.overview.db import version_database
 
@@ -11,10 +12,13 @@ VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
 
 
 @st.cache_resource(show_spinner="Starter SQL-tjenesten (skrivebeskyttet kopi av oversikten) …", max_entries=3,
-                   on_release=lambda worker: worker.close())
+                   on_release=lambda pool: pool.close())
 def sql_worker(version_id: int):
-    """User SQL runs in a separate process (one per version in use) that is killed if it overruns the time limit."""
-    return sqlworker.SqlWorker(LIMITS, path=sqlsafe.version_snapshot(version_id))
+    """User SQL runs in separate processes shared by all users (two for the report's version, one for each
+    uploaded version in use), killed if they overrun the time limit; a query waits for a free one boundedly
+    and the page shows how long it waited."""
+    size = 2 if version_id == versions.REPORT_VERSION else 1
+    return sqlworker.SqlPool(LIMITS, size=size, path=sqlsafe.version_snapshot(version_id))
 
 
 def use_example() -> None:
@@ -66,13 +70,18 @@ result = st.session_state.get("sql_result")
 if st.session_state.get("sql_error"):
     st.error(st.session_state["sql_error"])
 elif result is not None:
-    st.caption(f"{fmt.number(len(result.rows))} rader på {fmt.number(result.elapsed_ms, 1)} ms.")
+    waited = (f"; ventet {fmt.number(result.waited_ms, 0)} ms på en ledig SQL-prosess først"
+              if result.waited_ms >= 1 else "")
+    st.caption(f"{fmt.number(len(result.rows))} rader på {fmt.number(result.elapsed_ms, 1)} ms{waited} "
+               f"(svartid i alt {fmt.number(result.waited_ms + result.elapsed_ms, 0)} ms).")
     if result.truncated:
         st.warning(f"Resultatet er kuttet: bare de første {fmt.number(result.max_rows)} radene vises. "
                    "Bruk LIMIT eller WHERE for å avgrense.")
     st.dataframe(result.to_frame(), hide_index=True)
-    st.download_button("Last ned som CSV", result.to_csv().encode("utf-8"), file_name="sporring.csv",
-                       mime="text/csv", icon=":material/download:")
+    with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+        for d in spreadsheet.downloads(result.to_frame(), "sporring", sheet="Spørring"):
+            st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"sql_dl_{d.kind}",
+                               on_click="ignore", icon=":material/download:")
 
 st.header("Skjema")
 st.caption("Tabeller og visninger du kan spørre mot. Kommunenummer er tekst med ledende null (for eksempel '0301').")

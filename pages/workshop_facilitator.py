@@ -3,9 +3,12 @@
 import streamlit as st
 
 from ikt_model import format as fmt
+from ikt_model import spreadsheet
 from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.store import StoreUnavailable
 from ikt_model.ui import session
 from ikt_model.workshop import LIMITS, METHOD_LABELS, WorkshopError, access, aggregation, charts, export, qr, view
+from ikt_model.workshop.live import shared_live_views
 from ikt_model.workshop.repository import shared_repository
 
 REFRESH_SECONDS = 2
@@ -16,7 +19,13 @@ WS_ID, WS_KEY = "ws_facilitator_id", "ws_facilitator_key"
 # pages/ routing, before any session has called st.navigation); make sure shared state exists anyway.
 
 
-repo = shared_repository()  # one store connection per process, shared
+try:
+    repo = shared_repository()  # one store connection per process, shared
+    live = shared_live_views()  # one group result per change for the whole room
+except StoreUnavailable as exc:  # one Norwegian sentence; the details are in the server log
+    st.title("Workshop – fasilitator")
+    st.error(exc.message)
+    st.stop()
 kb = default_knowledge_base()
 
 st.title("Workshop – fasilitator")
@@ -129,8 +138,8 @@ with controls:
                    "Lagre den: du trenger den for å komme tilbake hvis du lukker fanen.")
         st.code(view.facilitator_link(page_url, workshop.id, key), language=None)
 
-votes = repo.votes(workshop.id, key)
-result = aggregation.group_result(workshop.profile, votes, aggregate, kb)
+snapshot = live.facilitator(workshop.id, key, aggregate)  # computed once per change, shared
+votes, result = list(snapshot.votes), snapshot.result
 with controls:
     if st.button("Bruk gruppens vekter", width="stretch", disabled=result is None,
                  help="Gruppens vekter blir gjeldende vekter på Sammenligning og Robusthet."):
@@ -139,9 +148,13 @@ with controls:
             "title": workshop.title, "participants": result.participants, "method": workshop.method,
             "dissent": result.dissent()}
         st.success(f"Gruppens vekter ({result.participants} svar) brukes nå på Sammenligning og Robusthet.")
-    down_csv, down_json = st.columns(2)
+    down_csv, down_xlsx, down_json = st.columns(3)
     down_csv.download_button("Eksport CSV", export.export_csv(workshop, votes, result, kb),
-                             file_name=f"workshop-{workshop.code}.csv", mime="text/csv", width="stretch")
+                             file_name=f"workshop-{workshop.code}.csv", mime="text/csv", width="stretch",
+                             help="For Excel: semikolon og desimalkomma")
+    down_xlsx.download_button("Eksport Excel", lambda: export.export_xlsx(workshop, votes, result, kb),
+                              file_name=f"workshop-{workshop.code}.xlsx", mime=spreadsheet.XLSX_MIME,
+                              width="stretch", on_click="ignore")
     down_json.download_button("Eksport JSON", export.export_json(workshop, votes, result),
                               file_name=f"workshop-{workshop.code}.json", mime="application/json",
                               width="stretch")
@@ -159,22 +172,21 @@ def live_view(workshop_id: str, key: str, aggregate: str) -> None:
     """Re-reads the store every few seconds; only this part of the page refreshes."""
     try:
         current = repo.workshop(workshop_id, key)
+        snapshot = live.facilitator(workshop_id, key, aggregate)  # re-read only after a change
+    except StoreUnavailable as exc:
+        st.error(exc.message)
+        return
     except WorkshopError:
         st.warning("Workshopen finnes ikke lenger.")
         return
-    votes = repo.votes(workshop_id, key)
-    result = aggregation.group_result(current.profile, votes, aggregate, kb)
+    votes, result = snapshot.votes, snapshot.result
     st.info(view.status_line(current, len(votes)))
     st.metric("Antall svar", fmt.number(len(votes)))
     if result is None:
         st.write("Venter på de første svarene …")
         return
-    top = ", ".join(f"{s.label} ({fmt.number(s.std * 100, 1)} p.p.)" for s in result.spreads[:3])
-    st.markdown(f"**Dagsorden – mest uenighet om:** {view.escape_md(top)}")
-    best = result.ranking[0]
-    st.markdown(f"**Best med gruppens vekter:** {view.escape_md(best.label)} "
-                f"(poengsum {fmt.number(best.score, 2)}; vinner for {best.winners} av {result.participants} "
-                "deltakere med egne vekter)")
+    st.markdown(f"**Dagsorden – mest uenighet om:** {view.escape_md(view.agenda_text(result))}")
+    st.markdown(f"**Best med gruppens vekter:** {view.escape_md(view.best_text(result))}")
     left, right = st.columns(2)
     left.plotly_chart(charts.group_weights_figure(result), key="ws_chart_weights",
                       alt="Søylediagram: gruppens vekt per faktor")

@@ -5,20 +5,29 @@ import streamlit as st
 from ikt_model import format as fmt
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.registry import FACTOR_IDS
-from ikt_model.workshop import METHOD_LABELS, WorkshopError, access, aggregation, view
+from ikt_model.store import StoreUnavailable
+from ikt_model.workshop import METHOD_LABELS, WorkshopError, access, view
+from ikt_model.workshop.live import shared_live_views
 from ikt_model.workshop.models import POINTS_SCALE_MAX
 from ikt_model.workshop.repository import shared_repository
 
-RESULT_REFRESH_SECONDS = 5
+POLL_SECONDS = 5  # how often a waiting phone asks "anything new?" (cheap: see ikt_model.workshop.live)
 THROTTLE = "delta_code_attempts"
-FLASH = "delta_flash"
+SUBMITTED, SUBMIT_ERROR, OWN_VOTE = "delta_submitted", "delta_submit_error", "delta_own_vote"
+JOINED = "delta_joined_code"  # the code this session has joined (not throttled again)
 
 
 # Streamlit runs pages/<stem>.py directly when a fresh server's FIRST request is /<stem> (legacy
 # pages/ routing, before any session has called st.navigation); make sure shared state exists anyway.
 
 
-repo = shared_repository()  # one store connection per process, shared
+try:
+    repo = shared_repository()  # one store connection per process, shared
+    live = shared_live_views()  # one group result per change for the whole room
+except StoreUnavailable as exc:  # one Norwegian sentence; the details are in the server log
+    st.title("Delta i workshop")
+    st.error(exc.message)
+    st.stop()
 kb = default_knowledge_base()
 st.title("Delta i workshop")
 
@@ -31,22 +40,40 @@ def join_form() -> None:
         submitted = st.form_submit_button("Bli med", type="primary", width="stretch")
     if not submitted:
         return
-    wait = access.code_lockout_remaining(attempts)
+    wait = max(access.code_lockout_remaining(attempts), access.JOIN_THROTTLE.wait_seconds(client))
     if wait > 0:
         st.error(f"For mange feil koder. Vent {fmt.number(wait)} sekunder og prøv igjen.")
         return
     found = repo.find_by_code(typed)
     access.record_code_attempt(attempts, found is not None)
     if found is None:
+        access.JOIN_THROTTLE.record_failure(client)
         st.error("Fant ingen workshop med den koden. Sjekk koden og prøv igjen.")
         return
+    st.session_state[JOINED] = found.code
     st.query_params["kode"] = access.format_code(found.code)
     st.rerun()
 
 
-workshop = repo.find_by_code(st.query_params.get("kode"))
+# The code in the URL: a phone that has joined keeps its code; any other lookup is throttled per
+# client on the server (a new session or a URL does not reset it), and a wrong code is logged.
+ip = st.context.ip_address  # None on loopback (and not a str in AppTest): one shared local budget
+client = ip if isinstance(ip, str) and ip else "lokal"
+raw_code = st.query_params.get("kode")
+workshop = None
+if raw_code:
+    joined = st.session_state.get(JOINED)
+    wait = 0.0 if joined and joined == access.normalise_code(raw_code) else access.JOIN_THROTTLE.wait_seconds(client)
+    if wait > 0:
+        st.error(f"For mange feil koder fra denne enheten. Vent {fmt.number(wait)} sekunder og prøv igjen.")
+        st.stop()
+    workshop = repo.find_by_code(raw_code)
+    if workshop is None:
+        access.JOIN_THROTTLE.record_failure(client)
+    else:
+        st.session_state[JOINED] = workshop.code
 if workshop is None:
-    if st.query_params.get("kode"):
+    if raw_code:
         st.error("Fant ingen workshop med koden i lenken. Skriv inn koden på nytt.")
     join_form()
     st.stop()
@@ -60,69 +87,87 @@ mine = repo.own_vote(workshop.id, token)
 
 st.header(view.escape_md(workshop.title))
 st.write(f"Kode {access.format_code(workshop.code)} · {METHOD_LABELS[workshop.method]}")
-if workshop.voting_open:
-    st.info("Avstemningen er åpen. Du kan sende inn og endre stemmen din til fasilitatoren stenger.")
-else:
-    st.warning("Avstemningen er stengt. Du kan ikke sende inn eller endre stemmen nå.")
-if mine is not None:
-    st.success(f"Stemmen din er lagret (sendt inn {mine.revisions} "
-               f"{'gang' if mine.revisions == 1 else 'ganger'}).")
+
+
+def submit_vote(code: str, token: str, method: str) -> None:
+    """The form button's callback: runs before the page is drawn, so the page that follows (and
+    its status part) already reads the stored vote. Outcome kept in the session, never popped."""
+    ss = st.session_state
+    points = {f: ss[f"delta_points_{f}"] for f in FACTOR_IDS} if method == "poeng" else None
+    ranking = ss.get("delta_ranking") if method != "poeng" else None
+    try:
+        vote = repo.submit_vote(code, token, ss.get("delta_name", ""), points=points, ranking=ranking)
+    except (WorkshopError, StoreUnavailable) as exc:
+        ss[SUBMIT_ERROR] = str(exc)
+    else:
+        ss.pop(SUBMIT_ERROR, None)
+        ss[SUBMITTED] = vote.revisions
+
 
 st.write("Hvor viktig er hver av de tolv suksessfaktorene (rapporten 3.1 og 4.3) for dere?")
 with st.form("delta_vote"):
-    name = st.text_input("Visningsnavn (valgfritt – tomt betyr anonym)", max_chars=40,
-                         value=mine.display_name if mine else "", autocomplete="off")
-    points, ranking = None, None
+    st.text_input("Visningsnavn (valgfritt – tomt betyr anonym)", max_chars=40, key="delta_name",
+                  value=mine.display_name if mine else "", autocomplete="off")
     if workshop.method == "poeng":
         st.write(f"0 = ikke viktig, {POINTS_SCALE_MAX} = svært viktig. Bare forholdet mellom faktorene teller.")
-        points = {}
         for f in FACTOR_IDS:
             start = int(round(mine.points.get(f, 0))) if mine and mine.ranking is None else 5
-            points[f] = st.slider(f"{f}. {kb.factor(f).label}", 0, POINTS_SCALE_MAX,
-                                  min(POINTS_SCALE_MAX, start), step=1, key=f"delta_points_{f}")
+            st.slider(f"{f}. {kb.factor(f).label}", 0, POINTS_SCALE_MAX,
+                      min(POINTS_SCALE_MAX, start), step=1, key=f"delta_points_{f}")
     else:
         st.write("Trykk på faktorene i prioritert rekkefølge: den viktigste først. Alle tolv må være med.")
-        ranking = st.multiselect("Din rangering (viktigst først)", list(FACTOR_IDS),
-                                 default=list(mine.ranking) if mine and mine.ranking else None,
-                                 format_func=lambda f: f"{f}. {kb.factor(f).label}",
-                                 placeholder="Velg den viktigste faktoren …", key="delta_ranking")
+        st.multiselect("Din rangering (viktigst først)", list(FACTOR_IDS),
+                       default=list(mine.ranking) if mine and mine.ranking else None,
+                       format_func=lambda f: f"{f}. {kb.factor(f).label}",
+                       placeholder="Velg den viktigste faktoren …", key="delta_ranking")
     # Never disabled: a press after closing (page loaded earlier) must get a clear refusal, not silence.
-    sent = st.form_submit_button("Send inn stemmen" if mine is None else "Lagre endret stemme",
-                                 type="primary", width="stretch")
-if FLASH in st.session_state:  # right under the button, where the thumb is on a phone
-    st.success(st.session_state.pop(FLASH))
-if sent:
+    st.form_submit_button("Send inn stemmen" if mine is None else "Lagre endret stemme",
+                          type="primary", width="stretch", on_click=submit_vote,
+                          args=(workshop.code, token, workshop.method))
+
+
+def own_vote(workshop_id: str, token: str, changes: int):
+    """This participant's stored vote, re-read from the store only when the workshop has changed."""
+    cached = st.session_state.get(OWN_VOTE)
+    if cached is None or cached[0] != (workshop_id, changes):
+        cached = ((workshop_id, changes), repo.own_vote(workshop_id, token))
+        st.session_state[OWN_VOTE] = cached
+    return cached[1]
+
+
+@st.fragment(run_every=POLL_SECONDS)
+def live_status(workshop_id: str, token: str) -> None:
+    """Right under the button (where the thumb is): voting open?, this phone's stored vote read
+    from the store, and the group result once shown. Re-checked every few seconds, cheaply."""
     try:
-        vote = repo.submit_vote(workshop.code, token, name, points=points, ranking=ranking)
-    except WorkshopError as exc:
-        st.error(str(exc))
-    else:
-        st.session_state[FLASH] = f"Takk! Stemmen din er lagret (innsending nr. {vote.revisions})."
-        st.rerun()
-
-
-@st.fragment(run_every=RESULT_REFRESH_SECONDS)
-def group_result_view(workshop_id: str) -> None:
-    """The group result, only while the facilitator shows it; re-checked every few seconds."""
-    votes = repo.revealed_votes(workshop_id)
-    if votes is None:
-        st.write("Gruppens resultat vises her når fasilitatoren velger å vise det.")
+        public = live.public(workshop_id)
+        stored = own_vote(workshop_id, token, public.changes) if public is not None else None
+    except StoreUnavailable as exc:
+        st.error(exc.message)
         return
-    result = aggregation.group_result(workshop.profile, votes, "mean", kb)
+    if public is None:
+        st.warning("Workshopen finnes ikke lenger.")
+        return
+    if (error := st.session_state.get(SUBMIT_ERROR)) is not None:
+        st.error(error)
+    if stored is not None:
+        thanks = "Takk! " if st.session_state.get(SUBMITTED) == stored.revisions else ""
+        st.success(f"{thanks}Stemmen din er lagret (sendt inn {stored.revisions} "
+                   f"{'gang' if stored.revisions == 1 else 'ganger'}).")
+    if public.voting_open:
+        st.caption("Avstemningen er åpen. Du kan sende inn og endre stemmen din til fasilitatoren stenger.")
+    else:
+        st.warning("Avstemningen er stengt. Du kan ikke sende inn eller endre stemmen nå.")
+    st.divider()
+    result = public.result
+    if not public.revealed:
+        st.caption("Gruppens resultat vises her når fasilitatoren velger å vise det.")
+        return
     if result is None:
         st.write("Ingen svar ennå.")
         return
     st.subheader(f"Gruppens resultat ({result.participants} svar)")
-    st.markdown("**Mest uenighet om:**\n" + "\n".join(
-        f"{i}. {view.escape_md(s.label)}" for i, s in enumerate(result.spreads[:3], start=1)))
-    st.markdown("**Beste alternativ med gruppens vekter:**\n" + "\n".join(
-        f"{r.rank}. {view.escape_md(r.label)} ({fmt.number(r.score, 2)})" for r in result.ranking[:3]))
-    # Bars as progress bars with text: readable at 375 px and no chart library to load on a phone.
-    st.markdown("**Gruppens vekter:**")
-    top = max(result.weights.values())
-    for f in FACTOR_IDS:
-        st.progress(result.weights[f] / top, text=f"{f}. {kb.factor(f).label}: {fmt.percent(result.weights[f], 1)}")
+    st.markdown(view.participant_result_markdown(result))
 
 
-st.divider()
-group_result_view(workshop.id)
+live_status(workshop.id, token)

@@ -17,7 +17,7 @@ from ikt_model.costs.split import parse_cost_input, split_costs  # noqa: E402
 from ikt_model.decision.profile import Profile  # noqa: E402
 from ikt_model.decision.weights import default_weights, preset  # noqa: E402
 from ikt_model.memo import build_memo, render_docx, render_html  # noqa: E402
-from ikt_model.municipalities import municipalities_2015  # noqa: E402
+from ikt_model.municipalities import municipalities_2015, municipalities_today, successors_2024  # noqa: E402
 from ikt_model.scenarios.model import export_json, import_json, scenario_from_state  # noqa: E402
 from ikt_model.scenarios.store import ScenarioStore  # noqa: E402
 from ikt_model.store import connect_store  # noqa: E402
@@ -54,11 +54,15 @@ def main() -> None:
     print(f"  sizes: html {len(render_html(memo)) / 1024:.1f} KiB, docx {len(render_docx(memo)) / 1024:.1f} KiB")
 
     print("Kostnadsfordeling")
-    everyone = sorted(municipalities_2015())
-    for n in (3, 20, 428):
+    everyone = sorted(municipalities_today())
+    for n in (3, 20, 357):
         members = everyone[:n]
         bench(f"parse + split_costs, {n} members", lambda m=members: split_costs(
             parse_cost_input(members=m, budget_kr=1_234_567_891, equal_share=0.37)))
+    successors = successors_2024()
+    old = [k for k in sorted(municipalities_2015()) if len(successors[k].alle) == 1]  # not the split ones
+    bench(f"parse + split_costs, {len(old)} 2015 numbers (mapped and merged to 357)", lambda: split_costs(
+        parse_cost_input(members=old, budget_kr=1_234_567_891, equal_share=0.37)))
 
     print("Delt lenke og scenarier")
     text = encode_state(Profile(host_on_robek=True, members=everyone[:5], municipalities=5), preset("like"),

@@ -1,22 +1,142 @@
-"""Start the app: `python scripts/serve.py [streamlit run options]` (what `make run` does).
+"""Start the app: `python scripts/serve.py [--section.option value ...]` (what `make run` does).
 
-Why not plain `streamlit run app.py`? Because this project keeps its page files in `pages/`
-(registered explicitly with st.navigation), Streamlit's legacy multipage mode takes the first
-script run of every new server process, and a deep link such as /sammenligning then shows a
-"Page not found" dialog once (e.g. the first participant to scan a workshop QR code after a
-restart). Streamlit decides that with a process-wide flag that st.navigation clears on the first
-run; clearing it before the server starts gives every session the navigation-only behaviour.
+Why not plain `streamlit run app.py`?
+  * Pages live in `pages/` (registered with st.navigation). A fresh server process would give its
+    first request Streamlit's legacy multipage mode, and a deep link such as /delta would show a
+    "Page not found" dialog once (e.g. the first participant to scan a workshop QR code after a
+    restart). Clearing that process-wide flag before the server starts gives every session the
+    navigation-only behaviour.
+  * Security headers: the app must not be framed by other sites (clickjacking). Streamlit has no
+    option for that, so the app is served as `st.App` with a small middleware that adds
+    `Content-Security-Policy: frame-ancestors 'self'` and `X-Frame-Options: SAMEORIGIN` (plus
+    `nosniff` and `Referrer-Policy: same-origin`) to every HTTP response.
+  * The store: checked once at start (logged: in order, or what is wrong and what to do), and
+    reported by a health route, `GET /_ikt/health` (JSON; HTTP 503 while the store has a fault).
+    Streamlit's own `/_stcore/health` only says the server is up.
+
+Options: the same `--section.option value` flags as `streamlit run` (e.g. `--server.port 8502`);
+the project's settings come from `.streamlit/config.toml` beside app.py.
 """
 
+from __future__ import annotations
+
+import logging
 import sys
 from pathlib import Path
 
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.web import cli
+REPO = Path(__file__).resolve().parent.parent
+APP = REPO / "app.py"
+sys.path.insert(0, str(REPO))
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
+SECURITY_HEADERS = [
+    (b"content-security-policy", b"frame-ancestors 'self'"),
+    (b"x-frame-options", b"SAMEORIGIN"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+]
+HEALTH_PATH = "/_ikt/health"
+LOG = logging.getLogger("ikt_model.serve")
+
+
+class SecurityHeaders:
+    """ASGI middleware: adds SECURITY_HEADERS to every HTTP response (not to websocket frames)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                message = {**message, "headers": [*message.get("headers", []),
+                                                  *[(n, v) for n, v in SECURITY_HEADERS if n not in names]]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def store_status():
+    """The store's state through the process-wide connection (opened here if it is not yet)."""
+    from ikt_model import store
+
+    try:
+        con = store.shared_store()
+    except store.StoreUnavailable as fault:
+        return store.StoreStatus(ok=False, kind=fault.kind, message=fault.message,
+                                 path=str(store.get_settings().store_path), detail=fault.detail)
+    return store.check(con=con)
+
+
+async def health(request):
+    """`GET /_ikt/health`: {"app": "ok", "store": {"ok", "kind", "message"}}; 503 while the store
+    has a fault. No path and no process id (anyone who reaches the server may ask)."""
+    from starlette.concurrency import run_in_threadpool
+    from starlette.responses import JSONResponse
+
+    from ikt_model import store
+
+    def probe():
+        try:
+            store.read(store.shared_store(), "SELECT count(*) FROM duckdb_tables()")
+        except store.StoreUnavailable as fault:
+            return {"ok": False, "kind": fault.kind, "message": fault.message}
+        return {"ok": True, "kind": None, "message": "Lageret er i orden."}
+
+    state = await run_in_threadpool(probe)
+    return JSONResponse({"app": "ok", "store": state}, status_code=200 if state["ok"] else 503)
+
+
+def parse_flags(argv: list[str]) -> dict:
+    """`--server.port 8502` / `--server.port=8502` -> {"server.port": 8502}, typed like Streamlit's CLI."""
+    from streamlit import config
+
+    out: dict = {}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if not arg.startswith("--"):
+            raise SystemExit(f"ukjent argument: {arg} (bruk --seksjon.valg verdi)")
+        name, eq, value = arg[2:].partition("=")
+        if not eq:
+            if i + 1 >= len(argv):
+                raise SystemExit(f"{arg} mangler verdi")
+            value = argv[i + 1]
+            i += 1
+        option = config._config_options_template.get(name)
+        if option is None:
+            raise SystemExit(f"ukjent valg: --{name}")
+        if option.type is bool:
+            out[name] = value.strip().lower() in ("1", "true", "yes", "ja")
+        elif option.type in (int, float):
+            out[name] = option.type(value)
+        else:
+            out[name] = value
+        i += 1
+    return out
+
+
+def main(argv: list[str]) -> None:
+    import streamlit as st
+    from starlette.middleware import Middleware
+    from starlette.routing import Route
+    from streamlit.runtime.pages_manager import PagesManager
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    flags = parse_flags(argv)
+    status = store_status()
+    if status.ok:
+        LOG.info("store: %s File: %s", status.message, status.path)
+    else:
+        LOG.error("store: %s (%s) %s", status.message, status.path, status.detail)
+    PagesManager.uses_pages_directory = False
+    app = st.App(APP, middleware=[Middleware(SecurityHeaders)], routes=[Route(HEALTH_PATH, health)])
+    sys.argv = [str(APP)]  # st.App.run takes the launcher's folder for .streamlit/config.toml: app.py's
+    app.run(config=flags)
+
 
 if __name__ == "__main__":
-    PagesManager.uses_pages_directory = False
-    sys.argv = ["streamlit", "run", str(APP), *sys.argv[1:]]
-    sys.exit(cli.main())
+    main(sys.argv[1:])

@@ -44,7 +44,7 @@ def test_every_page_file_is_registered_in_app():
 TOP_LEVEL_MODULES = {"__init__.py", "__main__.py", "config.py", "store.py", "csvload.py", "municipalities.py",
                      "format.py",
                      # shared by every feature, like format.py: what people type and download
-                     "numbers.py", "names.py", "ties.py", "spreadsheet.py"}
+                     "numbers.py", "names.py", "ties.py", "spreadsheet.py", "jsontext.py"}
 FEATURE_FOLDERS = {"decision", "costs", "scenarios", "overview", "ui", "robustness", "workshop", "memo", "cli"}
 
 

@@ -13,11 +13,13 @@ from ikt_model.municipalities import (
     member_label,
     municipalities_2015,
     municipalities_today,
+    picker_options,
     population,
     population_label,
     predecessors_2015,
     resolve_member,
     resolve_members,
+    search_today,
     successors_2024,
 )
 
@@ -185,3 +187,20 @@ def test_population_by_date():
         population("0301", 2023)
     with pytest.raises(KeyError):
         population("1504")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("åle", ["1508"]), ("ÅLE", ["1508"]), ("1508", ["1508"]), ("301", ["0301"]), ("oslove", ["0301"]),
+    ("her", ["1515", "1818"]), ("Herøy (N", ["1818"]), ("sør-v", ["5605"]), ("", []), ("  ", []), ("xyz", []),
+    ("ale", []),  # no letters scattered through a name (Holtålen, Våler)
+])
+def test_search_matches_name_or_word_prefix_or_number(text, expected):
+    assert search_today(text) == expected
+
+
+def test_search_is_limited_and_in_norwegian_order():
+    hits = search_today("1", limit=500)
+    assert len(hits) == len([n for n in municipalities_today() if n.startswith("1")])
+    labels = [picker_options()[n] for n in search_today("s", limit=500)]
+    assert labels == sorted(labels, key=lambda t: t.casefold().translate(str.maketrans("æøå", "{|}")))
+    assert len(search_today("s")) == 12

@@ -45,8 +45,9 @@ def test_xlsx_keeps_numbers_as_numbers_and_text_as_text():
 
 
 def test_downloads_offer_both_and_file_stems_are_safe():
-    stem = file_stem("Sør/Trøndelag: «IKT»")
-    (csv_label, _, csv_name, csv_mime), (x_label, _, x_name, x_mime) = downloads(ROWS, stem)
+    (csv_label, csv_data, csv_name, csv_mime, _), (x_label, x_data, x_name, x_mime, _) = downloads(
+        ROWS, file_stem("Sør/Trøndelag: «IKT»"))
+    assert csv_data() == excel_csv(ROWS) and load_workbook(io.BytesIO(x_data())).active["A2"].value == "Østfold"
     assert csv_name == "sør-trøndelag-ikt.csv" and x_name == "sør-trøndelag-ikt.xlsx"
     assert csv_mime == "text/csv" and x_mime.endswith("spreadsheetml.sheet")
     assert "Excel" in csv_label and ".xlsx" in x_label

@@ -17,6 +17,7 @@ from .smaa import read_text
 
 
 def add_parser(subparsers) -> None:
+    """Register `ahp --matrix FILE [--format json]`."""
     p = subparsers.add_parser("ahp", help="AHP: vekter, lambda_max, CI og CR for en parvis matrise")
     p.add_argument("--matrix", required=True, help="CSV med overskriftsrad av navn; kvadratisk og resiprok")
     p.add_argument("--format", choices=("json",), default="json")
@@ -31,6 +32,10 @@ def _cell(text: str, where: str) -> float:
 
 
 def read_matrix(path: str) -> tuple[list[str], list[list[float]]]:
+    """A square judgment matrix from CSV (optional header row and name column; cells like 3, 0.333, 1/3).
+
+    Returns (names, rows). Raises CliError for an unreadable file or cell.
+    """
     rows = [r for r in csv.reader(io.StringIO(read_text(path, "matrise"))) if any(c.strip() for c in r)]
     if len(rows) < 2:
         raise CliError(f"{path}: trenger en overskriftsrad med navn og minst én rad med vurderinger")
@@ -55,6 +60,7 @@ def read_matrix(path: str) -> tuple[list[str], list[list[float]]]:
 
 
 def run(args) -> int:
+    """Priorities, lambda_max, CI, CR (Alonso & Lamata RI) and the worst judgment as JSON; exit code 0 or 2."""
     names, matrix = read_matrix(args.matrix)
     try:
         result = ahp(matrix)

@@ -37,6 +37,7 @@ def _percentages(text: str | None) -> dict[str, str] | None:
 
 
 def run(args) -> int:
+    """Split a yearly budget between members (report 2.8) and print it as JSON; exit code 0 or 2."""
     percentages = _percentages(args.percentages)
     members = args.members
     if members is None:
@@ -62,6 +63,7 @@ def run(args) -> int:
 
 
 def add_parser(subparsers) -> None:
+    """Register `costs --members ... --budget KR (--equal-share F | --percentages ...)`."""
     parser = subparsers.add_parser("costs", help="Fordelingsnøkkel: hver kommunes andel av et årsbudsjett (2.8)")
     parser.add_argument("--members", help="dagens kommunenummer eller navn, kommaseparert, f.eks. 1508,1580,1577 "
                                           "(2015-nummer godtas og vises med dagens kommune)")

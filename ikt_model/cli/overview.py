@@ -15,16 +15,16 @@ import json
 import sys
 from pathlib import Path
 
-import duckdb
-
 from ..overview import upload, versions
 from ..store import connect_store
 from . import CliError
 
 
 def add_parser(subparsers) -> None:
+    """Register `overview import|versions|diff|template` (uploaded versions of the national overview)."""
     p = subparsers.add_parser("overview", help="last opp og sammenlign versjoner av den nasjonale oversikten")
-    sub = p.add_subparsers(dest="overview_command", required=True, parser_class=type(p))
+    sub = p.add_subparsers(dest="overview_command", required=True, parser_class=type(p),
+                           metavar="import|versions|diff|template")
     imp = sub.add_parser("import", help="kontroller en fil (CSV eller .xlsx) og lagre den som ny versjon")
     imp.add_argument("file", help="filen med oversikten (malen: `overview template`)")
     imp.add_argument("--comment", default=None, help="kommentar som lagres med versjonen")
@@ -43,16 +43,11 @@ def add_parser(subparsers) -> None:
 
 
 def _repository() -> versions.OverviewRepository:
-    try:
-        return versions.OverviewRepository(connect_store())
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise CliError("lageret (IKT_STORE_PATH) er i bruk av en annen prosess, for eksempel appen; "
-                           "stopp den først eller bruk en annen IKT_STORE_PATH") from None
-        raise CliError(f"kunne ikke åpne lageret: {exc}") from None
+    return versions.OverviewRepository(connect_store())  # StoreUnavailable: one Norwegian line, exit 1
 
 
 def run_import(args) -> int:
+    """Check a CSV/.xlsx file row by row and store it as a new version; problems listed with row numbers, exit 2."""
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"fant ikke filen {path}")
@@ -81,6 +76,7 @@ def _version_id(text: str) -> int:
 
 
 def run_versions(args) -> int:
+    """List the stored versions (1 = the report's 2015 list) as a table or JSON."""
     rows = _repository().versions()
     if args.format == "json":
         print(json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2))
@@ -92,6 +88,7 @@ def run_versions(args) -> int:
 
 
 def run_diff(args) -> int:
+    """What changed from version A to version B (collaborations, forms, members) as a table or JSON."""
     a, b = _version_id(args.a), _version_id(args.b)
     repo = _repository()
     try:
@@ -108,6 +105,7 @@ def run_diff(args) -> int:
 
 
 def run_template(args) -> int:
+    """Write the upload template to a .csv (Norwegian Excel) or .xlsx file."""
     path = Path(args.file)
     if path.suffix.casefold() not in (".csv", ".xlsx"):
         raise CliError("malen kan skrives som .csv eller .xlsx")

@@ -8,13 +8,16 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .. import jsontext
 from ..decision.evaluation import Evaluation, evaluate
 from ..decision.profile import Profile
 from ..decision.weights import PRESET_LABELS, Weights, WeightsError, preset
+from ..ui.messages import norwegian_errors
 from . import CliError
 
 
 def add_parser(subparsers) -> None:
+    """Register `rank --profile FILE [--weights NAME|FILE] [--format json|table]`."""
     p = subparsers.add_parser("rank", help="ranger de 12 alternativene for en profil")
     p.add_argument("--profile", required=True, help="profil som JSON-fil")
     p.add_argument("--weights", default="rapport", help="rapport | like | rangsum | FIL.json ({\"1\": 30, ...})")
@@ -24,11 +27,11 @@ def add_parser(subparsers) -> None:
 
 def _read_json(path: str, what: str):
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
+        return jsontext.loads(Path(path).read_bytes(), f"{what.capitalize()}-filen {path}")
     except FileNotFoundError:
         raise CliError(f"{what}-filen finnes ikke: {path}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise CliError(f"{what}-filen er ikke gyldig JSON: {path}: {exc}") from None
+    except jsontext.JsonInputError as exc:
+        raise CliError(str(exc)) from None
     except OSError as exc:
         raise CliError(f"kan ikke lese {what}-filen {path}: {exc.strerror}") from None
 
@@ -39,16 +42,14 @@ def load_profile(path: str) -> Profile:
     try:
         profile = Profile.model_validate(_read_json(path, "profil"))
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        message = err["msg"].removeprefix("Value error, ")
-        raise CliError(f"ugyldig profil{' (' + where + ')' if where else ''}: {message}") from None
+        raise CliError(f"ugyldig profil: {norwegian_errors(exc)[0]}") from None
     for notice in profile.member_notices:
         print(f"Merk: {notice}", file=sys.stderr)
     return profile
 
 
 def load_weights(spec: str) -> Weights:
+    """A preset name (rapport, like, rangsum) or a JSON file {factor id: points}; raises CliError."""
     try:
         if spec in PRESET_LABELS:
             return preset(spec)
@@ -56,8 +57,8 @@ def load_weights(spec: str) -> Weights:
             raise CliError(f"ukjent vektsett eller fil «{spec}»: bruk rapport, like, rangsum eller en JSON-fil")
         return Weights(points=_read_json(spec, "vekt"))
     except (WeightsError, ValidationError) as exc:
-        message = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-        raise CliError(f"ugyldige vekter: {message.removeprefix('Value error, ')}") from None
+        message = norwegian_errors(exc)[0] if isinstance(exc, ValidationError) else str(exc)
+        raise CliError(f"ugyldige vekter: {message}") from None
 
 
 def to_json(result: Evaluation) -> dict:
@@ -79,6 +80,7 @@ def to_json(result: Evaluation) -> dict:
 
 
 def run(args) -> int:
+    """Evaluate the profile with the weights and print the ranking; exit code 0 or 2."""
     result = evaluate(load_profile(args.profile), load_weights(args.weights))
     if args.format == "json":
         print(json.dumps(to_json(result), ensure_ascii=False, indent=2))

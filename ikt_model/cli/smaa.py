@@ -13,11 +13,13 @@ import json
 import math
 from pathlib import Path
 
+from .. import jsontext
 from ..robustness.smaa import SmaaError, smaa
 from . import CliError
 
 
 def add_parser(subparsers) -> None:
+    """Register `smaa --values FILE [--weights ...] [--samples N] [--seed S]`."""
     p = subparsers.add_parser("smaa", help="SMAA-2: rangaksept, sentrale vekter og konfidensfaktorer")
     p.add_argument("--values", required=True, help="CSV: alternative,<kriterium>,... (høyere er bedre)")
     p.add_argument("--weights", default="uniform", help="uniform | ordinal | FIL.json (kriterium -> vekt)")
@@ -30,6 +32,7 @@ def add_parser(subparsers) -> None:
 
 
 def read_text(path: str, what: str) -> str:
+    """A UTF-8 text file's content; raises CliError naming `what` when it is missing or unreadable."""
     try:
         return Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -41,6 +44,7 @@ def read_text(path: str, what: str) -> str:
 
 
 def number(cell: str, where: str) -> float:
+    """One CSV cell as a finite float; raises CliError naming the cell (`where`)."""
     text = cell.strip()
     if text.count(",") == 1 and "." not in text:  # Norwegian decimal comma in a quoted cell: "1,5"
         text = text.replace(",", ".")
@@ -54,6 +58,7 @@ def number(cell: str, where: str) -> float:
 
 
 def read_values(path: str) -> tuple[list[str], list[str], list[list[float]]]:
+    """Alternatives x criteria from CSV: returns (alternatives, criteria, values m x n); raises CliError."""
     rows = [r for r in csv.reader(io.StringIO(read_text(path, "verdi"))) if any(c.strip() for c in r)]
     if len(rows) < 2 or len(rows[0]) < 2:
         raise CliError(f"{path}: trenger en overskriftsrad alternative,<kriterium>,... og minst én rad")
@@ -70,14 +75,15 @@ def read_values(path: str) -> tuple[list[str], list[str], list[list[float]]]:
 
 
 def read_weights(spec: str, criteria: list[str]) -> tuple[str, list[float] | None]:
+    """uniform | ordinal | a JSON file of exact weights per criterion: returns (mode, weights or None)."""
     if spec in ("uniform", "ordinal"):
         return spec, None
     if not Path(spec).exists():
         raise CliError(f"ukjent vektvalg eller fil «{spec}»: bruk uniform, ordinal eller en JSON-fil")
     try:
-        raw = json.loads(read_text(spec, "vekt"))
-    except json.JSONDecodeError as exc:
-        raise CliError(f"vektfilen er ikke gyldig JSON: {spec}: {exc}") from None
+        raw = jsontext.loads(read_text(spec, "vekt"), f"Vektfilen {spec}")
+    except jsontext.JsonInputError as exc:
+        raise CliError(str(exc)) from None
     if not isinstance(raw, dict):
         raise CliError("vektfilen må være et JSON-objekt: kriterium -> vekt")
     unknown = sorted(set(raw) - set(criteria))
@@ -95,10 +101,11 @@ def read_weights(spec: str, criteria: list[str]) -> tuple[str, list[float] | Non
 
 
 def run(args) -> int:
+    """SMAA-2 acceptabilities and central weights as JSON; exit code 0 or 2."""
     alternatives, criteria, values = read_values(args.values)
     mode, weights = read_weights(args.weights, criteria)
-    if args.samples < 1 or args.samples > 1_000_000:
-        raise CliError("--samples må være mellom 1 og 1 000 000")
+    if args.samples < 1:
+        raise CliError("--samples må være minst 1")
     try:
         result = smaa(values, mode, weights, samples=args.samples, seed=args.seed, score_mode=args.scores)
     except SmaaError as exc:

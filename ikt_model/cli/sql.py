@@ -26,6 +26,7 @@ def _hard_stop(limits: SqlLimits) -> None:
 
 
 def add_parser(subparsers) -> None:
+    """Register `sql QUERY [--format json|csv|table]`."""
     p = subparsers.add_parser("sql", help="kjør én lesende SELECT mot den nasjonale oversikten")
     p.add_argument("query", help='SQL-spørringen (én SELECT), eller "-" for å lese den fra stdin')
     p.add_argument("--format", choices=("json", "csv", "table"), default="json")
@@ -35,6 +36,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
+    """Run one read-only query on the national overview under the sandbox's limits; exit code 0 or 2."""
     if args.max_rows < 1 or args.timeout <= 0:
         raise CliError("--max-rows og --timeout må være større enn null")
     query = sys.stdin.read() if args.query == "-" else args.query

@@ -181,6 +181,7 @@ class CostInput(BaseModel):
 
     @property
     def method(self) -> Method:
+        """faste_prosenter when percentages are given, else likedeling_og_folketall."""
         return "faste_prosenter" if self.percentages is not None else "likedeling_og_folketall"
 
 
@@ -218,10 +219,12 @@ class CostSplit(BaseModel, frozen=True):
 
     @property
     def folketall(self) -> int:
+        """Population of all members together on 1 January of `population_year`."""
         return sum(m.folketall for m in self.members)
 
     @property
     def method_text(self) -> str:
+        """The key in Norwegian, e.g. «30 % likt fordelt, 70 % etter folketall (folketall 1.1.2026, SSB)»."""
         if self.method == "faste_prosenter":
             return "Faste prosenter per kommune"
         return (f"{fmt.percent(self.equal_share)} likt fordelt, "

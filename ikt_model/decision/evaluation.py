@@ -99,6 +99,7 @@ class Evaluation(BaseModel, frozen=True):
         return self.first_place.phrase(lambda r: r.label, everyone="alle {n} alternativene står likt")
 
     def find(self, alternative: Alternative) -> RankedAlternative:
+        """The ranking's row for `alternative` (every alternative is in the ranking)."""
         return next(r for r in self.ranking if r.alternative == alternative)
 
 

@@ -57,14 +57,20 @@ class _Assessment(BaseModel, frozen=True):
 
 
 class FormFactorRow(_Assessment):
+    """Organisation form x factor: one cell of the table in 4.2."""
+
     form: FormId
 
 
 class ModelFactorRow(_Assessment):
+    """Governance model x factor: 3.3.1-3.3.3 and 4.1."""
+
     model: ModelId
 
 
 class FitRow(_Assessment):
+    """How well a governance model fits an organisation form, per factor (3.3.3, 3.4, 4.2)."""
+
     model: ModelId
     form: FormId
 
@@ -93,6 +99,7 @@ class OtherForm(BaseModel, frozen=True):
 
     @property
     def legal_ids(self) -> tuple[str, ...]:
+        """Ids of the legal sources (LegalSource.id) this row cites, from the ';'-separated `legal` column."""
         return tuple(x for x in (self.legal or "").split(";") if x)
 
 
@@ -140,6 +147,7 @@ class ContextRule(BaseModel, frozen=True):
 
     @property
     def legal_ids(self) -> tuple[str, ...]:
+        """Ids of the legal sources (LegalSource.id) this rule cites, from the ';'-separated `legal` column."""
         return tuple(x for x in (self.legal or "").split(";") if x)
 
     @field_validator("condition")
@@ -174,18 +182,23 @@ class KnowledgeBase(BaseModel, frozen=True):
         return next((t.cost for t in self.transitions if t.status == status and t.change == change), 0.0)
 
     def legal_source(self, source_id: str) -> LegalSource:
+        """The legal source with this id; StopIteration for an unknown id."""
         return next(s for s in self.legal_sources if s.id == source_id)
 
     def factor(self, factor_id: int) -> Factor:
+        """The success factor with this id (1-12); StopIteration for an unknown id."""
         return next(f for f in self.factors if f.id == factor_id)
 
     def model(self, model_id: str) -> GovernanceModel:
+        """The governance model with this id (ks, alternativ, hybrid)."""
         return next(m for m in self.models if m.id == model_id)
 
     def form(self, form_id: str) -> OrganisationForm:
+        """The organisation form with this id (as, iks, vertskommune, par27)."""
         return next(f for f in self.forms if f.id == form_id)
 
     def assessments(self) -> tuple[_Assessment, ...]:
+        """Every scored row (form x factor, model x factor, fit): the rows a user may override."""
         return (*self.form_factor, *self.model_factor, *self.fit)
 
     def with_overrides(self, overrides: dict[str, int]) -> KnowledgeBase:

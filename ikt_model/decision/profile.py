@@ -166,4 +166,5 @@ class Profile(BaseModel):
 
     @property
     def is_existing(self) -> bool:
+        """True for an existing collaboration (working or struggling)."""
         return self.status != "new"

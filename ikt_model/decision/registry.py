@@ -18,6 +18,8 @@ FACTOR_IDS: tuple[int, ...] = tuple(range(1, 13))
 
 
 class Factor(BaseModel, frozen=True):
+    """One of the twelve success factors, in the report's priority order (3.1, 4.3)."""
+
     id: int = Field(ge=1, le=12)
     slug: str
     label: str
@@ -26,6 +28,8 @@ class Factor(BaseModel, frozen=True):
 
 
 class GovernanceModel(BaseModel, frozen=True):
+    """A governance model: KS-modellen, alternativ modell or hybridmodell (3.3)."""
+
     id: ModelId
     label: str
     short: str
@@ -47,6 +51,7 @@ class OrganisationForm(BaseModel, frozen=True):
 
     @property
     def legal_ids(self) -> tuple[str, ...]:
+        """Ids of the legal sources this form's 2026 law rests on (';'-separated `legal` column)."""
         return tuple(x for x in (self.legal or "").split(";") if x)
 
     @property
@@ -65,6 +70,7 @@ class Alternative(BaseModel, frozen=True):
 
     @property
     def key(self) -> str:
+        """'model/form', e.g. 'alternativ/par27' (the CLI and share links use it)."""
         return f"{self.model}/{self.form}"
 
 

@@ -51,6 +51,7 @@ class Part(BaseModel, frozen=True):
 
     @property
     def effective(self) -> float:
+        """The score as it counts: `score` x `weight` (the form weight for form and fit rows, 1 otherwise)."""
         return self.score * self.weight
 
 
@@ -83,6 +84,7 @@ class ScoreMatrix:
     form_weight: float
 
     def row(self, alternative: Alternative) -> np.ndarray:
+        """The per-factor scores of one alternative: shape (12,)."""
         return self.values[self.alternatives.index(alternative)]
 
     @property

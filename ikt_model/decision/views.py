@@ -15,6 +15,7 @@ BASIS_LABELS = {"tabell": "Tabellen i 4.2", "tom_celle": "Tom celle i 4.2", "rap
 
 
 def ranking_table(result: Evaluation) -> pd.DataFrame:
+    """The ranking as a table: rank, label, total (3 decimals), current marker, strongest reason for/against."""
     return pd.DataFrame([{
         "Rang": r.rank, "Alternativ": r.label, "Sum": round(r.score, 3),
         "Dagens": "◀ dagens" if r.is_current else "",
@@ -51,6 +52,7 @@ def overrides_from_edit(edited: pd.DataFrame, overrides: dict[str, int]) -> dict
 
 
 def rules_table(kb: KnowledgeBase) -> pd.DataFrame:
+    """Every context rule as a row: kind, what it applies to, factor, change, message, section, quote."""
     return pd.DataFrame([{
         "id": r.id, "Type": {"score": "Poengjustering", "advice": "Råd", "note": "Merknad"}[r.kind],
         "Gjelder": " + ".join(x for x in (kb.model(r.model).label if r.model else "",

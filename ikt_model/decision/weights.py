@@ -91,6 +91,7 @@ def roc_fractions(n: int = len(FACTOR_IDS)) -> list[float]:
 
 
 def rank_sum_fractions(n: int = len(FACTOR_IDS)) -> list[float]:
+    """Rank-sum weights for ranks 1..n: (n - i + 1) / (n (n + 1) / 2); they sum to 1."""
     total = n * (n + 1) / 2
     return [(n - i + 1) / total for i in range(1, n + 1)]
 
@@ -110,6 +111,7 @@ def preset(name: str) -> Weights:
 
 
 def default_weights() -> Weights:
+    """The report's priority order (3.1, 4.3) as ROC weights: the preset «rapport»."""
     return preset("rapport")
 
 

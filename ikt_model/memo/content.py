@@ -38,27 +38,37 @@ AUTO = "auto"
 
 
 class Paragraph(BaseModel, frozen=True):
+    """A paragraph of plain text (rendered escaped)."""
+
     kind: Literal["paragraph"] = "paragraph"
     text: str
 
 
 class Subheading(BaseModel, frozen=True):
+    """A heading inside a section."""
+
     kind: Literal["subheading"] = "subheading"
     text: str
 
 
 class Bullets(BaseModel, frozen=True):
+    """A bulleted list of plain-text items."""
+
     kind: Literal["bullets"] = "bullets"
     items: tuple[str, ...]
 
 
 class Quote(BaseModel, frozen=True):
+    """A verbatim quote from the report with its source (section)."""
+
     kind: Literal["quote"] = "quote"
     text: str
     source: str  # "Rapporten, kap. 4.2"
 
 
 class Table(BaseModel, frozen=True):
+    """A table: caption, column names, rows of text; `numeric` marks right-aligned columns."""
+
     kind: Literal["table"] = "table"
     caption: str
     columns: tuple[str, ...]
@@ -70,12 +80,16 @@ Block = Annotated[Paragraph | Subheading | Bullets | Quote | Table, Field(discri
 
 
 class Section(BaseModel, frozen=True):
+    """One section of the memo (bakgrunn, vurdering, alternativer, anbefaling, vedlegg)."""
+
     id: str
     title: str
     blocks: tuple[Block, ...]
 
 
 class Memo(BaseModel, frozen=True):
+    """The decision memo as data; html.render_html and docx.render_docx turn it into files."""
+
     title: str
     subject: str
     date: date
@@ -84,6 +98,7 @@ class Memo(BaseModel, frozen=True):
     sources: tuple[str, ...]
 
     def section(self, section_id: str) -> Section:
+        """The section with this id; StopIteration for an unknown id."""
         return next(s for s in self.sections if s.id == section_id)
 
 

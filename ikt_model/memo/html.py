@@ -69,3 +69,15 @@ def render_html(memo: Memo) -> str:
         f"<main>{sections}</main>"
         f"<footer>Laget {memo.date.strftime('%d.%m.%Y')} med beslutningsstøtte for interkommunalt IKT-samarbeid, "
         f"versjon {escape(memo.app_version)}.</footer></body></html>")
+
+
+def sandboxed_preview(document: str, height_px: int = 880) -> str:
+    """HTML for a preview frame that shows `document` inside an iframe with an EMPTY `sandbox`
+    attribute: no scripts, no forms, no popups, no same-origin access to the app, whatever the
+    document contains. (The app's own iframe element allows scripts and same-origin access, so the
+    memo goes one level down.) `document` is placed in `srcdoc`, attribute-escaped."""
+    return (
+        '<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><style>html,body{margin:0;height:100%}'
+        'iframe{border:0;width:100%;height:100%}</style></head><body>'
+        f'<iframe sandbox="" title="Forhåndsvisning av beslutningsnotatet" referrerpolicy="no-referrer" '
+        f'style="height:{int(height_px)}px" srcdoc="{escape(document, quote=True)}"></iframe></body></html>')

@@ -148,6 +148,9 @@ def build_overview_database(con: duckdb.DuckDBPyConnection, data_dir: Path | Non
                     + ", PRIMARY KEY (kommunenummer_2015))")
         _insert(con, "kommune_etterfolgere", successors.replace({"": None}))
         kommuner = _read_text_csv(reference / "kommuner_2015.csv").drop(columns=["folketall_dato"])
+        # names that occurred twice in 2015 carry their county wherever they are read («Herøy (Nordland)»)
+        twice = kommuner["navn"].duplicated(keep=False)
+        kommuner.loc[twice, "navn"] = kommuner.loc[twice, "navn"] + " (" + kommuner.loc[twice, "fylke"] + ")"
         _insert(con, "kommuner", kommuner.replace({"": None}))
         _insert(con, "organisasjonsformer", pd.DataFrame(
             {"id": list(FORM_IDS), "navn": [FORM_LABELS[f] for f in FORM_IDS],

@@ -71,7 +71,8 @@ class SqlResult(BaseModel, frozen=True):
     rows: list[tuple[Any, ...]]
     truncated: bool
     max_rows: int
-    elapsed_ms: float
+    elapsed_ms: float  # running the query
+    waited_ms: float = 0.0  # waiting for a free SQL worker before it could run (sqlworker.SqlPool)
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.rows, columns=self.columns)

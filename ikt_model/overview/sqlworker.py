@@ -5,12 +5,20 @@ cannot interrupt inside one scalar function call: `SELECT len(range(30000000))` 
 1 s limit on this machine, and its list lives outside DuckDB's memory_limit. So the SQL page runs
 user SQL in a spawned worker process (address space limited with RLIMIT_AS) and kills it when it
 has not answered within the time limit plus a grace period; the next query starts a new worker.
+
+`SqlPool` shares a few such workers among every session of the server: a query waits for a free
+worker for at most `max_wait_s` (and at most `max_queue` queries wait at once), else it is refused
+with a Norwegian message; the time it waited is reported with the result (`SqlResult.waited_ms`),
+so three runaway queries cannot make a fourth user's `SELECT 42` wait 15 s while the page reports
+1,5 ms.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import queue
 import threading
+import time
 from pathlib import Path
 
 from .sqlsafe import (
@@ -108,3 +116,55 @@ class SqlWorker:
     def close(self) -> None:
         with self._lock:
             self._kill()
+
+
+BUSY_MESSAGE = ("SQL-tjenesten er opptatt med andre brukeres spørringer akkurat nå (ventet {waited}). "
+                "Prøv igjen om litt.")
+
+
+class SqlPool:
+    """`size` SqlWorkers shared by all sessions; `run()` waits for a free one, boundedly and honestly.
+
+    `max_wait_s`: longest wait for a free worker before the query is refused (SqlRefused, Norwegian);
+    `max_queue`: how many queries may wait at once (one more is refused at once). The returned
+    SqlResult carries `waited_ms`, the time spent waiting for a worker (0 when one was free).
+    """
+
+    def __init__(self, limits: SqlLimits | None = None, size: int = 2, max_wait_s: float | None = None,
+                 max_queue: int = 6, path: Path | None = None):
+        self.limits = limits or SqlLimits()
+        self.workers = [SqlWorker(self.limits, path) for _ in range(size)]
+        self.max_wait_s = max_wait_s if max_wait_s is not None else self.limits.timeout_s + GRACE_S
+        self.max_queue = max_queue
+        self._free: queue.Queue[SqlWorker] = queue.Queue()
+        for worker in self.workers:
+            self._free.put(worker)
+        self._lock = threading.Lock()
+        self._waiting = 0
+
+    def run(self, sql: str) -> SqlResult:
+        from .. import format as fmt
+
+        statement = check_statement(sql)  # immediate, clear refusals without waiting
+        with self._lock:
+            if self._waiting >= self.max_queue:
+                raise SqlRefused(BUSY_MESSAGE.format(waited="0 s"))
+            self._waiting += 1
+        start = time.perf_counter()
+        try:
+            worker = self._free.get(timeout=self.max_wait_s)
+        except queue.Empty:
+            raise SqlRefused(BUSY_MESSAGE.format(waited=f"{fmt.number(time.perf_counter() - start, 1)} s")) from None
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        waited_ms = (time.perf_counter() - start) * 1000
+        try:
+            result = worker.run(statement)
+        finally:
+            self._free.put(worker)
+        return result.model_copy(update={"waited_ms": waited_ms})
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.close()

@@ -156,11 +156,7 @@ class OverviewRepository:
         store.ensure_schema(con, COMPONENT, MIGRATIONS)
 
     def _read(self, sql: str, params: list | None = None) -> list[tuple]:
-        cur = self.con.cursor()
-        try:
-            return cur.execute(sql, params or []).fetchall()
-        finally:
-            cur.close()
+        return store.read(self.con, sql, params or [])  # StoreUnavailable on a store fault
 
     def save(self, upload: OverviewUpload, source: str, comment: str | None = None) -> VersionInfo:
         """Store a validated upload as a new version (one transaction; committed when it returns)."""
@@ -227,7 +223,8 @@ class OverviewRepository:
     def frames(self, version_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(collaborations, members) of an uploaded version as stored, in upload order."""
         self.info(version_id)
-        cur = self.con.cursor()
+        with store.translated_errors():
+            cur = self.con.cursor()
         try:
             collaborations = cur.execute(
                 "SELECT id, navn, formelt_navn, organisasjonsform, etablert_aar, ansatte, merknad, position "
@@ -235,6 +232,8 @@ class OverviewRepository:
             members = cur.execute(
                 "SELECT samarbeid_id, kommunenummer, position FROM overview_members WHERE version_id = ? "
                 "ORDER BY samarbeid_id, position", [version_id]).df()
+        except duckdb.Error as exc:
+            raise store.classify(exc) from exc
         finally:
             cur.close()
         return collaborations, members

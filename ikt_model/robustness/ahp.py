@@ -57,6 +57,8 @@ class AhpError(ValueError):
 
 
 class Judgment(BaseModel, frozen=True):
+    """One pairwise judgment a[row, col] beside the value the priorities suggest, and the log error."""
+
     row: int
     col: int
     value: float
@@ -65,6 +67,8 @@ class Judgment(BaseModel, frozen=True):
 
 
 class AhpResult(BaseModel, frozen=True):
+    """AHP priorities (sum 1), lambda_max, CI, CR = CI / RI and whether CR <= 0.10 (Saaty 1990)."""
+
     weights: list[float]
     lambda_max: float
     ci: float
@@ -97,6 +101,7 @@ def position_label(position: int, left: str, right: str) -> str:
 
 
 def validate_matrix(matrix) -> np.ndarray:
+    """A positive, reciprocal, square matrix with ones on the diagonal as a float array; AhpError otherwise."""
     a = np.asarray(matrix, dtype=float)
     if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] < 1:
         raise AhpError(f"Matrisen må være kvadratisk, fikk {'x'.join(map(str, a.shape))}")
@@ -113,6 +118,7 @@ def validate_matrix(matrix) -> np.ndarray:
 
 
 def random_index(n: int) -> float:
+    """Alonso & Lamata (2006) random index for n = 1-15; AhpError outside the table."""
     if n not in RANDOM_INDEX:
         raise AhpError(f"Tabellen over tilfeldig indeks (RI) dekker n = 1–15, ikke {n}")
     return RANDOM_INDEX[n]
@@ -166,6 +172,7 @@ class GroupedResult(BaseModel, frozen=True):
 
     @property
     def consistent(self) -> bool:
+        """True when every matrix of the grouped path is consistent (CR <= 0.10)."""
         return self.between.consistent and all(r is None or r.consistent for r in self.within)
 
 

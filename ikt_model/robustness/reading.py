@@ -26,6 +26,8 @@ SENSITIVE_SHOWN = 3
 
 
 class FactorInterval(BaseModel, frozen=True):
+    """A stability interval of one factor's weight (fractions 0-1) with the alternatives that take over."""
+
     factor_id: int
     label: str
     lower: float
@@ -45,6 +47,8 @@ class FactorInterval(BaseModel, frozen=True):
 
 
 class RobustnessSummary(BaseModel, frozen=True):
+    """What the memo and other pages say about robustness: SMAA first-rank acceptability and sentences."""
+
     winner_key: str
     winner_label: str
     winner_acceptability: float

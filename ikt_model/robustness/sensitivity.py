@@ -32,6 +32,7 @@ class StabilityInterval(BaseModel, frozen=True):
 
     @property
     def whole_range(self) -> bool:
+        """True when no weight from 0 to 1 for this factor changes the first choice."""
         return self.takeover_below is None and self.takeover_above is None
 
 

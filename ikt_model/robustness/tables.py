@@ -35,6 +35,7 @@ def acceptability_table(result: SmaaResult, labels: Sequence[str]) -> pd.DataFra
 
 
 def ranking_table(ranking: Sequence[tuple[int, int, float]], labels: Sequence[str]) -> pd.DataFrame:
+    """(rank, alternative index, total) rows as a table with labels and signed totals."""
     return pd.DataFrame([{"Rang": r, "Alternativ": labels[i], "Totalskår": fmt.signed(t)} for r, i, t in ranking])
 
 
@@ -51,6 +52,7 @@ def short_label(kb: KnowledgeBase, factor_id: int) -> str:
 
 
 def ahp_weights_table(kb: KnowledgeBase, weights: dict[int, float]) -> pd.DataFrame:
+    """AHP weights per factor as percent and slider points (x 100, one decimal)."""
     return pd.DataFrame([{"Faktor": f"{fid}. {kb.factor(fid).label}", "Vekt": fmt.percent(w, 1),
                           "Poeng": fmt.number(w * 100, 1)} for fid, w in sorted(weights.items())])
 
@@ -76,5 +78,6 @@ def worst_judgment_text(result: AhpResult, names: Sequence[str]) -> str | None:
 
 
 def grouped_summary(result: GroupedResult) -> str:
+    """One Norwegian sentence: how many judgments the grouped path took, and whether all are consistent."""
     return (f"{result.judgments} vurderinger i stedet for 66. "
             + ("Alle matrisene er konsistente." if result.consistent else "Minst én matrise er inkonsistent."))

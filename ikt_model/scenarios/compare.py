@@ -12,6 +12,8 @@ from .model import METHOD_LABELS, Scenario, ScenarioError, profile_rows
 
 
 class ScenarioResult(BaseModel, frozen=True):
+    """One scenario's outcome: winner, and rank, total and label per alternative key."""
+
     name: str
     winner_key: str            # the first of the alternatives sharing first place
     winner_label: str          # «X», or «X og Y (delt førsteplass)» when totals tie
@@ -23,12 +25,16 @@ class ScenarioResult(BaseModel, frozen=True):
 
 
 class Change(BaseModel, frozen=True):
+    """One difference between the scenarios (profile field, weight, override, method), one value each."""
+
     kind: str     # "Profil", "Vekt", "Overstyring", "Metode"
     what: str
     values: tuple[str, ...]  # one per scenario
 
 
 class Comparison(BaseModel, frozen=True):
+    """Two or three scenarios side by side: their results and what differs between them."""
+
     results: tuple[ScenarioResult, ...]
     changes: tuple[Change, ...]
 
@@ -38,6 +44,7 @@ class Comparison(BaseModel, frozen=True):
         return len({frozenset(r.winner_keys or (r.winner_key,)) for r in self.results}) == 1
 
     def summary(self) -> str:
+        """The plain answer first, in Norwegian: same winner or not, and how many differences."""
         names = [f"«{r.name}»" for r in self.results]
         if self.same_winner:
             tied = len(self.results[0].winner_keys) > 1
@@ -56,6 +63,7 @@ class Comparison(BaseModel, frozen=True):
                  **{f"{r.name}: sum": round(r.scores[k], 3) for r in self.results}} for k in keys]
 
     def change_rows(self) -> list[dict]:
+        """The differences as table rows: type, what, and one column per scenario."""
         return [{"Type": c.kind, "Hva": c.what, **{r.name: v for r, v in zip(self.results, c.values, strict=False)}}
                 for c in self.changes]
 

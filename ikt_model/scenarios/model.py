@@ -7,18 +7,19 @@ clear Norwegian message (ScenarioImportError), and nothing is changed.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .. import jsontext
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..decision.profile import SCOPE_LABELS, STATUS_LABELS, Profile
 from ..decision.registry import FORM_IDS, MODEL_IDS
 from ..decision.weights import Weights, WeightsError
 from ..names import clean_text
+from ..ui.session import WEIGHT_SOURCES
 
 SCHEMA_VERSION = 1
 MAX_IMPORT_BYTES = 1_000_000  # 1 MB
@@ -61,6 +62,7 @@ def markdown_escape(text: str) -> str:
 
 
 def now_utc() -> datetime:
+    """The current time in UTC, to the second (timestamps in scenario files)."""
     return datetime.now(UTC).replace(microsecond=0)
 
 
@@ -96,6 +98,11 @@ def check_overrides(overrides: Any, kb: KnowledgeBase | None = None) -> dict[str
 
 
 class Scenario(BaseModel):
+    """A named scenario: profile, weights (and where they came from), overrides and method.
+
+    Validation errors are ScenarioError with a Norwegian message; the JSON form is versioned (SCHEMA_VERSION).
+    """
+
     model_config = ConfigDict(extra="forbid")
 
     schema_version: int = SCHEMA_VERSION
@@ -121,6 +128,20 @@ class Scenario(BaseModel):
     def _name(cls, value: Any) -> str:
         return clean_name(value)
 
+    @field_validator("weights_source")
+    @classmethod
+    def _known_source(cls, value: str) -> str:
+        if value not in WEIGHT_SOURCES:
+            raise ScenarioError(f"Ukjent kilde for vektene «{value}» (kjente: {', '.join(WEIGHT_SOURCES)})")
+        return value
+
+    @field_validator("method")
+    @classmethod
+    def _known_method(cls, value: str) -> str:
+        if value not in METHOD_LABELS:
+            raise ScenarioError(f"Ukjent metode «{value}» (kjent: {', '.join(METHOD_LABELS)})")
+        return value
+
     @field_validator("overrides", mode="before")
     @classmethod
     def _overrides(cls, value: Any) -> dict[str, int]:
@@ -133,6 +154,7 @@ class Scenario(BaseModel):
         return self
 
     def evaluate(self, kb: KnowledgeBase | None = None):
+        """The scenario's ranking (decision.evaluation.Evaluation) with its overrides applied to `kb`."""
         from ..decision.evaluation import evaluate
 
         kb = (kb or default_knowledge_base()).with_overrides(self.overrides)
@@ -187,6 +209,11 @@ def _precheck(raw: dict) -> None:
             raise ScenarioImportError(f"Ukjent styringsmodell «{model}» (kjente: {', '.join(MODEL_IDS)})")
         if form is not None and form not in FORM_IDS:
             raise ScenarioImportError(f"Ukjent organisasjonsform «{form}» (kjente: {', '.join(FORM_IDS)})")
+    source, method = raw.get("weights_source"), raw.get("method")
+    if source is not None and source not in WEIGHT_SOURCES:
+        raise ScenarioImportError(f"Ukjent kilde for vektene «{source}» (kjente: {', '.join(WEIGHT_SOURCES)})")
+    if method is not None and method not in METHOD_LABELS:
+        raise ScenarioImportError(f"Ukjent metode «{method}» (kjent: {', '.join(METHOD_LABELS)})")
     weights = raw.get("weights")
     points = weights.get("points") if isinstance(weights, dict) else None
     if isinstance(points, dict):
@@ -202,11 +229,13 @@ def import_json(data: bytes | str) -> Scenario:
         raise ScenarioImportError(f"Filen er for stor ({len(raw_bytes) / 1_000_000:.1f} MB); "
                                   "en scenariofil kan være høyst 1 MB".replace(".", ","))
     try:
-        raw = json.loads(raw_bytes.decode("utf-8-sig"))
+        raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ScenarioImportError("Filen er ikke tekst i UTF-8: velg en JSON-fil eksportert herfra") from None
-    except json.JSONDecodeError as exc:
-        raise ScenarioImportError(f"Filen er ikke gyldig JSON (linje {exc.lineno}, kolonne {exc.colno})") from None
+    try:
+        raw = jsontext.loads(raw_bytes)
+    except jsontext.JsonInputError as exc:
+        raise ScenarioImportError(str(exc)) from None
     if not isinstance(raw, dict):
         raise ScenarioImportError("Filen må inneholde ett JSON-objekt med et scenario")
     _precheck(raw)

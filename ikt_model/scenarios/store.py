@@ -15,7 +15,7 @@ import duckdb
 from pydantic import BaseModel, ValidationError
 
 from ..names import name_key
-from ..store import ensure_schema, run_write, shared_store
+from ..store import ensure_schema, read, run_write, shared_store, translated_errors
 from .model import Scenario, ScenarioError, clean_name, now_utc
 
 COMPONENT = "scenarios"
@@ -32,6 +32,8 @@ MAX_SCENARIOS = 500
 
 
 class ScenarioInfo(BaseModel, frozen=True):
+    """A saved scenario in the list: id, name and timestamps (UTC)."""
+
     id: str
     name: str
     created: datetime
@@ -78,21 +80,18 @@ class ScenarioStore:
 
     def list(self) -> list[ScenarioInfo]:
         """All scenarios, most recently changed first."""
-        cur = self.con.cursor()
-        try:
-            rows = cur.execute("SELECT id, name, created, updated FROM scenarios "
-                               "ORDER BY updated DESC, lower(name)").fetchall()
-        finally:
-            cur.close()
+        rows = read(self.con, "SELECT id, name, created, updated FROM scenarios ORDER BY updated DESC, lower(name)")
         return [ScenarioInfo(id=r[0], name=r[1], created=r[2], updated=r[3]) for r in rows]
 
     def get(self, name: str) -> Scenario:
-        cur = self.con.cursor()
-        try:
-            found = self._find_id(cur, name)
-            row = cur.execute("SELECT payload FROM scenarios WHERE id = ?", [found]).fetchone() if found else None
-        finally:
-            cur.close()
+        """The saved scenario with this name (case-insensitive); ScenarioError when missing or unreadable."""
+        with translated_errors():
+            cur = self.con.cursor()
+            try:
+                found = self._find_id(cur, name)
+                row = cur.execute("SELECT payload FROM scenarios WHERE id = ?", [found]).fetchone() if found else None
+            finally:
+                cur.close()
         if row is None:
             raise ScenarioError(f"Fant ikke scenarioet «{name}»")
         try:
@@ -102,6 +101,7 @@ class ScenarioStore:
                                 f"formatet er endret): {str(exc).splitlines()[0]}") from None
 
     def rename(self, old: str, new: str) -> Scenario:
+        """Rename a saved scenario; ScenarioError when it is missing or the new name is taken."""
         new = clean_name(new)
 
         def write(cur):
@@ -120,6 +120,7 @@ class ScenarioStore:
         return run_write(self.con, write)
 
     def delete(self, name: str) -> None:
+        """Delete a saved scenario; ScenarioError when it is missing."""
         def write(cur):
             current = self._find_id(cur, name)
             if current is None:

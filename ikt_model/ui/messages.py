@@ -21,6 +21,21 @@ _TYPE_MESSAGES = {
     "extra_forbidden": "er ikke et kjent felt",
     "missing": "mangler",
     "json_invalid": "er ikke gyldig JSON",
+    "int_from_float": "må være et heltall",
+    "float_parsing": "må være et tall",
+    "float_type": "må være et tall",
+    "finite_number": "må være et endelig tall",
+    "string_type": "må være tekst",
+    "string_too_short": "er for kort",
+    "dict_type": "må være et JSON-objekt",
+    "model_type": "må være et JSON-objekt",
+    "list_type": "må være en liste",
+    "tuple_type": "må være en liste",
+    "greater_than": "er for lite",
+    "less_than": "er for stort",
+    "too_long": "har for mange elementer",
+    "too_short": "har for få elementer",
+    "enum": "ugyldig valg",
 }
 
 
@@ -34,5 +49,8 @@ def norwegian_errors(exc: ValidationError) -> list[str]:
             text = err["msg"].removeprefix("Value error, ")
         else:
             text = _TYPE_MESSAGES.get(err["type"], err["msg"])
+            expected = err.get("ctx", {}).get("expected")
+            if err["type"] in ("literal_error", "enum") and expected:
+                text += f" (velg blant {expected.replace(' or ', ' eller ')})"
         messages.append(f"{label}: {text}" if label and err["type"] != "value_error" else text)
     return messages

@@ -15,6 +15,8 @@ FIELDS = tuple(Profile.model_fields)
 
 
 class ProfileResult(BaseModel):
+    """Either a valid profile, or the Norwegian error messages (one per problem)."""
+
     profile: Profile | None = None
     errors: list[str] = []
 

@@ -58,8 +58,8 @@ WEIGHT_SOURCES: dict[str, str] = {
 
 
 def source_label(source: str) -> str:
-    """The Norwegian label of a weight source; a source outside WEIGHT_SOURCES (text from an imported
-    scenario file) is shown as it is."""
+    """The Norwegian label of a weight source (scenario files with a source outside WEIGHT_SOURCES are
+    refused at import; anything else unknown is shown as it is)."""
     return WEIGHT_SOURCES.get(source, source)
 
 
@@ -107,10 +107,12 @@ class Current:
 
     @property
     def fractions(self) -> np.ndarray:
+        """The weights normalised to sum 1: shape (12,), factor order 1..12, read-only."""
         return self.weights.fraction_vector
 
     @property
     def source_label(self) -> str:
+        """The Norwegian label of where the weights came from."""
         return source_label(self.weights_source)
 
     @cached_property

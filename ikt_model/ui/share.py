@@ -16,6 +16,7 @@ import zlib
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from .. import jsontext
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..decision.profile import Profile
 from ..decision.registry import FACTOR_IDS
@@ -29,6 +30,8 @@ QUERY_PARAM = "s"
 
 
 class DecodedState(BaseModel):
+    """What a share link carries: profile, weights, overrides, and a Norwegian notice if parts were bad."""
+
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     profile: Profile
@@ -66,8 +69,8 @@ def _payload(text: str) -> dict:
             raise ValueError("for stor")
         if not inflater.eof:
             raise ValueError("lenken er skadet eller avkortet")
-        payload = json.loads(raw.decode("utf-8"))
-    except (binascii.Error, zlib.error, UnicodeDecodeError, json.JSONDecodeError):
+        payload = jsontext.loads(raw, "Lenken")
+    except (binascii.Error, zlib.error, jsontext.JsonInputError):
         raise ValueError("lenken er skadet eller avkortet") from None
     if not isinstance(payload, dict):
         raise ValueError("lenken er skadet")

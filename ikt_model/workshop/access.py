@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import re
 import secrets
+import threading
 import time
+from collections import OrderedDict, deque
 
 from pydantic import SecretStr
 
@@ -40,6 +43,7 @@ class AccessDenied(WorkshopError):
 
 
 def new_join_code() -> str:
+    """A random join code of CODE_LENGTH characters from CODE_ALPHABET (no look-alikes such as 0/O, 1/I/L)."""
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
@@ -62,18 +66,22 @@ def normalise_code(raw: object) -> str | None:
 
 
 def new_workshop_id() -> str:
+    """A random workshop id: 16 hex digits."""
     return secrets.token_hex(8)
 
 
 def new_facilitator_key() -> SecretStr:
+    """A random facilitator key (32 bytes, URL-safe); only its digest is stored."""
     return SecretStr(secrets.token_urlsafe(32))
 
 
 def new_participant_token() -> str:
+    """A random participant token (16 bytes, URL-safe); only its digest is stored."""
     return secrets.token_urlsafe(16)
 
 
 def digest(secret: str) -> str:
+    """SHA-256 of a secret as hex: what the store keeps instead of keys and tokens."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
@@ -87,6 +95,7 @@ def key_matches(key: str | SecretStr | None, stored_hash: str) -> bool:
 
 
 def valid_token(token: object) -> bool:
+    """True when `token` has the shape of a participant token (checked before any lookup)."""
     return isinstance(token, str) and bool(_TOKEN_RE.match(token))
 
 
@@ -111,6 +120,9 @@ def code_lockout_remaining(state: dict, now: float | None = None) -> float:
 
 
 def record_code_attempt(state: dict, success: bool, now: float | None = None) -> None:
+    """Count a wrong join code in the session's `state`; MAX_FAILED_CODES in a row lock it for
+    LOCKOUT_SECONDS. A right code resets the count.
+    """
     now = time.monotonic() if now is None else now
     if success:
         state["failures"] = 0
@@ -119,3 +131,60 @@ def record_code_attempt(state: dict, success: bool, now: float | None = None) ->
     if state["failures"] >= MAX_FAILED_CODES:
         state["failures"] = 0
         state["locked_until"] = now + LOCKOUT_SECONDS
+
+
+LOG = logging.getLogger("ikt_model.workshop")
+
+
+class JoinThrottle:
+    """Wrong join codes per CLIENT (the address the server sees), across sessions and page loads.
+
+    The session lockout above resets with a new session, and a code in the URL (`?kode=`) skips
+    the form; this one does not: after `max_failures` wrong codes within `window_s` seconds, the
+    client waits until the oldest leaves the window (`wait_seconds` > 0) and no code is looked up
+    for it meanwhile. 10 a minute instead of 12 a second: the expected time to hit one of 1 000
+    live workshops goes from ~99 days to ~160 years per client. Each wrong code is logged with the
+    client and the count, never the code. Clients behind one proxy share a budget (documented).
+    At most `max_clients` clients are remembered (oldest forgotten first). Thread-safe.
+    """
+
+    def __init__(self, max_failures: int = 10, window_s: float = 60.0, max_clients: int = 10_000):
+        self.max_failures = max_failures
+        self.window_s = window_s
+        self.max_clients = max_clients
+        self._failures: OrderedDict[str, deque[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _recent(self, client: str, now: float) -> deque[float]:
+        times = self._failures.get(client)
+        if times is None:
+            return deque()
+        while times and now - times[0] >= self.window_s:
+            times.popleft()
+        return times
+
+    def wait_seconds(self, client: str, now: float | None = None) -> float:
+        """Seconds before this client may try a code again (0: may try now)."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            times = self._recent(client, now)
+            if len(times) < self.max_failures:
+                return 0.0
+            return max(0.0, times[-self.max_failures] + self.window_s - now)
+
+    def record_failure(self, client: str, now: float | None = None) -> None:
+        """One wrong code from this client (logged without the code)."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            times = self._recent(client, now)
+            times.append(now)
+            self._failures[client] = times
+            self._failures.move_to_end(client)
+            while len(self._failures) > self.max_clients:
+                self._failures.popitem(last=False)
+            count = len(times)
+        LOG.warning("workshop join: wrong code from client %s (%d in the last %d s)", client, count,
+                    int(self.window_s))
+
+
+JOIN_THROTTLE = JoinThrottle()  # process-wide: every session of the server shares it

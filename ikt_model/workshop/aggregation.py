@@ -35,6 +35,10 @@ WIN_TOL = 1e-9
 
 
 class FactorSpread(BaseModel, frozen=True):
+    """How much the participants disagree on one factor's weight (fractions 0-1): standard deviation,
+    interquartile range, lowest and highest, beside the group weight.
+    """
+
     factor_id: int
     label: str
     group_weight: float
@@ -45,6 +49,8 @@ class FactorSpread(BaseModel, frozen=True):
 
 
 class RankRow(BaseModel, frozen=True):
+    """One alternative in the group's ranking, with how many participants' own weights make it first."""
+
     rank: int
     key: str
     label: str
@@ -53,6 +59,8 @@ class RankRow(BaseModel, frozen=True):
 
 
 class GroupResult(BaseModel, frozen=True):
+    """The group's weights (mean or geometric mean of normalised votes), their spread and the ranking."""
+
     participants: int
     aggregate: Aggregate
     weights: dict[int, float]  # fractions, factor id -> share
@@ -68,10 +76,12 @@ class GroupResult(BaseModel, frozen=True):
         return as_points(self.weights)
 
     def dissent(self) -> list[tuple[int, float]]:
+        """(factor id, standard deviation) per factor, most contested first: what the memo reports."""
         return [(s.factor_id, s.std) for s in self.spreads]
 
 
 def as_points(weights: dict[int, float]) -> Weights:
+    """Fractions as slider points (x 100, rounded to 0.1) in a valid Weights."""
     points = {f: round(w * 100, 1) for f, w in weights.items()}
     if sum(points.values()) <= 0:  # cannot happen for fractions summing to 1; keep Weights valid anyway
         points = {f: w * 100 for f, w in weights.items()}

@@ -13,6 +13,7 @@ from .models import Vote, Workshop
 
 
 def export_json(workshop: Workshop, votes: Sequence[Vote], result: GroupResult | None) -> bytes:
+    """The workshop, every vote (with normalised weights) and the group result as UTF-8 JSON."""
     doc = {
         "workshop": {"tittel": workshop.title, "kode": workshop.code, "metode": workshop.method,
                      "opprettet": workshop.created_at.isoformat(), "avstemning_åpen": workshop.voting_open,
@@ -43,6 +44,7 @@ def export_rows(workshop: Workshop, votes: Sequence[Vote], result: GroupResult |
 
 
 def export_columns(kb: KnowledgeBase | None = None) -> list[str]:
+    """The export's column names: participant, name, the twelve factor labels, revisions."""
     kb = kb or default_knowledge_base()
     return ["deltaker", "navn", *[kb.factor(f).label for f in FACTOR_IDS], "endringer"]
 

@@ -28,6 +28,8 @@ class WorkshopError(ValueError):
 
 
 class Limits(BaseModel, frozen=True):
+    """Size limits that keep a workshop store bounded (title and name length, participants, revisions)."""
+
     title_max: int = 120
     name_max: int = 40
     participants_max: int = 200
@@ -78,6 +80,7 @@ class Vote(BaseModel, frozen=True):
     updated_at: datetime
 
     def fractions(self) -> dict[int, float]:
+        """The participant's points normalised to sum 1, factor id -> share."""
         total = sum(self.points.values())
         return {i: self.points.get(i, 0.0) / total for i in FACTOR_IDS}
 

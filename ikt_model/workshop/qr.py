@@ -19,6 +19,7 @@ def _qr(url: str) -> qrcode.QRCode:
 
 
 def qr_png(url: str, box_size: int = 10) -> bytes:
+    """The URL as a QR code PNG (error correction M, `box_size` pixels per module)."""
     qr = _qr(url)
     qr.box_size = box_size
     buf = io.BytesIO()
@@ -27,6 +28,7 @@ def qr_png(url: str, box_size: int = 10) -> bytes:
 
 
 def qr_svg(url: str) -> bytes:
+    """The URL as a QR code SVG (scales on the projector without blurring)."""
     img = _qr(url).make_image(image_factory=qrcode.image.svg.SvgPathImage)
     buf = io.BytesIO()
     img.save(buf)

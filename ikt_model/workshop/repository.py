@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -47,6 +48,7 @@ MIGRATIONS = [
         PRIMARY KEY (workshop_id, participant_hash))""",
 ]
 _WRITE_LOCK = threading.Lock()
+_CHANGES: dict[str, dict[str, int]] = {}  # database file -> workshop id -> committed changes
 _WORKSHOP_COLS = "id, code, title, method, profile_json, voting_open, revealed, created_at"
 
 NOT_FOUND = "Fant ingen workshop med den koden. Sjekk koden og prøv igjen."
@@ -69,18 +71,33 @@ class WorkshopRepository:
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
         store.ensure_schema(con, COMPONENT, MIGRATIONS)
+        # Change counters are shared by every repository on the same database file in this process
+        # (a page's and a test's repository alike); an in-memory database gets its own.
+        row = self._read("SELECT path FROM duckdb_databases() WHERE database_name = current_database()", [])
+        self._changes = _CHANGES.setdefault(row[0][0] if row and row[0][0] else f"memory:{id(con)}", {})
 
     # -- internals -------------------------------------------------------------------------
     def _read(self, sql: str, params: list) -> list[tuple]:
-        cur = self.con.cursor()
-        try:
-            return cur.execute(sql, params).fetchall()
-        finally:
-            cur.close()
+        return store.read(self.con, sql, params)  # StoreUnavailable on a store fault
 
-    def _write(self, fn):
+    def _write(self, fn, changed: str | Callable[[object], str] | None = None):
+        """Run `fn(cursor)` in one committed transaction; then bump the change counter of the
+        workshop `changed` names (an id, or a function of fn's result giving it)."""
         with _WRITE_LOCK:
-            return store.run_write(self.con, fn)
+            result = store.run_write(self.con, fn)
+            workshop_id = changed(result) if callable(changed) else changed
+            if workshop_id is not None:
+                self._changes[workshop_id] = self._changes.get(workshop_id, 0) + 1
+            return result
+
+    def changes(self, workshop_id: str) -> int:
+        """How many committed changes this repository has made to the workshop since the process
+        started (votes, open/close, reveal, delete): equal numbers mean nothing has changed.
+
+        Cheap (no store access), for pages that poll: the server process owns the store file,
+        so every change goes through here (see `ikt_model.workshop.live`).
+        """
+        return self._changes.get(workshop_id, 0)
 
     def _key_hash(self, workshop_id: str) -> str | None:
         rows = self._read("SELECT key_hash FROM workshops WHERE id = ?", [workshop_id])
@@ -96,6 +113,7 @@ class WorkshopRepository:
 
     # -- public, no key --------------------------------------------------------------------
     def find_by_code(self, raw_code: object) -> Workshop | None:
+        """The workshop with this join code (as typed: case, spaces and dashes ignored), or None."""
         code = access.normalise_code(raw_code)
         if code is None:
             return None
@@ -112,7 +130,14 @@ class WorkshopRepository:
             [workshop_id, access.digest(token)])
         return _vote(rows[0]) if rows else None
 
+    def workshop_by_id(self, workshop_id: str) -> Workshop | None:
+        """The workshop's public fields (what its join code shows anyone), or None. No key needed:
+        `Workshop` holds no secret and no vote."""
+        rows = self._read(f"SELECT {_WORKSHOP_COLS} FROM workshops WHERE id = ?", [workshop_id])
+        return _workshop(rows[0]) if rows else None
+
     def answer_count(self, workshop_id: str) -> int:
+        """How many participants have voted (a number participants may see)."""
         return self._read("SELECT count(*) FROM workshop_votes WHERE workshop_id = ?", [workshop_id])[0][0]
 
     def revealed_votes(self, workshop_id: str) -> list[Vote] | None:
@@ -167,7 +192,7 @@ class WorkshopRepository:
                             [*payload, now, workshop_id, token_hash])
             return workshop_id
 
-        workshop_id = self._write(write)
+        workshop_id = self._write(write, changed=lambda workshop_id: workshop_id)
         vote = self.own_vote(workshop_id, token)
         assert vote is not None
         return vote
@@ -199,6 +224,7 @@ class WorkshopRepository:
         return self.workshop(workshop_id, key), key
 
     def workshop(self, workshop_id: object, key: str | SecretStr | None) -> Workshop:
+        """The workshop for its facilitator; AccessDenied without the right key."""
         self._require_key(workshop_id, key)
         rows = self._read(f"SELECT {_WORKSHOP_COLS} FROM workshops WHERE id = ?", [workshop_id])
         return _workshop(rows[0])
@@ -216,23 +242,27 @@ class WorkshopRepository:
     def _set(self, workshop_id: object, key, column: str, value: bool) -> Workshop:
         workshop_id = self._require_key(workshop_id, key)
         self._write(lambda cur: cur.execute(
-            f"UPDATE workshops SET {column} = ?, updated_at = ? WHERE id = ?", [value, _now(), workshop_id]))
+            f"UPDATE workshops SET {column} = ?, updated_at = ? WHERE id = ?", [value, _now(), workshop_id]),
+            changed=workshop_id)
         return self.workshop(workshop_id, key)
 
     def set_voting_open(self, workshop_id: object, key, is_open: bool) -> Workshop:
+        """Open or close voting (facilitator only); returns the updated workshop."""
         return self._set(workshop_id, key, "voting_open", bool(is_open))
 
     def set_revealed(self, workshop_id: object, key, revealed: bool) -> Workshop:
+        """Show or hide the group result for participants (facilitator only)."""
         return self._set(workshop_id, key, "revealed", bool(revealed))
 
     def delete(self, workshop_id: object, key) -> None:
+        """Delete the workshop and every vote in it (facilitator only)."""
         workshop_id = self._require_key(workshop_id, key)
 
         def write(cur):
             cur.execute("DELETE FROM workshop_votes WHERE workshop_id = ?", [workshop_id])
             cur.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
 
-        self._write(write)
+        self._write(write, changed=workshop_id)
 
 
 def _vote(row) -> Vote:

@@ -9,6 +9,7 @@ from .. import format as fmt
 from ..decision.profile import STATUS_LABELS, Profile
 from ..ties import Leaders, leaders
 from . import access
+from .aggregation import GroupResult
 from .models import METHOD_LABELS, Workshop
 
 PARTICIPANT_PAGE = "delta"
@@ -34,10 +35,12 @@ def _page_url(page_url: str | None, page: str, params: dict[str, str]) -> str:
 
 
 def participant_url(page_url: str | None, code: str) -> str:
+    """The phone link for participants: the «delta» page beside `page_url`, with the join code."""
     return _page_url(page_url, PARTICIPANT_PAGE, {"kode": access.format_code(code)})
 
 
 def facilitator_link(page_url: str | None, workshop_id: str, key: str) -> str:
+    """The private facilitator link (workshop id and key) beside `page_url`; keep it off the projector."""
     return _page_url(page_url, FACILITATOR_PAGE, {"workshop": workshop_id, "key": key})
 
 
@@ -55,6 +58,7 @@ def parse_facilitator_link(text: object) -> tuple[str, str] | None:
 
 
 def profile_summary(profile: Profile) -> str:
+    """«Navn: status, N kommuner»: the profile in one line for the workshop pages."""
     name = f"{profile.name}: " if profile.name else ""
     return f"{name}{STATUS_LABELS[profile.status]}, {profile.municipalities} kommuner"
 
@@ -87,7 +91,20 @@ def _pp(std: float) -> str:
 
 
 def status_line(workshop: Workshop, answers: int) -> str:
+    """Voting open or closed · answers · result shown or hidden · method, in Norwegian."""
     voting = "Avstemningen er åpen" if workshop.voting_open else "Avstemningen er stengt"
     shown = "gruppens resultat vises for deltakerne" if workshop.revealed else "resultatet er skjult for deltakerne"
     svar = "1 svar" if answers == 1 else f"{answers} svar"
     return f"{voting} · {svar} · {shown} · {METHOD_LABELS[workshop.method]}"
+
+
+def participant_result_markdown(result: GroupResult) -> str:
+    """The group result for a phone as ONE Markdown block (one element per poll for 200 phones): the
+    agenda and the best alternative in the projector's words (ties said as ties, `agenda_text`,
+    `best_text`), then every factor's group weight, largest first. Escaped; Norwegian numbers."""
+    labels = {s.factor_id: s.label for s in result.spreads}
+    weights = "\n".join(f"- {f}\\. {escape_md(labels.get(f, str(f)))}: **{fmt.percent(w, 1)}**"
+                         for f, w in sorted(result.weights.items(), key=lambda kv: (-kv[1], kv[0])))
+    return (f"**Mest uenighet om:** {escape_md(agenda_text(result))}\n\n"
+            f"**Best med gruppens vekter:** {escape_md(best_text(result))}\n\n"
+            f"**Gruppens vekter (størst først):**\n{weights}")

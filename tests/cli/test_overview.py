@@ -98,7 +98,8 @@ def test_store_in_use_by_another_process_gives_one_line(tmp_path, store):
         assert holder.stdout.readline().strip() == "ok"
         done = cli("versions", store=store)
         assert done.returncode == 2
-        assert done.stderr.startswith("feil: lageret (IKT_STORE_PATH) er i bruk av en annen prosess")
+        assert done.stderr.startswith("feil: Lageret er i bruk av en annen serverprosess")
+        assert "PID" not in done.stderr and str(store) not in done.stderr
         assert done.stderr.count("\n") == 1
     finally:
         holder.kill()

@@ -57,7 +57,8 @@ def test_rank_table(profile_file, capsys):
     (lambda d: (d / "p.json").write_text("{nope") and ["--profile", str(d / "p.json")], "ikke gyldig JSON"),
     (lambda d: (d / "p.json").write_text('{"status": "existing_working"}') and ["--profile", str(d / "p.json")],
      "nåværende styringsmodell"),
-    (lambda d: (d / "p.json").write_text('{"status": "gammel"}') and ["--profile", str(d / "p.json")], "status"),
+    (lambda d: (d / "p.json").write_text('{"status": "gammel"}') and ["--profile", str(d / "p.json")],
+     "Status: ugyldig valg (velg blant"),
     (lambda d: (d / "p.json").write_text('{"status": "new", "current_form": "iks"}')
      and ["--profile", str(d / "p.json")],
      "nytt samarbeid har ingen nåværende"),

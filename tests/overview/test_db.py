@@ -226,3 +226,11 @@ def test_charts(con):
     assert sum(len(t.y) for t in pop.data) == 41
     assert charts.timeline(frame.iloc[0:0]).layout.title.text.startswith("Etablert per år (ingen")
     assert forms.layout.separators == ", "
+
+
+def test_names_that_occurred_twice_carry_their_county(con):
+    twice = con.execute("SELECT kommunenummer, navn FROM kommuner WHERE navn LIKE '%(%' ORDER BY 1").fetchall()
+    assert len(twice) == 12  # Våler, Nes, Os, Sande, Bø, Herøy: each twice in 2015
+    assert ("1818", "Herøy (Nordland)") in twice and ("0713", "Sande (Vestfold)") in twice
+    members = con.execute("SELECT medlemmer FROM v_samarbeid_oversikt WHERE navn = 'HALD-IKT'").fetchone()[0]
+    assert members.startswith("Herøy (Nordland), ")

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from ikt_model.overview.sqlsafe import SqlLimits, SqlRefused
-from ikt_model.overview.sqlworker import SqlWorker
+from ikt_model.overview.sqlworker import SqlPool, SqlWorker
 
 LIMITS = SqlLimits(timeout_s=1.0, max_rows=100)
 
@@ -52,3 +52,45 @@ def test_worker_kills_a_child_that_does_not_answer(worker):
     assert 1.0 <= time.perf_counter() - start < 1.0 + 1.0 + 1.5
     assert worker.restarts == before + 1
     assert worker.run("SELECT 42").rows == [(42,)]
+
+
+# --- the shared pool: bounded waiting, reported honestly ---
+
+
+
+def test_pool_reports_waiting_and_refuses_when_every_worker_is_busy():
+    """Two workers, three runaway queries at once: a fourth user's SELECT 42 either runs with its
+    waiting time reported (waited_ms + elapsed_ms = what the user waited) or is refused with a clear
+    Norwegian message after at most max_wait_s, never a silent 15 s behind a 1,5 ms figure."""
+    import threading
+
+    pool = SqlPool(SqlLimits(timeout_s=1.0, max_rows=100), size=2, max_wait_s=0.5, max_queue=1)
+    try:
+        assert pool.run("SELECT 1").waited_ms < 100  # both workers started, one used
+        outcomes = []
+
+        def runaway():
+            try:
+                pool.run("SELECT len(range(60000000))")
+            except SqlRefused as exc:
+                outcomes.append(str(exc))
+
+        hogs = [threading.Thread(target=runaway) for _ in range(3)]
+        for t in hogs:
+            t.start()
+        time.sleep(0.3)
+        start = time.perf_counter()
+        try:
+            result = pool.run("SELECT 42")
+            waited = time.perf_counter() - start
+            assert result.rows == [(42,)]
+            assert abs(result.waited_ms + result.elapsed_ms - waited * 1000) < 250  # honest
+        except SqlRefused as exc:
+            assert "SQL-tjenesten er opptatt" in str(exc)
+            assert time.perf_counter() - start < 0.5 + 0.5  # bounded
+        for t in hogs:
+            t.join()
+        assert any("tidsgrensen" in o or "opptatt" in o for o in outcomes)
+        assert pool.run("SELECT 7").rows == [(7,)]  # recovers
+    finally:
+        pool.close()

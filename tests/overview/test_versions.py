@@ -6,7 +6,7 @@ import pytest
 from ikt_model.overview import db, queries, versions
 from ikt_model.overview.upload import default_lookup, read_upload, template_csv
 from ikt_model.overview.versions import OverviewRepository, VersionError, diff_versions
-from ikt_model.store import connect_store, schema_version
+from ikt_model.store import StoreUnavailable, connect_store, schema_version
 
 
 def upload_of(rows):
@@ -77,8 +77,9 @@ def test_a_failed_write_stores_nothing(repo, monkeypatch):
         return original(self, name, frame)
 
     monkeypatch.setattr(duckdb.DuckDBPyConnection, "register", broken_register)
-    with pytest.raises(duckdb.IOException):
+    with pytest.raises(StoreUnavailable) as info:  # the store's one Norwegian sentence, not DuckDB's text
         repo.save(upload, source="a.csv")
+    assert info.value.kind == "disk_full"
     monkeypatch.undo()
     assert [v.id for v in repo.versions()] == [1]
     cur = repo.con.cursor()

@@ -40,8 +40,27 @@ def test_member_picker_offers_todays_municipalities_without_select_all(at):
     assert len(picker.options) == 357
     assert "Herøy (Nordland) – 1818" in picker.options and "Ålesund – 1508" in picker.options
     assert picker.proto.DESCRIPTOR.fields_by_name["filter_mode"].enum_type.values_by_number[
-        picker.proto.filter_mode].name == "FILTER_MODE_CONTAINS"  # «åle» and «1508» find Ålesund; no fuzzy soup
+        picker.proto.filter_mode].name == "FILTER_MODE_PREFIX"  # «åle»: Ålesund, not Holtålen or Våler
     assert not picker.proto.select_all  # no English «Select N matches» that adds every match on Enter
+
+
+def test_member_search_adds_one_member_by_name_prefix_or_number(at):
+    at.switch_page("pages/profile.py").run()
+    at.text_input(key="pf_member_search").set_value("åle").run()  # one match: Enter adds it
+    assert not at.exception
+    assert at.session_state[session.PROFILE].members == ["1508"]
+    assert at.text_input(key="pf_member_search").value == ""
+    at.text_input(key="pf_member_search").set_value("1580").run()
+    assert at.session_state[session.PROFILE].members == ["1508", "1580"]
+    at.text_input(key="pf_member_search").set_value("her").run()  # two matches: shown, nothing added
+    hits = at.pills(key="pf_member_hits")
+    assert hits.options == ["Herøy (Møre og Romsdal, 1515)", "Herøy (Nordland, 1818)"]
+    assert at.session_state[session.PROFILE].members == ["1508", "1580"]
+    hits.set_value("1818").run()
+    assert at.session_state[session.PROFILE].members == ["1508", "1580", "1818"]
+    assert at.session_state[session.PROFILE].municipalities == 3
+    at.text_input(key="pf_member_search").set_value("xyz").run()
+    assert any("Ingen av dagens kommuner" in c.value for c in at.caption)
 
 
 def test_size_difference_is_derived_and_explained(at):

@@ -70,7 +70,7 @@ def test_sql_page_runs_example_and_documents_schema(app):
     at = app.switch_page("pages/sql_console.py").run()
     assert not at.exception and not at.error
     assert at.dataframe[0].value.shape[0] == 6  # first example: one row per form
-    assert len(at.get("download_button")) == 1
+    assert [b.label for b in at.get("download_button")] == ["Last ned for Excel (CSV)", "Last ned som Excel (.xlsx)"]
     tables = at.dataframe[1].value["tabell"].tolist()
     assert {"samarbeid", "medlemskap", "kommuner", "kommune_etterfolgere", "v_kommune_samarbeid"} <= set(tables)
     at.selectbox(key="sql_example").set_value("Kommuner i mer enn ett samarbeid").run()

@@ -30,8 +30,10 @@ def test_costs_members_budget_and_key_survive(at):
     at.slider(key="kost_equal").set_value(50).run()
     assert at.session_state[cost_tables.SESSION_KEY].budget == 250_000  # «250.000» is 250 000 kr, not 250
     at.radio(key="kost_method").set_value("faste_prosenter").run()
-    at.session_state["kost_pct_texts"] = {"1515": "60,5", "1511": "25", "1514": "14,5"}  # as the editor keeps them
+    typed = {"1515": "60,5", "1511": "25", "1514": "14,5"}  # AppTest cannot type into a data editor:
+    at.session_state["kost_pct_texts"] = at.session_state["kost_pct_base"] = typed  # the texts it would hold
     at.run()
+    assert at.session_state["kost_pct_texts"] == typed
     away_and_back(at, page)
     assert at.multiselect(key="kost_members").value == ["1515", "1511", "1514"]
     assert at.text_input(key="kost_budget").value == "250.000"

@@ -179,3 +179,23 @@ def test_memo_page_warns_when_stale_and_costs_follow_profile(at):
     at.multiselect(key="kost_members").set_value(["1515"]).run()
     at.button(key="kost_from_profile").click().run()
     assert at.multiselect(key="kost_members").value == ["1515", "1511"]
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"[" * 100_000 + b"]" * 100_000, "ikke gyldig JSON"),
+    (None, "Ukjent metode «magi»"),
+    ("source", "Ukjent kilde for vektene «magisk»"),
+])
+def test_scenarios_import_refuses_hostile_files_with_a_message(at, content, expected):
+    at.switch_page(SCENARIOS).run()
+    uploader = at.get("file_uploader")
+    if not uploader:
+        pytest.skip("this Streamlit's AppTest has no file_uploader support")
+    good = json.loads(export_json(scenario_from_state("Fiendtlig", Profile(), preset("like"), "like")))
+    if content is None:
+        content = json.dumps({**good, "method": "magi"}).encode()
+    elif content == "source":
+        content = json.dumps({**good, "weights_source": "magisk"}).encode()
+    uploader[0].set_value([("s.json", content, "application/json")]).run()
+    assert not at.exception
+    assert any(expected in e.value for e in at.error), [e.value for e in at.error]

@@ -190,3 +190,28 @@ def test_individual_votes_show_names_as_text_for_the_facilitator_only(store_path
     assert not at.exception
     frame = at.dataframe[0].value
     assert list(frame["Navn"]) == ["<img src=x onerror=alert(1)>"]  # a table cell: plain text
+
+
+def test_wrong_codes_in_the_url_are_throttled_per_client_across_sessions(store_path, caplog):
+    """?kode= in the URL, a new session each time (as a script would): after 10 wrong codes the
+    client must wait, even with a new session, and the log names no code."""
+    import logging
+
+    from ikt_model.workshop.access import JOIN_THROTTLE
+
+    JOIN_THROTTLE._failures.clear()
+    caplog.set_level(logging.WARNING, logger="ikt_model.workshop")
+    try:
+        for i in range(10):
+            at = app("pages/workshop_participant.py")  # a new session every time
+            at.query_params["kode"] = f"ZZZZ-ZZ{'ABCDEFGHJK'[i]}Z"
+            at.run()
+            assert any("Fant ingen workshop med koden i lenken" in e.value for e in at.error)
+        at = app("pages/workshop_participant.py")
+        at.query_params["kode"] = "ZZZZ-ZZZZ"
+        at.run()
+        assert any("For mange feil koder fra denne enheten" in e.value for e in at.error)
+        logged = " ".join(r.getMessage() for r in caplog.records)
+        assert "wrong code" in logged and "ZZZZ" not in logged
+    finally:
+        JOIN_THROTTLE._failures.clear()

@@ -118,3 +118,23 @@ def test_markdown_escape_keeps_text_literal():
     assert markdown_escape("**x** [a](javascript:1) <b>") == "\\*\\*x\\*\\* \\[a\\]\\(javascript\\:1\\) \\<b\\>"
     assert markdown_escape("Sunnmøre 2026") == "Sunnmøre 2026"
 
+
+def test_import_refuses_deep_nesting_and_values_outside_the_closed_lists():
+    import json as _json
+
+    import pytest as _pytest
+
+    from ikt_model.decision.profile import Profile as _Profile
+    from ikt_model.decision.weights import preset as _preset
+    from ikt_model.scenarios.model import ScenarioImportError, export_json, import_json, scenario_from_state
+
+    with _pytest.raises(ScenarioImportError, match="ikke gyldig JSON"):
+        import_json("[" * 100_000 + "]" * 100_000)
+    with _pytest.raises(ScenarioImportError, match="ikke gyldig JSON"):
+        import_json('{"a": ' * 70 + "1" + "}" * 70)  # deeper than 64, though Python could parse it
+    good = _json.loads(export_json(scenario_from_state("X", _Profile(), _preset("like"), "like")))
+    with _pytest.raises(ScenarioImportError, match="Ukjent metode «magi»"):
+        import_json(_json.dumps({**good, "method": "magi"}))
+    with _pytest.raises(ScenarioImportError, match="Ukjent kilde for vektene"):
+        import_json(_json.dumps({**good, "weights_source": "[Logg inn](https://example.org)"}))
+    assert import_json(_json.dumps(good)).method == "vektet_sum"

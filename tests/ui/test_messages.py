@@ -16,7 +16,8 @@ def _errors(model, data):
 
 def test_field_errors_get_a_norwegian_label_and_text():
     assert _errors(Profile, {"municipalities": "mange"}) == ["Antall kommuner: må være et heltall"]
-    assert _errors(Profile, {"status": "kanskje"}) == ["Status: ugyldig valg"]
+    assert _errors(Profile, {"status": "kanskje"}) == [
+        "Status: ugyldig valg (velg blant 'new', 'existing_working' eller 'existing_struggling')"]
     assert _errors(Profile, {"colour": "red"}) == ["colour: er ikke et kjent felt"]
 
 

@@ -221,3 +221,33 @@ def test_export_csv_and_xlsx_share_the_rows(repo, ws):
     assert lines[2].startswith("GRUPPE;mean av 1;33,33;66,67;0;")
     sheet = load_workbook(io.BytesIO(export_xlsx(repo.workshop(workshop.id, key), votes, result))).active
     assert [c.value for c in sheet[2]][1:4] == ["Kari", 33.33, 66.67]
+
+
+# --- the server-side throttle per client (issue: ?kode= could be guessed 12 times a second) ---
+
+import logging  # noqa: E402
+
+from ikt_model.workshop.access import JoinThrottle  # noqa: E402
+
+
+def test_join_throttle_per_client_across_sessions(caplog):
+    throttle = JoinThrottle(max_failures=10, window_s=60)
+    caplog.set_level(logging.WARNING, logger="ikt_model.workshop")
+    for i in range(10):
+        assert throttle.wait_seconds("10.0.0.7", now=100.0 + i * 0.08) == 0
+        throttle.record_failure("10.0.0.7", now=100.0 + i * 0.08)  # 12 a second
+    assert throttle.wait_seconds("10.0.0.7", now=101.0) > 58  # locked for most of the minute
+    assert throttle.wait_seconds("10.0.0.8", now=101.0) == 0  # another client is not
+    assert throttle.wait_seconds("10.0.0.7", now=160.1) == 0  # the window has passed
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == 10 and all("10.0.0.7" in m for m in messages)
+    assert "(10 in the last 60 s)" in messages[-1]
+
+
+def test_join_throttle_logs_no_code_and_forgets_old_clients(caplog):
+    throttle = JoinThrottle(max_failures=3, window_s=10, max_clients=2)
+    caplog.set_level(logging.WARNING, logger="ikt_model.workshop")
+    for client in ("a", "b", "c"):
+        throttle.record_failure(client, now=1.0)
+    assert "a" not in throttle._failures and len(throttle._failures) == 2
+    assert not any("ABCD" in r.getMessage() for r in caplog.records)

@@ -62,3 +62,20 @@ def test_qr_png_and_svg_encode_the_url():
     assert img.format == "PNG" and img.size[0] == img.size[1] > 200
     svg = qr_svg(url).decode()
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg and "<path" in svg
+
+
+def test_participant_result_is_one_escaped_markdown_block_with_every_weight():
+    from datetime import datetime
+
+    from ikt_model.decision.profile import Profile
+    from ikt_model.workshop.aggregation import group_result
+    from ikt_model.workshop.models import Vote
+    from ikt_model.workshop.view import participant_result_markdown
+
+    votes = [Vote(participant="a", display_name="", revisions=1, updated_at=datetime(2026, 1, 1), points={1: 5, 2: 3}),
+             Vote(participant="b", display_name="", revisions=1, updated_at=datetime(2026, 1, 1), points={1: 1, 3: 3})]
+    text = participant_result_markdown(group_result(Profile(), votes))
+    assert text.startswith("**Mest uenighet om:** ")
+    assert "**Best med gruppens vekter:** " in text and "vinner for 2 av 2" in text
+    lines = [line for line in text.splitlines() if line.startswith("- ")]
+    assert len(lines) == 12 and lines[0].startswith("- 1\\. Kvalitet") and lines[0].endswith("**43,8\u00a0%**")

@@ -1,0 +1,120 @@
+"""What the room sees while it waits, computed once per change of a workshop, not once per phone.
+
+A full room (200 phones, the workshop's own limit) polls the server every few seconds. Most polls
+find nothing changed. `LiveViews` keeps, per workshop, the last public view (voting open?
+revealed? how many answers, and the group result once revealed) and the facilitator's votes and
+group result, keyed by the repository's change counter (`WorkshopRepository.changes`): a poll
+that finds the counter unchanged costs a dictionary lookup; the first poll after a change reads
+the store and aggregates once, under a lock, for everybody.
+
+Correctness: the counter is bumped after each write has committed, and it is read before the
+store is, so a cached view is never older than the counter it is filed under (at worst newer,
+and then replaced at the next change). The server process owns the store file
+(`ikt_model.store`), so no other process can change a workshop behind the counter.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict, SecretStr
+
+from ..decision.knowledge import KnowledgeBase, default_knowledge_base
+from .aggregation import Aggregate, GroupResult, group_result
+from .models import Vote
+from .repository import WorkshopRepository, shared_repository
+
+T = TypeVar("T")
+_CACHE_SIZE = 256  # entries (workshop x view); a store holds few live workshops at a time
+
+
+class PublicView(BaseModel):
+    """What any participant may see of a workshop right now (aggregates only, no single vote).
+
+    `changes` is the repository's change counter the view was read at; `result` is the group
+    result (arithmetic mean, as on the phones) only while the facilitator shows it, else None.
+    """
+
+    model_config = ConfigDict(frozen=True)
+    changes: int
+    voting_open: bool
+    revealed: bool
+    answers: int
+    result: GroupResult | None
+
+
+class FacilitatorView(BaseModel):
+    """The facilitator's live numbers at one change: every vote and the group result (None: no votes)."""
+
+    model_config = ConfigDict(frozen=True)
+    changes: int
+    votes: tuple[Vote, ...]
+    result: GroupResult | None
+
+
+class LiveViews:
+    """Per-change cache of public and facilitator views over one repository (thread-safe)."""
+
+    def __init__(self, repo: WorkshopRepository, kb: KnowledgeBase | None = None):
+        self.repo = repo
+        self.kb = kb or default_knowledge_base()
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[tuple, tuple[int, object]] = OrderedDict()
+        self.computations = 0  # how many times a view was actually built (for tests and benchmarks)
+
+    def _cached(self, key: tuple, changes: int, build: Callable[[], T]) -> T:
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None and hit[0] == changes:
+                self._cache.move_to_end(key)
+                return hit[1]  # type: ignore[return-value]
+            value = build()
+            self.computations += 1
+            self._cache[key] = (changes, value)
+            self._cache.move_to_end(key)
+            while len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+            return value
+
+    def public(self, workshop_id: str) -> PublicView | None:
+        """The participants' view of this workshop, or None if it does not exist (any more)."""
+        changes = self.repo.changes(workshop_id)
+
+        def build() -> PublicView | None:
+            workshop = self.repo.workshop_by_id(workshop_id)
+            if workshop is None:
+                return None
+            votes = self.repo.revealed_votes(workshop_id)
+            result = group_result(workshop.profile, votes, "mean", self.kb) if votes else None
+            return PublicView(changes=changes, voting_open=workshop.voting_open, revealed=workshop.revealed,
+                              answers=self.repo.answer_count(workshop_id), result=result)
+
+        return self._cached(("public", workshop_id), changes, build)
+
+    def facilitator(self, workshop_id: str, key: str | SecretStr | None,
+                    aggregate: Aggregate = "mean") -> FacilitatorView:
+        """Votes and group result for the facilitator. The key is checked on every call
+        (AccessDenied if wrong); only the reading and aggregation are shared per change."""
+        workshop = self.repo.workshop(workshop_id, key)
+        changes = self.repo.changes(workshop_id)
+
+        def build() -> FacilitatorView:
+            votes = tuple(self.repo.votes(workshop_id, key))
+            return FacilitatorView(changes=changes, votes=votes,
+                                   result=group_result(workshop.profile, votes, aggregate, self.kb))
+
+        return self._cached(("facilitator", workshop_id, aggregate), changes, build)
+
+
+def shared_live_views() -> LiveViews:
+    """The process-wide LiveViews over the shared workshop repository (one cache for the room)."""
+    return _shared_live_views(shared_repository())
+
+
+@lru_cache(maxsize=4)
+def _shared_live_views(repo: WorkshopRepository) -> LiveViews:
+    return LiveViews(repo)

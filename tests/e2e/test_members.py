@@ -1,0 +1,78 @@
+"""Browser: «Samarbeidet» takes today's municipalities by name prefix or number (no «Select N matches» that adds
+every fuzzy match on Enter), and an old profile file with 2015 numbers loads: merged members are noticed, a
+split 2015 municipality is asked about, not guessed. Third-party hosts blocked."""
+
+import json
+
+import pytest
+
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+PICKER = '[data-testid="stMultiSelect"]:has-text("Medlemskommuner")'
+
+
+SEARCH = '[data-testid="stTextInput"]:has-text("Legg til kommune") input'
+
+
+def _search(page, text: str) -> None:
+    box = page.locator(SEARCH)
+    box.fill(text)
+    box.press("Enter")
+    wait_for_app(page)
+
+
+def test_member_search_adds_by_name_prefix_or_number(app_page, app_server, external_requests):
+    page = app_page
+    page.goto(app_server.url + "/samarbeidet")
+    wait_for_app(page)
+    _search(page, "åle")  # one match: Enter adds Ålesund, not Holtålen or Våler
+    page.locator(PICKER).get_by_text("Ålesund – 1508").wait_for()
+    _search(page, "1580")
+    page.locator(PICKER).get_by_text("Haram – 1580").wait_for()
+    _search(page, "her")  # two matches: nothing added, both offered with county
+    hits = page.locator('[data-testid="stButtonGroup"]')
+    hits.get_by_text("Herøy (Nordland, 1818)").wait_for()
+    assert hits.get_by_text("Herøy (Møre og Romsdal, 1515)").count() == 1
+    assert "Herøy" not in page.locator(PICKER).inner_text()
+    hits.get_by_text("Herøy (Nordland, 1818)").click()
+    wait_for_app(page)
+    page.locator(PICKER).get_by_text("Herøy (Nordland) – 1818").wait_for()
+    chips = page.locator(PICKER).inner_text()
+    assert "Ålesund – 1508" in chips and "Haram – 1580" in chips and "Møre og Romsdal) – 1515" not in chips
+    # the multiselect's own filter: name prefix only, and no English bulk option
+    box = page.locator(PICKER).locator("input")
+    box.click()
+    box.fill("vol")
+    page.get_by_role("option").first.wait_for()
+    options = [o.inner_text() for o in page.get_by_role("option").all()]
+    assert options == ["Volda – 1577"], options
+    assert not page.get_by_text("Select all").count() and not page.get_by_text("matches").count()
+    page.keyboard.press("Escape")
+    page.get_by_text("størrelsesforskjeller", exact=False).first.wait_for()  # derived from population (3.2)
+    assert external_requests == []
+
+
+def test_old_profile_file_is_merged_and_the_split_member_asked_about(app_page, app_server, tmp_path):
+    page = app_page
+    page.goto(app_server.url + "/samarbeidet")
+    wait_for_app(page)
+    old = {"status": "new", "municipalities": 4, "members": ["1504", "1523", "1850", "1577"],
+           "large_size_differences": False}
+    path = tmp_path / "profil.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    page.get_by_text("Last inn en lagret profil (JSON)").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    question = page.get_by_text("Tysfjord (1850, 2015) ble delt mellom Narvik (1806) og Hamarøy (1875)")
+    question.wait_for()
+    assert page.get_by_role("button", name="Bruk profilen").count() == 0  # not guessed
+    page.get_by_text("Hamarøy (1875)", exact=True).click()
+    page.get_by_role("button", name="Bruk profilen").click()
+    wait_for_app(page)
+    page.get_by_text("er i dag én kommune, Ålesund (1508): regnet som ett medlem").first.wait_for()
+    page.get_by_text("Tysfjord (1850, 2015): valgt Hamarøy (1875).").first.wait_for()
+    chips = page.locator(PICKER).inner_text()
+    assert "Ålesund – 1508" in chips and "Hamarøy – 1875" in chips and "Volda – 1577" in chips
+    assert "Ørskog" not in chips
+    page.screenshot(path="/tmp/members-e2e-upload.png", full_page=True)
