@@ -81,7 +81,7 @@ try:
                                                      equal_share=equal_share, percentages=percentages,
                                                      population_year=year))
 except split.CostInputError as exc:
-    st.error(str(exc))
+    st.error(session.user_message(exc))
     st.session_state.pop(tables.SESSION_KEY, None)
     st.stop()
 

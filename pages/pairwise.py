@@ -108,7 +108,7 @@ try:
         result_weights = dict(zip(FACTOR_IDS, full.weights, strict=False))
         names, results, worst_names = ["Alle 12 faktorer"], [full], [[short[f] for f in FACTOR_IDS]]
 except AhpError as exc:
-    st.error(f"Vektene kunne ikke beregnes: {exc}")
+    st.error(f"Vektene kunne ikke beregnes: {session.user_message(exc)}")
     st.stop()
 
 st.subheader("Resultat")

@@ -131,7 +131,7 @@ try:
     with st.spinner(f"Trekker {fmt.number(samples)} vektinger …"):
         result = cached_smaa(values, weight_mode, tuple(vector), score_mode, int(samples), int(seed))
 except SmaaError as exc:
-    st.error(f"SMAA kunne ikke beregnes: {exc}")
+    st.error(f"SMAA kunne ikke beregnes: {session.user_message(exc)}")
     st.stop()
 
 for line in acceptability_reading(result, labels):

@@ -65,7 +65,7 @@ with st.container(border=True):  # not a form: what is typed must survive a page
             flash(f"Lagret scenarioet «{markdown_escape(saved.name)}».", select=saved.name)
             st.rerun()
         except ScenarioError as exc:
-            st.error(markdown_escape(str(exc)))
+            st.error(markdown_escape(session.user_message(exc)))
 
 # --- Saved scenarios ---------------------------------------------------------------------------
 st.subheader("Lagrede scenarier")
@@ -89,7 +89,7 @@ else:
                 flash(f"Lastet inn «{markdown_escape(chosen)}»: profil, vekter og egne vurderinger er byttet.")
                 st.rerun()
             except ScenarioError as exc:
-                st.error(markdown_escape(str(exc)))
+                st.error(markdown_escape(session.user_message(exc)))
     with col_rename:
         new_name = st.text_input("Nytt navn", key="scen_new_name", persist_state="session", max_chars=80)
         if st.button("Gi nytt navn", key="scen_rename"):
@@ -98,7 +98,7 @@ else:
                 flash(f"Nytt navn: «{markdown_escape(renamed.name)}».", select=renamed.name)
                 st.rerun()
             except ScenarioError as exc:
-                st.error(markdown_escape(str(exc)))
+                st.error(markdown_escape(session.user_message(exc)))
     with col_delete:
         if st.button("Slett …", key="scen_delete"):
             st.session_state[PENDING_DELETE] = chosen
@@ -112,7 +112,7 @@ else:
                     store.delete(pending)
                     flash(f"Slettet «{markdown_escape(pending)}».")
                 except ScenarioError as exc:
-                    flash(markdown_escape(str(exc)))
+                    flash(markdown_escape(session.user_message(exc)))
                 st.rerun()
             if no.button("Avbryt", key="scen_delete_no"):
                 st.session_state.pop(PENDING_DELETE, None)
@@ -128,7 +128,7 @@ else:
         st.caption("Del lenke til valgt scenario (åpner sammenligningen med samme profil, vekter og vurderinger):")
         st.code(link, language=None)
     except ScenarioError as exc:
-        st.error(markdown_escape(str(exc)))
+        st.error(markdown_escape(session.user_message(exc)))
 
 # --- Compare -----------------------------------------------------------------------------------
 st.subheader("Sammenlign scenarier")
@@ -141,7 +141,7 @@ else:
         try:
             result = compare([store.get(n) for n in picked])
         except ScenarioError as exc:
-            st.error(markdown_escape(str(exc)))
+            st.error(markdown_escape(session.user_message(exc)))
         else:
             (st.info if result.same_winner else st.warning)(markdown_escape(result.summary()))
             cols = st.columns(len(result.results))
@@ -173,7 +173,7 @@ if upload is not None:
     try:
         incoming = import_json(upload.getvalue())
     except ScenarioImportError as exc:
-        st.error(f"Filen ble ikke importert, ingenting er endret: {markdown_escape(str(exc))}")
+        st.error(f"Filen ble ikke importert, ingenting er endret: {markdown_escape(session.user_message(exc))}")
     else:
         st.info(f"Filen inneholder scenarioet «{markdown_escape(incoming.name)}» "
                 f"({len(incoming.overrides)} egne vurderinger).")
@@ -187,7 +187,7 @@ if upload is not None:
                 flash(f"Importerte «{markdown_escape(saved.name)}».", select=saved.name)
                 st.rerun()
             except ScenarioError as exc:
-                st.error(markdown_escape(str(exc)))
+                st.error(markdown_escape(session.user_message(exc)))
 
 # --- Share the current view --------------------------------------------------------------------
 st.subheader("Del lenke")

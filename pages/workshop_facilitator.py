@@ -41,7 +41,7 @@ if "workshop" in params or "key" in params:
         repo.workshop(*pair)
         st.session_state[WS_ID], st.session_state[WS_KEY] = pair
     except WorkshopError as exc:
-        st.error(f"{exc} Sjekk at du har limt inn hele lenken.")
+        st.error(f"{session.user_message(exc)} Sjekk at du har limt inn hele lenken.")
     for name in ("workshop", "key"):
         if name in st.query_params:
             del st.query_params[name]
@@ -74,7 +74,7 @@ def create_form() -> None:
             try:
                 workshop, key = repo.create(title, method, profile)
             except WorkshopError as exc:
-                st.error(str(exc))
+                st.error(session.user_message(exc))
                 return
             st.session_state[WS_ID], st.session_state[WS_KEY] = workshop.id, key.get_secret_value()
             st.rerun()
@@ -87,7 +87,7 @@ def create_form() -> None:
                     raise WorkshopError("Det ser ikke ut som en fasilitatorlenke.")
                 repo.workshop(*pair)
             except WorkshopError as exc:
-                st.error(str(exc))
+                st.error(session.user_message(exc))
             else:
                 st.session_state[WS_ID], st.session_state[WS_KEY] = pair
                 st.rerun()

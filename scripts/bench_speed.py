@@ -15,6 +15,9 @@ Every input also records the websocket messages the page received (count, bytes,
 one), which splits the time into «server + transport» (input -> last message) and «browser render»
 (last message -> last DOM change).
 
+Before the browser figures: a profile of one AppTest rerun after a weight change on «Sammenligning» and
+on «Robusthet» (every message the script sends, by element type: script time before it and bytes).
+
 The machine may be shared: the 1-minute load average is printed beside every figure. The reference
 condition is an idle machine (load well below the number of cores); under load the ratios drift
 (both apps slow down, but not by the same factor).
@@ -310,11 +313,64 @@ def bench_apptest(tmp: Path) -> float:
     return page_ms / bare_ms
 
 
+def profile_rerun(tmp: Path, page: str = "pages/comparison.py", key: str = "weight_slider_2", runs: int = 9) -> None:
+    """Where a weight change's server time goes: every message the script run sends, grouped by element
+    type, with the script time spent before it (since the previous message) and its size (median run)."""
+    import collections
+
+    from streamlit.runtime.scriptrunner_utils import script_run_context as src
+    from streamlit.testing.v1 import AppTest
+
+    os.environ.setdefault("IKT_STORE_PATH", str(tmp / "apptest-store.duckdb"))
+    log: list[tuple[float, str, int]] = []
+    original = src.ScriptRunContext.enqueue
+
+    def enqueue(self, msg):
+        kind = msg.WhichOneof("type")
+        if kind == "delta":
+            delta = msg.delta.WhichOneof("type")
+            kind = msg.delta.new_element.WhichOneof("type") if delta == "new_element" else delta
+        log.append((time.perf_counter(), kind, msg.ByteSize()))
+        return original(self, msg)
+
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page(page).run()
+    points = iter([round(5 + 0.5 * i, 1) for i in range(200)])
+    at.slider(key=key).set_value(next(points)).run()
+    src.ScriptRunContext.enqueue = enqueue
+    measured = []
+    try:
+        for _ in range(runs):
+            log.clear()
+            t0 = time.perf_counter()
+            at.slider(key=key).set_value(next(points)).run()
+            measured.append((time.perf_counter() - t0, t0, list(log)))
+    finally:
+        src.ScriptRunContext.enqueue = original
+    measured.sort(key=lambda m: m[0])
+    total, t0, messages = measured[len(measured) // 2]
+    print(f"profile: one AppTest rerun of {page} after a weight change ({load()}): {total * 1000:.1f} ms, "
+          f"{len(messages)} messages, {sum(m[2] for m in messages) / 1024:.1f} KiB")
+    groups: dict[str, list[float]] = collections.defaultdict(lambda: [0, 0.0, 0])
+    previous = t0
+    for at_time, kind, size in messages:
+        group = groups[kind]
+        group[0] += 1
+        group[1] += at_time - previous
+        group[2] += size
+        previous = at_time
+    for kind, (count, seconds, size) in sorted(groups.items(), key=lambda g: -g[1][1]):
+        print(f"  {kind:<22} x{count:<3} script time before it {seconds * 1000:6.1f} ms  {size / 1024:6.1f} KiB")
+
+
 if __name__ == "__main__":
     tmp = Path(tempfile.mkdtemp(prefix="bench-speed-"))
     print(f"machine: {load()} (reference condition: an idle machine)")
     ratios: dict[str, tuple[float, float]] = {}
     ratios["AppTest rerun «Sammenligning»"] = (bench_apptest(tmp), 5.0)
+    profile_rerun(tmp)
+    profile_rerun(tmp, "pages/robustness.py")
     if Path(CHROMIUM).exists():
         ratios.update(bench_browser(tmp))
         app_ms, ref_ms = bench_cold_start(tmp)

@@ -313,6 +313,8 @@ def stored_revisions(store: Path) -> dict[str, int]:
 def summarise(out: dict, stored: dict[str, int] | None) -> dict:
     phones: list[Phone] = out.pop("phones")
     n = len(phones)
+    for p in phones:  # confirmed = what the page ever showed as stored, also after a wait timed out
+        p.acked = max(p.acked, confirmed_revision(p.session, 0.0))
     loads = [p.load_s for p in phones if p.load_s is not None]
     first = [lat for p in phones for kind, _, lat in p.submits if kind == "first"]
     revis = [lat for p in phones for kind, _, lat in p.submits if kind == "revision"]

@@ -1,6 +1,7 @@
 """Keep the layering honest: pages render, ikt_model computes and never imports streamlit."""
 
 import ast
+import re
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,3 +55,13 @@ def test_top_level_keeps_only_the_shared_modules():
     folders = {p.name for p in package.iterdir() if p.is_dir() and p.name != "__pycache__"}
     assert folders == FEATURE_FOLDERS
     assert all((package / f / "__init__.py").exists() for f in folders)
+
+
+def test_weights_are_written_only_through_session_set_weights():
+    """One writer of the weights in use: ui/session.set_weights (validates, stores the source)."""
+    pattern = re.compile(r"""\[\s*(session\.)?(WEIGHTS|WEIGHTS_SOURCE)\s*\]\s*=(?!=)"""   # state[session.WEIGHTS] = ...
+                         r"""|\[\s*["']weights(_source)?["']\s*\]\s*=(?!=)""")             # state["weights"] = ...
+    files = [REPO / "app.py", *(REPO / "pages").glob("*.py"), *(REPO / "ikt_model").rglob("*.py")]
+    writers = [f"{p.relative_to(REPO)}:{i}" for p in files if p.name != "session.py"
+               for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1) if pattern.search(line)]
+    assert writers == []

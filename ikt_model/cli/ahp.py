@@ -13,7 +13,7 @@ import json
 
 from ..robustness.ahp import RI_SOURCE, AhpError, ahp, parse_judgment
 from . import CliError
-from .smaa import read_text
+from .smaa import delimiter, number, read_text
 
 
 def add_parser(subparsers) -> None:
@@ -24,7 +24,10 @@ def add_parser(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def _cell(text: str, where: str) -> float:
+def _cell(text: str, where: str, norwegian: bool = False) -> float:
+    """A judgment: «3», «1/3», «0.333»; in CSV from Norwegian Excel also «0,333» (ikt_model.numbers)."""
+    if "/" not in text and (norwegian or "," in text):
+        return number(text, where, norwegian=True)
     try:
         return parse_judgment(text)
     except AhpError:
@@ -36,7 +39,9 @@ def read_matrix(path: str) -> tuple[list[str], list[list[float]]]:
 
     Returns (names, rows). Raises CliError for an unreadable file or cell.
     """
-    rows = [r for r in csv.reader(io.StringIO(read_text(path, "matrise"))) if any(c.strip() for c in r)]
+    text = read_text(path, "matrise")
+    sep = delimiter(text)
+    rows = [r for r in csv.reader(io.StringIO(text), delimiter=sep) if any(c.strip() for c in r)]
     if len(rows) < 2:
         raise CliError(f"{path}: trenger en overskriftsrad med navn og minst én rad med vurderinger")
     header = [c.strip() for c in rows[0]]
@@ -54,7 +59,7 @@ def read_matrix(path: str) -> tuple[list[str], list[list[float]]]:
         sizes = {len(r) for r in body}
         raise CliError(f"{path}: matrisen er ikke kvadratisk ({n} navn, {len(body)} rader, "
                        f"{'/'.join(map(str, sorted(sizes)))} kolonner)")
-    matrix = [[_cell(c, f"{path}, rad {i + 2}, kolonne {j + 1 + names_first}") for j, c in enumerate(r)]
+    matrix = [[_cell(c, f"{path}, rad {i + 2}, kolonne {j + 1 + names_first}", sep == ";") for j, c in enumerate(r)]
               for i, r in enumerate(body)]
     return header, matrix
 

@@ -14,6 +14,7 @@ import math
 from pathlib import Path
 
 from .. import jsontext
+from ..numbers import NumberInputError, parse_number
 from ..robustness.smaa import SmaaError, smaa
 from . import CliError
 
@@ -43,11 +44,24 @@ def read_text(path: str, what: str) -> str:
         raise CliError(f"kan ikke lese {what}-filen {path}: {exc.strerror}") from None
 
 
-def number(cell: str, where: str) -> float:
-    """One CSV cell as a finite float; raises CliError naming the cell (`where`)."""
+def delimiter(text: str) -> str:
+    """«;» for CSV from Norwegian Excel (semicolon, decimal comma), else «,» (standard CSV, decimal point)."""
+    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def number(cell: str, where: str, norwegian: bool = False) -> float:
+    """One CSV cell as a finite float; raises CliError naming the cell (`where`).
+
+    Standard CSV cells use the decimal point («1.5»). In CSV from Norwegian Excel (`norwegian`) and in a
+    quoted cell with a comma, the Norwegian number parser reads the cell («1,5», «1 200»), and refuses
+    what it cannot read without guessing («1,200», «1.5» in a semicolon file) with an example."""
     text = cell.strip()
-    if text.count(",") == 1 and "." not in text:  # Norwegian decimal comma in a quoted cell: "1,5"
-        text = text.replace(",", ".")
+    if norwegian or "," in text:
+        try:
+            return float(parse_number(text, what=where, example="1,5", allow_multiplier=False))
+        except NumberInputError as exc:
+            raise CliError(str(exc)) from None
     try:
         value = float(text)
     except ValueError:
@@ -59,7 +73,9 @@ def number(cell: str, where: str) -> float:
 
 def read_values(path: str) -> tuple[list[str], list[str], list[list[float]]]:
     """Alternatives x criteria from CSV: returns (alternatives, criteria, values m x n); raises CliError."""
-    rows = [r for r in csv.reader(io.StringIO(read_text(path, "verdi"))) if any(c.strip() for c in r)]
+    text = read_text(path, "verdi")
+    sep = delimiter(text)
+    rows = [r for r in csv.reader(io.StringIO(text), delimiter=sep) if any(c.strip() for c in r)]
     if len(rows) < 2 or len(rows[0]) < 2:
         raise CliError(f"{path}: trenger en overskriftsrad alternative,<kriterium>,... og minst én rad")
     criteria = [c.strip() for c in rows[0][1:]]
@@ -70,7 +86,7 @@ def read_values(path: str) -> tuple[list[str], list[str], list[list[float]]]:
         if len(row) != len(criteria) + 1:
             raise CliError(f"{path}, rad {line}: {len(row)} celler, ventet {len(criteria) + 1}")
         alternatives.append(row[0].strip())
-        values.append([number(c, f"{path}, rad {line}") for c in row[1:]])
+        values.append([number(c, f"{path}, rad {line}", norwegian=sep == ";") for c in row[1:]])
     return alternatives, criteria, values
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 import duckdb
-from pydantic import SecretStr
+from pydantic import SecretStr, ValidationError
 
 from .. import store
 from ..decision.profile import Profile
@@ -59,9 +59,24 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def stored_profile(text: str) -> Profile:
+    """A workshop's stored profile (JSON). One stored before members were today's municipalities may name a
+    2015 municipality split since (Snillfjord 1613, Tysfjord 1850), which the profile refuses to guess: then
+    the member list is left out (the number of municipalities kept) so that the workshop still opens.
+    Raises pydantic.ValidationError for anything else that does not validate."""
+    try:
+        return Profile.model_validate_json(text)
+    except ValidationError:
+        data = json.loads(text)
+        if not (isinstance(data, dict) and data.get("members")):
+            raise
+        data.pop("members")
+        return Profile.model_validate(data)
+
+
 def _workshop(row) -> Workshop:
     return Workshop(id=row[0], code=row[1], title=row[2], method=row[3],
-                    profile=Profile.model_validate_json(row[4]), voting_open=row[5], revealed=row[6],
+                    profile=stored_profile(row[4]), voting_open=row[5], revealed=row[6],
                     created_at=row[7])
 
 

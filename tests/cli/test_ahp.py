@@ -74,3 +74,9 @@ def test_real_entry_point(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "ikt_model", "ahp", "--matrix", bad_matrix],
                          cwd=REPO, capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+def test_ahp_reads_csv_from_norwegian_excel(tmp_path, capsys):
+    standard = run(["ahp", "--matrix", write(tmp_path, "m.csv", "a,b,c\n1,3,0.5\n1/3,1,0.25\n2,4,1\n")], capsys)
+    norwegian = run(["ahp", "--matrix", write(tmp_path, "n.csv", "a;b;c\n1;3;0,5\n1/3;1;0,25\n2;4;1\n")], capsys)
+    assert standard[0] == norwegian[0] == 0 and norwegian[1] == standard[1]

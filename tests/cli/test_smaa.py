@@ -78,3 +78,23 @@ def test_smaa_bad_weights(tmp_path, capsys, weights, expected):
     code, _, err = run(["smaa", "--values", values, "--weights", spec], capsys)
     assert code == 2 and err.count("\n") == 1 and expected in err
 
+
+
+def test_smaa_reads_csv_from_norwegian_excel(tmp_path, capsys):
+    """Semicolon, decimal comma and BOM, as Norwegian Excel saves CSV: the same values as standard CSV."""
+    standard = write(tmp_path, "v.csv", "alternative,kost,kvalitet\nA,1.5,0\nB,0,\"1,25\"\n")
+    path = tmp_path / "no.csv"
+    path.write_bytes("\ufeffalternative;kost;kvalitet\r\nA;1,5;0\r\nB;0;1,25\r\n".encode("utf-8"))
+    args = ["--format", "json", "--seed", "3", "--samples", "500"]
+    code, out_no, err = run(["smaa", "--values", str(path), *args], capsys)
+    assert code == 0, err
+    assert out_no == run(["smaa", "--values", standard, *args], capsys)[1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("alternative;a;b\nA;1;1.5\n", "komma som desimaltegn"),   # a decimal point in a Norwegian file
+    ("alternative,a,b\nA,1,\"1,200\"\n", "både 1,2 og 1 200"),  # ambiguous either way: refused
+])
+def test_smaa_refuses_numbers_it_would_have_to_guess(tmp_path, capsys, text, expected):
+    code, out, err = run(["smaa", "--values", write(tmp_path, "v.csv", text)], capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1 and expected in err, err

@@ -2,6 +2,10 @@
 
 Every request that leaves for a host other than the app's own server is aborted
 and recorded (`external_requests`), so a test can assert the app works offline.
+
+IKT_E2E_BUSY_LOOPS=N (N <= 8) runs the browser tests beside N busy CPU loops (`while True: pass` in
+their own processes, started for the session and killed at its end, each stopping by itself after
+IKT_E2E_BUSY_SECONDS, default 3600): the tests must also pass on a loaded machine.
 """
 
 from __future__ import annotations
@@ -39,6 +43,26 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "e2e" in item.keywords:
             item.add_marker(skip)
+
+
+BUSY_LOOPS_ENV = "IKT_E2E_BUSY_LOOPS"
+BUSY_LOOP = "import sys, time\nend = time.monotonic() + float(sys.argv[1])\nwhile time.monotonic() < end: pass\n"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def busy_cpu_loops():
+    """N busy CPU loops for the whole browser-test session (IKT_E2E_BUSY_LOOPS), killed at its end."""
+    n = int(os.environ.get(BUSY_LOOPS_ENV, "0") or 0)
+    if not 0 <= n <= 8:
+        raise pytest.UsageError(f"{BUSY_LOOPS_ENV} must be between 0 and 8, not {n}")
+    limit = os.environ.get("IKT_E2E_BUSY_SECONDS", "3600")
+    loops = [subprocess.Popen([sys.executable, "-c", BUSY_LOOP, limit]) for _ in range(n)]
+    try:
+        yield loops
+    finally:
+        for proc in loops:
+            proc.kill()
+            proc.wait(timeout=10)
 
 
 def _free_port() -> int:
