@@ -8,8 +8,10 @@ Five ratios, each measured side by side with a minimal Streamlit app in the same
 5. the same weight slider on «Robusthet» -> settled, vs the one-chart app (<= 1.5x)
 
 «Settled» is measured inside the page: a MutationObserver on the main area is started at the keydown
-or click (capture phase); the input is settled once the main area has had at least one DOM change and
-then none for 600 ms; the figure is the time of the last change after the input. Both apps run in the
+or click (capture phase); the input is settled once the server has replied (at least one websocket
+message) and then neither a DOM change in the main area nor a message came for 600 ms; the figure is
+the time of the last DOM change after the input. (Without the reply condition a slider's own thumb
+change let a slow rerun on a loaded machine count as settled before the chart changed.) Both apps run in the
 same browser, inputs alternate between them, medians over N inputs (IKT_BENCH_INPUTS, default 15).
 Every input also records the websocket messages the page received (count, bytes, arrival of the last
 one), which splits the time into «server + transport» (input -> last message) and «browser render»
@@ -65,6 +67,7 @@ INIT_SCRIPT = """(() => {
     ws.addEventListener('message', (e) => {
       const n = e.data instanceof ArrayBuffer ? e.data.byteLength : (e.data.size || e.data.length || 0);
       window.__ws.push([performance.now(), n]);
+      if (window.__poke) window.__poke();
     });
     return ws;
   };
@@ -80,6 +83,11 @@ INIT_SCRIPT = """(() => {
     let last = null, timer = null;
     const root = document.querySelector('[data-testid="stMain"]') || document.body;
     const done = () => {
+      if (window.__ws.length === wsStart && performance.now() - t0 < 30000) {  // no reply from the server yet
+        timer = setTimeout(done, QUIET_MS);
+        return;
+      }
+      window.__poke = null;
       obs.disconnect();
       const msgs = window.__ws.slice(wsStart).filter(m => m[0] <= last + 1);
       window.__settle.push({settled: last === null ? null : last - t0,
@@ -92,6 +100,7 @@ INIT_SCRIPT = """(() => {
       clearTimeout(timer);
       timer = setTimeout(done, QUIET_MS);
     });
+    window.__poke = () => { clearTimeout(timer); timer = setTimeout(done, QUIET_MS); };  // a message resets the wait
     obs.observe(root, {subtree: true, childList: true, characterData: true, attributes: true});
     timer = setTimeout(() => { if (last === null) done(); }, 30000);
   };

@@ -34,7 +34,7 @@ def test_worker_stops_a_runaway_query_and_recovers(worker):
     start = time.perf_counter()
     with pytest.raises(SqlRefused, match="tidsgrensen"):
         worker.run("SELECT len(range(60000000))")  # one scalar call: interrupt() may not reach it in time
-    assert time.perf_counter() - start < 1.0 + 1.0 + 1.5
+    assert time.perf_counter() - start < 1.0 + 1.0 + 5.0  # limit + grace + slack for a busy machine
     assert worker.run("SELECT 42").rows == [(42,)]
 
 
@@ -49,7 +49,7 @@ def test_worker_kills_a_child_that_does_not_answer(worker):
     start = time.perf_counter()
     with pytest.raises(SqlRefused, match="tidsgrensen"):
         worker.run("SELECT 2")
-    assert 1.0 <= time.perf_counter() - start < 1.0 + 1.0 + 1.5
+    assert 1.0 <= time.perf_counter() - start < 1.0 + 1.0 + 5.0
     assert worker.restarts == before + 1
     assert worker.run("SELECT 42").rows == [(42,)]
 
