@@ -14,6 +14,7 @@ from ikt_model.decision.weights import PRESET_LABELS, WeightsError, preset
 from ikt_model.store import StoreUnavailable
 from ikt_model.ui import session
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
+from ikt_model.ui.text import markdown_escape
 
 st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"),
                    layout="wide")
@@ -88,9 +89,9 @@ def weights_sidebar() -> None:
                      format_func=session.source_label,
                      help="Rapportens prioriterte rekkefølge (3.1, 4.3) gir ROC-vekter (Barron & Barrett 1996).")
         if source not in PRESET_LABELS:
-            st.caption(f"Kilde: {view.source_label}")
+            st.caption(f"Kilde: {markdown_escape(view.source_label)}")
         if error := st.session_state.get("weights_error"):
-            st.error(f"Vektene ble ikke endret: {error}")
+            st.error(f"Vektene ble ikke endret: {markdown_escape(error)}")
         for f in factors:
             st.slider(f"{f.id}. {f.label}", 0.0, 100.0, step=0.1, format="localized", key=_slider_key(f.id),
                       on_change=_sliders_changed, help=f.description)
@@ -114,7 +115,7 @@ def apply_share_link() -> None:
     incoming = st.query_params.get(QUERY_PARAM)
     st.session_state[SHARE_SEEN] = incoming or ""
     if incoming and (notice := apply_share_value(st.session_state, incoming)):
-        st.toast(notice, icon=":material/link_off:")
+        st.toast(markdown_escape(notice), icon=":material/link_off:")
 
 
 def keep_share_link() -> None:

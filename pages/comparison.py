@@ -9,6 +9,7 @@ from ikt_model.decision.profile import STATUS_LABELS
 from ikt_model.decision.views import PART_SOURCE_LABELS, ranking_table
 from ikt_model.ties import join_names
 from ikt_model.ui import session
+from ikt_model.ui.text import markdown_escape
 
 SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}
 WHATIF = {"host_on_robek": "Vertskommunen havner på ROBEK",
@@ -35,8 +36,8 @@ def _transition_changed() -> None:
 
 st.title("Sammenligning av alternativene")
 title = profile.name or STATUS_LABELS[profile.status]
-st.caption(f"{title} · {fmt.number(profile.municipalities)} kommuner · vekter: "
-           f"{view.weights_source}"
+st.caption(f"{markdown_escape(title)} · {fmt.number(profile.municipalities)} kommuner · vekter: "
+           f"{markdown_escape(view.source_label)}"
            + (f" · {len(overrides)} egne vurderinger (✎)" if overrides else ""))
 
 with st.expander("Hva om …? (endrer profilen)"):

@@ -8,6 +8,7 @@ from ikt_model.costs import split, tables
 from ikt_model.costs.charts import cost_figure
 from ikt_model.municipalities import POPULATION_YEARS, population_label
 from ikt_model.ui import session
+from ikt_model.ui.text import markdown_escape
 
 MEMBERS, BUDGET, EQUAL, METHOD, PCT = "kost_members", "kost_budget", "kost_equal", "kost_method", "kost_pct"
 PCT_VALUES, YEAR = "kost_pct_members", "kost_year"
@@ -81,7 +82,7 @@ try:
                                                      equal_share=equal_share, percentages=percentages,
                                                      population_year=year))
 except split.CostInputError as exc:
-    st.error(session.user_message(exc))
+    st.error(markdown_escape(session.user_message(exc)))
     st.session_state.pop(tables.SESSION_KEY, None)
     st.stop()
 

@@ -5,8 +5,8 @@ import streamlit as st
 from ikt_model.costs import tables as cost_tables
 from ikt_model.memo import build_memo, render_docx, render_html
 from ikt_model.memo.html import sandboxed_preview
-from ikt_model.scenarios.model import markdown_escape
 from ikt_model.ui import session, share
+from ikt_model.ui.text import markdown_escape
 
 RESULT = "notat_result"
 SIGNATURE = "notat_signature"

@@ -22,6 +22,7 @@ from ikt_model.robustness.ahp import (
     weights_to_points,
 )
 from ikt_model.ui import session
+from ikt_model.ui.text import markdown_escape
 
 STORE = "ahp_judgments"  # durable copy of every judgment (widget state is dropped when the page is left)
 MODES = {"grupper": f"Kortversjon: i grupper ({sum(len(i) * (len(i) - 1) // 2 for _, i in GROUPS) + 6} vurderinger)",
@@ -76,7 +77,7 @@ short = {f: tables.short_label(kb, f) for f in FACTOR_IDS}
 st.button("Fyll inn fra vektene som brukes nå", key="ahp_prefill", on_click=prefill,
           help="Hver vurdering settes til nærmeste verdi på Saaty-skalaen for forholdet mellom dagens vekter.")
 if error := st.session_state.pop("ahp_prefill_error", None):
-    st.error(f"Kunne ikke fylle inn: {error}")
+    st.error(f"Kunne ikke fylle inn: {markdown_escape(error)}")
 st.caption("Hver glider heter «A mot B»: dra mot venstre hvis A er viktigst, mot høyre hvis B er viktigst. "
            "Tallet er styrken på Saaty-skalaen.")
 
@@ -108,7 +109,7 @@ try:
         result_weights = dict(zip(FACTOR_IDS, full.weights, strict=False))
         names, results, worst_names = ["Alle 12 faktorer"], [full], [[short[f] for f in FACTOR_IDS]]
 except AhpError as exc:
-    st.error(f"Vektene kunne ikke beregnes: {session.user_message(exc)}")
+    st.error(f"Vektene kunne ikke beregnes: {markdown_escape(session.user_message(exc))}")
     st.stop()
 
 st.subheader("Resultat")
@@ -136,7 +137,7 @@ if st.button("Bruk disse vektene i sammenligningen", type="primary", key="ahp_ap
     try:
         session.set_weights(st.session_state, weights_to_points(result_weights), session.AHP)
     except WeightsError as exc:
-        st.error(f"Vektene kunne ikke brukes: {session.user_message(exc)}")
+        st.error(f"Vektene kunne ikke brukes: {markdown_escape(session.user_message(exc))}")
     else:
         st.success("Vektene fra de parvise sammenligningene brukes nå i sammenligningen og robusthetsanalysen."
                    + (" Merk: svarene er ikke konsistente." if inconsistent else "")

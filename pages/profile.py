@@ -9,6 +9,7 @@ from ikt_model.decision.registry import FORM_IDS, MODEL_IDS
 from ikt_model.municipalities import POPULATION_YEARS, member_label, population_label, search_today
 from ikt_model.ui import session
 from ikt_model.ui.profile_form import FIELDS, build_profile, load_profile_file, members_population, municipality_options
+from ikt_model.ui.text import markdown_escape
 
 kb = default_knowledge_base()
 PREFIX = "pf_"
@@ -190,7 +191,7 @@ if profile.size_difference is not None:
     st.caption(profile.size_difference.text)
 
 for message in st.session_state.get(ERRORS, []):
-    st.warning(f"Profilen er ikke oppdatert: {message}")
+    st.warning(f"Profilen er ikke oppdatert: {markdown_escape(message)}")
 
 profile = st.session_state[session.PROFILE]
 st.divider()

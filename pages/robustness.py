@@ -13,6 +13,7 @@ from ikt_model.robustness.sensitivity import leader, ranking_at, walk
 from ikt_model.robustness.smaa import SCORE_MODE_LABELS, WEIGHT_MODE_LABELS, SmaaError, smaa
 from ikt_model.ties import join_names
 from ikt_model.ui import session
+from ikt_model.ui.text import markdown_escape
 
 CHART_CONFIG = {"displayModeBar": False}
 
@@ -38,7 +39,7 @@ best_index = ranking_now[0][1]
 first_place = [i for rank, i, _ in ranking_now if rank == 1]  # more than one when totals tie
 
 st.title("Robusthet: hvor sikker er anbefalingen?")
-st.caption(f"Vekter: {view.weights_source}"
+st.caption(f"Vekter: {markdown_escape(view.source_label)}"
            + (f" · {len(overrides)} egne vurderinger (✎)" if overrides else "")
            + " · Vurderingene er ordinale skjønn fra rapporten (4.2, 3.3); vektene er meninger.")
 
@@ -131,7 +132,7 @@ try:
     with st.spinner(f"Trekker {fmt.number(samples)} vektinger …"):
         result = cached_smaa(values, weight_mode, tuple(vector), score_mode, int(samples), int(seed))
 except SmaaError as exc:
-    st.error(f"SMAA kunne ikke beregnes: {session.user_message(exc)}")
+    st.error(f"SMAA kunne ikke beregnes: {markdown_escape(session.user_message(exc))}")
     st.stop()
 
 for line in acceptability_reading(result, labels):

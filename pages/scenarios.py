@@ -6,17 +6,11 @@ from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.scenarios.charts import comparison_figure
 from ikt_model.scenarios.compare import compare
-from ikt_model.scenarios.model import (
-    ScenarioError,
-    ScenarioImportError,
-    export_json,
-    import_json,
-    markdown_escape,
-    scenario_from_state,
-)
+from ikt_model.scenarios.model import ScenarioError, ScenarioImportError, export_json, import_json, scenario_from_state
 from ikt_model.scenarios.store import shared_scenario_store
 from ikt_model.store import StoreUnavailable
 from ikt_model.ui import session, share
+from ikt_model.ui.text import markdown_escape
 
 PENDING_DELETE = "scen_pending_delete"
 FLASH = "scen_flash"

@@ -7,6 +7,7 @@ from ikt_model import spreadsheet
 from ikt_model.overview import db, similar, versions
 from ikt_model.overview.source import KS_REGIONS
 from ikt_model.ui import session
+from ikt_model.ui.text import markdown_escape
 
 VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
 
@@ -97,7 +98,7 @@ try:
         st.subheader("Samarbeid av lignende størrelse, region og form")
         _show(similar.similar_collaborations(cur, profile, region_choice, limit, uploaded=not is_report), key="3")
 except ValueError as exc:
-    st.error(f"Kunne ikke sammenligne: {exc}")
+    st.error(f"Kunne ikke sammenligne: {markdown_escape(exc)}")
 finally:
     cur.close()
 

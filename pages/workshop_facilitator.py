@@ -7,6 +7,7 @@ from ikt_model import spreadsheet
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.store import StoreUnavailable
 from ikt_model.ui import session
+from ikt_model.ui.text import markdown_escape
 from ikt_model.workshop import LIMITS, METHOD_LABELS, WorkshopError, access, aggregation, charts, export, qr, view
 from ikt_model.workshop.live import shared_live_views
 from ikt_model.workshop.repository import shared_repository
@@ -41,7 +42,7 @@ if "workshop" in params or "key" in params:
         repo.workshop(*pair)
         st.session_state[WS_ID], st.session_state[WS_KEY] = pair
     except WorkshopError as exc:
-        st.error(f"{session.user_message(exc)} Sjekk at du har limt inn hele lenken.")
+        st.error(f"{markdown_escape(session.user_message(exc))} Sjekk at du har limt inn hele lenken.")
     for name in ("workshop", "key"):
         if name in st.query_params:
             del st.query_params[name]
@@ -69,12 +70,12 @@ def create_form() -> None:
                               placeholder="F.eks. «Styringsmodell for IKT-samarbeidet – rådmannsmøte»")
         method = st.radio("Vektemetode", list(METHOD_LABELS), format_func=METHOD_LABELS.get, horizontal=True,
                           key="ws_method", persist_state="session")
-        st.caption(f"Samarbeidets profil fra «Samarbeidet»: {view.profile_summary(profile)}")
+        st.caption(f"Samarbeidets profil fra «Samarbeidet»: {markdown_escape(view.profile_summary(profile))}")
         if st.button("Opprett workshop", type="primary", key="ws_create"):
             try:
                 workshop, key = repo.create(title, method, profile)
             except WorkshopError as exc:
-                st.error(session.user_message(exc))
+                st.error(markdown_escape(session.user_message(exc)))
                 return
             st.session_state[WS_ID], st.session_state[WS_KEY] = workshop.id, key.get_secret_value()
             st.rerun()
@@ -87,7 +88,7 @@ def create_form() -> None:
                     raise WorkshopError("Det ser ikke ut som en fasilitatorlenke.")
                 repo.workshop(*pair)
             except WorkshopError as exc:
-                st.error(session.user_message(exc))
+                st.error(markdown_escape(session.user_message(exc)))
             else:
                 st.session_state[WS_ID], st.session_state[WS_KEY] = pair
                 st.rerun()
@@ -102,7 +103,7 @@ key = st.session_state[WS_KEY]
 page_url = st.context.url
 join_url = view.participant_url(page_url, workshop.code)
 
-st.header(view.escape_md(workshop.title))
+st.header(markdown_escape(workshop.title), anchor=False)
 share, controls = st.columns([3, 2])
 with share:
     st.markdown("### Kode for å delta")

@@ -6,6 +6,7 @@ from ikt_model import format as fmt
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.registry import FACTOR_IDS
 from ikt_model.store import StoreUnavailable
+from ikt_model.ui.text import markdown_escape
 from ikt_model.workshop import METHOD_LABELS, WorkshopError, access, view
 from ikt_model.workshop.live import shared_live_views
 from ikt_model.workshop.models import POINTS_SCALE_MAX
@@ -85,7 +86,7 @@ if not access.valid_token(token):
     st.query_params["t"] = token
 mine = repo.own_vote(workshop.id, token)
 
-st.header(view.escape_md(workshop.title))
+st.header(markdown_escape(workshop.title), anchor=False)
 st.write(f"Kode {access.format_code(workshop.code)} · {METHOD_LABELS[workshop.method]}")
 
 

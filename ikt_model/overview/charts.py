@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..ui.text import plotly_escape
 from .forms import FORM_LABELS_2026, FORMS_2026
 from .source import FORM_IDS, FORM_LABELS
 
@@ -85,9 +86,9 @@ def population_bar(frame: pd.DataFrame, top: int = 41, numbering: str = "2015") 
         part = data[data["organisasjonsform"] == form]
         if not part.empty:
             traces.append({"type": "bar", "orientation": "h", "x": part["folketall"].to_numpy(),
-                           "y": part["navn"].to_numpy(), "name": FORM_LABELS[form],
+                           "y": [plotly_escape(n) for n in part["navn"]], "name": FORM_LABELS[form],
                            "marker": {"color": FORM_COLORS[form]}, "customdata": part["antall_kommuner"].to_numpy(),
                            "hovertemplate": "%{y}: %{x:,} innbyggere, %{customdata} kommuner<extra></extra>"})
     height = max(300, 22 * len(data) + 120)
     return _figure(traces, f"Innbyggere i medlemskommunene (1.1.{year})", "Innbyggere", "", height=height,
-                   yaxis={"categoryorder": "array", "categoryarray": data["navn"].tolist()[::-1]})
+                   yaxis={"categoryorder": "array", "categoryarray": [plotly_escape(n) for n in data["navn"]][::-1]})

@@ -33,6 +33,7 @@ from ..municipalities import (
     population,
     successors_2024,
 )
+from ..ui.text import plotly_escape
 from .forms import FORM_LABELS_2026, FORMS_2026
 from .source import FORM_IDS, FORM_LABELS
 
@@ -302,17 +303,18 @@ def hover_text(summary_row: Mapping[str, Any], show_successors: bool, uploaded: 
     """Hover label: municipality, county, population with its date (Norwegian format), collaboration(s), and
     today's successor (2015 borders, `show_successors`) or the 2015 municipalities it covers (today's)."""
     year = summary_row.get("folketall_aar") or 2015
+    esc = plotly_escape  # collaboration names can come from an uploaded overview: text, never markup
     parts = [
-        f"<b>{summary_row['navn']}</b> ({summary_row['kommunenummer']}), {summary_row['fylke']}",
+        f"<b>{esc(summary_row['navn'])}</b> ({esc(summary_row['kommunenummer'])}), {esc(summary_row['fylke'])}",
         f"Folketall 1.1.{year}: {fmt.number(summary_row['folketall'])}",
     ]
     lines = summary_row["samarbeid_tekst"]
     none = "Ikke med i et IKT-samarbeid i versjonen" if uploaded else "Ikke med i et IKT-samarbeid i Vedlegg 5"
-    parts += [f"Samarbeid: {line}" for line in lines] or [none]
+    parts += [f"Samarbeid: {esc(line)}" for line in lines] or [none]
     if _text(summary_row.get("kommuner_2015")):
-        parts.append(f"I 2015: {summary_row['kommuner_2015']}")
+        parts.append(f"I 2015: {esc(summary_row['kommuner_2015'])}")
     if show_successors and _text(summary_row.get("kommunenummer_2024")):
-        parts.append(f"I dag: {successor_text(summary_row['kommunenummer'])}")
+        parts.append(f"I dag: {esc(successor_text(summary_row['kommunenummer']))}")
     return "<br>".join(parts)
 
 
@@ -354,7 +356,7 @@ def map_figure(rows: pd.DataFrame, color_by: ColorBy = "form", show_successors: 
         fig.add_trace(go.Choropleth(
             geojson=geojson, featureidkey="properties.kommunenummer", locations=numbers,
             z=[1] * len(numbers), colorscale=[[0, colors[category]], [1, colors[category]]],
-            showscale=False, showlegend=True, name=category, legendgroup=category,
+            showscale=False, showlegend=True, name=plotly_escape(category), legendgroup=category,
             text=part["hover"].tolist(), hovertemplate="%{text}<extra></extra>",
             marker={"line": {"color": BORDER_COLOR, "width": 0.4}},
             selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 0.55}},

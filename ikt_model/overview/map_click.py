@@ -19,6 +19,7 @@ import pandas as pd
 from pydantic import BaseModel
 
 from .. import format as fmt
+from ..ui.text import markdown_escape as md
 from .map import form_label, successor_text
 
 _NUMBER = re.compile(r"^\d{4}$")
@@ -136,12 +137,12 @@ def describe_selection(event: Any, rows: pd.DataFrame, collaborations: pd.DataFr
 
 def summary_text(municipality: ClickedMunicipality, show_successor: bool = False, uploaded: bool = False) -> str:
     """One Norwegian sentence for the heading below the map (`uploaded`: an uploaded version of the overview)."""
-    head = f"{municipality.navn} ({municipality.kommunenummer}, {municipality.fylke}), " \
+    head = f"{md(municipality.navn)} ({md(municipality.kommunenummer)}, {md(municipality.fylke)}), " \
            f"{fmt.number(municipality.folketall)} innbyggere 1.1.{municipality.folketall_aar}"
     if municipality.kommuner_2015:
-        head += f"; i 2015: {municipality.kommuner_2015}"
+        head += f"; i 2015: {md(municipality.kommuner_2015)}"
     if show_successor and municipality.kommunenummer_2024:
-        head += f"; kommune i dag: {successor_text(municipality.kommunenummer)}"
+        head += f"; kommune i dag: {md(successor_text(municipality.kommunenummer))}"
     count = len(municipality.samarbeid)
     if count == 0:
         return head + f". Kommunen er ikke med i noe IKT-samarbeid i {'versjonen' if uploaded else 'Vedlegg 5'}."
@@ -150,17 +151,17 @@ def summary_text(municipality: ClickedMunicipality, show_successor: bool = False
 
 def collaboration_markdown(collaboration: ClickedCollaboration) -> str:
     """A short Markdown block: name, formal name, form (as printed), year, KS region, members."""
-    title = f"**{collaboration.navn}**"
+    title = f"**{md(collaboration.navn)}**"
     if collaboration.formelt_navn and collaboration.formelt_navn != collaboration.navn:
-        title += f" – {collaboration.formelt_navn}"
+        title += f" – {md(collaboration.formelt_navn)}"
     form = collaboration.organisasjonsform_tekst
     label = form_label(collaboration.organisasjonsform)
-    form_text = form if form == label else f"{form} (normalisert: {label})"
-    members = ", ".join(collaboration.medlemmer) or "ingen oppgitt"
+    form_text = md(form) if form == label else f"{md(form)} (normalisert: {label})"
+    members = ", ".join(md(m) for m in collaboration.medlemmer) or "ingen oppgitt"
     return "\n".join([
         title,
         f"- Organisasjonsform: {form_text}",
-        f"- Etablert: {collaboration.etablert or 'ikke oppgitt i Vedlegg 5'}",
-        f"- KS-region: {collaboration.ks_region or 'ikke oppgitt'}",
+        f"- Etablert: {md(collaboration.etablert or 'ikke oppgitt i Vedlegg 5')}",
+        f"- KS-region: {md(collaboration.ks_region or 'ikke oppgitt')}",
         f"- Medlemmer ({len(collaboration.medlemmer)}): {members}",
     ])

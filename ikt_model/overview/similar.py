@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 from .. import format as fmt
 from ..decision.profile import Profile
 from ..municipalities import member_label, municipalities_today, norwegian_sort_key
+from ..ui.text import markdown_escape as md
 from .forms import FORM_LABELS_2026, FROM_2015
 from .source import FORM_LABELS
 
@@ -254,7 +255,7 @@ def profile_text(profile: Profile) -> str:
 def match_markdown(row: SimilarCollaboration) -> str:
     """A Markdown block for one match: how it is organised and why it is similar."""
     year = f", etablert {row.etablert}" if row.etablert else ", etableringsår ikke oppgitt"
-    region = f", KS-region {row.ks_region}" if row.ks_region else ""
-    return (f"**{row.rang}. {row.navn}** – {row.organisasjonsform_tekst}{year}{region}, "
+    region = f", KS-region {md(row.ks_region)}" if row.ks_region else ""
+    return (f"**{row.rang}. {md(row.navn)}** – {md(row.organisasjonsform_tekst)}{md(year)}{region}, "
             f"{row.antall_kommuner} kommuner, {fmt.number(row.folketall)} innbyggere  \n"
-            f"Hvorfor likt: {row.begrunnelse}  \nMedlemmer: {row.medlemmer or 'ikke oppgitt'}")
+            f"Hvorfor likt: {md(row.begrunnelse)}  \nMedlemmer: {md(row.medlemmer or 'ikke oppgitt')}")

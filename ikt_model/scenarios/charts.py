@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import plotly.graph_objects as go
 
 from .. import format as fmt
+from ..ui.text import plotly_escape as escape
 from .compare import Comparison
 
 COLOURS = ("#1f5f8b", "#c77c0e", "#4f8a3a")

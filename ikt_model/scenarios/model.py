@@ -7,7 +7,6 @@ clear Norwegian message (ScenarioImportError), and nothing is changed.
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -50,15 +49,6 @@ class ScenarioError(ValueError):
 
 class ScenarioImportError(ScenarioError):
     """An import file that is refused (nothing was changed)."""
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def markdown_escape(text: str) -> str:
-    """User text for Streamlit elements that render Markdown (st.success, st.info ...): shown as
-    typed, never as formatting, links or HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 def now_utc() -> datetime:

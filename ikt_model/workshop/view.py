@@ -1,4 +1,4 @@
-"""Small pure helpers the workshop pages need: links, safe text, status lines (no Streamlit here)."""
+"""Small pure helpers the workshop pages need: links and status lines (no Streamlit; escaping: ui.text)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,13 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 from .. import format as fmt
 from ..decision.profile import STATUS_LABELS, Profile
 from ..ties import Leaders, leaders
+from ..ui.text import markdown_escape as escape_md  # the one escaping helper (ikt_model.ui.text)
 from . import access
 from .aggregation import GroupResult
 from .models import METHOD_LABELS, Workshop
 
 PARTICIPANT_PAGE = "delta"
 FACILITATOR_PAGE = "workshop"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'])")
-
-
-def escape_md(text: str) -> str:
-    """User text (titles, display names) for st.markdown/st.header: every markdown/HTML/LaTeX
-    special character backslash-escaped, so it shows literally and nothing is interpreted."""
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
 
 
 def _page_url(page_url: str | None, page: str, params: dict[str, str]) -> str:

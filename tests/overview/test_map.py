@@ -14,9 +14,18 @@ from ikt_model.municipalities import municipalities_today
 from ikt_model.overview import map as kart
 from ikt_model.overview import map_click, map_data
 from ikt_model.overview.db import open_overview_database
+from tests.markdown_text import shown
 
 COLUMNS = ["kommunenummer", "navn", "fylke", "folketall", "samarbeid_id", "samarbeid_navn", "organisasjonsform",
            "organisasjonsform_trykt", "etablert_trykt", "etablert_aar", "navn_2024", "kommunenummer_2024"]
+
+
+def shown_summary(*args, **kwargs):
+    return shown(map_click.summary_text(*args, **kwargs))
+
+
+def shown_collab(*args, **kwargs):
+    return shown(map_click.collaboration_markdown(*args, **kwargs))
 
 
 def _rows() -> pd.DataFrame:
@@ -257,11 +266,11 @@ def test_click_describes_municipality_and_collaborations():
     assert (kr.organisasjonsform, kr.etablert_aar, kr.antall_kommuner) == ("par27", 2014, 5)
     assert kr.medlemmer == ["Kristiansand", "Songdalen", "Lillesand", "Iveland", "Birkenes"]
     assert oslo.samarbeid == []
-    assert "ikke med i noe IKT-samarbeid" in map_click.summary_text(oslo)
-    text = map_click.summary_text(iveland, show_successor=True)
+    assert "ikke med i noe IKT-samarbeid" in shown_summary(oslo)
+    text = shown_summary(iveland, show_successor=True)
     assert f"1{NBSP}315 innbyggere 1.1.2015" in text and "Med i 2 IKT-samarbeid" in text
     assert "kommune i dag: Iveland (4218)" in text
-    assert "4218" not in map_click.summary_text(iveland)
+    assert "4218" not in shown_summary(iveland)
 
 
 def test_collaboration_markdown_explains_form_year_and_members():
@@ -269,12 +278,12 @@ def test_collaboration_markdown_explains_form_year_and_members():
     (arendal,) = map_click.describe_selection(event, _rows(), _collaborations())
     agder = arendal.samarbeid[0]
     assert agder.etablert is None and agder.etablert_aar is None and agder.formelt_navn is None
-    text = map_click.collaboration_markdown(agder)
+    text = shown_collab(agder)
     assert "**IKT Agder**" in text and "Organisasjonsform: IKS" in text
     assert "Etablert: ikke oppgitt" in text
     assert "Medlemmer (4): Arendal, Grimstad, Froland, Aust-Agder fylkeskommune" in text
     (kristiansand,) = map_click.describe_numbers(["1001"], _rows(), _collaborations())
-    kr = map_click.collaboration_markdown(kristiansand.samarbeid[0])
+    kr = shown_collab(kristiansand.samarbeid[0])
     assert "Organisasjonsform: § 27 (normalisert: § 27-samarbeid)" in kr and "Etablert: 2014" in kr
 
 
@@ -364,6 +373,6 @@ def test_figure_on_today_borders(real):
     table = kart.map_table(today)
     assert len(table) == 357 and "Folketall 1.1.2026" in table.columns and "Kommuner i 2015" in table.columns
     (alesund,) = map_click.describe_numbers(["1508"], today, collaborations)
-    text = map_click.summary_text(alesund)
+    text = shown_summary(alesund)
     assert "Ålesund (1508, Møre og Romsdal)" in text and "innbyggere 1.1.2026" in text
     assert "i 2015: Ålesund (1504)" in text

@@ -8,6 +8,7 @@ from ikt_model.decision.profile import Profile
 from ikt_model.format import NBSP
 from ikt_model.overview import similar
 from ikt_model.overview.db import open_overview_database
+from tests.markdown_text import shown
 
 KRISTIANSAND, IVELAND, BIRKENES, OSLO = "1001", "0935", "0928", "0301"
 
@@ -124,7 +125,7 @@ def test_table_and_texts_are_norwegian(cur):
     assert "utledet fra fylkene" in similar.basis_text(result)
     text = similar.profile_text(_agder_profile(name="Sørlandet IKT"))
     assert text == "«Sørlandet IKT»: 3 kommuner (Kristiansand (4204), Iveland (4218), Birkenes (4216))."
-    card = similar.match_markdown(result.rows[0])
+    card = shown(similar.match_markdown(result.rows[0]))
     assert card.startswith("**1. KR-IKT** – § 27, etablert 2014, KS-region Agder, 5 kommuner")
     assert "Hvorfor likt:" in card and "Medlemmer: Kristiansand" in card
     plain = similar.basis_text(similar.similar_collaborations(cur, Profile(municipalities=4)))

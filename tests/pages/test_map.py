@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from ikt_model.decision.profile import Profile
 from ikt_model.municipalities import municipalities_2015
 from ikt_model.ui import session
+from tests.markdown_text import shown
 
 ATTRIBUTION = "Kart: © Kartverket (CC BY 4.0). Folketall: Statistisk sentralbyrå."
 
@@ -29,7 +30,7 @@ def kart() -> AppTest:
 
 def _texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info]
-    return "\n".join(parts)
+    return shown("\n".join(parts))
 
 
 def test_kart_shows_map_settings_attribution_and_hint(kart):
@@ -149,7 +150,7 @@ def test_lignende_with_members_shows_overlap_first():
     overlap = at.dataframe[0].value
     assert overlap["Samarbeid"].tolist() == ["KR-IKT", "Setesdal IKT"]
     assert overlap["Likhet"].tolist() == [75, 14]  # Jaccard 3/4 and 1/7 in today's structure, whole percent
-    cards = "\n".join(m.value for m in at.markdown)
+    cards = shown("\n".join(m.value for m in at.markdown))
     assert "**1. KR-IKT**" in cards and "3 av deres 3 kommuner er med" in cards
 
 

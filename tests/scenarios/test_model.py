@@ -113,7 +113,7 @@ def test_profile_rows_are_readable():
 
 
 def test_markdown_escape_keeps_text_literal():
-    from ikt_model.scenarios.model import markdown_escape
+    from ikt_model.ui.text import markdown_escape
 
     assert markdown_escape("**x** [a](javascript:1) <b>") == "\\*\\*x\\*\\* \\[a\\]\\(javascript\\:1\\) \\<b\\>"
     assert markdown_escape("Sunnmøre 2026") == "Sunnmøre 2026"

@@ -1,0 +1,66 @@
+"""Text from outside is text: the one escaping helper for Markdown and for plotly."""
+
+import re
+
+import plotly.graph_objects as go
+import pytest
+
+from ikt_model.ui.text import WORD_JOINER, markdown_escape, plotly_escape
+
+HOSTILE = [
+    "[Logg inn](https://evil.example/login)",
+    "![](https://evil.example/pixel.png)",
+    "<img src=https://evil.example/x.png>",
+    "<a href='https://evil.example'>klikk</a>",
+    "https://evil.example/autolink www.evil.example",
+    "**fet** _kursiv_ `kode` ~~streket~~",
+    "# Overskrift\n## to",
+    "$x^2$ :material/home: :red[rød]",
+    "[ref]: https://evil.example\n[ref]",
+    "&lt;b&gt; &amp;",
+]
+
+
+def _unescaped(text: str) -> str:
+    """What CommonMark shows for backslash escapes: drop the backslash before ASCII punctuation."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text).replace(WORD_JOINER, "")
+
+
+@pytest.mark.parametrize("raw", HOSTILE)
+def test_markdown_escape_leaves_no_markup_character_unescaped(raw):
+    escaped = markdown_escape(raw)
+    for special in "[]()<>!*_`~#$:&":
+        # every occurrence of a special character is preceded by a backslash
+        assert not re.search(rf"(?<!\\){re.escape(special)}", escaped), (special, escaped)
+    assert "\n" not in escaped
+    assert _unescaped(escaped) == raw.replace("\n", " ")
+
+
+def test_markdown_escape_keeps_plain_norwegian_text():
+    assert markdown_escape("Sunnmøre IKT 2026") == "Sunnmøre IKT 2026"
+    assert markdown_escape("Våler (Innlandet)") == "Våler \\(Innlandet\\)"
+    assert markdown_escape(42) == "42"
+
+
+def test_markdown_escape_backslash_itself():
+    assert markdown_escape("a\\[b") == "a\\\\\\[b"
+    assert _unescaped(markdown_escape("a\\[b")) == "a\\[b"
+
+
+def test_plotly_escape_makes_tags_entities_and_survives_a_figure():
+    raw = "<a href='https://evil.example'>x</a><br><b>y</b>"
+    escaped = plotly_escape(raw)
+    assert "<" not in escaped and ">" not in escaped and "'" not in escaped
+    fig = go.Figure(go.Bar(x=[1], y=[escaped], name=escaped))
+    fig.update_layout(title=escaped)
+    assert "<a" not in fig.to_json()
+    assert plotly_escape("Herøy & Våler") == "Herøy &amp; Våler"
+
+
+@pytest.mark.parametrize("raw", ["https://evil.example/login", "HTTP://evil.example", "www.evil.example",
+                                 "post@evil.example", "Se WWW.evil.example/x"])
+def test_markdown_escape_breaks_gfm_autolink_literals(raw):
+    """GFM links bare URLs and e-mail addresses after escapes are resolved: the trigger is broken."""
+    shown = re.sub(r"\\(.)", r"\1", markdown_escape(raw))  # the text node the autolinker sees
+    assert not re.search(r"(?i)https?://|www\.|[\w.+-]@[\w-]", shown), shown
+    assert shown.replace(WORD_JOINER, "") == raw
