@@ -13,8 +13,10 @@ from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.weights import PRESET_LABELS, WeightsError, preset
 from ikt_model.store import StoreUnavailable
 from ikt_model.ui import session
+from ikt_model.ui import workspace as sak
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
 from ikt_model.ui.text import markdown_escape
+from ikt_model.workspaces import shared_workspaces
 
 st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"),
                    layout="wide")
@@ -127,10 +129,21 @@ def keep_share_link() -> None:
     st.session_state[SHARE_SEEN] = current
 
 
+def open_workspace_link(page_path: str) -> None:
+    """A workspace link (?sak=<id>.<secret>) opens the workspace for this session; the secret is removed
+    from the URL at once, so it stays neither in the address bar nor in the browser's history."""
+    if sak.LINK_PARAM not in st.query_params:
+        return
+    sak.open_from_query(st.session_state, st.query_params, shared_workspaces())
+    if page_path != sak.PAGE and (notice := st.session_state.pop(sak.NOTICE, None)):
+        st.toast(markdown_escape(notice[1]), icon=":material/folder_shared:")
+
+
 session.init(st.session_state)
 apply_share_link()
 participant_view = session.is_participant_url(st.context.url)  # phones in a workshop: no app navigation
 page = st.navigation(PAGES, position="hidden" if participant_view else "sidebar")
+open_workspace_link(page.url_path)
 if page.url_path in WEIGHTED_PAGES:
     weights_sidebar()
 try:

@@ -1,4 +1,5 @@
-"""Scenarier: save the current view as a named scenario, load, rename, delete, compare, export/import, share."""
+"""Scenarier: the session's private workspace («sak») and its link; save the current view as a named scenario,
+load, rename, delete, compare, export/import, share."""
 
 import streamlit as st
 
@@ -10,7 +11,9 @@ from ikt_model.scenarios.model import ScenarioError, ScenarioImportError, export
 from ikt_model.scenarios.store import shared_scenario_store
 from ikt_model.store import StoreUnavailable
 from ikt_model.ui import session, share
+from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
+from ikt_model.workspaces import WorkspaceError, shared_workspaces
 
 PENDING_DELETE = "scen_pending_delete"
 FLASH = "scen_flash"
@@ -30,8 +33,56 @@ def load_into_session(scenario) -> None:
     st.session_state[session.OVERRIDES] = dict(scenario.overrides)
 
 
+def writable_store():
+    """The store of the session's workspace, creating a private workspace on first save."""
+    return shared_scenario_store(sak.ensure(st.session_state, workspaces))
+
+
+def workspace_section() -> None:
+    """Which workspace this session works in, its link (shown once, with the warning), renew, open another."""
+    st.subheader("Saken")
+    kind, text = st.session_state.pop(sak.NOTICE, (None, None))
+    if kind:
+        (st.success if kind == "success" else st.error)(markdown_escape(text))
+    workspace = sak.current(st.session_state)
+    if workspace is None:
+        st.info("Scenariene du lagrer, havner i en privat sak som bare de som har sakens lenke, kan åpne. "
+                "Saken lages når du lagrer det første scenarioet.", icon=":material/lock:")
+    else:
+        created = workspace.created.strftime("%d.%m.%Y %H:%M")
+        renewed = f", ny lenke {workspace.renewed.strftime('%d.%m.%Y %H:%M')}" if workspace.renewed else ""
+        st.caption(f"Du arbeider i en privat sak (opprettet {created}{renewed}). Bare de som har sakens lenke, "
+                   "ser scenariene her.")
+        link = sak.pop_link_once(st.session_state, share.app_base_url(st.context.url, "scenarier"))
+        if link:
+            with st.container(border=True, key="sak_link_box"):
+                st.warning(f"{sak.WARNING} Lenken vises bare nå: kopier den (knappen til høyre i feltet) og "
+                           "del den bare med dem som skal arbeide med saken.", icon=":material/key:")
+                st.code(link, language=None)
+        left, right = st.columns(2)
+        if left.button("Lag ny lenke til saken", key="sak_renew",
+                       help="Den gamle lenken slutter å virke med en gang."):
+            try:
+                sak.renew(st.session_state, workspaces)
+                flash("Saken har fått ny lenke. Den gamle virker ikke lenger.")
+            except WorkspaceError as exc:
+                flash(markdown_escape(exc))
+            st.rerun()
+        if right.button("Lukk saken i denne økten", key="sak_leave",
+                        help="Saken og scenariene blir liggende; lenken åpner den igjen."):
+            sak.leave(st.session_state)
+            st.rerun()
+    with st.expander("Åpne en sak med lenke"):
+        pasted = st.text_input("Lim inn lenken til saken", key="sak_paste", type="password",
+                               help="Lenken ser slik ut: …/scenarier?sak=…")
+        if st.button("Åpne saken", key="sak_open"):
+            sak.open_link(st.session_state, pasted, workspaces)
+            st.session_state.pop("sak_paste", None)
+            st.rerun()
+
+
 try:
-    store = shared_scenario_store()  # one store connection per process, shared
+    workspaces = shared_workspaces()  # one store connection per process, shared
 except StoreUnavailable as exc:  # one Norwegian sentence; the details are in the server log
     st.title("Scenarier")
     st.error(exc.message)
@@ -44,6 +95,13 @@ st.caption("Lagre og sammenlign varianter av profil, vekter og egne vurderinger 
            "«uten», eller rapportens vekter (kap. 4.3) mot deres egne.")
 if message := st.session_state.pop(FLASH, None):
     st.success(message)
+workspace_section()
+opened = sak.current(st.session_state)
+try:
+    store = shared_scenario_store(opened) if opened else None
+except StoreUnavailable as exc:
+    st.error(exc.message)
+    st.stop()
 
 # --- Save the current view ---------------------------------------------------------------------
 st.subheader("Lagre det du ser nå")
@@ -55,7 +113,8 @@ with st.container(border=True):  # not a form: what is typed must survive a page
     overwrite = st.checkbox("Overskriv hvis navnet finnes", key="scen_overwrite", persist_state="session")
     if st.button("Lagre scenario", type="primary", key="scen_save"):
         try:
-            saved = store.save(scenario_from_state(name, profile, weights, source, overrides), overwrite=overwrite)
+            saved = writable_store().save(scenario_from_state(name, profile, weights, source, overrides),
+                                          overwrite=overwrite)
             flash(f"Lagret scenarioet «{markdown_escape(saved.name)}».", select=saved.name)
             st.rerun()
         except ScenarioError as exc:
@@ -63,10 +122,10 @@ with st.container(border=True):  # not a form: what is typed must survive a page
 
 # --- Saved scenarios ---------------------------------------------------------------------------
 st.subheader("Lagrede scenarier")
-infos = store.list()
+infos = store.list() if store else []
 names = [i.name for i in infos]
 if not infos:
-    st.info("Ingen scenarier er lagret ennå.")
+    st.info("Ingen scenarier er lagret i saken ennå." if store else "Ingen scenarier er lagret ennå.")
 else:
     st.dataframe([{"Navn": i.name, "Opprettet": i.created.strftime("%d.%m.%Y %H:%M"),
                    "Sist endret": i.updated.strftime("%d.%m.%Y %H:%M")} for i in infos],
@@ -175,7 +234,7 @@ if upload is not None:
                                     persist_state="session", max_chars=80)
         if st.button("Importer", key="scen_import"):
             try:
-                saved = store.save(scenario_from_state(import_name, incoming.profile, incoming.weights,
+                saved = writable_store().save(scenario_from_state(import_name, incoming.profile, incoming.weights,
                                                        incoming.weights_source, incoming.overrides,
                                                        method=incoming.method))
                 flash(f"Importerte «{markdown_escape(saved.name)}».", select=saved.name)

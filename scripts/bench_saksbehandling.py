@@ -22,6 +22,7 @@ from ikt_model.scenarios.model import export_json, import_json, scenario_from_st
 from ikt_model.scenarios.store import ScenarioStore  # noqa: E402
 from ikt_model.store import connect_store  # noqa: E402
 from ikt_model.ui.share import decode_state, encode_state  # noqa: E402
+from ikt_model.workspaces import WorkspaceRepository  # noqa: E402
 
 
 def bench(label: str, fn, repeat: int = 20) -> float:
@@ -74,7 +75,7 @@ def main() -> None:
     bench("export_json + import_json", lambda: import_json(export_json(scenario)))
     with tempfile.TemporaryDirectory() as tmp:
         con = connect_store(Path(tmp) / "bench.duckdb")
-        store = ScenarioStore(con)
+        store = ScenarioStore(con, WorkspaceRepository(con).create()[0])
         counter = iter(range(10_000))
         bench("store.save (new scenario, committed)",
               lambda: store.save(scenario_from_state(f"S{next(counter)}", profile, weights)))

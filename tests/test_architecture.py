@@ -46,7 +46,8 @@ TOP_LEVEL_MODULES = {"__init__.py", "__main__.py", "config.py", "store.py", "csv
                      "format.py",
                      # shared by every feature, like format.py: what people type and download
                      "numbers.py", "names.py", "ties.py", "spreadsheet.py", "jsontext.py"}
-FEATURE_FOLDERS = {"decision", "costs", "scenarios", "overview", "ui", "robustness", "workshop", "memo", "cli"}
+FEATURE_FOLDERS = {"decision", "costs", "scenarios", "overview", "ui", "robustness", "workshop", "memo", "cli",
+                   "workspaces"}
 
 
 def test_top_level_keeps_only_the_shared_modules():

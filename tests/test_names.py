@@ -15,6 +15,7 @@ from ikt_model.scenarios.store import ScenarioStore
 from ikt_model.store import connect_store
 from ikt_model.workshop import access
 from ikt_model.workshop.repository import WorkshopRepository
+from ikt_model.workspaces import WorkspaceRepository
 
 NFC = unicodedata.normalize("NFC", "Ålesund med ROBEK")
 NFD = unicodedata.normalize("NFD", "Ålesund med ROBEK")
@@ -43,7 +44,7 @@ def con(tmp_path):
 
 
 def test_scenario_saved_composed_and_decomposed_is_one_scenario(con):
-    store = ScenarioStore(con)
+    store = ScenarioStore(con, WorkspaceRepository(con).create()[0])
     store.save(scenario_from_state(NFC, Profile(), default_weights()))
     with pytest.raises(ScenarioError, match="finnes allerede"):
         store.save(scenario_from_state(f" {NFD} ", Profile(), default_weights()))
@@ -56,10 +57,10 @@ def test_scenario_saved_composed_and_decomposed_is_one_scenario(con):
 
 
 def test_a_name_stored_decomposed_before_normalisation_is_still_found(con):
-    store = ScenarioStore(con)
+    store = ScenarioStore(con, WorkspaceRepository(con).create()[0])
     legacy = scenario_from_state("x", Profile(), default_weights())
-    con.execute("INSERT INTO scenarios VALUES ('old', ?, ?, ?, ?)",
-                [NFD, legacy.model_dump_json(), legacy.created, legacy.updated])
+    con.execute("INSERT INTO scenarios VALUES ('old', ?, ?, ?, ?, ?)",
+                [NFD, legacy.model_dump_json(), legacy.created, legacy.updated, store.workspace.id])
     with pytest.raises(ScenarioError, match="finnes allerede"):
         store.save(scenario_from_state(NFC, Profile(), default_weights()))
     assert store.get(NFC).name == "x"

@@ -7,12 +7,13 @@ from ikt_model.decision.weights import default_weights, preset
 from ikt_model.scenarios.model import ScenarioError, scenario_from_state
 from ikt_model.scenarios.store import COMPONENT, MIGRATIONS, ScenarioStore
 from ikt_model.store import connect_store, schema_version
+from ikt_model.workspaces import WorkspaceRepository
 
 
 @pytest.fixture
 def store(tmp_path):
     con = connect_store(tmp_path / "store.duckdb")
-    yield ScenarioStore(con)
+    yield ScenarioStore(con, WorkspaceRepository(con).create()[0])
     con.close()
 
 
@@ -57,10 +58,11 @@ def test_rename_and_delete(store):
 def test_survives_reopen(tmp_path):
     path = tmp_path / "s.duckdb"
     con = connect_store(path)
-    ScenarioStore(con).save(scenario_from_state("Varig", Profile(), default_weights()))
+    workspace = WorkspaceRepository(con).create()[0]
+    ScenarioStore(con, workspace).save(scenario_from_state("Varig", Profile(), default_weights()))
     con.close()
     con = connect_store(path)
-    assert ScenarioStore(con).get("Varig").name == "Varig"
+    assert ScenarioStore(con, workspace).get("Varig").name == "Varig"
     con.close()
 
 

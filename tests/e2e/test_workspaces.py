@@ -1,0 +1,108 @@
+"""Browser: two municipalities on one server. Two browser contexts save into their own private workspaces
+and each sees only its own; the workspace link (shown once, copy button, warning) opens it in a third
+context and leaves the address bar at once; the secret is in no server log line; every request to a host
+other than the app's own is aborted and counted (none)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+
+def open_context(browser, app_server, blocked: list[str]):
+    context = browser.new_context()
+
+    def route(r):
+        if r.request.url.startswith(app_server.url):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return context, page
+
+
+def goto_scenarios(page, base: str) -> None:
+    page.goto(base + "/")  # a cold server must run app.py (st.navigation) once before deep links work
+    wait_for_app(page)
+    page.goto(base + "/scenarier")
+    wait_for_app(page)
+    page.get_by_text("Lagre det du ser nå").wait_for()
+
+
+def save(page, name: str) -> None:
+    page.locator(".st-key-scen_name input").fill(name)
+    page.get_by_role("button", name="Lagre scenario").click()
+    page.get_by_text(f"Lagret scenarioet «{name}»").wait_for()
+    wait_for_app(page)
+
+
+def listed(page) -> str:
+    """The names in the «Velg scenario» box (after waiting for it), '' if the workspace lists none."""
+    chosen = page.locator(".st-key-scen_chosen")
+    try:
+        chosen.wait_for(timeout=10_000)
+    except Exception:
+        return ""
+    chosen = page.locator(".st-key-scen_chosen")
+    return chosen.inner_text() + " ".join(chosen.locator("input").evaluate_all(
+        "els => els.map(e => e.value + ' ' + (e.getAttribute('aria-label') || ''))"))
+
+
+def test_two_workspaces_each_see_only_their_own_and_the_link_opens_one(browser, app_server):
+    blocked: list[str] = []
+    ctx_a, heroy = open_context(browser, app_server, blocked)
+    ctx_b, valer = open_context(browser, app_server, blocked)
+    ctx_c, colleague = open_context(browser, app_server, blocked)
+    try:
+        goto_scenarios(heroy, app_server.url)
+        heroy.get_by_text("privat sak").first.wait_for()
+        save(heroy, "Herøy utkast")
+        box = heroy.locator(".st-key-sak_link_box")
+        box.get_by_text("Den som har lenken, kan se og endre sakens scenarier").wait_for()
+        link = box.locator("[data-testid='stCode'] code").inner_text().strip()
+        assert "/scenarier?sak=" in link
+        box.locator("[data-testid='stCode']").hover()
+        assert box.locator("button").count() >= 1  # st.code's copy button
+        secret = link.split("sak=", 1)[1]
+
+        goto_scenarios(valer, app_server.url)
+        assert "Herøy" not in valer.content()
+        save(valer, "Våler utkast")
+        assert "Våler utkast" in listed(valer) and "Herøy" not in valer.content()
+
+        heroy.reload()
+        wait_for_app(heroy)
+        heroy.get_by_text("Lagre det du ser nå").wait_for()
+        # a reload is a new session: nothing of anyone's is listed without the link
+        assert "Herøy utkast" not in heroy.content() and "Våler" not in heroy.content()
+
+        colleague.goto(app_server.url + "/")
+        wait_for_app(colleague)
+        colleague.goto(link)
+        wait_for_app(colleague)
+        colleague.get_by_text("Saken er åpnet").wait_for()
+        colleague.wait_for_function("() => !location.search.includes('sak=')")
+        assert secret not in colleague.url
+        wait_for_app(colleague)
+        names = listed(colleague)
+        colleague.screenshot(path="/tmp/ws_colleague.png", full_page=True)
+        assert "Herøy utkast" in names and "Våler" not in colleague.content()
+        assert secret not in colleague.content()  # not shown again to the one who opened it
+
+        colleague.goto(link[:-4])  # truncated
+        wait_for_app(colleague)
+        colleague.get_by_text("Lenken åpner ingen sak").first.wait_for()
+        assert "Herøy utkast" not in colleague.content()
+    finally:
+        for context in (ctx_a, ctx_b, ctx_c):
+            context.close()
+    assert blocked == []
+    log = open(app_server.log.name, encoding="utf-8", errors="replace").read()
+    assert secret not in log and secret.split(".", 1)[1] not in log
