@@ -19,7 +19,7 @@ WHATIF = {"host_on_robek": "Vertskommunen havner på ROBEK",
 view = session.current(st.session_state)
 profile, overrides, kb = view.profile, view.overrides, view.kb
 if view.problem:
-    st.error(view.problem)
+    st.error(markdown_escape(view.problem))
 
 
 def _whatif(field: str) -> None:

@@ -5,6 +5,7 @@ import streamlit as st
 from ikt_model.decision.profile import STATUS_LABELS
 from ikt_model.ties import join_names
 from ikt_model.ui import session
+from ikt_model.ui.text import markdown_escape
 
 st.title("IKT-samarbeid: hvilken styringsmodell og organisasjonsform?")
 st.write("Beslutningsstøtte for kommunedirektører, kommunalsjefer og IKT-ledere som etablerer, vurderer eller endrer "
@@ -26,7 +27,7 @@ for col, (target, label, icon, text) in zip(cols, steps, strict=False):
 view = session.current(st.session_state)
 profile, result = view.profile, view.evaluation
 if view.problem:
-    st.error(view.problem)
+    st.error(markdown_escape(view.problem))
 with st.container(border=True):
     names = join_names(f"**{w.label}**" for w in result.winners)
     tie = " (likt)" if len(result.winners) > 1 else ""

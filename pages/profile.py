@@ -138,13 +138,13 @@ with st.expander("Last inn en lagret profil (JSON)", icon=":material/upload_file
         answers = {q: v for q, v in st.session_state.get("_pf_answers", {}).items()}
         loaded = load_profile_file(upload.getvalue(), answers)
         for i, question in enumerate(loaded.questions):
-            choice = st.radio(question.message, [c.kommunenummer for c in question.candidates],
+            choice = st.radio(markdown_escape(question.message), [c.kommunenummer for c in question.candidates],
                               format_func=member_label, index=None, key=f"pf_split_{i}_{question.query}")
             if choice:
                 st.session_state.setdefault("_pf_answers", {})[question.query] = choice
                 st.rerun()
         for message in loaded.errors:
-            st.error(f"Profilen kan ikke brukes: {message}")
+            st.error(f"Profilen kan ikke brukes: {markdown_escape(message)}")
         if loaded.profile is not None:
             st.session_state["_pf_loaded_notices"] = loaded.notices
             for notice in loaded.notices:

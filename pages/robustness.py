@@ -20,7 +20,7 @@ CHART_CONFIG = {"displayModeBar": False}
 view = session.current(st.session_state)
 profile, weights, overrides, kb = view.profile, view.weights, view.overrides, view.kb
 if view.problem:
-    st.error(view.problem)
+    st.error(markdown_escape(view.problem))
 
 values = score_matrix(profile, kb).decision_values
 vector = view.fractions.tolist()

@@ -82,13 +82,14 @@ class WorkspaceRepository:
         workspace_id, secret = access.parse_link(link)
         cur = self.con.cursor()
         try:
-            row = cur.execute("SELECT id, secret_hash, created, renewed FROM workspaces WHERE id = ?",
-                              [workspace_id]).fetchone()
+            # the same small query whether or not the id exists; the rest only after the secret matched
+            row = cur.execute("SELECT secret_hash FROM workspaces WHERE id = ?", [workspace_id]).fetchone()
+            if not access.secret_matches(secret, row[0] if row else None):
+                raise WorkspaceDenied()
+            found = cur.execute("SELECT id, created, renewed FROM workspaces WHERE id = ?", [workspace_id]).fetchone()
         finally:
             cur.close()
-        if not access.secret_matches(secret, row[1] if row else None) or row is None:
-            raise WorkspaceDenied()
-        return Workspace(id=row[0], created=row[2], renewed=row[3])
+        return Workspace(id=found[0], created=found[1], renewed=found[2])
 
     def renew(self, workspace: Workspace) -> SecretStr:
         """A new secret for the workspace; the previous link stops working at once."""

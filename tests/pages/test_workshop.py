@@ -9,6 +9,7 @@ from ikt_model.store import connect_store
 from ikt_model.ui import session
 from ikt_model.workshop import access
 from ikt_model.workshop.repository import WorkshopRepository
+from tests.markdown_text import shown
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def texts(at) -> str:
     parts += [h.value for h in at.subheader]
     parts += [e.value for e in at.info] + [e.value for e in at.success] + [e.value for e in at.error]
     parts += [e.value for e in at.warning] + [c.value for c in at.code] + [t.value for t in at.title]
-    return "\n".join(str(p) for p in parts)
+    return shown("\n".join(str(p) for p in parts))  # as the reader sees it (backslash escapes resolved)
 
 
 def create_workshop(at: AppTest, title: str) -> AppTest:

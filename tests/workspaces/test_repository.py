@@ -93,19 +93,21 @@ def test_wrong_id_and_wrong_secret_take_the_same_work(con):
     wrong_secret = link_value(workspace.id, raw[::-1])
     wrong_id = link_value("a" * 16, raw)
 
-    def median(value: str) -> float:
-        times = []
-        for _ in range(300):
-            start = time.perf_counter()
-            with pytest.raises(WorkspaceDenied):
-                repo.open(value)
-            times.append(time.perf_counter() - start)
-        return sorted(times)[len(times) // 2]
+    def refuse(value: str) -> float:
+        start = time.perf_counter()
+        with pytest.raises(WorkspaceDenied):
+            repo.open(value)
+        return time.perf_counter() - start
 
-    median(wrong_id), median(wrong_secret)  # warm up
-    a, b = median(wrong_id), median(wrong_secret)
-    # generous bound: the store lookup dominates; a leak would be a systematic, not a 2x noise, difference
-    assert max(a, b) / min(a, b) < 2.0, (a, b)
+    for _ in range(50):  # warm up
+        refuse(wrong_id), refuse(wrong_secret)
+    ids, secrets_ = [], []
+    for _ in range(400):  # interleaved, so a busy machine slows both alike
+        ids.append(refuse(wrong_id))
+        secrets_.append(refuse(wrong_secret))
+    a, b = sorted(ids)[200], sorted(secrets_)[200]
+    # nothing worth measuring over a network: the medians differ by less than 0.2 ms (and by under 50 %)
+    assert abs(a - b) < 0.0002 or max(a, b) / min(a, b) < 1.5, (a, b)
 
 
 def test_migration_from_the_previous_schema_moves_scenarios_to_the_legacy_workspace(con):
