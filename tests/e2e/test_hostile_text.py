@@ -96,7 +96,7 @@ def test_hostile_scenario_file_is_text_everywhere(app_page, app_server, external
     page.get_by_text(SHOWN_NAME).first.wait_for()  # profile name shown literally in the caption
     goto_page(page, "Beslutningsnotat")
     page.get_by_role("button", name="Lag beslutningsnotat").click()
-    page.get_by_text("er laget").wait_for()
+    page.get_by_text("Notatet «").wait_for()
     wait_for_app(page)
     frame = page.frame_locator("iframe").first
     frame.get_by_text(TAG, exact=False).first.wait_for()  # the memo preview shows the tag as text

@@ -46,8 +46,9 @@ def save_scenario_with_custom_weights(page, base_url: str, name: str) -> str:
     page.get_by_role("button", name="Lagre scenario").click()
     page.get_by_text(f"Lagret scenarioet «{name}»").wait_for()
     wait_for_app(page)
-    link = page.locator("[data-testid='stCode'] code").first.inner_text().strip()
-    assert "/sammenligning?s=" in link
+    # the first save also shows the new workspace's link (once); the scenario's share link is the view link
+    link = page.locator("[data-testid='stCode'] code", has_text="/sammenligning?s=").first.inner_text().strip()
+    assert "/sammenligning?s=" in link and "sak=" not in link
     return link
 
 
