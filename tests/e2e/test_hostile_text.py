@@ -119,4 +119,11 @@ def test_hostile_share_link_and_workshop_title(app_page, app_server, external_re
     page.get_by_role("button", name="Opprett workshop").click()
     page.get_by_text("Workshop [Logg inn](https:").first.wait_for()
     assert_text_only(page)
+    join = page.locator("[data-testid='stCode'] code", has_text="/delta?kode=").first.inner_text().strip()
+    phone = page.context.new_page()  # a participant's phone shows the title too
+    phone.set_default_timeout(30_000)
+    phone.goto(join)
+    wait_for_app(phone)
+    phone.get_by_text("Workshop [Logg inn](https:").first.wait_for()
+    assert_text_only(phone)
     assert external_requests == []
