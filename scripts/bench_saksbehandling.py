@@ -22,7 +22,7 @@ from ikt_model.scenarios.model import export_json, import_json, scenario_from_st
 from ikt_model.scenarios.store import ScenarioStore  # noqa: E402
 from ikt_model.store import connect_store  # noqa: E402
 from ikt_model.ui.share import decode_state, encode_state  # noqa: E402
-from ikt_model.workspaces import WorkspaceRepository  # noqa: E402
+from ikt_model.workspaces import WorkspaceDenied, WorkspaceRepository  # noqa: E402
 
 
 def bench(label: str, fn, repeat: int = 20) -> float:
@@ -35,6 +35,14 @@ def bench(label: str, fn, repeat: int = 20) -> float:
     median = statistics.median(times)
     print(f"{label:<58} median {median:9.2f} ms   (min {min(times):.2f}, max {max(times):.2f}, n={repeat})")
     return median
+
+
+def _refused(spaces, link: str) -> None:
+    try:
+        spaces.open(link)
+    except WorkspaceDenied:
+        return
+    raise AssertionError("a wrong link opened a workspace")
 
 
 def main() -> None:
@@ -75,7 +83,18 @@ def main() -> None:
     bench("export_json + import_json", lambda: import_json(export_json(scenario)))
     with tempfile.TemporaryDirectory() as tmp:
         con = connect_store(Path(tmp) / "bench.duckdb")
-        store = ScenarioStore(con, WorkspaceRepository(con).create()[0])
+        spaces = WorkspaceRepository(con)
+        for _ in range(50):  # a store with other workspaces in it
+            spaces.create()
+        workspace, secret = spaces.create()
+        store = ScenarioStore(con, workspace)
+        raw = secret.get_secret_value()
+        good = f"{workspace.id}.{raw}"
+        refusals = {"wrong secret": f"{workspace.id}.{raw[::-1]}", "unknown id": f"{'f' * 16}.{raw}",
+                    "truncated": good[:-5]}
+        bench("workspace open (the right link)", lambda: spaces.open(good), repeat=200)
+        for label, link in refusals.items():
+            bench(f"workspace open refused: {label}", lambda link=link: _refused(spaces, link), repeat=200)
         counter = iter(range(10_000))
         bench("store.save (new scenario, committed)",
               lambda: store.save(scenario_from_state(f"S{next(counter)}", profile, weights)))

@@ -76,15 +76,20 @@ class WorkspaceRepository:
     def open(self, link: str) -> Workspace:
         """The workspace a link (full URL, `?sak=` query or bare value) opens; WorkspaceDenied otherwise.
 
-        A well-formed link with an unknown id or a wrong secret costs the same work (one SHA-256 and one
-        constant-time compare) and gets the same message.
+        A malformed (e.g. truncated) link, an unknown id and a wrong secret cost the same work (one lookup,
+        one SHA-256 and one constant-time compare) and get the same message.
         """
-        workspace_id, secret = access.parse_link(link)
+        try:
+            workspace_id, secret = access.parse_link(link)
+        except WorkspaceDenied:  # malformed (e.g. truncated): the same lookup and compare, then refuse
+            workspace_id, secret, malformed = "-", "-", True
+        else:
+            malformed = False
         cur = self.con.cursor()
         try:
             # the same small query whether or not the id exists; the rest only after the secret matched
             row = cur.execute("SELECT secret_hash FROM workspaces WHERE id = ?", [workspace_id]).fetchone()
-            if not access.secret_matches(secret, row[0] if row else None):
+            if not access.secret_matches(secret, row[0] if row else None) or malformed:
                 raise WorkspaceDenied()
             found = cur.execute("SELECT id, created, renewed FROM workspaces WHERE id = ?", [workspace_id]).fetchone()
         finally:
