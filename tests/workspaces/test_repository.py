@@ -1,7 +1,5 @@
 """Workspaces in the store: isolation, hash-only storage, renewal, deletion needs the workspace, migration."""
 
-import time
-
 import pytest
 
 from ikt_model.decision.profile import Profile
@@ -85,29 +83,33 @@ def test_renewal_stops_the_old_link(con):
     assert opened.id == workspace.id and opened.renewed is not None
 
 
-def test_wrong_id_and_wrong_secret_take_the_same_work(con):
-    """No timing difference worth measuring: both paths do one lookup, one SHA-256 and one compare."""
+def test_wrong_id_wrong_secret_and_malformed_link_take_the_same_work(con, monkeypatch):
+    """No timing difference worth measuring: every refusal does one lookup by id and one SHA-256 +
+    constant-time compare (against a dummy hash when there is no row). The times themselves are printed
+    by scripts/bench_saksbehandling.py (timed assertions do not belong in tests on a shared machine)."""
+    from ikt_model.workspaces import access
+
     repo = WorkspaceRepository(con)
     workspace, secret = repo.create()
     raw = secret.get_secret_value()
-    wrong_secret = link_value(workspace.id, raw[::-1])
-    wrong_id = link_value("a" * 16, raw)
+    calls: list[tuple[str, str | None]] = []
+    real = access.secret_matches
 
-    def refuse(value: str) -> float:
-        start = time.perf_counter()
-        with pytest.raises(WorkspaceDenied):
-            repo.open(value)
-        return time.perf_counter() - start
+    def spy(presented, stored):
+        calls.append((presented, stored))
+        return real(presented, stored)
 
-    for _ in range(50):  # warm up
-        refuse(wrong_id), refuse(wrong_secret)
-    ids, secrets_ = [], []
-    for _ in range(400):  # interleaved, so a busy machine slows both alike
-        ids.append(refuse(wrong_id))
-        secrets_.append(refuse(wrong_secret))
-    a, b = sorted(ids)[200], sorted(secrets_)[200]
-    # nothing worth measuring over a network: the medians differ by less than 0.2 ms (and by under 50 %)
-    assert abs(a - b) < 0.0002 or max(a, b) / min(a, b) < 1.5, (a, b)
+    monkeypatch.setattr(access, "secret_matches", spy)
+    cases = {"wrong secret": link_value(workspace.id, raw[::-1]), "unknown id": link_value("a" * 16, raw),
+             "truncated": link_value(workspace.id, raw)[:-3]}
+    for label, link in cases.items():
+        calls.clear()
+        with pytest.raises(WorkspaceDenied) as refused:
+            repo.open(link)
+        assert len(calls) == 1, label
+        assert str(refused.value) == access.REFUSED  # the same sentence, whatever was wrong
+    calls.clear()
+    assert repo.open(link_value(workspace.id, raw)).id == workspace.id and len(calls) == 1
 
 
 def test_migration_from_the_previous_schema_moves_scenarios_to_the_legacy_workspace(con):
