@@ -3,6 +3,7 @@
 import asyncio
 import importlib.util
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,7 +33,9 @@ def test_security_headers_added_to_http_not_websocket():
     async def send(message):
         sent.append(message)
 
-    asyncio.run(serve.SecurityHeaders(inner)({"type": "http"}, None, send))
+    # a fresh thread: the browser tests' Playwright loop may still be running in this one
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, serve.SecurityHeaders(inner)({"type": "http"}, None, send)).result()
     headers = dict(sent[0]["headers"])
     assert headers[b"content-security-policy"] == b"frame-ancestors 'self'"
     assert headers[b"x-frame-options"] == b"SAMEORIGIN"
