@@ -17,6 +17,7 @@ from ikt_model.ui import workspace as sak
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
 from ikt_model.ui.text import markdown_escape
 from ikt_model.workspaces import shared_workspaces
+from ikt_model.ui.widgets import NORWEGIAN_WIDGETS_CSS
 
 st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"),
                    layout="wide")
@@ -85,8 +86,8 @@ def weights_sidebar() -> None:
     for f in factors:
         st.session_state[_slider_key(f.id)] = weights.points[f.id]
     st.session_state["weight_preset"] = source if source in PRESET_LABELS else session.CUSTOM
-    with st.sidebar:
-        st.subheader("Vekter på suksessfaktorene (poeng)")
+    # A panel the user can fold: the twelve sliders are long, and the page links stay above them.
+    with st.sidebar.expander("Vekter på suksessfaktorene (poeng)", expanded=True, icon=":material/tune:"):
         st.selectbox("Vektsett", [*PRESET_LABELS, session.CUSTOM], key="weight_preset", on_change=_apply_preset,
                      format_func=session.source_label,
                      help="Rapportens prioriterte rekkefølge (3.1, 4.3) gir ROC-vekter (Barron & Barrett 1996).")
@@ -142,7 +143,9 @@ def open_workspace_link(page_path: str) -> None:
 session.init(st.session_state)
 apply_share_link()
 participant_view = session.is_participant_url(st.context.url)  # phones in a workshop: no app navigation
-page = st.navigation(PAGES, position="hidden" if participant_view else "sidebar")
+# expanded=True: every page link shows on every page (no «View N more» that hides half the menu)
+page = st.navigation(PAGES, position="hidden" if participant_view else "sidebar", expanded=True)
+st.html(f"<style>{NORWEGIAN_WIDGETS_CSS}</style>")
 open_workspace_link(page.url_path)
 if page.url_path in WEIGHTED_PAGES:
     weights_sidebar()

@@ -36,3 +36,52 @@ def in_sentence(label: str) -> str:
     if len(label) > 1 and label[0].isupper() and label[1].islower():
         return label[0].lower() + label[1:]
     return label
+
+
+def plural(count: int, singular: str, plural_form: str) -> str:
+    """«1 kommune», «3 kommuner», «1 egen vurdering», «2 egne vurderinger»: the count in Norwegian
+    format with the word form that fits it (Norwegian uses the singular only for exactly one)."""
+    return f"{number(count)} {singular if count == 1 else plural_form}"
+
+
+def _text_cell(value) -> str:
+    """A non-numeric table cell as text: «–» for missing, lists (arrays) joined with «, »."""
+    import pandas as pd
+
+    if value is None:
+        return "–"
+    if hasattr(value, "__len__") and not isinstance(value, str):
+        return ", ".join(str(v) for v in value)
+    return "–" if pd.isna(value) else str(value)
+
+
+def table(frame, decimals: int | dict[str, int] = 2, signed_columns: tuple[str, ...] = (),
+          plain_columns: tuple[str, ...] = ()):
+    """A pandas Styler that shows a table the Norwegian way and keeps the numbers numbers (sorting stays
+    numeric in st.dataframe): decimal comma, non-breaking space between thousands, real minus sign,
+    «–» for a missing value (never «None»/«nan»).
+
+    `frame`: a DataFrame. `decimals`: decimals for every float column, or per column name (int columns
+    get 0). `signed_columns`: columns shown with an explicit sign (+0,89 / −0,23). `plain_columns`: whole
+    numbers shown without grouping (years: 2009, not 2 009). Returns a Styler.
+    """
+    import pandas as pd
+
+    formatters = {}
+    for column in frame.columns:
+        series = frame[column]
+        if pd.api.types.is_bool_dtype(series):
+            continue
+        if pd.api.types.is_numeric_dtype(series):
+            whole = pd.api.types.is_integer_dtype(series) or bool(
+                series.dropna().apply(lambda v: float(v).is_integer()).all())  # counts with a gap stay counts
+            places = 0 if whole and not isinstance(decimals, dict) else (
+                decimals.get(column, 0 if whole else 2) if isinstance(decimals, dict) else decimals)
+            fn = signed if column in signed_columns else number
+            if column in plain_columns:
+                formatters[column] = lambda v: "–" if pd.isna(v) else str(int(v))
+                continue
+            formatters[column] = (lambda v, fn=fn, places=places: "–" if pd.isna(v) else fn(float(v), places))
+        else:
+            formatters[column] = _text_cell
+    return frame.style.format(formatters)

@@ -4,7 +4,8 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
-from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
+from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, rank_labels, ranking_bar
+from ikt_model.decision.lead import read_lead
 from ikt_model.decision.profile import STATUS_LABELS
 from ikt_model.decision.views import PART_SOURCE_LABELS, ranking_table
 from ikt_model.ties import join_names
@@ -36,9 +37,9 @@ def _transition_changed() -> None:
 
 st.title("Sammenligning av alternativene")
 title = profile.name or STATUS_LABELS[profile.status]
-st.caption(f"{markdown_escape(title)} · {fmt.number(profile.municipalities)} kommuner · vekter: "
+st.caption(f"{markdown_escape(title)} · {fmt.plural(profile.municipalities, 'kommune', 'kommuner')} · Vekter: "
            f"{markdown_escape(view.source_label)}"
-           + (f" · {len(overrides)} egne vurderinger (✎)" if overrides else ""))
+           + (f" · {fmt.plural(len(overrides), 'egen vurdering', 'egne vurderinger')} (✎)" if overrides else ""))
 
 with st.expander("Hva om …? (endrer profilen)"):
     for field, label in WHATIF.items():
@@ -54,7 +55,15 @@ with st.container(border=True):
     st.caption(f"«{rec.quote}»")
     names = join_names(f"**{w.label}**" for w in winners)
     tie = " (likt)" if len(winners) > 1 else ""
-    st.markdown(f"Høyest rangert med disse vektene: {names}{tie} · sum {fmt.signed(winners[0].score)}")
+    reading = read_lead(result, {f.id: f.label for f in kb.factors})
+    near = (f" (nesten likt med {' og '.join(reading.leaders[1:])})" if reading.closeness == "nesten_likt" else "")
+    st.markdown(f"Høyest rangert med disse vektene: {names}{tie}{near} · vektet sum {fmt.signed(winners[0].score)}"
+                f" – **{reading.label.lower()}**")
+    st.caption(reading.text + " Summen er vekt × poeng lagt sammen; ett trinn på skalaen (−2 … +2) på en faktor "
+               "flytter summen med faktorens vekt.")
+    if reading.closeness in ("likt", "nesten_likt"):
+        st.page_link("pages/robustness.py", label="Se hvor ofte hvert alternativ vinner når vektene varierer",
+                     icon=":material/explore:")
     if result.disagreement:
         st.info(result.disagreement, icon=":material/info:")
     elif not rec.gate:
@@ -90,7 +99,7 @@ with st.expander("Organisasjonsformene i 2026 (rapportens begrep i parentes)"):
         st.markdown(f"- **{other.label}** – {other.law_now}. {other.note}")
 
 st.subheader("Hvorfor? De sterkeste grunnene, med rapportens ord")
-labels = {r.alternative.key: f"{r.rank}. {r.label}" for r in result.ranking}
+labels = {r.alternative.key: label for r, label in zip(result.ranking, rank_labels(result.ranking), strict=True)}
 chosen = st.selectbox("Forklar alternativ", list(labels), format_func=labels.get, key="explain_alternative",
                       persist_state="session")
 chosen_row = next(r for r in result.ranking if r.alternative.key == chosen)
@@ -118,9 +127,9 @@ st.plotly_chart(factor_difference(result, kb, best.alternative, other), key="dif
 if st.toggle("Vis alle poeng per faktor og tabell", key="show_details",
              persist_state="session"):  # built only on demand
     st.plotly_chart(factor_heatmap(result, kb), key="factor_heatmap", config={"displayModeBar": False})
-    st.dataframe(ranking_table(result), hide_index=True, column_config={
-        "Sum": st.column_config.NumberColumn("Sum", format="%+.3f", help="Vektet sum på fast skala"),
-        "Rang": st.column_config.NumberColumn("Rang", width="small")})
+    st.dataframe(fmt.table(ranking_table(result), decimals={"Sum": 3}, signed_columns=("Sum",)), hide_index=True,
+                 column_config={"Sum": st.column_config.Column("Sum", help="Vektet sum på fast skala"),
+                                "Rang": st.column_config.Column("Rang", width="small")})
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
         for d in spreadsheet.downloads(ranking_table(result), "rangering", sheet="Rangering"):
             st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"cmp_dl_{d.kind}",

@@ -2,9 +2,12 @@
 
 import streamlit as st
 
+from ikt_model import format as fmt
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.views import (
+    assessment_subject,
     assessment_table,
+    edit_problem,
     legal_sources_table,
     method_table,
     overrides_from_edit,
@@ -20,13 +23,29 @@ SCALE = ("Skala: −2 (klart dårligere) … 0 (ingen forskjell, «Ingen forskje
          "«Utfordringer ved …» er satt til −1 og «Bedre muligheter …» til +1.")
 
 
+EDIT_PROBLEM = "kb_edit_problem"
+EDITOR_VERSION = "kb_editor_version"  # a new version redraws an editor from the stored scores
+
+
+def _editor_key(part: str) -> str:
+    return f"editor_{part}_{st.session_state.get(EDITOR_VERSION, 0)}"
+
+
 def _save(part: str) -> None:
-    state = st.session_state[f"editor_{part}"]
+    state = st.session_state[_editor_key(part)]
     table = assessment_table(kb, part, st.session_state[session.OVERRIDES])
+    problems = []
     for row_index, change in state.get("edited_rows", {}).items():
         if "Din vurdering" in change:
-            table.loc[int(row_index), "Din vurdering"] = change["Din vurdering"]
+            value = change["Din vurdering"]
+            if problem := edit_problem(value):  # out of range or not a whole number: say so, store nothing
+                problems.append(f"{assessment_subject(kb, table.loc[int(row_index), 'id'])}: {problem}")
+                continue
+            table.loc[int(row_index), "Din vurdering"] = int(float(value))
     st.session_state[session.OVERRIDES] = overrides_from_edit(table, st.session_state[session.OVERRIDES])
+    if problems:
+        st.session_state[EDIT_PROBLEM] = problems
+        st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
 
 
 st.title("Kunnskapsgrunnlag")
@@ -38,31 +57,36 @@ st.caption(SCALE)
 overrides = st.session_state[session.OVERRIDES]
 if overrides:
     left, right = st.columns([3, 1])
-    left.warning(f"{len(overrides)} vurdering(er) er endret fra rapportens: {', '.join(sorted(overrides))}")
+    left.warning(f"{fmt.plural(len(overrides), 'vurdering', 'vurderinger')} er endret fra rapportens: "
+                 + "; ".join(sorted(assessment_subject(kb, k) for k in overrides)))
     if right.button("Tilbakestill alle", type="primary"):
         st.session_state[session.OVERRIDES] = {}
         st.rerun()
+
+for problem in st.session_state.pop(EDIT_PROBLEM, []):
+    st.error(problem, icon=":material/error:")
 
 tabs = st.tabs([*PARTS.values(), "Kontekstregler (profilen)", "Faktorer", "Modeller og former",
                 "Metode og rettskilder"])
 for tab, part in zip(tabs, PARTS, strict=False):
     with tab:
         st.data_editor(
-            assessment_table(kb, part, overrides), key=f"editor_{part}", on_change=_save, args=(part,),
+            assessment_table(kb, part, overrides), key=_editor_key(part), on_change=_save, args=(part,),
             hide_index=True, width="stretch",
             column_order=("Gjelder", "Faktor", "Rapportens poeng", "Din vurdering", "Endret", "Sitat", "Kapittel",
-                          "Gjelder når", "Grunnlag", "Merknad", "id"),
+                          "Gjelder når", "Grunnlag", "Merknad"),
             disabled=[c for c in ("id", "Gjelder", "Faktor", "Rapportens poeng", "Endret", "Kapittel", "Sitat",
                                   "Gjelder når", "Grunnlag", "Merknad")],
             column_config={
-                "Din vurdering": st.column_config.NumberColumn(min_value=-2, max_value=2, step=1, required=True,
-                                                               help="Heltall fra −2 til 2"),
+                # no min/max here: the editor would drop a 7 without a word; _save says why instead
+                "Din vurdering": st.column_config.NumberColumn(step=1, help="Heltall fra −2 til +2"),
                 "Sitat": st.column_config.TextColumn(width="large"),
-                "id": st.column_config.TextColumn(width="small"),
             })
 with tabs[3]:
     st.write("Regler som justerer poeng eller gir råd ut fra profilen (se «Samarbeidet»).")
-    st.dataframe(rules_table(kb), hide_index=True, column_config={"Sitat": st.column_config.TextColumn(width="large")})
+    st.dataframe(fmt.table(rules_table(kb), signed_columns=("Endring",)), hide_index=True,
+                 column_order=[c for c in rules_table(kb).columns if c != "id"],
+                 column_config={"Sitat": st.column_config.TextColumn(width="large")})
 with tabs[4]:
     st.write("De tolv suksessfaktorene i rapportens prioriterte rekkefølge (3.1, 4.3). **Stabil drift** er ikke en "
              "vektet faktor, men en grunnleggende forutsetning: «Utvikling av samarbeidet kan ikke gjøres før man har "
@@ -83,8 +107,8 @@ with tabs[5]:
 with tabs[6]:
     st.write("Rapportens rekkefølge (3.1, 4.2, 4.3): stabil drift først, så styringsmodell og oppgaver, så "
              "organisasjonsform. Tallene metoden bruker for dette, med rapportens begrunnelse:")
-    st.dataframe(method_table(kb), hide_index=True, column_config={
-        "Verdi": st.column_config.NumberColumn(format="%.2f"), "Sitat": st.column_config.TextColumn(width="large")})
+    st.dataframe(fmt.table(method_table(kb), decimals={"Verdi": 2}), hide_index=True, column_config={
+        "Sitat": st.column_config.TextColumn(width="large")})
     st.write("Offentlige kilder for det som er sagt om loven i 2026:")
     st.dataframe(legal_sources_table(kb), hide_index=True, column_config={
         "Lenke": st.column_config.LinkColumn(display_text="Åpne"),

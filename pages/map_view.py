@@ -11,6 +11,7 @@ byte-identical, so Streamlit sends a reference to the copy the browser already h
 
 import streamlit as st
 
+from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.overview import db, map_click, map_data, versions
 from ikt_model.overview import map as kart
@@ -142,7 +143,7 @@ with st.expander("Kartet som tabell (tekstalternativ)"):
         column_config={c: st.column_config.NumberColumn(format="localized") for c in table.columns
                        if c.startswith("Folketall")},
     )
-    st.caption(f"{len(table)} kommuner. " + kart.ATTRIBUTION)
+    st.caption(f"{fmt.plural(len(table), 'kommune', 'kommuner')}. " + kart.ATTRIBUTION)
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
         for d in spreadsheet.downloads(table, "kommuner-og-samarbeid", sheet="Kommuner"):
             st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"kart_dl_{d.kind}",

@@ -93,12 +93,12 @@ with st.container(border=True):
     c1, c2 = st.columns(2)
     if options.regions:
         regions = c1.multiselect("KS-region", options.regions, key="ov_regions", bind="query-params",
-                                 placeholder="Alle regioner")
+                                 placeholder="Alle regioner", select_all=False)
     else:
         regions = []
         c1.caption("KS-region er ikke med i opplastede versjoner.")
     forms = c2.multiselect("Organisasjonsform", options.forms, format_func=lambda f: labels.get(f, f),
-                           key=f"ov_forms{suffix}", bind="query-params", placeholder="Alle former",
+                           key=f"ov_forms{suffix}", bind="query-params", placeholder="Alle former", select_all=False,
                            help="Et samarbeid med to former (§ 27 og vertskommune) vises under begge.")
     c3, c4, c5 = st.columns([2, 2, 1])
     years = c3.slider("Etableringsår", options.year_min, max(options.year_max, options.year_min + 1),
@@ -225,7 +225,7 @@ if is_report:
                "«Beholdt og flagget» betyr at dataene er som trykt, men at oppføringen ser feil ut.")
     categories = st.multiselect("Vis kategori", quality_categories, key="ov_quality_categories",
                                 persist_state="session",
-                                placeholder="Alle kategorier")
+                                placeholder="Alle kategorier", select_all=False)
     st.dataframe(queries.data_quality(cur, tuple(categories)), hide_index=True,
                  column_order=["kategori", "samarbeid", "trykt", "beslutning", "resultat", "begrunnelse"],
                  column_config={"kategori": "Kategori", "samarbeid": "Samarbeid", "trykt": "Trykt",

@@ -52,7 +52,8 @@ def prefill() -> None:
     fractions = st.session_state[session.WEIGHTS].fractions()
     try:
         sets = [("ahp_full", list(FACTOR_IDS), [fractions[f] for f in FACTOR_IDS]),
-                ("ahp_grp", list(range(len(GROUPS))), [sum(fractions[f] for f in ids) for _, ids in GROUPS])]
+                # the groups are compared by a typical (mean) factor, see ahp.grouped_weights
+                ("ahp_grp", list(range(len(GROUPS))), [sum(fractions[f] for f in ids) / len(ids) for _, ids in GROUPS])]
         sets += [("ahp_in", list(ids), [fractions[f] for f in ids]) for _, ids in GROUPS]
         for prefix, ids, values in sets:
             for (i, j), position in positions_from_weights(values).items():
@@ -63,11 +64,15 @@ def prefill() -> None:
 
 
 st.title("Parvise sammenligninger (AHP)")
-st.markdown("Sammenlign faktorene to og to på Saatys skala 1–9 (1 = like viktige, 3 = moderat, 5 = sterkt, "
-            "7 = svært sterkt, 9 = ekstremt viktigere). Vektene er den prinsipale egenvektoren til matrisen "
-            "(Saaty 1990, EJOR 48:9–26). Konsistensforholdet CR = CI / RI bør være høyst 0,10.")
-st.caption(f"Tilfeldig indeks (RI): {RI_SOURCE}, for n = 3–15. Saatys egen tabell går bare til n = 10, og "
-           "tabellene spriker over n = 10; med 12 faktorer gir valget av tabell noen prosent forskjell i CR.")
+lead = st.container()  # the answer goes here, above the questions, once the answers are read
+st.markdown("Sammenlign faktorene to og to: hvor mye viktigere er den ene enn den andre? Skalaen går fra 1 "
+            "(like viktige) via 3 (moderat), 5 (sterkt) og 7 (svært sterkt) til 9 (ekstremt viktigere).")
+fagfolk = st.expander("Detaljer for fagfolk: metode og konsistens")
+fagfolk.markdown("Metoden er Saatys analytiske hierarkiprosess (AHP) med skala 1–9. Vektene er den prinsipale "
+                 "egenvektoren til matrisen (Saaty 1990, EJOR 48:9–26). Konsistensforholdet CR = CI / RI bør være "
+                 "høyst 0,10, der CI = (λmax − n) / (n − 1).")
+fagfolk.caption(f"Tilfeldig indeks (RI): {RI_SOURCE}, for n = 3–15. Saatys egen tabell går bare til n = 10, og "
+                "tabellene spriker over n = 10; med 12 faktorer gir valget av tabell noen prosent forskjell i CR.")
 
 if "ahp_mode" not in st.session_state:
     st.session_state["ahp_mode"] = store.get("ahp_mode", "grupper")
@@ -83,11 +88,13 @@ st.caption("Hver glider heter «A mot B»: dra mot venstre hvis A er viktigst, m
 
 try:
     if mode == "grupper":
-        st.info("Kortversjonen sammenligner faktorene innenfor fire grupper, og deretter gruppene. En faktors vekt "
-                "er gruppens vekt ganger vekten i gruppen. Grupperingen er verktøyets, ikke rapportens. Er svarene "
-                "konsistente, gir kortversjonen nøyaktig de samme vektene som full versjon.")
+        st.info("Kortversjonen sammenligner faktorene innenfor fire grupper, og deretter gruppene. Gruppene "
+                "sammenlignes ved en typisk faktor i hver, så en gruppe med mange faktorer får ikke mer vekt bare "
+                "fordi den er stor: «Like viktige» overalt gir alle tolv faktorene lik vekt. Grupperingen er "
+                "verktøyets, ikke rapportens. Er svarene konsistente, gir kortversjonen nøyaktig de samme vektene "
+                "som full versjon.")
         group_names = [name for name, _ in GROUPS]
-        st.markdown("**1. Hvor viktige er gruppene mot hverandre?**")
+        st.markdown("**1. Hvor viktig er en typisk faktor i hver gruppe, mot en typisk faktor i en annen?**")
         for name, ids in GROUPS:
             st.caption(f"{name}: " + ", ".join(short[f] for f in ids))
         between = matrix_for("ahp_grp", list(range(len(GROUPS))), group_names)
@@ -99,6 +106,7 @@ try:
         result_weights = grouped.weights
         names = ["Mellom gruppene", *(f"Innenfor «{n}»" for n in group_names)]
         results = [grouped.between, *grouped.within]
+        matrices = [between, *within]
         worst_names = [group_names, *([short[f] for f in ids] for _, ids in GROUPS)]
         st.caption(tables.grouped_summary(grouped))
     else:
@@ -108,19 +116,22 @@ try:
         full = ahp(full_matrix)
         result_weights = dict(zip(FACTOR_IDS, full.weights, strict=False))
         names, results, worst_names = ["Alle 12 faktorer"], [full], [[short[f] for f in FACTOR_IDS]]
+        matrices = [full_matrix]
 except AhpError as exc:
     st.error(f"Vektene kunne ikke beregnes: {markdown_escape(session.user_message(exc))}")
     st.stop()
 
 st.subheader("Resultat")
-st.dataframe(tables.consistency_rows(names, results), hide_index=True)
-inconsistent = [(n, r, w) for n, r, w in zip(names, results, worst_names, strict=False)
+inconsistent = [(n, r, w, m) for n, r, w, m in zip(names, results, worst_names, matrices, strict=False)
                 if r is not None and not r.consistent]
-for name, result, worst in inconsistent:
-    st.warning(f"{name}: CR = {fmt.number(result.cr, 3)} er over {fmt.number(CR_LIMIT, 2)}. "
-               + (tables.worst_judgment_text(result, worst) or ""), icon="⚠️")
+lead.markdown(f"**{tables.ahp_lead(result_weights, short, not inconsistent)}**")
+for name, result, worst, matrix in inconsistent:
+    st.warning(f"{name}: svarene henger ikke godt nok sammen (CR = {fmt.number(result.cr, 3)}, over "
+               f"{fmt.number(CR_LIMIT, 2)}). " + (tables.worst_judgment_text(result, worst, matrix) or ""), icon="⚠️")
 if not inconsistent:
-    st.success("Svarene er konsistente nok (CR ≤ 0,10).")
+    st.success("Svarene henger godt nok sammen (CR ≤ 0,10).")
+with st.expander("Detaljer for fagfolk: konsistens per sammenligning (λmax, CI, RI, CR)"):
+    st.dataframe(tables.consistency_rows(names, results), hide_index=True)
 
 current = st.session_state[session.WEIGHTS].vector()
 st.plotly_chart(charts.ahp_weights_chart([f"{f}. {short[f]}" for f in FACTOR_IDS],

@@ -10,6 +10,7 @@ from ikt_model.municipalities import POPULATION_YEARS, member_label, population_
 from ikt_model.ui import session
 from ikt_model.ui.profile_form import FIELDS, build_profile, load_profile_file, members_population, municipality_options
 from ikt_model.ui.text import markdown_escape
+from ikt_model.ui.widgets import check_upload
 
 kb = default_knowledge_base()
 PREFIX = "pf_"
@@ -131,10 +132,13 @@ st.selectbox("Folketall per", list(POPULATION_YEARS), format_func=YEAR_LABELS.ge
                                       "(for dagens kommuner: summen av 2015-kommunene de består av).")
 
 with st.expander("Last inn en lagret profil (JSON)", icon=":material/upload_file:"):
-    upload = st.file_uploader("Profil lastet ned fra denne siden", type=["json"], key=UPLOAD,
+    upload = st.file_uploader("Profil lastet ned fra denne siden", type=None, key=UPLOAD,
                               help="Eldre profiler med kommunenummer fra 2015 kan brukes: kommunene vises med "
                                    "dagens kommune, og en kommune som er delt siden 2015 må du velge selv.")
-    if upload is not None:
+    # type=None: the widget's own refusal is English; the file type is checked here, in Norwegian
+    if upload is not None and (problem := check_upload(upload.name, upload.size, ["json"], 1_000_000)):
+        st.error(f"Profilen kan ikke brukes: {problem}")
+    elif upload is not None:
         answers = {q: v for q, v in st.session_state.get("_pf_answers", {}).items()}
         loaded = load_profile_file(upload.getvalue(), answers)
         for i, question in enumerate(loaded.questions):

@@ -8,7 +8,7 @@ from ikt_model.decision.evaluation import alternative_label
 from ikt_model.decision.registry import ALTERNATIVES, FACTOR_IDS
 from ikt_model.decision.scoring import score_matrix
 from ikt_model.robustness import charts, tables
-from ikt_model.robustness.reading import acceptability_reading, factor_intervals, interval_sentence
+from ikt_model.robustness.reading import acceptability_reading, factor_intervals, interval_sentence, robustness_lead
 from ikt_model.robustness.sensitivity import leader, ranking_at, walk
 from ikt_model.robustness.smaa import SCORE_MODE_LABELS, WEIGHT_MODE_LABELS, SmaaError, smaa
 from ikt_model.ties import join_names
@@ -40,12 +40,14 @@ first_place = [i for rank, i, _ in ranking_now if rank == 1]  # more than one wh
 
 st.title("Robusthet: hvor sikker er anbefalingen?")
 st.caption(f"Vekter: {markdown_escape(view.source_label)}"
-           + (f" · {len(overrides)} egne vurderinger (✎)" if overrides else "")
+           + (f" · {fmt.plural(len(overrides), 'egen vurdering', 'egne vurderinger')} (✎)" if overrides else "")
            + " · Vurderingene er ordinale skjønn fra rapporten (4.2, 3.3); vektene er meninger.")
 
 with st.spinner("Beregner robusthet …"):
     around = cached_smaa(values, "around", tuple(vector), "fixed", 10_000, 1)
+tied = tuple(i for _, i, t in ranking_now[1:] if abs(t - ranking_now[0][2]) < 1e-9)
 with st.container(border=True):
+    st.markdown(f"**{robustness_lead(around, labels, best_index, tied)}**")
     left, right = st.columns([3, 1])
     if len(first_place) > 1:
         left.markdown(f"**Delt førsteplass med dine vekter:** {join_names(labels[i] for i in first_place)}. "
@@ -53,7 +55,7 @@ with st.container(border=True):
     else:
         left.markdown(f"**Høyest rangert med dine vekter:** {labels[best_index]}")
     right.metric("Best rundt dine vekter", fmt.percent(around.first_rank[best_index]),
-                 help="SMAA-2, 10 000 vektinger trukket rundt dine vekter (Dirichlet, konsentrasjon 50), "
+                 help="10 000 vektinger trukket rundt dine vekter (SMAA-2; Dirichlet, konsentrasjon 50), "
                       "vurderingene som gitt.")
     sensitive = sorted((i for i in intervals if i.takeover_below or i.takeover_above), key=lambda i: i.margin)
     if not sensitive:
@@ -109,12 +111,16 @@ def walking_weights() -> None:
 
 walking_weights()
 
-st.subheader("SMAA-2: hvor ofte er hvert alternativ best?")
-st.markdown("Stokastisk multikriterie-akseptabilitetsanalyse (Lahdelma & Salminen 2001) trekker mange vektinger "
-            "(og eventuelt usikre vurderinger) og teller hvor ofte hvert alternativ får hver rang. "
-            "Sentrale vekter er gjennomsnittet av vektingene som gjør et alternativ best; konfidensen er hvor ofte "
-            "det er best med nettopp de vektene når vurderingene er usikre.")
-c1, c2, c3, c4 = st.columns([3, 3, 1.3, 1])
+st.subheader("Hvor ofte er hvert alternativ best?")
+st.markdown("Verktøyet trekker mange vektinger og teller hvor ofte hvert alternativ blir best (og får hver "
+            "plass). Velg hva dere vet om vektene og om vurderingene skal regnes som usikre.")
+details = st.expander("Detaljer for fagfolk: metode, antall trekk og frø")
+details.markdown("Metoden er SMAA-2, stokastisk multikriterie-akseptabilitetsanalyse (Lahdelma & Salminen 2001): "
+                 "den trekker mange vektinger (og eventuelt usikre vurderinger) og teller hvor ofte hvert alternativ "
+                 "får hver rang. Sentrale vekter er gjennomsnittet av vektingene som gjør et alternativ best; "
+                 "konfidensen er hvor ofte det er best med nettopp de vektene når vurderingene er usikre.")
+c1, c2 = st.columns(2)
+c3, c4 = details.columns(2)
 weight_mode = c1.radio("Hva vet vi om vektene?", list(WEIGHT_MODE_LABELS), format_func=WEIGHT_MODE_LABELS.get,
                        key="smaa_weight_mode", persist_state="session",
                        help="«Rundt mine vekter»: Dirichlet-fordeling med dine vekter som gjennomsnitt "
@@ -124,9 +130,8 @@ score_mode = c2.radio("Usikre vurderinger?", list(SCORE_MODE_LABELS), format_fun
 samples = c3.selectbox("Antall trekk", [1_000, 10_000, 50_000], index=1, format_func=fmt.number, key="smaa_samples",
                        persist_state="session",
                        help="Ved 10 000 trekk er usikkerheten i en andel høyst ±1 prosentpoeng (95 %).")
-seed = c4.number_input("Frø", min_value=0, max_value=2**31 - 1, value=1, step=1, key="smaa_seed",
-                       persist_state="session",
-                       help="Samme frø gir samme resultat.")
+seed = c4.number_input("Frø for tilfeldige trekk", min_value=0, max_value=2**31 - 1, value=1, step=1,
+                       key="smaa_seed", persist_state="session", help="Samme frø gir samme resultat.")
 
 try:
     with st.spinner(f"Trekker {fmt.number(samples)} vektinger …"):
@@ -153,5 +158,5 @@ shown = st.selectbox("Sentrale vekter for", candidates, format_func=lambda i: la
 st.plotly_chart(charts.central_weights_chart([f"{f}. {factor_labels[f]}" for f in FACTOR_IDS], vector,
                                              result.central_weights[shown], labels[shown]),
                 key="central_chart", config=CHART_CONFIG)
-st.caption("Kilder: Lahdelma & Salminen (2001), Operations Research 49(3):444–454; Tervonen & Lahdelma (2007), "
-           "EJOR 178(2):500–513. Rangeringen er strengt: like totalskårer deler den beste rangen.")
+details.caption("Kilder: Lahdelma & Salminen (2001), Operations Research 49(3):444–454; Tervonen & Lahdelma (2007), "
+                "EJOR 178(2):500–513. Rangeringen er strengt: like totalskårer deler den beste rangen.")

@@ -14,6 +14,7 @@ from ikt_model.ui import session, share
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
 from ikt_model.workspaces import WorkspaceError, shared_workspaces
+from ikt_model.ui.widgets import check_upload
 
 PENDING_DELETE = "scen_pending_delete"
 FLASH = "scen_flash"
@@ -106,7 +107,7 @@ except StoreUnavailable as exc:
 # --- Save the current view ---------------------------------------------------------------------
 st.subheader("Lagre det du ser nå")
 st.caption(f"Profil: {markdown_escape(profile.name or 'uten navn')} · Vekter: "
-           f"{markdown_escape(session.source_label(source))} · Egne vurderinger: {len(overrides)}")
+           f"{markdown_escape(session.source_label(source))} · Egne vurderinger: {fmt.number(len(overrides))}")
 with st.container(border=True):  # not a form: what is typed must survive a page switch
     name = st.text_input("Navn på scenarioet", max_chars=80, key="scen_name", persist_state="session",
                          placeholder="f.eks. Med ROBEK, rapportens vekter")
@@ -189,7 +190,7 @@ if len(names) < 2:
     st.caption("Lagre minst to scenarier for å sammenligne dem.")
 else:
     picked = st.multiselect("Velg to eller tre scenarier", names, default=names[:2], max_selections=3,
-                            key="scen_compare", persist_state="session")
+                            key="scen_compare", persist_state="session", select_all=False)
     if len(picked) >= 2:
         try:
             result = compare([store.get(n) for n in picked])
@@ -221,15 +222,19 @@ else:
 
 # --- Import ------------------------------------------------------------------------------------
 st.subheader("Importer scenario (JSON)")
-upload = st.file_uploader("Velg en scenariofil eksportert herfra (høyst 1 MB)", type=["json"], key="scen_upload")
-if upload is not None:
+upload = st.file_uploader("Velg en scenariofil eksportert herfra (høyst 1 MB)", type=None, key="scen_upload")
+# type=None: the widget's own refusal is English; the file is checked here, in Norwegian
+upload_problem = check_upload(upload.name, upload.size, ["json"], 1_000_000) if upload is not None else None
+if upload_problem:
+    st.error(f"Filen ble ikke importert, ingenting er endret: {markdown_escape(upload_problem)}")
+elif upload is not None:
     try:
         incoming = import_json(upload.getvalue())
     except ScenarioImportError as exc:
         st.error(f"Filen ble ikke importert, ingenting er endret: {markdown_escape(session.user_message(exc))}")
     else:
         st.info(f"Filen inneholder scenarioet «{markdown_escape(incoming.name)}» "
-                f"({len(incoming.overrides)} egne vurderinger).")
+                f"({fmt.plural(len(incoming.overrides), 'egen vurdering', 'egne vurderinger')}).")
         import_name = st.text_input("Lagre som", value=incoming.name, key="scen_import_name",
                                     persist_state="session", max_chars=80)
         if st.button("Importer", key="scen_import"):

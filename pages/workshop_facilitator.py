@@ -29,7 +29,9 @@ except StoreUnavailable as exc:  # one Norwegian sentence; the details are in th
     st.stop()
 kb = default_knowledge_base()
 
-st.title("Workshop – fasilitator")
+projector = st.session_state.get("ws_projector", False)
+if not projector:
+    st.title("Workshop – fasilitator")
 
 # A private facilitator link (?workshop=<id>&key=<secret>) signs this browser session in, then the
 # key is removed from the address bar so it is not shown on the projector.
@@ -94,6 +96,84 @@ def create_form() -> None:
                 st.rerun()
 
 
+def use_group_weights(result, workshop) -> None:
+    """«Bruk gruppens vekter», drawn inside the live view so it follows the live result."""
+    if st.button("Bruk gruppens vekter", key="ws_use_weights", width="stretch", disabled=result is None,
+                 help="Gruppens vekter blir gjeldende vekter på Sammenligning og Robusthet."):
+        session.set_weights(st.session_state, result.weights_as_points(), session.WORKSHOP)
+        st.session_state[session.WORKSHOP_RESULT] = {
+            "title": workshop.title, "participants": result.participants, "method": workshop.method,
+            "dissent": result.dissent()}
+        st.success(f"Gruppens vekter ({fmt.plural(result.participants, 'svar', 'svar')}) brukes nå på "
+                   "Sammenligning og Robusthet.")
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def projector_view(workshop_id: str, key: str, aggregate: str) -> None:
+    """The live result in large type for the projector: fits 1280×720 with the code and QR beside it."""
+    try:
+        current = repo.workshop(workshop_id, key)
+        snapshot = live.facilitator(workshop_id, key, aggregate)  # re-read only after a change
+    except StoreUnavailable as exc:
+        st.error(exc.message)
+        return
+    except WorkshopError:
+        st.warning("Workshopen finnes ikke lenger.")
+        return
+    votes, result = snapshot.votes, snapshot.result
+    status = "åpen" if current.voting_open else "stengt"
+    st.markdown(f"<p class='ws-big'>{fmt.plural(len(votes), 'svar', 'svar')} · avstemningen er {status}</p>",
+                unsafe_allow_html=True)
+    if result is None:
+        st.markdown("<p class='ws-big'>Venter på de første svarene …</p>", unsafe_allow_html=True)
+        return
+    firsts = [r for r in result.ranking if r.rank == 1]
+    best = " og ".join(view.escape_html(r.label) for r in firsts) + (" (likt)" if len(firsts) > 1 else "")
+    st.markdown(f"<p class='ws-best'>Best med gruppens vekter: <b>{best}</b></p>", unsafe_allow_html=True)
+    st.plotly_chart(charts.ranking_figure(result, height=470), key="ws_projector_ranking",
+                    config={"displayModeBar": False, "staticPlot": True},
+                    alt="Søylediagram: rangering av de tolv alternativene med gruppens vekter")
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def live_view(workshop_id: str, key: str, aggregate: str) -> None:
+    """Re-reads the store every few seconds; only this part of the page refreshes."""
+    try:
+        current = repo.workshop(workshop_id, key)
+        snapshot = live.facilitator(workshop_id, key, aggregate)  # re-read only after a change
+    except StoreUnavailable as exc:
+        st.error(exc.message)
+        return
+    except WorkshopError:
+        st.warning("Workshopen finnes ikke lenger.")
+        return
+    votes, result = snapshot.votes, snapshot.result
+    st.info(view.status_line(current, len(votes)))
+    left, right = st.columns([1, 2])
+    left.metric("Antall svar", fmt.number(len(votes)))
+    with right:
+        use_group_weights(result, current)
+    if result is None:
+        st.write("Venter på de første svarene …")
+        return
+    st.markdown(f"**Dagsorden – mest uenighet om:** {view.escape_md(view.agenda_text(result))}")
+    st.markdown(f"**Best med gruppens vekter:** {view.escape_md(view.best_text(result))}")
+    left, right = st.columns(2)
+    left.plotly_chart(charts.group_weights_figure(result), key="ws_chart_weights",
+                      alt="Søylediagram: gruppens vekt per faktor")
+    right.plotly_chart(charts.disagreement_figure(result), key="ws_chart_spread",
+                       alt="Søylediagram: uenighet per faktor, mest omstridt først")
+    left.plotly_chart(charts.ranking_figure(result), key="ws_chart_ranking",
+                      alt="Søylediagram: rangering av de tolv alternativene med gruppens vekter")
+    right.plotly_chart(charts.winners_figure(result), key="ws_chart_winners",
+                       alt="Søylediagram: antall deltakere som har hvert alternativ som vinner")
+    if st.toggle("Vis enkeltstemmer (bare for fasilitator – ikke på projektoren)", key="ws_show_votes"):
+        st.dataframe(
+            [{"Deltaker": v.participant, "Navn": v.display_name or "(anonym)", "Endringer": v.revisions,
+              **{f"F{f}": fmt.percent(w, 0) for f, w in v.fractions().items()}} for v in votes],
+            hide_index=True)
+
+
 workshop = current_workshop()
 if workshop is None:
     create_form()
@@ -102,6 +182,21 @@ if workshop is None:
 key = st.session_state[WS_KEY]
 page_url = st.context.url
 join_url = view.participant_url(page_url, workshop.code)
+st.toggle("Projektormodus", key="ws_projector",
+          help="Kode, QR-kode og live-resultat i stor skrift på én skjerm; styringen skjules. Slå av for å styre.")
+
+if projector:  # code, QR and the live result only, in large type; the controls are hidden
+    st.html(f"<style>{view.PROJECTOR_CSS}</style>")
+    code_col, live_col = st.columns([1, 2.3], gap="large")
+    with code_col:
+        st.markdown(f"<p class='ws-title'>{view.escape_html(workshop.title)}</p>"
+                    "<p class='ws-big'>Kode for å delta</p>"
+                    f"<p class='ws-code'>{access.format_code(workshop.code)}</p>", unsafe_allow_html=True)
+        st.image(qr.qr_png(join_url, box_size=8), width=230, alt=f"QR-kode til {join_url}")
+        st.markdown(f"<p class='ws-url'>{view.escape_html(join_url)}</p>", unsafe_allow_html=True)
+    with live_col:
+        projector_view(workshop.id, key, st.session_state.get("ws_aggregate", "mean"))
+    st.stop()
 
 st.header(markdown_escape(workshop.title), anchor=False)
 share, controls = st.columns([3, 2])
@@ -142,13 +237,6 @@ with controls:
 snapshot = live.facilitator(workshop.id, key, aggregate)  # computed once per change, shared
 votes, result = list(snapshot.votes), snapshot.result
 with controls:
-    if st.button("Bruk gruppens vekter", width="stretch", disabled=result is None,
-                 help="Gruppens vekter blir gjeldende vekter på Sammenligning og Robusthet."):
-        session.set_weights(st.session_state, result.weights_as_points(), session.WORKSHOP)
-        st.session_state[session.WORKSHOP_RESULT] = {
-            "title": workshop.title, "participants": result.participants, "method": workshop.method,
-            "dissent": result.dissent()}
-        st.success(f"Gruppens vekter ({result.participants} svar) brukes nå på Sammenligning og Robusthet.")
     down_csv, down_xlsx, down_json = st.columns(3)
     down_csv.download_button("Eksport CSV", export.export_csv(workshop, votes, result, kb),
                              file_name=f"workshop-{workshop.code}.csv", mime="text/csv", width="stretch",
@@ -166,42 +254,6 @@ with controls:
             st.session_state.pop(WS_ID)
             st.session_state.pop(WS_KEY)
             st.rerun()
-
-
-@st.fragment(run_every=REFRESH_SECONDS)
-def live_view(workshop_id: str, key: str, aggregate: str) -> None:
-    """Re-reads the store every few seconds; only this part of the page refreshes."""
-    try:
-        current = repo.workshop(workshop_id, key)
-        snapshot = live.facilitator(workshop_id, key, aggregate)  # re-read only after a change
-    except StoreUnavailable as exc:
-        st.error(exc.message)
-        return
-    except WorkshopError:
-        st.warning("Workshopen finnes ikke lenger.")
-        return
-    votes, result = snapshot.votes, snapshot.result
-    st.info(view.status_line(current, len(votes)))
-    st.metric("Antall svar", fmt.number(len(votes)))
-    if result is None:
-        st.write("Venter på de første svarene …")
-        return
-    st.markdown(f"**Dagsorden – mest uenighet om:** {view.escape_md(view.agenda_text(result))}")
-    st.markdown(f"**Best med gruppens vekter:** {view.escape_md(view.best_text(result))}")
-    left, right = st.columns(2)
-    left.plotly_chart(charts.group_weights_figure(result), key="ws_chart_weights",
-                      alt="Søylediagram: gruppens vekt per faktor")
-    right.plotly_chart(charts.disagreement_figure(result), key="ws_chart_spread",
-                       alt="Søylediagram: uenighet per faktor, mest omstridt først")
-    left.plotly_chart(charts.ranking_figure(result), key="ws_chart_ranking",
-                      alt="Søylediagram: rangering av de tolv alternativene med gruppens vekter")
-    right.plotly_chart(charts.winners_figure(result), key="ws_chart_winners",
-                       alt="Søylediagram: antall deltakere som har hvert alternativ som vinner")
-    if st.toggle("Vis enkeltstemmer (bare for fasilitator – ikke på projektoren)", key="ws_show_votes"):
-        st.dataframe(
-            [{"Deltaker": v.participant, "Navn": v.display_name or "(anonym)", "Endringer": v.revisions,
-              **{f"F{f}": fmt.percent(w, 0) for f, w in v.fractions().items()}} for v in votes],
-            hide_index=True)
 
 
 st.divider()

@@ -115,12 +115,13 @@ with st.form("delta_vote"):
             start = int(round(mine.points.get(f, 0))) if mine and mine.ranking is None else 5
             st.slider(f"{f}. {kb.factor(f).label}", 0, POINTS_SCALE_MAX,
                       min(POINTS_SCALE_MAX, start), step=1, key=f"delta_points_{f}")
+            st.caption(kb.factor(f).short_description)  # on a phone a help icon is easy to miss
     else:
         st.write("Trykk på faktorene i prioritert rekkefølge: den viktigste først. Alle tolv må være med.")
         st.multiselect("Din rangering (viktigst først)", list(FACTOR_IDS),
                        default=list(mine.ranking) if mine and mine.ranking else None,
                        format_func=lambda f: f"{f}. {kb.factor(f).label}",
-                       placeholder="Velg den viktigste faktoren …", key="delta_ranking")
+                       placeholder="Velg den viktigste faktoren …", key="delta_ranking", select_all=False)
     # Never disabled: a press after closing (page loaded earlier) must get a clear refusal, not silence.
     st.form_submit_button("Send inn stemmen" if mine is None else "Lagre endret stemme",
                           type="primary", width="stretch", on_click=submit_vote,

@@ -1,4 +1,6 @@
-"""Norwegian number format: non-breaking thousands space, decimal comma, true minus sign."""
+"""Norwegian number format: non-breaking thousands space, decimal comma, true minus sign; plurals; tables."""
+
+import pandas as pd
 
 from ikt_model import format as fmt
 
@@ -16,3 +18,20 @@ def test_signed_percent_and_kroner():
     assert fmt.signed(0.891) == "+0,89" and fmt.signed(-0.234) == "−0,23" and fmt.signed(0.0) == "0,00"
     assert fmt.percent(0.2586) == f"26{NB}%" and fmt.percent(0.2586, 1) == f"25,9{NB}%"
     assert fmt.kroner(12_000_000) == f"12{NB}000{NB}000{NB}kr"
+
+
+def test_plural_uses_the_singular_only_for_one():
+    assert fmt.plural(1, "kommune", "kommuner") == "1 kommune"
+    assert fmt.plural(0, "kommune", "kommuner") == "0 kommuner"
+    assert fmt.plural(1234, "egen vurdering", "egne vurderinger") == "1\u00a0234 egne vurderinger"
+
+
+def test_table_shows_numbers_the_norwegian_way_and_keeps_them_numbers():
+    frame = pd.DataFrame({"n": [81912, None], "x": [-1.5, 2.25], "t": ["a", None], "år": [2009, 2015],
+                          "s": [0.891, -0.2]})
+    styled = fmt.table(frame, signed_columns=("s",), plain_columns=("år",))
+    shown = styled._translate(False, False)  # the display values Streamlit sends
+    cells = [[c["display_value"] for c in row[1:]] for row in shown["body"]]
+    assert cells[0] == ["81\u00a0912", "−1,50", "a", "2009", "+0,89"]
+    assert cells[1] == ["–", "2,25", "–", "2015", "−0,20"]
+    assert styled.data["n"].dtype.kind == "f"  # still numbers underneath: sorting stays numeric

@@ -22,11 +22,12 @@ _MODEL_SCALE = [[0.0, MODEL_COLOURS["ks"]], [0.33, MODEL_COLOURS["ks"]], [0.34, 
                 [0.66, MODEL_COLOURS["alternativ"]], [0.67, MODEL_COLOURS["hybrid"]], [1.0, MODEL_COLOURS["hybrid"]]]
 AXIS_MIN_HALF_RANGE = 1.5  # the x axis spans at least ±1.5 so moves stay visible (the scale itself is fixed)
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 13}
+SEPARATORS = ", "  # Norwegian: decimal comma, (non-breaking) space between thousands; plotly draws a real minus
 
 
 def _figure(trace: dict, height: int, title: str, **layout) -> go.Figure:
     return go.Figure(data=[trace], layout={
-        "height": height, "margin": {"l": 10, "r": 20, "t": 30, "b": 30}, "font": FONT,
+        "height": height, "margin": {"l": 10, "r": 20, "t": 30, "b": 30}, "font": FONT, "separators": SEPARATORS,
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
         "title": {"text": title, "x": 0}, **layout})
 
@@ -35,19 +36,24 @@ COMPONENT_COLOURS = {"model": "#1f5f8b", "form": "#7fa7c9", "fit": "#9bbf85", "c
                      "transition": "#b5523b"}
 
 
-def _label(r) -> str:
-    return f"{r.rank}. {r.label}{' ◀ dagens' if r.is_current else ''}"
+def rank_labels(ranking) -> list[str]:
+    """«1. X», and for a shared place «1. (delt) X» on every alternative sharing it; «◀ dagens» marks today's."""
+    counts: dict[int, int] = {}
+    for r in ranking:
+        counts[r.rank] = counts.get(r.rank, 0) + 1
+    return [f"{r.rank}. {'(delt) ' if counts[r.rank] > 1 else ''}{r.label}{' ◀ dagens' if r.is_current else ''}"
+            for r in ranking]
 
 
 def ranking_bar(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
     """All 12 alternatives, best at the top, each bar split into the total's parts, total as a marker.
 
     Parts (stacked, negative to the left): governance model, organisation form, model/form fit, context,
-    transition — they sum to the total (scoring.py). Ties share a rank number; the current arrangement is
-    marked «◀ dagens».
+    transition — they sum to the total (scoring.py). Ties share a rank number and say «(delt)»; the current
+    arrangement is marked «◀ dagens».
     """
     rows = list(reversed(result.ranking))
-    labels = [_label(r) for r in rows]
+    labels = list(reversed(rank_labels(result.ranking)))
     extent = max(max(sum(v for v in r.components.values() if v > 0), -sum(v for v in r.components.values() if v < 0),
                      abs(r.score)) for r in rows)
     half = max(AXIS_MIN_HALF_RANGE, extent + 0.3)
@@ -72,6 +78,7 @@ def ranking_bar(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
     })
     return go.Figure(data=traces, layout={
         "height": 110 + 30 * len(rows), "margin": {"l": 10, "r": 20, "t": 40, "b": 90}, "font": FONT,
+        "separators": SEPARATORS,
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)", "barmode": "relative",
         "title": {"text": "Rangering av de 12 alternativene, med summens deler", "x": 0},
         "legend": {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},

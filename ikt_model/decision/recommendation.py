@@ -109,7 +109,7 @@ def recommend(profile: Profile, kb: KnowledgeBase, winners: tuple[Alternative, .
     target, text, quote, section = _status_advice(profile, kb)
     agrees = target in winners
     if profile.status != "new" and not profile.stable_operations:
-        then = text[0].lower() + text[1:]
+        then = in_sentence(text)  # «KS-modellen» keeps its capitals
         return Recommendation(alternative=target, gate=True, section="3.1, 4.3", quote=QUOTE_STABLE,
                               agrees_with_ranking=agrees,
                               text=f"Få stabil drift på plass først – det er en grunnleggende forutsetning. "

@@ -17,6 +17,24 @@ FORM_IDS: tuple[FormId, ...] = ("as", "iks", "vertskommune", "par27")
 FACTOR_IDS: tuple[int, ...] = tuple(range(1, 13))
 
 
+# One line per factor for a phone screen: the tool's own summary of the report's description in 4.3
+# (the full, verbatim description is `Factor.description`).
+ONE_LINE: dict[int, str] = {
+    1: "Tjenestene brukerne opplever – interne brukere, innbyggere og næringsliv – ikke bare IKT-systemene.",
+    2: "At teknologi og ressurser driver endringer i kommunale tjenester fram i stedet for å bremse dem.",
+    3: "Mulighet for langsiktige investeringer, for eksempel ved å ta opp lån.",
+    4: "Mulighet til å drive digitalisering i takt med den teknologiske utviklingen.",
+    5: "At kommunene har kontroll og styrer samarbeidet, gjennom kommunedirektøren.",
+    6: "At samarbeidet kan ta beslutninger og gjennomføre, mens kommunene beholder kontrollen.",
+    7: "At kommunene og samarbeidet har rett kompetanse.",
+    8: "Sterkere stilling som kunde overfor leverandørene enn hver kommune har alene.",
+    9: "Sterkere stemme overfor offentlige etater, KS og andre kommuner.",
+    10: "At samarbeidet, med alle selskap og funksjoner, oppleves som en del av kommunene.",
+    11: "Bidra til og følge med på mer sentral (nasjonal) styring, så endringer ikke overrasker.",
+    12: "At lederen for samarbeidet makter å styre det godt.",
+}
+
+
 class Factor(BaseModel, frozen=True):
     """One of the twelve success factors, in the report's priority order (3.1, 4.3)."""
 
@@ -25,6 +43,11 @@ class Factor(BaseModel, frozen=True):
     label: str
     description: str
     section: str
+
+    @property
+    def short_description(self) -> str:
+        """One line on what the factor means (ONE_LINE; the tool's summary of 4.3)."""
+        return ONE_LINE[self.id]
 
 
 class GovernanceModel(BaseModel, frozen=True):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import format as fmt
 from .evaluation import Evaluation
 from .knowledge import KnowledgeBase
 
@@ -39,6 +40,42 @@ def assessment_table(kb: KnowledgeBase, part: str, overrides: dict[str, int]) ->
             "Sitat": r.quote, "Grunnlag": BASIS_LABELS[r.basis], "Merknad": r.note or "",
         })
     return pd.DataFrame(records)
+
+
+SCORE_MIN, SCORE_MAX = -2, 2  # the assessment scale (4.2): −2 clearly worse … +2 clearly better
+
+
+def assessment_subject(kb: KnowledgeBase, row_id: str) -> str:
+    """An assessment row as a person reads it: «Vertskommune · 3. Økonomi» (never the internal id).
+
+    Raises KeyError for an unknown row id.
+    """
+    for part, rows in (("form", kb.form_factor), ("model", kb.model_factor), ("fit", kb.fit)):
+        for r in rows:
+            if r.id == row_id:
+                subject = (kb.form(r.form).label if part == "form" else kb.model(r.model).label if part == "model"
+                           else f"{kb.model(r.model).label} + {kb.form(r.form).label}")
+                return f"{subject} · {r.factor}. {kb.factor(r.factor).label}"
+    raise KeyError(row_id)
+
+
+def edit_problem(value) -> str | None:
+    """A Norwegian message when an edited «Din vurdering» is not a whole number from −2 to +2, else None.
+
+    `value`: what the data editor returned for the cell (number, text or None). Nothing is stored for such
+    a cell: the page shows the message and keeps the earlier score.
+    """
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "«Din vurdering» kan ikke være tom. Skriv et heltall fra −2 til +2."
+    try:
+        number = float(str(value).replace(",", ".").replace("−", "-"))
+    except ValueError:
+        return f"«{value}» er ikke et tall. Skriv et heltall fra −2 til +2."
+    if not number.is_integer() or not SCORE_MIN <= number <= SCORE_MAX:
+        shown = fmt.number(number, 0 if number.is_integer() else 1)
+        return (f"{shown} er utenfor skalaen. «Din vurdering» må være et heltall fra −2 til +2; "
+                "vurderingen er ikke endret.")
+    return None
 
 
 def overrides_from_edit(edited: pd.DataFrame, overrides: dict[str, int]) -> dict[str, int]:

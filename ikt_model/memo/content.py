@@ -112,15 +112,44 @@ def _quote(part) -> Quote:
 
 def _members_text(profile: Profile) -> str:
     if not profile.members:
-        return f"{profile.municipalities} kommuner (medlemmene er ikke oppgitt)"
+        return f"{fmt.plural(profile.municipalities, 'kommune', 'kommuner')} (medlemmene er ikke oppgitt)"
     names = ", ".join(municipalities_today()[m].visningsnavn for m in profile.members)
-    return (f"{len(profile.members)} kommuner ({names}) med til sammen {fmt.number(profile.members_population)} "
-            f"innbyggere ({population_label(profile.population_year)})")
+    return (f"{fmt.plural(len(profile.members), 'kommune', 'kommuner')} ({names}) med til sammen "
+            f"{fmt.number(profile.members_population)} innbyggere ({population_label(profile.population_year)})")
+
+
+def scale_text(evaluation: Evaluation) -> str:
+    """What the numbers can reach, computed from this case: the points per factor (the report's −2 … +2
+    plus adjustments from the profile, so they can reach ±3), and the range of the weighted sum (an
+    alternative with the lowest / highest points on every factor, with the transition cost) beside
+    where the twelve alternatives actually lie."""
+    rows = evaluation.ranking
+    points = [v for r in rows for v in r.factor_scores.values()]
+    w = evaluation.weights
+    low = sum(w[f] * min(r.factor_scores[f] for r in rows) for f in FACTOR_IDS) + min(
+        r.components.get("transition", 0.0) for r in rows)
+    high = sum(w[f] * max(r.factor_scores[f] for r in rows) for f in FACTOR_IDS) + max(
+        r.components.get("transition", 0.0) for r in rows)
+    scores = [r.score for r in rows]
+    return (f"Hvert alternativ får poeng per suksessfaktor fra rapportens vurderinger (−2 til +2, 0 betyr «ingen "
+            "forskjell»), justert for samarbeidets profil; i denne saken går poengene fra "
+            f"{fmt.signed(min(points), 0)} "
+            f"til {fmt.signed(max(points), 0)}. Poengene vektes med vektene nedenfor og legges sammen. Den vektede "
+            f"summen kan her gå fra {fmt.signed(low)} til {fmt.signed(high)}; de tolv alternativene ligger mellom "
+            f"{fmt.signed(min(scores))} og {fmt.signed(max(scores))}.")
+
+
+def _workshop_method(method: str | None) -> str:
+    from ..workshop.models import METHOD_LABELS as WORKSHOP_METHODS
+
+    if not method:
+        return "ikke oppgitt"
+    return fmt.in_sentence(WORKSHOP_METHODS[method]) if method in WORKSHOP_METHODS else method
 
 
 def _bakgrunn(profile: Profile, kb: KnowledgeBase) -> Section:
-    who = profile.name or "samarbeidet"
-    text = (f"Saken gjelder organisering og styring av IKT-samarbeidet {who}: "
+    who = f"IKT-samarbeidet {profile.name}" if profile.name else "IKT-samarbeidet"
+    text = (f"Saken gjelder organisering og styring av {who}: "
             f"{STATUS_LABELS[profile.status].lower()}, {_members_text(profile)}.")
     if profile.is_existing:
         text += (f" I dag brukes {fmt.in_sentence(kb.model(profile.current_model).label)} som styringsmodell og "
@@ -160,8 +189,8 @@ def _workshop_blocks(workshop: dict | None, kb: KnowledgeBase) -> list:
     dissent = [(int(f), float(s)) for f, s in (workshop.get("dissent") or [])]
     blocks: list = [Subheading(text="Workshop og uenighet"),
                     Paragraph(text=f"Vektene ble drøftet i workshopen «{workshop.get('title') or 'uten tittel'}» med "
-                                   f"{workshop.get('participants', 0)} deltakere "
-                                   f"(metode: {workshop.get('method') or 'ikke oppgitt'}).")]
+                                   f"{fmt.plural(int(workshop.get('participants', 0)), 'deltaker', 'deltakere')} "
+                                   f"(metode: {_workshop_method(workshop.get('method'))}).")]
     if dissent and leaders(dissent, key=lambda d: d[1]).everyone and max(s for _, s in dissent) <= 1e-12:
         blocks.append(Paragraph(text="Alle deltakerne ga de samme vektene: det var ingen uenighet om faktorene."))
     elif dissent:
@@ -177,9 +206,7 @@ def _vurdering(evaluation: Evaluation, weights: Weights, weights_source: str, ov
                method: str, kb: KnowledgeBase, base_kb: KnowledgeBase, robustness: Any,
                workshop: dict | None) -> Section:
     blocks: list = [
-        Paragraph(text=f"Metode: {METHOD_LABELS.get(method, method)}. Hvert alternativ får en poengsum per "
-                       "suksessfaktor (fra -2 til +2, 0 betyr «ingen forskjell») fra rapportens vurderinger; "
-                       "summen vektes med vektene nedenfor."),
+        Paragraph(text=f"Metode: {METHOD_LABELS.get(method, method)}. {scale_text(evaluation)}"),
         Paragraph(text=f"Vektene kommer fra: {source_label(weights_source)}."),
         _weights_table(weights, kb),
     ]
@@ -292,9 +319,9 @@ def _vedlegg(evaluation: Evaluation, kb: KnowledgeBase, costs: CostSplit | None,
                         numeric=(False, *[True] * len(top))))
     blocks.append(Subheading(text="Kilder"))
     blocks.append(Bullets(items=sources))
-    blocks.append(Paragraph(text=f"Notatet er laget {today.strftime('%d.%m.%Y')} med beslutningsstøtteverktøyet for "
-                                 f"interkommunalt IKT-samarbeid, versjon {ikt_model.__version__}. Poengene er "
-                                 "ordinale vurderinger hentet fra rapportens tekst og tabeller, ikke målinger."))
+    # date and version are in the footer of both the HTML and the Word document: said once, not twice
+    blocks.append(Paragraph(text="Poengene er ordinale vurderinger hentet fra rapportens tekst og tabeller, "
+                                 "ikke målinger."))
     return Section(id="vedlegg", title=SECTION_TITLES["vedlegg"], blocks=tuple(blocks))
 
 

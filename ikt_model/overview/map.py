@@ -369,6 +369,7 @@ def map_figure(rows: pd.DataFrame, color_by: ColorBy = "form", show_successors: 
     )
     fig.update_layout(
         height=height, margin={"l": 0, "r": 0, "t": 32, "b": 0}, uirevision="kart", dragmode="zoom",
+        separators=", ",  # Norwegian decimal comma and thousands space in hover and legend
         # Legend outside the map, on the right: 43 collaboration entries would cover Western Norway;
         # the top margin keeps the modebar off the legend title.
         legend={"title": {"text": COLOR_BY_LABELS[color_by]}, "itemsizing": "constant",

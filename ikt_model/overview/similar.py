@@ -139,7 +139,7 @@ def _reasons(row: dict[str, Any], mode: Mode, n: int, population: int | None, re
     if size == n:
         parts.append(f"like mange kommuner ({size})")
     else:
-        parts.append(f"{size} kommuner mot deres {n}")
+        parts.append(f"{fmt.plural(size, 'kommune', 'kommuner')} mot deres {fmt.number(n)}")
     if population and row["folketall_likhet"] is not None:
         parts.append(f"{fmt.number(row['folketall'])} innbyggere mot deres {fmt.number(population)}")
     if region and row["samme_region"]:
@@ -244,7 +244,7 @@ def basis_text(result: SimilarityResult) -> str:
 def profile_text(profile: Profile) -> str:
     """What the page compares with, in Norwegian: name, size, members, current form."""
     name = f"«{profile.name}»" if profile.name else "Samarbeidet deres"
-    text = f"{name}: {profile.municipalities} kommuner"
+    text = f"{name}: {fmt.plural(profile.municipalities, 'kommune', 'kommuner')}"
     if profile.members:
         text += " (" + ", ".join(member_label(m) for m in profile.members) + ")"
     if profile.current_form:

@@ -96,7 +96,7 @@ def interval_sentence(interval: FactorInterval) -> str:
 def acceptability_sentence(label: str, share: float, mode: str) -> str:
     """«Alternativ X er best i 71 % av de mulige vektingene …»"""
     where = {
-        "around": "av vektingene rundt dine vekter",
+        "around": "av vektingene nær de valgte vektene",  # neutral: the memo goes to the kommunestyre
         "ordinal": "av vektingene som følger rapportens rekkefølge (w1 ≥ w2 ≥ … ≥ w12)",
         "uniform": "av alle mulige vektinger",
     }[mode]
@@ -113,6 +113,41 @@ def acceptability_reading(result: SmaaResult, labels: list[str], shown: int = 3)
         lines.append(f"{never} av {len(labels)} alternativer blir aldri best i noen av de {fmt.number(result.samples)} "
                      "trukne vektingene.")
     return lines
+
+
+def how_often_each_wins(result: SmaaResult, labels: list[str], minimum: float = 0.005) -> str:
+    """«X i 54 %, Y i 46 %»: every alternative that is best in at least `minimum` of the draws, most often
+    first; the rest summed as «andre i 1 %» when they add up to a shown percentage."""
+    order = sorted(range(len(labels)), key=lambda i: -result.first_rank[i])
+    shown = [i for i in order if result.first_rank[i] >= minimum]
+    parts = [f"{labels[i]} i {fmt.percent(result.first_rank[i])}" for i in shown]
+    rest = sum(result.first_rank[i] for i in order if i not in shown)
+    if rest >= minimum:
+        parts.append(f"andre i {fmt.percent(rest)}")
+    return ", ".join(parts[:-1]) + " og " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def robustness_lead(result: SmaaResult, labels: list[str], best_index: int, tied: tuple[int, ...] = ()) -> str:
+    """The answer of the robustness page in one plain sentence, with how often each alternative wins.
+
+    `result`: SMAA with weights drawn around the user's («around»). `best_index`: the first choice with the
+    user's own weights; `tied`: other alternatives sharing first place with those weights (named as a tie).
+    Robust means best in at least 95 % of the draws; uncertain means best in fewer than half.
+    """
+    share = result.first_rank[best_index]
+    wins = how_often_each_wins(result, labels)
+    if tied:
+        names = " og ".join(labels[i] for i in (best_index, *tied))
+        return (f"{names} står likt med dine vekter. Når vektene varierer litt rundt dine, vinner {wins} "
+                "av trekkene.")
+    if share >= 0.95:
+        return (f"{labels[best_index]} er best med dine vekter og forblir best når vektene varierer litt: "
+                f"{wins} av trekkene. Anbefalingen er robust.")
+    if share >= 0.5:
+        return (f"{labels[best_index]} er best med dine vekter og i de fleste trekkene når vektene varierer litt, "
+                f"men ikke alle: {wins}.")
+    return (f"Usikkert: {labels[best_index]} er best med akkurat dine vekter, men når vektene varierer litt, "
+            f"vinner {wins} av trekkene.")
 
 
 def robustness_summary(profile: Profile, weights: Weights, kb: KnowledgeBase | None = None,

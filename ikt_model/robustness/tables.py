@@ -8,7 +8,7 @@ import pandas as pd
 
 from .. import format as fmt
 from ..decision.knowledge import KnowledgeBase
-from .ahp import AhpResult, GroupedResult, value_to_position
+from .ahp import AhpResult, GroupedResult, best_single_change, value_to_position
 from .reading import FactorInterval
 from .smaa import SmaaResult
 
@@ -66,15 +66,47 @@ def consistency_rows(names: Sequence[str], results: Sequence[AhpResult | None]) 
     } for name, r in zip(names, results, strict=False) if r is not None])
 
 
-def worst_judgment_text(result: AhpResult, names: Sequence[str]) -> str | None:
-    """«Mest inkonsistent: A mot B (du sa 6; resten av svarene tilsier omtrent 1)»."""
+def worst_judgment_text(result: AhpResult, names: Sequence[str], matrix=None) -> str | None:
+    """What to change: the one judgment whose change helps most, and to what (never the answer given).
+
+    With `matrix` (the judgments asked), the advice is `ahp.best_single_change`: «Endre «A mot B» fra
+    «A 9» til «Like viktige»; da blir CR 0,00.» Without it, the judgment that contributes most, and the
+    value the other answers imply — only when that differs from the answer given. None if no advice.
+    """
+    if matrix is not None:
+        change = best_single_change(matrix)
+        if change is None:
+            return None
+        left, right = names[change.row], names[change.col]
+        return (f"Forslag: endre «{left} mot {right}» fra «{scale_option(change.said, left, right)}» til "
+                f"«{scale_option(change.better, left, right)}»; da blir CR {fmt.number(change.cr, 2)}.")
     if result.worst is None:
         return None
     w = result.worst
     said, suggested = value_to_position(w.value), value_to_position(w.suggested)
+    if said == suggested:  # the consistent value is off the scale: no honest single suggestion here
+        return f"Vurderingen som bidrar mest til inkonsistensen: «{names[w.row]}» mot «{names[w.col]}»."
     return (f"Vurderingen som bidrar mest til inkonsistensen: «{names[w.row]}» mot «{names[w.col]}». "
             f"Du valgte «{scale_option(said, names[w.row], names[w.col])}»; resten av svarene tilsier omtrent "
             f"«{scale_option(suggested, names[w.row], names[w.col])}».")
+
+
+def ahp_lead(weights: dict[int, float], labels: dict[int, str], consistent: bool) -> str:
+    """The AHP page's answer in one plain sentence: which factors weigh most and least, and whether the
+    answers hang together (CR ≤ 0,10). Ties are named together («X og Y veier mest, 8 % hver»)."""
+    top = max(weights.values())
+    low = min(weights.values())
+    most = [labels[f] for f, w in sorted(weights.items()) if abs(w - top) < 5e-4]
+    least = [labels[f] for f, w in sorted(weights.items()) if abs(w - low) < 5e-4]
+    if len(most) == len(weights):
+        text = f"Svarene gir alle de {len(weights)} faktorene lik vekt ({fmt.percent(top, 1)} hver)."
+    else:
+        def named(items, w):
+            return (f"«{items[0]}» ({fmt.percent(w, 1)})" if len(items) == 1
+                    else " og ".join(f"«{i}»" for i in items) + f" ({fmt.percent(w, 1)} hver)")
+        text = (f"Med svarene dine veier {named(most, top)} mest og {named(least, low)} minst.")
+    return text + (" Svarene henger godt sammen." if consistent else
+                   " Noen svar trekker i hver sin retning – se forslaget under før du bruker vektene.")
 
 
 def grouped_summary(result: GroupedResult) -> str:

@@ -50,7 +50,7 @@ class Comparison(BaseModel, frozen=True):
             tied = len(self.results[0].winner_keys) > 1
             return (f"{'Samme delte førsteplass' if tied else 'Samme vinner'} i alle scenariene: "
                     f"{self.results[0].winner_label}. "
-                    f"{len(self.changes)} forskjell(er) mellom {', '.join(names)}.")
+                    f"{fmt.plural(len(self.changes), 'forskjell', 'forskjeller')} mellom {', '.join(names)}.")
         winners = "; ".join(f"«{r.name}»: {r.winner_label}" for r in self.results)
         return f"Vinneren skifter mellom scenariene – {winners}."
 
@@ -80,14 +80,14 @@ def _result(scenario: Scenario, kb: KnowledgeBase) -> ScenarioResult:
 
 
 def row_label(kb: KnowledgeBase, row_id: str) -> str:
-    """'AS × 1. Kvalitet og tilgjengelighet (ff.as.1)' for an assessment row id."""
+    """'AS × 1. Kvalitet og tilgjengelighet' for an assessment row id (the id itself is never shown)."""
     row = next((a for a in kb.assessments() if a.id == row_id), None)
     if row is None:
-        return row_id
+        return "Ukjent vurdering"
     model, form = getattr(row, "model", None), getattr(row, "form", None)
     subject = " + ".join(x for x in (kb.model(model).label if model else None,
                                      kb.form(form).label if form else None) if x)
-    return f"{subject} × {row.factor}. {kb.factor(row.factor).label} ({row_id})"
+    return f"{subject} × {row.factor}. {kb.factor(row.factor).label}"
 
 
 def _changes(scenarios: list[Scenario], kb: KnowledgeBase) -> list[Change]:

@@ -8,8 +8,10 @@
   min, max); sorted most contested first = the discussion agenda (as Comparion's consensus view
   sorts judgments by standard deviation).
 * Ranking: `ikt_model.decision.evaluation.evaluate` with the group weights as points (0.1 step, as carried on).
-* Winners: for every participant, the alternative(s) ranked first by their OWN weights (ties
-  count for each tied alternative), counted per alternative.
+* Winners: for every participant, the alternative(s) ranked first by their OWN weights. Per
+  alternative (`RankRow.winners`) a tie counts for each tied alternative; the projector chart uses
+  `GroupResult.winner_groups`, where every participant counts exactly once and a shared first place is
+  its own, labelled group («A og B (likt)»).
 """
 
 from __future__ import annotations
@@ -58,6 +60,27 @@ class RankRow(BaseModel, frozen=True):
     winners: int  # participants whose own weights make this alternative (joint) first
 
 
+class WinnerGroup(BaseModel, frozen=True):
+    """Participants whose own weights give the same first place: one alternative, or several tied."""
+
+    keys: tuple[str, ...]
+    labels: tuple[str, ...]
+    count: int
+
+    @property
+    def tied(self) -> bool:
+        return len(self.keys) > 1
+
+    @property
+    def label(self) -> str:
+        """«A» alone; «A og B (likt)»; «Likt mellom 6 alternativer» when more than three share first place."""
+        if not self.tied:
+            return self.labels[0]
+        if len(self.labels) > 3:
+            return f"Likt mellom {len(self.labels)} alternativer"
+        return " og ".join(self.labels) + " (likt)"
+
+
 class GroupResult(BaseModel, frozen=True):
     """The group's weights (mean or geometric mean of normalised votes), their spread and the ranking."""
 
@@ -66,6 +89,7 @@ class GroupResult(BaseModel, frozen=True):
     weights: dict[int, float]  # fractions, factor id -> share
     spreads: tuple[FactorSpread, ...]  # most contested first
     ranking: tuple[RankRow, ...]
+    winner_groups: tuple[WinnerGroup, ...] = ()  # counts sum to `participants`, most often first
 
     def weights_as_points(self) -> Weights:
         """Group weights as points for the other pages: fraction x 100 rounded to the slider step (0.1).
@@ -155,6 +179,27 @@ def winner_counts(profile: Profile, matrix: np.ndarray, kb: KnowledgeBase) -> di
     return {alt.key: int(wins[i]) for i, alt in enumerate(ALTERNATIVES)}
 
 
+def winner_groups(profile: Profile, matrix: np.ndarray, kb: KnowledgeBase) -> tuple[WinnerGroup, ...]:
+    """Each participant counted once, under the alternative their own weights rank first — or under the
+    group of alternatives that share their first place. Most participants first; counts sum to n."""
+    scores = score_matrix(profile, kb).decision_values @ matrix.T  # 12 alternatives x n participants
+    best = scores.max(axis=0, keepdims=True)
+    firsts = scores >= best - WIN_TOL
+    counts: dict[tuple[int, ...], int] = {}
+    for column in firsts.T:
+        key = tuple(int(i) for i in np.flatnonzero(column))
+        counts[key] = counts.get(key, 0) + 1
+    order = sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))
+    return tuple(WinnerGroup(keys=tuple(ALTERNATIVES[i].key for i in idx),
+                             labels=tuple(_label(kb, ALTERNATIVES[i]) for i in idx), count=n) for idx, n in order)
+
+
+def _label(kb: KnowledgeBase, alternative) -> str:
+    from ..decision.evaluation import alternative_label
+
+    return alternative_label(kb, alternative)
+
+
 def group_result(profile: Profile, votes: Sequence[Vote], aggregate: Aggregate = "mean",
                  kb: KnowledgeBase | None = None) -> GroupResult | None:
     """The whole projector view's numbers; None when nobody has voted yet."""
@@ -169,4 +214,5 @@ def group_result(profile: Profile, votes: Sequence[Vote], aggregate: Aggregate =
     ranking = tuple(RankRow(rank=r.rank, key=r.alternative.key, label=r.label, score=r.score,
                             winners=wins[r.alternative.key]) for r in evaluation.ranking)
     return GroupResult(participants=len(votes), aggregate=aggregate, weights=weights,
-                       spreads=spreads(matrix, w, kb), ranking=ranking)
+                       spreads=spreads(matrix, w, kb), ranking=ranking,
+                       winner_groups=winner_groups(profile, matrix, kb))

@@ -7,18 +7,19 @@ import plotly.graph_objects as go
 from ..format import number, percent
 from .aggregation import AGGREGATE_LABELS, GroupResult
 
-FONT = dict(size=16)
+FONT = dict(size=18)  # at least 18 px: readable from the back of a room on a projector
 BAR = "#1f5f8b"
 CONTESTED = "#b4441c"
 WIN = "#2e7d32"
 
 
 def _layout(fig: go.Figure, title: str, rows: int, x_title: str) -> go.Figure:
-    fig.update_layout(title=dict(text=title), font=FONT, height=120 + 34 * rows,
+    # explicit tick and title fonts: Streamlit's chart theme would otherwise set smaller tick labels
+    fig.update_layout(title=dict(text=title, font=dict(size=22)), font=FONT, height=120 + 34 * rows,
                       margin=dict(l=10, r=70, t=60, b=40), showlegend=False,
-                      xaxis=dict(title=x_title, rangemode="tozero"),
-                      yaxis=dict(autorange="reversed", automargin=True),
-                      separators=", ")
+                      xaxis=dict(title=dict(text=x_title, font=FONT), rangemode="tozero", tickfont=FONT),
+                      yaxis=dict(autorange="reversed", automargin=True, tickfont=FONT),
+                      hoverlabel=dict(font=FONT), separators=", ")
     return fig
 
 
@@ -28,7 +29,7 @@ def group_weights_figure(result: GroupResult) -> go.Figure:
     fig = go.Figure(go.Bar(
         x=[s.group_weight * 100 for s in rows], y=[f"{s.factor_id}. {s.label}" for s in rows],
         orientation="h", marker_color=BAR, text=[percent(s.group_weight, 1) for s in rows],
-        textposition="outside", cliponaxis=False,
+        textposition="outside", cliponaxis=False, textfont=FONT,
         hovertemplate="%{y}: %{text}<extra></extra>"))
     label = AGGREGATE_LABELS[result.aggregate].lower()
     return _layout(fig, f"Gruppens vekter ({label} av {result.participants} svar)", len(rows), "Vekt (%)")
@@ -48,11 +49,14 @@ def disagreement_figure(result: GroupResult) -> go.Figure:
                    "Standardavvik i vekt (prosentpoeng)")
 
 
-def ranking_figure(result: GroupResult) -> go.Figure:
-    """The 12 alternatives ranked with the group weights."""
+def ranking_figure(result: GroupResult, height: int | None = None) -> go.Figure:
+    """The 12 alternatives ranked with the group weights; a shared place says «(delt)». `height` in px
+    (default: from the number of rows)."""
     rows = list(result.ranking)
+    shared = {r.rank for r in rows if sum(1 for x in rows if x.rank == r.rank) > 1}
     fig = go.Figure(go.Bar(
-        x=[r.score for r in rows], y=[f"{r.rank}. {r.label}" for r in rows], orientation="h",
+        x=[r.score for r in rows], y=[f"{r.rank}. {'(delt) ' if r.rank in shared else ''}{r.label}" for r in rows],
+        orientation="h",
         marker_color=[WIN if r.rank == 1 else BAR for r in rows],
         text=[number(r.score, 2) for r in rows], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{text}<extra></extra>"))
@@ -61,16 +65,22 @@ def ranking_figure(result: GroupResult) -> go.Figure:
     low, high = min(0.0, *(r.score for r in rows)), max(0.0, *(r.score for r in rows))
     pad = 0.3 * ((high - low) or 1.0)
     fig.update_xaxes(rangemode="normal", range=[low - (pad if low < 0 else 0), high + pad])
+    if height:
+        fig.update_layout(height=height, margin=dict(l=10, r=70, t=50, b=40))
     return fig
 
 
 def winners_figure(result: GroupResult) -> go.Figure:
-    """How many participants' own weights make each alternative the winner (ties count for each)."""
-    rows = sorted(result.ranking, key=lambda r: (-r.winners, r.rank))
+    """Who wins with each participant's own weights: every participant counted once (the bars sum to the
+    number of participants); a participant whose weights give a shared first place counts under that tie,
+    labelled «A og B (likt)»."""
+    rows = list(result.winner_groups)
     fig = go.Figure(go.Bar(
-        x=[r.winners for r in rows], y=[r.label for r in rows], orientation="h", marker_color=WIN,
-        text=[str(r.winners) for r in rows], textposition="outside", cliponaxis=False,
+        x=[g.count for g in rows], y=[g.label.replace(" og ", " og<br>") if g.tied else g.label for g in rows],
+        orientation="h", marker_color=[CONTESTED if g.tied else WIN for g in rows],
+        text=[number(g.count) for g in rows], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{x} deltakere<extra></extra>"))
-    fig = _layout(fig, "Vinner med deltakernes egne vekter (antall deltakere)", len(rows), "Antall deltakere")
+    fig = _layout(fig, f"Vinner med deltakernes egne vekter ({result.participants} deltakere, hver telt én gang)",
+                  len(rows), "Antall deltakere")
     fig.update_xaxes(dtick=1 if result.participants <= 10 else None)
     return fig

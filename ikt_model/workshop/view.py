@@ -54,7 +54,7 @@ def parse_facilitator_link(text: object) -> tuple[str, str] | None:
 def profile_summary(profile: Profile) -> str:
     """«Navn: status, N kommuner»: the profile in one line for the workshop pages."""
     name = f"{profile.name}: " if profile.name else ""
-    return f"{name}{STATUS_LABELS[profile.status]}, {profile.municipalities} kommuner"
+    return f"{name}{STATUS_LABELS[profile.status]}, {fmt.plural(profile.municipalities, 'kommune', 'kommuner')}"
 
 
 def agenda_text(result, shown: int = 3) -> str:
@@ -102,3 +102,24 @@ def participant_result_markdown(result: GroupResult) -> str:
     return (f"**Mest uenighet om:** {escape_md(agenda_text(result))}\n\n"
             f"**Best med gruppens vekter:** {escape_md(best_text(result))}\n\n"
             f"**Gruppens vekter (størst først):**\n{weights}")
+def escape_html(text: str) -> str:
+    """Text from a user (a workshop title) as HTML text: nothing in it is markup."""
+    import html
+
+    return html.escape(text or "", quote=True)
+
+
+# Projector mode (1280×720 and up): no app chrome, large type, everything above the fold.
+PROJECTOR_CSS = """
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 0.6rem !important; padding-bottom: 0 !important;
+  max-width: 100% !important; }
+p.ws-title { font-size: 26px !important; font-weight: 600; margin: 0 0 0.3rem 0; line-height: 1.2; }
+p.ws-big { font-size: 26px !important; margin: 0 0 0.2rem 0; }
+p.ws-code { font-size: 50px !important; font-weight: 700; letter-spacing: 0.04em; margin: 0 0 0.4rem 0;
+  white-space: nowrap;
+  line-height: 1.1; }
+p.ws-url { font-size: 18px !important; word-break: break-all; margin: 0.3rem 0 0 0; }
+p.ws-best { font-size: 30px !important; line-height: 1.25; margin: 0.2rem 0 0.4rem 0; }
+"""

@@ -43,3 +43,22 @@ def test_legal_sources_table_has_a_public_url_for_every_source():
     from ikt_model.decision.views import legal_sources_table
     table = legal_sources_table(default_knowledge_base())
     assert len(table) >= 6 and table["Lenke"].str.startswith("https://").all()
+def test_edit_problem_refuses_out_of_range_and_non_whole_scores():
+    from ikt_model.decision.views import edit_problem
+
+    assert edit_problem(2) is None and edit_problem(-2) is None and edit_problem("1") is None
+    assert "utenfor skalaen" in edit_problem(7) and "7" in edit_problem(7)
+    assert "utenfor skalaen" in edit_problem(-3)
+    assert "utenfor skalaen" in edit_problem(1.5)
+    assert "ikke et tall" in edit_problem("mye")
+    assert "tom" in edit_problem(None)
+
+
+def test_assessment_subject_reads_like_a_person_not_an_id():
+    from ikt_model.decision.knowledge import default_knowledge_base
+    from ikt_model.decision.views import assessment_subject
+
+    kb = default_knowledge_base()
+    for row in kb.assessments():
+        text = assessment_subject(kb, row.id)
+        assert row.id not in text and f"{row.factor}. {kb.factor(row.factor).label}" in text

@@ -35,20 +35,33 @@ def test_edit_an_assessment_marks_it_and_reset_restores(app_page, app_server, ex
     page.keyboard.type("-2")  # typing on a selected cell opens its editor
     page.wait_for_timeout(500)
     page.keyboard.press("Enter")
-    page.get_by_text("1 vurdering(er) er endret fra rapportens").wait_for()
+    page.get_by_text("1 vurdering er endret fra rapportens").wait_for()
     wait_for_app(page)
 
     _navigate(page, "Sammenligning", "Sammenligning av alternativene")
     try:
-        page.get_by_text("1 egne vurderinger (✎)", exact=False).wait_for()
+        page.get_by_text("1 egen vurdering (✎)", exact=False).wait_for()
     except Exception:
         page.screenshot(path="/tmp/knowledge_edit_fail.png")
         raise
 
-    more = page.locator("[data-testid='stSidebarNav']").get_by_text("View", exact=False)
-    if more.count():  # the sectioned navigation folds its last pages under «View N more»
-        more.first.click()
+    # every page link is in the menu (no «View N more» folding half of it away)
+    assert page.locator("[data-testid='stSidebarNav']").get_by_text("View", exact=False).count() == 0
     page.locator("[data-testid='stSidebarNav'] a", has_text="Kunnskapsgrunnlag").first.click()
     page.get_by_role("button", name="Tilbakestill alle").click()
-    page.get_by_text("1 vurdering(er) er endret").wait_for(state="detached")
+    page.get_by_text("1 vurdering er endret").wait_for(state="detached")
+    wait_for_app(page)
+
+    # out of range: a 7 is not dropped without a word, and nothing is stored
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    page.wait_for_timeout(1500)
+    grid.click(position={"x": 40, "y": 50})
+    page.wait_for_timeout(500)
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.type("7")
+    page.wait_for_timeout(500)
+    page.keyboard.press("Enter")
+    page.get_by_text("7 er utenfor skalaen").wait_for()
+    assert page.get_by_text("er endret fra rapportens").count() == 0
     assert external_requests == []

@@ -24,8 +24,8 @@ class FakeRobustness:
     winner_label = "Alternativ modell + Kommunalt oppgavefellesskap (KO)"
     winner_acceptability = 0.87
     samples = 10_000
-    sentences = ["Alternativ modell + Kommunalt oppgavefellesskap (KO) er best i 87\u00a0% av vektingene rundt "
-                 "dine vekter.",
+    sentences = ["Alternativ modell + Kommunalt oppgavefellesskap (KO) er best i 87\u00a0% av vektingene nær de "
+                 "valgte vektene.",
                  "Anbefalingen står seg så lenge vekten på Ledelse er høyst 32 %."]
 
 
@@ -64,7 +64,7 @@ def test_content(memo, costs):
     assert "Herøy (Møre og Romsdal), Vanylven, Sande" in text                               # profile, county
     assert f"{population} innbyggere (folketall 1.1.2026, SSB)" in text                      # population, date
     assert "Rapportens prioritering (ROC-vekter)" in text and "Kvalitet og tilgjengelighet" in text  # weights
-    assert "Aksjeselskap (AS) × 1. Kvalitet og tilgjengelighet (ff.as.1) 0 +1" in text         # override
+    assert "Aksjeselskap (AS) × 1. Kvalitet og tilgjengelighet 0 +1" in text and "ff.as.1" not in text  # no id
     assert "best i 87\u00a0% av vektingene" in text                                          # robustness
     assert "Workshop <b>1</b>" in text and "8,0\u00a0%" in text                             # dissent
     herøy = costs.members[0]
@@ -72,7 +72,8 @@ def test_content(memo, costs):
     assert "Herøy (Møre og Romsdal, 1515)" in text                                           # county
     assert "folkemengde 1. januar 2026" in text                                              # source
     assert "FoU-prosjekt 144016" in text and "Statistisk sentralbyrå" in text                 # sources
-    assert f"versjon {ikt_model.__version__}" in text and "27.11.2026" in text                # version, date
+    html = render_html(memo)
+    assert f"versjon {ikt_model.__version__}" in html and "27.11.2026" in html  # version, date: in the footer
     assert (f"{EVIL} utredes videre med Alternativ modell + Kommunalt oppgavefellesskap (KO) som hovedalternativ"
             in text and "kostnadsfordelingen i vedlegg 1" in text)                          # draft resolution
     alternativer = memo.section("alternativer")
@@ -95,7 +96,7 @@ def test_optional_parts_left_out():
 def test_robustness_is_computed_when_available():
     pytest.importorskip("ikt_model.robustness.reading")
     memo = build_memo(Profile(), default_weights(), today=date(2026, 1, 2))
-    assert "av vektingene rundt dine vekter" in _text(memo)
+    assert "av vektingene nær de valgte vektene" in _text(memo)
 
 
 def test_html_escapes_user_text_and_prints_on_a4(memo):
@@ -124,3 +125,41 @@ def test_docx_opens_with_headings_and_tables(memo):
     section = doc.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     assert doc.core_properties.language == "nb-NO"
+
+
+def test_memo_for_the_kommunestyre_reads_right():
+    """No «samarbeidet samarbeidet», no internal ids, no «rundt dine vekter», the scale as it is in this case,
+    «KS-modellen» with its capitals, one footer line with date and version, plurals."""
+    import re
+
+    profile = Profile(status="existing_working", current_model="ks", current_form="iks", stable_operations=False)
+    memo = build_memo(profile, default_weights(), "egendefinert", {"ff.vertskommune.2": 1},
+                      workshop={"title": "W", "participants": 1, "method": "poeng", "dissent": [(1, 0.1)]},
+                      today=date(2026, 11, 27))
+    text = _text(memo)
+    html = render_html(memo)
+    plain = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "samarbeidet samarbeidet" not in plain and "av IKT-samarbeidet:" in plain
+    assert "ff.vertskommune" not in plain and "egendefinert" not in plain
+    assert "rundt dine" not in plain and "dine vekter" not in plain
+    assert "ks-modellen" not in plain and "KS-modellen" in plain
+    assert "1 deltaker " in plain and "1 deltakere" not in plain and "metode: poeng)" not in plain
+    assert plain.count("versjon " + ikt_model.__version__) == 1  # the footer, once
+    # the scale: said from the data, and it matches the appendix and the ranking
+    points = [v for r in memo_evaluation(profile) for v in r.factor_scores.values()]
+    assert f"går poengene fra {_signed0(min(points))} til {_signed0(max(points))}" in text
+    assert "fra -2 til +2" not in text
+
+
+def memo_evaluation(profile):
+    from ikt_model.decision.evaluation import evaluate
+    from ikt_model.decision.knowledge import default_knowledge_base
+
+    kb = default_knowledge_base().with_overrides({"ff.vertskommune.2": 1})
+    return evaluate(profile, default_weights(), kb).ranking
+
+
+def _signed0(value):
+    from ikt_model import format as fmt
+
+    return fmt.signed(value, 0)

@@ -147,9 +147,12 @@ def test_knowledge_page_override_marks_changes_and_resets(at):
     assert not at.exception
     at.session_state[session.OVERRIDES] = {"ff.par27.2": -2}
     at.run()
-    assert any("ff.par27.2" in w.value for w in at.warning)
+    warning = " ".join(w.value for w in at.warning)
+    assert "Kommunalt oppgavefellesskap (KO) · 2. Omstillingsevne" in warning
+    assert "ff.par27.2" not in warning  # no internal id
     at.switch_page("pages/comparison.py").run()
-    assert "1 egne vurderinger" in " ".join(c.value for c in at.caption)
+    captions = " ".join(c.value for c in at.caption)
+    assert "1 egen vurdering (✎)" in captions and "1 egne" not in captions
     at.switch_page("pages/knowledge_base.py").run()
     at.button[0].click().run()
     assert at.session_state[session.OVERRIDES] == {}

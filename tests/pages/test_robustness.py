@@ -67,7 +67,9 @@ def test_pairwise_grouped_path_and_carry_weights(at):
     at.switch_page("pages/pairwise.py").run()
     assert not at.exception
     assert len(at.select_slider) == 19
-    assert at.success[0].value.startswith("Svarene er konsistente")
+    assert at.success[0].value.startswith("Svarene henger godt nok sammen")
+    # «Like viktige» everywhere: all twelve factors equal, said first in one plain sentence
+    assert "lik vekt (8,3\u00a0% hver)" in " ".join(m.value for m in at.markdown)
     at.select_slider(key="ahp_in_1_2").set_value(-4).run()  # Kvalitet 5x Omstillingsevne
     at.button(key="ahp_apply").click().run()
     assert at.session_state[session.WEIGHTS_SOURCE] == "AHP"
@@ -80,8 +82,19 @@ def test_pairwise_inconsistency_is_flagged_with_the_worst_judgment(at):
     for key, value in (("ahp_grp_0_1", -4), ("ahp_grp_1_2", -4), ("ahp_grp_0_2", 4)):
         at.select_slider(key=key).set_value(value).run()
     warning = " ".join(w.value for w in at.warning)
-    assert "Mellom gruppene: CR = " in warning and "er over 0,10" in warning
-    assert "Vurderingen som bidrar mest til inkonsistensen" in warning
+    assert "Mellom gruppene: svarene henger ikke godt nok sammen (CR = " in warning and "over 0,10" in warning
+    assert "Forslag: endre «" in warning
+
+
+def test_pairwise_advice_never_repeats_the_users_answer(at):
+    """Three answers at 9 between three groups: the advice names a different answer that lowers CR."""
+    at.switch_page("pages/pairwise.py").run()
+    for key in ("ahp_grp_0_1", "ahp_grp_1_2", "ahp_grp_0_2"):
+        at.select_slider(key=key).set_value(-8).run()
+    warning = " ".join(w.value for w in at.warning)
+    import re
+    advice = re.search(r"fra «([^»]+)» til «([^»]+)»", warning)
+    assert advice and advice.group(1) != advice.group(2), warning
 
 
 def test_pairwise_full_mode_and_judgments_survive_a_page_switch(at):

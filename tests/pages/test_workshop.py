@@ -216,3 +216,20 @@ def test_wrong_codes_in_the_url_are_throttled_per_client_across_sessions(store_p
         assert "wrong code" in logged and "ZZZZ" not in logged
     finally:
         JOIN_THROTTLE._failures.clear()
+
+
+def test_projector_mode_shows_code_and_live_result_and_hides_the_controls(store_path):
+    at = create_workshop(app("pages/workshop_facilitator.py"), "Projektor")
+    repo = WorkshopRepository(connect_store(store_path))
+    workshop = repo.workshop(at.session_state["ws_facilitator_id"], at.session_state["ws_facilitator_key"])
+    for points in ({1: 10, 5: 2}, {5: 10, 1: 2}, {12: 10}):
+        repo.submit_vote(workshop.code, access.new_participant_token(), "", points=points)
+    at.toggle(key="ws_projector").set_value(True).run()
+    assert not at.exception
+    body = texts(at)
+    assert access.format_code(workshop.code) in body and "3 svar" in body and "Best med gruppens vekter" in body
+    assert not at.button  # no controls on the projector (no open/close, export, delete, private link)
+    assert "Hold denne lenken privat" not in body and not at.code
+    assert len(at.get("plotly_chart")) == 1 and len(at.get("image")) == 1
+    at.toggle(key="ws_projector").set_value(False).run()
+    assert any(b.label == "Steng avstemningen" for b in at.button)

@@ -109,10 +109,11 @@ def test_matrix_from_positions_is_reciprocal():
 
 def test_grouped_path_reproduces_the_full_path_on_a_consistent_case():
     """Weights w over 12 factors; the full matrix w_i/w_j and the grouped matrices (within: sub-matrices,
-    between: group sums W_G/W_H) are all consistent, so both paths must return w exactly."""
+    between: a typical factor of each group, W_G/|G| against W_H/|H|) are all consistent, so both paths must
+    return w exactly."""
     w = np.random.default_rng(2).dirichlet(np.ones(12))
     full = ahp(consistent_matrix(w))
-    group_sums = [sum(w[f - 1] for f in ids) for _, ids in GROUPS]
+    group_sums = [sum(w[f - 1] for f in ids) / len(ids) for _, ids in GROUPS]
     within = [consistent_matrix([w[f - 1] for f in ids]) for _, ids in GROUPS]
     short = grouped_weights(consistent_matrix(group_sums), within)
     np.testing.assert_allclose([short.weights[f] for f in range(1, 13)], full.weights, atol=1e-12)
@@ -142,3 +143,33 @@ def test_positions_from_weights():
     assert r.weights == pytest.approx([0.6, 0.2, 0.2]) and r.cr == pytest.approx(0, abs=1e-9)
     with pytest.raises(AhpError):
         positions_from_weights([1, 0])
+
+
+def test_equal_answers_give_equal_weights_on_the_short_path():
+    """«Like viktige» everywhere: every factor 1/12, whatever the size of its group."""
+    short = grouped_weights(np.ones((len(GROUPS), len(GROUPS))), [np.ones((len(ids), len(ids))) for _, ids in GROUPS])
+    np.testing.assert_allclose(list(short.weights.values()), [1 / 12] * 12, atol=1e-12)
+
+
+def test_the_advice_never_repeats_the_users_answer():
+    """Three answers at 9 (A ≫ B, B ≫ C, A ≫ C) are inconsistent (9 × 9 = 81 is off the scale): the advice
+    must be a different answer, and following it must lower CR."""
+    from ikt_model.robustness.ahp import best_single_change, position_to_value
+
+    a = matrix_from_positions(3, {(0, 1): -8, (0, 2): -8, (1, 2): -8})
+    before = ahp(a).cr
+    change = best_single_change(a)
+    assert change is not None and change.better != change.said
+    fixed = a.copy()
+    fixed[change.row, change.col] = position_to_value(change.better)
+    fixed[change.col, change.row] = 1 / fixed[change.row, change.col]
+    assert ahp(fixed).cr == pytest.approx(change.cr) and change.cr < before
+    assert ahp(fixed).consistent
+    for n in (4, 6):  # random inconsistent matrices: never the answer given
+        rng = np.random.default_rng(n)
+        positions = {p: int(rng.integers(-8, 9)) for p in pairs(n)}
+        m = matrix_from_positions(n, positions)
+        c = best_single_change(m)
+        if c is not None:
+            assert c.better != positions[(c.row, c.col)] and c.cr < ahp(m).cr
+    assert best_single_change(np.ones((4, 4))) is None  # consistent already: no advice

@@ -30,7 +30,7 @@ def test_compare_two_scenarios_finds_changes_and_winners():
     assert not result.same_winner and "skifter" in result.summary()
     kinds = {(c.kind, c.what) for c in result.changes}
     assert ("Profil", "Vertskommunen er på ROBEK") in kinds
-    assert any(k == "Overstyring" and "ff.as.1" in w for k, w in kinds)
+    assert any(k == "Overstyring" and "Aksjeselskap (AS) × 1. Kvalitet" in w and "ff.as.1" not in w for k, w in kinds)
     assert not any(k == "Vekt" for k, _ in kinds)
     rows = result.rank_rows()
     assert len(rows) == 12 and rows[0]["Uten ROBEK: rang"] == 1
@@ -54,5 +54,4 @@ def test_compare_weights_and_limits():
 
 
 def test_row_label():
-    assert row_label(default_knowledge_base(), "ff.as.1") == ("Aksjeselskap (AS) × 1. Kvalitet og tilgjengelighet "
-                                                              "(ff.as.1)")
+    assert row_label(default_knowledge_base(), "ff.as.1") == "Aksjeselskap (AS) × 1. Kvalitet og tilgjengelighet"

@@ -27,4 +27,23 @@ def test_charts_have_all_rows_in_order():
     rf = ranking_figure(result)
     assert rf.data[0].y[0].startswith("1. ")
     wins = winners_figure(result)
-    assert sum(wins.data[0].x) == sum(r.winners for r in result.ranking)
+    assert sum(wins.data[0].x) == result.participants == 3  # every participant counted once
+
+
+def test_each_participant_counts_once_and_a_tie_is_labelled():
+    """Three participants, one weighing only «Ledelse» (several alternatives share first place): three
+    counted, not eight; the tie is one labelled bar."""
+    from ikt_model.decision.weights import preset
+
+    votes = [vote(preset("rapport").points), vote(preset("rapport").points), vote({12: 10})]
+    result = agg.group_result(Profile(), votes)
+    groups = result.winner_groups
+    assert sum(g.count for g in groups) == 3
+    tie = [g for g in groups if g.tied]
+    assert len(tie) == 1 and tie[0].count == 1 and len(tie[0].keys) > 1
+    assert tie[0].label.startswith("Likt mellom") or "(likt)" in tie[0].label
+    alone = [g for g in groups if not g.tied]
+    assert alone[0].count == 2
+    fig = winners_figure(result)
+    assert list(fig.data[0].x) == [g.count for g in groups] and sum(fig.data[0].x) == 3
+    assert "hver telt én gang" in fig.layout.title.text and fig.layout.font.size >= 18

@@ -1,0 +1,104 @@
+"""How clear is the lead? A plain reading of the weighted sum for a kommunedirektør.
+
+«Vektet sum +0,89» means nothing on its own. The sum is Σ weight × score, and a score moves in whole steps
+on the report's ordinal scale (−2 … +2, 4.2), so the natural yardstick for a gap between two sums is
+ONE STEP on one factor: a factor with weight w moves a total by w when one of its scores moves one step.
+
+The rule (this tool's, stated on the page):
+  * «likt»          the totals are equal (the ranking's tie tolerance): the alternatives share first place;
+  * «nesten likt»   the gap to the runner-up is smaller than one step on the SMALLEST weighted factor:
+                    the smallest judgement change the user can make could reverse it;
+  * «knapp ledelse» the gap is smaller than one step on the LARGEST weighted factor;
+  * «klar ledelse»  the gap is at least one step on the largest weighted factor.
+Factors with weight 0 do not count (they cannot move a total).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from .. import format as fmt
+from .evaluation import Evaluation
+from .registry import FACTOR_IDS
+
+Closeness = Literal["likt", "nesten_likt", "knapp", "klar"]
+CLOSENESS_LABELS: dict[str, str] = {"likt": "Likt", "nesten_likt": "Nesten likt", "knapp": "Knapp ledelse",
+                                    "klar": "Klar ledelse"}
+
+
+class LeadReading(BaseModel, frozen=True):
+    """The lead of first place over the rest, read against one step on a factor.
+
+    `closeness`: see the module rule. `leaders`: the labels that share first place («likt») or are within
+    one step of the smallest weighted factor («nesten likt», first place first); one label otherwise.
+    `margin`: first total minus the best total outside first place (0 when all tie). `small_step` /
+    `large_step`: one step on the smallest / largest weighted factor (the weight as a fraction), with the
+    factors' labels. `label`: «Klar ledelse» …; `text`: the reading in plain Norwegian (without the label).
+    """
+
+    closeness: Closeness
+    leaders: tuple[str, ...]
+    margin: float
+    small_step: float
+    small_factor: str
+    large_step: float
+    large_factor: str
+    label: str
+    text: str
+
+    @property
+    def sentence(self) -> str:
+        """«Klar ledelse: 0,56 foran …»: the label and the reading in one sentence."""
+        return f"{self.label}: {self.text}"
+
+
+def read_lead(result: Evaluation, factor_labels: dict[int, str]) -> LeadReading:
+    """Read how clear the lead of `result`'s first place is (rule in the module docstring).
+
+    `factor_labels`: factor id -> label. Raises ValueError when no factor has a positive weight.
+    """
+    weighted = [(result.weights[f], f) for f in FACTOR_IDS if result.weights[f] > 0]
+    if not weighted:
+        raise ValueError("no factor has a positive weight")
+    small, small_id = min(weighted)
+    large, large_id = max(weighted)
+    firsts = [r for r in result.ranking if r.rank == 1]
+    rest = [r for r in result.ranking if r.rank != 1]
+    top = firsts[0].score
+    margin = top - rest[0].score if rest else 0.0
+    near = [r for r in rest if top - r.score < small - 1e-12]
+    common = dict(margin=margin, small_step=small, small_factor=factor_labels[small_id], large_step=large,
+                  large_factor=factor_labels[large_id])
+    step_small = f"ett trinn på «{factor_labels[small_id]}» ({fmt.percent(small)} av vekten)"
+    step_large = f"ett trinn på «{factor_labels[large_id]}» ({fmt.percent(large)} av vekten)"
+    if len(firsts) > 1:
+        names = _join([r.label for r in firsts])
+        if not rest:
+            text = f"Alle {len(firsts)} alternativene står likt med disse vektene."
+        else:
+            text = f"{names} står likt på førsteplass: vektene skiller dem ikke."
+        return LeadReading(closeness="likt", leaders=tuple(r.label for r in firsts), label=CLOSENESS_LABELS["likt"],
+                           text=text, **common)
+    first = firsts[0]
+    if near:
+        others = _join([f"{r.label} ({fmt.signed(r.score)})" for r in near])
+        text = (f"{first.label} leder med {fmt.number(margin, 2)} over {others}. Det er mindre enn "
+                f"{step_small}, så én endret vurdering kan snu rekkefølgen.")
+        return LeadReading(closeness="nesten_likt", leaders=(first.label, *(r.label for r in near)),
+                           label=CLOSENESS_LABELS["nesten_likt"], text=text, **common)
+    runner = rest[0]
+    if margin < large - 1e-12:
+        text = (f"{fmt.number(margin, 2)} foran {runner.label}, mindre enn {step_large}.")
+        return LeadReading(closeness="knapp", leaders=(first.label,), label=CLOSENESS_LABELS["knapp"], text=text,
+                           **common)
+    steps = margin / large
+    text = (f"{fmt.number(margin, 2)} foran {runner.label}, det samme som "
+            f"{fmt.number(steps, 1)} trinn på den viktigste faktoren («{factor_labels[large_id]}», "
+            f"{fmt.percent(large)} av vekten).")
+    return LeadReading(closeness="klar", leaders=(first.label,), label=CLOSENESS_LABELS["klar"], text=text, **common)
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]

@@ -1,0 +1,56 @@
+"""Norwegian in place of the English texts Streamlit's widgets carry and offer no parameter for.
+
+Streamlit 1.67's file uploader says «Drag and drop file here», «Limit 200MB per file • JSON» and
+«Upload»/«Browse files», and after a wrong file «image/png files are not allowed.»; a select box with no
+match says «No results». There is no
+parameter for these texts, so the English text is hidden with CSS and a Norwegian one drawn in its
+place (`NORWEGIAN_WIDGETS_CSS`, put on every page by app.py). Wrong file types never reach the widget's
+own English error: pages pass `type=None` and check the file themselves (`check_upload`), with a
+Norwegian message.
+
+Multiselects: every `st.multiselect` passes `select_all=False` (no «Select all»/«Select N matches»
+option that adds more than the user picked) — see tests/pages/test_norwegian_ui.py, which checks the
+pages' source for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+UPLOAD_INSTRUCTIONS = "Dra og slipp en fil her, eller trykk «Last opp»"
+UPLOAD_BUTTON = "Last opp"
+NO_MATCHES = "Ingen treff"  # in place of the select boxes' «No results»
+
+NORWEGIAN_WIDGETS_CSS = f"""
+[data-testid="stFileUploaderDropzoneInstructions"] > div > span,
+[data-testid="stFileUploaderDropzoneInstructions"] > div > small {{ display: none; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{
+  content: "{UPLOAD_INSTRUCTIONS}"; font-size: 0.875rem;
+}}
+[data-testid="stFileUploaderDropzone"] button {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] button::after {{ content: "{UPLOAD_BUTTON}"; font-size: 1rem; }}
+[data-testid="stFileUploaderDropzone"] button > * {{ display: none; }}
+[data-testid="stFileUploaderFileErrorMessage"], [data-testid="stFileUploaderFile"] small {{ display: none; }}
+[role="listbox"][data-empty="true"] [role="option"] > span {{ display: none; }}
+[role="listbox"][data-empty="true"]::after {{
+  content: "{NO_MATCHES}"; display: block; padding: 0.5rem 1rem; opacity: 0.7;
+}}
+"""
+
+
+def check_upload(name: str, size: int, allowed: Sequence[str], max_bytes: int) -> str | None:
+    """A Norwegian message when an uploaded file is of the wrong type or too large, else None.
+
+    `name`: the file name; `size`: bytes; `allowed`: file endings without the dot («json», «csv»);
+    `max_bytes`: the largest size accepted.
+    """
+    from .. import format as fmt
+
+    ending = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if ending not in {a.lower() for a in allowed}:
+        wanted = " eller ".join(f".{a}" for a in allowed)
+        return f"«{name}» er ikke en {wanted}-fil. Velg en fil av riktig type."
+    if size > max_bytes:
+        return (f"«{name}» er for stor ({fmt.number(size / 1_000_000, 1)} MB). Største tillatte størrelse er "
+                f"{fmt.number(max_bytes / 1_000_000, 0)} MB.")
+    return None

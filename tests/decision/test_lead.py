@@ -1,0 +1,81 @@
+"""How clear the lead is (decision.lead): likt, nesten likt, knapp, klar — against one step on a factor."""
+
+import numpy as np
+import pytest
+
+from ikt_model.decision.evaluation import evaluate
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.decision.lead import read_lead
+from ikt_model.decision.profile import Profile
+from ikt_model.decision.weights import Weights, default_weights
+
+KB = default_knowledge_base()
+LABELS = {f.id: f.label for f in KB.factors}
+
+
+def _weights(points: dict[int, float]) -> Weights:
+    return Weights(points={f: points.get(f, 0.0) for f in range(1, 13)})
+
+
+def test_only_leadership_weighted_names_every_tied_alternative():
+    result = evaluate(Profile(), _weights({12: 100}), KB)
+    reading = read_lead(result, LABELS)
+    firsts = [r.label for r in result.ranking if r.rank == 1]
+    assert len(firsts) > 1
+    assert reading.closeness == "likt" and reading.leaders == tuple(firsts)
+    for label in firsts:
+        assert label in reading.text
+    assert reading.label == "Likt"
+
+
+def _sparse(seed: int) -> dict[int, float]:
+    """Three factors weighted at random (1-100 points): near ties and shared places are common here."""
+    rng = np.random.default_rng(seed)
+    points = {f: 0.0 for f in range(1, 13)}
+    for f in rng.choice(12, size=3, replace=False):
+        points[int(f) + 1] = float(rng.integers(1, 101))
+    return points
+
+
+def test_every_kind_of_lead_occurs():
+    kinds = {read_lead(evaluate(Profile(), _weights(_sparse(s)), KB), LABELS).closeness for s in range(60)}
+    assert kinds == {"likt", "nesten_likt", "knapp", "klar"}
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_classification_follows_the_rule(seed):
+    points = _sparse(seed)
+    profile = Profile() if seed % 2 else Profile(status="existing_working", current_model="ks", current_form="iks")
+    result = evaluate(profile, _weights(points), KB)
+    reading = read_lead(result, LABELS)
+    positive = [w for w in result.weights.values() if w > 0]
+    firsts = [r for r in result.ranking if r.rank == 1]
+    rest = [r for r in result.ranking if r.rank != 1]
+    gap = firsts[0].score - rest[0].score if rest else 0.0
+    assert reading.small_step == pytest.approx(min(positive)) and reading.large_step == pytest.approx(max(positive))
+    if len(firsts) > 1:
+        assert reading.closeness == "likt"
+    elif gap < min(positive) - 1e-9:
+        assert reading.closeness == "nesten_likt"
+        assert reading.leaders[0] == firsts[0].label and rest[0].label in reading.leaders
+        assert reading.sentence.startswith("Nesten likt: ")
+    elif gap < max(positive) - 1e-9:
+        assert reading.closeness == "knapp"
+    elif abs(gap - max(positive)) < 1e-9 or abs(gap - min(positive)) < 1e-9:
+        pass  # on a boundary: either side is right within rounding
+    else:
+        assert reading.closeness == "klar" and rest[0].label in reading.text
+    assert reading.margin == pytest.approx(gap)
+
+
+def test_report_weights_give_a_reading_with_numbers_in_norwegian():
+    reading = read_lead(evaluate(Profile(), default_weights(), KB), LABELS)
+    assert reading.closeness in ("klar", "knapp")
+    assert "." not in reading.text.replace("...", "").rstrip(".").replace(". ", " ")  # decimal comma, no dot
+
+
+def test_no_weight_is_refused():
+    result = evaluate(Profile(), default_weights(), KB)
+    zero = result.model_copy(update={"weights": {f: 0.0 for f in result.weights}})
+    with pytest.raises(ValueError):
+        read_lead(zero, LABELS)

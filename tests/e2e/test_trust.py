@@ -1,0 +1,293 @@
+"""Browser: what a rådmann and a workshop read is Norwegian, counts right, and no input goes silently wrong.
+
+AppTest sees the app's own texts (tests/pages/test_norwegian_ui.py); here the browser checks the texts
+Streamlit's widgets draw themselves («Select all», «Upload», «View 6 more», «No results») and what only a
+real page shows: the whole menu on every page, a multiselect adding only what was picked, a file of the
+wrong type refused in Norwegian.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ikt_model.decision.knowledge import default_knowledge_base
+from tests.e2e.conftest import wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+ENGLISH = re.compile(r"\b(Select all|Select \d+ matches|View \d+ more|View less|Upload|Browse files|per file|"
+                     r"are not allowed|No results|Drag and drop|None|NaN|Submit)\b")
+PAGE_TITLES = ["Start", "Samarbeidet", "Sammenligning", "Robusthet", "Parvise vekter (AHP)", "Workshop (fasilitator)",
+               "Delta i workshop", "Scenarier", "Beslutningsnotat", "Kostnadsfordeling", "Nasjonal oversikt", "Kart",
+               "Lignende samarbeid", "SQL", "Kunnskapsgrunnlag", "Om"]
+
+
+def internal_ids() -> set[str]:
+    kb = default_knowledge_base()
+    return {a.id for a in kb.assessments()} | {r.id for r in kb.rules}
+
+
+def problems_in(text: str) -> list[str]:
+    """English words, internal ids, raw weight-source keys and wrong plurals in what the page shows."""
+    found = [f"engelsk: {m.group(0)}" for m in ENGLISH.finditer(text)]
+    ids = internal_ids()
+    found += [f"intern id: {w}" for w in re.findall(r"[a-z_]+\.[a-z_]+(?:\.[a-z0-9_]+)+", text) if w in ids]
+    found += [f"kilde-id: {m.group(0)}" for m in re.finditer(r"[Vv]ekter: (rapport|egendefinert|workshop)\b", text)]
+    found += [f"bøyning: {m.group(0)}" for m in re.finditer(r"\b1 (kommuner|egne vurderinger|deltakere)\b", text)]
+    found += [f"desimalpunktum: {m.group(0)}" for m in re.finditer(r"(?<![\d.])\d+\.\d+ ?%", text)]
+    return found
+
+
+def visible_text(page) -> str:
+    return page.locator('[data-testid="stApp"]').inner_text()
+
+
+def test_menu_shows_every_page_on_a_page_with_the_weight_sliders(app_page, app_server, external_requests):
+    page = app_page
+    page.goto(app_server.url + "/sammenligning")
+    wait_for_app(page)
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.wait_for()
+    text = nav.inner_text()
+    missing = [t for t in PAGE_TITLES if t not in text]
+    assert not missing, f"not in the menu: {missing}"
+    assert not problems_in(text)
+    # the twelve sliders sit in a panel the user can fold
+    panel = page.locator('[data-testid="stSidebar"] [data-testid="stExpander"]').filter(
+        has_text="Vekter på suksessfaktorene")
+    panel.locator('[data-testid="stSlider"]').nth(11).wait_for()
+    assert panel.locator('[data-testid="stSlider"]').count() == 12
+    panel.locator("summary").click()
+    page.wait_for_function("""() => !document.querySelector(
+        '[data-testid="stSidebar"] [data-testid="stExpander"] details').open""")
+    assert external_requests == []
+
+
+def test_member_list_adds_only_what_was_picked_and_says_no_match_in_norwegian(app_page, app_server):
+    """The member list filters by name prefix (no «Select N matches», no fuzzy Vestnes/Sveio for «Verdal»);
+    a search with no match says «Ingen treff», not «No results». (Adding by name or number through the search
+    field is covered by the member-search browser test.)"""
+    page = app_page
+    page.goto(app_server.url + "/samarbeidet")
+    wait_for_app(page)
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Medlemskommuner")
+    field = box.locator("input")
+    field.click()
+    field.type("Verdal")
+    page.get_by_role("option").first.wait_for()
+    options = page.get_by_role("option").all_inner_texts()
+    assert len(options) == 1 and options[0].startswith("Verdal"), options
+    assert not problems_in(page.get_by_role("listbox").inner_text())
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    page.keyboard.press("Escape")
+    field.click()
+    field.type("zzzz")
+    listbox = page.locator('[role="listbox"][data-empty="true"]')
+    listbox.wait_for(state="attached")
+    assert listbox.evaluate("e => getComputedStyle(e, '::after').content") == '"Ingen treff"'  # not «No results»
+    assert not problems_in(listbox.inner_text())
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+    chosen = box.inner_text()
+    assert "Verdal" in chosen and "Vestnes" not in chosen and "Sveio" not in chosen
+    page.locator('[data-testid="stMetricValue"]', has_text="1").first.wait_for()  # «Kommuner» follows the list
+
+
+def test_file_upload_speaks_norwegian_and_refuses_a_picture_in_words(app_page, app_server, tmp_path):
+    page = app_page
+    page.goto(app_server.url + "/scenarier")
+    wait_for_app(page)
+    uploader = page.locator('[data-testid="stFileUploader"]')
+    uploader.wait_for()
+    text = uploader.inner_text()
+    assert not problems_in(text), text  # «Upload», «200MB per file» hidden …
+    drawn = uploader.locator("button").evaluate("e => getComputedStyle(e, '::after').content")
+    assert drawn == '"Last opp"'  # … and Norwegian drawn in their place
+    uploader.screenshot(path=str(tmp_path / "opplasting.png"))
+    picture = tmp_path / "bilde.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    uploader.locator('input[type="file"]').set_input_files(str(picture))
+    page.get_by_text("er ikke en .json-fil").wait_for()
+    wait_for_app(page)
+    assert not problems_in(visible_text(page))
+
+
+def _to_zero(page, label: str) -> None:
+    thumb = page.get_by_role("slider", name=label)
+    thumb.focus()
+    thumb.press("Home")
+
+
+def test_radmann_short_path_samarbeidet_sammenligning_notat(app_page, app_server, external_requests, tmp_path):
+    """Samarbeidet → Sammenligning → Beslutningsnotat: only the member picked, ties named as ties, the lead
+    read in words, and a memo without English, ids, «rundt dine vekter» or «samarbeidet samarbeidet»."""
+    from tests.e2e.conftest import choose_option
+
+    page = app_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(app_server.url + "/samarbeidet")
+    wait_for_app(page)
+    page.get_by_text("Eksisterende samarbeid som fungerer", exact=True).click()
+    wait_for_app(page)
+    choose_option(page, page.locator('[data-testid="stSelectbox"]').filter(has_text="Nåværende styringsmodell")
+                  .locator("input"), "KS-modellen")
+    wait_for_app(page)
+    choose_option(page, page.locator('[data-testid="stSelectbox"]').filter(has_text="Nåværende organisasjonsform")
+                  .locator("input"), "Interkommunalt selskap (IKS)")
+    wait_for_app(page)
+    search = page.get_by_role("textbox", name="Legg til kommune")
+    search.fill("Verdal")  # one match: Enter adds exactly that one
+    search.press("Enter")
+    wait_for_app(page)
+    page.keyboard.press("Escape")
+    page.get_by_text("Dagens ordning: KS-modellen + Interkommunalt selskap (IKS)").wait_for()
+    chosen = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Medlemskommuner").inner_text()
+    assert "Verdal" in chosen and "Vestnes" not in chosen, chosen
+    page.locator('[data-testid="stMetricValue"]', has_text="1").first.wait_for()  # one picked, one counted
+    assert not problems_in(visible_text(page)), problems_in(visible_text(page))
+
+    page.get_by_role("link", name="Se sammenligningen av alternativene").click()
+    headline = page.locator('[data-testid="stMarkdownContainer"]', has_text="Høyest rangert med disse vektene")
+    headline.first.wait_for()
+    wait_for_app(page)
+    text = headline.first.inner_text()
+    assert re.search(r"vektet sum [+−]\d+,\d\d – (klar ledelse|knapp ledelse|nesten likt|likt)", text), text
+    assert "1 kommune ·" in visible_text(page)  # not «1 kommuner»
+    # only «Ledelse» weighted: several alternatives tie; the headline names them, the chart says «delt»
+    for i, label in enumerate(("Kvalitet og tilgjengelighet", "Omstillingsevne", "Økonomi og langsiktige investeringer",
+                               "Digitalisering og teknologisk utvikling", "Styringsmulighet på rett nivå for kommunene",
+                               "Gjennomføringsevne (styringsmulighet for samarbeidet)", "Kompetanse og ressurser",
+                               "Styrket makt mot leverandørmarkedet",
+                               "Styrket makt mot offentlige etater, KS, andre kommuner",
+                               "Samarbeid (mellom samarbeid/kommuner)", "Sentral styring"), start=1):
+        _to_zero(page, f"{i}. {label}")
+        wait_for_app(page)
+    _to_zero(page, "Vekt på omstillingskostnad (%)")  # the cost of change would otherwise separate them
+    wait_for_app(page)
+    page.locator('[data-testid="stPlotlyChart"]').first.locator(".ytick text", has_text="(delt)").first.wait_for()
+    ticks = page.locator('[data-testid="stPlotlyChart"]').first.locator(".ytick text").all_text_contents()
+    ranks: dict[str, list[str]] = {}
+    for t in ticks:
+        ranks.setdefault(t.split(". ", 1)[0], []).append(t)
+    shared = {r: ts for r, ts in ranks.items() if len(ts) > 1}
+    assert shared and all(t.startswith(f"{r}. (delt) ") for r, ts in shared.items() for t in ts), ticks
+    body = visible_text(page)
+    assert "Vekter: Egendefinerte vekter" in body and not problems_in(body), problems_in(body)
+    page.screenshot(path=str(tmp_path / "sammenligning.png"))
+
+    page.get_by_role("link", name="Beslutningsnotat").click()
+    page.get_by_role("button", name="Lag beslutningsnotat").click()
+    page.get_by_text("Notatet «").wait_for(timeout=60_000)
+    wait_for_app(page)
+    memo = page.frame_locator("iframe").first.locator("body").inner_text()
+    assert "samarbeidet samarbeidet" not in memo and "rundt dine" not in memo and "ks-modellen" not in memo
+    assert not problems_in(memo), problems_in(memo)
+    assert memo.count("versjon ") == 1
+    assert external_requests == []
+
+
+PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
+
+
+def _phone(browser, app_server, code: str):
+    context = browser.new_context(**PHONE)
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(app_server.url) else r.abort())
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(f"{app_server.url}/delta?kode={code}")
+    wait_for_app(page)
+    page.get_by_role("button", name="Send inn stemmen").wait_for()
+    return context, page
+
+
+def test_workshop_on_a_projector_with_three_phones(app_page, app_server, browser, tmp_path):
+    """1280×720 projector: code, QR and the live result above the fold, chart text at least 18 px, no
+    controls; three phones vote (one with a tie of its own); each participant is counted once."""
+    fac = app_page
+    fac.set_viewport_size({"width": 1280, "height": 720})
+    fac.goto(f"{app_server.url}/workshop")
+    wait_for_app(fac)
+    fac.get_by_label("Tittel på workshopen").fill("Rådmannsmøte")
+    fac.get_by_role("button", name="Opprett workshop").click()
+    fac.get_by_text("Kode for å delta").wait_for()
+    wait_for_app(fac)
+    code = fac.locator("code", has_text="/delta?kode=").first.inner_text().split("kode=")[1]
+    use = fac.get_by_role("button", name="Bruk gruppens vekter")
+    assert use.is_disabled()  # nobody has voted yet
+
+    phones = [_phone(browser, app_server, code) for _ in range(3)]
+    try:
+        for _, phone in phones:  # a one-line description under every factor's slider
+            assert phone.get_by_text("Sterkere stilling som kunde overfor leverandørene").is_visible()
+            assert not problems_in(visible_text(phone)), problems_in(visible_text(phone))
+        (_, p1), (_, p2), (_, p3) = phones
+        thumb = p1.get_by_role("slider", name="1. Kvalitet og tilgjengelighet")
+        thumb.focus()
+        thumb.press("End")
+        thumb = p2.get_by_role("slider", name="4. Digitalisering og teknologisk utvikling")
+        thumb.focus()
+        thumb.press("End")
+        for f in range(1, 12):  # the third weighs only «Ledelse»: a tie of their own
+            slider = p3.locator('[data-testid="stSlider"]').nth(f - 1).get_by_role("slider")
+            slider.focus()
+            slider.press("Home")
+        for _, phone in phones:
+            phone.get_by_role("button", name="Send inn stemmen").click()
+            phone.get_by_text("Takk! Stemmen din er lagret").wait_for()
+
+        # the button follows the live result: enabled without another click
+        fac.wait_for_function("""() => { const b = [...document.querySelectorAll('button')]
+            .find(e => e.innerText.includes('Bruk gruppens vekter')); return b && !b.disabled; }""", timeout=10_000)
+        metric = fac.locator('[data-testid="stMetric"]', has_text="Antall svar")
+        metric.locator('[data-testid="stMetricValue"]', has_text="3").wait_for(timeout=10_000)
+        winners = fac.locator('[data-testid="stPlotlyChart"]').filter(
+            has=fac.locator("text", has_text="hver telt én gang"))
+        winners.wait_for()
+        fac.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+            .filter(c => c.textContent.includes('hver telt én gang'))
+            .some(c => c.querySelectorAll('.bartext').length > 0)""")
+        counts = [int(t) for t in winners.first.locator(".bartext").all_text_contents()]
+        assert sum(counts) == 3, counts  # three participants, counted once each
+        assert "(likt)" in " ".join(winners.locator(".ytick text").all_text_contents()) or "Likt mellom" in " ".join(
+            winners.locator(".ytick text").all_text_contents())
+        assert not problems_in(visible_text(fac)), problems_in(visible_text(fac))
+
+        switch = fac.locator(".st-key-ws_projector input")
+        for _ in range(3):  # a click that lands during a live refresh can be lost: check the state
+            if not switch.is_checked():
+                fac.locator(".st-key-ws_projector label").first.click()
+            try:
+                fac.locator(".ws-code").wait_for(timeout=8_000)
+                break
+            except Exception:
+                continue
+        fac.locator(".ws-code").wait_for()
+        fac.get_by_text("3 svar").wait_for(timeout=10_000)
+        fac.locator('[data-testid="stPlotlyChart"] .ytick text').first.wait_for()
+        fac.wait_for_timeout(500)
+        shot = tmp_path / "projektor-1280x720.png"
+        fac.screenshot(path=str(shot))
+        print(f"\nprojector screenshot: {shot}")
+        layout = fac.evaluate("""() => {
+            const main = document.querySelector('[data-testid="stMain"]') || document.scrollingElement;
+            const sizes = [...document.querySelectorAll('[data-testid="stPlotlyChart"] svg text')]
+                .map(t => parseFloat(getComputedStyle(t).fontSize));
+            const bottoms = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stElementContainer"]')]
+                .filter(e => e.offsetHeight > 0).map(e => e.getBoundingClientRect().bottom);
+            return {scroll: Math.max(document.documentElement.scrollHeight, main.scrollHeight),
+                    height: window.innerHeight, minFont: Math.min(...sizes), bottom: Math.max(...bottoms),
+                    buttons: [...document.querySelectorAll('[data-testid="stMain"] button')]
+                        .filter(b => b.offsetParent !== null && b.innerText.trim()).map(b => b.innerText)};
+        }""")
+        assert layout["bottom"] <= layout["height"] and layout["scroll"] <= layout["height"] + 1, layout
+        assert layout["minFont"] >= 18, layout
+        assert layout["buttons"] == [], layout  # the controls are hidden
+        assert fac.locator('img[alt^="QR-kode til"]').is_visible()
+        assert code.replace("-", "") in fac.locator(".ws-code").inner_text().replace("-", "")
+        assert not problems_in(visible_text(fac)), problems_in(visible_text(fac))
+    finally:
+        for context, _ in phones:
+            context.close()

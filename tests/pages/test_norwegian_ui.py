@@ -1,0 +1,175 @@
+"""Every page, rendered: no English UI words, no internal identifiers, no «None», Norwegian numbers.
+
+AppTest sees the texts the app writes (markdown, captions, alerts, labels, options, table cells, chart
+specs); the texts Streamlit's own widgets draw in the browser («Select all», «Upload», «View 6 more»)
+are checked in tests/e2e/test_trust.py. A list of words is a blunt tool: it names the words users saw.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.ui import session
+
+REPO = Path(__file__).resolve().parents[2]
+PAGES = sorted(p.name for p in (REPO / "pages").glob("*.py"))
+
+# English that users saw in the app, and words of the kind (whole words, case-sensitive where it matters)
+ENGLISH = re.compile(r"\b(Select all|Select \d+ matches|View \d+ more|View less|Upload|Browse files|per file|"
+                     r"are not allowed|None|nan|NaN|True|False|Error|Warning|Loading|Submit|Download|Choose)\b")
+
+
+def _internal_ids() -> set[str]:
+    kb = default_knowledge_base()
+    ids = {a.id for a in kb.assessments()} | {r.id for r in kb.rules}
+    # the weight-source keys that were shown raw («vekter: rapport / egendefinert / workshop»)
+    return ids
+
+
+SOURCE_KEYS = re.compile(r"[Vv]ekter: (rapport|egendefinert|workshop|like|rangsum|AHP)\b")
+# a decimal point between digits (1.5, 6.3 %), or a bare number of five or more digits without grouping
+# (identifiers with a leading zero, such as SSB table 07459 or 0301, are not quantities);
+# dates (29.11.2026), versions and section numbers (3.4.2, 4.2) are allowed
+DOT_DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+ ?%|(?<![\w.,\u00a0-])[1-9]\d{4,}(?![\w.,])")
+
+
+def _texts(at) -> list[str]:
+    out: list[str] = []
+    for kind in ("markdown", "caption", "title", "header", "subheader", "text", "error", "warning", "info",
+                 "success", "exception", "latex", "code"):
+        if kind in ("code",):
+            continue  # join URLs and SQL examples are code, not prose
+        out += [str(e.value) for e in getattr(at, kind)]
+    for m in at.metric:
+        out += [m.label, str(m.value)]
+    for kind in ("slider", "select_slider", "selectbox", "multiselect", "radio", "checkbox", "toggle",
+                 "text_input", "number_input", "button", "text_area", "date_input"):
+        for w in getattr(at, kind):
+            out.append(w.label)
+            if getattr(w, "help", None):
+                out.append(w.help)
+            if kind in ("selectbox", "multiselect", "radio", "select_slider"):
+                out += [str(o) for o in w.options]
+            if kind in ("selectbox", "multiselect", "text_input") and getattr(w, "placeholder", None):
+                out.append(w.placeholder)
+    for e in at.expander:
+        out.append(e.label)
+    for t in at.tabs:
+        out.append(t.label)
+    return out
+
+
+def _table_texts(at) -> list[str]:
+    """What a table shows: a Styler's display values when the page styled it, else the raw cells."""
+    out = []
+    for df in at.dataframe:
+        arrow = df.proto.arrow_data
+        styled = arrow.styler.display_values if arrow.HasField("styler") else None
+        frame = df.value
+        if styled:
+            from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+            shown = convert_arrow_bytes_to_pandas_df(styled)
+            out += [str(v) for v in shown.to_numpy().ravel()]
+        else:
+            for column in frame.columns:
+                series = frame[column]
+                if pd.api.types.is_float_dtype(series):  # unstyled floats are drawn with a dot
+                    out.append(f"{column}: {series.dropna().iloc[0] if series.notna().any() else ''} (uformatert tall)")
+                out += [str(v) for v in series if v is None or (isinstance(v, float) and pd.isna(v))]
+    return out
+
+
+def _chart_problems(at) -> list[str]:
+    problems = []
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec) if chart.proto.spec else {}
+        layout = spec.get("layout", {})
+        if layout.get("separators") != ", ":
+            title = (layout.get("title") or {}).get("text", "?")
+            problems.append(f"diagram «{title}» mangler norske skilletegn (separators)")
+    return problems
+
+
+def _render(at, page: str):
+    at.switch_page(f"pages/{page}").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _problems(at) -> list[str]:
+    ids = _internal_ids()
+    found = []
+    for text in _texts(at) + _table_texts(at):
+        if m := ENGLISH.search(text):
+            found.append(f"engelsk «{m.group(0)}» i: {text[:120]}")
+        if m := SOURCE_KEYS.search(text):
+            found.append(f"intern kilde-id «{m.group(0)}» i: {text[:120]}")
+        for word in re.findall(r"[a-z_]+\.[a-z_]+(?:\.[a-z0-9_]+)+", text):
+            if word in ids:
+                found.append(f"intern id «{word}» i: {text[:120]}")
+        if m := DOT_DECIMAL.search(text):
+            found.append(f"tall på engelsk «{m.group(0)}» i: {text[:120]}")
+        if re.search(r"\b1 (kommuner|egne vurderinger|vurderinger|deltakere|svar er)\b", text):
+            found.append(f"bøyning: {text[:120]}")
+        if "(uformatert tall)" in text:
+            found.append(f"tabellkolonne med engelske desimaler: {text}")
+    return found + _chart_problems(at)
+
+
+@pytest.mark.parametrize("page_file", PAGES)
+def test_page_speaks_norwegian(at, page_file):
+    problems = _problems(_render(at, page_file))
+    assert not problems, "\n".join(problems)
+
+
+def test_pages_with_changed_state_speak_norwegian(at):
+    """One override, custom weights, one municipality: the texts that only show then."""
+    kb = default_knowledge_base()
+    row = kb.form_factor[0]
+    at.session_state[session.OVERRIDES] = {row.id: -row.score or 1}
+    at.session_state[session.PROFILE] = at.session_state[session.PROFILE].model_copy(
+        update={"members": ["1721"], "municipalities": 1})
+    for page in ("comparison.py", "robustness.py", "knowledge_base.py", "scenarios.py"):
+        _render(at, page)
+        at.slider(key="weight_slider_12").set_value(0.0).run() if page == "comparison.py" else None
+        problems = _problems(at)
+        assert not problems, page + "\n" + "\n".join(problems)
+
+
+def _calls(tree: ast.AST, name: str):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == name:
+            yield node
+
+
+def test_no_multiselect_can_add_more_than_the_user_picked():
+    """Streamlit's multiselect offers «Select all» / «Select N matches» (English, and Enter adds every fuzzy
+    match) unless select_all=False; fuzzy matching («Verdal» -> Vestnes, Sveio …) is off too."""
+    seen = 0
+    for path in [*(REPO / "pages").glob("*.py"), REPO / "app.py"]:
+        for call in _calls(ast.parse(path.read_text()), "multiselect"):
+            seen += 1
+            kwargs = {k.arg: k.value for k in call.keywords}
+            where = f"{path.name}:{call.lineno}"
+            assert "select_all" in kwargs and ast.literal_eval(kwargs["select_all"]) is False, where
+            if "filter_mode" in kwargs:
+                assert ast.literal_eval(kwargs["filter_mode"]) in ("prefix", "contains", None), where
+            else:  # the default is fuzzy: only short fixed lists (no typing needed) may keep it
+                assert "Medlemskommuner" not in ast.unparse(call), where
+    assert seen >= 5
+
+
+def test_file_uploaders_leave_the_type_check_to_the_page():
+    """The widget's own refusal is English («image/png files are not allowed»): pages pass type=None."""
+    for path in (REPO / "pages").glob("*.py"):
+        for call in _calls(ast.parse(path.read_text()), "file_uploader"):
+            kwargs = {k.arg: k.value for k in call.keywords}
+            assert "type" in kwargs and ast.literal_eval(kwargs["type"]) is None, f"{path.name}:{call.lineno}"

@@ -1,0 +1,20 @@
+"""Norwegian in place of Streamlit's English widget texts; uploads checked by the page, in Norwegian."""
+
+from ikt_model.ui.widgets import NO_MATCHES, NORWEGIAN_WIDGETS_CSS, UPLOAD_BUTTON, check_upload
+
+
+def test_wrong_type_and_too_large_files_get_a_norwegian_message():
+    assert check_upload("scenario.json", 2_000, ["json"], 1_000_000) is None
+    assert check_upload("SCENARIO.JSON", 2_000, ["json"], 1_000_000) is None
+    picture = check_upload("bilde.png", 2_000, ["json"], 1_000_000)
+    assert picture == "«bilde.png» er ikke en .json-fil. Velg en fil av riktig type."
+    assert "ikke en .csv eller .xlsx-fil" in check_upload("uten-ending", 10, ["csv", "xlsx"], 1_000_000)
+    large = check_upload("stor.json", 2_500_000, ["json"], 1_000_000)
+    assert "for stor (2,5 MB)" in large and "1 MB" in large
+
+
+def test_the_css_draws_norwegian_where_streamlit_writes_english():
+    assert f'content: "{UPLOAD_BUTTON}"' in NORWEGIAN_WIDGETS_CSS and UPLOAD_BUTTON == "Last opp"
+    assert f'content: "{NO_MATCHES}"' in NORWEGIAN_WIDGETS_CSS
+    assert "stFileUploaderDropzoneInstructions" in NORWEGIAN_WIDGETS_CSS
+    assert "stFileUploaderFileErrorMessage" in NORWEGIAN_WIDGETS_CSS  # the widget's own English refusal
