@@ -16,8 +16,8 @@ from ikt_model.ui import session
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
 from ikt_model.ui.text import markdown_escape
-from ikt_model.workspaces import shared_workspaces
 from ikt_model.ui.widgets import NORWEGIAN_WIDGETS_CSS
+from ikt_model.workspaces import shared_workspaces
 
 st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"),
                    layout="wide")

@@ -13,8 +13,8 @@ from ikt_model.store import StoreUnavailable
 from ikt_model.ui import session, share
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
-from ikt_model.workspaces import WorkspaceError, shared_workspaces
 from ikt_model.ui.widgets import check_upload
+from ikt_model.workspaces import WorkspaceError, shared_workspaces
 
 PENDING_DELETE = "scen_pending_delete"
 FLASH = "scen_flash"
