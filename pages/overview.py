@@ -142,7 +142,7 @@ else:
             columns = [c for c in columns if c != "ks_region"]
             columns.insert(6, "ansatte")
         st.dataframe(
-            frame, hide_index=True, column_order=columns,
+            fmt.table(frame, decimals=1, plain_columns=("etablert_aar",)), hide_index=True, column_order=columns,
             column_config={
                 "navn": st.column_config.TextColumn("Samarbeid", pinned=True),
                 "ks_region": st.column_config.TextColumn("KS-region"),
@@ -172,7 +172,7 @@ else:
                               placeholder="Velg et samarbeid")
         if chosen:
             number_label = "Nummer (2015)" if is_report else "Kommunenummer"
-            st.dataframe(queries.members(cur, chosen), hide_index=True,
+            st.dataframe(fmt.table(queries.members(cur, chosen)), hide_index=True,
                          column_order=None if is_report else ["kommunenummer", "navn", "fylke", "folketall"],
                          column_config={
                              "navn_i_rapporten": "Navn i rapporten", "kommunenummer": number_label,
@@ -204,7 +204,7 @@ else:
     diff = version_diff(old, new)
     st.markdown(f"**{versions.diff_summary(diff)}**")
     if not diff.unchanged:
-        st.dataframe(versions.diff_table(diff, upload.default_lookup().names), hide_index=True,
+        st.dataframe(fmt.table(versions.diff_table(diff, upload.default_lookup().names)), hide_index=True,
                      column_config={"Detaljer": st.column_config.TextColumn(width="large")})
     if versions.REPORT_VERSION in (old, new):
         st.caption("Rapportens liste sammenlignes i dagens begreper: medlemmene er ført over til dagens kommune "
@@ -216,7 +216,7 @@ if is_report:
     st.header("Tabell 2.6.1: trykt og beregnet")
     st.caption("Rapporten 2.6.1 oppsummerer driftssamarbeidene etter organisasjonsform. Her er tallene beregnet fra "
                "vedlegget (alle 41, uavhengig av filtrene; hovedform) stilt ved siden av de trykte.")
-    st.dataframe(comparison, hide_index=True)
+    st.dataframe(fmt.table(comparison, decimals=1), hide_index=True)
     st.markdown("**Hvorfor tallene er forskjellige**")
     st.markdown("\n".join(f"- {line}" for line in explanations))
 
@@ -226,7 +226,7 @@ if is_report:
     categories = st.multiselect("Vis kategori", quality_categories, key="ov_quality_categories",
                                 persist_state="session",
                                 placeholder="Alle kategorier", select_all=False)
-    st.dataframe(queries.data_quality(cur, tuple(categories)), hide_index=True,
+    st.dataframe(fmt.table(queries.data_quality(cur, tuple(categories))), hide_index=True,
                  column_order=["kategori", "samarbeid", "trykt", "beslutning", "resultat", "begrunnelse"],
                  column_config={"kategori": "Kategori", "samarbeid": "Samarbeid", "trykt": "Trykt",
                                 "beslutning": "Beslutning",
@@ -255,7 +255,7 @@ d3.download_button(f"Versjon {version_id} som utgangspunkt (.xlsx)", export(vers
                         + (" (medlemmer ført over til dagens kommunenummer, § 27 til KO)." if is_report else "."))
 
 uploaded = st.file_uploader("Last opp oppdatert oversikt (CSV eller Excel .xlsx, høyst 10 000 rader)",
-                            key="ov_upload")
+                            type=None, key="ov_upload")
 if uploaded is not None:
     with st.spinner("Kontrollerer filen …"):
         report = validate(uploaded.name, uploaded.getvalue())
