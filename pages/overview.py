@@ -99,7 +99,8 @@ with st.container(border=True):
         c1.caption("KS-region er ikke med i opplastede versjoner.")
     forms = c2.multiselect("Organisasjonsform", options.forms, format_func=lambda f: labels.get(f, f),
                            key=f"ov_forms{suffix}", bind="query-params", placeholder="Alle former", select_all=False,
-                           help="Et samarbeid med to former (§ 27 og vertskommune) vises under begge.")
+                           help="Et samarbeid med to former (§ 27, i dag kommunalt oppgavefellesskap, og "
+                                "vertskommune) vises under begge.")
     c3, c4, c5 = st.columns([2, 2, 1])
     years = c3.slider("Etableringsår", options.year_min, max(options.year_max, options.year_min + 1),
                       (options.year_min, max(options.year_max, options.year_min + 1)), key=f"ov_years{suffix}",

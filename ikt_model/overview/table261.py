@@ -59,14 +59,16 @@ def explanations(cur: Cursor) -> list[str]:
     if two_forms:
         names = _join([n for n, _ in two_forms])
         out.append(
-            f"{names} har to former (§ 27 og vertskommune). Vi teller hovedformen, den som er trykt først: "
+            f"{names} har to former (§ 27, i dag kommunalt oppgavefellesskap, og vertskommune). "
+            "Vi teller hovedformen, den som er trykt først: "
             f"{int(par27['antall'])} § 27-samarbeid. Uten den blir det {int(par27['antall']) - len(two_forms)}, som i "
             f"tabellen ({int(par27['antall_trykt'])}); under vertskommune blir det "
             f"{int(vert['antall']) + len(two_forms)} (tabellen: {int(vert['antall_trykt'])}).")
     out.append(
         f"Vedlegget har {int(iks['antall'])} IKS, tabellen {int(iks['antall_trykt'])}. "
         + (f"{_join([n for (n,) in iks_names])} har IKS i det formelle navnet, men er trykt som § 27 "
-           "(Digitale Gardermoen var IKS fram til 1. juli 2015, jf. 2.6.1). " if iks_names else "")
+           "(i dag kommunalt oppgavefellesskap; Digitale Gardermoen var IKS fram til 1. juli 2015, jf. 2.6.1). "
+           if iks_names else "")
         + "Hvilket samarbeid tabellen teller som det sjette IKS, går ikke fram av rapporten.")
     out.append(
         f"Kommuner per IKS: {_n(iks['kommuner'])} beregnet. Teller vi Aust-Agder fylkeskommune som medlem i IKT Agder, "
