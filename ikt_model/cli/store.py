@@ -22,6 +22,7 @@ from . import CliError
 
 
 def add_parser(subparsers) -> None:
+    """Register `store check` and `store recover` on the CLI's subparsers."""
     p = subparsers.add_parser("store", help="sjekk lageret, eller les et skadet lager tilbake til en ny fil")
     sub = p.add_subparsers(dest="store_command", required=True, parser_class=type(p), metavar="check|recover")
     chk = sub.add_parser("check", help="åpne lageret, les alle rader og si fra om noe er galt")
@@ -34,6 +35,7 @@ def add_parser(subparsers) -> None:
 
 
 def run_check(args) -> int:
+    """Open the store, read every row and print its state (text or JSON); exit 0 when sound, 2 otherwise."""
     status = store.check()
     if args.format == "json":
         print(json.dumps(status.model_dump(), ensure_ascii=False))
@@ -47,6 +49,7 @@ def run_check(args) -> int:
 
 
 def run_recover(args) -> int:
+    """Read a damaged store back (read-only open) into a new file `--to`; exit 0, or 2 with a Norwegian message."""
     source = Path(args.source) if args.source else get_settings().store_path
     target = Path(args.to)
     if target.exists():

@@ -23,6 +23,7 @@ SCENARIO_PAGE = "scenarier"
 
 
 def add_parser(subparsers) -> None:
+    """Register `workspace legacy-link` and `workspace count` on the CLI's subparsers."""
     p = subparsers.add_parser("workspace", help="saker: lenken til scenarier lagret før sakene kom, og antall")
     sub = p.add_subparsers(dest="workspace_command", required=True, parser_class=type(p))
     legacy = sub.add_parser("legacy-link", help="skriv ut (en ny) lenke til saken med de eldre scenariene")
@@ -44,6 +45,10 @@ def _connect() -> duckdb.DuckDBPyConnection:
 
 
 def run_legacy_link(args) -> int:
+    """Print a new link to the workspace of pre-workspace scenarios (the old link stops working); exit 0.
+
+    Raises CliError (exit 2) for a bad --base-url or a store held by another process.
+    """
     from ..scenarios.store import COMPONENT, MIGRATIONS  # noqa: F401  (migrates old scenarios first)
     from ..store import ensure_schema
 
@@ -63,6 +68,7 @@ def run_legacy_link(args) -> int:
 
 
 def run_count(args) -> int:
+    """Print the number of workspaces and scenarios in the store; exit 0 (CliError when the store is busy)."""
     from ..scenarios.store import COMPONENT, MIGRATIONS
     from ..store import ensure_schema
 

@@ -172,6 +172,7 @@ def build_overview_database(con: duckdb.DuckDBPyConnection, data_dir: Path | Non
 
 
 def has_overview_tables(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when every overview table (TABLES) exists in the connection's main schema."""
     found = {r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
     return set(TABLES) <= found

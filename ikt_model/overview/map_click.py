@@ -26,6 +26,8 @@ _NUMBER = re.compile(r"^\d{4}$")
 
 
 class ClickedCollaboration(BaseModel, frozen=True):
+    """A collaboration as the map's detail panel shows it after a click (member names, form as printed)."""
+
     id: str
     navn: str
     formelt_navn: str | None = None
@@ -39,6 +41,10 @@ class ClickedCollaboration(BaseModel, frozen=True):
 
 
 class ClickedMunicipality(BaseModel, frozen=True):
+    """A municipality clicked on the map: number, name, county, population (1 January of `folketall_aar`),
+    the 2015 municipalities it covers or its 2024 successor, and the collaborations it is a member of.
+    """
+
     kommunenummer: str
     navn: str
     fylke: str

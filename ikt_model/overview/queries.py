@@ -50,6 +50,13 @@ class OverviewFilter(BaseModel, frozen=True):
 
 
 class KeyFigures(BaseModel, frozen=True):
+    """Key figures of the filtered collaborations (section 2.6 of the report, counted from Vedlegg 5).
+
+    Counts are whole numbers; `andel_*` are fractions 0–1 of all municipalities / all inhabitants;
+    `alder_snitt` in years (None when no collaboration has a founding year); a municipality in two
+    collaborations counts once.
+    """
+
     samarbeid: int
     kommuner: int
     andel_kommuner: float
@@ -77,6 +84,10 @@ def _params(f: OverviewFilter) -> dict:
 
 
 def filter_options(cur: Cursor) -> FilterOptions:
+    """The choices the overview filters offer: KS regions, organisation forms (id → label), year and size ranges.
+
+    `cur` is a cursor on a database with the overview tables (db.open_overview_database).
+    """
     year_min, year_max, k_min, k_max = cur.execute(
         "SELECT min(etablert_aar), max(etablert_aar), min(antall_kommuner), max(antall_kommuner) "
         "FROM v_samarbeid_oversikt").fetchone()
@@ -126,6 +137,7 @@ def members(cur: Cursor, samarbeid_id: str) -> pd.DataFrame:
 
 
 def data_quality_categories(cur: Cursor) -> list[str]:
+    """The distinct categories of the data-quality decisions (data_quality.csv), sorted."""
     return [r[0] for r in cur.execute("SELECT DISTINCT kategori FROM datakvalitet ORDER BY 1").fetchall()]
 
 

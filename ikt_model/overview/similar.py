@@ -93,6 +93,10 @@ SELECT sum(folketall)::BIGINT FROM kt WHERE i_dag IN (SELECT unnest(CAST($member
 
 
 class SimilarCollaboration(BaseModel, frozen=True):
+    """One ranked collaboration similar to the user's: rank from 1, shared municipalities, Jaccard index
+    (0–1, None in profile mode), the score used (`likhet`, 0–1) and a Norwegian reason.
+    """
+
     rang: int
     id: str
     navn: str
@@ -110,6 +114,10 @@ class SimilarCollaboration(BaseModel, frozen=True):
 
 
 class SimilarityResult(BaseModel, frozen=True):
+    """The similar collaborations found for a profile, with what the search used (mode, size, population,
+    KS region and whether it was derived from the members, form) and an optional Norwegian note.
+    """
+
     mode: Mode
     municipalities: int
     population: int | None

@@ -26,6 +26,13 @@ REFERENCE_YEAR = 2015  # "alder i 2015" = 2015 - etableringsår (tabell 2.6.1)
 
 
 class Samarbeid(BaseModel, frozen=True):
+    """One collaboration as listed in the report's Vedlegg 5 (data/overview/samarbeid.csv).
+
+    `*_trykt` fields keep the printed text; `organisasjonsform(er)` are the normalised form ids; `ks_region`
+    is one of KS_REGIONS; `antall_medlemmer` counts municipalities and county municipalities. Raises
+    ValidationError (Norwegian message) for an unknown region.
+    """
+
     id: str
     navn: str
     formelt_navn: str | None = None
@@ -54,6 +61,10 @@ class Samarbeid(BaseModel, frozen=True):
 
 
 class Medlemskap(BaseModel, frozen=True):
+    """One membership of a municipality (4 digits, 2015 numbering) or county (2 digits) in a collaboration
+    (data/overview/medlemskap.csv), with the name as printed in Vedlegg 5 and how it was resolved.
+    """
+
     samarbeid_id: str
     trykt_under: str
     navn_i_rapporten: str
@@ -98,6 +109,8 @@ class Tabell261Rad(BaseModel, frozen=True):
 
 
 class OverviewData(BaseModel, frozen=True):
+    """The whole validated 2015 overview: collaborations, memberships, data-quality decisions, table 2.6.1."""
+
     samarbeid: tuple[Samarbeid, ...]
     medlemskap: tuple[Medlemskap, ...]
     avgjorelser: tuple[Avgjorelse, ...]
@@ -105,6 +118,7 @@ class OverviewData(BaseModel, frozen=True):
 
 
 def overview_dir(data_dir: Path | None = None) -> Path:
+    """The folder of the overview CSV files: `data_dir`/overview (default: the configured data folder)."""
     return (data_dir or get_settings().data_dir) / "overview"
 
 
@@ -121,6 +135,7 @@ def load_overview(data_dir: Path | None = None) -> OverviewData:
 
 @lru_cache(maxsize=4)
 def cached_overview(data_dir: Path | None = None) -> OverviewData:
+    """`load_overview`, read once per process and data folder (the files do not change while it runs)."""
     return load_overview(data_dir)
 
 
@@ -133,4 +148,5 @@ class SkjemaRad(BaseModel, frozen=True):
 
 
 def schema_rows(data_dir: Path | None = None) -> tuple[SkjemaRad, ...]:
+    """The meaning of every table and column shown on the SQL page (data/overview/skjema.csv)."""
     return tuple(read_rows(overview_dir(data_dir) / "skjema.csv", SkjemaRad))

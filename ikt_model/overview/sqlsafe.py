@@ -60,6 +60,8 @@ class SqlRefused(ValueError):
 
 
 class SqlLimits(BaseModel, frozen=True):
+    """Limits for one SQL query: time (seconds), rows returned, DuckDB memory limit and threads."""
+
     timeout_s: float = 5.0
     max_rows: int = 10_000
     memory_limit: str = "256MB"
@@ -67,6 +69,8 @@ class SqlLimits(BaseModel, frozen=True):
 
 
 class SqlResult(BaseModel, frozen=True):
+    """A query's result: column names, rows (at most `max_rows`; `truncated` if more), run and wait time in ms."""
+
     columns: list[str]
     rows: list[tuple[Any, ...]]
     truncated: bool
@@ -75,6 +79,7 @@ class SqlResult(BaseModel, frozen=True):
     waited_ms: float = 0.0  # waiting for a free SQL worker before it could run (sqlworker.SqlPool)
 
     def to_frame(self) -> pd.DataFrame:
+        """The rows as a DataFrame with the result's column names."""
         return pd.DataFrame(self.rows, columns=self.columns)
 
     def to_json_obj(self) -> dict[str, Any]:
@@ -83,6 +88,7 @@ class SqlResult(BaseModel, frozen=True):
                 "rows": [{c: _json_value(v) for c, v in zip(self.columns, row, strict=False)} for row in self.rows]}
 
     def to_csv(self) -> str:
+        """The rows as CSV text (comma-separated, header line, no index)."""
         return self.to_frame().to_csv(index=False)
 
 
@@ -124,6 +130,7 @@ def seconds(value: float) -> str:
 
 
 def timeout_message(limits: SqlLimits) -> str:
+    """The Norwegian sentence shown when a query ran past `limits.timeout_s`, with what to try instead."""
     return (f"Spørringen ble stoppet fordi den brukte mer enn tidsgrensen på {seconds(limits.timeout_s)}. "
             "Begrens den, for eksempel med WHERE, LIMIT eller færre koblinger (JOIN).")
 

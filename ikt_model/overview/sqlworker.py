@@ -93,6 +93,11 @@ class SqlWorker:
         self._proc = self._conn = None
 
     def run(self, sql: str) -> SqlResult:
+        """Run one SELECT in the worker process; restarts the process after a timeout or a crash.
+
+        Returns SqlResult (at most `limits.max_rows` rows). Raises SqlRefused (Norwegian) for a refused
+        statement, a failed query, a timeout or a worker that ran out of memory.
+        """
         statement = check_statement(sql)  # immediate, clear refusals without the round trip
         with self._lock:
             if self._proc is None or not self._proc.is_alive():
@@ -114,6 +119,7 @@ class SqlWorker:
         return payload
 
     def close(self) -> None:
+        """Stop the worker process (if any); a later `run` starts a new one."""
         with self._lock:
             self._kill()
 
@@ -143,6 +149,11 @@ class SqlPool:
         self._waiting = 0
 
     def run(self, sql: str) -> SqlResult:
+        """Run one SELECT on the first free worker, waiting at most `max_wait_s` in a queue of `max_queue`.
+
+        Returns SqlResult with `waited_ms` (time spent waiting, milliseconds). Raises SqlRefused
+        (Norwegian) when the queue is full, the wait runs out, or the worker refuses the query.
+        """
         from .. import format as fmt
 
         statement = check_statement(sql)  # immediate, clear refusals without waiting
@@ -166,5 +177,6 @@ class SqlPool:
         return result.model_copy(update={"waited_ms": waited_ms})
 
     def close(self) -> None:
+        """Stop every worker process of the pool."""
         for worker in self.workers:
             worker.close()

@@ -142,6 +142,7 @@ class OverviewRow(BaseModel, frozen=True):
 
     @property
     def key(self) -> str:
+        """The collaboration's matching key (normalised name), used to compare versions."""
         return collaboration_key(self.samarbeid)
 
     @field_validator("samarbeid", mode="before")
@@ -247,6 +248,7 @@ class OverviewUpload(BaseModel, frozen=True):
 
     @property
     def memberships(self) -> int:
+        """Number of memberships in the upload (sum of members over all rows)."""
         return sum(len(r.medlemmer) for r in self.rows)
 
 
@@ -262,6 +264,7 @@ class ValidationReport(BaseModel, frozen=True):
 
     @property
     def ok(self) -> bool:
+        """True when the file had no errors and produced an upload that can be saved."""
         return not self.errors and self.upload is not None
 
 

@@ -81,6 +81,7 @@ class VersionInfo(BaseModel, frozen=True):
 
     @property
     def label(self) -> str:
+        """The version as a user reads it: «Versjon N – date, source (count samarbeid)», Norwegian format."""
         if self.id == REPORT_VERSION:
             return f"Versjon 1 – rapporten 2015 (Vedlegg 5, {self.collaborations} samarbeid)"
         when = self.created_at.strftime("%d.%m.%Y %H:%M") if self.created_at else ""
@@ -106,6 +107,8 @@ class Collaboration(BaseModel, frozen=True):
 
 
 class VersionData(BaseModel, frozen=True):
+    """One version's metadata and its collaborations in comparable (2026) terms."""
+
     info: VersionInfo
     collaborations: tuple[Collaboration, ...]
 
@@ -120,6 +123,7 @@ def _now() -> datetime:
 
 @lru_cache(maxsize=1)
 def report_version_info() -> VersionInfo:
+    """Version 1: the report's 2015 list (Vedlegg 5), read-only, counted from data/overview."""
     data = cached_overview()
     return VersionInfo(id=REPORT_VERSION, source=REPORT_SOURCE, numbering="2015",
                        collaborations=len(data.samarbeid), memberships=len(data.medlemskap),
@@ -208,6 +212,7 @@ class OverviewRepository:
         return [report_version_info(), *(_info(r) for r in rows)]
 
     def newest(self) -> VersionInfo:
+        """The most recent version (the report's when nothing has been uploaded)."""
         return self.versions()[-1]
 
     def info(self, version_id: int) -> VersionInfo:
@@ -283,6 +288,8 @@ def _shared_repository(con: duckdb.DuckDBPyConnection) -> OverviewRepository:
 # -- comparing two versions ------------------------------------------------------------------------------
 
 class FormChange(BaseModel, frozen=True):
+    """A collaboration whose organisation form differs between two versions (labels before and after)."""
+
     key: str
     navn: str
     before: str | None
@@ -290,6 +297,8 @@ class FormChange(BaseModel, frozen=True):
 
 
 class MemberChange(BaseModel, frozen=True):
+    """A collaboration whose members differ between two versions (municipality names joined and left)."""
+
     key: str
     navn: str
     joined: tuple[str, ...] = ()
@@ -308,6 +317,7 @@ class VersionDiff(BaseModel, frozen=True):
 
     @property
     def unchanged(self) -> bool:
+        """True when nothing was added, removed or changed between the two versions."""
         return not (self.added or self.removed or self.form_changed or self.members_changed)
 
 

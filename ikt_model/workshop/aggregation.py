@@ -69,6 +69,7 @@ class WinnerGroup(BaseModel, frozen=True):
 
     @property
     def tied(self) -> bool:
+        """True when these participants' own weights tie several alternatives for first place."""
         return len(self.keys) > 1
 
     @property

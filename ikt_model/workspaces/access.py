@@ -45,10 +45,12 @@ class WorkspaceDenied(WorkspaceError):
 
 
 def new_workspace_id() -> str:
+    """A new random workspace id (hex, ID_LENGTH characters); public, it only names the workspace."""
     return secrets.token_hex(ID_LENGTH // 2)
 
 
 def new_secret() -> SecretStr:
+    """A new workspace secret (SECRET_BYTES random bytes, URL-safe base64); stored only as `digest`."""
     return SecretStr(secrets.token_urlsafe(SECRET_BYTES))
 
 

@@ -47,6 +47,7 @@ class Workspace(BaseModel, frozen=True):
 
     @property
     def is_legacy(self) -> bool:
+        """True for the workspace that holds the scenarios stored before workspaces existed."""
         return self.id == LEGACY_ID
 
 
