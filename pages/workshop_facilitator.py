@@ -16,10 +16,6 @@ REFRESH_SECONDS = 2
 WS_ID, WS_KEY = "ws_facilitator_id", "ws_facilitator_key"
 
 
-# Streamlit runs pages/<stem>.py directly when a fresh server's FIRST request is /<stem> (legacy
-# pages/ routing, before any session has called st.navigation); make sure shared state exists anyway.
-
-
 try:
     repo = shared_repository()  # one store connection per process, shared
     live = shared_live_views()  # one group result per change for the whole room
@@ -108,19 +104,27 @@ def use_group_weights(result, workshop) -> None:
                    "Sammenligning og Robusthet.")
 
 
-@st.fragment(run_every=REFRESH_SECONDS)
-def projector_view(workshop_id: str, key: str, aggregate: str) -> None:
-    """The live result in large type for the projector: fits 1280×720 with the code and QR beside it."""
+def read_live(workshop_id: str, key: str, aggregate: str):
+    """(workshop, votes, group result) for a live view, or None after saying in Norwegian why not."""
     try:
         current = repo.workshop(workshop_id, key)
         snapshot = live.facilitator(workshop_id, key, aggregate)  # re-read only after a change
     except StoreUnavailable as exc:
         st.error(exc.message)
-        return
+        return None
     except WorkshopError:
         st.warning("Workshopen finnes ikke lenger.")
+        return None
+    return current, snapshot.votes, snapshot.result
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def projector_view(workshop_id: str, key: str, aggregate: str) -> None:
+    """The live result in large type for the projector: fits 1280×720 with the code and QR beside it."""
+    read = read_live(workshop_id, key, aggregate)
+    if read is None:
         return
-    votes, result = snapshot.votes, snapshot.result
+    current, votes, result = read
     status = "åpen" if current.voting_open else "stengt"
     st.markdown(f"<p class='ws-big'>{fmt.plural(len(votes), 'svar', 'svar')} · avstemningen er {status}</p>",
                 unsafe_allow_html=True)
@@ -138,16 +142,10 @@ def projector_view(workshop_id: str, key: str, aggregate: str) -> None:
 @st.fragment(run_every=REFRESH_SECONDS)
 def live_view(workshop_id: str, key: str, aggregate: str) -> None:
     """Re-reads the store every few seconds; only this part of the page refreshes."""
-    try:
-        current = repo.workshop(workshop_id, key)
-        snapshot = live.facilitator(workshop_id, key, aggregate)  # re-read only after a change
-    except StoreUnavailable as exc:
-        st.error(exc.message)
+    read = read_live(workshop_id, key, aggregate)
+    if read is None:
         return
-    except WorkshopError:
-        st.warning("Workshopen finnes ikke lenger.")
-        return
-    votes, result = snapshot.votes, snapshot.result
+    current, votes, result = read
     st.info(view.status_line(current, len(votes)))
     left, right = st.columns([1, 2])
     left.metric("Antall svar", fmt.number(len(votes)))

@@ -18,10 +18,6 @@ SUBMITTED, SUBMIT_ERROR, OWN_VOTE = "delta_submitted", "delta_submit_error", "de
 JOINED = "delta_joined_code"  # the code this session has joined (not throttled again)
 
 
-# Streamlit runs pages/<stem>.py directly when a fresh server's FIRST request is /<stem> (legacy
-# pages/ routing, before any session has called st.navigation); make sure shared state exists anyway.
-
-
 try:
     repo = shared_repository()  # one store connection per process, shared
     live = shared_live_views()  # one group result per change for the whole room
