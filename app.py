@@ -6,6 +6,7 @@ once per session, so every page finds it.
 """
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from ikt_model import format as fmt
 from ikt_model.config import REPO_ROOT
@@ -61,45 +62,89 @@ def _slider_key(factor_id: int) -> str:
     return f"weight_slider_{factor_id}"
 
 
+def _rerun_weight_fragments(*, sliders: bool = False) -> None:
+    """End a weight callback with a rerun of only what depends on the weights: the sidebar's weight
+    fragments (the sliders only when they must be redrawn) and the page's registered weighted fragments.
+    A page without such fragments reruns whole (so do stale keys: the keyed rerun raises for them)."""
+    targets = session.rerun_targets(st.session_state, sliders=sliders)
+    if targets is not None:
+        try:
+            st.rerun(targets)
+        except StreamlitAPIException:
+            pass
+    st.rerun()
+
+
 def _apply_preset() -> None:
     name = st.session_state["weight_preset"]
     if name in PRESET_LABELS:
         session.set_weights(st.session_state, preset(name), name)
     st.session_state.pop("weights_error", None)
+    _rerun_weight_fragments(sliders=True)
 
 
-def _sliders_changed() -> None:
-    points = {f.id: st.session_state[_slider_key(f.id)] for f in default_knowledge_base().factors}
+def _slider_changed(factor_id: int) -> None:
+    """One slider moved: that factor's points change, the other factors keep their exact points (a weight
+    set from AHP or a workshop is not rounded to the sliders' 0,1 steps)."""
+    points = {**st.session_state[session.WEIGHTS].points, factor_id: st.session_state[_slider_key(factor_id)]}
     try:
         session.set_weights(st.session_state, points, session.CUSTOM)
-    except WeightsError as exc:  # e.g. every weight at zero: keep the last valid weights
+    except WeightsError as exc:  # e.g. every weight at zero: keep the last valid weights (sliders redrawn)
         st.session_state["weights_error"] = session.user_message(exc)
+        _rerun_weight_fragments(sliders=True)
         return
     st.session_state.pop("weights_error", None)
+    _rerun_weight_fragments()
+
+
+@st.fragment(key=session.WEIGHT_SET_FRAGMENT)
+def weight_set() -> None:
+    """The weight set in use (preset box), where custom weights came from, and a refused change."""
+    view = session.current(st.session_state)
+    source = view.weights_source
+    st.session_state["weight_preset"] = source if source in PRESET_LABELS else session.CUSTOM
+    st.selectbox("Vektsett", [*PRESET_LABELS, session.CUSTOM], key="weight_preset", on_change=_apply_preset,
+                 format_func=session.source_label,
+                 help="Rapportens prioriterte rekkefølge (3.1, 4.3) gir ROC-vekter (Barron & Barrett 1996).")
+    if source not in PRESET_LABELS:
+        st.caption(f"Kilde: {markdown_escape(view.source_label)}")
+    if error := st.session_state.get("weights_error"):
+        st.error(f"Vektene ble ikke endret: {markdown_escape(error)}")
+
+
+@st.fragment(key=session.WEIGHT_SLIDERS_FRAGMENT)
+def weight_sliders() -> None:
+    """The twelve sliders in points. Not redrawn when one of them moves (the browser shows the new value
+    already); redrawn for a preset, a refused change and every full run. Numbers are shown in the
+    browser's «localized» format, which the app's page pins to Norwegian (ui.widgets, scripts/serve.py)."""
+    weights = session.current(st.session_state).weights
+    for f in default_knowledge_base().factors:
+        st.session_state[_slider_key(f.id)] = weights.points[f.id]
+        st.slider(f"{f.id}. {f.label}", 0.0, 100.0, step=0.1, format="localized", key=_slider_key(f.id),
+                  on_change=_slider_changed, args=(f.id,), help=f.description)
+
+
+@st.fragment(key=session.WEIGHT_SHARES_FRAGMENT)
+def weight_shares() -> None:
+    """Each factor's share of the total, and the address bar's share link kept in step (a fragment rerun
+    does not reach the end of app.py, where a full run keeps it)."""
+    view = session.current(st.session_state)
+    st.caption("Andel av totalen: " + " · ".join(f"{f.id}: {fmt.percent(share)}" for f, share
+                                                 in zip(default_knowledge_base().factors, view.fractions,
+                                                        strict=False)))
+    keep_share_link()
 
 
 def weights_sidebar() -> None:
-    """Sliders in points; the durable truth is session_state[WEIGHTS] (widget state dies on page switch)."""
-    view = session.current(st.session_state)
-    weights, source = view.weights, view.weights_source
-    factors = default_knowledge_base().factors
-    for f in factors:
-        st.session_state[_slider_key(f.id)] = weights.points[f.id]
-    st.session_state["weight_preset"] = source if source in PRESET_LABELS else session.CUSTOM
+    """Sliders in points; the durable truth is session_state[WEIGHTS] (widget state dies on page switch).
+
+    Three keyed fragments in one panel: a weight change reruns the weight set and the shares line (and
+    the page's weighted fragments), not the whole app and not the twelve sliders."""
     # A panel the user can fold: the twelve sliders are long, and the page links stay above them.
     with st.sidebar.expander("Vekter på suksessfaktorene (poeng)", expanded=True, icon=":material/tune:"):
-        st.selectbox("Vektsett", [*PRESET_LABELS, session.CUSTOM], key="weight_preset", on_change=_apply_preset,
-                     format_func=session.source_label,
-                     help="Rapportens prioriterte rekkefølge (3.1, 4.3) gir ROC-vekter (Barron & Barrett 1996).")
-        if source not in PRESET_LABELS:
-            st.caption(f"Kilde: {markdown_escape(view.source_label)}")
-        if error := st.session_state.get("weights_error"):
-            st.error(f"Vektene ble ikke endret: {markdown_escape(error)}")
-        for f in factors:
-            st.slider(f"{f.id}. {f.label}", 0.0, 100.0, step=0.1, format="localized", key=_slider_key(f.id),
-                      on_change=_sliders_changed, help=f.description)
-        st.caption("Andel av totalen: " + " · ".join(f"{f.id}: {fmt.percent(share)}"
-                                                     for f, share in zip(factors, view.fractions, strict=False)))
+        weight_set()
+        weight_sliders()
+        weight_shares()
 
 
 SHARED_PAGES = WEIGHTED_PAGES | {"samarbeidet", "kunnskapsgrunnlag", ""}
@@ -149,6 +194,7 @@ st.html(f"<style>{NORWEGIAN_WIDGETS_CSS}</style>")
 open_workspace_link(page.url_path)
 if page.url_path in WEIGHTED_PAGES:
     weights_sidebar()
+session.set_weighted_fragments(st.session_state)  # the page registers its own, if it has any
 try:
     page.run()
 except StoreUnavailable as exc:  # a store fault mid-page: one Norwegian sentence, details in the server log

@@ -17,78 +17,119 @@ WHATIF = {"host_on_robek": "Vertskommunen havner på ROBEK",
           "board_of_chief_executives": "Styret består av kommunedirektørene",
           "sells_services_to_others": "Strategi om å selge tjenester til andre"}
 
+CHART_CONFIG = {"displayModeBar": False}
+# The parts of the page that depend on the weights or the profile, as keyed fragments: a weight change in
+# the sidebar (app.py) or a what-if here reruns only these; the title, the what-if switches, the texts on
+# the organisation forms and the captions that do not change stay as they are.
+CAPTION, LEAD, CHARTS, WHY = "cmp_caption", "cmp_lead", "cmp_charts", "cmp_why"
+# A link from inside a fragment names the page as app.py registers it (a fragment rerun does not run
+# st.navigation, so a link by file name alone cannot always be resolved).
+ROBUSTNESS = st.Page("pages/robustness.py", title="Robusthet", url_path="robusthet")
+session.set_weighted_fragments(st.session_state, CAPTION, LEAD, CHARTS, WHY)
+
 view = session.current(st.session_state)
-profile, overrides, kb = view.profile, view.overrides, view.kb
+profile, kb = view.profile, view.kb
 if view.problem:
     st.error(markdown_escape(view.problem))
+
+
+def _rerun_weighted() -> None:
+    """A profile change reruns the page's weighted fragments and the sidebar's (share link), not the app."""
+    st.rerun(session.rerun_targets(st.session_state, sliders=False) or "app")
 
 
 def _whatif(field: str) -> None:
     current = st.session_state[session.PROFILE]
     st.session_state[session.PROFILE] = current.model_copy(update={field: st.session_state[f"whatif_{field}"]})
     st.session_state.pop(f"pf_{field}", None)  # the profile page refills its widget from the profile
+    _rerun_weighted()
 
 
 def _transition_changed() -> None:
     current = st.session_state[session.PROFILE]
     value = st.session_state["whatif_transition_weight"] / 100
     st.session_state[session.PROFILE] = current.model_copy(update={"transition_weight": value})
+    _rerun_weighted()
 
 
 st.title("Sammenligning av alternativene")
-title = profile.name or STATUS_LABELS[profile.status]
-st.caption(f"{markdown_escape(title)} · {fmt.plural(profile.municipalities, 'kommune', 'kommuner')} · Vekter: "
-           f"{markdown_escape(view.source_label)}"
-           + (f" · {fmt.plural(len(overrides), 'egen vurdering', 'egne vurderinger')} (✎)" if overrides else ""))
 
-with st.expander("Hva om …? (endrer profilen)"):
+
+@st.fragment(key=CAPTION)
+def caption() -> None:
+    view = session.current(st.session_state)
+    profile, overrides = view.profile, view.overrides
+    title = profile.name or STATUS_LABELS[profile.status]
+    st.caption(f"{markdown_escape(title)} · {fmt.plural(profile.municipalities, 'kommune', 'kommuner')} · Vekter: "
+               f"{markdown_escape(view.source_label)}"
+               + (f" · {fmt.plural(len(overrides), 'egen vurdering', 'egne vurderinger')} (✎)" if overrides else ""))
+
+
+caption()
+with st.expander("Hva om …? (endrer profilen)"):  # outside the fragments: the switches keep their own state
     for field, label in WHATIF.items():
         st.session_state[f"whatif_{field}"] = getattr(profile, field)
         st.toggle(label, key=f"whatif_{field}", on_change=_whatif, args=(field,))
     st.page_link("pages/profile.py", label="Endre hele profilen", icon=":material/edit_note:")
 
-result = view.evaluation
-rec = result.recommendation
-winners = result.winners
-with st.container(border=True):
-    st.markdown(f"**Rapportens råd (kap. {rec.section}):** {rec.text}")
-    st.caption(f"«{rec.quote}»")
-    names = join_names(f"**{w.label}**" for w in winners)
-    tie = " (likt)" if len(winners) > 1 else ""
-    reading = read_lead(result, {f.id: f.label for f in kb.factors})
-    near = (f" (nesten likt med {' og '.join(reading.leaders[1:])})" if reading.closeness == "nesten_likt" else "")
-    st.markdown(f"Høyest rangert med disse vektene: {names}{tie}{near} · vektet sum {fmt.signed(winners[0].score)}"
-                f" – **{reading.label.lower()}**")
-    st.caption(reading.text + " Summen er vekt × poeng lagt sammen; ett trinn på skalaen (−2 … +2) på en faktor "
-               "flytter summen med faktorens vekt.")
-    if reading.closeness in ("likt", "nesten_likt"):
-        st.page_link("pages/robustness.py", label="Se hvor ofte hvert alternativ vinner når vektene varierer",
-                     icon=":material/explore:")
-    if result.disagreement:
-        st.info(result.disagreement, icon=":material/info:")
-    elif not rec.gate:
-        st.caption("Rangeringen og rapportens råd peker på det samme alternativet.")
-for warning in result.warnings:
-    if warning.severity != "info":
-        SEVERITY[warning.severity](f"{warning.message} (kap. {warning.section})", icon=":material/warning:")
-advice = [w for w in result.warnings if w.severity == "info"]
-if advice:
-    with st.expander(f"Råd fra rapporten for denne profilen ({len(advice)})"):
-        for item in advice:
-            st.markdown(f"- {item.message} (kap. {item.section})")
 
-if profile.status != "new":
+@st.fragment(key=LEAD)
+def lead() -> None:
+    """The report's advice, the top of the ranking and how clear it is, the profile's warnings."""
+    view = session.current(st.session_state)
+    result, kb = view.evaluation, view.kb
+    rec = result.recommendation
+    winners = result.winners
+    with st.container(border=True):
+        st.markdown(f"**Rapportens råd (kap. {rec.section}):** {rec.text}")
+        st.caption(f"«{rec.quote}»")
+        names = join_names(f"**{w.label}**" for w in winners)
+        tie = " (likt)" if len(winners) > 1 else ""
+        reading = read_lead(result, {f.id: f.label for f in kb.factors})
+        near = (f" (nesten likt med {' og '.join(reading.leaders[1:])})" if reading.closeness == "nesten_likt"
+                else "")
+        st.markdown(f"Høyest rangert med disse vektene: {names}{tie}{near} · vektet sum "
+                    f"{fmt.signed(winners[0].score)} – **{reading.label.lower()}**")
+        st.caption(reading.text + " Summen er vekt × poeng lagt sammen; ett trinn på skalaen (−2 … +2) på en "
+                   "faktor flytter summen med faktorens vekt.")
+        if reading.closeness in ("likt", "nesten_likt"):
+            st.page_link(ROBUSTNESS, label="Se hvor ofte hvert alternativ vinner når vektene varierer",
+                         icon=":material/explore:")
+        if result.disagreement:
+            st.info(result.disagreement, icon=":material/info:")
+        elif not rec.gate:
+            st.caption("Rangeringen og rapportens råd peker på det samme alternativet.")
+    for warning in result.warnings:
+        if warning.severity != "info":
+            SEVERITY[warning.severity](f"{warning.message} (kap. {warning.section})", icon=":material/warning:")
+    advice = [w for w in result.warnings if w.severity == "info"]
+    if advice:
+        with st.expander(f"Råd fra rapporten for denne profilen ({len(advice)})"):
+            for item in advice:
+                st.markdown(f"- {item.message} (kap. {item.section})")
+
+
+lead()
+if profile.status != "new":  # outside the fragments: the slider keeps its own state
     st.session_state["whatif_transition_weight"] = round(profile.transition_weight * 100)
     st.slider("Vekt på omstillingskostnad (%)", 0, 200, step=10, key="whatif_transition_weight",
               on_change=_transition_changed,
               help="Å endre det som finnes koster (4.1, 4.2). 100 % er standarden: da holder rapportens råd for "
                    "samarbeid som fungerer (behold formen). 0 % ser bort fra kostnaden.")
 
-st.plotly_chart(ranking_bar(result, kb), key="ranking_chart", config={"displayModeBar": False})
-st.caption(f"Summen består av styringsmodell, organisasjonsform og samspill (formens deler teller "
-           f"{fmt.percent(kb.parameter('form_weight', 1.0))} av modellens, 4.2: «Endring av styringsmodell ... er det "
-           "viktigste»), kontekst fra profilen og, for et eksisterende samarbeid, omstillingskostnaden.")
-st.plotly_chart(model_form_heatmap(result, kb), key="heatmap_chart", config={"displayModeBar": False})
+
+@st.fragment(key=CHARTS)
+def charts() -> None:
+    view = session.current(st.session_state)
+    result, kb = view.evaluation, view.kb
+    st.plotly_chart(ranking_bar(result, kb), key="ranking_chart", config=CHART_CONFIG)
+    st.caption(f"Summen består av styringsmodell, organisasjonsform og samspill (formens deler teller "
+               f"{fmt.percent(kb.parameter('form_weight', 1.0))} av modellens, 4.2: «Endring av styringsmodell ... er "
+               "det viktigste»), kontekst fra profilen og, for et eksisterende samarbeid, omstillingskostnaden.")
+    st.plotly_chart(model_form_heatmap(result, kb), key="heatmap_chart", config=CHART_CONFIG)
+
+
+charts()
 with st.expander("Organisasjonsformene i 2026 (rapportens begrep i parentes)"):
     for form in kb.forms:
         sources = ", ".join(f"[{kb.legal_source(x).publisher}]({kb.legal_source(x).url})" for x in form.legal_ids)
@@ -99,39 +140,51 @@ with st.expander("Organisasjonsformene i 2026 (rapportens begrep i parentes)"):
         st.markdown(f"- **{other.label}** – {other.law_now}. {other.note}")
 
 st.subheader("Hvorfor? De sterkeste grunnene, med rapportens ord")
-labels = {r.alternative.key: label for r, label in zip(result.ranking, rank_labels(result.ranking), strict=True)}
-chosen = st.selectbox("Forklar alternativ", list(labels), format_func=labels.get, key="explain_alternative",
-                      persist_state="session")
-chosen_row = next(r for r in result.ranking if r.alternative.key == chosen)
-cols = st.columns(2)
-for col, title, reasons in ((cols[0], "For", chosen_row.reasons_for), (cols[1], "Mot", chosen_row.reasons_against)):
-    with col:
-        st.markdown(f"**{title}**")
-        if not reasons:
-            st.caption("Ingen.")
-        for reason in reasons:
-            with st.container(border=True):
-                st.markdown(f"**{reason.factor_label}** · {fmt.signed(reason.weighted)} "
-                            f"({PART_SOURCE_LABELS[reason.part.source]}, kap. {reason.part.section})")
-                st.caption(f"«{reason.part.quote}»")
-                if reason.part.note:
-                    st.caption(reason.part.note)
-for note in chosen_row.notes:
-    st.info(f"{note.message} (kap. {note.section})")
 
-best = result.best
-other = chosen_row.alternative if chosen_row.alternative != best.alternative else result.ranking[1].alternative
-st.plotly_chart(factor_difference(result, kb, best.alternative, other), key="difference_chart",
-                config={"displayModeBar": False})
 
-if st.toggle("Vis alle poeng per faktor og tabell", key="show_details",
-             persist_state="session"):  # built only on demand
-    st.plotly_chart(factor_heatmap(result, kb), key="factor_heatmap", config={"displayModeBar": False})
-    st.dataframe(fmt.table(ranking_table(result), decimals={"Sum": 3}, signed_columns=("Sum",)), hide_index=True,
-                 column_config={"Sum": st.column_config.Column("Sum", help="Vektet sum på fast skala"),
-                                "Rang": st.column_config.Column("Rang", width="small")})
-    with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
-        for d in spreadsheet.downloads(ranking_table(result), "rangering", sheet="Rangering"):
-            st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"cmp_dl_{d.kind}",
-                               on_click="ignore", icon=":material/download:")
+@st.fragment(key=WHY)
+def why() -> None:
+    """The chosen alternative's strongest reasons for and against, the difference to the best, and (on
+    demand) every score per factor with the table."""
+    view = session.current(st.session_state)
+    result, kb = view.evaluation, view.kb
+    labels = {r.alternative.key: label for r, label in zip(result.ranking, rank_labels(result.ranking), strict=True)}
+    chosen = st.selectbox("Forklar alternativ", list(labels), format_func=labels.get, key="explain_alternative",
+                          persist_state="session")
+    chosen_row = next(r for r in result.ranking if r.alternative.key == chosen)
+    cols = st.columns(2)
+    for col, title, reasons in ((cols[0], "For", chosen_row.reasons_for),
+                                (cols[1], "Mot", chosen_row.reasons_against)):
+        with col:
+            st.markdown(f"**{title}**")
+            if not reasons:
+                st.caption("Ingen.")
+            for reason in reasons:
+                with st.container(border=True):
+                    st.markdown(f"**{reason.factor_label}** · {fmt.signed(reason.weighted)} "
+                                f"({PART_SOURCE_LABELS[reason.part.source]}, kap. {reason.part.section})")
+                    st.caption(f"«{reason.part.quote}»")
+                    if reason.part.note:
+                        st.caption(reason.part.note)
+    for note in chosen_row.notes:
+        st.info(f"{note.message} (kap. {note.section})")
+
+    best = result.best
+    other = chosen_row.alternative if chosen_row.alternative != best.alternative else result.ranking[1].alternative
+    st.plotly_chart(factor_difference(result, kb, best.alternative, other), key="difference_chart",
+                    config=CHART_CONFIG)
+
+    if st.toggle("Vis alle poeng per faktor og tabell", key="show_details",
+                 persist_state="session"):  # built only on demand
+        st.plotly_chart(factor_heatmap(result, kb), key="factor_heatmap", config=CHART_CONFIG)
+        st.dataframe(fmt.table(ranking_table(result), decimals={"Sum": 3}, signed_columns=("Sum",)), hide_index=True,
+                     column_config={"Sum": st.column_config.Column("Sum", help="Vektet sum på fast skala"),
+                                    "Rang": st.column_config.Column("Rang", width="small")})
+        with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+            for d in spreadsheet.downloads(ranking_table(result), "rangering", sheet="Rangering"):
+                st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"cmp_dl_{d.kind}",
+                                   on_click="ignore", icon=":material/download:")
+
+
+why()
 st.caption("Poengene er data med kilde og sitat: se «Kunnskapsgrunnlag», der du også kan overstyre en vurdering.")

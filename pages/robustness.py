@@ -17,15 +17,16 @@ from ikt_model.ui.text import markdown_escape
 
 CHART_CONFIG = {"displayModeBar": False}
 
+# The parts that depend on the weights or the profile are keyed fragments: a weight change in the sidebar
+# (app.py) reruns only these; the title, the explanations and the SMAA choices stay as they are.
+CAPTION, LEAD, STABILITY, WALK, SMAA = "rob_caption", "rob_lead", "rob_stability", "rob_walk", "rob_smaa"
+session.set_weighted_fragments(st.session_state, CAPTION, LEAD, STABILITY, WALK, SMAA)
+
 view = session.current(st.session_state)
-profile, weights, overrides, kb = view.profile, view.weights, view.overrides, view.kb
 if view.problem:
     st.error(markdown_escape(view.problem))
-
-values = score_matrix(profile, kb).decision_values
-vector = view.fractions.tolist()
-labels = [alternative_label(kb, a) for a in ALTERNATIVES]
-factor_labels = {f.id: f.label for f in kb.factors}
+labels = [alternative_label(view.kb, a) for a in ALTERNATIVES]
+factor_labels = {f.id: f.label for f in view.kb.factors}
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -33,82 +34,153 @@ def cached_smaa(values, weight_mode: str, weight_vector: tuple, score_mode: str,
     return smaa(values, weight_mode, list(weight_vector), samples=samples, seed=seed, score_mode=score_mode)
 
 
-intervals = factor_intervals(values, weights, kb)
-ranking_now = ranking_at(values, vector, 0, vector[0])
-best_index = ranking_now[0][1]
-first_place = [i for rank, i, _ in ranking_now if rank == 1]  # more than one when totals tie
+class Inputs:
+    """What every fragment reads from the session, once per (fragment) run: the decision values (alternatives
+    x factors), the weights as fractions, the intervals and the ranking with the user's weights."""
+
+    def __init__(self) -> None:
+        view = session.current(st.session_state)
+        self.view = view
+        self.values = score_matrix(view.profile, view.kb).decision_values
+        self.vector = view.fractions.tolist()
+        ranking_now = ranking_at(self.values, self.vector, 0, self.vector[0])
+        self.ranking_now = ranking_now
+        self.best_index = ranking_now[0][1]
+        self.first_place = [i for rank, i, _ in ranking_now if rank == 1]  # more than one when totals tie
+
 
 st.title("Robusthet: hvor sikker er anbefalingen?")
-st.caption(f"Vekter: {markdown_escape(view.source_label)}"
-           + (f" · {fmt.plural(len(overrides), 'egen vurdering', 'egne vurderinger')} (✎)" if overrides else "")
-           + " · Vurderingene er ordinale skjønn fra rapporten (4.2, 3.3); vektene er meninger.")
-
-with st.spinner("Beregner robusthet …"):
-    around = cached_smaa(values, "around", tuple(vector), "fixed", 10_000, 1)
-tied = tuple(i for _, i, t in ranking_now[1:] if abs(t - ranking_now[0][2]) < 1e-9)
-with st.container(border=True):
-    st.markdown(f"**{robustness_lead(around, labels, best_index, tied)}**")
-    left, right = st.columns([3, 1])
-    if len(first_place) > 1:
-        left.markdown(f"**Delt førsteplass med dine vekter:** {join_names(labels[i] for i in first_place)}. "
-                      f"Tallene under gjelder {labels[best_index]}.")
-    else:
-        left.markdown(f"**Høyest rangert med dine vekter:** {labels[best_index]}")
-    right.metric("Best rundt dine vekter", fmt.percent(around.first_rank[best_index]),
-                 help="10 000 vektinger trukket rundt dine vekter (SMAA-2; Dirichlet, konsentrasjon 50), "
-                      "vurderingene som gitt.")
-    sensitive = sorted((i for i in intervals if i.takeover_below or i.takeover_above), key=lambda i: i.margin)
-    if not sensitive:
-        st.success("Anbefalingen står seg uansett hvor mye vekt én enkelt faktor får.")
-    for item in sensitive[:3]:
-        st.markdown(f"- {interval_sentence(item)}")
-
-st.subheader("Stabilitetsintervaller: én faktor om gangen")
-st.markdown("Flytt vekten på én faktor fra 0 til 100 %, mens de andre faktorene beholder sine innbyrdes forhold. "
-            "Søylen viser hvor langt vekten kan gå før et annet alternativ blir best; den oransje streken er din "
-            "vekt. Intervallene er regnet eksakt (totalskåren er lineær i vekten), ikke ved prøving.")
-st.plotly_chart(charts.stability_chart(intervals), key="stability_chart", config=CHART_CONFIG)
-with st.expander("Tabell og setninger for alle faktorer"):
-    st.dataframe(tables.interval_table(intervals), hide_index=True)
-    for item in intervals:
-        st.markdown(f"- {interval_sentence(item)}")
 
 
-@st.fragment
+@st.fragment(key=CAPTION)
+def caption() -> None:
+    view = session.current(st.session_state)
+    st.caption(f"Vekter: {markdown_escape(view.source_label)}"
+               + (f" · {fmt.plural(len(view.overrides), 'egen vurdering', 'egne vurderinger')} (✎)"
+                  if view.overrides else "")
+               + " · Vurderingene er ordinale skjønn fra rapporten (4.2, 3.3); vektene er meninger.")
+
+
+@st.fragment(key=LEAD)
+def lead() -> None:
+    """How sure: the share of weightings around the user's where the first choice stays first, the
+    factors whose weight could change it soonest."""
+    now = Inputs()
+    with st.spinner("Beregner robusthet …"):
+        around = cached_smaa(now.values, "around", tuple(now.vector), "fixed", 10_000, 1)
+    intervals = factor_intervals(now.values, now.view.weights, now.view.kb)
+    best_index, ranking_now = now.best_index, now.ranking_now
+    tied = tuple(i for _, i, t in ranking_now[1:] if abs(t - ranking_now[0][2]) < 1e-9)
+    with st.container(border=True):
+        st.markdown(f"**{robustness_lead(around, labels, best_index, tied)}**")
+        left, right = st.columns([3, 1])
+        if len(now.first_place) > 1:
+            left.markdown(f"**Delt førsteplass med dine vekter:** {join_names(labels[i] for i in now.first_place)}. "
+                          f"Tallene under gjelder {labels[best_index]}.")
+        else:
+            left.markdown(f"**Høyest rangert med dine vekter:** {labels[best_index]}")
+        right.metric("Best rundt dine vekter", fmt.percent(around.first_rank[best_index]),
+                     help="10 000 vektinger trukket rundt dine vekter (SMAA-2; Dirichlet, konsentrasjon 50), "
+                          "vurderingene som gitt.")
+        sensitive = sorted((i for i in intervals if i.takeover_below or i.takeover_above), key=lambda i: i.margin)
+        if not sensitive:
+            st.success("Anbefalingen står seg uansett hvor mye vekt én enkelt faktor får.")
+        for item in sensitive[:3]:
+            st.markdown(f"- {interval_sentence(item)}")
+
+
+@st.fragment(key=STABILITY)
+def stability() -> None:
+    now = Inputs()
+    intervals = factor_intervals(now.values, now.view.weights, now.view.kb)
+    st.plotly_chart(charts.stability_chart(intervals), key="stability_chart", config=CHART_CONFIG)
+    with st.expander("Tabell og setninger for alle faktorer"):
+        st.dataframe(tables.interval_table(intervals), hide_index=True)
+        for item in intervals:
+            st.markdown(f"- {interval_sentence(item)}")
+
+
+@st.fragment(key=WALK)
 def walking_weights() -> None:
+    """One factor's weight moved by a slider of its own (this fragment alone reruns), or the weights
+    changed in the sidebar (rerun with the page's other weighted fragments)."""
+    now = Inputs()
+    values, vector, best_index = now.values, now.vector, now.best_index
     st.subheader("Gå gjennom vektene")
     st.caption("Velg en faktor og flytt vekten: hele rangeringen oppdateres uten å laste siden på nytt.")
     left, right = st.columns([2, 3])
     factor_id = left.selectbox("Faktor", FACTOR_IDS, format_func=lambda f: f"{f}. {factor_labels[f]}",
                                key="walk_factor", persist_state="session")
     j = FACTOR_IDS.index(factor_id)
-    current = round(vector[j] * 100, 1)
-    position = right.slider("Vekt på faktoren (%)", 0.0, 100.0, value=current, step=0.5, format="%.1f %%",
+    # 0-1 shown as a percentage in the page's number format (Norwegian in every browser: ui.widgets)
+    position = right.slider("Vekt på faktoren", 0.0, 1.0, value=round(vector[j], 3), step=0.005, format="percent",
                             key=f"walk_weight_{factor_id}", persist_state="session",
                             help="De andre vektene skaleres forholdsmessig, så summen er alltid 100 %.")
-    ranking = ranking_at(values, vector, j, position / 100)
+    ranking = ranking_at(values, vector, j, position)
     first, sharing = leader(ranking, best_index)
     if first == best_index and sharing > 1:
-        st.markdown(f"Med **{fmt.percent(position / 100, 1)}** på {factor_labels[factor_id]} deler "
+        st.markdown(f"Med **{fmt.percent(position, 1)}** på {factor_labels[factor_id]} deler "
                     f"**{labels[first]}** førsteplassen med {sharing - 1} andre.")
     elif first == best_index:
-        st.markdown(f"Med **{fmt.percent(position / 100, 1)}** på {factor_labels[factor_id]} er "
+        st.markdown(f"Med **{fmt.percent(position, 1)}** på {factor_labels[factor_id]} er "
                     f"**{labels[first]}** fortsatt best.")
     else:
-        st.markdown(f"Med **{fmt.percent(position / 100, 1)}** på {factor_labels[factor_id]} overtar "
+        st.markdown(f"Med **{fmt.percent(position, 1)}** på {factor_labels[factor_id]} overtar "
                     f"**{labels[first]}** førsteplassen (i stedet for {labels[best_index]}).")
     grid, totals = walk(values, vector, j)
     chart_left, chart_right = st.columns(2)
-    chart_left.plotly_chart(charts.walking_chart(grid, totals, labels, vector[j], position / 100,
+    chart_left.plotly_chart(charts.walking_chart(grid, totals, labels, vector[j], position,
                                                  factor_labels[factor_id], best_index, first),
                             key="walking_chart", config=CHART_CONFIG)
     chart_right.plotly_chart(charts.ranking_bars([labels[i] for _, i, _ in ranking], [t for _, _, t in ranking],
-                                                 f"Rangering med {fmt.percent(position / 100, 1)} på faktoren"),
+                                                 f"Rangering med {fmt.percent(position, 1)} på faktoren"),
                              key="walking_ranking", config=CHART_CONFIG)
     with st.expander("Rangeringen som tabell"):
         st.dataframe(tables.ranking_table(ranking, labels), hide_index=True)
 
 
+@st.fragment(key=SMAA)
+def acceptability() -> None:
+    """SMAA-2 with the choices above (read from the session: a fragment rerun keeps its first arguments)."""
+    now = Inputs()
+    state = st.session_state
+    weight_mode, score_mode = state["smaa_weight_mode"], state["smaa_score_mode"]
+    samples, seed = int(state["smaa_samples"]), int(state["smaa_seed"])
+    try:
+        with st.spinner(f"Trekker {fmt.number(samples)} vektinger …"):
+            result = cached_smaa(now.values, weight_mode, tuple(now.vector), score_mode, samples, seed)
+    except SmaaError as exc:
+        st.error(f"SMAA kunne ikke beregnes: {markdown_escape(session.user_message(exc))}")
+        return
+
+    for line in acceptability_reading(result, labels):
+        st.markdown(f"- {line}")
+    st.plotly_chart(charts.acceptability_heatmap(labels, result.rank_acceptability), key="smaa_heatmap",
+                    config=CHART_CONFIG)
+    st.dataframe(tables.acceptability_table(result, labels), hide_index=True)
+    with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+        for d in spreadsheet.downloads(tables.acceptability_table(result, labels), "smaa-rangaksept", sheet="SMAA"):
+            st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"smaa_dl_{d.kind}",
+                               on_click="ignore", icon=":material/download:")
+
+    st.markdown("**Sentrale vekter ved siden av dine**")
+    candidates = [i for i in range(len(labels)) if result.central_weights[i] is not None]
+    best_index = now.best_index
+    shown = st.selectbox("Sentrale vekter for", candidates, format_func=lambda i: labels[i],
+                         index=candidates.index(best_index) if best_index in candidates else 0, key="central_for",
+                         persist_state="session")
+    st.plotly_chart(charts.central_weights_chart([f"{f}. {factor_labels[f]}" for f in FACTOR_IDS], now.vector,
+                                                 result.central_weights[shown], labels[shown]),
+                    key="central_chart", config=CHART_CONFIG)
+
+
+caption()
+lead()
+st.subheader("Stabilitetsintervaller: én faktor om gangen")
+st.markdown("Flytt vekten på én faktor fra 0 til 100 %, mens de andre faktorene beholder sine innbyrdes forhold. "
+            "Søylen viser hvor langt vekten kan gå før et annet alternativ blir best; den oransje streken er din "
+            "vekt. Intervallene er regnet eksakt (totalskåren er lineær i vekten), ikke ved prøving.")
+stability()
 walking_weights()
 
 st.subheader("Hvor ofte er hvert alternativ best?")
@@ -121,42 +193,17 @@ details.markdown("Metoden er SMAA-2, stokastisk multikriterie-akseptabilitetsana
                  "konfidensen er hvor ofte det er best med nettopp de vektene når vurderingene er usikre.")
 c1, c2 = st.columns(2)
 c3, c4 = details.columns(2)
-weight_mode = c1.radio("Hva vet vi om vektene?", list(WEIGHT_MODE_LABELS), format_func=WEIGHT_MODE_LABELS.get,
-                       key="smaa_weight_mode", persist_state="session",
-                       help="«Rundt mine vekter»: Dirichlet-fordeling med dine vekter som gjennomsnitt "
-                            "(konsentrasjon 50: en vekt på 26 % varierer med standardavvik ca. 6 prosentpoeng).")
-score_mode = c2.radio("Usikre vurderinger?", list(SCORE_MODE_LABELS), format_func=SCORE_MODE_LABELS.get,
-                      key="smaa_score_mode", persist_state="session")
-samples = c3.selectbox("Antall trekk", [1_000, 10_000, 50_000], index=1, format_func=fmt.number, key="smaa_samples",
-                       persist_state="session",
-                       help="Ved 10 000 trekk er usikkerheten i en andel høyst ±1 prosentpoeng (95 %).")
-seed = c4.number_input("Frø for tilfeldige trekk", min_value=0, max_value=2**31 - 1, value=1, step=1,
-                       key="smaa_seed", persist_state="session", help="Samme frø gir samme resultat.")
-
-try:
-    with st.spinner(f"Trekker {fmt.number(samples)} vektinger …"):
-        result = cached_smaa(values, weight_mode, tuple(vector), score_mode, int(samples), int(seed))
-except SmaaError as exc:
-    st.error(f"SMAA kunne ikke beregnes: {markdown_escape(session.user_message(exc))}")
-    st.stop()
-
-for line in acceptability_reading(result, labels):
-    st.markdown(f"- {line}")
-st.plotly_chart(charts.acceptability_heatmap(labels, result.rank_acceptability), key="smaa_heatmap",
-                config=CHART_CONFIG)
-st.dataframe(tables.acceptability_table(result, labels), hide_index=True)
-with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
-    for d in spreadsheet.downloads(tables.acceptability_table(result, labels), "smaa-rangaksept", sheet="SMAA"):
-        st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"smaa_dl_{d.kind}",
-                           on_click="ignore", icon=":material/download:")
-
-st.markdown("**Sentrale vekter ved siden av dine**")
-candidates = [i for i in range(len(labels)) if result.central_weights[i] is not None]
-shown = st.selectbox("Sentrale vekter for", candidates, format_func=lambda i: labels[i],
-                     index=candidates.index(best_index) if best_index in candidates else 0, key="central_for",
-                                            persist_state="session")
-st.plotly_chart(charts.central_weights_chart([f"{f}. {factor_labels[f]}" for f in FACTOR_IDS], vector,
-                                             result.central_weights[shown], labels[shown]),
-                key="central_chart", config=CHART_CONFIG)
+c1.radio("Hva vet vi om vektene?", list(WEIGHT_MODE_LABELS), format_func=WEIGHT_MODE_LABELS.get,
+         key="smaa_weight_mode", persist_state="session",
+         help="«Rundt mine vekter»: Dirichlet-fordeling med dine vekter som gjennomsnitt "
+              "(konsentrasjon 50: en vekt på 26 % varierer med standardavvik ca. 6 prosentpoeng).")
+c2.radio("Usikre vurderinger?", list(SCORE_MODE_LABELS), format_func=SCORE_MODE_LABELS.get,
+         key="smaa_score_mode", persist_state="session")
+c3.selectbox("Antall trekk", [1_000, 10_000, 50_000], index=1, format_func=fmt.number, key="smaa_samples",
+             persist_state="session",
+             help="Ved 10 000 trekk er usikkerheten i en andel høyst ±1 prosentpoeng (95 %).")
+c4.number_input("Frø for tilfeldige trekk", min_value=0, max_value=2**31 - 1, value=1, step=1,
+                key="smaa_seed", persist_state="session", help="Samme frø gir samme resultat.")
 details.caption("Kilder: Lahdelma & Salminen (2001), Operations Research 49(3):444–454; Tervonen & Lahdelma (2007), "
                 "EJOR 178(2):500–513. Rangeringen er strengt: like totalskårer deler den beste rangen.")
+acceptability()

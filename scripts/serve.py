@@ -13,6 +13,13 @@ Why not plain `streamlit run app.py`?
   * The store: checked once at start (logged: in order, or what is wrong and what to do), and
     reported by a health route, `GET /_ikt/health` (JSON; HTTP 503 while the store has a fault).
     Streamlit's own `/_stcore/health` only says the server is up.
+  * Norwegian numbers: widgets that let the browser format numbers (the weight sliders, «localized»
+    and «percent» formats) would follow the browser's language («6.3» in an English browser). The app's
+    HTML page gets a first script that pins that number format to Norwegian (ikt_model.ui.widgets),
+    before Streamlit draws anything.
+  * Warm-up: imports, knowledge base, scoring and the comparison figures are done once in a background
+    thread (ikt_model.ui.warmup) while the server starts and the first browser loads Streamlit's
+    JavaScript, so the first page run finds them ready.
 
 Options: the same `--section.option value` flags as `streamlit run` (e.g. `--server.port 8502`);
 the project's settings come from `.streamlit/config.toml` beside app.py.
@@ -20,8 +27,10 @@ the project's settings come from `.streamlit/config.toml` beside app.py.
 
 from __future__ import annotations
 
+import gzip
 import logging
 import sys
+import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,6 +68,50 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class NorwegianNumbers:
+    """ASGI middleware: puts the Norwegian number-format script first in the app's HTML page (see
+    ikt_model.ui.widgets.with_locale_script). Only text/html answers are changed; a gzip-compressed page
+    (8 KB) is sent uncompressed, any other encoding unchanged."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("method") != "GET":
+            await self.app(scope, receive, send)
+            return
+        from ikt_model.ui.widgets import with_locale_script
+
+        start: dict | None = None
+        body: list[bytes] = []
+
+        async def send_page(message):
+            nonlocal start
+            if message["type"] == "http.response.start":
+                headers = {name.lower(): value for name, value in message.get("headers", [])}
+                encoding = headers.get(b"content-encoding", b"identity").lower()
+                if headers.get(b"content-type", b"").startswith(b"text/html") and encoding in (b"identity", b"gzip"):
+                    start = message  # held back until the whole page is here
+                    return
+            elif message["type"] == "http.response.body" and start is not None:
+                body.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                page = b"".join(body)
+                headers = dict((n.lower(), v) for n, v in start.get("headers", []))
+                if headers.get(b"content-encoding", b"").lower() == b"gzip":
+                    page = gzip.decompress(page)
+                page = with_locale_script(page)
+                headers = [(n, v) for n, v in start.get("headers", [])
+                           if n.lower() not in (b"content-length", b"content-encoding")]
+                await send({**start, "headers": [*headers, (b"content-length", str(len(page)).encode())]})
+                await send({"type": "http.response.body", "body": page})
+                return
+            await send(message)
+
+        await self.app(scope, receive, send_page)
+
+
 def store_status():
     """The store's state through the process-wide connection (opened here if it is not yet)."""
     from ikt_model import store
@@ -88,6 +141,17 @@ async def health(request):
 
     state = await run_in_threadpool(probe)
     return JSONResponse({"app": "ok", "store": state}, status_code=200 if state["ok"] else 503)
+
+
+def warm() -> None:
+    """Warm the process in the background (see ikt_model.ui.warmup); a fault is logged, not raised: the first
+    page run meets the same fault and reports it to the user."""
+    try:
+        from ikt_model.ui.warmup import warm as warm_process
+
+        LOG.info("warm-up: %s", ", ".join(f"{k} {v:.2f} s" for k, v in warm_process().items()))
+    except Exception:
+        LOG.exception("warm-up skipped")
 
 
 def parse_flags(argv: list[str]) -> dict:
@@ -133,7 +197,9 @@ def main(argv: list[str]) -> None:
     else:
         LOG.error("store: %s (%s) %s", status.message, status.path, status.detail)
     PagesManager.uses_pages_directory = False
-    app = st.App(APP, middleware=[Middleware(SecurityHeaders)], routes=[Route(HEALTH_PATH, health)])
+    threading.Thread(target=warm, name="warm-up", daemon=True).start()
+    app = st.App(APP, middleware=[Middleware(SecurityHeaders), Middleware(NorwegianNumbers)],
+                 routes=[Route(HEALTH_PATH, health)])
     sys.argv = [str(APP)]  # st.App.run takes the launcher's folder for .streamlit/config.toml: app.py's
     app.run(config=flags)
 

@@ -1,10 +1,13 @@
 """scripts/serve.py: the project's settings (no full GC after each run), flags, security headers."""
 
 import asyncio
+import gzip
 import importlib.util
 import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from ikt_model.ui import widgets
 
 REPO = Path(__file__).resolve().parents[1]
 spec = importlib.util.spec_from_file_location("serve", REPO / "scripts" / "serve.py")
@@ -40,3 +43,62 @@ def test_security_headers_added_to_http_not_websocket():
     assert headers[b"content-security-policy"] == b"frame-ancestors 'self'"
     assert headers[b"x-frame-options"] == b"SAMEORIGIN"
     assert sent[1]["body"] == b"ok"
+
+
+def test_script_magic_is_off_and_no_page_relies_on_it():
+    """Magic off saves an AST pass per compile; a bare expression on a page would then silently show nothing."""
+    import ast
+
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["magicEnabled"] is False
+    bare = []
+    for path in [REPO / "app.py", *sorted((REPO / "pages").glob("*.py"))]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(body[0]) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and (body := node.body)}
+        bare += [f"{path.name}:{node.lineno}" for node in ast.walk(tree)
+                 if isinstance(node, ast.Expr) and id(node) not in docstrings
+                 and not isinstance(node.value, (ast.Call, ast.Await))]
+    assert bare == []
+
+
+
+def _served(app, scope):
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:  # a fresh thread, as above
+        pool.submit(asyncio.run, serve.NorwegianNumbers(app)(scope, None, send)).result()
+    return sent
+
+
+def test_the_html_page_gets_the_norwegian_number_script_first():
+    page = b"<!doctype html><html><head><script src='/static/js/index.js'></script></head><body></body></html>"
+
+    async def html(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"text/html"), (b"content-length", str(len(page)).encode())]})
+        await send({"type": "http.response.body", "body": page[:30], "more_body": True})
+        await send({"type": "http.response.body", "body": page[30:]})
+
+    sent = _served(html, {"type": "http", "method": "GET", "path": "/sammenligning"})
+    body = sent[1]["body"]
+    assert body.index(b"navigator, 'languages'") < body.index(b"index.js")  # before Streamlit's own script
+    assert dict(sent[0]["headers"])[b"content-length"] == str(len(body)).encode()
+    assert body.replace(b"<script>" + widgets.NORWEGIAN_LOCALE_JS.encode() + b"</script>", b"") == page
+
+    async def script(scope, receive, send):  # anything else passes unchanged
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/javascript")]})
+        await send({"type": "http.response.body", "body": b"<head>"})
+
+    assert _served(script, {"type": "http", "method": "GET", "path": "/static/x.js"})[1]["body"] == b"<head>"
+
+    async def compressed(scope, receive, send):  # what a browser gets (it accepts gzip)
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"text/html"), (b"content-encoding", b"gzip")]})
+        await send({"type": "http.response.body", "body": gzip.compress(page)})
+
+    sent = _served(compressed, {"type": "http", "method": "GET", "path": "/"})
+    assert b"content-encoding" not in dict(sent[0]["headers"]) and b"navigator, 'languages'" in sent[1]["body"]

@@ -40,6 +40,16 @@ OVERRIDES = "overrides"
 WORKSHOP_RESULT = "workshop_result"
 _CURRENT = "current_view"  # the rerun's Current, reused while its inputs are unchanged
 
+# Partial reruns (st.fragment keys). The sidebar's weight panel is three keyed fragments: the weight set
+# (preset box, source, error), the twelve sliders and the shares line (which also keeps the address bar's
+# share link in step). A page registers the keys of its own fragments that depend on the weights or the
+# profile (`set_weighted_fragments`, on every full run; app.py empties the list before the page runs);
+# a weight change then reruns only `rerun_targets(...)`, not the whole app.
+WEIGHT_SET_FRAGMENT = "weights_set"
+WEIGHT_SLIDERS_FRAGMENT = "weights_sliders"
+WEIGHT_SHARES_FRAGMENT = "weights_shares"
+WEIGHTED_FRAGMENTS = "weighted_fragments"
+
 # Where the weights in use came from, with the Norwegian label shown in the sidebar, on «Scenarier» and in
 # the memo. The presets are the report's priority order turned into weights (3.1, 4.3).
 CUSTOM = "egendefinert"
@@ -147,6 +157,24 @@ def current(state: MutableMapping[str, Any]) -> Current:
                    problem=problem, _key=key)
     state[_CURRENT] = view
     return view
+
+
+def set_weighted_fragments(state: MutableMapping[str, Any], *keys: str) -> None:
+    """Record the keys of the page's fragments that show something depending on weights or profile (the
+    page calls this on its full run; an empty call means «rerun the whole page»)."""
+    state[WEIGHTED_FRAGMENTS] = tuple(keys)
+
+
+def rerun_targets(state: Mapping[str, Any], *, sliders: bool) -> list[str] | None:
+    """The fragment keys to rerun after the weights or the profile changed: the sidebar's weight set and
+    shares line (plus the sliders when their values must be redrawn: a preset, a refused change) and the
+    page's registered fragments. None when the page registered none: then the whole app must rerun.
+    """
+    page = tuple(state.get(WEIGHTED_FRAGMENTS) or ())
+    if not page:
+        return None
+    sidebar = [WEIGHT_SET_FRAGMENT, *([WEIGHT_SLIDERS_FRAGMENT] if sliders else []), WEIGHT_SHARES_FRAGMENT]
+    return [*sidebar, *page]
 
 
 def user_message(exc: BaseException) -> str:

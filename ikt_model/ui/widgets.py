@@ -8,6 +8,15 @@ place (`NORWEGIAN_WIDGETS_CSS`, put on every page by app.py). Wrong file types n
 own English error: pages pass `type=None` and check the file themselves (`check_upload`), with a
 Norwegian message.
 
+Numbers in widgets: a slider with `format="localized"` (or `"percent"`) and a table column with
+`format="localized"` are formatted by the browser, in the browser's language — «6.3» in an English
+browser. `NORWEGIAN_LOCALE_JS` pins the language the page's number formatting asks for
+(`navigator.languages`) to Norwegian bokmål, so they read «6,3» and «6,3 %» in every browser; the
+browser's own `navigator.language` (dates, what Streamlit reports as the user's locale) is left alone.
+It must run before Streamlit draws the first widget (a widget drawn earlier keeps the browser's format
+until it is drawn again), so the launcher puts it into the app's HTML page (`with_locale_script`, used
+by scripts/serve.py), ahead of Streamlit's own scripts.
+
 Multiselects: every `st.multiselect` passes `select_all=False` (no «Select all»/«Select N matches»
 option that adds more than the user picked) — see tests/pages/test_norwegian_ui.py, which checks the
 pages' source for it.
@@ -20,6 +29,25 @@ from collections.abc import Sequence
 UPLOAD_INSTRUCTIONS = "Dra og slipp en fil her, eller trykk «Last opp»"
 UPLOAD_BUTTON = "Last opp"
 NO_MATCHES = "Ingen treff"  # in place of the select boxes' «No results»
+
+NORWEGIAN_LOCALE = ("nb-NO", "nb", "no")
+NORWEGIAN_LOCALE_JS = (
+    "(() => { const nb = Object.freeze(" + str(list(NORWEGIAN_LOCALE)).replace("'", '"') + ");"
+    " try { Object.defineProperty(navigator, 'languages', {get: () => nb, configurable: true}); }"
+    " catch (e) { /* a browser that refuses keeps its own number format */ } })();"
+)
+
+
+
+def with_locale_script(page: bytes) -> bytes:
+    """The app's HTML page with NORWEGIAN_LOCALE_JS as the first script in <head> (bytes in, bytes out);
+    a page without <head> is returned as it is."""
+    head = page.find(b"<head>")
+    if head < 0:
+        return page
+    at = head + len(b"<head>")
+    return page[:at] + f"<script>{NORWEGIAN_LOCALE_JS}</script>".encode() + page[at:]
+
 
 NORWEGIAN_WIDGETS_CSS = f"""
 [data-testid="stFileUploaderDropzoneInstructions"] > div > span,

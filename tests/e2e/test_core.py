@@ -117,3 +117,65 @@ def test_pages_have_no_serious_accessibility_violations(app_page, app_server, pa
                       options={"rules": {"list": {"enabled": False}, "listitem": {"enabled": False}}})
         bad = [v["id"] for v in nav.response["violations"] if v["impact"] in ("serious", "critical")]
         assert bad == [], nav.generate_report()
+
+
+def test_weight_change_keeps_the_share_link_in_step(app_page, app_server, browser, external_requests):
+    """A weight change reruns only the weighted fragments (sidebar + page); the address bar's ?s= must still
+    follow, and the link must reproduce the new ranking in a fresh browser."""
+    page = app_page
+    page.goto(app_server.url + "/sammenligning")
+    page.locator(TOP).first.wait_for()
+    wait_for_app(page)
+    page.wait_for_function("() => location.search.includes('s=')")
+    before = page.evaluate("location.search")
+    title = page.locator("h1").first.element_handle()
+    thumb = _slider(page, "Gjennomføringsevne")
+    thumb.focus()
+    thumb.press("End")  # 100 points: Hybridmodell + KO overtakes (see the robustness intervals)
+    page.locator(TOP, has_text="Hybridmodell + Kommunalt oppgavefellesskap").wait_for()
+    page.wait_for_function(f"() => location.search !== {before!r}")
+    wait_for_app(page)
+    assert title.evaluate("el => el.isConnected")  # the title was not redrawn: only the fragments reran
+    here, link = _top_text(page), page.url
+    fresh = browser.new_context()
+    try:
+        fresh.route("**/*", lambda r: r.continue_() if r.request.url.startswith(app_server.url) else r.abort())
+        other = fresh.new_page()
+        other.set_default_timeout(30_000)
+        other.goto(link)
+        other.locator(TOP).first.wait_for()
+        wait_for_app(other)
+        assert _top_text(other) == here
+    finally:
+        fresh.close()
+    assert external_requests == []
+
+
+THUMB = '[data-testid="stSliderThumbValue"]'
+
+
+def test_weight_sliders_show_norwegian_numbers_in_an_english_browser(app_server, browser):
+    """The sliders' numbers are drawn by the browser in its own language: an en-US browser wrote «25.9».
+    The page pins the number format to Norwegian (decimal comma), on the first drawing and after a change."""
+    context = browser.new_context(locale="en-US")
+    try:
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(app_server.url) else r.abort())
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(app_server.url + "/sammenligning")
+        page.locator(TOP).first.wait_for()
+        wait_for_app(page)
+        assert page.evaluate("navigator.language") == "en-US"  # the browser keeps its own language
+        first = page.locator('[data-testid="stSlider"]').filter(has_text="1. Kvalitet og tilgjengelighet")
+        first.locator(THUMB).wait_for()
+        assert first.locator(THUMB).inner_text() == "25,9"  # factor 1, the report's ROC weight in points
+        thumb = _slider(page, "Omstillingsevne")
+        thumb.focus()
+        thumb.press("ArrowRight")  # 17,5 -> 17,6
+        page.locator('[data-testid="stSlider"]').filter(has_text="Omstillingsevne").locator(
+            THUMB, has_text="17,6").wait_for()
+        wait_for_app(page)
+        shown = page.locator(f'[data-testid="stSidebar"] {THUMB}').all_inner_texts()
+        assert len(shown) == 12 and not [s for s in shown if "." in s], shown
+    finally:
+        context.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.e2e.conftest import wait_for_app
@@ -83,3 +85,25 @@ def test_walking_weights_fragment_moves_the_ranking(app_page, app_server, extern
     assert chart(app_page, "stability_chart") == stability_before  # only the fragment reran
     app_page.locator(f".st-key-walking_chart{LIVE}").screenshot(path="/tmp/robusthet_walking.png")
     assert own_requests(external_requests) == []
+
+
+def test_walking_weight_shows_a_norwegian_percentage_in_an_english_browser(app_server, browser):
+    """The walking-weights slider showed «25.9 %» (a printf format writes a decimal point in every browser)."""
+    context = browser.new_context(locale="en-US")
+    try:
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(app_server.url) else r.abort())
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        open_robustness(page, app_server)
+        chart(page, "walking_chart")
+        value = page.locator(f".st-key-walk_weight_1{LIVE} [data-testid='stSliderThumbValue']")
+        assert value.inner_text().replace("\u00a0", " ") == "25,9 %"  # factor 1's weight, 25,9 % of the total
+        press_slider(page, "walk_weight_1", "ArrowLeft", 1)  # the slider's 0,5-point steps: 26 -> 25,5
+        page.wait_for_function("(sel) => { const el = document.querySelector(sel);"
+                               " return el && el.innerText.replace(/\\u00a0/g, ' ') === '25,5 %'; }",
+                               arg=f".st-key-walk_weight_1{LIVE} [data-testid='stSliderThumbValue']")
+        page.locator(f".st-key-walk_weight_1{LIVE}").wait_for()
+        page.locator("[data-testid='stMarkdownContainer']",  # the sentence under the slider, same number
+                     has_text=re.compile(r"Med 25,5\s%\s+på Kvalitet og tilgjengelighet")).first.wait_for()
+    finally:
+        context.close()

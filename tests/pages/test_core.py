@@ -97,6 +97,7 @@ def test_comparison_shows_report_winner_and_moves_with_a_weight(at):
     for i in range(1, 13):
         if i != 3:
             at.slider(key=f"weight_slider_{i}").set_value(0.0).run()
+            at.run()  # a weight change reruns only the weighted fragments; a full run shows every slider again
     assert at.session_state[session.WEIGHTS_SOURCE] == "egendefinert"
     headline = " ".join(m.value for m in at.markdown if "Høyest rangert" in m.value)
     assert "(likt)" in headline and "KS-modellen +" in headline and "Alternativ modell +" in headline
@@ -106,9 +107,28 @@ def test_all_zero_weights_are_refused_and_nothing_is_lost(at):
     at.switch_page("pages/comparison.py").run()
     for i in range(1, 13):
         at.slider(key=f"weight_slider_{i}").set_value(0.0).run()
-    assert not at.exception
+        assert not at.exception
+        at.run()
+    at.slider(key="weight_slider_12").set_value(0.0).run()  # the refused change: its message
     assert any("Minst én faktor" in e.value for e in at.error)
     assert at.session_state[session.WEIGHTS].points[12] > 0  # the last valid weights are kept
+
+
+def test_a_weight_change_reruns_only_what_depends_on_the_weights(at):
+    """The sidebar's weight set and shares and the page's weighted fragments rerun; the title, the what-if
+    switches, the sliders and the texts on the organisation forms are left as they are (not sent again)."""
+    at.switch_page("pages/comparison.py").run()
+    assert at.title and len(at.slider) == 12 and len(at.expander) >= 3
+    at.slider(key="weight_slider_6").set_value(100.0).run()  # Gjennomføringsevne: another alternative leads
+    assert not at.exception
+    assert not at.title and not at.slider  # not rerun: the title, the sliders, the what-if switches
+    assert [t.key for t in at.toggle] == ["show_details"]
+    assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
+    assert len(at.get("plotly_chart")) == 3 and at.selectbox(key="weight_preset").value == "egendefinert"
+    assert at.query_params["s"] != [""]  # the share link follows
+    at.run()  # a full run draws the same state
+    assert at.title and at.slider(key="weight_slider_6").value == 100.0
+    assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
 
 
 def test_preset_selection(at):

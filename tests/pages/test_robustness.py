@@ -39,11 +39,11 @@ def test_walking_weights_slider(at):
     robustness(at)
     at.selectbox(key="walk_factor").set_value(6).run()
     assert "er **Alternativ modell + Kommunalt oppgavefellesskap (KO)** fortsatt best" in texts(at)
-    at.slider(key="walk_weight_6").set_value(50.0).run()
+    at.slider(key="walk_weight_6").set_value(0.5).run()  # a fraction, shown as a percentage
     assert not at.exception
     assert "overtar **Hybridmodell + Kommunalt oppgavefellesskap (KO)** førsteplassen" in texts(at)
     at.selectbox(key="walk_factor").set_value(1).run()
-    at.slider(key="walk_weight_1").set_value(100.0).run()
+    at.slider(key="walk_weight_1").set_value(1.0).run()
     assert "deler **Alternativ modell + Kommunalt oppgavefellesskap (KO)** førsteplassen med 11 andre" in texts(at)
 
 

@@ -85,3 +85,15 @@ def test_weights_from_a_share_link_go_through_set_weights():
     state: dict = {}
     apply_share_value(state, encode_state(Profile(), Weights(points={1: 1, 2: 1}), {}))
     assert state[session.WEIGHTS_SOURCE] == session.CUSTOM and state[session.WEIGHTS].points[1] == 1
+
+
+def test_a_weight_change_reruns_the_sidebar_and_the_pages_weighted_fragments_only():
+    state: dict = {}
+    assert session.rerun_targets(state, sliders=False) is None  # no fragments registered: the whole app
+    session.set_weighted_fragments(state, "cmp_lead", "cmp_charts")
+    assert session.rerun_targets(state, sliders=False) == [session.WEIGHT_SET_FRAGMENT, session.WEIGHT_SHARES_FRAGMENT,
+                                                          "cmp_lead", "cmp_charts"]
+    # a preset or a refused change redraws the sliders too
+    assert session.WEIGHT_SLIDERS_FRAGMENT in session.rerun_targets(state, sliders=True)
+    session.set_weighted_fragments(state)  # a full run of a page without them
+    assert session.rerun_targets(state, sliders=True) is None
