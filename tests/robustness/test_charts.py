@@ -1,7 +1,10 @@
 """Robustness charts carry the numbers they show."""
 
+import json
+
 import numpy as np
 import pytest
+from plotly.utils import PlotlyJSONEncoder
 
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import Profile
@@ -30,11 +33,15 @@ def test_charts_carry_the_numbers():
     assert bar.base[-1] == 0 and bar.x[-1] == 100
     grid, totals = walk(real_matrix(), np.asarray(default_weights().vector()), 5)
     walking = charts.walking_chart(grid, totals, [a.key for a in ALTERNATIVES], 0.07, 0.3, "Ledelse", 7, 11)
-    assert len(walking.data) == 3  # the 10 others in one grey trace, separated by gaps
-    assert np.isnan(walking.data[0].x).sum() == 10 and walking.data[0].text[0] == "ks/as"
+    assert len(walking.data) == 12  # one line per alternative, the 10 others grey and under the two strong ones
+    assert walking.data[0].name == "ks/as" and "ks/as" in walking.data[0].hovertemplate
     assert [t.name for t in walking.data[-2:]] == ["alternativ/par27", "hybrid/par27"]
     assert walking.data[-1].line.color == charts.ORANGE and walking.data[0].showlegend is False
-    assert list(walking.data[-2].y) == pytest.approx(list(totals[:, 7]))
+    assert walking.data[0].line.color == charts.GREY and (walking.data[0].x0, walking.data[0].dx) == (0, 1)
+    assert list(walking.data[-2].y) == pytest.approx(list(totals[:, 7]), abs=1e-6)
+    sent = walking.to_dict()
+    sent["layout"].pop("template")
+    assert len(json.dumps(sent, cls=PlotlyJSONEncoder)) < 12_000  # sent on every weight change (was 40 KiB)
     assert [s.x0 for s in walking.layout.shapes] == pytest.approx([7, 30])
 
 
