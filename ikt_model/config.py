@@ -4,6 +4,8 @@ IKT_STORE_PATH   DuckDB file for workshops and scenarios (durable store).
                  Default: $XDG_DATA_HOME/ikt-samarbeid/store.duckdb, outside the source tree.
 IKT_OVERVIEW_DB  DuckDB database for the national overview: ":memory:" (default) or a file path.
 IKT_DATA_DIR     Folder with the source data (default: the repository's data/).
+IKT_OPERATOR_KEY The server operator's key: publishing an uploaded national overview to everyone needs it.
+                 Unset (default): nobody can publish. Set it in the server's environment, never in code.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, SecretStr
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,6 +29,7 @@ class Settings(BaseModel):
     store_path: Path
     overview_db: str
     data_dir: Path
+    operator_key: SecretStr | None = None
 
 
 def get_settings() -> Settings:
@@ -35,4 +38,5 @@ def get_settings() -> Settings:
         store_path=Path(os.environ.get("IKT_STORE_PATH") or _default_store_path()),
         overview_db=os.environ.get("IKT_OVERVIEW_DB") or ":memory:",
         data_dir=Path(os.environ.get("IKT_DATA_DIR") or REPO_ROOT / "data"),
+        operator_key=SecretStr(os.environ["IKT_OPERATOR_KEY"]) if os.environ.get("IKT_OPERATOR_KEY") else None,
     )

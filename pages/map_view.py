@@ -15,42 +15,46 @@ from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.overview import db, map_click, map_data, versions
 from ikt_model.overview import map as kart
+from ikt_model.ui import workspace as sak
+from ikt_model.ui.text import markdown_escape
 
 VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
 REPORT = versions.REPORT_VERSION
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _version_rows(version_id: int):
-    return map_data.map_rows(db.version_database(version_id).cursor())
+def _version_rows(version_id: int, viewer):
+    """`viewer` (versions.viewer): None for a version everyone sees, the sak for its own unpublished upload."""
+    return map_data.map_rows(db.version_database(version_id, viewer).cursor())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _rows(version_id: int, borders: str):
+def _rows(version_id: int, viewer, borders: str):
     if version_id != REPORT:
-        return kart.rows_for_version(_version_rows(version_id))
-    return kart.rows_for_borders(_version_rows(version_id), borders)
+        return kart.rows_for_version(_version_rows(version_id, viewer))
+    return kart.rows_for_borders(_version_rows(version_id, viewer), borders)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _collaborations(version_id: int):
-    return map_data.collaborations(db.version_database(version_id).cursor())
+def _collaborations(version_id: int, viewer):
+    return map_data.collaborations(db.version_database(version_id, viewer).cursor())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _table(version_id: int, borders: str, county: str | None):
-    return kart.map_table(_rows(version_id, borders), show_successors=True, fylke=county,
+def _table(version_id: int, viewer, borders: str, county: str | None):
+    return kart.map_table(_rows(version_id, viewer, borders), show_successors=True, fylke=county,
                           uploaded=version_id != REPORT)
 
 
 @st.cache_resource(show_spinner="Tegner kartet …", max_entries=8)
-def _figure(version_id: int, borders: str, color_by: str, show_successors: bool):
+def _figure(version_id: int, viewer, borders: str, color_by: str, show_successors: bool):
     boundaries = kart.geojson_url(st.get_option("server.baseUrlPath"), borders)
-    return kart.map_figure(_rows(version_id, borders), color_by, show_successors, boundaries_url=boundaries,
+    return kart.map_figure(_rows(version_id, viewer, borders), color_by, show_successors, boundaries_url=boundaries,
                            borders=borders, uploaded=version_id != REPORT)
 
 
-all_versions = versions.shared_repository().versions()
+workspace = sak.current(st.session_state)  # uploads are private to their sak until published
+all_versions = versions.shared_repository().versions(workspace)
 by_id = {v.id: v for v in all_versions}
 if st.session_state.get(VERSION) not in by_id:
     st.session_state[VERSION] = all_versions[-1].id  # newest by default
@@ -68,6 +72,7 @@ version_id = st.selectbox("Versjon av oversikten", list(by_id), key="kart_versjo
                           help="Versjon 1 er rapportens liste fra 2015; nyere versjoner er lastet opp av "
                                "KS-rådgivere på «Nasjonal oversikt» og vises på dagens kommuner.")
 is_report = version_id == REPORT
+viewer = versions.viewer(by_id[version_id], workspace)
 if is_report:
     st.markdown(
         "Kommunene fargelagt etter det interkommunale IKT-samarbeidet de er med i ifølge rapportens "
@@ -86,7 +91,7 @@ else:
     )
     borders = "today"
 if not is_report:
-    st.caption(versions.version_caption(by_id[version_id]))
+    st.caption(markdown_escape(versions.version_caption(by_id[version_id])))
 elif borders == "today":
     st.caption("Dagens kommunegrenser (fra 1.1.2024). Medlemmene i rapportens oversikt fra 2015 er vist i den "
                f"kommunen som har overtatt dem (kilde: SSB); en delt kommune (Snillfjord, Tysfjord) i hver del. "
@@ -108,7 +113,7 @@ def _map_section() -> None:
             "Vis dagens kommune (etter sammenslåinger)", key="kart_2024", bind="query-params",
             help="Viser navn og nummer på kommunen som i dag har overtatt 2015-kommunen (kilde: SSB).",
         )
-    fig = _figure(version_id, borders, color_by, show_successors)
+    fig = _figure(version_id, viewer, borders, color_by, show_successors)
     what = "i dag" if borders == "today" else "i 2015"
     event = st.plotly_chart(
         fig, key="kart", on_select="rerun", selection_mode="points",
@@ -118,8 +123,8 @@ def _map_section() -> None:
     )
     st.caption(kart.legend_text(color_by, uploaded=not is_report))
     st.caption(kart.ATTRIBUTION)
-    selected = map_click.describe_selection(event, _rows(version_id, borders), _collaborations(version_id),
-                                            kart.trace_locations(fig))
+    selected = map_click.describe_selection(event, _rows(version_id, viewer, borders),
+                                            _collaborations(version_id, viewer), kart.trace_locations(fig))
     if not selected:
         st.info("Klikk på en kommune i kartet for å se hvilket IKT-samarbeid den er med i.",
                 icon=":material/touch_app:")
@@ -133,11 +138,11 @@ def _map_section() -> None:
 _map_section()
 
 with st.expander("Kartet som tabell (tekstalternativ)"):
-    county_options = ["Alle fylker", *kart.counties(_rows(version_id, borders))]
+    county_options = ["Alle fylker", *kart.counties(_rows(version_id, viewer, borders))]
     if st.session_state.get("kart_tabell_fylke") not in county_options:  # a 2015 county on today's map
         st.session_state.pop("kart_tabell_fylke", None)
     county = st.selectbox("Fylke", county_options, key="kart_tabell_fylke", persist_state="session")
-    table = _table(version_id, borders, None if county == "Alle fylker" else county)
+    table = _table(version_id, viewer, borders, None if county == "Alle fylker" else county)
     st.dataframe(
         table, hide_index=True,
         column_config={c: st.column_config.NumberColumn(format="localized") for c in table.columns

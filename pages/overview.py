@@ -9,6 +9,10 @@ from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.overview import charts, queries, table261, upload, versions
 from ikt_model.overview.db import version_database
+from ikt_model.ui import share
+from ikt_model.ui import workspace as sak
+from ikt_model.ui.text import markdown_escape
+from ikt_model.workspaces import shared_workspaces
 
 VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages (survives page switches)
 SAVED = "oversikt_lagret"     # digest of uploaded files already stored -> version id (no double save)
@@ -22,10 +26,12 @@ def repository():
     return versions.shared_repository()  # one store connection per process
 
 
+# The cached parts take `viewer` (versions.viewer): None for a version everyone sees (one copy for all
+# sessions), the session's workspace for its own unpublished upload (checked in version_database).
 @st.cache_data(show_spinner=False)
-def fixed_parts(version_id: int):
+def fixed_parts(version_id: int, viewer):
     """Parts that do not depend on the filters (a version never changes once stored)."""
-    cur = version_database(version_id).cursor()
+    cur = version_database(version_id, viewer).cursor()
     parts = (queries.filter_options(cur), queries.data_quality_categories(cur))
     if version_id == versions.REPORT_VERSION:
         return (*parts, table261.comparison(cur), table261.explanations(cur))
@@ -33,15 +39,15 @@ def fixed_parts(version_id: int):
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def filtered(version_id: int, selection: queries.OverviewFilter):
-    cur = version_database(version_id).cursor()
+def filtered(version_id: int, viewer, selection: queries.OverviewFilter):
+    cur = version_database(version_id, viewer).cursor()
     return queries.collaborations(cur, selection), queries.key_figures(cur, selection)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def version_diff(old: int, new: int):
+def version_diff(old: int, new: int, viewer):
     repo = repository()
-    return versions.diff_versions(repo.load(old), repo.load(new))
+    return versions.diff_versions(repo.load(old, viewer), repo.load(new, viewer))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -55,12 +61,13 @@ def templates() -> tuple[bytes, bytes]:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def export(version_id: int, kind: str) -> bytes:
-    rows = versions.export_rows(repository().load(version_id))
+def export(version_id: int, viewer, kind: str) -> bytes:
+    rows = versions.export_rows(repository().load(version_id, viewer))
     return upload.template_xlsx(rows) if kind == "xlsx" else upload.template_csv(rows)
 
 
-all_versions = repository().versions()
+workspace = sak.current(st.session_state)  # uploads are private to their sak until published
+all_versions = repository().versions(workspace)
 by_id = {v.id: v for v in all_versions}
 ids = list(by_id)
 if (pending := st.session_state.pop("ov_pending_version", None)) in by_id:
@@ -83,10 +90,35 @@ version_id = st.selectbox("Versjon av oversikten", ids, key="ov_version", on_cha
 info = by_id[version_id]
 is_report = version_id == versions.REPORT_VERSION
 suffix = "" if is_report else f"_{version_id}"  # widget keys per version: their ranges differ
-st.caption(versions.version_caption(info))
+viewer = versions.viewer(info, workspace)
+st.caption(markdown_escape(versions.version_caption(info)))
+if message := st.session_state.pop("ov_flash", None):
+    st.success(message, icon=":material/check_circle:")
+if link := sak.pop_link_once(st.session_state, share.app_base_url(st.context.url, "oversikt")):
+    with st.container(border=True, key="ov_sak_link_box"):
+        st.warning(f"Opplastingen er lagret i en ny, privat sak. {sak.WARNING} Lenken vises bare nå: kopier den "
+                   "(knappen til høyre i feltet) og del den bare med dem som skal arbeide med saken.",
+                   icon=":material/key:")
+        st.code(link, language=None)
+if not info.published:
+    with st.container(border=True, key="ov_publish_box"):
+        st.markdown(f"**Versjon {version_id} er ikke publisert.** Bare saken din ser den. Driftsansvarlig for "
+                    "serveren publiserer den for alle kommuner med operatørnøkkelen.")
+        with st.form("ov_publish_form", clear_on_submit=True, border=False):
+            operator_key = st.text_input("Operatørnøkkel", type="password", max_chars=500, key="ov_operator_key",
+                                         help="Nøkkelen settes av driftsansvarlig i serverens miljø "
+                                              "(IKT_OPERATOR_KEY). Uten den kan ingen endre hva alle ser.")
+            if st.form_submit_button(f"Publiser versjon {version_id} for alle", icon=":material/public:"):
+                try:
+                    repository().publish(version_id, workspace, operator_key)
+                except versions.VersionError as exc:
+                    st.error(markdown_escape(exc), icon=":material/block:")
+                else:
+                    st.session_state["ov_flash"] = f"Versjon {version_id} er publisert: alle kommuner ser den nå."
+                    st.rerun()
 
-cur = version_database(version_id).cursor()
-options, quality_categories, comparison, explanations = fixed_parts(version_id)
+cur = version_database(version_id, viewer).cursor()
+options, quality_categories, comparison, explanations = fixed_parts(version_id, viewer)
 labels = options.form_labels
 
 with st.container(border=True):
@@ -114,7 +146,7 @@ with st.container(border=True):
 
 selection = queries.OverviewFilter(regions=tuple(regions), forms=tuple(forms), year_from=years[0], year_to=years[1],
                                    include_unknown_year=unknown, kommuner_min=size[0], kommuner_max=size[1])
-frame, figures = filtered(version_id, selection)
+frame, figures = filtered(version_id, viewer, selection)
 year = info.reference_year
 population_year = 2015 if is_report else 2026
 municipalities_total = 428 if is_report else 357
@@ -202,7 +234,8 @@ else:
     other = st.selectbox("Sammenlign med", others, index=others.index(default_other), key=f"ov_compare{suffix}",
                          format_func=lambda i: by_id[i].label)
     old, new = sorted((other, version_id))
-    diff = version_diff(old, new)
+    private = not (by_id[old].published and by_id[new].published)
+    diff = version_diff(old, new, workspace if private else None)
     st.markdown(f"**{versions.diff_summary(diff)}**")
     if not diff.unchanged:
         st.dataframe(fmt.table(versions.diff_table(diff, upload.default_lookup().names)), hide_index=True,
@@ -240,7 +273,8 @@ st.markdown(
     "noe lagres; en godkjent fil blir en ny versjon (den gamle beholdes). Organisasjonsform etter kommuneloven "
     "2018 § 17-1: **KO**, **IKS**, **vertskommune administrativt**, **vertskommune med felles folkevalgt nemnd**, "
     "**AS**, **SA** eller **avtale**. Medlemmer oppgis med **dagens kommunenummer** (gyldige fra 1.1.2024), "
-    "skilt med komma. Overskrifter kan være på norsk eller engelsk.")
+    "skilt med komma. Overskrifter kan være på norsk eller engelsk. En ny versjon hører til saken din og er "
+    "bare synlig der til driftsansvarlig publiserer den for alle.")
 d1, d2, d3 = st.columns(3)
 template_xlsx, template_csv = templates()
 d1.download_button("Mal (Excel, .xlsx)", template_xlsx, file_name="oversikt_mal.xlsx",
@@ -248,7 +282,7 @@ d1.download_button("Mal (Excel, .xlsx)", template_xlsx, file_name="oversikt_mal.
                    icon=":material/download:", key="ov_template_xlsx")
 d2.download_button("Mal (CSV for Excel)", template_csv, file_name="oversikt_mal.csv", mime="text/csv",
                    icon=":material/download:", key="ov_template_csv")
-d3.download_button(f"Versjon {version_id} som utgangspunkt (.xlsx)", export(version_id, "xlsx"),
+d3.download_button(f"Versjon {version_id} som utgangspunkt (.xlsx)", export(version_id, viewer, "xlsx"),
                    file_name=f"oversikt_versjon_{version_id}.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                    icon=":material/download:", key="ov_export_xlsx",
@@ -263,7 +297,7 @@ if uploaded is not None:
     digest = report.digest
     saved = st.session_state.setdefault(SAVED, {})
     if not report.ok:
-        st.error(f"Filen «{report.file_name}» ble ikke lagret: {fmt.number(len(report.errors))} feil. "
+        st.error(f"Filen «{markdown_escape(report.file_name)}» ble ikke lagret: {fmt.number(len(report.errors))} feil. "
                  "Rett dem og last opp filen på nytt.",
                  icon=":material/error:")
         st.dataframe(upload.error_table(report), hide_index=True, key="ov_upload_errors",
@@ -272,16 +306,18 @@ if uploaded is not None:
         st.success(f"Filen er lagret som versjon {saved[digest]}.", icon=":material/check_circle:")
     else:
         rows = report.upload.rows
-        st.success(f"Alle {fmt.number(len(rows))} rader i «{report.file_name}» er gyldige "
+        st.success(f"Alle {fmt.number(len(rows))} rader i «{markdown_escape(report.file_name)}» er gyldige "
                    f"({fmt.number(report.upload.memberships)} medlemskap). Ingenting er lagret ennå.",
                    icon=":material/check_circle:")
         for notice in report.notices:
-            st.caption(notice)
+            st.caption(markdown_escape(notice))
         with st.form("ov_save_form", border=True):
             comment = st.text_area("Kommentar til versjonen", max_chars=versions.COMMENT_MAX, key="ov_comment",
                                    placeholder="Hva er oppdatert, og hvor kommer opplysningene fra?")
             if st.form_submit_button("Lagre som ny versjon", type="primary", icon=":material/save:"):
-                new_info = repository().save(report.upload, source=report.file_name, comment=comment)
+                owner = sak.ensure(st.session_state, shared_workspaces())  # a new private sak on first save
+                new_info = repository().save(report.upload, source=report.file_name, comment=comment,
+                                             workspace=owner)
                 saved[digest] = new_info.id
                 st.session_state["ov_pending_version"] = new_info.id
                 st.toast(f"Lagret som versjon {new_info.id}.", icon=":material/check_circle:")

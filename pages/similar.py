@@ -7,11 +7,13 @@ from ikt_model import spreadsheet
 from ikt_model.overview import db, similar, versions
 from ikt_model.overview.source import KS_REGIONS
 from ikt_model.ui import session
+from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
 
 VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
 
-all_versions = versions.shared_repository().versions()
+workspace = sak.current(st.session_state)  # uploads are private to their sak until published
+all_versions = versions.shared_repository().versions(workspace)
 by_id = {v.id: v for v in all_versions}
 if st.session_state.get(VERSION) not in by_id:
     st.session_state[VERSION] = all_versions[-1].id  # newest by default
@@ -36,7 +38,7 @@ st.markdown(
     + (", **KS-region**" if is_report else "") + " og **organisasjonsform** (3.4)."
 )
 if not is_report:
-    st.caption(versions.version_caption(info))
+    st.caption(markdown_escape(versions.version_caption(info)))
 
 profile = st.session_state[session.PROFILE]
 st.info(similar.profile_text(profile), icon=":material/groups:")
@@ -84,7 +86,7 @@ def _show(result, key: str) -> None:
                                on_click="ignore", icon=":material/download:")
 
 
-cur = db.version_database(version_id).cursor()
+cur = db.version_database(version_id, versions.viewer(info, workspace)).cursor()
 try:
     if profile.members:
         st.subheader("Samarbeid med felles medlemskommuner")

@@ -6,6 +6,8 @@ from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.overview import queries, sqlsafe, sqlworker, versions
 from ikt_model.overview.db import version_database
+from ikt_model.ui import workspace as sak
+from ikt_model.ui.text import markdown_escape
 
 LIMITS = sqlsafe.SqlLimits(timeout_s=5.0, max_rows=10_000)
 VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
@@ -13,12 +15,13 @@ VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
 
 @st.cache_resource(show_spinner="Starter SQL-tjenesten (skrivebeskyttet kopi av oversikten) …", max_entries=3,
                    on_release=lambda pool: pool.close())
-def sql_worker(version_id: int):
+def sql_worker(version_id: int, viewer):
     """User SQL runs in separate processes shared by all users (two for the report's version, one for each
     uploaded version in use), killed if they overrun the time limit; a query waits for a free one boundedly
-    and the page shows how long it waited."""
+    and the page shows how long it waited. `viewer` (versions.viewer): None for a version everyone sees,
+    the sak for its own unpublished upload."""
     size = 2 if version_id == versions.REPORT_VERSION else 1
-    return sqlworker.SqlPool(LIMITS, size=size, path=sqlsafe.version_snapshot(version_id))
+    return sqlworker.SqlPool(LIMITS, size=size, path=sqlsafe.version_snapshot(version_id, viewer))
 
 
 def use_example() -> None:
@@ -30,7 +33,8 @@ def use_example() -> None:
 if "sql_query" not in st.session_state:
     st.session_state["sql_query"] = next(iter(queries.SQL_EXAMPLES.values()))
 
-all_versions = versions.shared_repository().versions()
+workspace = sak.current(st.session_state)  # uploads are private to their sak until published
+all_versions = versions.shared_repository().versions(workspace)
 by_id = {v.id: v for v in all_versions}
 if st.session_state.get(VERSION) not in by_id:
     st.session_state[VERSION] = all_versions[-1].id  # newest by default
@@ -47,6 +51,7 @@ version_id = st.selectbox("Versjon av oversikten", list(by_id), key="sql_versjon
                           format_func=lambda i: by_id[i].label,
                           help="Spørringen kjører mot tabellene i den valgte versjonen (samme tabeller og visninger "
                                "i alle versjoner; opplastede versjoner bruker dagens kommunenummer).")
+viewer = versions.viewer(by_id[version_id], workspace)
 st.caption("Skriv én SELECT-spørring mot tabellene i den nasjonale oversikten. Spørringen kjører på en egen, "
            "skrivebeskyttet forbindelse uten tilgang til filer, nettet eller innstillinger, med tidsgrense "
            f"{fmt.number(LIMITS.timeout_s)} s og høyst {fmt.number(LIMITS.max_rows)} rader.")
@@ -60,7 +65,7 @@ submitted = st.button("Kjør spørringen", type="primary", key="sql_run")
 if submitted or "sql_result" not in st.session_state or st.session_state.get("sql_result_version") != version_id:
     st.session_state["sql_result_version"] = version_id
     try:
-        st.session_state["sql_result"] = sql_worker(version_id).run(query)
+        st.session_state["sql_result"] = sql_worker(version_id, viewer).run(query)
         st.session_state["sql_error"] = None
     except sqlsafe.SqlRefused as refusal:
         st.session_state["sql_result"] = None
@@ -88,7 +93,7 @@ st.caption("Tabeller og visninger du kan spørre mot. Kommunenummer er tekst med
 st.dataframe(queries.schema_tables(), hide_index=True,
              column_config={"tabell": "Tabell / visning",
                             "innhold": st.column_config.TextColumn("Innhold", width="large")})
-cur = version_database(version_id).cursor()
+cur = version_database(version_id, viewer).cursor()
 table = st.selectbox("Kolonner i", queries.schema_tables()["tabell"].tolist(), key="sql_schema_table",
                      persist_state="session")
 st.dataframe(fmt.table(queries.schema_documentation(cur, table)), hide_index=True,
@@ -97,5 +102,6 @@ st.dataframe(fmt.table(queries.schema_documentation(cur, table)), hide_index=Tru
                             "betydning": st.column_config.TextColumn("Betydning", width="large")})
 st.caption("Kilde: Vedlegg 5, PwC for KS (2015). Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015)."
            if version_id == versions.REPORT_VERSION else
-           f"Kilde: versjon {version_id} av oversikten, lastet opp av KS-rådgiver ({by_id[version_id].source}). "
+           f"Kilde: versjon {version_id} av oversikten, lastet opp av KS-rådgiver "
+           f"({markdown_escape(by_id[version_id].source)}). "
            "Kilde: Statistisk sentralbyrå (kommuner og folkemengde 1. januar 2026).")

@@ -61,7 +61,7 @@ def run_import(args) -> int:
         where = "filen" if first.row is None else f"rad {first.row}"
         raise CliError(f"ingenting er lagret: {len(report.errors)} feil i {path.name}; første: {where}: "
                        f"{first.message}")
-    info = _repository().save(report.upload, source=path.name, comment=args.comment)
+    info = _repository().save(report.upload, source=path.name, comment=args.comment, operator=True)
     for notice in report.notices:
         print(f"merk: {notice}", file=sys.stderr)
     print(f"Lagret som versjon {info.id}: {info.collaborations} samarbeid, {info.memberships} medlemskap "
@@ -77,7 +77,7 @@ def _version_id(text: str) -> int:
 
 def run_versions(args) -> int:
     """List the stored versions (1 = the report's 2015 list) as a table or JSON."""
-    rows = _repository().versions()
+    rows = _repository().versions(everything=True)
     if args.format == "json":
         print(json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2))
         return 0
@@ -92,7 +92,7 @@ def run_diff(args) -> int:
     a, b = _version_id(args.a), _version_id(args.b)
     repo = _repository()
     try:
-        diff = versions.diff_versions(repo.load(a), repo.load(b))
+        diff = versions.diff_versions(repo.load(a, everything=True), repo.load(b, everything=True))
     except versions.VersionError as exc:
         raise CliError(str(exc)) from None
     if args.format == "json":

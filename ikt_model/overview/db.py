@@ -288,16 +288,19 @@ def build_version_database(con: duckdb.DuckDBPyConnection, collaborations: pd.Da
         raise
 
 
-def version_database(version_id: int) -> duckdb.DuckDBPyConnection:
+def version_database(version_id: int, workspace=None) -> duckdb.DuckDBPyConnection:
     """The connection the pages query for overview version `version_id` (1: the report's, shared; others:
     built once per process from the durable store into memory; versions never change once stored).
+    `workspace` (ikt_model.workspaces.Workspace or None): whose unpublished uploads may be opened.
 
-    Raises versions.VersionError for an unknown version. Callers take `con.cursor()` per run/thread.
+    Raises versions.VersionError for an unknown version or one `workspace` may not see. Callers take
+    `con.cursor()` per run/thread.
     """
-    from .versions import REPORT_VERSION
+    from .versions import REPORT_VERSION, shared_repository
 
     if int(version_id) == REPORT_VERSION:
         return shared_overview_database()
+    shared_repository().info(int(version_id), workspace)  # the access check, every time (cheap)
     return _version_database(str(get_settings().store_path), int(version_id))
 
 
@@ -306,16 +309,16 @@ def _version_database(store_path: str, version_id: int) -> duckdb.DuckDBPyConnec
     from .versions import shared_repository
 
     repo = shared_repository()
-    info = repo.info(version_id)
-    collaborations, members = repo.frames(version_id)
+    info = repo.info(version_id, everything=True)  # checked by version_database
+    collaborations, members = repo.frames(version_id, everything=True)
     con = duckdb.connect(":memory:")
     build_version_database(con, collaborations, members, info.reference_year)
     return con
 
 
-def write_version_file(version_id: int, path: Path) -> None:
+def write_version_file(version_id: int, path: Path, workspace=None) -> None:
     """Write version `version_id` as its own DuckDB file (tables and views in `main`), for the SQL page's
-    read-only worker."""
+    read-only worker. `workspace`: whose unpublished uploads may be written (VersionError otherwise)."""
     from .versions import REPORT_VERSION, shared_repository
 
     with duckdb.connect(str(path)) as con:
@@ -323,6 +326,6 @@ def write_version_file(version_id: int, path: Path) -> None:
             build_overview_database(con)
             return
         repo = shared_repository()
-        info = repo.info(version_id)
-        collaborations, members = repo.frames(version_id)
+        info = repo.info(version_id, workspace)
+        collaborations, members = repo.frames(version_id, workspace)
         build_version_database(con, collaborations, members, info.reference_year)

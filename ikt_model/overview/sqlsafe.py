@@ -182,15 +182,18 @@ def overview_snapshot() -> Path:
 _version_snapshots: dict[tuple[str, int], Path] = {}
 
 
-def version_snapshot(version_id: int) -> Path:
+def version_snapshot(version_id: int, workspace=None) -> Path:
     """A read-only copy of overview version `version_id` in a private temp file, built once per process and
-    store (version 1: the same as `overview_snapshot`). Versions never change once stored."""
+    store (version 1: the same as `overview_snapshot`). Versions never change once stored. `workspace`
+    (ikt_model.workspaces.Workspace or None): whose unpublished upload may be opened; checked on every call,
+    versions.VersionError otherwise."""
     from ..config import get_settings
     from .db import write_version_file
-    from .versions import REPORT_VERSION
+    from .versions import REPORT_VERSION, shared_repository
 
     if int(version_id) == REPORT_VERSION:
         return overview_snapshot()
+    shared_repository().info(int(version_id), workspace)  # the access check, also for a copy made earlier
     key = (str(get_settings().store_path), int(version_id))
     with _SNAPSHOT_LOCK:
         path = _version_snapshots.get(key)
@@ -198,7 +201,7 @@ def version_snapshot(version_id: int) -> Path:
             folder = Path(tempfile.mkdtemp(prefix="ikt-oversikt-sql-"))
             atexit.register(shutil.rmtree, folder, True)
             path = folder / f"oversikt_v{int(version_id)}.duckdb"
-            write_version_file(int(version_id), path)
+            write_version_file(int(version_id), path, workspace)
             _version_snapshots[key] = path
         return path
 

@@ -8,12 +8,16 @@ Data model (durable store, component "overview", see ikt_model.store):
 Version 1 is never in the store: it is the report's Vedlegg 5 as cleaned in data/overview/ (2015 numbers
 and forms), so it cannot be overwritten. Uploaded versions get ids 2, 3, ... and are never changed.
 
-Every write goes through `OverviewRepository` (one class), so a later `workspace` column (private
-uploads until published) is one migration plus a filter here.
+Every read and write goes through `OverviewRepository` (one class). Workspaces (schema 4-6): an upload
+made on «Nasjonal oversikt» belongs to the uploader's workspace (ikt_model.workspaces) and only that
+workspace sees it, until it is published with the server operator's key (IKT_OPERATOR_KEY); then every
+municipality sees it. Versions stored before workspaces existed, and imports by the operator on the
+command line (who owns the store file), are published.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -25,10 +29,15 @@ from pydantic import BaseModel, Field
 
 from .. import format as fmt
 from .. import store
+from ..config import get_settings
 from ..municipalities import successors_2024
+from ..workspaces import Workspace
+from ..workspaces.access import OperatorRefused, check_operator_key
 from .forms import FROM_2015, form_label
 from .source import cached_overview
 from .upload import OverviewUpload, collaboration_key
+
+LOG = logging.getLogger(__name__)
 
 COMPONENT = "overview"
 MIGRATIONS = [
@@ -57,6 +66,10 @@ MIGRATIONS = [
         position INTEGER NOT NULL,
         kommunenummer VARCHAR NOT NULL,
         PRIMARY KEY (version_id, samarbeid_id, kommunenummer))""",
+    # 4-6: workspaces. Versions stored before were shown to everyone: they stay published.
+    "ALTER TABLE overview_versions ADD COLUMN workspace VARCHAR",
+    "ALTER TABLE overview_versions ADD COLUMN published BOOLEAN",
+    "UPDATE overview_versions SET published = TRUE WHERE published IS NULL",
 ]
 REPORT_VERSION = 1
 REPORT_SOURCE = "Rapporten (PwC for KS 2015), Vedlegg 5 – renset"
@@ -78,6 +91,7 @@ class VersionInfo(BaseModel, frozen=True):
     numbering: Numbering
     collaborations: int
     memberships: int
+    published: bool = True
 
     @property
     def label(self) -> str:
@@ -85,7 +99,8 @@ class VersionInfo(BaseModel, frozen=True):
         if self.id == REPORT_VERSION:
             return f"Versjon 1 – rapporten 2015 (Vedlegg 5, {self.collaborations} samarbeid)"
         when = self.created_at.strftime("%d.%m.%Y %H:%M") if self.created_at else ""
-        return f"Versjon {self.id} – {when}, {self.source} ({fmt.number(self.collaborations)} samarbeid)"
+        private = "" if self.published else " – bare i saken, ikke publisert"
+        return f"Versjon {self.id} – {when}, {self.source} ({fmt.number(self.collaborations)} samarbeid){private}"
 
     @property
     def reference_year(self) -> int:
@@ -162,8 +177,16 @@ class OverviewRepository:
     def _read(self, sql: str, params: list | None = None) -> list[tuple]:
         return store.read(self.con, sql, params or [])  # StoreUnavailable on a store fault
 
-    def save(self, upload: OverviewUpload, source: str, comment: str | None = None) -> VersionInfo:
-        """Store a validated upload as a new version (one transaction; committed when it returns)."""
+    def save(self, upload: OverviewUpload, source: str, comment: str | None = None,
+             workspace: Workspace | None = None, operator: bool = False) -> VersionInfo:
+        """Store a validated upload as a new version (one transaction; committed when it returns).
+
+        With `workspace` (an upload on the page): private to that workspace until published. `operator`
+        (the command line import, run by whoever owns the store file): published at once. One of the two
+        is required (VersionError otherwise)."""
+        if not operator and not isinstance(workspace, Workspace):
+            raise VersionError("Åpne saken først: en opplastet oversikt hører til en sak.")
+        owner = None if operator else workspace.id
         if not isinstance(upload, OverviewUpload):
             raise VersionError("Bare en godkjent opplasting kan lagres.")
         source = (source or "").strip()[:SOURCE_MAX] or upload.file_name
@@ -187,8 +210,10 @@ class OverviewRepository:
         def write(cur):
             version_id = cur.execute(
                 "SELECT greatest(coalesce(max(id), 0), ?) + 1 FROM overview_versions", [REPORT_VERSION]).fetchone()[0]
-            cur.execute("INSERT INTO overview_versions VALUES (?, ?, ?, ?, '2024', ?, ?)",
-                        [version_id, _now(), source, comment, len(upload.rows), upload.memberships])
+            cur.execute("INSERT INTO overview_versions (id, created_at, source, comment, numbering, collaborations, "
+                        "memberships, workspace, published) VALUES (?, ?, ?, ?, '2024', ?, ?, ?, ?)",
+                        [version_id, _now(), source, comment, len(upload.rows), upload.memberships, owner,
+                         owner is None])
             cur.register("_ov_collaborations", collaborations)
             cur.register("_ov_members", members)
             try:
@@ -203,31 +228,66 @@ class OverviewRepository:
 
         with _WRITE_LOCK:
             version_id = store.run_write(self.con, write)
-        return self.info(version_id)
+        return self.info(version_id, workspace=workspace, everything=operator)
 
-    def versions(self) -> list[VersionInfo]:
-        """Every version, oldest first: the report's (1), then the uploads."""
-        rows = self._read("SELECT id, created_at, source, comment, numbering, collaborations, memberships "
-                          "FROM overview_versions ORDER BY id")
+    @staticmethod
+    def _visible(workspace: Workspace | None, everything: bool) -> tuple[str, list]:
+        """SQL condition + params: the published versions and the workspace's own (all: the operator)."""
+        if everything:
+            return "TRUE", []
+        if workspace is not None and not isinstance(workspace, Workspace):
+            raise VersionError("Åpne saken først.")
+        return "(published OR workspace = ?)", [workspace.id if workspace is not None else None]
+
+    def versions(self, workspace: Workspace | None = None, everything: bool = False) -> list[VersionInfo]:
+        """The versions `workspace` may see, oldest first: the report's (1), the published uploads and the
+        workspace's own unpublished ones. `everything`: all of them (the operator's command line)."""
+        condition, params = self._visible(workspace, everything)
+        rows = self._read(f"SELECT {_COLUMNS} FROM overview_versions WHERE {condition} ORDER BY id", params)
         return [report_version_info(), *(_info(r) for r in rows)]
 
-    def newest(self) -> VersionInfo:
-        """The most recent version (the report's when nothing has been uploaded)."""
-        return self.versions()[-1]
+    def newest(self, workspace: Workspace | None = None) -> VersionInfo:
+        """The most recent version `workspace` may see (the report's when nothing has been uploaded)."""
+        return self.versions(workspace)[-1]
 
-    def info(self, version_id: int) -> VersionInfo:
-        """The version `version_id`; VersionError if there is none."""
+    def info(self, version_id: int, workspace: Workspace | None = None, everything: bool = False) -> VersionInfo:
+        """The version `version_id` if `workspace` may see it; VersionError otherwise (the same message
+        whether it does not exist or belongs to another workspace)."""
         if version_id == REPORT_VERSION:
             return report_version_info()
-        rows = self._read("SELECT id, created_at, source, comment, numbering, collaborations, memberships "
-                          "FROM overview_versions WHERE id = ?", [int(version_id)])
+        condition, params = self._visible(workspace, everything)
+        rows = self._read(f"SELECT {_COLUMNS} FROM overview_versions WHERE id = ? AND {condition}",
+                          [int(version_id), *params])
         if not rows:
             raise VersionError(f"Fant ingen versjon {version_id} av oversikten.")
         return _info(rows[0])
 
-    def frames(self, version_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """(collaborations, members) of an uploaded version as stored, in upload order."""
-        self.info(version_id)
+    def publish(self, version_id: int, workspace: Workspace, operator_key: object,
+                configured=None) -> VersionInfo:
+        """Make the workspace's uploaded version the one everyone can see. Needs the operator's key
+        (IKT_OPERATOR_KEY; `configured` overrides it for tests): VersionError (Norwegian) otherwise."""
+        info = self.info(version_id, workspace)
+        if info.id == REPORT_VERSION or info.published:
+            raise VersionError(f"Versjon {info.id} er allerede synlig for alle.")
+        try:
+            check_operator_key(operator_key, configured if configured is not None else get_settings().operator_key)
+        except OperatorRefused as exc:
+            LOG.warning("overview: publishing version %s refused (operator key wrong or not set)", info.id)
+            raise VersionError(str(exc)) from None
+
+        def write(cur):
+            cur.execute("UPDATE overview_versions SET published = TRUE WHERE id = ? AND workspace = ?",
+                        [info.id, workspace.id])
+
+        store.run_write(self.con, write)
+        LOG.info("overview: version %s published for everyone with the operator key", info.id)
+        return self.info(version_id, workspace)
+
+    def frames(self, version_id: int, workspace: Workspace | None = None,
+               everything: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(collaborations, members) of an uploaded version as stored, in upload order (VersionError if
+        `workspace` may not see it)."""
+        self.info(version_id, workspace, everything)
         with store.translated_errors():
             cur = self.con.cursor()
         try:
@@ -243,12 +303,12 @@ class OverviewRepository:
             cur.close()
         return collaborations, members
 
-    def load(self, version_id: int) -> VersionData:
+    def load(self, version_id: int, workspace: Workspace | None = None, everything: bool = False) -> VersionData:
         """A version in comparable terms (version 1: the report mapped to today's terms)."""
         if version_id == REPORT_VERSION:
             return report_version_today_terms()
-        info = self.info(version_id)
-        collaborations, members = self.frames(version_id)
+        info = self.info(version_id, workspace, everything)
+        collaborations, members = self.frames(version_id, workspace, everything)
         by_collaboration: dict[str, list[str]] = {}
         for key, number in zip(members["samarbeid_id"], members["kommunenummer"], strict=False):
             by_collaboration.setdefault(key, []).append(number)
@@ -270,9 +330,12 @@ def _opt_int(value):
     return None if value is None else int(value)
 
 
+_COLUMNS = "id, created_at, source, comment, numbering, collaborations, memberships, published"
+
+
 def _info(row) -> VersionInfo:
     return VersionInfo(id=row[0], created_at=row[1], source=row[2], comment=row[3], numbering=row[4],
-                       collaborations=row[5], memberships=row[6])
+                       collaborations=row[5], memberships=row[6], published=bool(row[7]))
 
 
 def shared_repository() -> OverviewRepository:
@@ -394,6 +457,13 @@ def export_rows(data: VersionData) -> list[dict]:
              "merknad": c.merknad} for c in data.collaborations]
 
 
+def viewer(info: VersionInfo, workspace: Workspace | None) -> Workspace | None:
+    """Who opens version `info` for the pages' caches: None for a version everyone sees (one cached copy
+    for all sessions), the session's `workspace` for its own unpublished upload (the access check then runs
+    in `ikt_model.overview.db.version_database`)."""
+    return None if info.published else workspace
+
+
 def compare_default(ids: list[int], chosen: int) -> int | None:
     """The version to compare `chosen` with by default: the one before it (the newest other when it is the
     oldest), None when there is no other version."""
@@ -414,4 +484,8 @@ def version_caption(info: VersionInfo) -> str:
     text = (f"Versjon {info.id}: lastet opp {when} fra «{info.source}», {fmt.number(info.collaborations)} samarbeid "
             f"og {fmt.number(info.memberships)} medlemskap. Dagens kommuner (357, gyldige fra 1.1.2024), "
             "folketall 1.1.2026 (SSB).")
-    return text + (f" Kommentar: {info.comment}" if info.comment else "")
+    text += (f" Kommentar: {info.comment}" if info.comment else "")
+    if not info.published:
+        text += (" Bare saken som lastet den opp, ser denne versjonen. Den blir synlig for alle kommuner først når "
+                 "den publiseres med driftsansvarliges operatørnøkkel.")
+    return text

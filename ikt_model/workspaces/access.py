@@ -94,3 +94,24 @@ def workspace_url(base_url: str | None, page: str, workspace_id: str, secret: Se
     """The link to share: `<app>/<page>?sak=<id>.<secret>`. `base_url` is the app's base (share.app_base_url)."""
     base = (base_url or "").rstrip("/")
     return f"{base}/{page}?{LINK_PARAM}={link_value(workspace_id, secret)}"
+
+
+MIN_OPERATOR_KEY = 16
+
+
+class OperatorRefused(WorkspaceError):
+    """The operator's key is not configured, or the presented key is wrong."""
+
+
+def check_operator_key(presented: object, configured: SecretStr | None) -> None:
+    """Raise OperatorRefused (Norwegian) unless `presented` equals the configured operator key
+    (IKT_OPERATOR_KEY, see ikt_model.config). Compared as SHA-256 digests with hmac.compare_digest, so
+    neither the length nor a prefix of the key shows in the time taken. A configured key shorter than
+    MIN_OPERATOR_KEY characters is treated as not configured (too easy to guess)."""
+    key = configured.get_secret_value() if configured is not None else ""
+    if len(key) < MIN_OPERATOR_KEY:
+        raise OperatorRefused("Publisering er slått av på denne serveren: driftsansvarlig har ikke satt en "
+                              f"operatørnøkkel (IKT_OPERATOR_KEY, minst {MIN_OPERATOR_KEY} tegn).")
+    raw = presented.get_secret_value() if isinstance(presented, SecretStr) else presented
+    if not isinstance(raw, str) or len(raw) > 500 or not hmac.compare_digest(digest(raw), digest(key)):
+        raise OperatorRefused("Feil operatørnøkkel: oversikten er ikke publisert.")

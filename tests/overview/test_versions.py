@@ -30,18 +30,18 @@ def repo(tmp_path):
 
 def test_first_upload_becomes_version_2_and_the_report_stays_version_1(repo):
     assert [v.id for v in repo.versions()] == [1]
-    info = repo.save(upload_of(ROWS), source="oversikt.csv", comment="Oppdatert av KS")
+    info = repo.save(upload_of(ROWS), source="oversikt.csv", comment="Oppdatert av KS", operator=True)
     assert (info.id, info.source, info.comment, info.collaborations, info.memberships, info.numbering) == (
         2, "oversikt.csv", "Oppdatert av KS", 2, 5, "2024")
     assert info.created_at is not None
-    second = repo.save(upload_of(ROWS[:1]), source="b.xlsx")
+    second = repo.save(upload_of(ROWS[:1]), source="b.xlsx", operator=True)
     assert [v.id for v in repo.versions()] == [1, 2, 3] and repo.newest() == second
     report = repo.info(1)
     assert report.numbering == "2015" and report.collaborations == 41 and report.created_at is None
 
 
 def test_stored_version_reads_back_exactly(repo):
-    info = repo.save(upload_of(ROWS), source="oversikt.csv")
+    info = repo.save(upload_of(ROWS), source="oversikt.csv", operator=True)
     data = repo.load(info.id)
     assert [(c.navn, c.organisasjonsform, c.medlemmer, c.etablert_aar, c.ansatte) for c in data.collaborations] == [
         ("IKT Sunnmøre", "ko", ("1508", "1580", "1577"), 2020, 25),
@@ -52,14 +52,14 @@ def test_unknown_version_and_refused_save(repo):
     with pytest.raises(VersionError, match="Fant ingen versjon 9"):
         repo.info(9)
     with pytest.raises(VersionError):
-        repo.save({"rows": []}, source="x")
+        repo.save({"rows": []}, source="x", operator=True)
     assert [v.id for v in repo.versions()] == [1]
 
 
 def test_schema_is_versioned_and_reopen_keeps_versions(tmp_path):
     path = tmp_path / "store.duckdb"
     con = connect_store(path)
-    OverviewRepository(con).save(upload_of(ROWS), source="a.csv")
+    OverviewRepository(con).save(upload_of(ROWS), source="a.csv", operator=True)
     assert schema_version(con, versions.COMPONENT) == len(versions.MIGRATIONS)
     con.close()
     again = OverviewRepository(connect_store(path))
@@ -78,7 +78,7 @@ def test_a_failed_write_stores_nothing(repo, monkeypatch):
 
     monkeypatch.setattr(duckdb.DuckDBPyConnection, "register", broken_register)
     with pytest.raises(StoreUnavailable) as info:  # the store's one Norwegian sentence, not DuckDB's text
-        repo.save(upload, source="a.csv")
+        repo.save(upload, source="a.csv", operator=True)
     assert info.value.kind == "disk_full"
     monkeypatch.undo()
     assert [v.id for v in repo.versions()] == [1]
@@ -88,7 +88,7 @@ def test_a_failed_write_stores_nothing(repo, monkeypatch):
 
 def test_version_database_answers_the_pages_queries(tmp_path, monkeypatch):
     monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
-    info = versions.shared_repository().save(upload_of(ROWS), source="a.csv")
+    info = versions.shared_repository().save(upload_of(ROWS), source="a.csv", operator=True)
     cur = db.version_database(info.id).cursor()
     frame = queries.collaborations(cur, queries.OverviewFilter())
     assert frame["navn"].tolist() == ["Herøy-samarbeidet", "IKT Sunnmøre"]
@@ -148,7 +148,7 @@ def test_diff_against_the_report_after_re_uploading_it_unchanged(repo):
     for r in rows:
         r["etablert_aar"] = r["etablert_aar"] or 2000
         r["organisasjonsform"] = r["organisasjonsform"] or "ko"
-    info = repo.save(upload_of(rows), source="eksport.csv")
+    info = repo.save(upload_of(rows), source="eksport.csv", operator=True)
     diff = diff_versions(repo.load(1), repo.load(info.id))
     assert diff.added == () and diff.removed == () and diff.members_changed == ()
     # only a collaboration whose 2015 form has no successor (samkommune) shows as a form change

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.markdown_text import shown
+
 
 @pytest.fixture
 def app(tmp_path, monkeypatch):
@@ -130,8 +132,9 @@ def test_valid_upload_becomes_the_newest_version_with_diff_and_1_is_one_click_aw
     at.get("form_submit_button")[0].click().run()
     assert not at.exception
     assert at.selectbox(key="ov_version").value == 2
-    caption = " ".join(c.value for c in at.caption)
+    caption = " ".join(shown(c.value) for c in at.caption)
     assert "Versjon 2: lastet opp" in caption and "Kommentar: Oppdatert etter kartlegging 2026" in caption
+    assert "Bare saken som lastet den opp, ser denne versjonen" in caption
     figures = metrics(at)
     assert figures["Samarbeid"] == "2" and figures["Kommuner med"] == "8"
     assert at.dataframe[0].value["navn"].tolist() == ["IKT Sunnmøre", "IKT Valdres"]

@@ -12,6 +12,7 @@ from ikt_model.decision.profile import Profile
 from ikt_model.overview import versions
 from ikt_model.overview.upload import default_lookup, read_upload, template_csv
 from ikt_model.ui import session
+from tests.markdown_text import shown
 
 ROWS = [
     {"samarbeid": "IKT Sunnmøre", "organisasjonsform": "ko", "medlemmer": ["1508", "1580", "1577"],
@@ -26,7 +27,8 @@ def stored(tmp_path, monkeypatch):
     """A store with one uploaded version (2)."""
     monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
     report = read_upload("oversikt_2026.csv", template_csv(ROWS), default_lookup())
-    return versions.shared_repository().save(report.upload, source="oversikt_2026.csv", comment="Test")
+    return versions.shared_repository().save(report.upload, source="oversikt_2026.csv", comment="Test",
+                                              operator=True)  # the operator's import: published
 
 
 def _open(page: str) -> AppTest:
@@ -58,7 +60,7 @@ def test_map_shows_the_newest_version_on_todays_borders_and_the_report_on_reques
     table = at.dataframe[0].value
     assert len(table) == 357 and "Folketall 1.1.2026" in table.columns
     assert "Kommuner i 2015" not in table.columns
-    caption = " ".join(c.value for c in at.caption)
+    caption = " ".join(shown(c.value) for c in at.caption)
     assert "Versjon 2: lastet opp" in caption and "«Ikke i oversikten»" in caption
     # the report's list: on today's borders by default, on 2015 borders one click further
     at.selectbox(key="kart_versjon").set_value(1).run()

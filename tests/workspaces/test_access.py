@@ -65,3 +65,26 @@ def test_truncated_link_refused():
 
 def test_link_value_takes_secretstr_or_text():
     assert access.link_value("0" * 16, SecretStr("s")) == access.link_value("0" * 16, "s") == "0" * 16 + ".s"
+
+
+def test_operator_key_check():
+    key = SecretStr("k" * 20 + "-operatør")
+    access.check_operator_key("k" * 20 + "-operatør", key)
+    access.check_operator_key(SecretStr("k" * 20 + "-operatør"), key)
+    for wrong in ("k" * 20, "", None, "x" * 1000, "k" * 20 + "-operatør "):
+        with pytest.raises(access.OperatorRefused, match="Feil operatørnøkkel"):
+            access.check_operator_key(wrong, key)
+    for unset in (None, SecretStr(""), SecretStr("kort")):
+        with pytest.raises(access.OperatorRefused, match="slått av"):
+            access.check_operator_key("kort", unset)
+
+
+def test_operator_key_comes_from_the_environment_only(monkeypatch):
+    from ikt_model.config import get_settings
+
+    monkeypatch.delenv("IKT_OPERATOR_KEY", raising=False)
+    assert get_settings().operator_key is None
+    monkeypatch.setenv("IKT_OPERATOR_KEY", "en-lang-nokkel-fra-miljoet")
+    settings = get_settings()
+    assert settings.operator_key.get_secret_value() == "en-lang-nokkel-fra-miljoet"
+    assert "en-lang-nokkel" not in repr(settings)
