@@ -9,6 +9,7 @@ from ikt_model.costs.charts import cost_figure
 from ikt_model.municipalities import POPULATION_YEARS, population_label
 from ikt_model.ui import session
 from ikt_model.ui.text import markdown_escape
+from ikt_model.ui.widgets import hold_values
 
 MEMBERS, BUDGET, EQUAL, METHOD, PCT = "kost_members", "kost_budget", "kost_equal", "kost_method", "kost_pct"
 PCT_VALUES, YEAR = "kost_pct_members", "kost_year"
@@ -19,12 +20,10 @@ YEAR_LABELS = {2026: "1.1.2026 (nyeste)", 2025: "1.1.2025", 2024: "1.1.2024", 20
 
 options = split.member_options()
 profile = st.session_state[session.PROFILE]
-if MEMBERS not in st.session_state:  # first visit: members from the profile, if given
-    st.session_state[MEMBERS] = list(profile.members or [])
-if YEAR not in st.session_state:
-    st.session_state[YEAR] = profile.population_year
+# first visit: members and year from the profile; written every run so the browser draws what is held
+# (not the budget text: writing a text field every run could replace what the user is still typing)
+hold_values(st.session_state, {MEMBERS: list(profile.members or []), YEAR: profile.population_year, EQUAL: 30})
 st.session_state.setdefault(BUDGET, "12 000 000")
-st.session_state.setdefault(EQUAL, 30)
 
 
 st.title("Kostnadsfordeling")

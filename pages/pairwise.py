@@ -23,6 +23,7 @@ from ikt_model.robustness.ahp import (
 )
 from ikt_model.ui import session
 from ikt_model.ui.text import markdown_escape
+from ikt_model.ui.widgets import hold_values
 
 STORE = "ahp_judgments"  # durable copy of every judgment (widget state is dropped when the page is left)
 MODES = {"grupper": f"Kortversjon: i grupper ({sum(len(i) * (len(i) - 1) // 2 for _, i in GROUPS) + 6} vurderinger)",
@@ -34,8 +35,7 @@ store: dict = st.session_state.setdefault(STORE, {})
 
 def judgment(key: str, left: str, right: str) -> int:
     """One Saaty-scale comparison as a select slider; its value is a position -8..8 (negative: left wins)."""
-    if key not in st.session_state:
-        st.session_state[key] = store.get(key, 0)
+    hold_values(st.session_state, {key: store.get(key, 0)})  # written every run: the browser draws what we hold
     position = st.select_slider(f"{left} mot {right}", SCALE_POSITIONS, key=key,
                                 format_func=lambda p: tables.scale_option(p, left, right))
     store[key] = position
@@ -74,8 +74,7 @@ fagfolk.markdown("Metoden er Saatys analytiske hierarkiprosess (AHP) med skala 1
 fagfolk.caption(f"Tilfeldig indeks (RI): {RI_SOURCE}, for n = 3–15. Saatys egen tabell går bare til n = 10, og "
                 "tabellene spriker over n = 10; med 12 faktorer gir valget av tabell noen prosent forskjell i CR.")
 
-if "ahp_mode" not in st.session_state:
-    st.session_state["ahp_mode"] = store.get("ahp_mode", "grupper")
+hold_values(st.session_state, {"ahp_mode": store.get("ahp_mode", "grupper")})
 mode = st.radio("Fremgangsmåte", list(MODES), format_func=MODES.get, key="ahp_mode", horizontal=True)
 store["ahp_mode"] = mode
 short = {f: tables.short_label(kb, f) for f in FACTOR_IDS}

@@ -10,7 +10,7 @@ from ikt_model.municipalities import POPULATION_YEARS, member_label, population_
 from ikt_model.ui import session
 from ikt_model.ui.profile_form import FIELDS, build_profile, load_profile_file, members_population, municipality_options
 from ikt_model.ui.text import markdown_escape
-from ikt_model.ui.widgets import check_upload
+from ikt_model.ui.widgets import check_upload, hold_values
 
 kb = default_knowledge_base()
 PREFIX = "pf_"
@@ -73,12 +73,16 @@ def _use_loaded(loaded_profile) -> None:
 
 
 # The durable profile is the truth (widget state does not survive a page switch): refill the widgets
-# from it, except while the user's last input was invalid — then keep what they typed.
+# from it, except while the user's last input was invalid — then keep what they typed. The kept values are
+# written again too (hold_values): a widget the browser had not drawn yet would otherwise come up at its
+# own default (a toggle off) and send that back with the next change (stable operations lost).
 profile = st.session_state[session.PROFILE]
 pending = bool(st.session_state.get(ERRORS))
-for field, value in profile.model_dump().items():
-    if not pending or _key(field) not in st.session_state:
-        st.session_state[_key(field)] = value if field != "members" else (value or [])
+refill = {_key(f): (v if f != "members" else (v or [])) for f, v in profile.model_dump().items()}
+if pending:  # keep what they typed (and write it again), refill the rest
+    hold_values(st.session_state, refill)
+else:
+    st.session_state.update(refill)
 
 st.title("Samarbeidet")
 st.write("Beskriv samarbeidet dere vurderer eller har. Alle sider bruker denne profilen; endringer lagres med én gang.")

@@ -24,7 +24,8 @@ pages' source for it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
+from typing import Any
 
 UPLOAD_INSTRUCTIONS = "Dra og slipp en fil her, eller trykk «Last opp»"
 UPLOAD_BUTTON = "Last opp"
@@ -82,3 +83,17 @@ def check_upload(name: str, size: int, allowed: Sequence[str], max_bytes: int) -
         return (f"«{name}» er for stor ({fmt.number(size / 1_000_000, 1)} MB). Største tillatte størrelse er "
                 f"{fmt.number(max_bytes / 1_000_000, 0)} MB.")
     return None
+
+
+def hold_values(state: MutableMapping[str, Any], defaults: Mapping[str, Any]) -> None:
+    """Write every widget key's value into `state` again on this run: the value it holds, or `defaults[key]`
+    when it holds none. Call it before the widgets are drawn, on every run.
+
+    Why: Streamlit sends a value to the browser only in a run that wrote it to session state. A widget the
+    browser has not drawn before (a quick click interrupted the run that would have drawn it, or the widget
+    appears again after being hidden) is otherwise drawn at the widget's own default (a toggle off, a slider
+    at its minimum) while the server holds another value; the browser sends its default back with the next
+    change, and the user's value is silently replaced. Writing the held value every run keeps the two equal.
+    """
+    for key, default in defaults.items():
+        state[key] = state[key] if key in state else default

@@ -1,6 +1,6 @@
 """Norwegian in place of Streamlit's English widget texts; uploads checked by the page, in Norwegian."""
 
-from ikt_model.ui.widgets import NO_MATCHES, NORWEGIAN_WIDGETS_CSS, UPLOAD_BUTTON, check_upload
+from ikt_model.ui.widgets import NO_MATCHES, NORWEGIAN_WIDGETS_CSS, UPLOAD_BUTTON, check_upload, hold_values
 
 
 def test_wrong_type_and_too_large_files_get_a_norwegian_message():
@@ -18,3 +18,19 @@ def test_the_css_draws_norwegian_where_streamlit_writes_english():
     assert f'content: "{NO_MATCHES}"' in NORWEGIAN_WIDGETS_CSS
     assert "stFileUploaderDropzoneInstructions" in NORWEGIAN_WIDGETS_CSS
     assert "stFileUploaderFileErrorMessage" in NORWEGIAN_WIDGETS_CSS  # the widget's own English refusal
+
+
+def test_hold_values_writes_every_key_again_and_fills_only_the_missing():
+    class Recording(dict):
+        def __init__(self, *a):
+            super().__init__(*a)
+            self.written: list[str] = []
+
+        def __setitem__(self, key, value):
+            self.written.append(key)
+            super().__setitem__(key, value)
+
+    state = Recording({"pf_stable_operations": False, "other": 1})
+    hold_values(state, {"pf_stable_operations": True, "pf_can_borrow": True})
+    assert state == {"pf_stable_operations": False, "pf_can_borrow": True, "other": 1}  # held value kept
+    assert sorted(state.written) == ["pf_can_borrow", "pf_stable_operations"]  # both written this run
