@@ -1,4 +1,7 @@
-"""Workshop, participant view (phone): join with the code, weigh the twelve factors, submit, revise."""
+"""Workshop, participant view (phone): join with the code, weigh the twelve factors, submit, revise.
+
+The vote form and the status under its button are one fragment: submitting reruns only that part, and the
+status (a nested fragment that refreshes itself) reads the stored vote from the store."""
 
 import streamlit as st
 
@@ -7,7 +10,7 @@ from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.registry import FACTOR_IDS
 from ikt_model.store import StoreUnavailable
 from ikt_model.ui.text import markdown_escape
-from ikt_model.workshop import METHOD_LABELS, WorkshopError, access, view
+from ikt_model.workshop import METHOD_LABELS, WorkshopError, access
 from ikt_model.workshop.live import shared_live_views
 from ikt_model.workshop.models import POINTS_SCALE_MAX
 from ikt_model.workshop.repository import shared_repository
@@ -80,15 +83,13 @@ token = st.query_params.get("t")
 if not access.valid_token(token):
     token = access.new_participant_token()
     st.query_params["t"] = token
-mine = repo.own_vote(workshop.id, token)
-
 st.header(markdown_escape(workshop.title), anchor=False)
 st.write(f"Kode {access.format_code(workshop.code)} · {METHOD_LABELS[workshop.method]}")
 
 
 def submit_vote(code: str, token: str, method: str) -> None:
-    """The form button's callback: runs before the page is drawn, so the page that follows (and
-    its status part) already reads the stored vote. Outcome kept in the session, never popped."""
+    """The form button's callback: runs before the vote part is drawn again, so that part (and its
+    status line) already reads the stored vote. Outcome kept in the session, never popped."""
     ss = st.session_state
     points = {f: ss[f"delta_points_{f}"] for f in FACTOR_IDS} if method == "poeng" else None
     ranking = ss.get("delta_ranking") if method != "poeng" else None
@@ -101,45 +102,60 @@ def submit_vote(code: str, token: str, method: str) -> None:
         ss[SUBMITTED] = vote.revisions
 
 
-st.write("Hvor viktig er hver av de tolv suksessfaktorene (rapporten 3.1 og 4.3) for dere?")
-with st.form("delta_vote"):
-    st.text_input("Visningsnavn (valgfritt – tomt betyr anonym)", max_chars=40, key="delta_name",
-                  value=mine.display_name if mine else "", autocomplete="off")
-    if workshop.method == "poeng":
-        st.write(f"0 = ikke viktig, {POINTS_SCALE_MAX} = svært viktig. Bare forholdet mellom faktorene teller.")
-        for f in FACTOR_IDS:
-            start = int(round(mine.points.get(f, 0))) if mine and mine.ranking is None else 5
-            st.slider(f"{f}. {kb.factor(f).label}", 0, POINTS_SCALE_MAX,
-                      min(POINTS_SCALE_MAX, start), step=1, key=f"delta_points_{f}")
-            st.caption(kb.factor(f).short_description)  # on a phone a help icon is easy to miss
-    else:
-        st.write("Trykk på faktorene i prioritert rekkefølge: den viktigste først. Alle tolv må være med.")
-        st.multiselect("Din rangering (viktigst først)", list(FACTOR_IDS),
-                       default=list(mine.ranking) if mine and mine.ranking else None,
-                       format_func=lambda f: f"{f}. {kb.factor(f).label}",
-                       placeholder="Velg den viktigste faktoren …", key="delta_ranking", select_all=False)
-    # Never disabled: a press after closing (page loaded earlier) must get a clear refusal, not silence.
-    st.form_submit_button("Send inn stemmen" if mine is None else "Lagre endret stemme",
-                          type="primary", width="stretch", on_click=submit_vote,
-                          args=(workshop.code, token, workshop.method))
-
-
-def own_vote(workshop_id: str, token: str, changes: int):
-    """This participant's stored vote, re-read from the store only when the workshop has changed."""
+def own_vote(workshop_id: str, token: str):
+    """This participant's stored vote. The room's revision counts are read once per change for all
+    phones (live.stored_revisions); the vote itself is re-read only when this phone's count moves."""
+    revisions = live.stored_revisions(workshop_id, token)
     cached = st.session_state.get(OWN_VOTE)
-    if cached is None or cached[0] != (workshop_id, changes):
-        cached = ((workshop_id, changes), repo.own_vote(workshop_id, token))
+    if cached is None or cached[0] != (workshop_id, revisions):
+        vote = repo.own_vote(workshop_id, token) if revisions else None
+        cached = ((workshop_id, vote.revisions if vote else 0), vote)
         st.session_state[OWN_VOTE] = cached
     return cached[1]
+
+
+@st.fragment
+def vote_part(workshop, token: str) -> None:
+    """The vote form and, right under its button, the stored vote. A fragment: submitting reruns only
+    this part (not the whole page), and the status under the button is drawn from the store in the same
+    run, so the phone says «Takk!» as soon as the vote is committed."""
+    try:
+        mine = own_vote(workshop.id, token)
+    except StoreUnavailable as exc:
+        st.error(exc.message)
+        return
+    st.write("Hvor viktig er hver av de tolv suksessfaktorene (rapporten 3.1 og 4.3) for dere?")
+    with st.form("delta_vote"):
+        st.text_input("Visningsnavn (valgfritt – tomt betyr anonym)", max_chars=40, key="delta_name",
+                      value=mine.display_name if mine else "", autocomplete="off")
+        if workshop.method == "poeng":
+            st.write(f"0 = ikke viktig, {POINTS_SCALE_MAX} = svært viktig. Bare forholdet mellom faktorene teller.")
+            for f in FACTOR_IDS:
+                start = int(round(mine.points.get(f, 0))) if mine and mine.ranking is None else 5
+                st.slider(f"{f}. {kb.factor(f).label}", 0, POINTS_SCALE_MAX,
+                          min(POINTS_SCALE_MAX, start), step=1, key=f"delta_points_{f}")
+                st.caption(kb.factor(f).short_description)  # on a phone a help icon is easy to miss
+        else:
+            st.write("Trykk på faktorene i prioritert rekkefølge: den viktigste først. Alle tolv må være med.")
+            st.multiselect("Din rangering (viktigst først)", list(FACTOR_IDS),
+                           default=list(mine.ranking) if mine and mine.ranking else None,
+                           format_func=lambda f: f"{f}. {kb.factor(f).label}",
+                           placeholder="Velg den viktigste faktoren …", key="delta_ranking", select_all=False)
+        # Never disabled: a press after closing (page loaded earlier) must get a clear refusal, not silence.
+        st.form_submit_button("Send inn stemmen" if mine is None else "Lagre endret stemme",
+                              type="primary", width="stretch", on_click=submit_vote,
+                              args=(workshop.code, token, workshop.method))
+    live_status(workshop.id, token)
 
 
 @st.fragment(run_every=POLL_SECONDS)
 def live_status(workshop_id: str, token: str) -> None:
     """Right under the button (where the thumb is): voting open?, this phone's stored vote read
-    from the store, and the group result once shown. Re-checked every few seconds, cheaply."""
+    from the store, and the group result once shown. Re-checked every few seconds, cheaply: while
+    nothing in the workshop has changed, a check is two dictionary lookups (ikt_model.workshop.live)."""
     try:
         public = live.public(workshop_id)
-        stored = own_vote(workshop_id, token, public.changes) if public is not None else None
+        stored = own_vote(workshop_id, token) if public is not None else None
     except StoreUnavailable as exc:
         st.error(exc.message)
         return
@@ -152,20 +168,20 @@ def live_status(workshop_id: str, token: str) -> None:
         thanks = "Takk! " if st.session_state.get(SUBMITTED) == stored.revisions else ""
         st.success(f"{thanks}Stemmen din er lagret (sendt inn {stored.revisions} "
                    f"{'gang' if stored.revisions == 1 else 'ganger'}).")
+    # Few elements per poll (200 phones poll): the state in one line, the result in one block.
+    waiting = "" if public.revealed else " Gruppens resultat vises her når fasilitatoren velger å vise det."
     if public.voting_open:
-        st.caption("Avstemningen er åpen. Du kan sende inn og endre stemmen din til fasilitatoren stenger.")
+        st.caption("Avstemningen er åpen. Du kan sende inn og endre stemmen din til fasilitatoren stenger."
+                   + waiting)
     else:
-        st.warning("Avstemningen er stengt. Du kan ikke sende inn eller endre stemmen nå.")
-    st.divider()
-    result = public.result
+        st.warning("Avstemningen er stengt. Du kan ikke sende inn eller endre stemmen nå." + waiting)
     if not public.revealed:
-        st.caption("Gruppens resultat vises her når fasilitatoren velger å vise det.")
         return
-    if result is None:
+    if public.result is None:
         st.write("Ingen svar ennå.")
         return
-    st.subheader(f"Gruppens resultat ({result.participants} svar)")
-    st.markdown(view.participant_result_markdown(result))
+    # made once per change for the whole room (escaped)
+    st.markdown(f"#### Gruppens resultat ({public.result.participants} svar)\n\n{public.result_markdown}")
 
 
-live_status(workshop.id, token)
+vote_part(workshop, token)

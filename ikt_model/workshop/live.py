@@ -24,9 +24,11 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict, SecretStr
 
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
+from . import access
 from .aggregation import Aggregate, GroupResult, group_result
 from .models import Vote
 from .repository import WorkshopRepository, shared_repository
+from .view import participant_result_markdown
 
 T = TypeVar("T")
 _CACHE_SIZE = 256  # entries (workshop x view); a store holds few live workshops at a time
@@ -36,7 +38,8 @@ class PublicView(BaseModel):
     """What any participant may see of a workshop right now (aggregates only, no single vote).
 
     `changes` is the repository's change counter the view was read at; `result` is the group
-    result (arithmetic mean, as on the phones) only while the facilitator shows it, else None.
+    result (arithmetic mean, as on the phones) only while the facilitator shows it, else None, and
+    `result_markdown` the phones' text of it (view.participant_result_markdown), made once per change.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -45,6 +48,7 @@ class PublicView(BaseModel):
     revealed: bool
     answers: int
     result: GroupResult | None
+    result_markdown: str | None = None
 
 
 class FacilitatorView(BaseModel):
@@ -64,20 +68,34 @@ class LiveViews:
         self.kb = kb or default_knowledge_base()
         self._lock = threading.Lock()
         self._cache: OrderedDict[tuple, tuple[int, object]] = OrderedDict()
+        self._key_locks: dict[tuple, threading.Lock] = {}
         self.computations = 0  # how many times a view was actually built (for tests and benchmarks)
 
     def _cached(self, key: tuple, changes: int, build: Callable[[], T]) -> T:
+        """The value filed under `key` at `changes`, built once (one lock per key: phones waiting for the
+        public view do not wait for the facilitator's view or the revision counts being rebuilt)."""
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None and hit[0] == changes:
                 self._cache.move_to_end(key)
                 return hit[1]  # type: ignore[return-value]
+            key_lock = self._key_locks.setdefault(key, threading.Lock())
+        with key_lock:
+            with self._lock:  # built by another thread while this one waited?
+                hit = self._cache.get(key)
+                if hit is not None and hit[0] == changes:
+                    return hit[1]  # type: ignore[return-value]
             value = build()
-            self.computations += 1
-            self._cache[key] = (changes, value)
-            self._cache.move_to_end(key)
-            while len(self._cache) > _CACHE_SIZE:
-                self._cache.popitem(last=False)
+            with self._lock:
+                self.computations += 1
+                newer = self._cache.get(key)
+                if newer is not None and newer[0] > changes:  # a later change was filed meanwhile: keep it
+                    return value
+                self._cache[key] = (changes, value)
+                self._cache.move_to_end(key)
+                while len(self._cache) > _CACHE_SIZE:
+                    old, _ = self._cache.popitem(last=False)
+                    self._key_locks.pop(old, None)
             return value
 
     def public(self, workshop_id: str) -> PublicView | None:
@@ -91,9 +109,20 @@ class LiveViews:
             votes = self.repo.revealed_votes(workshop_id)
             result = group_result(workshop.profile, votes, "mean", self.kb) if votes else None
             return PublicView(changes=changes, voting_open=workshop.voting_open, revealed=workshop.revealed,
-                              answers=self.repo.answer_count(workshop_id), result=result)
+                              answers=self.repo.answer_count(workshop_id), result=result,
+                              result_markdown=participant_result_markdown(result) if result else None)
 
         return self._cached(("public", workshop_id), changes, build)
+
+    def stored_revisions(self, workshop_id: str, token: object) -> int:
+        """How many times this participant token's vote is stored (0: none yet), read from one table of
+        the whole room's revision counts made once per change (a phone's poll is then a lookup)."""
+        if not access.valid_token(token):
+            return 0
+        changes = self.repo.changes(workshop_id)
+        counts = self._cached(("revisions", workshop_id), changes,
+                              lambda: self.repo.revisions_by_participant(workshop_id))
+        return counts.get(access.digest(token), 0)
 
     def facilitator(self, workshop_id: str, key: str | SecretStr | None,
                     aggregate: Aggregate = "mean") -> FacilitatorView:

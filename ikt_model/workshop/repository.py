@@ -145,6 +145,13 @@ class WorkshopRepository:
             [workshop_id, access.digest(token)])
         return _vote(rows[0]) if rows else None
 
+    def revisions_by_participant(self, workshop_id: str) -> dict[str, int]:
+        """participant hash (access.digest of the token) -> how many times that participant's vote has been
+        stored, for every vote in the workshop. Internal: a phone looks up only its own token's digest
+        (ikt_model.workshop.live.LiveViews.stored_revisions); nothing here is shown to anyone."""
+        return dict(self._read("SELECT participant_hash, revisions FROM workshop_votes WHERE workshop_id = ?",
+                               [workshop_id]))
+
     def workshop_by_id(self, workshop_id: str) -> Workshop | None:
         """The workshop's public fields (what its join code shows anyone), or None. No key needed:
         `Workshop` holds no secret and no vote."""

@@ -233,3 +233,23 @@ def test_projector_mode_shows_code_and_live_result_and_hides_the_controls(store_
     assert len(at.get("plotly_chart")) == 1 and len(at.get("image")) == 1
     at.toggle(key="ws_projector").set_value(False).run()
     assert any(b.label == "Steng avstemningen" for b in at.button)
+
+
+def test_a_stored_vote_is_confirmed_from_the_store_even_when_its_own_run_was_cut_short(store_path):
+    """The phone's status under the button reads the stored vote (not a one-time message of the run that
+    stored it): a vote committed while that run was lost (here: stored behind the page with the phone's
+    own token) is confirmed on the next refresh."""
+    repo = WorkshopRepository(connect_store(store_path))
+    workshop, _ = repo.create("Avbrutt", "poeng", Profile())
+    at = app("pages/workshop_participant.py")
+    at.query_params["kode"] = workshop.code
+    at.run()
+    token = at.query_params["t"]
+    token = token[0] if isinstance(token, list) else token
+    assert "Stemmen din er lagret" not in texts(at)
+    repo.submit_vote(workshop.code, token, points={1: 5})
+    repo.submit_vote(workshop.code, token, points={2: 5})
+    at.run()
+    assert not at.exception
+    assert "Stemmen din er lagret (sendt inn 2 ganger)" in texts(at)
+    assert [b.label for b in at.button if b.label.startswith(("Send", "Lagre"))] == ["Lagre endret stemme"]

@@ -67,3 +67,31 @@ def test_facilitator_view_checks_the_key_every_time(tmp_path):
     assert len(view.votes) == 1 and view.result.participants == 1
     with pytest.raises(AccessDenied):
         live.facilitator(workshop.id, "wrong-key", "mean")
+
+
+def test_stored_revisions_are_read_once_per_change_for_the_whole_room(tmp_path):
+    repo, workshop, key, live = setup(tmp_path)
+    tokens = [access.new_participant_token() for _ in range(3)]
+    for t in tokens:
+        repo.submit_vote(workshop.code, t, points={1: 5})
+    repo.submit_vote(workshop.code, tokens[0], points={2: 5})
+    start = live.computations
+    seen = [live.stored_revisions(workshop.id, t) for t in tokens * 50]  # 150 polls, nothing changed
+    assert seen[:3] == [2, 1, 1] and live.computations == start + 1
+    assert live.stored_revisions(workshop.id, access.new_participant_token()) == 0  # not voted yet
+    assert live.stored_revisions(workshop.id, "not a token") == 0
+    repo.submit_vote(workshop.code, tokens[1], points={3: 5})  # a change: read again, once
+    assert [live.stored_revisions(workshop.id, t) for t in tokens] == [2, 2, 1]
+    assert live.computations == start + 2
+
+
+def test_the_phones_result_text_is_made_once_per_change(tmp_path):
+    from ikt_model.workshop.view import participant_result_markdown
+
+    repo, workshop, key, live = setup(tmp_path)
+    repo.submit_vote(workshop.code, access.new_participant_token(), points={1: 5, 2: 1})
+    assert live.public(workshop.id).result_markdown is None  # not revealed
+    repo.set_revealed(workshop.id, key, True)
+    view = live.public(workshop.id)
+    assert view.result_markdown == participant_result_markdown(view.result)
+    assert live.public(workshop.id).result_markdown is view.result_markdown
