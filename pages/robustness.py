@@ -157,9 +157,10 @@ def acceptability() -> None:
         st.markdown(f"- {line}")
     st.plotly_chart(charts.acceptability_heatmap(labels, result.rank_acceptability), key="smaa_heatmap",
                     config=CHART_CONFIG)
-    st.dataframe(tables.acceptability_table(result, labels), hide_index=True)
+    table = tables.acceptability_table(result, labels)
+    st.dataframe(table, hide_index=True)
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
-        for d in spreadsheet.downloads(tables.acceptability_table(result, labels), "smaa-rangaksept", sheet="SMAA"):
+        for d in spreadsheet.downloads(table, "smaa-rangaksept", sheet="SMAA"):
             st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"smaa_dl_{d.kind}",
                                on_click="ignore", icon=":material/download:")
 

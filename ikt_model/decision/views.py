@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pandas (with pyarrow, ~0.3 s) is imported where a table is built, not with the module:
+    import pandas as pd  # «Sammenligning» shows its table only on demand
 
 from .. import format as fmt
 from .evaluation import Evaluation
@@ -17,6 +20,7 @@ BASIS_LABELS = {"tabell": "Tabellen i 4.2", "tom_celle": "Tom celle i 4.2", "rap
 
 def ranking_table(result: Evaluation) -> pd.DataFrame:
     """The ranking as a table: rank, label, total (3 decimals), current marker, strongest reason for/against."""
+    import pandas as pd
     return pd.DataFrame([{
         "Rang": r.rank, "Alternativ": r.label, "Sum": round(r.score, 3),
         "Dagens": "◀ dagens" if r.is_current else "",
@@ -27,6 +31,7 @@ def ranking_table(result: Evaluation) -> pd.DataFrame:
 
 def assessment_table(kb: KnowledgeBase, part: str, overrides: dict[str, int]) -> pd.DataFrame:
     """All rows of one assessment part with the report's quote; `Din vurdering` is the editable score."""
+    import pandas as pd
     rows = {"form": kb.form_factor, "model": kb.model_factor, "fit": kb.fit}[part]
     records = []
     for r in rows:
@@ -65,6 +70,7 @@ def edit_problem(value) -> str | None:
     `value`: what the data editor returned for the cell (number, text or None). Nothing is stored for such
     a cell: the page shows the message and keeps the earlier score.
     """
+    import pandas as pd
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "«Din vurdering» kan ikke være tom. Skriv et heltall fra −2 til +2."
     try:
@@ -80,6 +86,7 @@ def edit_problem(value) -> str | None:
 
 def overrides_from_edit(edited: pd.DataFrame, overrides: dict[str, int]) -> dict[str, int]:
     """New overrides after a data_editor edit: rows whose score differs from the report's."""
+    import pandas as pd
     result = {k: v for k, v in overrides.items() if k not in set(edited["id"])}
     columns = edited[["id", "Rapportens poeng", "Din vurdering"]]
     for row_id, report_score, mine in columns.itertuples(index=False, name=None):
@@ -90,6 +97,7 @@ def overrides_from_edit(edited: pd.DataFrame, overrides: dict[str, int]) -> dict
 
 def rules_table(kb: KnowledgeBase) -> pd.DataFrame:
     """Every context rule as a row: kind, what it applies to, factor, change, message, section, quote."""
+    import pandas as pd
     return pd.DataFrame([{
         "id": r.id, "Type": {"score": "Poengjustering", "advice": "Råd", "note": "Merknad"}[r.kind],
         "Gjelder": " + ".join(x for x in (kb.model(r.model).label if r.model else "",
@@ -111,6 +119,7 @@ STATUS_SHORT = {"existing_working": "Fungerer", "existing_struggling": "Fungerer
 def method_table(kb: KnowledgeBase) -> pd.DataFrame:
     """The method's numbers with their sources: the form weight, the transition weight and the transition
     costs by status (parameters.csv, transition.csv; 4.1, 4.2). Columns: Hva, Verdi, Kapittel, Sitat, Merknad."""
+    import pandas as pd
     rows = [{"Hva": {"form_weight": "Organisasjonsformens tyngde mot styringsmodellen",
                      "transition_weight": "Standardvekt på omstillingskostnad"}[p.id],
              "Verdi": p.value, "Kapittel": p.section, "Sitat": p.quote, "Merknad": p.note or ""}
@@ -123,5 +132,6 @@ def method_table(kb: KnowledgeBase) -> pd.DataFrame:
 
 def legal_sources_table(kb: KnowledgeBase) -> pd.DataFrame:
     """Every public legal source behind a 2026 statement: Kilde, Utgiver, Kontrollert, Hva den sier, Lenke."""
+    import pandas as pd
     return pd.DataFrame([{"Kilde": s.title, "Utgiver": s.publisher, "Kontrollert": s.checked,
                           "Hva den sier": s.statement, "Lenke": s.url} for s in kb.legal_sources])

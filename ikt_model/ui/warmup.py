@@ -4,7 +4,8 @@ A new server spends the first session's script run importing the domain, pandas 
 reading the knowledge base and scoring. `warm()` does that work once, off the request path: the launcher
 (scripts/serve.py) runs it in a background thread while the browser is still loading Streamlit's
 JavaScript, so the first «Sammenligning» finds imports and caches ready. Nothing is computed here that
-the first run would not compute anyway; the results are discarded, only process-wide caches stay.
+the first run would not compute anyway (pandas, for the tables shown on demand, is left out: it would
+compete with the first run for the processor); the results are discarded, only process-wide caches stay.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import time
 
 def warm() -> dict[str, float]:
     """Import the comparison page's domain modules, read the knowledge base (cached per process), score the
-    default profile with the default weights and build its figures and JSON once.
+    default profile with the default weights and build its figures and their JSON once.
 
     Returns the seconds each step took, by step name (for the server log). Raises whatever loading the
     data raises (DataFileError for a broken data folder): the first page run would raise it too.
@@ -30,7 +31,7 @@ def warm() -> dict[str, float]:
 
     import plotly.io as pio
 
-    from ..decision import charts, views
+    from ..decision import charts
     from ..decision.knowledge import default_knowledge_base
     from ..decision.lead import read_lead
     from . import session, share
@@ -46,6 +47,5 @@ def warm() -> dict[str, float]:
     for figure in (charts.ranking_bar(result, kb), charts.model_form_heatmap(result, kb),
                    charts.factor_difference(result, kb, best, second)):
         pio.to_json(figure.to_dict(), validate=False)
-    views.ranking_table(result)
     step("figures")
     return steps
