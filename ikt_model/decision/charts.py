@@ -25,6 +25,20 @@ FONT = {"family": "Source Sans Pro, sans-serif", "size": 13}
 SEPARATORS = ", "  # Norwegian: decimal comma, (non-breaking) space between thousands; plotly draws a real minus
 
 
+# Margins for the category labels are set here and automargin is off (plotly.js and Streamlit's chart theme
+# turn it on for every axis): automargin makes the browser lay a chart out twice (measure the labels, then
+# redraw) on each weight change. Width per character: Source Sans Pro at 13 px is 6-7 px wide
+# on average (capitals and digits wider, spaces narrower).
+CHAR_PX = 6.6
+
+
+def label_margin(labels, size: int = FONT["size"], pad: int = 14) -> int:
+    """Pixels a column of axis labels needs beside the plot: the longest label at CHAR_PX per character of
+    a 13 px font (scaled to `size`), plus `pad` for the ticks."""
+    longest = max((len(str(label)) for label in labels), default=0)
+    return pad + round(CHAR_PX * size / 13 * longest)
+
+
 def _figure(trace: dict, height: int, title: str, **layout) -> go.Figure:
     return go.Figure(data=[trace], layout={
         "height": height, "margin": {"l": 10, "r": 20, "t": 30, "b": 30}, "font": FONT, "separators": SEPARATORS,
@@ -77,14 +91,14 @@ def ranking_bar(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
         "text": [fmt.signed(r.score) for r in rows], "textposition": "middle right", "cliponaxis": False,
     })
     return go.Figure(data=traces, layout={
-        "height": 110 + 30 * len(rows), "margin": {"l": 10, "r": 20, "t": 40, "b": 90}, "font": FONT,
+        "height": 110 + 30 * len(rows), "margin": {"l": label_margin(labels), "r": 20, "t": 40, "b": 90}, "font": FONT,
         "separators": SEPARATORS,
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)", "barmode": "relative",
         "title": {"text": "Rangering av de 12 alternativene, med summens deler", "x": 0},
         "legend": {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
-        "xaxis": {"range": [-half, half], "zeroline": True, "zerolinecolor": "#555",
+        "xaxis": {"range": [-half, half], "zeroline": True, "zerolinecolor": "#555", "automargin": False,
                   "title": {"text": "Vektet sum (0 = ingen forskjell)"}},
-        "yaxis": {"automargin": True}})
+        "yaxis": {"automargin": False}})
 
 
 def model_form_heatmap(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
@@ -99,7 +113,9 @@ def model_form_heatmap(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
         "colorscale": "RdBu", "colorbar": {"title": {"text": "Sum"}},
         "hovertemplate": "%{y} + %{x}: %{text}<extra></extra>",
     }
-    return _figure(trace, 300, "Styringsmodell × organisasjonsform", yaxis={"autorange": "reversed"})
+    return _figure(trace, 300, "Styringsmodell × organisasjonsform",
+                   yaxis={"autorange": "reversed", "automargin": False}, xaxis={"automargin": False},
+                   margin={"l": label_margin(trace["y"]), "r": 100, "t": 30, "b": 30})  # r: the colour bar
 
 
 def factor_difference(result: Evaluation, kb: KnowledgeBase, first: Alternative, other: Alternative) -> go.Figure:
@@ -116,9 +132,9 @@ def factor_difference(result: Evaluation, kb: KnowledgeBase, first: Alternative,
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }
     return _figure(trace, 60 + 28 * len(diffs), f"Hvorfor {a.label} – {b.label}",
-                   xaxis={"zeroline": True, "zerolinecolor": "#555",
+                   xaxis={"zeroline": True, "zerolinecolor": "#555", "automargin": False,
                           "title": {"text": f"Fordel for {a.label} (vektet)"}},
-                   yaxis={"automargin": True})
+                   yaxis={"automargin": False}, margin={"l": label_margin(trace["y"]), "r": 20, "t": 30, "b": 30})
 
 
 def factor_heatmap(result: Evaluation, kb: KnowledgeBase) -> go.Figure:

@@ -34,3 +34,17 @@ def test_factor_difference_sums_to_total_gap():
 def test_factor_heatmap_shape():
     fig = factor_heatmap(evaluate(Profile(), default_weights()), KB)
     assert len(fig.data[0].z) == 12 and len(fig.data[0].z[0]) == 12
+
+
+def test_label_margins_are_set_not_measured_by_the_browser():
+    """automargin lays each chart out twice in the browser on every weight change; the margins come from the
+    labels instead, wide enough for the longest one."""
+    from ikt_model.decision.charts import CHAR_PX, label_margin
+
+    result = evaluate(Profile(status="existing_working", current_model="ks", current_form="iks"), default_weights())
+    a, b = result.ranking[0].alternative, result.ranking[1].alternative
+    for fig in (ranking_bar(result, KB), model_form_heatmap(result, KB), factor_difference(result, KB, a, b)):
+        assert fig.layout.yaxis.automargin is False and fig.layout.xaxis.automargin is False  # not left to defaults
+        longest = max(len(str(label)) for label in fig.data[0].y)
+        assert fig.layout.margin.l == label_margin(fig.data[0].y) >= CHAR_PX * longest
+    assert label_margin(["abc"]) < label_margin(["abcdef"]) and label_margin(["x"], size=26) > label_margin(["x"])
