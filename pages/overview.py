@@ -94,12 +94,14 @@ viewer = versions.viewer(info, workspace)
 st.caption(markdown_escape(versions.version_caption(info)))
 if message := st.session_state.pop("ov_flash", None):
     st.success(message, icon=":material/check_circle:")
-if link := sak.pop_link_once(st.session_state, share.app_base_url(st.context.url, "oversikt")):
+if link := sak.link_to_show(st.session_state, share.app_base_url(st.context.url, "oversikt")):
     with st.container(border=True, key="ov_sak_link_box"):
-        st.warning(f"Opplastingen er lagret i en ny, privat sak. {sak.WARNING} Lenken vises bare nå: kopier den "
-                   "(knappen til høyre i feltet) og del den bare med dem som skal arbeide med saken.",
+        st.warning(f"Opplastingen er lagret i en ny, privat sak. {sak.WARNING} {sak.KEEP_ADVICE}",
                    icon=":material/key:")
         st.code(link, language=None)
+        if st.button(sak.KEPT_LABEL, key="ov_sak_link_kept"):
+            sak.forget_link(st.session_state)
+            st.rerun()
 if not info.published:
     with st.container(border=True, key="ov_publish_box"):
         st.markdown(f"**Versjon {version_id} er ikke publisert.** Bare saken din ser den. Driftsansvarlig for "

@@ -54,12 +54,14 @@ def workspace_section() -> None:
         renewed = f", ny lenke {workspace.renewed.strftime('%d.%m.%Y %H:%M')}" if workspace.renewed else ""
         st.caption(f"Du arbeider i en privat sak (opprettet {created}{renewed}). Bare de som har sakens lenke, "
                    "ser scenariene her.")
-        link = sak.pop_link_once(st.session_state, share.app_base_url(st.context.url, "scenarier"))
+        link = sak.link_to_show(st.session_state, share.app_base_url(st.context.url, "scenarier"))
         if link:
             with st.container(border=True, key="sak_link_box"):
-                st.warning(f"{sak.WARNING} Lenken vises bare nå: kopier den (knappen til høyre i feltet) og "
-                           "del den bare med dem som skal arbeide med saken.", icon=":material/key:")
+                st.warning(f"{sak.WARNING} {sak.KEEP_ADVICE}", icon=":material/key:")
                 st.code(link, language=None)
+                if st.button(sak.KEPT_LABEL, key="sak_link_kept"):
+                    sak.forget_link(st.session_state)
+                    st.rerun()
         left, right = st.columns(2)
         if left.button("Lag ny lenke til saken", key="sak_renew",
                        help="Den gamle lenken slutter å virke med en gang."):
@@ -114,8 +116,8 @@ with st.container(border=True):  # not a form: what is typed must survive a page
     overwrite = st.checkbox("Overskriv hvis navnet finnes", key="scen_overwrite", persist_state="session")
     if st.button("Lagre scenario", type="primary", key="scen_save"):
         try:
-            saved = writable_store().save(scenario_from_state(name, profile, weights, source, overrides),
-                                          overwrite=overwrite)
+            scenario = scenario_from_state(name, profile, weights, source, overrides)  # refused before a sak is made
+            saved = writable_store().save(scenario, overwrite=overwrite)
             flash(f"Lagret scenarioet «{markdown_escape(saved.name)}».", select=saved.name)
             st.rerun()
         except ScenarioError as exc:

@@ -3,8 +3,9 @@ opening one from a link in the URL, creating one on first save, and the link sho
 
 Session keys:
   WORKSPACE  the opened ikt_model.workspaces.Workspace (an id and dates; never the secret)
-  LINK_ONCE  '<id>.<secret>' right after the workspace was created or its link renewed; the page pops
-             it when it shows the link, so the secret lives in the session for one run only
+  LINK_ONCE  '<id>.<secret>' right after the workspace was created or its link renewed; the page shows
+             the link until the user says it is kept (`forget_link`), then it is gone for good: a rerun
+             between (a widget's own rerun, a click that interrupts one) must not take it from the user
   NOTICE     a Norwegian message about the last attempt to open a link (shown once)
 """
 
@@ -21,6 +22,9 @@ LINK_ONCE = "workspace_link_once"
 NOTICE = "workspace_notice"
 WARNING = "Den som har lenken, kan se og endre sakens scenarier."
 PAGE = "scenarier"
+KEEP_ADVICE = ("Kopier lenken (knappen til høyre i feltet) og del den bare med dem som skal arbeide med saken. "
+               "Den vises her til du bekrefter at du har tatt vare på den, og aldri igjen etter det.")
+KEPT_LABEL = "Jeg har tatt vare på lenken"
 
 
 def current(state: MutableMapping[str, Any]) -> Workspace | None:
@@ -81,10 +85,16 @@ def leave(state: MutableMapping[str, Any]) -> None:
     state.pop(LINK_ONCE, None)
 
 
-def pop_link_once(state: MutableMapping[str, Any], base_url: str | None) -> str | None:
-    """The full link to show now, once (`base_url`: the app's base URL); None if there is none to show."""
-    value = state.pop(LINK_ONCE, None)
+def link_to_show(state: MutableMapping[str, Any], base_url: str | None) -> str | None:
+    """The full link of a workspace just created or renewed (`base_url`: the app's base URL), shown until
+    `forget_link`; None when there is none to show."""
+    value = state.get(LINK_ONCE)
     if not value:
         return None
     workspace_id, secret = value.split(".", 1)
     return workspace_url(base_url, PAGE, workspace_id, secret)
+
+
+def forget_link(state: MutableMapping[str, Any]) -> None:
+    """The user has kept the link: it is not shown again (only a renewal gives a new one)."""
+    state.pop(LINK_ONCE, None)

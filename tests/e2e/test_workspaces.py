@@ -74,14 +74,24 @@ def test_two_workspaces_each_see_only_their_own_and_the_link_opens_one(browser, 
     try:
         goto_scenarios(heroy, app_server.url)
         heroy.get_by_text("privat sak").first.wait_for()
+        # the path a user found: a refused save first (no name), then a name and the save; the link stays
+        heroy.get_by_role("button", name="Lagre scenario").click()
+        heroy.get_by_text("Gi scenarioet et navn").wait_for()
         save(heroy, "Herøy utkast")
         box = heroy.locator(".st-key-sak_link_box")
         box.get_by_text("Den som har lenken, kan se og endre sakens scenarier").wait_for()
+        heroy.locator(".st-key-scen_overwrite label").click()  # another rerun does not take the link away
+        wait_for_app(heroy)
+        heroy.wait_for_timeout(1500)
+        assert box.is_visible()
         link = box.locator("[data-testid='stCode'] code").inner_text().strip()
         assert "/scenarier?sak=" in link
         box.locator("[data-testid='stCode']").hover()
         assert box.locator("button").count() >= 1  # st.code's copy button
         secret = link.split("sak=", 1)[1]
+        box.get_by_role("button", name="Jeg har tatt vare på lenken").click()
+        box.wait_for(state="detached")
+        assert secret not in heroy.content()
 
         goto_scenarios(valer, app_server.url)
         assert "Herøy" not in valer.content()

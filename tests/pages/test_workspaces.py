@@ -54,8 +54,11 @@ def test_two_sessions_two_workspaces_and_the_link_opens_one_in_a_third(store_env
     save(valer, "Våler utkast")
     assert listed(valer) == ["Våler utkast"] and listed(heroy) == ["Herøy utkast"]
     heroy.run()
-    assert shown_link(heroy) is None  # shown once
-    assert listed(heroy) == ["Herøy utkast"]
+    assert shown_link(heroy) == link  # another rerun (a widget's own) does not take the link from the user
+    heroy.button(key="sak_link_kept").click().run()
+    assert shown_link(heroy) is None  # kept: never shown again
+    heroy.run()
+    assert shown_link(heroy) is None and listed(heroy) == ["Herøy utkast"]
 
     colleague = new_session({"sak": link.split("sak=", 1)[1]})
     assert "sak" not in colleague.query_params  # the secret left the URL at once
@@ -65,6 +68,19 @@ def test_two_sessions_two_workspaces_and_the_link_opens_one_in_a_third(store_env
     heroy.run()
     assert sorted(listed(heroy)) == ["Herøy utkast", "Herøy variant"]
     assert listed(valer) == ["Våler utkast"]
+
+
+def test_a_refused_first_save_makes_no_sak_and_the_next_save_shows_the_link(store_env):
+    owner = new_session()
+    owner.switch_page(SCENARIOS).run()
+    owner.button(key="scen_save").click().run()  # no name yet
+    assert any("navn" in e.value for e in owner.error)
+    assert shown_link(owner) is None and sak.current(owner.session_state) is None  # nothing made on refusal
+    owner.run()  # the rerun a browser sends when the name field is left
+    save(owner, "Herøy utkast")
+    owner.run()
+    link = shown_link(owner)
+    assert link and listed(owner) == ["Herøy utkast"]
 
 
 def test_truncated_link_is_refused_in_norwegian(store_env):
@@ -114,6 +130,6 @@ def test_exports_carry_no_secret(store_env):
     workspace_id, secret = link.split("sak=", 1)[1].split(".", 1)
     exported = export_json(shared_scenario_store(owner.session_state[sak.WORKSPACE]).get("Eksport"))
     assert secret not in exported and workspace_id not in exported
-    owner.run()
+    owner.button(key="sak_link_kept").click().run()
     codes = " ".join(c.value for c in owner.code)  # the view's share links (?s=) that stay on the page
     assert "?s=" in codes and secret not in codes and workspace_id not in codes

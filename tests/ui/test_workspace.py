@@ -16,14 +16,16 @@ def repo(tmp_path):
     con.close()
 
 
-def test_ensure_creates_once_and_link_is_shown_once(repo):
+def test_ensure_creates_once_and_link_is_shown_until_kept(repo):
     state = {}
     assert sak.current(state) is None
     workspace = sak.ensure(state, repo)
     assert sak.ensure(state, repo) == workspace and len(repo.stored_hashes()) == 1
-    link = sak.pop_link_once(state, "http://h:1")
+    link = sak.link_to_show(state, "http://h:1")
     assert link.startswith(f"http://h:1/scenarier?sak={workspace.id}.")
-    assert sak.pop_link_once(state, "http://h:1") is None  # once
+    assert sak.link_to_show(state, "http://h:1") == link  # a rerun in between does not take it away
+    sak.forget_link(state)
+    assert sak.link_to_show(state, "http://h:1") is None  # kept: never shown again
     assert repo.open(link).id == workspace.id
 
 
@@ -50,9 +52,9 @@ def test_bad_link_is_refused_removed_and_keeps_the_open_workspace(repo):
 def test_renew_and_leave(repo):
     state = {}
     workspace = sak.ensure(state, repo)
-    first = sak.pop_link_once(state, "")
+    first = sak.link_to_show(state, "")
     sak.renew(state, repo)
-    second = sak.pop_link_once(state, "")
+    second = sak.link_to_show(state, "")
     assert first != second
     with pytest.raises(ValueError):
         repo.open(first)
