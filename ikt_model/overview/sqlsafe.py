@@ -7,7 +7,9 @@ Layers (DuckDB's own docs: configuration alone is not a sandbox, so we stack the
    (files, URLs, Python replacement scans) off, extension autoinstall/autoload and community
    extensions off, memory and thread limits, then `lock_configuration` (no SET can undo it).
 3. A time limit: a threading.Timer calls `interrupt()` on the cursor that runs the query.
-4. A row limit: only the first `max_rows` rows are fetched (the result streams).
+4. A row limit: only the first `max_rows` rows are fetched (the result streams), and a size limit:
+   a result of more than `max_bytes` (one `repeat('x', 100000000)` is 100 MB) is refused before it
+   is sent to the page, where it would exceed Streamlit's message limit with an English error.
 Every refusal is an `SqlRefused` with one clear Norwegian sentence, never a traceback.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import decimal
+import re
 import shutil
 import tempfile
 import threading
@@ -64,6 +67,7 @@ class SqlLimits(BaseModel, frozen=True):
 
     timeout_s: float = 5.0
     max_rows: int = 10_000
+    max_bytes: int = 10_000_000  # the result's approximate size (text length, 8 bytes per other value)
     memory_limit: str = "256MB"
     threads: int = 2
 
@@ -113,7 +117,8 @@ def check_statement(sql: str) -> str:
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as exc:
-        raise SqlRefused(f"Syntaksfeil i SQL: {_first_line(exc)}") from None
+        detail = _first_line(exc)
+        raise SqlRefused(_norwegian_detail(detail) or f"Syntaksfeil i SQL. (Databasens melding: {detail})") from None
     if not statements:
         raise SqlRefused("Skriv en SELECT-spørring (teksten inneholder bare kommentarer).")
     if len(statements) > 1:
@@ -145,16 +150,42 @@ def _explain_error(exc: duckdb.Error, limits: SqlLimits) -> str:
         return timeout_message(limits)
     if isinstance(exc, duckdb.PermissionException):
         return ("Ingen tilgang: spørringer kan ikke lese filer eller nettadresser, laste utvidelser eller "
-                f"endre innstillinger. Bruk oversiktens tabeller. (DuckDB: {detail})")
+                f"endre innstillinger. Bruk oversiktens tabeller. (Databasens melding: {detail})")
     if isinstance(exc, duckdb.OutOfMemoryException):
         return f"Spørringen brukte for mye minne (grense {limits.memory_limit}). Begrens den med WHERE eller LIMIT."
+    if known := _norwegian_detail(detail):
+        return known
     if isinstance(exc, duckdb.CatalogException):
-        return f"Ukjent tabell, kolonne eller funksjon. Se skjemaet på siden. (DuckDB: {detail})"
+        return f"Ukjent tabell, kolonne eller funksjon. Se skjemaet på siden. (Databasens melding: {detail})"
     if isinstance(exc, duckdb.ParserException):
-        return f"Syntaksfeil i SQL. (DuckDB: {detail})"
+        return f"Syntaksfeil i SQL. (Databasens melding: {detail})"
     if isinstance(exc, duckdb.BinderException):
-        return f"Feil i spørringen: en kolonne eller et uttrykk passer ikke. (DuckDB: {detail})"
-    return f"Spørringen feilet. (DuckDB: {detail})"
+        return f"Feil i spørringen: en kolonne eller et uttrykk passer ikke. (Databasens melding: {detail})"
+    return f"Spørringen feilet. (Databasens melding: {detail})"
+
+
+# DuckDB's commonest messages, said in Norwegian (others keep the database's English text, labelled as such)
+_DETAILS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r'^Parser Error: syntax error at or near "(?P<x>.*)"$'),
+     "Syntaksfeil i SQL ved «{x}». Sjekk stavemåten av nøkkelord (SELECT, FROM, WHERE) og kommaer."),
+    (re.compile(r"^Parser Error: syntax error at end of input$"),
+     "Syntaksfeil i SQL: spørringen slutter før den er ferdig."),
+    (re.compile(r'^Binder Error: Referenced column "(?P<x>.*)" not found in FROM clause!'),
+     "Kolonnen «{x}» finnes ikke i tabellene spørringen leser. Se skjemaet på siden."),
+    (re.compile(r"^Catalog Error: Table with name (?P<x>.*) does not exist!"),
+     "Tabellen «{x}» finnes ikke. Se skjemaet på siden."),
+    (re.compile(r"^Catalog Error: (Scalar |Aggregate |Table )?Function with name (?P<x>.*) does not exist!"),
+     "Funksjonen «{x}» finnes ikke i DuckDB."),
+    (re.compile(r'^Binder Error: column "(?P<x>.*)" must appear in the GROUP BY clause'),
+     "Kolonnen «{x}» må stå i GROUP BY eller brukes i en aggregatfunksjon (for eksempel count eller max)."),
+)
+
+
+def _norwegian_detail(detail: str) -> str | None:
+    for pattern, text in _DETAILS:
+        if match := pattern.match(detail):
+            return text.format(x=match.group("x")[:100])
+    return None
 
 
 _SNAPSHOT_LOCK = threading.Lock()
@@ -237,8 +268,34 @@ def run_user_sql(sql: str, con: duckdb.DuckDBPyConnection, limits: SqlLimits | N
     finally:
         timer.cancel()
         cur.close()
+    size = result_bytes(rows[:limits.max_rows])
+    if size > limits.max_bytes:
+        del rows  # a big text is freed at once, so the worker does not keep the memory
+        raise SqlRefused(too_large_message(size, limits))
     return SqlResult(columns=_unique(names), rows=rows[:limits.max_rows], truncated=len(rows) > limits.max_rows,
                      max_rows=limits.max_rows, elapsed_ms=(time.perf_counter() - start) * 1000)
+
+
+def result_bytes(rows: list[tuple[Any, ...]]) -> int:
+    """Approximate size of `rows` in bytes: the length of every text or bytes value (lists and maps as
+    their text), 8 for every other value. Cheap enough for `max_rows` rows; an estimate, not an exact count."""
+    total = 0
+    for row in rows:
+        for value in row:
+            if isinstance(value, (str, bytes)):
+                total += len(value)
+            elif isinstance(value, (list, tuple, dict)):
+                total += len(str(value))
+            else:
+                total += 8
+    return total
+
+
+def too_large_message(size: int, limits: SqlLimits) -> str:
+    """The Norwegian sentence for a result over `limits.max_bytes` (`size` in bytes), with what to try instead."""
+    return (f"Resultatet er for stort til å vises (omtrent {fmt.number(size / 1e6, 0)} MB; grensen er "
+            f"{fmt.number(limits.max_bytes / 1e6, 0)} MB). Velg færre kolonner eller rader, eller kort ned lange "
+            "tekster, for eksempel med left(kolonne, 200).")
 
 
 def _unique(names: list[str]) -> list[str]:

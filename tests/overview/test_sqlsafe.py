@@ -68,7 +68,7 @@ def test_writes_are_refused(con, sql, words):
 def test_file_and_url_reads_are_refused(con, sql):
     message = refused(con, sql)
     # a bare quoted path is looked up as a table name when external access is off
-    assert message.startswith(("Ingen tilgang", "Ukjent tabell"))
+    assert message.startswith(("Ingen tilgang", "Ukjent tabell", "Tabellen «/etc/passwd» finnes ikke"))
     assert "root:" not in message
 
 
@@ -101,7 +101,7 @@ def test_empty_and_syntax_errors(con):
     assert "SELECT" in refused(con, "   ")
     assert "SELECT" in refused(con, "-- bare en kommentar")
     assert "Syntaksfeil" in refused(con, "SELEC 1")
-    assert "Ukjent tabell" in refused(con, "SELECT * FROM finnes_ikke")
+    assert "Tabellen «finnes_ikke» finnes ikke" in refused(con, "SELECT * FROM finnes_ikke")
 
 
 def test_runaway_cross_join_is_interrupted(con):
@@ -122,7 +122,7 @@ def test_duplicate_column_names_made_unique(con):
 
 def test_python_variables_are_not_visible(con):
     secret_df = duckdb.sql("SELECT 1 AS hemmelig").df()  # noqa: F841 (replacement scan target)
-    assert "Ukjent tabell" in refused(con, "SELECT * FROM secret_df")
+    assert "Tabellen «secret_df» finnes ikke" in refused(con, "SELECT * FROM secret_df")
 
 
 def test_connection_is_read_only_even_without_the_statement_check(con):
@@ -142,3 +142,33 @@ def test_check_statement_returns_the_query_without_semicolon():
     assert check_statement("  SELECT 1 ;  ") == "SELECT 1"
     assert overview_snapshot().exists()
 
+
+
+@pytest.mark.parametrize(("sql", "expected"), [
+    ("SELEC 1", "Syntaksfeil i SQL ved «SELEC»."),
+    ("SELECT navn FORM samarbeid", "Syntaksfeil i SQL ved «samarbeid»."),
+    ("SELECT nvn FROM samarbeid", "Kolonnen «nvn» finnes ikke i tabellene spørringen leser."),
+    ("SELECT * FROM samarbeidx", "Tabellen «samarbeidx» finnes ikke."),
+    ("SELECT lenn(navn) FROM samarbeid", "Funksjonen «lenn» finnes ikke i DuckDB."),
+])
+def test_common_mistakes_are_explained_in_norwegian(con, sql, expected):
+    message = refused(con, sql)
+    assert message.startswith(expected)
+    assert "Error" not in message and "not found" not in message and "does not exist" not in message
+
+
+def test_an_unknown_database_message_is_labelled_as_the_databases(con):
+    message = refused(con, "SELECT 'a' + 1")
+    assert message.startswith("Feil i spørringen") and "(Databasens melding: Binder Error" in message
+
+
+def test_a_result_too_large_to_show_is_refused_in_norwegian(con):
+    from ikt_model.overview.sqlsafe import SqlLimits, run_user_sql
+
+    with pytest.raises(SqlRefused) as caught:
+        run_user_sql("SELECT repeat('x', 3000000) AS t", con, SqlLimits(max_bytes=2_000_000))
+    assert str(caught.value) == ("Resultatet er for stort til å vises (omtrent 3 MB; grensen er 2 MB). Velg færre "
+                                 "kolonner eller rader, eller kort ned lange tekster, for eksempel med "
+                                 "left(kolonne, 200).")
+    small = run_user_sql("SELECT repeat('x', 1000000) AS t", con, SqlLimits(max_bytes=2_000_000))
+    assert len(small.rows[0][0]) == 1_000_000
