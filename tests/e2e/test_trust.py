@@ -122,8 +122,6 @@ def _to_zero(page, label: str) -> None:
     thumb.press("Home")
 
 
-@pytest.mark.skip(reason="intermittent: adding a member by search + Enter in this walk sometimes does not "
-                         "register (1 run in 4 at the end of the session); open, see the closing note")
 def test_radmann_short_path_samarbeidet_sammenligning_notat(app_page, app_server, external_requests, tmp_path):
     """Samarbeidet → Sammenligning → Beslutningsnotat: only the member picked, ties named as ties, the lead
     read in words, and a memo without English, ids, «rundt dine vekter» or «samarbeidet samarbeidet»."""
@@ -142,14 +140,18 @@ def test_radmann_short_path_samarbeidet_sammenligning_notat(app_page, app_server
                   .locator("input"), "Interkommunalt selskap (IKS)")
     wait_for_app(page)
     search = page.get_by_role("textbox", name="Legg til kommune")
-    search.fill("Verdal")  # one match: Enter adds exactly that one
-    search.press("Enter")
-    wait_for_app(page)
-    page.keyboard.press("Escape")
+    members = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Medlemskommuner")
+    for n, name in enumerate(("Verdal", "Levanger"), start=1):
+        search.fill(name)  # one match: Enter adds exactly that one
+        search.press("Enter")
+        wait_for_app(page)
+        members.filter(has_text=name).wait_for(timeout=10_000)  # added by the first Enter, no retry
+        page.locator('[data-testid="stMetric"]', has_text="Kommuner").locator(
+            '[data-testid="stMetricValue"]', has_text=str(n)).wait_for(timeout=10_000)  # picked = counted
+        assert search.input_value() == ""  # the field is emptied for the next name
     page.get_by_text("Dagens ordning: KS-modellen + Interkommunalt selskap (IKS)").wait_for()
-    chosen = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Medlemskommuner").inner_text()
-    assert "Verdal" in chosen and "Vestnes" not in chosen, chosen
-    page.locator('[data-testid="stMetricValue"]', has_text="1").first.wait_for()  # one picked, one counted
+    chosen = members.inner_text()
+    assert "Verdal" in chosen and "Levanger" in chosen and "Vestnes" not in chosen, chosen
     assert not problems_in(visible_text(page)), problems_in(visible_text(page))
 
     page.get_by_role("link", name="Se sammenligningen av alternativene").click()
@@ -158,7 +160,7 @@ def test_radmann_short_path_samarbeidet_sammenligning_notat(app_page, app_server
     wait_for_app(page)
     text = headline.first.inner_text()
     assert re.search(r"vektet sum [+−]\d+,\d\d – (klar ledelse|knapp ledelse|nesten likt|likt)", text), text
-    assert "1 kommune ·" in visible_text(page)  # not «1 kommuner»
+    assert "2 kommuner ·" in visible_text(page)  # the members picked, counted
     # only «Ledelse» weighted: several alternatives tie; the headline names them, the chart says «delt»
     for i, label in enumerate(("Kvalitet og tilgjengelighet", "Omstillingsevne", "Økonomi og langsiktige investeringer",
                                "Digitalisering og teknologisk utvikling", "Styringsmulighet på rett nivå for kommunene",
