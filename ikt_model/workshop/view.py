@@ -70,14 +70,28 @@ def agenda_text(result, shown: int = 3) -> str:
 
 
 def best_text(result) -> str:
-    """«X (poengsum 0,42; vinner for 3 av 5 deltakere med egne vekter)», with a shared first place said
-    as such. Raw text (escape before Markdown)."""
+    """«X (poengsum 0,42; vinner for 2 av 5 deltakere med egne vekter, delt førsteplass for 1)», with a
+    shared first place said as such. Every participant is counted once (`GroupResult.winner_groups`): «vinner
+    for» counts those whose own weights put that alternative alone first; those whose own weights tie it with
+    others are counted once, as «delt førsteplass». Raw text (escape before Markdown)."""
     firsts = [r for r in result.ranking if r.rank == 1]
     top = Leaders(items=tuple(firsts), total=len(result.ranking))
-    wins = "; ".join(f"{r.label} vinner for {r.winners} av {result.participants}" for r in firsts) if top.tied \
-        else f"vinner for {top.first.winners} av {result.participants}"
-    return (f"{top.phrase(lambda r: r.label)} (poengsum {fmt.number(top.first.score, 2)}; {wins} "
-            "deltakere med egne vekter)")
+    n = result.participants
+    alone = {g.keys[0]: g.count for g in result.winner_groups if not g.tied}
+    top_keys = {r.key for r in firsts}
+    shared = sum(g.count for g in result.winner_groups if g.tied and top_keys & set(g.keys))
+    people = fmt.plural(n, "deltaker", "deltakere")
+    if not top.tied:
+        wins = f"vinner for {alone.get(top.first.key, 0)} av {people} med egne vekter" + (
+            f", delt førsteplass for {shared}" if shared else "")
+    else:  # only the tied alternatives someone has alone first are named; the rest are the shared count
+        named = [f"{r.label} vinner for {alone[r.key]}" for r in firsts if alone.get(r.key)]
+        if named:
+            wins = ", ".join(named) + f" av {people} med egne vekter" + (
+                f", delt førsteplass for {shared}" if shared else "")
+        else:
+            wins = f"delt førsteplass for {shared} av {people} med egne vekter"
+    return f"{top.phrase(lambda r: r.label)} (poengsum {fmt.number(top.first.score, 2)}; {wins})"
 
 
 def _pp(std: float) -> str:

@@ -257,6 +257,9 @@ def test_workshop_on_a_projector_with_three_phones(app_page, app_server, browser
             .some(c => c.querySelectorAll('.bartext').length > 0)""")
         counts = [int(t) for t in winners.first.locator(".bartext").all_text_contents()]
         assert sum(counts) == 3, counts  # three participants, counted once each
+        best = fac.locator('[data-testid="stMarkdownContainer"]', has_text="Best med gruppens vekter").first
+        said = [int(n) for n in re.findall(r"(?:vinner for|delt førsteplass for) (\d+)", best.inner_text())]
+        assert said and sum(said) <= 3 and "av 3 deltakere" in best.inner_text(), best.inner_text()  # once each
         assert "(likt)" in " ".join(winners.locator(".ytick text").all_text_contents()) or "Likt mellom" in " ".join(
             winners.locator(".ytick text").all_text_contents())
         assert not problems_in(visible_text(fac)), problems_in(visible_text(fac))

@@ -69,6 +69,36 @@ def test_participant_result_is_one_escaped_markdown_block_with_every_weight():
              Vote(participant="b", display_name="", revisions=1, updated_at=datetime(2026, 1, 1), points={1: 1, 3: 3})]
     text = participant_result_markdown(group_result(Profile(), votes))
     assert text.startswith("**Mest uenighet om:** ")
-    assert "**Best med gruppens vekter:** " in text and "vinner for 2 av 2" in text
+    # b's own weights tie nine alternatives: counted once, as a shared first place, not as a win
+    assert "**Best med gruppens vekter:** " in text and "vinner for 1 av 2 deltakere med egne vekter, delt " \
+        "førsteplass for 1" in text
     lines = [line for line in text.splitlines() if line.startswith("- ")]
     assert len(lines) == 12 and lines[0].startswith("- 1\\. Kvalitet") and lines[0].endswith("**43,8\u00a0%**")
+
+
+def test_best_text_counts_every_participant_once_when_their_own_weights_tie():
+    """«vinner for X av N»: X counts those with that alternative alone first; a participant whose own weights
+    tie several alternatives is counted once, under «delt førsteplass» — never once per tied alternative."""
+    import re
+    from datetime import datetime
+
+    from ikt_model.decision.evaluation import evaluate
+    from ikt_model.decision.weights import Weights
+    from ikt_model.workshop.aggregation import group_result
+    from ikt_model.workshop.models import Vote
+
+    points = [{1: 10}, {2: 10}, {8: 10}, {4: 10}]  # the first has a tie of their own (all twelve share first)
+    votes = [Vote(participant=str(i), display_name="", revisions=1, updated_at=datetime(2026, 1, 1),
+                  points={f: float(p.get(f, 0)) for f in range(1, 13)}) for i, p in enumerate(points)]
+    result = group_result(Profile(), votes)
+    text = view.best_text(result)
+    firsts = [evaluate(Profile(), Weights(points=p)).winners for p in points]
+    tied_own = sum(1 for w in firsts if len(w) > 1)
+    assert tied_own >= 1  # the case this test is about
+    top = {r.key for r in result.ranking if r.rank == 1}
+    alone = sum(1 for w in firsts if len(w) == 1 and w[0].alternative.key in top)
+    shared = sum(1 for w in firsts if len(w) > 1 and top & {x.alternative.key for x in w})
+    said_alone = sum(int(n) for n in re.findall(r"vinner for (\d+)", text))
+    said_shared = sum(int(n) for n in re.findall(r"delt førsteplass for (\d+)", text))
+    assert (said_alone, said_shared) == (alone, shared), text
+    assert said_alone + said_shared <= len(votes) and f"av {len(votes)} deltakere" in text
