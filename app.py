@@ -105,7 +105,8 @@ def weight_set() -> None:
     st.session_state["weight_preset"] = source if source in PRESET_LABELS else session.CUSTOM
     st.selectbox("Vektsett", [*PRESET_LABELS, session.CUSTOM], key="weight_preset", on_change=_apply_preset,
                  format_func=session.source_label,
-                 help="Rapportens prioriterte rekkefølge (3.1, 4.3) gir ROC-vekter (Barron & Barrett 1996).")
+                 help="Rapportens vektsett bygger på dens prioriterte rekkefølge av faktorene (3.1, 4.3): den "
+                          "viktigste får mest vekt, og vekten avtar nedover listen. Metoden står på «Om».")
     if source not in PRESET_LABELS:
         st.caption(f"Kilde: {markdown_escape(view.source_label)}")
     if error := st.session_state.get("weights_error"):
@@ -195,6 +196,10 @@ open_workspace_link(page.url_path)
 if page.url_path in WEIGHTED_PAGES:
     weights_sidebar()
 session.set_weighted_fragments(st.session_state)  # the page registers its own, if it has any
+if page.url_path != "samarbeidet" and not participant_view and (
+        stale := session.stale_profile_notice(st.session_state)):
+    st.warning(markdown_escape(stale), icon=":material/sync_problem:")
+    st.page_link("pages/profile.py", label="Rett opp profilen på «Samarbeidet»", icon=":material/edit_note:")
 try:
     page.run()
 except StoreUnavailable as exc:  # a store fault mid-page: one Norwegian sentence, details in the server log

@@ -27,8 +27,9 @@ finansiering»**, PwC for KS, FoU-prosjekt 144016, 30. oktober 2015. Kapittelnum
   oppgaver samarbeidet gjør er det viktigste»).
 - **Omstillingskostnad:** for et eksisterende samarbeid koster det å endre form eller modell (4.1, 4.2). Kostnaden er
   en egen, synlig del av summen, og vekten på den kan flyttes på «Sammenligning».
-- **Vekter:** standard er rang-orden-sentroide vekter (ROC, Barron & Barrett 1996) fra rapportens prioritering.
-  Alternativt like vekter, rangsum, egne poeng, parvise sammenligninger (AHP) eller gruppens vekter fra en workshop.
+- **Vekter:** standard («Rapportens prioritering») er rang-orden-sentroide vekter (ROC, Barron & Barrett 1996) fra
+  rapportens prioriterte rekkefølge. Alternativt like vekter, rangsum («Rapportens rekkefølge, jevnt avtagende»),
+  egne poeng, parvise sammenligninger (AHP) eller gruppens vekter fra en workshop.
 - **Sum:** vektet sum på fast skala; 0 betyr «ingen forskjell», +1 ett trinn bedre på alle faktorer.
 - **Rapportens råd (4.2)** vises først: nytt samarbeid → alternativ modell som kommunalt oppgavefellesskap med et
   styre av kommunedirektørene (rapporten: rådmennene); eksisterende som fungerer → behold formen, endre

@@ -60,7 +60,7 @@ def caption() -> None:
     view = session.current(st.session_state)
     profile, overrides = view.profile, view.overrides
     title = profile.name or STATUS_LABELS[profile.status]
-    st.caption(f"{markdown_escape(title)} · {fmt.plural(profile.municipalities, 'kommune', 'kommuner')} · Vekter: "
+    st.caption(f"{markdown_escape(title)} · {profile.municipalities_text} · Vekter: "
                f"{markdown_escape(view.source_label)}"
                + (f" · {fmt.plural(len(overrides), 'egen vurdering', 'egne vurderinger')} (✎)" if overrides else ""))
 

@@ -18,7 +18,7 @@ steps = [("pages/profile.py", "1. Beskriv samarbeidet", ":material/edit_note:",
          ("pages/comparison.py", "2. Vekt og sammenlign", ":material/leaderboard:",
           "Flytt vektene og se rangeringen, med rapportens begrunnelser."),
          ("pages/robustness.py", "3. Hvor sikkert er det?", ":material/explore:",
-          "Stabilitetsintervaller og SMAA: tåler anbefalingen andre vekter?")]
+          "Tåler anbefalingen andre vekter? Hvor langt vektene kan flyttes, og hvor ofte hvert alternativ vinner.")]
 for col, (target, label, icon, text) in zip(cols, steps, strict=False):
     with col.container(border=True):
         st.page_link(target, label=label, icon=icon)

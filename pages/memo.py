@@ -23,7 +23,7 @@ st.caption("Et utkast til saksframlegg for kommunestyret eller representantskape
 
 title = st.text_input("Tittel (valgfri)", key="notat_title", persist_state="session", max_chars=150,
                       placeholder=f"Organisering og styring av {profile.name or 'IKT-samarbeidet'}")
-with_robustness = st.checkbox("Ta med robusthetsanalysen (SMAA og stabilitetsintervaller)", value=True,
+with_robustness = st.checkbox("Ta med robusthetsanalysen (hvor sikker rangeringen er når vektene varierer)", value=True,
                               key="notat_robust", persist_state="session")
 with_workshop = st.checkbox("Ta med uenigheten fra workshopen", value=workshop is not None, key="notat_workshop",
                             persist_state="session",

@@ -14,7 +14,7 @@ from ikt_model.ui.widgets import check_upload, hold_values
 
 kb = default_knowledge_base()
 PREFIX = "pf_"
-ERRORS = "profile_errors"
+ERRORS = session.PROFILE_ERRORS
 NOTICES = "profile_member_notices"  # Norwegian notices from the last loaded profile (old numbers, merges)
 UPLOAD = "pf_upload"
 YEAR_LABELS = {2026: "1.1.2026 (nyeste)", 2025: "1.1.2025", 2024: "1.1.2024", 2015: "1.1.2015 (rapportens tid)"}
@@ -85,7 +85,9 @@ else:
     st.session_state.update(refill)
 
 st.title("Samarbeidet")
-st.write("Beskriv samarbeidet dere vurderer eller har. Alle sider bruker denne profilen; endringer lagres med én gang.")
+st.write("Beskriv samarbeidet dere vurderer eller har. Alle sidene bruker profilen, og en endring gjelder med én "
+         "gang når den er gyldig. Profilen lagres ikke på serveren: ta vare på lenken i adressefeltet, eller last "
+         "ned profilen nederst på siden.")
 
 st.text_input("Navn på samarbeidet (valgfritt)", key=_key("name"), on_change=_changed, max_chars=120)
 st.radio("Status", list(STATUS_LABELS), format_func=STATUS_LABELS.get, key=_key("status"), on_change=_changed,
@@ -135,7 +137,7 @@ st.selectbox("Folketall per", list(POPULATION_YEARS), format_func=YEAR_LABELS.ge
              on_change=_changed, help="Folketall fra Statistisk sentralbyrå. 1.1.2015 er tallene rapporten bygde på "
                                       "(for dagens kommuner: summen av 2015-kommunene de består av).")
 
-with st.expander("Last inn en lagret profil (JSON)", icon=":material/upload_file:"):
+with st.expander("Last inn en profil du har lastet ned", icon=":material/upload_file:"):
     upload = st.file_uploader("Profil lastet ned fra denne siden", type=None, key=UPLOAD,
                               help="Eldre profiler med kommunenummer fra 2015 kan brukes: kommunene vises med "
                                    "dagens kommune, og en kommune som er delt siden 2015 må du velge selv.")
@@ -214,5 +216,6 @@ cols[2].metric(f"Innbyggere ({population_label(profile.population_year)})",
 if profile.is_existing:
     st.caption(f"Dagens ordning: {kb.model(profile.current_model).label} + {kb.form(profile.current_form).label}")
 st.page_link("pages/comparison.py", label="Se sammenligningen av alternativene", icon=":material/leaderboard:")
-st.download_button("Last ned profilen (JSON, for kommandolinjen)", profile.model_dump_json(indent=2),
+st.download_button("Last ned profilen", profile.model_dump_json(indent=2), help="En liten fil (profil.json) som "
+                   "kan lastes inn igjen her. Fagfolk kan bruke den samme filen i kommandolinjeverktøyet.",
                    file_name="profil.json", mime="application/json")

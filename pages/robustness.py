@@ -80,8 +80,8 @@ def lead() -> None:
         else:
             left.markdown(f"**Høyest rangert med dine vekter:** {labels[best_index]}")
         right.metric("Best rundt dine vekter", fmt.percent(around.first_rank[best_index]),
-                     help="10 000 vektinger trukket rundt dine vekter (SMAA-2; Dirichlet, konsentrasjon 50), "
-                          "vurderingene som gitt.")
+                     help="Andelen av 10 000 tilfeldige vektinger nær vektene du har valgt der dette alternativet er "
+                          "best (vurderingene som gitt). Metoden står under «Detaljer for fagfolk».")
         sensitive = sorted((i for i in intervals if i.takeover_below or i.takeover_above), key=lambda i: i.margin)
         if not sensitive:
             st.success("Anbefalingen står seg uansett hvor mye vekt én enkelt faktor får.")

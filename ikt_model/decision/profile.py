@@ -165,6 +165,16 @@ class Profile(BaseModel):
         return self
 
     @property
+    def municipalities_text(self) -> str:
+        """The size as a reader should see it: «3 kommuner» from the listed members; without members the
+        count is the number given on «Samarbeidet» (default 5), said as such: «ingen medlemmer valgt
+        (regnet som 5 kommuner)» — never a bare «5 kommuner» nobody chose."""
+        from ..format import plural
+
+        count = plural(self.municipalities, "kommune", "kommuner")
+        return count if self.members else f"ingen medlemmer valgt (regnet som {count})"
+
+    @property
     def is_existing(self) -> bool:
         """True for an existing collaboration (working or struggling)."""
         return self.status != "new"

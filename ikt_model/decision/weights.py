@@ -21,8 +21,9 @@ from .registry import FACTOR_IDS
 
 PresetName = Literal["rapport", "rangsum", "like"]
 PRESET_LABELS: dict[str, str] = {
-    "rapport": "Rapportens prioritering (ROC-vekter)",
-    "rangsum": "Rangsum-vekter",
+    # plain words for the reader; the method names (ROC, rank sum) are on «Om» (pages/about.py)
+    "rapport": "Rapportens prioritering",
+    "rangsum": "Rapportens rekkefølge, jevnt avtagende",
     "like": "Like vekter",
 }
 MAX_POINTS = 100.0

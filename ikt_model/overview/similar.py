@@ -236,11 +236,13 @@ def result_table(result: SimilarityResult) -> pd.DataFrame:
 
 def basis_text(result: SimilarityResult) -> str:
     """One Norwegian sentence: what the ranking compared."""
+    count = fmt.plural(result.municipalities, "kommune", "kommuner")
     if result.mode == "members":
-        head = f"Sammenlignet på felles medlemskommuner (deres {result.municipalities} kommuner)"
+        head = f"Sammenlignet på felles medlemskommuner (deres {count})"
     else:
-        head = f"Sammenlignet på størrelse ({result.municipalities} kommuner"
-        head += f", {fmt.number(result.population)} innbyggere)" if result.population else ")"
+        # population is known only from listed members; without them the count is the one given, not chosen members
+        head = (f"Sammenlignet på størrelse ({count}, {fmt.number(result.population)} innbyggere)" if result.population
+                else f"Sammenlignet på størrelse (regnet som {count}; ingen medlemmer valgt)")
     if result.region:
         head += f", KS-region {result.region}" + (" (utledet fra fylkene til medlemmene)"
                                                   if result.region_derived else "")
@@ -252,7 +254,7 @@ def basis_text(result: SimilarityResult) -> str:
 def profile_text(profile: Profile) -> str:
     """What the page compares with, in Norwegian: name, size, members, current form."""
     name = f"«{profile.name}»" if profile.name else "Samarbeidet deres"
-    text = f"{name}: {fmt.plural(profile.municipalities, 'kommune', 'kommuner')}"
+    text = f"{name}: {profile.municipalities_text}"
     if profile.members:
         text += " (" + ", ".join(member_label(m) for m in profile.members) + ")"
     if profile.current_form:

@@ -38,6 +38,7 @@ WEIGHTS = "weights"
 WEIGHTS_SOURCE = "weights_source"
 OVERRIDES = "overrides"
 WORKSHOP_RESULT = "workshop_result"
+PROFILE_ERRORS = "profile_errors"  # list[str]: why the last edit on «Samarbeidet» was not applied (empty: it was)
 _CURRENT = "current_view"  # the rerun's Current, reused while its inputs are unchanged
 
 # Partial reruns (st.fragment keys). The sidebar's weight panel is three keyed fragments: the weight set
@@ -175,6 +176,17 @@ def rerun_targets(state: Mapping[str, Any], *, sliders: bool) -> list[str] | Non
         return None
     sidebar = [WEIGHT_SET_FRAGMENT, *([WEIGHT_SLIDERS_FRAGMENT] if sliders else []), WEIGHT_SHARES_FRAGMENT]
     return [*sidebar, *page]
+
+
+def stale_profile_notice(state: Mapping[str, Any]) -> str | None:
+    """The notice other pages show while the last edit on «Samarbeidet» was invalid and not applied: the page
+    then uses the last valid profile. None when the last edit was applied. Markdown-safe raw text is the
+    caller's job (the reasons may quote what the user typed)."""
+    errors = state.get(PROFILE_ERRORS) or []
+    if not errors:
+        return None
+    return ("Siste endring på «Samarbeidet» er ikke tatt i bruk (" + "; ".join(errors) + "). Denne siden bruker "
+            "den siste gyldige profilen.")
 
 
 def user_message(exc: BaseException) -> str:

@@ -52,9 +52,10 @@ def parse_facilitator_link(text: object) -> tuple[str, str] | None:
 
 
 def profile_summary(profile: Profile) -> str:
-    """«Navn: status, N kommuner»: the profile in one line for the workshop pages."""
+    """«Navn: status, N kommuner» (without members: «ingen medlemmer valgt (regnet som N kommuner)»,
+    Profile.municipalities_text): the profile in one line for the workshop pages."""
     name = f"{profile.name}: " if profile.name else ""
-    return f"{name}{STATUS_LABELS[profile.status]}, {fmt.plural(profile.municipalities, 'kommune', 'kommuner')}"
+    return f"{name}{STATUS_LABELS[profile.status]}, {profile.municipalities_text}"
 
 
 def agenda_text(result, shown: int = 3) -> str:

@@ -63,7 +63,7 @@ def test_content(memo, costs):
     population = fmt.number(sum(municipalities_today()[k].folketall[2026] for k in ("1515", "1511", "1514")))
     assert "Herøy (Møre og Romsdal), Vanylven, Sande" in text                               # profile, county
     assert f"{population} innbyggere (folketall 1.1.2026, SSB)" in text                      # population, date
-    assert "Rapportens prioritering (ROC-vekter)" in text and "Kvalitet og tilgjengelighet" in text  # weights
+    assert "Rapportens prioritering" in text and "ROC" not in text and "Kvalitet og tilgjengelighet" in text  # weights
     assert "Aksjeselskap (AS) × 1. Kvalitet og tilgjengelighet 0 +1" in text and "ff.as.1" not in text  # no id
     assert "best i 87\u00a0% av vektingene" in text                                          # robustness
     assert "Workshop <b>1</b>" in text and "8,0\u00a0%" in text                             # dissent

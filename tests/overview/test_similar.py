@@ -129,4 +129,4 @@ def test_table_and_texts_are_norwegian(cur):
     assert card.startswith("**1. KR-IKT** – § 27, etablert 2014, KS-region Agder, 5 kommuner")
     assert "Hvorfor likt:" in card and "Medlemmer: Kristiansand" in card
     plain = similar.basis_text(similar.similar_collaborations(cur, Profile(municipalities=4)))
-    assert plain == "Sammenlignet på størrelse (4 kommuner)."
+    assert plain == "Sammenlignet på størrelse (regnet som 4 kommuner; ingen medlemmer valgt)."

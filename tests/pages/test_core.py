@@ -237,3 +237,22 @@ def test_a_stale_share_value_later_in_the_session_does_not_undo_changes(tmp_path
     at.query_params["s"] = encode_state(Profile(), preset("like"), {})  # … but a quick page switch sends the old one
     at.run()
     assert at.session_state[session.WEIGHTS] == preset("rangsum")
+
+
+def test_an_edit_not_applied_on_samarbeidet_is_named_on_the_other_pages(at):
+    """An invalid edit keeps the last valid profile: every other page says so (not a silent stale profile)."""
+    at.switch_page("pages/profile.py").run()
+    at.radio(key="pf_status").set_value("existing_working").run()  # no current model/form yet: invalid
+    assert at.session_state[session.PROFILE].status == "new"
+    for page in ("pages/comparison.py", "pages/robustness.py", "pages/memo.py", "pages/costs.py", "pages/home.py"):
+        at.switch_page(page).run()
+        notice = [w.value for w in at.warning if "ikke tatt i bruk" in w.value]
+        assert notice and "siste gyldige profilen" in notice[0] and "nåværende styringsmodell" in notice[0], page
+    at.switch_page("pages/profile.py").run()
+    assert not [w.value for w in at.warning if "ikke tatt i bruk" in w.value]  # the page says it its own way
+    at.radio(key="pf_status").set_value("existing_working").run()
+    at.selectbox(key="pf_current_model").set_value("ks").run()
+    at.selectbox(key="pf_current_form").set_value("iks").run()
+    assert at.session_state[session.PROFILE].status == "existing_working"
+    at.switch_page("pages/comparison.py").run()
+    assert not [w.value for w in at.warning if "ikke tatt i bruk" in w.value]

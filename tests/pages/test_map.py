@@ -126,11 +126,11 @@ def test_kart_2015_click_names_the_2015_municipality():
 def test_lignende_without_members_ranks_by_size_and_links_to_the_profile():
     at = _open("pages/similar.py")
     assert at.title[0].value == "Lignende samarbeid"
-    assert "Samarbeidet deres: 5 kommuner." in [i.value for i in at.info]
+    assert "Samarbeidet deres: ingen medlemmer valgt (regnet som 5 kommuner)." in [i.value for i in at.info]
     assert [s.value for s in at.subheader] == ["Samarbeid av lignende størrelse, region og form"]
     table = at.dataframe[0].value
     assert len(table) == 10 and set(table["Kommuner"]) == {5}
-    assert "Sammenlignet på størrelse (5 kommuner)." in [c.value for c in at.caption]
+    assert "Sammenlignet på størrelse (regnet som 5 kommuner; ingen medlemmer valgt)." in [c.value for c in at.caption]
     at.selectbox(key="lignende_region").set_value("Vest").run()
     assert not at.exception
     assert set(at.dataframe[0].value["KS-region"].head(3)) == {"Vest"}

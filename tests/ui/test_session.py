@@ -48,7 +48,7 @@ def test_current_is_computed_once_while_its_inputs_are_unchanged():
     assert np.isclose(first.fractions.sum(), 1.0) and not first.fractions.flags.writeable
     session.set_weights(state, preset("rangsum"), "rangsum")
     second = session.current(state)
-    assert second is not first and second.source_label == "Rangsum-vekter"
+    assert second is not first and second.source_label == "Rapportens rekkefølge, jevnt avtagende"
     assert second.evaluation.weights == preset("rangsum").fractions()
 
 

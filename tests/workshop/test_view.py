@@ -33,7 +33,8 @@ def test_status_line_and_profile_summary():
                   revealed=True, created_at=datetime(2026, 1, 1))
     line = view.status_line(ws, 1)
     assert "stengt" in line and "1 svar" in line and "vises for deltakerne" in line
-    assert "5 kommuner" in view.profile_summary(Profile())
+    assert view.profile_summary(Profile()).endswith("ingen medlemmer valgt (regnet som 5 kommuner)")  # not a bare 5
+    assert view.profile_summary(Profile(members=["5038", "5037"], municipalities=2)).endswith(", 2 kommuner")
 
 
 def test_wrong_codes_lock_the_session_for_a_while():
