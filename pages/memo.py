@@ -18,7 +18,8 @@ workshop = st.session_state.get(session.WORKSHOP_RESULT)
 split = st.session_state.get(cost_tables.SESSION_KEY)
 
 st.title("Beslutningsnotat")
-st.caption("Et utkast til saksframlegg for kommunestyret eller representantskapet: bakgrunn, vurdering, "
+st.caption("Et utkast til saksframlegg for kommunestyret eller representantskapet: sammendrag og forslag til vedtak "
+           "først, så bakgrunn, vurdering, "
            "alternativer, anbefaling og vedlegg – med rapportens sitater og kapittelhenvisninger (PwC for KS 2015).")
 
 title = st.text_input("Tittel (valgfri)", key="notat_title", persist_state="session", max_chars=150,

@@ -1,6 +1,7 @@
 """The decision memo as data, in the structure of a Norwegian saksframlegg.
 
-Sections: Bakgrunn, Vurdering, Alternativer, Anbefaling, Vedlegg. Renderers (html.py, docx.py)
+Sections: Sammendrag og forslag til vedtak (the plain answer first, as a saksframlegg opens), Bakgrunn,
+Vurdering, Alternativer, Anbefaling, Vedlegg. Renderers (html.py, docx.py)
 only lay out these blocks; every number and sentence is decided here.
 """
 
@@ -102,7 +103,8 @@ class Memo(BaseModel, frozen=True):
         return next(s for s in self.sections if s.id == section_id)
 
 
-SECTION_TITLES = {"bakgrunn": "Bakgrunn", "vurdering": "Vurdering", "alternativer": "Alternativer",
+SECTION_TITLES = {"innstilling": "Sammendrag og forslag til vedtak",
+                  "bakgrunn": "Bakgrunn", "vurdering": "Vurdering", "alternativer": "Alternativer",
                   "anbefaling": "Anbefaling", "vedlegg": "Vedlegg"}
 
 
@@ -269,29 +271,45 @@ def _alternativer(evaluation: Evaluation, kb: KnowledgeBase) -> Section:
     return Section(id="alternativer", title=SECTION_TITLES["alternativer"], blocks=tuple(blocks))
 
 
-def _anbefaling(evaluation: Evaluation, robustness: Any, costs: CostSplit | None, subject: str) -> Section:
-    rec = evaluation.recommendation
+def _resolution(evaluation: Evaluation, costs: CostSplit | None, subject: str) -> str:
+    """The draft resolution: the first alternative(s) for further work, the stable-operations gate first."""
     winners = evaluation.winners
     names = join_names(w.label for w in winners)
-    blocks: list = [Paragraph(text=rec.text), Quote(text=rec.quote, source=f"Rapporten, kap. {rec.section}")]
+    main = (f"{names} som likeverdige hovedalternativer" if len(winners) > 1 else f"{names} som hovedalternativ")
+    resolution = (f"{subject} utredes videre med {main}, jf. vurderingen i dette saksframlegget"
+                  + ("." if costs is None else ", og med kostnadsfordelingen i vedlegg 1."))
+    if evaluation.recommendation.gate:
+        resolution = f"Samarbeidet prioriterer å få stabil drift på plass (rapporten kap. 3.1). Deretter: {resolution}"
+    return resolution
+
+
+def _ranking_sentence(evaluation: Evaluation) -> str:
+    names = join_names(w.label for w in evaluation.winners)
     if evaluation.disagreement:
-        blocks.append(Paragraph(text=evaluation.disagreement + " Begrunn valget særskilt."))
-    elif len(winners) > 1:
-        blocks.append(Paragraph(text=f"Den vektede rangeringen gir likt resultat for {names}."))
-    else:
-        blocks.append(Paragraph(text=f"Den vektede rangeringen peker på det samme: {names} kommer først."))
+        return evaluation.disagreement + " Begrunn valget særskilt."
+    if len(evaluation.winners) > 1:
+        return f"Den vektede rangeringen gir likt resultat for {names}."
+    return f"Den vektede rangeringen peker på det samme: {names} kommer først."
+
+
+def _innstilling(evaluation: Evaluation, costs: CostSplit | None, subject: str) -> Section:
+    """The plain answer first, as a saksframlegg opens: the recommendation and the draft resolution."""
+    blocks = [Paragraph(text=evaluation.recommendation.text), Paragraph(text=_ranking_sentence(evaluation)),
+              Subheading(text="Forslag til vedtak (utkast)"), Paragraph(text=_resolution(evaluation, costs, subject))]
+    return Section(id="innstilling", title=SECTION_TITLES["innstilling"], blocks=tuple(blocks))
+
+
+def _anbefaling(evaluation: Evaluation, robustness: Any, costs: CostSplit | None) -> Section:
+    """Why: the recommendation with the report's words, how the ranking agrees, how sure it is, who pays most."""
+    rec = evaluation.recommendation
+    blocks: list = [Paragraph(text=rec.text), Quote(text=rec.quote, source=f"Rapporten, kap. {rec.section}"),
+                    Paragraph(text=_ranking_sentence(evaluation))]
     if robustness is not None:
         blocks.append(Paragraph(text=robustness.sentences[0] if robustness.sentences else ""))
     if costs is not None:
         blocks.append(Paragraph(text=f"Med et årsbudsjett på {fmt.kroner(costs.budget)} fordelt etter nøkkelen "
                                      f"«{costs.method_text}» {largest_payer_text(costs)}; se vedlegg."))
-    blocks.append(Subheading(text="Forslag til vedtak (utkast)"))
-    main = (f"{names} som likeverdige hovedalternativer" if len(winners) > 1 else f"{names} som hovedalternativ")
-    resolution = (f"{subject} utredes videre med {main}, jf. vurderingen i dette saksframlegget"
-                  + ("." if costs is None else ", og med kostnadsfordelingen i vedlegg 1."))
-    if rec.gate:
-        resolution = f"Samarbeidet prioriterer å få stabil drift på plass (rapporten kap. 3.1). Deretter: {resolution}"
-    blocks.append(Paragraph(text=resolution))
+    blocks.append(Paragraph(text="Forslag til vedtak: se første del av saksframlegget."))
     return Section(id="anbefaling", title=SECTION_TITLES["anbefaling"], blocks=tuple(blocks))
 
 
@@ -356,8 +374,9 @@ def build_memo(profile: Profile, weights: Weights, weights_source: str = "rappor
     return Memo(
         title=title or f"Organisering og styring av {subject}",
         subject=subject, date=today, app_version=ikt_model.__version__,
-        sections=(_bakgrunn(profile, kb), _vurdering(evaluation, weights, weights_source, overrides, method, kb,
-                                                     base_kb, robustness, workshop),
-                  _alternativer(evaluation, kb), _anbefaling(evaluation, robustness, costs, subject),
+        sections=(_innstilling(evaluation, costs, subject), _bakgrunn(profile, kb),
+                  _vurdering(evaluation, weights, weights_source, overrides, method, kb, base_kb, robustness,
+                             workshop),
+                  _alternativer(evaluation, kb), _anbefaling(evaluation, robustness, costs),
                   _vedlegg(evaluation, kb, costs, sources, today)),
         sources=sources)

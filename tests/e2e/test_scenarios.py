@@ -92,7 +92,7 @@ def test_saved_scenario_is_listed_and_memo_downloads(app_page, app_server, exter
     html_path = html_dl.value.path()
     html = Path(html_path).read_text(encoding="utf-8")
     assert html_dl.value.suggested_filename.endswith(".html")
-    for title in ("Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"):
+    for title in ("Sammendrag og forslag til vedtak", "Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"):
         assert f"<h2>{title}</h2>" in html
 
     with app_page.expect_download() as docx_dl:
@@ -100,7 +100,8 @@ def test_saved_scenario_is_listed_and_memo_downloads(app_page, app_server, exter
     assert docx_dl.value.suggested_filename.endswith(".docx")
     doc = Document(io.BytesIO(Path(docx_dl.value.path()).read_bytes()))
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [
-        "Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"]
+        "Sammendrag og forslag til vedtak", "Bakgrunn", "Vurdering", "Alternativer", "Anbefaling",
+        "Vedlegg"]
     assert any(t.rows[0].cells[0].text == "Rang" for t in doc.tables)
     app_page.screenshot(path="/tmp/notat_page.png", full_page=True)
     assert external_requests == []

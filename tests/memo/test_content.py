@@ -55,7 +55,8 @@ def _text(memo) -> str:
 
 
 def test_every_section_in_saksframlegg_order(memo):
-    assert [s.title for s in memo.sections] == ["Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"]
+    assert [s.title for s in memo.sections] == ["Sammendrag og forslag til vedtak", "Bakgrunn", "Vurdering",
+                                                "Alternativer", "Anbefaling", "Vedlegg"]
 
 
 def test_content(memo, costs):
@@ -104,7 +105,7 @@ def test_html_escapes_user_text_and_prints_on_a4(memo):
     assert "<script>" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp;" in html
     assert "<b>1</b>" not in html and "Workshop &lt;b&gt;1&lt;/b&gt;" in html
     assert "@page { size: A4" in html and '<html lang="nb">' in html
-    for title in ("Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"):
+    for title in ("Sammendrag og forslag til vedtak", "Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"):
         assert f"<h2>{title}</h2>" in html
     assert html.count("<table>") >= 6 and "http" not in html.replace("http-equiv", "")
 
@@ -112,7 +113,8 @@ def test_html_escapes_user_text_and_prints_on_a4(memo):
 def test_docx_opens_with_headings_and_tables(memo):
     doc = Document(io.BytesIO(render_docx(memo)))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"]
+    assert headings == ["Sammendrag og forslag til vedtak", "Bakgrunn", "Vurdering", "Alternativer", "Anbefaling",
+        "Vedlegg"]
     assert doc.paragraphs[1].text == memo.title and EVIL in memo.title
     tables = doc.tables
     assert len(tables) >= 7  # header + profile + weights + overrides + dissent + ranking + costs + scores
@@ -163,3 +165,17 @@ def _signed0(value):
     from ikt_model import format as fmt
 
     return fmt.signed(value, 0)
+
+
+def test_the_plain_answer_and_the_draft_resolution_come_first(memo):
+    first = memo.sections[0]
+    texts = [b.text for b in first.blocks]
+    assert texts[0] == memo.section("anbefaling").blocks[0].text  # the recommendation, in the report's order
+    assert "Forslag til vedtak (utkast)" in texts
+    resolution = texts[texts.index("Forslag til vedtak (utkast)") + 1]
+    assert resolution.startswith(f"{memo.subject} utredes videre med") and "vedlegg 1" in resolution
+    # said once: the reasoning further down points back to it
+    assert resolution not in _text(memo).replace(resolution, "", 1)
+    doc = Document(io.BytesIO(render_docx(memo)))
+    body = [p.text for p in doc.paragraphs]
+    assert body.index(texts[0]) < body.index("Bakgrunn") < body.index("Anbefaling")

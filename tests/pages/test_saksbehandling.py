@@ -164,7 +164,8 @@ def test_memo_page_one_click(at):
     assert fmt.kroner(expected.members[0].andel_kr) in html_text and "Herøy (Møre og Romsdal, 1515)" in html_text
     doc = Document(io.BytesIO(docx_bytes))
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [
-        "Bakgrunn", "Vurdering", "Alternativer", "Anbefaling", "Vedlegg"]
+        "Sammendrag og forslag til vedtak", "Bakgrunn", "Vurdering", "Alternativer", "Anbefaling",
+        "Vedlegg"]
 
 
 def test_memo_page_warns_when_stale_and_costs_follow_profile(at):
