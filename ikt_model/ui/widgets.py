@@ -30,6 +30,12 @@ from typing import Any
 UPLOAD_INSTRUCTIONS = "Dra og slipp en fil her, eller trykk «Last opp»"
 UPLOAD_BUTTON = "Last opp"
 NO_MATCHES = "Ingen treff"  # in place of the select boxes' «No results»
+# in place of the hint under a text field being edited («Press Enter to apply», «… to submit form»,
+# «Press Ctrl+Enter to apply» in a text area); the hint is the first span when the field takes Enter,
+# which every text field of the app does; a character counter («3/120») after it is left as it is
+ENTER_TO_APPLY = "Trykk Enter for å bruke"
+ENTER_TO_SUBMIT = "Trykk Enter for å sende"
+CTRL_ENTER_TO_APPLY = "Trykk Ctrl+Enter (⌘+Enter på Mac) for å bruke"
 
 NORWEGIAN_LOCALE = ("nb-NO", "nb", "no")
 NORWEGIAN_LOCALE_JS = (
@@ -60,6 +66,13 @@ NORWEGIAN_WIDGETS_CSS = f"""
 [data-testid="stFileUploaderDropzone"] button::after {{ content: "{UPLOAD_BUTTON}"; font-size: 1rem; }}
 [data-testid="stFileUploaderDropzone"] button > * {{ display: none; }}
 [data-testid="stFileUploaderFileErrorMessage"], [data-testid="stFileUploaderFile"] small {{ display: none; }}
+[data-testid="stFileChipName"] + div {{ display: none; }}  /* the size as «72.0B»: English number format */
+[data-testid="InputInstructions"] > span:first-child {{ font-size: 0; }}
+[data-testid="InputInstructions"] > span:first-child::after {{ font-size: 0.75rem; content: "{ENTER_TO_APPLY}"; }}
+[data-testid="stForm"] [data-testid="InputInstructions"] > span:first-child::after {{ content: "{ENTER_TO_SUBMIT}"; }}
+[data-testid="stTextArea"] [data-testid="InputInstructions"] > span:first-child::after {{
+  content: "{CTRL_ENTER_TO_APPLY}";
+}}
 [role="listbox"][data-empty="true"] [role="option"] > span {{ display: none; }}
 [role="listbox"][data-empty="true"]::after {{
   content: "{NO_MATCHES}"; display: block; padding: 0.5rem 1rem; opacity: 0.7;

@@ -114,6 +114,32 @@ def test_file_upload_speaks_norwegian_and_refuses_a_picture_in_words(app_page, a
     page.get_by_text("er ikke en .json-fil").wait_for()
     wait_for_app(page)
     assert not problems_in(visible_text(page))
+    chip = uploader.inner_text()
+    assert "bilde.png" in chip and not re.search(r"\d\.\dB", chip), chip  # the size «72.0B» is hidden
+
+
+def test_the_hint_under_a_field_being_edited_is_norwegian(app_page, app_server):
+    """Streamlit's «Press Enter to apply» / «… to submit form» is drawn in Norwegian; the counter stays."""
+    page = app_page
+    page.goto(app_server.url + "/scenarier")
+    wait_for_app(page)
+    field = page.locator(".st-key-scen_name input")
+    field.click()
+    field.press_sequentially("Utkast")
+    hint = page.locator(".st-key-scen_name [data-testid='InputInstructions']")
+    hint.wait_for()
+    first = hint.locator("span").first  # the hint; the counter «6/80» follows it
+    assert first.evaluate("e => getComputedStyle(e).fontSize") == "0px"  # the English text takes no room
+    assert first.evaluate("e => getComputedStyle(e, '::after').content") == '"Trykk Enter for å bruke"'
+    assert hint.locator("span").last.inner_text() == "6/80"
+    page.goto(app_server.url + "/delta")
+    wait_for_app(page)
+    code = page.get_by_label("Kode")
+    code.click()
+    code.press_sequentially("AB")
+    in_form = page.locator("[data-testid='stForm'] [data-testid='InputInstructions'] span").first
+    in_form.wait_for(state="attached")  # drawn at font size 0: present, not «visible» to Playwright
+    assert in_form.evaluate("e => getComputedStyle(e, '::after').content") == '"Trykk Enter for å sende"'
 
 
 def _to_zero(page, label: str) -> None:
