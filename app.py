@@ -17,7 +17,7 @@ from ikt_model.ui import session
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
 from ikt_model.ui.text import markdown_escape
-from ikt_model.ui.widgets import NORWEGIAN_WIDGETS_CSS
+from ikt_model.ui.widgets import NORWEGIAN_LABELS_JS, NORWEGIAN_WIDGETS_CSS
 from ikt_model.workspaces import shared_workspaces
 
 st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"),
@@ -192,6 +192,7 @@ participant_view = session.is_participant_url(st.context.url)  # phones in a wor
 # expanded=True: every page link shows on every page (no «View N more» that hides half the menu)
 page = st.navigation(PAGES, position="hidden" if participant_view else "sidebar", expanded=True)
 st.html(f"<style>{NORWEGIAN_WIDGETS_CSS}</style>")
+st.html(NORWEGIAN_LABELS_JS, unsafe_allow_javascript=True)  # English screen-reader labels -> Norwegian
 open_workspace_link(page.url_path)
 if page.url_path in WEIGHTED_PAGES:
     weights_sidebar()

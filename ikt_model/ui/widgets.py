@@ -80,6 +80,74 @@ NORWEGIAN_WIDGETS_CSS = f"""
 """
 
 
+# Screen-reader labels and tooltips Streamlit's frontend writes in English, with no parameter to change them
+# (1.67: the «?» help button is «Help for <label>», a multiselect's «Clear all» / «Remove <value>», the sidebar's
+# «Collapse sidebar», a number field's «Increment» …). NORWEGIAN_LABELS_JS (put on every page by app.py with
+# st.html(..., unsafe_allow_javascript=True); a constant of ours, no outside text in it) rewrites them in the
+# browser as they appear. Exact labels first, then prefixes («Help for X» -> «Hjelp: X»).
+ARIA_LABELS: dict[str, str] = {
+    "Help": "Hjelp", "Clear all": "Fjern alle", "Clear value": "Tøm feltet", "Clear entry": "Tøm feltet",
+    "Selected values": "Valgte", "Open": "Åpne", "Close": "Lukk", "Main menu": "Hovedmeny",
+    "App pages": "Sidene i verktøyet", "Sidebar": "Sidemeny", "Collapse sidebar": "Skjul sidemenyen",
+    "Expand sidebar": "Vis sidemenyen", "Increment": "Øk", "Decrement": "Reduser", "Running...": "Arbeider …",
+    "Stop script": "Stopp", "Link to heading": "Lenke til overskriften", "Markdown content": "Tekst",
+    "Notifications": "Varsler", "Navigate to home page": "Gå til startsiden", "file upload": "Filopplasting",
+    "Add files": "Legg til filer", "Previous page": "Forrige side", "Next page": "Neste side",
+    "Pagination": "Sider", "Dataframe column menu": "Kolonnemeny", "Copy column name": "Kopier kolonnenavnet",
+    "Fullscreen": "Fullskjerm", "Close fullscreen": "Lukk fullskjerm", "Download as CSV": "Last ned som CSV",
+    "Search": "Søk", "Show/hide columns": "Vis/skjul kolonner", "Clear date": "Tøm datoen",
+    "Choose date": "Velg dato", "Previous month": "Forrige måned", "Next month": "Neste måned",
+    "Scroll tabs left": "Rull fanene til venstre", "Scroll tabs right": "Rull fanene til høyre",
+    "Button action menu": "Knappemeny", "Video player": "Videospiller", "Audio player": "Lydspiller",
+    "Close Search": "Lukk søket", "Previous Result": "Forrige treff", "Next Result": "Neste treff",
+    "Theme": "Tema", "Loading mermaid diagram": "Laster diagram",
+}
+ARIA_PREFIXES: dict[str, str] = {"Help for ": "Hjelp: ", "Remove ": "Fjern ", "Upload ": "Last opp ",
+                                 "Page ": "Side ", "Shortcut ": "Hurtigtast "}
+
+
+def _labels_js() -> str:
+    import json
+
+    return """<script>
+(() => {
+  const doc = window.parent && window.parent.document ? window.parent.document : document;
+  const win = doc.defaultView || window;
+  if (win.__iktNorwegianLabels) return;
+  win.__iktNorwegianLabels = true;
+  const exact = __EXACT__, prefixes = Object.entries(__PREFIXES__);
+  const fix = (value) => {
+    if (!value) return null;
+    if (Object.prototype.hasOwnProperty.call(exact, value)) return exact[value];
+    for (const [en, no] of prefixes) if (value.startsWith(en)) return no + value.slice(en.length);
+    return null;
+  };
+  const visit = (el) => {
+    for (const attr of ["aria-label", "title"]) {
+      const v = el.getAttribute && el.getAttribute(attr);
+      const n = fix(v);
+      if (n !== null && n !== v) el.setAttribute(attr, n);
+    }
+  };
+  const sweep = (root) => {
+    visit(root);
+    if (root.querySelectorAll) root.querySelectorAll("[aria-label],[title]").forEach(visit);
+  };
+  sweep(doc.body);
+  new win.MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === "attributes") visit(r.target);
+      else r.addedNodes.forEach((n) => n.nodeType === 1 && sweep(n));
+    }
+  }).observe(doc.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label", "title"]});
+})();
+</script>""".replace("__EXACT__", json.dumps(ARIA_LABELS, ensure_ascii=False)).replace(
+        "__PREFIXES__", json.dumps(ARIA_PREFIXES, ensure_ascii=False))
+
+
+NORWEGIAN_LABELS_JS = _labels_js()
+
+
 def check_upload(name: str, size: int, allowed: Sequence[str], max_bytes: int) -> str | None:
     """A Norwegian message when an uploaded file is of the wrong type or too large, else None.
 

@@ -326,3 +326,29 @@ def test_workshop_on_a_projector_with_three_phones(app_page, app_server, browser
     finally:
         for context, _ in phones:
             context.close()
+
+
+URL_PATHS = ["start", "samarbeidet", "sammenligning", "robusthet", "parvis", "workshop", "delta", "scenarier", "notat",
+             "kostnader", "oversikt", "kart", "lignende", "sql", "kunnskapsgrunnlag", "om"]
+ENGLISH_LABEL = re.compile(r"\b(Help|Clear|Remove|Select|Open|Close|Collapse|Expand|Sidebar|Increment|Decrement|"
+                           r"Running|Stop|Link to|Upload|Download|Fullscreen|Search|Show|Previous|Next|Page|menu|"
+                           r"Notifications|Navigate|Choose|Add files|Markdown|Copy|Loading)\b")
+
+
+def test_screen_reader_labels_and_tooltips_are_norwegian_on_every_page(app_page, app_server):
+    """What a screen reader reads out beside the visible text: every aria-label and title on every page
+    (Streamlit writes «Help for <label>», «Clear all», «Collapse sidebar» … in English)."""
+    page = app_page
+    found: dict[str, list[str]] = {}
+    for path in URL_PATHS:
+        page.goto(f"{app_server.url}/{path}")
+        wait_for_app(page)
+        if path == "samarbeidet":  # the page has help buttons: they are there, and read in Norwegian
+            page.wait_for_function("() => document.querySelectorAll('[aria-label^=\"Hjelp: \"]').length > 3")
+        page.wait_for_timeout(500)  # labels are rewritten as the elements arrive
+        labels = page.evaluate("""() => [...document.querySelectorAll('[aria-label],[title]')]
+            .flatMap(e => [e.getAttribute('aria-label'), e.getAttribute('title')]).filter(Boolean)""")
+        english = sorted({v for v in labels if ENGLISH_LABEL.search(v)})
+        if english:
+            found[path] = english
+    assert not found, found
