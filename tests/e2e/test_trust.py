@@ -342,6 +342,8 @@ def test_screen_reader_labels_and_tooltips_are_norwegian_on_every_page(app_page,
     found: dict[str, list[str]] = {}
     for path in URL_PATHS:
         page.goto(f"{app_server.url}/{path}")
+        page.wait_for_function("() => window.__iktNorwegianLabels === true")  # the page's first run has begun
+        page.locator('[data-testid="stMain"] h1, [data-testid="stMain"] [data-testid="stHeading"]').first.wait_for()
         wait_for_app(page)
         if path == "samarbeidet":  # the page has help buttons: they are there, and read in Norwegian
             page.wait_for_function("() => document.querySelectorAll('[aria-label^=\"Hjelp: \"]').length > 3")
