@@ -100,7 +100,8 @@ ARIA_LABELS: dict[str, str] = {
     "Scroll tabs left": "Rull fanene til venstre", "Scroll tabs right": "Rull fanene til høyre",
     "Button action menu": "Knappemeny", "Video player": "Videospiller", "Audio player": "Lydspiller",
     "Close Search": "Lukk søket", "Previous Result": "Forrige treff", "Next Result": "Neste treff",
-    "Theme": "Tema", "Loading mermaid diagram": "Laster diagram",
+    "Theme": "Tema", "Loading mermaid diagram": "Laster diagram", "Show password": "Vis passordet",
+    "Hide password": "Skjul passordet",
 }
 ARIA_PREFIXES: dict[str, str] = {"Help for ": "Hjelp: ", "Remove ": "Fjern ", "Upload ": "Last opp ",
                                  "Page ": "Side ", "Shortcut ": "Hurtigtast "}
