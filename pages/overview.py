@@ -300,7 +300,7 @@ if uploaded is not None:
     saved = st.session_state.setdefault(SAVED, {})
     if not report.ok:
         st.error(f"Filen «{markdown_escape(report.file_name)}» ble ikke lagret: {fmt.number(len(report.errors))} feil. "
-                 "Rett dem og last opp filen på nytt.",
+                 f"Rett {'den' if len(report.errors) == 1 else 'dem'} og last opp filen på nytt.",
                  icon=":material/error:")
         st.dataframe(upload.error_table(report), hide_index=True, key="ov_upload_errors",
                      column_config={"Feil": st.column_config.TextColumn(width="large")})

@@ -77,7 +77,7 @@ if st.session_state.get("sql_error"):
 elif result is not None:
     waited = (f"; ventet {fmt.number(result.waited_ms, 0)} ms på en ledig SQL-prosess først"
               if result.waited_ms >= 1 else "")
-    st.caption(f"{fmt.number(len(result.rows))} rader på {fmt.number(result.elapsed_ms, 1)} ms{waited} "
+    st.caption(f"{fmt.plural(len(result.rows), 'rad', 'rader')} på {fmt.number(result.elapsed_ms, 1)} ms{waited} "
                f"(svartid i alt {fmt.number(result.waited_ms + result.elapsed_ms, 0)} ms).")
     if result.truncated:
         st.warning(f"Resultatet er kuttet: bare de første {fmt.number(result.max_rows)} radene vises. "

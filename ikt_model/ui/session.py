@@ -153,7 +153,7 @@ def current(state: MutableMapping[str, Any]) -> Current:
         kb = base.with_overrides(overrides)
     except ValueError as exc:
         kb = base
-        problem = f"Egne vurderinger kunne ikke brukes: {user_message(exc)}. Analysen bruker rapportens vurderinger."
+        problem = f"Egne vurderinger kunne ikke brukes: {user_message(exc)} Analysen bruker rapportens vurderinger."
     view = Current(profile=profile, weights=weights, weights_source=source, overrides=overrides, kb=kb,
                    problem=problem, _key=key)
     state[_CURRENT] = view
@@ -190,7 +190,8 @@ def stale_profile_notice(state: Mapping[str, Any]) -> str | None:
 
 
 def user_message(exc: BaseException) -> str:
-    """One Norwegian message for a domain error, to show to the user as it is.
+    """One Norwegian message for a domain error, to show to the user as it is: a sentence (capital first
+    letter, full stop at the end).
 
     pydantic ValidationError: the field-level messages of ui.messages, joined with «; ». The domain's own
     errors (WeightsError, ScenarioError, CostInputError, WorkshopError, AhpError, SmaaError, SqlRefused,
@@ -198,7 +199,7 @@ def user_message(exc: BaseException) -> str:
     Raises TypeError for anything else: that is a programming error, not a message for the user.
     """
     if isinstance(exc, ValidationError):
-        return "; ".join(norwegian_errors(exc))
+        return _sentence("; ".join(norwegian_errors(exc)))
     from ..costs.split import CostInputError
     from ..csvload import DataFileError
     from ..decision.knowledge import OverrideError
@@ -212,8 +213,18 @@ def user_message(exc: BaseException) -> str:
     domain = (WeightsError, ScenarioError, CostInputError, WorkshopError, AhpError, SmaaError, SqlRefused,
               DataFileError, OverrideError)
     if isinstance(exc, domain):
-        return str(exc)
+        return _sentence(str(exc))
     raise TypeError(f"not a domain error: {type(exc).__name__}: {exc}") from exc
+
+
+def _sentence(text: str) -> str:
+    """`text` as a sentence for the user: first letter capital, a full stop at the end unless it ends in one
+    («.», «!», «?», «:» before a list) — domain messages are often written as fragments («Gi scenarioet et navn»)."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?:…" else text + "."
 
 
 PARTICIPANT_URL_PATH = "delta"

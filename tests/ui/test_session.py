@@ -69,12 +69,13 @@ def test_user_message_for_domain_errors_and_validation_errors():
     from ikt_model.scenarios.model import ScenarioError
 
     assert session.user_message(WeightsError("Minst én faktor må ha vekt større enn null")) == \
-        "Minst én faktor må ha vekt større enn null"
-    assert session.user_message(ScenarioError("Velg forskjellige scenarier")) == "Velg forskjellige scenarier"
-    assert session.user_message(CostInputError("Velg minst én kommune")) == "Velg minst én kommune"
+        "Minst én faktor må ha vekt større enn null."  # a sentence: a full stop where the fragment had none
+    assert session.user_message(ScenarioError("Velg forskjellige scenarier.")) == "Velg forskjellige scenarier."
+    assert session.user_message(CostInputError("velg minst én kommune")) == "Velg minst én kommune."
+    assert session.user_message(CostInputError("Hvilken kommune?")) == "Hvilken kommune?"
     with pytest.raises(ValidationError) as info:
         Profile.model_validate({"status": "new", "municipalities": "mange"})
-    assert session.user_message(info.value) == "Antall kommuner: må være et heltall"
+    assert session.user_message(info.value) == "Antall kommuner: må være et heltall."
     with pytest.raises(TypeError):
         session.user_message(KeyError("not for users"))
 
