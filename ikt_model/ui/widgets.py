@@ -101,7 +101,14 @@ ARIA_LABELS: dict[str, str] = {
     "Button action menu": "Knappemeny", "Video player": "Videospiller", "Audio player": "Lydspiller",
     "Close Search": "Lukk søket", "Previous Result": "Forrige treff", "Next Result": "Neste treff",
     "Theme": "Tema", "Loading mermaid diagram": "Laster diagram", "Show password": "Vis passordet",
-    "Hide password": "Skjul passordet",
+    "Hide password": "Skjul passordet", "Copy to clipboard": "Kopier", "Copied to clipboard": "Kopiert",
+    # plotly's own chart toolbar (where a page shows it)
+    "Download plot as a PNG": "Last ned figuren som PNG", "Download plot": "Last ned figuren", "Zoom": "Zoom",
+    "Pan": "Flytt", "Box Select": "Velg med rektangel", "Lasso Select": "Velg med lasso", "Zoom in": "Zoom inn",
+    "Zoom out": "Zoom ut", "Autoscale": "Tilpass aksene", "Reset axes": "Tilbakestill aksene",
+    "Reset view": "Tilbakestill visningen", "Toggle Spike Lines": "Vis/skjul hjelpelinjer",
+    "Show closest data on hover": "Vis nærmeste verdi", "Compare data on hover": "Sammenlign verdier",
+    "Produced with Plotly.js": "Laget med Plotly.js",
 }
 ARIA_PREFIXES: dict[str, str] = {"Help for ": "Hjelp: ", "Remove ": "Fjern ", "Upload ": "Last opp ",
                                  "Page ": "Side ", "Shortcut ": "Hurtigtast "}
