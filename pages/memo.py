@@ -50,7 +50,8 @@ if RESULT in st.session_state:
     if st.session_state.get(SIGNATURE) != signature:
         st.warning("Profil, vekter, vurderinger eller valg er endret siden notatet ble laget. Trykk «Lag "
                    "beslutningsnotat» igjen for å oppdatere det.")
-    st.success(f"Notatet «{markdown_escape(memo_title)}» er laget ({memo_date}). Last ned, eller skriv ut "
+    shown_date = ".".join(reversed(memo_date.split("-")))  # 29.11.2026, as in the memo; the file name keeps ISO
+    st.success(f"Notatet «{markdown_escape(memo_title)}» er laget ({shown_date}). Last ned, eller skriv ut "
                "HTML-versjonen fra nettleseren (A4).")
     stem = f"beslutningsnotat-{memo_date}"
     left, right = st.columns(2)

@@ -133,10 +133,12 @@ def scale_text(evaluation: Evaluation) -> str:
     high = sum(w[f] * max(r.factor_scores[f] for r in rows) for f in FACTOR_IDS) + max(
         r.components.get("transition", 0.0) for r in rows)
     scores = [r.score for r in rows]
-    return (f"Hvert alternativ får poeng per suksessfaktor fra rapportens vurderinger (−2 til +2, 0 betyr «ingen "
-            "forskjell»), justert for samarbeidets profil; i denne saken går poengene fra "
-            f"{fmt.signed(min(points), 0)} "
-            f"til {fmt.signed(max(points), 0)}. Poengene vektes med vektene nedenfor og legges sammen. Den vektede "
+    widened = min(points) < -2 or max(points) > 2  # the profile's adjustments reach past the report's scale
+    return ("Hvert alternativ får poeng per suksessfaktor fra rapportens vurderinger (−2 til +2, 0 betyr «ingen "
+            "forskjell»), justert for samarbeidets profil"
+            + (f"; i denne saken går poengene fra {fmt.signed(min(points), 0)} til {fmt.signed(max(points), 0)}"
+               if widened else "")
+            + ". Poengene vektes med vektene nedenfor og legges sammen. Den vektede "
             f"summen kan her gå fra {fmt.signed(low)} til {fmt.signed(high)}; de tolv alternativene ligger mellom "
             f"{fmt.signed(min(scores))} og {fmt.signed(max(scores))}.")
 

@@ -97,7 +97,8 @@ def acceptability_sentence(label: str, share: float, mode: str) -> str:
     """«Alternativ X er best i 71 % av de mulige vektingene …»"""
     where = {
         "around": "av vektingene nær de valgte vektene",  # neutral: the memo goes to the kommunestyre
-        "ordinal": "av vektingene som følger rapportens rekkefølge (w1 ≥ w2 ≥ … ≥ w12)",
+        "ordinal": "av vektingene som følger rapportens rekkefølge av faktorene (ingen faktor veier mer enn "
+                   "den som står foran den)",
         "uniform": "av alle mulige vektinger",
     }[mode]
     return f"{label} er best i {fmt.percent(share)} {where}."
