@@ -16,6 +16,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -143,6 +145,20 @@ def app_page(page, app_server, external_requests):
     """A page whose non-local requests are blocked; open paths with `app_page.goto(app_server.url + '/...')`."""
     page.set_default_timeout(30_000)
     return page
+
+
+@contextmanager
+def fresh_page(browser, app_server) -> Iterator:
+    """A page in a new browser context (another person's browser: no session, no cookies) that may only
+    reach the app's own host; the context is closed afterwards."""
+    context = browser.new_context()
+    try:
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(app_server.url) else r.abort())
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        yield page
+    finally:
+        context.close()
 
 
 def wait_for_app(page) -> None:

@@ -4,7 +4,7 @@ import statistics
 
 import pytest
 
-from tests.e2e.conftest import choose_option, wait_for_app
+from tests.e2e.conftest import choose_option, fresh_page, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -167,17 +167,11 @@ def test_weight_change_keeps_the_share_link_in_step(app_page, app_server, browse
     wait_for_app(page)
     assert title.evaluate("el => el.isConnected")  # the title was not redrawn: only the fragments reran
     here, link = _top_text(page), page.url
-    fresh = browser.new_context()
-    try:
-        fresh.route("**/*", lambda r: r.continue_() if r.request.url.startswith(app_server.url) else r.abort())
-        other = fresh.new_page()
-        other.set_default_timeout(30_000)
+    with fresh_page(browser, app_server) as other:
         other.goto(link)
         other.locator(TOP).first.wait_for()
         wait_for_app(other)
         assert _top_text(other) == here
-    finally:
-        fresh.close()
     assert external_requests == []
 
 

@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import fresh_page, wait_for_app
 
 pytestmark = pytest.mark.e2e
 WINNER = "Høyest rangert med disse vektene:"
@@ -60,17 +60,11 @@ def test_share_link_reproduces_ranking_in_new_context(app_page, app_server, brow
     here = winner_text(app_page)
     assert "Hybridmodell + Kommunalt oppgavefellesskap (KO)" in here
 
-    fresh = browser.new_context()
-    try:
-        fresh.route("**/*", lambda r: r.continue_() if r.request.url.startswith(app_server.url) else r.abort())
-        other = fresh.new_page()
-        other.set_default_timeout(30_000)
+    with fresh_page(browser, app_server) as other:
         other.goto(link)
         wait_for_app(other)
         assert winner_text(other) == here
         other.screenshot(path="/tmp/share_link_new_context.png", full_page=True)
-    finally:
-        fresh.close()
     assert external_requests == []
 
 
