@@ -13,7 +13,8 @@ import os
 import sys
 import threading
 
-from ..overview.sqlsafe import SqlLimits, SqlRefused, locked_connection, run_user_sql, timeout_message
+from ..overview.sqlmessages import timeout_message
+from ..overview.sqlsafe import SqlLimits, SqlRefused, locked_connection, run_user_sql
 from . import CliError
 
 GRACE_S = 1.0

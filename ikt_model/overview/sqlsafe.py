@@ -18,7 +18,6 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import decimal
-import re
 import shutil
 import tempfile
 import threading
@@ -30,8 +29,8 @@ import duckdb
 import pandas as pd
 from pydantic import BaseModel
 
-from .. import format as fmt
 from .db import build_overview_database
+from .sqlmessages import explain_error, first_line, norwegian_detail, too_large_message
 
 _REFUSED_TYPES = {
     "INSERT": "Bare lesing er tillatt: INSERT endrer data.",
@@ -117,8 +116,8 @@ def check_statement(sql: str) -> str:
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as exc:
-        detail = _first_line(exc)
-        raise SqlRefused(_norwegian_detail(detail) or f"Syntaksfeil i SQL. (Databasens melding: {detail})") from None
+        detail = first_line(exc)
+        raise SqlRefused(norwegian_detail(detail) or f"Syntaksfeil i SQL. (Databasens melding: {detail})") from None
     if not statements:
         raise SqlRefused("Skriv en SELECT-spørring (teksten inneholder bare kommentarer).")
     if len(statements) > 1:
@@ -127,65 +126,6 @@ def check_statement(sql: str) -> str:
     if kind != "SELECT":
         raise SqlRefused(_REFUSED_TYPES.get(kind, f"Bare SELECT-spørringer er tillatt (fikk {kind})."))
     return statements[0].query.strip().rstrip(";").strip()
-
-
-def seconds(value: float) -> str:
-    """5.0 -> '5 s', 0.5 -> '0,5 s' (Norwegian decimal comma)."""
-    return f"{fmt.number(value, 0 if float(value).is_integer() else 1)}{fmt.NBSP}s"
-
-
-def timeout_message(limits: SqlLimits) -> str:
-    """The Norwegian sentence shown when a query ran past `limits.timeout_s`, with what to try instead."""
-    return (f"Spørringen ble stoppet fordi den brukte mer enn tidsgrensen på {seconds(limits.timeout_s)}. "
-            "Begrens den, for eksempel med WHERE, LIMIT eller færre koblinger (JOIN).")
-
-
-def _first_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-
-
-def _explain_error(exc: duckdb.Error, limits: SqlLimits) -> str:
-    detail = _first_line(exc)
-    if isinstance(exc, duckdb.InterruptException):
-        return timeout_message(limits)
-    if isinstance(exc, duckdb.PermissionException):
-        return ("Ingen tilgang: spørringer kan ikke lese filer eller nettadresser, laste utvidelser eller "
-                f"endre innstillinger. Bruk oversiktens tabeller. (Databasens melding: {detail})")
-    if isinstance(exc, duckdb.OutOfMemoryException):
-        return f"Spørringen brukte for mye minne (grense {limits.memory_limit}). Begrens den med WHERE eller LIMIT."
-    if known := _norwegian_detail(detail):
-        return known
-    if isinstance(exc, duckdb.CatalogException):
-        return f"Ukjent tabell, kolonne eller funksjon. Se skjemaet på siden. (Databasens melding: {detail})"
-    if isinstance(exc, duckdb.ParserException):
-        return f"Syntaksfeil i SQL. (Databasens melding: {detail})"
-    if isinstance(exc, duckdb.BinderException):
-        return f"Feil i spørringen: en kolonne eller et uttrykk passer ikke. (Databasens melding: {detail})"
-    return f"Spørringen feilet. (Databasens melding: {detail})"
-
-
-# DuckDB's commonest messages, said in Norwegian (others keep the database's English text, labelled as such)
-_DETAILS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r'^Parser Error: syntax error at or near "(?P<x>.*)"$'),
-     "Syntaksfeil i SQL ved «{x}». Sjekk stavemåten av nøkkelord (SELECT, FROM, WHERE) og kommaer."),
-    (re.compile(r"^Parser Error: syntax error at end of input$"),
-     "Syntaksfeil i SQL: spørringen slutter før den er ferdig."),
-    (re.compile(r'^Binder Error: Referenced column "(?P<x>.*)" not found in FROM clause!'),
-     "Kolonnen «{x}» finnes ikke i tabellene spørringen leser. Se skjemaet på siden."),
-    (re.compile(r"^Catalog Error: Table with name (?P<x>.*) does not exist!"),
-     "Tabellen «{x}» finnes ikke. Se skjemaet på siden."),
-    (re.compile(r"^Catalog Error: (Scalar |Aggregate |Table )?Function with name (?P<x>.*) does not exist!"),
-     "Funksjonen «{x}» finnes ikke i DuckDB."),
-    (re.compile(r'^Binder Error: column "(?P<x>.*)" must appear in the GROUP BY clause'),
-     "Kolonnen «{x}» må stå i GROUP BY eller brukes i en aggregatfunksjon (for eksempel count eller max)."),
-)
-
-
-def _norwegian_detail(detail: str) -> str | None:
-    for pattern, text in _DETAILS:
-        if match := pattern.match(detail):
-            return text.format(x=match.group("x")[:100])
-    return None
 
 
 _SNAPSHOT_LOCK = threading.Lock()
@@ -264,7 +204,7 @@ def run_user_sql(sql: str, con: duckdb.DuckDBPyConnection, limits: SqlLimits | N
         names = [d[0] for d in cur.description or []]
         rows = cur.fetchmany(limits.max_rows + 1)
     except duckdb.Error as exc:
-        raise SqlRefused(_explain_error(exc, limits)) from None
+        raise SqlRefused(explain_error(exc, limits)) from None
     finally:
         timer.cancel()
         cur.close()
@@ -289,13 +229,6 @@ def result_bytes(rows: list[tuple[Any, ...]]) -> int:
             else:
                 total += 8
     return total
-
-
-def too_large_message(size: int, limits: SqlLimits) -> str:
-    """The Norwegian sentence for a result over `limits.max_bytes` (`size` in bytes), with what to try instead."""
-    return (f"Resultatet er for stort til å vises (omtrent {fmt.number(size / 1e6, 0)} MB; grensen er "
-            f"{fmt.number(limits.max_bytes / 1e6, 0)} MB). Velg færre kolonner eller rader, eller kort ned lange "
-            "tekster, for eksempel med left(kolonne, 200).")
 
 
 def _unique(names: list[str]) -> list[str]:

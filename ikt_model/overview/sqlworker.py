@@ -21,15 +21,8 @@ import threading
 import time
 from pathlib import Path
 
-from .sqlsafe import (
-    SqlLimits,
-    SqlRefused,
-    SqlResult,
-    check_statement,
-    locked_connection,
-    overview_snapshot,
-    timeout_message,
-)
+from .sqlmessages import timeout_message
+from .sqlsafe import SqlLimits, SqlRefused, SqlResult, check_statement, locked_connection, overview_snapshot
 
 GRACE_S = 1.0
 STARTUP_S = 30.0

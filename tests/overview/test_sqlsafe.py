@@ -134,7 +134,7 @@ def test_connection_is_read_only_even_without_the_statement_check(con):
 
 
 def test_timeout_message_uses_norwegian_number_format():
-    from ikt_model.overview.sqlsafe import seconds
+    from ikt_model.overview.sqlmessages import seconds
     assert seconds(5) == "5\u00a0s" and seconds(0.5) == "0,5\u00a0s"
 
 

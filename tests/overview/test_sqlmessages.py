@@ -1,0 +1,44 @@
+"""The SQL page's sentences: DuckDB's common errors in Norwegian, the rest labelled as the database's."""
+
+import duckdb
+import pytest
+
+from ikt_model.overview.sqlmessages import (
+    explain_error,
+    first_line,
+    norwegian_detail,
+    seconds,
+    timeout_message,
+    too_large_message,
+)
+from ikt_model.overview.sqlsafe import SqlLimits
+
+
+@pytest.mark.parametrize(("detail", "expected"), [
+    ('Parser Error: syntax error at or near "FORM"', "Syntaksfeil i SQL ved «FORM»."),
+    ("Parser Error: syntax error at end of input", "Syntaksfeil i SQL: spørringen slutter før den er ferdig."),
+    ('Binder Error: Referenced column "nvn" not found in FROM clause!', "Kolonnen «nvn» finnes ikke"),
+    ("Catalog Error: Table with name x does not exist!", "Tabellen «x» finnes ikke."),
+    ("Catalog Error: Scalar Function with name lenn does not exist!", "Funksjonen «lenn» finnes ikke i DuckDB."),
+    ('Binder Error: column "navn" must appear in the GROUP BY clause or must be part of an aggregate function.',
+     "Kolonnen «navn» må stå i GROUP BY"),
+])
+def test_common_errors_in_norwegian(detail, expected):
+    assert norwegian_detail(detail).startswith(expected)
+
+
+def test_an_unknown_error_keeps_the_databases_text_labelled():
+    assert norwegian_detail("Conversion Error: Could not convert string 'a' to INT32") is None
+    message = explain_error(duckdb.ConversionException("Conversion Error: Could not convert string 'a' to INT32"),
+                            SqlLimits())
+    assert message == "Spørringen feilet. (Databasens melding: Conversion Error: Could not convert string 'a' to INT32)"
+
+
+def test_timeout_and_size_sentences_in_norwegian_format():
+    assert seconds(5.0) == "5\u00a0s" and seconds(0.5) == "0,5\u00a0s"
+    assert "tidsgrensen på 1,5\u00a0s" in timeout_message(SqlLimits(timeout_s=1.5))
+    assert explain_error(duckdb.InterruptException("INTERRUPT Error: Interrupted!"), SqlLimits(timeout_s=2)) == \
+        timeout_message(SqlLimits(timeout_s=2))
+    assert too_large_message(25_400_000, SqlLimits()).startswith(
+        "Resultatet er for stort til å vises (omtrent 25 MB; grensen er 10 MB).")
+    assert first_line(ValueError("")) == "ValueError" and first_line(ValueError("a\nb")) == "a"
