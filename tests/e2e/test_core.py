@@ -70,6 +70,8 @@ def test_a_click_before_the_profile_page_has_drawn_loses_no_toggle(app_page, app
         wait_for_app(page)
         toggles = page.locator('[data-testid="stCheckbox"]').filter(has_text="stabil drift").locator("input")
         assert toggles.is_checked(), "«Samarbeidet har stabil drift» drawn as off"
+        # the page's nine yes/no questions; read them once all are drawn (a run that has just begun redraws them)
+        page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stCheckbox\"] input').length >= 9")
         states = page.locator('[data-testid="stCheckbox"] input').evaluate_all("es => es.map(e => e.checked)")
         expected = expected or states
         assert states == expected and sum(states) == 3, states  # board, stable operations, borrowing on
