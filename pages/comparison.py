@@ -9,7 +9,7 @@ from ikt_model.decision.lead import read_lead
 from ikt_model.decision.profile import STATUS_LABELS
 from ikt_model.decision.views import PART_SOURCE_LABELS, ranking_table
 from ikt_model.ties import join_names
-from ikt_model.ui import session
+from ikt_model.ui import live_chart, session
 from ikt_model.ui.text import markdown_escape
 
 SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}
@@ -18,6 +18,13 @@ WHATIF = {"host_on_robek": "Vertskommunen havner på ROBEK",
           "sells_services_to_others": "Strategi om å selge tjenester til andre"}
 
 CHART_CONFIG = {"displayModeBar": False}
+# The charts that follow the weights are updated in place on a weight change (ikt_model/ui/live_chart.py)
+live = st.components.v2.component(live_chart.NAME, js=live_chart.JS, isolate_styles=False)
+BASE_URL = st.get_option("server.baseUrlPath")
+
+
+def chart(figure: dict, key: str) -> None:
+    live(key=key, data=live_chart.payload(figure, CHART_CONFIG, base_url_path=BASE_URL))
 # The parts of the page that depend on the weights or the profile, as keyed fragments: a weight change in
 # the sidebar (app.py) or a what-if here reruns only these; the title, the what-if switches, the texts on
 # the organisation forms and the captions that do not change stay as they are.
@@ -122,11 +129,11 @@ if profile.status != "new":  # outside the fragments: the slider keeps its own s
 def charts() -> None:
     view = session.current(st.session_state)
     result, kb = view.evaluation, view.kb
-    st.plotly_chart(ranking_bar(result, kb), key="ranking_chart", config=CHART_CONFIG)
+    chart(ranking_bar(result, kb), "ranking_chart")
     st.caption(f"Summen består av styringsmodell, organisasjonsform og samspill (formens deler teller "
                f"{fmt.percent(kb.parameter('form_weight', 1.0))} av modellens, 4.2: «Endring av styringsmodell ... er "
                "det viktigste»), kontekst fra profilen og, for et eksisterende samarbeid, omstillingskostnaden.")
-    st.plotly_chart(model_form_heatmap(result, kb), key="heatmap_chart", config=CHART_CONFIG)
+    chart(model_form_heatmap(result, kb), "heatmap_chart")
 
 
 charts()
@@ -171,12 +178,11 @@ def why() -> None:
 
     best = result.best
     other = chosen_row.alternative if chosen_row.alternative != best.alternative else result.ranking[1].alternative
-    st.plotly_chart(factor_difference(result, kb, best.alternative, other), key="difference_chart",
-                    config=CHART_CONFIG)
+    chart(factor_difference(result, kb, best.alternative, other), "difference_chart")
 
     if st.toggle("Vis alle poeng per faktor og tabell", key="show_details",
                  persist_state="session"):  # built only on demand
-        st.plotly_chart(factor_heatmap(result, kb), key="factor_heatmap", config=CHART_CONFIG)
+        chart(factor_heatmap(result, kb), "factor_heatmap")
         st.dataframe(fmt.table(ranking_table(result), decimals={"Sum": 3}, signed_columns=("Sum",)), hide_index=True,
                      column_config={"Sum": st.column_config.Column("Sum", help="Vektet sum på fast skala"),
                                     "Rang": st.column_config.Column("Rang", width="small")})

@@ -12,10 +12,18 @@ from ikt_model.robustness.reading import acceptability_reading, factor_intervals
 from ikt_model.robustness.sensitivity import leader, ranking_at, walk
 from ikt_model.robustness.smaa import SCORE_MODE_LABELS, WEIGHT_MODE_LABELS, SmaaError, smaa
 from ikt_model.ties import join_names
-from ikt_model.ui import session
+from ikt_model.ui import live_chart, session
 from ikt_model.ui.text import markdown_escape
 
 CHART_CONFIG = {"displayModeBar": False}
+# Charts drawn through the live-chart component: updated in place on a weight change (ikt_model/ui/live_chart.py)
+live = st.components.v2.component(live_chart.NAME, js=live_chart.JS, isolate_styles=False)
+BASE_URL = st.get_option("server.baseUrlPath")
+
+
+def chart(figure: dict, key: str) -> None:
+    live(key=key, data=live_chart.payload(figure, CHART_CONFIG, base_url_path=BASE_URL))
+
 
 # The parts that depend on the weights or the profile are keyed fragments: a weight change in the sidebar
 # (app.py) reruns only these; the title, the explanations and the SMAA choices stay as they are.
@@ -93,7 +101,7 @@ def lead() -> None:
 def stability() -> None:
     now = Inputs()
     intervals = factor_intervals(now.values, now.view.weights, now.view.kb)
-    st.plotly_chart(charts.stability_chart(intervals), key="stability_chart", config=CHART_CONFIG)
+    chart(charts.stability_chart(intervals), "stability_chart")
     with st.expander("Tabell og setninger for alle faktorer"):
         st.dataframe(tables.interval_table(intervals), hide_index=True)
         for item in intervals:
@@ -129,12 +137,12 @@ def walking_weights() -> None:
                     f"**{labels[first]}** førsteplassen (i stedet for {labels[best_index]}).")
     grid, totals = walk(values, vector, j)
     chart_left, chart_right = st.columns(2)
-    chart_left.plotly_chart(charts.walking_chart(grid, totals, labels, vector[j], position,
-                                                 factor_labels[factor_id], best_index, first),
-                            key="walking_chart", config=CHART_CONFIG)
-    chart_right.plotly_chart(charts.ranking_bars([labels[i] for _, i, _ in ranking], [t for _, _, t in ranking],
-                                                 f"Rangering med {fmt.percent(position, 1)} på faktoren"),
-                             key="walking_ranking", config=CHART_CONFIG)
+    with chart_left:
+        chart(charts.walking_chart(grid, totals, labels, vector[j], position, factor_labels[factor_id], best_index,
+                                   first), "walking_chart")
+    with chart_right:
+        chart(charts.ranking_bars([labels[i] for _, i, _ in ranking], [t for _, _, t in ranking],
+                                  f"Rangering med {fmt.percent(position, 1)} på faktoren"), "walking_ranking")
     with st.expander("Rangeringen som tabell"):
         st.dataframe(tables.ranking_table(ranking, labels), hide_index=True)
 
@@ -155,8 +163,7 @@ def acceptability() -> None:
 
     for line in acceptability_reading(result, labels):
         st.markdown(f"- {line}")
-    st.plotly_chart(charts.acceptability_heatmap(labels, result.rank_acceptability), key="smaa_heatmap",
-                    config=CHART_CONFIG)
+    chart(charts.acceptability_heatmap(labels, result.rank_acceptability), "smaa_heatmap")
     table = tables.acceptability_table(result, labels)
     st.dataframe(table, hide_index=True)
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
@@ -170,9 +177,8 @@ def acceptability() -> None:
     shown = st.selectbox("Sentrale vekter for", candidates, format_func=lambda i: labels[i],
                          index=candidates.index(best_index) if best_index in candidates else 0, key="central_for",
                          persist_state="session")
-    st.plotly_chart(charts.central_weights_chart([f"{f}. {factor_labels[f]}" for f in FACTOR_IDS], now.vector,
-                                                 result.central_weights[shown], labels[shown]),
-                    key="central_chart", config=CHART_CONFIG)
+    chart(charts.central_weights_chart([f"{f}. {factor_labels[f]}" for f in FACTOR_IDS], now.vector,
+                                       result.central_weights[shown], labels[shown]), "central_chart")
 
 
 caption()

@@ -44,6 +44,8 @@ CHROMIUM = os.environ.get("IKT_CHROMIUM", "/usr/bin/chromium")
 N_INPUTS = int(os.environ.get("IKT_BENCH_INPUTS", "15"))
 N_COLD = int(os.environ.get("IKT_BENCH_COLD_STARTS", "5"))
 QUIET_MS = 600
+# Which measurements to run (comma-separated; default all): apptest, profile, slider, robusthet, switch, cold
+PARTS = set(os.environ.get("IKT_BENCH_PARTS", "apptest,profile,slider,robusthet,switch,cold").split(","))
 SLIDER_LABEL = "Omstillingsevne"  # factor 2's sidebar weight slider
 
 REFERENCE_SLIDER_APP = '''import plotly.graph_objects as go
@@ -232,20 +234,26 @@ def bench_browser(tmp: Path) -> dict[str, tuple[float, float]]:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             chart = ".js-plotly-plot .main-svg"
             ref_page = _open(browser, ref.url, chart)
-            cmp_page = _open(browser, app.url + "/sammenligning", chart)
-            print(f"slider, {N_INPUTS} inputs each, alternating ({load()})")
-            r_ref, r_cmp = _press_loop([(ref_page, _slider_act(None)), (cmp_page, _slider_act(SLIDER_LABEL))], N_INPUTS)
-            ratios["slider «Sammenligning»"] = (_summary("«Sammenligning», weight slider", r_cmp)
-                                                / _summary("reference: one slider + one chart", r_ref), 1.2)
-            cmp_page.close()
-
-            rob_page = _open(browser, app.url + "/robusthet", chart)
-            print(f"slider on «Robusthet», {N_INPUTS} inputs each, alternating ({load()})")
-            r_ref, r_rob = _press_loop([(ref_page, _slider_act(None)), (rob_page, _slider_act(SLIDER_LABEL))], N_INPUTS)
-            ratios["slider «Robusthet»"] = (_summary("«Robusthet», weight slider", r_rob)
-                                            / _summary("reference: one slider + one chart", r_ref), 1.5)
-            rob_page.close()
+            if "slider" in PARTS:
+                cmp_page = _open(browser, app.url + "/sammenligning", chart)
+                print(f"slider, {N_INPUTS} inputs each, alternating ({load()})")
+                r_ref, r_cmp = _press_loop([(ref_page, _slider_act(None)), (cmp_page, _slider_act(SLIDER_LABEL))],
+                                           N_INPUTS)
+                ratios["slider «Sammenligning»"] = (_summary("«Sammenligning», weight slider", r_cmp)
+                                                    / _summary("reference: one slider + one chart", r_ref), 1.2)
+                cmp_page.close()
+            if "robusthet" in PARTS:
+                rob_page = _open(browser, app.url + "/robusthet", chart)
+                print(f"slider on «Robusthet», {N_INPUTS} inputs each, alternating ({load()})")
+                r_ref, r_rob = _press_loop([(ref_page, _slider_act(None)), (rob_page, _slider_act(SLIDER_LABEL))],
+                                           N_INPUTS)
+                ratios["slider «Robusthet»"] = (_summary("«Robusthet», weight slider", r_rob)
+                                                / _summary("reference: one slider + one chart", r_ref), 1.5)
+                rob_page.close()
             ref_page.close()
+            if "switch" not in PARTS:
+                browser.close()
+                return ratios
 
             nav_page = _open(browser, nav.url, "h1")
             sw_page = _open(browser, app.url + "/samarbeidet", "h1")
@@ -388,13 +396,17 @@ if __name__ == "__main__":
     tmp = Path(tempfile.mkdtemp(prefix="bench-speed-"))
     print(f"machine: {load()} (reference condition: an idle machine)")
     ratios: dict[str, tuple[float, float]] = {}
-    ratios["AppTest rerun «Sammenligning»"] = (bench_apptest(tmp), 5.0)
-    profile_rerun(tmp)
-    profile_rerun(tmp, "pages/robustness.py")
+    if "apptest" in PARTS:
+        ratios["AppTest rerun «Sammenligning»"] = (bench_apptest(tmp), 5.0)
+    if "profile" in PARTS:
+        profile_rerun(tmp)
+        profile_rerun(tmp, "pages/robustness.py")
     if Path(CHROMIUM).exists():
-        ratios.update(bench_browser(tmp))
-        app_ms, ref_ms = bench_cold_start(tmp)
-        ratios["cold start -> first chart"] = (app_ms / ref_ms, 1.1)
+        if PARTS & {"slider", "robusthet", "switch"}:
+            ratios.update(bench_browser(tmp))
+        if "cold" in PARTS:
+            app_ms, ref_ms = bench_cold_start(tmp)
+            ratios["cold start -> first chart"] = (app_ms / ref_ms, 1.1)
     else:
         print(f"browser: no chromium at {CHROMIUM}, browser figures skipped")
     print(f"\nratios against the minimal reference apps ({load()}; idle machine is the reference condition):")

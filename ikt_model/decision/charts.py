@@ -1,13 +1,17 @@
 """Figures for «Sammenligning»: ranked totals, model x form heatmap, per-factor contributions.
 
-Each figure is built from ONE nested dict spec passed to go.Figure: measured here, that costs ~1.5 ms,
-while the same figure through update_layout/update_xaxes and magic-underscore paths costs ~30 ms
-(plotly parses every property path). The pages rebuild these on every weight change.
+Each figure is a plain plotly figure spec (`FigureSpec`: {"data": [trace dicts], "layout": {...}}, plotly's
+JSON schema), not a `go.Figure`: the page sends it to the browser as it is (ikt_model.ui.live_chart), where
+plotly.js draws it. Building and validating a `go.Figure` cost 5 ms a chart and serialising it 2 ms more,
+on every weight change; the specs are checked against plotly's schema by the tests instead
+(tests/decision/test_charts.py builds a `go.Figure` from each, which raises on a wrong property).
 """
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from typing import Any
+
+from plotly.colors import diverging, make_colorscale
 
 from .. import format as fmt
 from .evaluation import COMPONENT_LABELS, Evaluation
@@ -21,8 +25,12 @@ _MODEL_INDEX = {m: i for i, m in enumerate(MODEL_COLOURS)}
 _MODEL_SCALE = [[0.0, MODEL_COLOURS["ks"]], [0.33, MODEL_COLOURS["ks"]], [0.34, MODEL_COLOURS["alternativ"]],
                 [0.66, MODEL_COLOURS["alternativ"]], [0.67, MODEL_COLOURS["hybrid"]], [1.0, MODEL_COLOURS["hybrid"]]]
 AXIS_MIN_HALF_RANGE = 1.5  # the x axis spans at least ±1.5 so moves stay visible (the scale itself is fixed)
-FONT = {"family": "Source Sans Pro, sans-serif", "size": 13}
+FONT = {"family": "\"Source Sans\", \"Source Sans Pro\", sans-serif", "size": 13}  # the app's font (Streamlit 1.67)
 SEPARATORS = ", "  # Norwegian: decimal comma, (non-breaking) space between thousands; plotly draws a real minus
+FigureSpec = dict[str, Any]  # {"data": [...], "layout": {...}}: what go.Figure(spec) and plotly.js accept
+# Colour scales as explicit stops, never by name: plotly.js's «RdBu» runs the other way round from plotly's
+# (a named scale in a spec is read by plotly.js, so «RdBu» would draw a good score red). Red low, blue high.
+RED_BLUE = make_colorscale(diverging.RdBu)
 
 
 # Margins for the category labels are set here and automargin is off (plotly.js and Streamlit's chart theme
@@ -39,11 +47,11 @@ def label_margin(labels, size: int = FONT["size"], pad: int = 14) -> int:
     return pad + round(CHAR_PX * size / 13 * longest)
 
 
-def _figure(trace: dict, height: int, title: str, **layout) -> go.Figure:
-    return go.Figure(data=[trace], layout={
+def _figure(trace: dict, height: int, title: str, **layout) -> FigureSpec:
+    return {"data": [trace], "layout": {
         "height": height, "margin": {"l": 10, "r": 20, "t": 30, "b": 30}, "font": FONT, "separators": SEPARATORS,
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
-        "title": {"text": title, "x": 0}, **layout})
+        "title": {"text": title, "x": 0}, **layout}}
 
 
 COMPONENT_COLOURS = {"model": "#1f5f8b", "form": "#7fa7c9", "fit": "#9bbf85", "context": "#c9a227",
@@ -59,7 +67,7 @@ def rank_labels(ranking) -> list[str]:
             for r in ranking]
 
 
-def ranking_bar(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
+def ranking_bar(result: Evaluation, kb: KnowledgeBase) -> FigureSpec:
     """All 12 alternatives, best at the top, each bar split into the total's parts, total as a marker.
 
     Parts (stacked, negative to the left): governance model, organisation form, model/form fit, context,
@@ -90,18 +98,19 @@ def ranking_bar(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
         "x": [max(r.score, sum(v for v in r.components.values() if v > 0)) + 0.04 * half for r in rows],
         "text": [fmt.signed(r.score) for r in rows], "textposition": "middle right", "cliponaxis": False,
     })
-    return go.Figure(data=traces, layout={
+    return {"data": traces, "layout": {
         "height": 110 + 30 * len(rows), "margin": {"l": label_margin(labels), "r": 20, "t": 40, "b": 90}, "font": FONT,
         "separators": SEPARATORS,
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)", "barmode": "relative",
         "title": {"text": "Rangering av de 12 alternativene, med summens deler", "x": 0},
-        "legend": {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
+        # the legend at the foot of the figure (container), under the axis title whatever the plot's height
+        "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
         "xaxis": {"range": [-half, half], "zeroline": True, "zerolinecolor": "#555", "automargin": False,
                   "title": {"text": "Vektet sum (0 = ingen forskjell)"}},
-        "yaxis": {"automargin": False}})
+        "yaxis": {"automargin": False}}}
 
 
-def model_form_heatmap(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
+def model_form_heatmap(result: Evaluation, kb: KnowledgeBase) -> FigureSpec:
     """3 x 4 grid: governance model (rows) x organisation form (columns), cell = weighted total."""
     score = {r.alternative: r.score for r in result.ranking}
     z = [[score[Alternative(model=m, form=f)] for f in FORM_IDS] for m in MODEL_IDS]
@@ -110,7 +119,7 @@ def model_form_heatmap(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
         "type": "heatmap", "z": z, "x": [kb.form(f).label for f in FORM_IDS],
         "y": [kb.model(m).label for m in MODEL_IDS], "text": [[fmt.signed(v) for v in row] for row in z],
         "texttemplate": "%{text}", "textfont": {"size": 16}, "zmin": -half, "zmax": half, "zmid": 0,
-        "colorscale": "RdBu", "colorbar": {"title": {"text": "Sum"}},
+        "colorscale": RED_BLUE, "colorbar": {"title": {"text": "Sum"}},
         "hovertemplate": "%{y} + %{x}: %{text}<extra></extra>",
     }
     return _figure(trace, 300, "Styringsmodell × organisasjonsform",
@@ -118,7 +127,7 @@ def model_form_heatmap(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
                    margin={"l": label_margin(trace["y"]), "r": 100, "t": 30, "b": 30})  # r: the colour bar
 
 
-def factor_difference(result: Evaluation, kb: KnowledgeBase, first: Alternative, other: Alternative) -> go.Figure:
+def factor_difference(result: Evaluation, kb: KnowledgeBase, first: Alternative, other: Alternative) -> FigureSpec:
     """Per factor (and the transition cost): `first` minus `other`, weighted — the bars sum to the total gap."""
     a, b = result.find(first), result.find(other)
     diffs = [(kb.factor(f).label, a.contributions[f] - b.contributions[f]) for f in FACTOR_IDS]
@@ -126,24 +135,25 @@ def factor_difference(result: Evaluation, kb: KnowledgeBase, first: Alternative,
     diffs = sorted((d for d in diffs if abs(d[1]) > 1e-12), key=lambda d: d[1]) or [("Ingen forskjell", 0.0)]
     trace = {
         "type": "bar", "orientation": "h", "x": [d[1] for d in diffs], "y": [d[0] for d in diffs],
-        "marker": {"color": [1 if d[1] > 0 else 0 for d in diffs], "cmin": 0, "cmax": 1,
-                   "colorscale": [[0, "#b5523b"], [1, "#1f5f8b"]]},
+        # colour strings (two colours, under 1 ms to validate): plotly.js 4 reads a number as the outside text's
+        # colour too and warns («Invalid color specifier»)
+        "marker": {"color": ["#1f5f8b" if d[1] > 0 else "#b5523b" for d in diffs]},
         "text": [fmt.signed(d[1]) for d in diffs], "textposition": "outside", "cliponaxis": False,
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }
     return _figure(trace, 60 + 28 * len(diffs), f"Hvorfor {a.label} – {b.label}",
                    xaxis={"zeroline": True, "zerolinecolor": "#555", "automargin": False,
                           "title": {"text": f"Fordel for {a.label} (vektet)"}},
-                   yaxis={"automargin": False}, margin={"l": label_margin(trace["y"]), "r": 20, "t": 30, "b": 30})
+                   yaxis={"automargin": False}, margin={"l": label_margin(trace["y"]), "r": 20, "t": 30, "b": 50})
 
 
-def factor_heatmap(result: Evaluation, kb: KnowledgeBase) -> go.Figure:
+def factor_heatmap(result: Evaluation, kb: KnowledgeBase) -> FigureSpec:
     """12 x 12: per-factor ordinal scores (before weighting) for every alternative."""
     rows = result.ranking
     z = [[r.factor_scores[f] for f in FACTOR_IDS] for r in rows]
     trace = {
         "type": "heatmap", "z": z, "x": [f"{f}. {kb.factor(f).label}" for f in FACTOR_IDS],
-        "y": [r.label for r in rows], "zmin": -3, "zmax": 3, "zmid": 0, "colorscale": "RdBu",
+        "y": [r.label for r in rows], "zmin": -3, "zmax": 3, "zmid": 0, "colorscale": RED_BLUE,
         "text": [[fmt.signed(v, 0) for v in row] for row in z], "texttemplate": "%{text}",
         "colorbar": {"title": {"text": "Poeng"}}, "hovertemplate": "%{y}<br>%{x}: %{text}<extra></extra>",
     }

@@ -1,27 +1,43 @@
 """Figures for the robustness pages (plotly.graph_objects only; each has a text/table alternative on the page).
 
-Figures are built from plain dicts in ONE go.Figure(...) call: property validation then runs once, about
-2-3x faster than add_trace / add_vline / update_layout chains (the walking chart is redrawn on every slider move).
+Each figure is a plain plotly figure spec ({"data": [...], "layout": {...}}, numpy arrays allowed), not a
+`go.Figure`: «Robusthet» sends its charts to the browser as they are (ikt_model.ui.live_chart, updated in place
+on every weight change), where building and validating a `go.Figure` cost 5 ms a chart. «Parvise vekter»
+passes its chart to st.plotly_chart, which validates it. The tests build a `go.Figure` from each spec, which
+raises on a wrong property.
 """
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
+from plotly.colors import make_colorscale, sequential
 
 from .. import format as fmt
 from .reading import FactorInterval
 
 BLUE, GREY, ORANGE = "#1f5f99", "#b8c2cc", "#d9822b"
-FONT = {"family": "Source Sans Pro, sans-serif", "size": 13}
+# explicit stops, never a name: plotly.js's «Blues» runs dark to light, plotly's light to dark (light = 0 %)
+BLUES = make_colorscale(sequential.Blues)
+FONT = {"family": "\"Source Sans\", \"Source Sans Pro\", sans-serif", "size": 13}  # the app's font (Streamlit 1.67)
 
 
-def _figure(data: list[dict], title: str, height: int, **layout) -> go.Figure:
+FigureSpec = dict[str, Any]  # {"data": [...], "layout": {...}}: what go.Figure(spec) and plotly.js accept
+
+
+def typed_array(values: np.ndarray) -> dict[str, str]:
+    """A 1-D float array as plotly's typed-array spec ({"dtype": "f4", "bdata": base64 of float32}): about a
+    third of the JSON of the same numbers written out, and what both plotly.js and go.Figure accept."""
+    return {"dtype": "f4", "bdata": base64.b64encode(np.ascontiguousarray(values, dtype=np.float32).tobytes()).decode()}
+
+
+def _figure(data: list[dict], title: str, height: int, **layout) -> FigureSpec:
     base = {"title": {"text": title, "x": 0}, "height": height, "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
             "font": FONT, "plot_bgcolor": "white", "separators": ", "}
-    return go.Figure(data=data, layout={**base, **layout})
+    return {"data": data, "layout": {**base, **layout}}
 
 
 def _hover(i: FactorInterval) -> str:
@@ -30,7 +46,7 @@ def _hover(i: FactorInterval) -> str:
     return f"{i.label}<br>står seg {fmt.percent(i.lower)}–{fmt.percent(i.upper)}<br>overtar {below}; {above}"
 
 
-def stability_chart(intervals: Sequence[FactorInterval], title: str = "Stabilitetsintervaller") -> go.Figure:
+def stability_chart(intervals: Sequence[FactorInterval], title: str = "Stabilitetsintervaller") -> FigureSpec:
     """One horizontal bar per factor from lower to upper (% weight) with a marker at the current weight."""
     rows = list(intervals)[::-1]
     labels = [f"{i.factor_id}. {i.label}" for i in rows]
@@ -48,7 +64,7 @@ def stability_chart(intervals: Sequence[FactorInterval], title: str = "Stabilite
 
 
 def acceptability_heatmap(labels: Sequence[str], rank_acceptability: Sequence[Sequence[float]],
-                          title: str = "Rangaksept (SMAA-2): andel av trekkene med hver rang") -> go.Figure:
+                          title: str = "Rangaksept (SMAA-2): andel av trekkene med hver rang") -> FigureSpec:
     """Rows = alternatives (lowest expected rank on top), columns = ranks, cells in %."""
     b = np.asarray(rank_acceptability, dtype=float) * 100
     expected_rank = b @ np.arange(1, b.shape[1] + 1)
@@ -56,7 +72,7 @@ def acceptability_heatmap(labels: Sequence[str], rank_acceptability: Sequence[Se
     z = b[order]
     text = [[fmt.number(v, 0) if v >= 0.5 else ("<1" if v > 0 else "") for v in row] for row in z]
     heat = {"type": "heatmap", "z": z, "x": [str(r) for r in range(1, b.shape[1] + 1)],
-            "y": [labels[i] for i in order], "text": text, "texttemplate": "%{text}", "colorscale": "Blues",
+            "y": [labels[i] for i in order], "text": text, "texttemplate": "%{text}", "colorscale": BLUES,
             "zmin": 0, "zmax": 100, "colorbar": {"title": {"text": "%"}, "ticksuffix": " %"},
             "hovertemplate": "%{y}<br>rang %{x}: %{z:.1f} %<extra></extra>"}
     return _figure([heat], title, 140 + 30 * len(labels),
@@ -64,7 +80,7 @@ def acceptability_heatmap(labels: Sequence[str], rank_acceptability: Sequence[Se
 
 
 def central_weights_chart(factor_labels: Sequence[str], user: Sequence[float], central: Sequence[float] | None,
-                          winner_label: str) -> go.Figure:
+                          winner_label: str) -> FigureSpec:
     """The user's weights beside the central weights (mean weights that make the alternative best)."""
     names = list(factor_labels)[::-1]
     data = []
@@ -88,7 +104,7 @@ def _vline(x: float, colour: str, text: str, dash: str, top: bool) -> tuple[dict
 
 
 def walking_chart(grid: np.ndarray, totals: np.ndarray, labels: Sequence[str], current: float, position: float,
-                  factor_label: str, best_now: int, leader: int) -> go.Figure:
+                  factor_label: str, best_now: int, leader: int) -> FigureSpec:
     """Totals of every alternative as one factor's weight moves; lines at the current weight and the slider.
 
     `grid`: the factor's weights, evenly spaced fractions (shape (g,), as `sensitivity.walk` gives them);
@@ -103,7 +119,7 @@ def walking_chart(grid: np.ndarray, totals: np.ndarray, labels: Sequence[str], c
     strong = {best_now: BLUE} if leader == best_now else {best_now: BLUE, leader: ORANGE}
 
     def line(i: int, colour: str, width: float, legend: bool) -> dict:
-        return {"type": "scatter", "mode": "lines", "x0": x0, "dx": dx, "y": totals[:, i].astype(np.float32),
+        return {"type": "scatter", "mode": "lines", "x0": x0, "dx": dx, "y": typed_array(totals[:, i]),
                 "name": labels[i],
                 "showlegend": legend, "line": {"width": width, "color": colour},
                 "hovertemplate": f"{labels[i]}<br>vekt %{{x:.0f}} %: %{{y:.2f}}<extra></extra>"}
@@ -120,7 +136,7 @@ def walking_chart(grid: np.ndarray, totals: np.ndarray, labels: Sequence[str], c
                    yaxis={"title": {"text": "Totalskår (vektet sum)"}}, legend={"orientation": "h", "y": -0.3})
 
 
-def ranking_bars(labels: Sequence[str], scores: Sequence[float], title: str) -> go.Figure:
+def ranking_bars(labels: Sequence[str], scores: Sequence[float], title: str) -> FigureSpec:
     """Horizontal bars, best on top."""
     low, high = min(0.0, *scores), max(0.0, *scores)
     pad = 0.25 * max(high - low, 0.5)
@@ -132,7 +148,7 @@ def ranking_bars(labels: Sequence[str], scores: Sequence[float], title: str) -> 
                           "range": [low - pad, high + pad]})
 
 
-def ahp_weights_chart(labels: Sequence[str], weights: Sequence[float], current: Sequence[float]) -> go.Figure:
+def ahp_weights_chart(labels: Sequence[str], weights: Sequence[float], current: Sequence[float]) -> FigureSpec:
     """AHP weights beside the weights in use now."""
     names = list(labels)[::-1]
     data = [{"type": "bar", "orientation": "h", "y": names, "x": [100 * w for w in weights][::-1],

@@ -29,12 +29,10 @@ def warm() -> dict[str, float]:
         steps[name] = now - t0
         t0 = now
 
-    import plotly.io as pio
-
     from ..decision import charts
     from ..decision.knowledge import default_knowledge_base
     from ..decision.lead import read_lead
-    from . import session, share
+    from . import live_chart, session, share
     step("imports")
     kb = default_knowledge_base()
     step("knowledge base")
@@ -46,6 +44,6 @@ def warm() -> dict[str, float]:
     best, second = result.ranking[0].alternative, result.ranking[1].alternative
     for figure in (charts.ranking_bar(result, kb), charts.model_form_heatmap(result, kb),
                    charts.factor_difference(result, kb, best, second)):
-        pio.to_json(figure.to_dict(), validate=False)
+        live_chart.payload(figure)
     step("figures")
     return steps

@@ -1,3 +1,5 @@
+import plotly.graph_objects as go
+
 from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
 from ikt_model.decision.evaluation import evaluate
 from ikt_model.decision.knowledge import default_knowledge_base
@@ -10,7 +12,7 @@ KB = default_knowledge_base()
 
 def test_ranking_bar_best_on_top_and_current_marked():
     result = evaluate(Profile(status="existing_working", current_model="ks", current_form="iks"), default_weights())
-    fig = ranking_bar(result, KB)
+    fig = go.Figure(ranking_bar(result, KB))  # also checks the spec against plotly's schema
     labels = list(fig.data[0].y)
     assert labels[-1].startswith("1. Alternativ modell + Interkommunalt")  # horizontal bars: last is the top
     assert any(label.endswith("◀ dagens") and "KS-modellen + Interkommunalt" in label for label in labels)
@@ -19,7 +21,7 @@ def test_ranking_bar_best_on_top_and_current_marked():
 
 def test_heatmap_cells_are_the_totals():
     result = evaluate(Profile(), default_weights())
-    fig = model_form_heatmap(result, KB)
+    fig = go.Figure(model_form_heatmap(result, KB))
     z = fig.data[0].z
     assert abs(z[1][3] - result.find(Alternative(model="alternativ", form="par27")).score) < 1e-12
 
@@ -27,12 +29,12 @@ def test_heatmap_cells_are_the_totals():
 def test_factor_difference_sums_to_total_gap():
     result = evaluate(Profile(), default_weights())
     a, b = result.ranking[0].alternative, result.ranking[5].alternative
-    fig = factor_difference(result, KB, a, b)
+    fig = go.Figure(factor_difference(result, KB, a, b))
     assert abs(sum(fig.data[0].x) - (result.find(a).score - result.find(b).score)) < 1e-9
 
 
 def test_factor_heatmap_shape():
-    fig = factor_heatmap(evaluate(Profile(), default_weights()), KB)
+    fig = go.Figure(factor_heatmap(evaluate(Profile(), default_weights()), KB))
     assert len(fig.data[0].z) == 12 and len(fig.data[0].z[0]) == 12
 
 
@@ -43,7 +45,8 @@ def test_label_margins_are_set_not_measured_by_the_browser():
 
     result = evaluate(Profile(status="existing_working", current_model="ks", current_form="iks"), default_weights())
     a, b = result.ranking[0].alternative, result.ranking[1].alternative
-    for fig in (ranking_bar(result, KB), model_form_heatmap(result, KB), factor_difference(result, KB, a, b)):
+    for spec in (ranking_bar(result, KB), model_form_heatmap(result, KB), factor_difference(result, KB, a, b)):
+        fig = go.Figure(spec)
         assert fig.layout.yaxis.automargin is False and fig.layout.xaxis.automargin is False  # not left to defaults
         longest = max(len(str(label)) for label in fig.data[0].y)
         assert fig.layout.margin.l == label_margin(fig.data[0].y) >= CHAR_PX * longest

@@ -125,6 +125,32 @@ def test_slider_to_chart_latency_measured_in_page(app_page, app_server, record_p
     assert len(latencies) == 8
 
 
+def test_a_weight_change_redraws_the_charts_in_place(app_page, app_server, external_requests):
+    """Issue 14: the charts that follow the weights are the same plotly charts after a weight change, redrawn
+    (the ranking's totals change), not thrown away and built again; plotly.js comes from the app itself."""
+    page = app_page
+    page.goto(app_server.url + "/sammenligning")
+    wait_for_app(page)
+    page.locator(".ikt-live-chart .textpoint").first.wait_for()
+    page.wait_for_function("document.querySelectorAll('.ikt-live-chart .main-svg').length >= 3")
+    before = page.evaluate("""() => {
+        window.__charts = Array.from(document.querySelectorAll('.ikt-live-chart.js-plotly-plot'));
+        return Array.from(document.querySelectorAll('.ikt-live-chart .textpoint')).map(e => e.textContent).join('|');
+    }""")
+    thumb = _slider(page, "Digitalisering og teknologisk utvikling")
+    thumb.focus()
+    thumb.press("End")
+    page.wait_for_function("""before => Array.from(document.querySelectorAll('.ikt-live-chart .textpoint'))
+        .map(e => e.textContent).join('|') !== before""", arg=before)
+    wait_for_app(page)
+    same = page.evaluate("""() => {
+        const now = Array.from(document.querySelectorAll('.ikt-live-chart.js-plotly-plot'));
+        return now.length === window.__charts.length && now.every((c, i) => c === window.__charts[i]);
+    }""")
+    assert same, "a chart was built anew instead of being updated"
+    assert external_requests == []
+
+
 ALL_PATHS = ["start", "samarbeidet", "sammenligning", "robusthet", "parvis", "workshop", "delta", "scenarier", "notat",
              "kostnader", "oversikt", "kart", "lignende", "sql", "kunnskapsgrunnlag", "om"]
 

@@ -200,7 +200,7 @@ def test_radmann_short_path_samarbeidet_sammenligning_notat(app_page, app_server
     wait_for_app(page)
     # the ticks read in one step once a shared rank is drawn (a chart redrawn between a wait and a read has none)
     ticks = page.wait_for_function("""() => {
-        const chart = document.querySelector('[data-testid="stPlotlyChart"]');
+        const chart = document.querySelector('.ikt-live-chart');
         const ticks = chart ? [...chart.querySelectorAll('.ytick text')].map(e => e.textContent) : [];
         return ticks.some(t => t.includes('(delt)')) ? ticks : null;
     }""").json_value()

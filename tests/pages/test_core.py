@@ -4,6 +4,7 @@ from streamlit.testing.v1 import AppTest
 
 from ikt_model.decision.profile import Profile
 from ikt_model.ui import session
+from tests.pages.live import live_charts
 
 
 def _texts(at) -> str:
@@ -124,7 +125,7 @@ def test_a_weight_change_reruns_only_what_depends_on_the_weights(at):
     assert not at.title and not at.slider  # not rerun: the title, the sliders, the what-if switches
     assert [t.key for t in at.toggle] == ["show_details"]
     assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
-    assert len(at.get("plotly_chart")) == 3 and at.selectbox(key="weight_preset").value == "egendefinert"
+    assert len(live_charts(at)) == 3 and at.selectbox(key="weight_preset").value == "egendefinert"
     assert at.query_params["s"] != [""]  # the share link follows
     at.run()  # a full run draws the same state
     assert at.title and at.slider(key="weight_slider_6").value == 100.0

@@ -17,6 +17,7 @@ import pytest
 
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.ui import session
+from tests.pages.live import live_charts
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES = sorted(p.name for p in (REPO / "pages").glob("*.py"))
@@ -89,8 +90,8 @@ def _table_texts(at) -> list[str]:
 
 def _chart_problems(at) -> list[str]:
     problems = []
-    for chart in at.get("plotly_chart"):
-        spec = json.loads(chart.proto.spec) if chart.proto.spec else {}
+    specs = [json.loads(chart.proto.spec) if chart.proto.spec else {} for chart in at.get("plotly_chart")]
+    for spec in specs + live_charts(at):
         layout = spec.get("layout", {})
         if layout.get("separators") != ", ":
             title = (layout.get("title") or {}).get("text", "?")

@@ -2,6 +2,7 @@
 
 from ikt_model.decision.weights import Weights, default_weights
 from ikt_model.ui import session
+from tests.pages.live import live_charts
 
 
 def texts(at) -> str:
@@ -21,7 +22,8 @@ def test_robustness_page_shows_intervals_and_smaa(at):
     assert "Anbefalingen står seg så lenge vekten på Gjennomføringsevne" in body
     assert "Alternativ modell + Kommunalt oppgavefellesskap (KO) er best i 100" in body  # SMAA "around" reading
     assert at.metric[0].value == "100\u00a0%"
-    assert len(at.get("plotly_chart")) == 5  # stability, walking x2, heatmap, central weights
+    titles = [c["layout"]["title"]["text"] for c in live_charts(at)]  # stability, walking x2, heatmap, central
+    assert titles[:2] == ["Stabilitetsintervaller", "Totalskår når vekten flyttes"] and len(titles) == 5
     assert not at.error
 
 

@@ -1,0 +1,109 @@
+"""Plotly charts that are updated in place when only their data changes (issue 14: what-if speed).
+
+Streamlit 1.67's `st.plotly_chart` gives a chart an identity that includes its figure, so every weight
+change makes a new chart: the browser throws the old one away and lays out a new one from scratch
+(`Plotly.newPlot`), about 100 ms a chart here. The charts that follow the weights are drawn instead
+through a small `st.components.v2` component (`JS`) whose identity is its key: a new figure reaches the
+same chart, which plotly.js updates with `Plotly.react` (only what changed is redrawn).
+
+The component loads plotly.js from the app's own static folder (`PLOTLY_FILE`, a byte-identical copy of
+the plotly.js that the pinned plotly package ships, checked by a test), never from a CDN. The page
+registers the component (`st.components.v2.component(NAME, js=JS, isolate_styles=False)`: plotly.js puts
+its style sheet in the document head, which a shadow root would not see) and mounts it with
+`payload(...)` as data. Only this module's figures and config travel; nothing runs on the server per
+draw beyond serialising the figure.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io
+
+NAME = "ikt_live_chart"
+PLOTLY_FILE = "vendor/plotly.min.js"  # under static/, served at /app/static/
+
+# One plotly.js for the whole page (the first chart loads it, the others wait for the same promise). Each
+# call draws into the same div with Plotly.react; charts of components the page no longer shows are
+# purged (plotly.js keeps a window resize handler per chart until then).
+JS = """
+const charts = (window.__iktCharts = window.__iktCharts || new Set());
+function plotlyFrom(src) {
+  if (!window.__iktPlotly) {
+    window.__iktPlotly = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = () => resolve(window.Plotly);
+      script.onerror = () => { window.__iktPlotly = null; reject(new Error("plotly.js: " + src)); };
+      document.head.appendChild(script);
+    });
+  }
+  return window.__iktPlotly;
+}
+export default function (component) {
+  const { data, parentElement } = component;
+  let div = parentElement.querySelector(":scope > .ikt-live-chart");
+  if (!div) {
+    div = document.createElement("div");
+    div.className = "ikt-live-chart";
+    parentElement.appendChild(div);
+  }
+  if (data.label) { div.setAttribute("role", "img"); div.setAttribute("aria-label", data.label); }
+  const figure = JSON.parse(data.figure);
+  div.style.minHeight = (figure.layout && figure.layout.height ? figure.layout.height : 450) + "px";
+  plotlyFrom(data.src).then((Plotly) => {
+    for (const old of charts) if (!old.isConnected) { Plotly.purge(old); charts.delete(old); }
+    charts.add(div);
+    return Plotly.react(div, figure.data, figure.layout, data.config);
+  }).catch((error) => console.error(error));
+}
+"""
+
+
+def static_url(base_url_path: str | None = "") -> str:
+    """The URL of the app's static folder (static/ -> /app/static/), below `server.baseUrlPath` when the app
+    is served under a prefix; ends with «/»."""
+    prefix = "/".join(p for p in (base_url_path or "").split("/") if p)
+    return f"/{prefix}/app/static/" if prefix else "/app/static/"
+
+
+# Axes and hover labels in the app's colours (the role Streamlit's chart theme has for st.plotly_chart), as a
+# plotly template: a figure's own settings win over it.
+TEMPLATE = {"layout": {
+    "font": {"color": "#0b0f14"}, "colorway": ["#1f5f8b", "#c9a227", "#6b8e23", "#b5523b", "#7fa7c9", "#8c6d31"],
+    "xaxis": {"gridcolor": "#e6e9ef", "linecolor": "#c3c8d0", "zerolinecolor": "#c3c8d0", "ticks": ""},
+    "yaxis": {"gridcolor": "#e6e9ef", "linecolor": "#c3c8d0", "zerolinecolor": "#c3c8d0", "ticks": ""},
+    "hoverlabel": {"bgcolor": "#ffffff", "bordercolor": "#c3c8d0", "font": {"color": "#0b0f14"}},
+    "legend": {"bgcolor": "rgba(0,0,0,0)"}}}
+
+
+def _plain(value: Any) -> Any:
+    """JSON for the numpy values a figure spec may hold (arrays as lists, scalars as numbers)."""
+    if isinstance(value, np.ndarray | np.generic):
+        return value.tolist()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def payload(figure: dict[str, Any] | go.Figure, config: dict[str, Any] | None = None, *, label: str = "",
+            base_url_path: str | None = "") -> dict[str, Any]:
+    """The component's data for one chart: the figure as plotly JSON text (str, parsed in the browser), with
+    `TEMPLATE` unless it names its own; plotly.js config (responsive added: the chart follows its column's
+    width); an accessible name (`label`, read by screen readers in place of the SVG); where plotly.js is
+    served.
+
+    `figure` is a plotly figure spec ({"data": [...], "layout": {...}}, as the chart modules build them:
+    serialised as it is, in well under a millisecond; numpy arrays as lists, so a long one is better given
+    as plotly's typed-array spec) or a `go.Figure` (serialised by plotly without validating again). Raises
+    TypeError for values JSON cannot hold."""
+    if isinstance(figure, go.Figure):
+        figure = json.loads(plotly.io.to_json(figure, validate=False))
+    layout = figure.get("layout") or {}
+    if "template" not in layout:
+        figure = {**figure, "layout": {**layout, "template": TEMPLATE}}
+    return {"figure": json.dumps(figure, ensure_ascii=False, separators=(",", ":"), default=_plain),
+            "config": {"responsive": True, **(config or {})},
+            "label": label,
+            "src": static_url(base_url_path) + PLOTLY_FILE}
