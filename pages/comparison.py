@@ -19,7 +19,7 @@ WHATIF = {"host_on_robek": "Vertskommunen havner på ROBEK",
 
 CHART_CONFIG = {"displayModeBar": False}
 # The charts that follow the weights are updated in place on a weight change (ikt_model/ui/live_chart.py)
-live = st.components.v2.component(live_chart.NAME, js=live_chart.JS, isolate_styles=False)
+live = st.components.v2.component(live_chart.NAME, js=live_chart.JS, css=live_chart.CSS, isolate_styles=False)
 BASE_URL = st.get_option("server.baseUrlPath")
 
 

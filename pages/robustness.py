@@ -17,7 +17,7 @@ from ikt_model.ui.text import markdown_escape
 
 CHART_CONFIG = {"displayModeBar": False}
 # Charts drawn through the live-chart component: updated in place on a weight change (ikt_model/ui/live_chart.py)
-live = st.components.v2.component(live_chart.NAME, js=live_chart.JS, isolate_styles=False)
+live = st.components.v2.component(live_chart.NAME, js=live_chart.JS, css=live_chart.CSS, isolate_styles=False)
 BASE_URL = st.get_option("server.baseUrlPath")
 
 

@@ -8,10 +8,11 @@ same chart, which plotly.js updates with `Plotly.react` (only what changed is re
 
 The component loads plotly.js from the app's own static folder (`PLOTLY_FILE`, a byte-identical copy of
 the plotly.js that the pinned plotly package ships, checked by a test), never from a CDN. The page
-registers the component (`st.components.v2.component(NAME, js=JS, isolate_styles=False)`: plotly.js puts
-its style sheet in the document head, which a shadow root would not see) and mounts it with
+registers the component (`st.components.v2.component(NAME, js=JS, css=CSS, isolate_styles=False)`: plotly.js
+puts its style sheet in the document head, which a shadow root would not see) and mounts it with
 `payload(...)` as data. Only this module's figures and config travel; nothing runs on the server per
-draw beyond serialising the figure.
+draw beyond serialising the figure. Each chart has the full-screen button Streamlit's own charts have
+(«Vis diagrammet i fullskjerm»; `CSS`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ PLOTLY_FILE = "vendor/plotly.min.js"  # under static/, served at /app/static/
 # purged (plotly.js keeps a window resize handler per chart until then).
 JS = """
 const charts = (window.__iktCharts = window.__iktCharts || new Set());
+const OPEN = "Vis diagrammet i fullskjerm", CLOSE = "Lukk fullskjerm";
+const ICON = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" ' +
+  'd="M7 14H5v5h5v-2H7v-3zm-2-4h2V7h3V5H5v5zm12 7h-3v2h5v-5h-2v3zM14 5v2h3v3h2V5h-5z"/></svg>';
 function plotlyFrom(src) {
   if (!window.__iktPlotly) {
     window.__iktPlotly = new Promise((resolve, reject) => {
@@ -43,23 +47,63 @@ function plotlyFrom(src) {
   }
   return window.__iktPlotly;
 }
+const fullHeight = () => Math.max(300, window.innerHeight - 24);
+function build(parentElement) {
+  const wrap = document.createElement("div");
+  wrap.className = "ikt-chart";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "ikt-chart-fullscreen";
+  button.title = OPEN;
+  button.setAttribute("aria-label", OPEN);
+  button.innerHTML = ICON;
+  const div = document.createElement("div");
+  div.className = "ikt-live-chart";
+  button.addEventListener("click", () => {
+    if (document.fullscreenElement === wrap) document.exitFullscreen();
+    else wrap.requestFullscreen().catch((error) => console.error(error));
+  });
+  wrap.addEventListener("fullscreenchange", () => {
+    const full = document.fullscreenElement === wrap;
+    button.title = full ? CLOSE : OPEN;
+    button.setAttribute("aria-label", full ? CLOSE : OPEN);
+    if (window.Plotly && div.dataset.height) {
+      window.Plotly.relayout(div, {height: full ? fullHeight() : Number(div.dataset.height)});
+    }
+  });
+  wrap.append(button, div);
+  parentElement.appendChild(wrap);
+  return wrap;
+}
 export default function (component) {
   const { data, parentElement } = component;
-  let div = parentElement.querySelector(":scope > .ikt-live-chart");
-  if (!div) {
-    div = document.createElement("div");
-    div.className = "ikt-live-chart";
-    parentElement.appendChild(div);
-  }
+  const wrap = parentElement.querySelector(":scope > .ikt-chart") || build(parentElement);
+  const div = wrap.querySelector(".ikt-live-chart");
   if (data.label) { div.setAttribute("role", "img"); div.setAttribute("aria-label", data.label); }
   const figure = JSON.parse(data.figure);
-  div.style.minHeight = (figure.layout && figure.layout.height ? figure.layout.height : 450) + "px";
+  const layout = figure.layout || {};
+  div.dataset.height = layout.height || 450;
+  div.style.minHeight = div.dataset.height + "px";
+  if (document.fullscreenElement === wrap) layout.height = fullHeight();  // a new figure while shown full screen
   plotlyFrom(data.src).then((Plotly) => {
     for (const old of charts) if (!old.isConnected) { Plotly.purge(old); charts.delete(old); }
     charts.add(div);
-    return Plotly.react(div, figure.data, figure.layout, data.config);
+    return Plotly.react(div, figure.data, layout, data.config);
   }).catch((error) => console.error(error));
 }
+"""
+# The full-screen button (what Streamlit's own chart toolbar offers): shown when the chart is hovered or the
+# button has keyboard focus, always on touch screens; the chart fills the screen on a white background.
+CSS = """
+.ikt-chart { position: relative; }
+.ikt-chart:fullscreen { background: #ffffff; padding: 12px; overflow: auto; }
+.ikt-chart-fullscreen {
+  position: absolute; top: 0; right: 0; z-index: 2; display: flex; padding: 4px; cursor: pointer;
+  color: #0b0f14; background: #ffffff; border: 1px solid #c3c8d0; border-radius: 4px; opacity: 0;
+}
+.ikt-chart:hover .ikt-chart-fullscreen, .ikt-chart-fullscreen:focus-visible,
+.ikt-chart:fullscreen .ikt-chart-fullscreen { opacity: 1; }
+@media (hover: none) { .ikt-chart-fullscreen { opacity: 1; } }
 """
 
 

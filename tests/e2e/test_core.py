@@ -151,6 +151,26 @@ def test_a_weight_change_redraws_the_charts_in_place(app_page, app_server, exter
     assert external_requests == []
 
 
+def test_a_live_chart_opens_full_screen_and_comes_back(app_page, app_server):
+    """The full-screen button Streamlit's own charts have: the chart fills the screen, and returns to its
+    height when closed."""
+    page = app_page
+    page.goto(app_server.url + "/sammenligning")
+    wait_for_app(page)
+    chart = page.locator(".ikt-chart").first
+    chart.locator(".main-svg").first.wait_for()
+    height = chart.locator(".ikt-live-chart").bounding_box()["height"]
+    chart.hover()
+    chart.get_by_role("button", name="Vis diagrammet i fullskjerm").click()
+    page.wait_for_function("document.fullscreenElement && document.fullscreenElement.classList.contains('ikt-chart')")
+    page.wait_for_function(f"document.querySelector('.ikt-chart .ikt-live-chart').getBoundingClientRect().height "
+                           f"> {height} + 50")
+    chart.get_by_role("button", name="Lukk fullskjerm").click()
+    page.wait_for_function("!document.fullscreenElement")
+    page.wait_for_function(f"Math.abs(document.querySelector('.ikt-chart .ikt-live-chart').getBoundingClientRect()"
+                           f".height - {height}) < 2")
+
+
 ALL_PATHS = ["start", "samarbeidet", "sammenligning", "robusthet", "parvis", "workshop", "delta", "scenarier", "notat",
              "kostnader", "oversikt", "kart", "lignende", "sql", "kunnskapsgrunnlag", "om"]
 
