@@ -83,7 +83,7 @@ def test_the_html_page_gets_the_norwegian_number_script_first():
         await send({"type": "http.response.body", "body": page[:30], "more_body": True})
         await send({"type": "http.response.body", "body": page[30:]})
 
-    sent = _served(html, {"type": "http", "method": "GET", "path": "/sammenligning"})
+    sent = _served(html, {"type": "http", "method": "GET", "path": "/samarbeidet"})
     body = sent[1]["body"]
     assert body.index(b"navigator, 'languages'") < body.index(b"index.js")  # before Streamlit's own script
     assert dict(sent[0]["headers"])[b"content-length"] == str(len(body)).encode()
@@ -102,3 +102,18 @@ def test_the_html_page_gets_the_norwegian_number_script_first():
 
     sent = _served(compressed, {"type": "http", "method": "GET", "path": "/"})
     assert b"content-encoding" not in dict(sent[0]["headers"]) and b"navigator, 'languages'" in sent[1]["body"]
+
+
+def test_the_live_chart_pages_start_loading_plotly_with_the_html_page():
+    """«Sammenligning» and «Robusthet» (deep links included) get the early plotly.js script; other pages do not
+    load 4,8 MB they may never need."""
+    page = b"<!doctype html><html><head><script src='/static/js/index.js'></script></head><body></body></html>"
+
+    async def html(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/html")]})
+        await send({"type": "http.response.body", "body": page})
+
+    for path, early in (("/sammenligning", True), ("/robusthet/", True), ("/samarbeidet", False), ("/", False)):
+        body = _served(html, {"type": "http", "method": "GET", "path": path})[1]["body"]
+        assert (b"/app/static/vendor/plotly-cartesian.min.js" in body) is early, path
+        assert body.index(b"navigator, 'languages'") < body.index(b"index.js") < body.index(b"</head>")

@@ -6,8 +6,10 @@ change makes a new chart: the browser throws the old one away and lays out a new
 through a small `st.components.v2` component (`JS`) whose identity is its key: a new figure reaches the
 same chart, which plotly.js updates with `Plotly.react` (only what changed is redrawn).
 
-The component loads plotly.js from the app's own static folder (`PLOTLY_FILE`, a byte-identical copy of
-the plotly.js that the pinned plotly package ships, checked by a test), never from a CDN. The page
+The component loads plotly.js from the app's own static folder, never from a CDN: `PLOTLY_FILE` is
+plotly.js's «cartesian» partial bundle (`TRACE_TYPES`; 1,5 MB, a third of the full bundle's time to read
+and run in the browser) in the version the pinned plotly package ships (checked by a test; provenance in
+static/vendor/). The page
 registers the component (`st.components.v2.component(NAME, js=JS, css=CSS, isolate_styles=False)`: plotly.js
 puts its style sheet in the document head, which a shadow root would not see) and mounts it with
 `payload(...)` as data. Only this module's figures and config travel; nothing runs on the server per
@@ -25,17 +27,14 @@ import plotly.graph_objects as go
 import plotly.io
 
 NAME = "ikt_live_chart"
-PLOTLY_FILE = "vendor/plotly.min.js"  # under static/, served at /app/static/
+PLOTLY_FILE = "vendor/plotly-cartesian.min.js"  # under static/, served at /app/static/ (provenance beside it)
+# What that partial bundle draws (its README): a live chart of any other trace type would stay empty
+TRACE_TYPES = frozenset({"bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour",
+                         "image", "pie", "scatter", "scatterternary", "violin"})
 
-# One plotly.js for the whole page (the first chart loads it, the others wait for the same promise). Each
-# call draws into the same div with Plotly.react; charts of components the page no longer shows are
-# purged (plotly.js keeps a window resize handler per chart until then).
-JS = """
-const charts = (window.__iktCharts = window.__iktCharts || new Set());
-const OPEN = "Vis diagrammet i fullskjerm", CLOSE = "Lukk fullskjerm";
-const ICON = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" ' +
-  'd="M7 14H5v5h5v-2H7v-3zm-2-4h2V7h3V5H5v5zm12 7h-3v2h5v-5h-2v3zM14 5v2h3v3h2V5h-5z"/></svg>';
-function plotlyFrom(src) {
+# One plotly.js per page: the first caller (the launcher's early script or the first chart) loads it, the
+# others wait for the same promise.
+LOAD_PLOTLY_JS = """function plotlyFrom(src) {
   if (!window.__iktPlotly) {
     window.__iktPlotly = new Promise((resolve, reject) => {
       const script = document.createElement("script");
@@ -47,6 +46,14 @@ function plotlyFrom(src) {
   }
   return window.__iktPlotly;
 }
+"""
+# Each call draws into the same div with Plotly.react; charts of components the page no longer shows are
+# purged (plotly.js keeps a window resize handler per chart until then).
+JS = LOAD_PLOTLY_JS + """
+const charts = (window.__iktCharts = window.__iktCharts || new Set());
+const OPEN = "Vis diagrammet i fullskjerm", CLOSE = "Lukk fullskjerm";
+const ICON = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" ' +
+  'd="M7 14H5v5h5v-2H7v-3zm-2-4h2V7h3V5H5v5zm12 7h-3v2h5v-5h-2v3zM14 5v2h3v3h2V5h-5z"/></svg>';
 const fullHeight = () => Math.max(300, window.innerHeight - 24);
 function build(parentElement) {
   const wrap = document.createElement("div");
@@ -76,11 +83,12 @@ function build(parentElement) {
   return wrap;
 }
 export default function (component) {
-  const { data, parentElement } = component;
+  const { parentElement } = component;
+  const data = JSON.parse(new TextDecoder().decode(component.data));  // payload(): UTF-8 JSON bytes
   const wrap = parentElement.querySelector(":scope > .ikt-chart") || build(parentElement);
   const div = wrap.querySelector(".ikt-live-chart");
   if (data.label) { div.setAttribute("role", "img"); div.setAttribute("aria-label", data.label); }
-  const figure = JSON.parse(data.figure);
+  const figure = data.figure;
   const layout = figure.layout || {};
   div.dataset.height = layout.height || 450;
   div.style.minHeight = div.dataset.height + "px";
@@ -105,6 +113,28 @@ CSS = """
 .ikt-chart:fullscreen .ikt-chart-fullscreen { opacity: 1; }
 @media (hover: none) { .ikt-chart-fullscreen { opacity: 1; } }
 """
+
+
+# The pages that draw live charts, by URL path (app.py), and what their HTML page gets from the launcher
+LIVE_CHART_PATHS = ("sammenligning", "robusthet")
+
+
+def with_early_plotly(page: bytes, path: str, base_url_path: str | None = "") -> bytes:
+    """The app's HTML page (bytes) for a request to `path`, with a script before </head> that starts loading
+    plotly.js once the page has been read and Streamlit's own scripts have run (DOMContentLoaded; the
+    window's load event comes only after every font and image), when `path` opens a page with live charts
+    (LIVE_CHART_PATHS); any other page, or a page without </head>, is returned as it is.
+
+    Why: the chart component would otherwise ask for plotly.js only once the server's first run has sent
+    it, and then wait for the 4,8 MB file to load and run (over a second on a 2-core machine). Started with
+    the page, that overlaps with the server's first run. The launcher (scripts/serve.py) applies it."""
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    end = page.find(b"</head>")
+    if name not in LIVE_CHART_PATHS or end < 0:
+        return page
+    src = json.dumps(static_url(base_url_path) + PLOTLY_FILE)
+    script = f"<script>{LOAD_PLOTLY_JS}document.addEventListener('DOMContentLoaded', () => plotlyFrom({src}));</script>"
+    return page[:end] + script.encode() + page[end:]
 
 
 def static_url(base_url_path: str | None = "") -> str:
@@ -132,11 +162,14 @@ def _plain(value: Any) -> Any:
 
 
 def payload(figure: dict[str, Any] | go.Figure, config: dict[str, Any] | None = None, *, label: str = "",
-            base_url_path: str | None = "") -> dict[str, Any]:
-    """The component's data for one chart: the figure as plotly JSON text (str, parsed in the browser), with
-    `TEMPLATE` unless it names its own; plotly.js config (responsive added: the chart follows its column's
-    width); an accessible name (`label`, read by screen readers in place of the SVG); where plotly.js is
-    served.
+            base_url_path: str | None = "") -> bytes:
+    """The component's data for one chart, as UTF-8 JSON bytes: {"figure": the plotly figure, with `TEMPLATE`
+    unless it names its own; "config": plotly.js config (responsive added: the chart follows its column's
+    width); "label": an accessible name (read by screen readers in place of the SVG); "src": where plotly.js
+    is served}.
+
+    Bytes, not a dict: Streamlit hands bytes to the browser as they are, while a dict is first searched for
+    dataframes (which imports pandas, half a second on a server's first run) and then encoded again.
 
     `figure` is a plotly figure spec ({"data": [...], "layout": {...}}, as the chart modules build them:
     serialised as it is, in well under a millisecond; numpy arrays as lists, so a long one is better given
@@ -147,7 +180,6 @@ def payload(figure: dict[str, Any] | go.Figure, config: dict[str, Any] | None = 
     layout = figure.get("layout") or {}
     if "template" not in layout:
         figure = {**figure, "layout": {**layout, "template": TEMPLATE}}
-    return {"figure": json.dumps(figure, ensure_ascii=False, separators=(",", ":"), default=_plain),
-            "config": {"responsive": True, **(config or {})},
-            "label": label,
+    data = {"figure": figure, "config": {"responsive": True, **(config or {})}, "label": label,
             "src": static_url(base_url_path) + PLOTLY_FILE}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_plain).encode()
