@@ -102,10 +102,14 @@ def stability() -> None:
     now = Inputs()
     intervals = factor_intervals(now.values, now.view.weights, now.view.kb)
     chart(charts.stability_chart(intervals), "stability_chart")
-    with st.expander("Tabell og setninger for alle faktorer"):
-        st.dataframe(tables.interval_table(intervals), hide_index=True)
-        for item in intervals:
-            st.markdown(f"- {interval_sentence(item)}")
+    # drawn only while open (the fragment reruns when it is opened): a weight change does not rebuild a
+    # table nobody is looking at
+    table = st.expander("Tabell og setninger for alle faktorer", key="rob_intervals_open", on_change="rerun")
+    if table.open:
+        with table:
+            st.dataframe(tables.interval_table(intervals), hide_index=True)
+            for item in intervals:
+                st.markdown(f"- {interval_sentence(item)}")
 
 
 @st.fragment(key=WALK)
@@ -143,8 +147,10 @@ def walking_weights() -> None:
     with chart_right:
         chart(charts.ranking_bars([labels[i] for _, i, _ in ranking], [t for _, _, t in ranking],
                                   f"Rangering med {fmt.percent(position, 1)} på faktoren"), "walking_ranking")
-    with st.expander("Rangeringen som tabell"):
-        st.dataframe(tables.ranking_table(ranking, labels), hide_index=True)
+    table = st.expander("Rangeringen som tabell", key="rob_walk_table_open", on_change="rerun")  # only while open
+    if table.open:
+        with table:
+            st.dataframe(tables.ranking_table(ranking, labels), hide_index=True)
 
 
 @st.fragment(key=SMAA)

@@ -125,8 +125,14 @@ def _problems(at) -> list[str]:
     return found + _chart_problems(at)
 
 
+# Expanders whose content is drawn only while open: opened here so their tables are checked too
+OPENED = ("rob_intervals_open", "rob_walk_table_open")
+
+
 @pytest.mark.parametrize("page_file", PAGES)
 def test_page_speaks_norwegian(at, page_file):
+    for key in OPENED:
+        at.session_state[key] = True
     problems = _problems(_render(at, page_file))
     assert not problems, "\n".join(problems)
 
@@ -138,6 +144,8 @@ def test_pages_with_changed_state_speak_norwegian(at):
     at.session_state[session.OVERRIDES] = {row.id: -row.score or 1}
     at.session_state[session.PROFILE] = at.session_state[session.PROFILE].model_copy(
         update={"members": ["1721"], "municipalities": 1})
+    for key in OPENED:
+        at.session_state[key] = True
     for page in ("comparison.py", "robustness.py", "knowledge_base.py", "scenarios.py"):
         _render(at, page)
         if page == "comparison.py":
