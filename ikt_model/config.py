@@ -40,3 +40,10 @@ def get_settings() -> Settings:
         data_dir=Path(os.environ.get("IKT_DATA_DIR") or REPO_ROOT / "data"),
         operator_key=SecretStr(os.environ["IKT_OPERATOR_KEY"]) if os.environ.get("IKT_OPERATOR_KEY") else None,
     )
+
+
+def static_url(base_url_path: str | None = "") -> str:
+    """The URL of the app's static folder (static/ -> /app/static/, Streamlit's static serving), below
+    `server.baseUrlPath` when the app is served under a prefix; ends with «/»."""
+    prefix = "/".join(p for p in (base_url_path or "").split("/") if p)
+    return f"/{prefix}/app/static/" if prefix else "/app/static/"

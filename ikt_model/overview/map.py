@@ -25,7 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import format as fmt
-from ..config import get_settings
+from ..config import get_settings, static_url
 from ..municipalities import (
     DEFAULT_POPULATION_YEAR,
     municipalities_2015,
@@ -91,8 +91,7 @@ ATTRIBUTION = "Kart: © Kartverket (CC BY 4.0). Folketall: Statistisk sentralbyr
 def topojson_url(base_url_path: str | None = "") -> str:
     """Where plotly.js finds world_110m.json: the app's own static folder (static/ -> /app/static/),
     below `server.baseUrlPath` when the app is served under a prefix."""
-    prefix = "/".join(p for p in (base_url_path or "").split("/") if p)
-    return f"/{prefix}/app/static/" if prefix else "/app/static/"
+    return static_url(base_url_path)
 
 
 def geojson_url(base_url_path: str | None = "", borders: Borders = "today") -> str:

@@ -26,6 +26,8 @@ import numpy as np
 import plotly.graph_objects as go
 import plotly.io
 
+from ..config import static_url
+
 NAME = "ikt_live_chart"
 PLOTLY_FILE = "vendor/plotly-cartesian.min.js"  # under static/, served at /app/static/ (provenance beside it)
 # What that partial bundle draws (its README): a live chart of any other trace type would stay empty
@@ -135,13 +137,6 @@ def with_early_plotly(page: bytes, path: str, base_url_path: str | None = "") ->
     src = json.dumps(static_url(base_url_path) + PLOTLY_FILE)
     script = f"<script>{LOAD_PLOTLY_JS}document.addEventListener('DOMContentLoaded', () => plotlyFrom({src}));</script>"
     return page[:end] + script.encode() + page[end:]
-
-
-def static_url(base_url_path: str | None = "") -> str:
-    """The URL of the app's static folder (static/ -> /app/static/), below `server.baseUrlPath` when the app
-    is served under a prefix; ends with «/»."""
-    prefix = "/".join(p for p in (base_url_path or "").split("/") if p)
-    return f"/{prefix}/app/static/" if prefix else "/app/static/"
 
 
 # Axes and hover labels in the app's colours (the role Streamlit's chart theme has for st.plotly_chart), as a
