@@ -234,22 +234,17 @@ def bench_browser(tmp: Path) -> dict[str, tuple[float, float]]:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             chart = ".js-plotly-plot .main-svg"
             ref_page = _open(browser, ref.url, chart)
-            if "slider" in PARTS:
-                cmp_page = _open(browser, app.url + "/sammenligning", chart)
-                print(f"slider, {N_INPUTS} inputs each, alternating ({load()})")
-                r_ref, r_cmp = _press_loop([(ref_page, _slider_act(None)), (cmp_page, _slider_act(SLIDER_LABEL))],
+            for part, path, name, target in (("slider", "/sammenligning", "«Sammenligning»", 1.2),
+                                             ("robusthet", "/robusthet", "«Robusthet»", 1.5)):
+                if part not in PARTS:
+                    continue
+                app_page = _open(browser, app.url + path, chart)
+                print(f"weight slider on {name}, {N_INPUTS} inputs each, alternating ({load()})")
+                r_ref, r_app = _press_loop([(ref_page, _slider_act(None)), (app_page, _slider_act(SLIDER_LABEL))],
                                            N_INPUTS)
-                ratios["slider «Sammenligning»"] = (_summary("«Sammenligning», weight slider", r_cmp)
-                                                    / _summary("reference: one slider + one chart", r_ref), 1.2)
-                cmp_page.close()
-            if "robusthet" in PARTS:
-                rob_page = _open(browser, app.url + "/robusthet", chart)
-                print(f"slider on «Robusthet», {N_INPUTS} inputs each, alternating ({load()})")
-                r_ref, r_rob = _press_loop([(ref_page, _slider_act(None)), (rob_page, _slider_act(SLIDER_LABEL))],
-                                           N_INPUTS)
-                ratios["slider «Robusthet»"] = (_summary("«Robusthet», weight slider", r_rob)
-                                                / _summary("reference: one slider + one chart", r_ref), 1.5)
-                rob_page.close()
+                ratios[f"slider {name}"] = (_summary(f"{name}, weight slider", r_app)
+                                            / _summary("reference: one slider + one chart", r_ref), target)
+                app_page.close()
             ref_page.close()
             if "switch" not in PARTS:
                 browser.close()
