@@ -110,10 +110,13 @@ def lead() -> None:
         if warning.severity != "info":
             SEVERITY[warning.severity](f"{warning.message} (kap. {warning.section})", icon=":material/warning:")
     advice = [w for w in result.warnings if w.severity == "info"]
-    if advice:
-        with st.expander(f"Råd fra rapporten for denne profilen ({len(advice)})"):
-            for item in advice:
-                st.markdown(f"- {item.message} (kap. {item.section})")
+    if advice:  # the list is drawn only while open (opening reruns this part): not rebuilt on every weight change
+        folded = st.expander(f"Råd fra rapporten for denne profilen ({len(advice)})", key="cmp_advice_open",
+                             on_change="rerun")
+        if folded.open:
+            with folded:
+                for item in advice:
+                    st.markdown(f"- {item.message} (kap. {item.section})")
 
 
 lead()
@@ -137,14 +140,17 @@ def charts() -> None:
 
 
 charts()
-with st.expander("Organisasjonsformene i 2026 (rapportens begrep i parentes)"):
-    for form in kb.forms:
-        sources = ", ".join(f"[{kb.legal_source(x).publisher}]({kb.legal_source(x).url})" for x in form.legal_ids)
-        st.markdown(f"**{form.label}** ({form.report_term}) – {form.law_now}. {form.note_now}"
-                    + (f" Kilde: {sources}." if sources else ""))
-    st.markdown("**Vises som informasjon, ikke som alternativ** (rapporten har ingen vurdering av dem):")
-    for other in kb.other_forms:
-        st.markdown(f"- **{other.label}** – {other.law_now}. {other.note}")
+forms_now = st.expander("Organisasjonsformene i 2026 (rapportens begrep i parentes)", key="cmp_forms_open",
+                        on_change="rerun")  # drawn only while open: a page switch does not lay out ten texts unseen
+if forms_now.open:
+    with forms_now:
+        for form in kb.forms:
+            sources = ", ".join(f"[{kb.legal_source(x).publisher}]({kb.legal_source(x).url})" for x in form.legal_ids)
+            st.markdown(f"**{form.label}** ({form.report_term}) – {form.law_now}. {form.note_now}"
+                        + (f" Kilde: {sources}." if sources else ""))
+        st.markdown("**Vises som informasjon, ikke som alternativ** (rapporten har ingen vurdering av dem):")
+        for other in kb.other_forms:
+            st.markdown(f"- **{other.label}** – {other.law_now}. {other.note}")
 
 st.subheader("Hvorfor? De sterkeste grunnene, med rapportens ord")
 

@@ -211,6 +211,9 @@ def test_share_link_reproduces_state_and_bad_link_falls_back(tmp_path, monkeypat
 
 def test_comparison_names_the_2018_successors_with_sources(at):
     at.switch_page("pages/comparison.py").run()
+    assert [e.label for e in at.expander if "Organisasjonsformene i 2026" in e.label]  # there, folded
+    at.session_state["cmp_forms_open"] = True  # opened: drawn (only while open)
+    at.run()
     text = " ".join(m.value for m in at.markdown)
     assert "Kommunalt oppgavefellesskap (KO)** (Samarbeid etter kommunelovens § 27)" in text
     assert "kapittel 20" in text and "endret 2023 og 2024" in text and "regjeringen.no" in text
@@ -257,3 +260,16 @@ def test_an_edit_not_applied_on_samarbeidet_is_named_on_the_other_pages(at):
     assert at.session_state[session.PROFILE].status == "existing_working"
     at.switch_page("pages/comparison.py").run()
     assert not [w.value for w in at.warning if "ikke tatt i bruk" in w.value]
+
+
+
+def test_the_report_advice_is_drawn_when_opened(at):
+    """Issue 14: the report's advice for the profile is drawn only while its expander is open (not on every
+    weight change); opened, it lists the advice with its section."""
+    at.switch_page("pages/comparison.py").run()
+    (folded,) = [e for e in at.expander if e.label.startswith("Råd fra rapporten for denne profilen")]
+    bullets = sum(m.value.startswith("- ") for m in at.markdown)
+    at.session_state["cmp_advice_open"] = True
+    at.run()
+    shown = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert len(shown) - bullets == int(folded.label.rsplit("(", 1)[1].rstrip(")")) and all("(kap. " in t for t in shown)
