@@ -54,6 +54,9 @@ LOAD_PLOTLY_JS = """function plotlyFrom(src) {
 JS = LOAD_PLOTLY_JS + """
 const charts = (window.__iktCharts = window.__iktCharts || new Set());
 const OPEN = "Vis diagrammet i fullskjerm", CLOSE = "Lukk fullskjerm";
+const NOT_LOADED = "Diagrammet kunne ikke tegnes: nettleseren fikk ikke hentet tegnebiblioteket fra appen. " +
+  "Last siden på nytt.";
+const NOT_DRAWN = "Diagrammet kunne ikke tegnes. Tallene står i teksten og tabellene på siden.";
 const ICON = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" ' +
   'd="M7 14H5v5h5v-2H7v-3zm-2-4h2V7h3V5H5v5zm12 7h-3v2h5v-5h-2v3zM14 5v2h3v3h2V5h-5z"/></svg>';
 const fullHeight = () => Math.max(300, window.innerHeight - 24);
@@ -98,8 +101,14 @@ export default function (component) {
   plotlyFrom(data.src).then((Plotly) => {
     for (const old of charts) if (!old.isConnected) { Plotly.purge(old); charts.delete(old); }
     charts.add(div);
+    if (div.dataset.failed) { div.textContent = ""; delete div.dataset.failed; }  // a later update may draw
     return Plotly.react(div, figure.data, layout, data.config);
-  }).catch((error) => console.error(error));
+  }).catch((error) => {
+    console.error(error);
+    if (window.Plotly) Plotly.purge(div);
+    div.dataset.failed = "1";
+    div.textContent = window.Plotly ? NOT_DRAWN : NOT_LOADED;  // said on the page, not only in the console
+  });
 }
 """
 # The full-screen button (what Streamlit's own chart toolbar offers): shown when the chart is hovered or the

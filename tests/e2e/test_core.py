@@ -171,6 +171,18 @@ def test_a_live_chart_opens_full_screen_and_comes_back(app_page, app_server):
                            f".height - {height}) < 2")
 
 
+def test_a_chart_that_cannot_be_drawn_says_so_in_norwegian(app_page, app_server):
+    """plotly.js not reachable (a proxy, a broken deploy): each live chart says so on the page, not only in the
+    browser's console, and the rest of the page works."""
+    page = app_page
+    page.route("**/vendor/plotly-cartesian.min.js", lambda route: route.abort())
+    page.goto(app_server.url + "/sammenligning")
+    wait_for_app(page)
+    page.locator(".ikt-live-chart", has_text="nettleseren fikk ikke hentet tegnebiblioteket").first.wait_for()
+    assert page.locator(".ikt-live-chart", has_text="Last siden på nytt").count() >= 2
+    assert "Høyest rangert med disse vektene" in _top_text(page)
+
+
 ALL_PATHS = ["start", "samarbeidet", "sammenligning", "robusthet", "parvis", "workshop", "delta", "scenarier", "notat",
              "kostnader", "oversikt", "kart", "lignende", "sql", "kunnskapsgrunnlag", "om"]
 
