@@ -9,7 +9,7 @@ from ikt_model.decision.lead import read_lead
 from ikt_model.decision.profile import STATUS_LABELS
 from ikt_model.decision.views import PART_SOURCE_LABELS, ranking_table
 from ikt_model.ties import join_names
-from ikt_model.ui import live_chart, session
+from ikt_model.ui import live_chart, session, widgets
 from ikt_model.ui.text import markdown_escape
 
 SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}
@@ -162,8 +162,12 @@ def why() -> None:
     view = session.current(st.session_state)
     result, kb = view.evaluation, view.kb
     labels = {r.alternative.key: label for r, label in zip(result.ranking, rank_labels(result.ranking), strict=True)}
+    # today's best until the user picks another; the label (with its rank) follows every weight change
+    widgets.follow_unless_chosen(st.session_state, "explain_alternative", "explain_choice", list(labels),
+                                 result.best.alternative.key)
     chosen = st.selectbox("Forklar alternativ", list(labels), format_func=labels.get, key="explain_alternative",
-                          persist_state="session")
+                          on_change=widgets.remember_choice,
+                          args=(st.session_state, "explain_alternative", "explain_choice"))
     chosen_row = next(r for r in result.ranking if r.alternative.key == chosen)
     cols = st.columns(2)
     for col, title, reasons in ((cols[0], "For", chosen_row.reasons_for),

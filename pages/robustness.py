@@ -12,7 +12,7 @@ from ikt_model.robustness.reading import acceptability_reading, factor_intervals
 from ikt_model.robustness.sensitivity import leader, ranking_at, walk
 from ikt_model.robustness.smaa import SCORE_MODE_LABELS, WEIGHT_MODE_LABELS, SmaaError, smaa
 from ikt_model.ties import join_names
-from ikt_model.ui import live_chart, session
+from ikt_model.ui import live_chart, session, widgets
 from ikt_model.ui.text import markdown_escape
 
 CHART_CONFIG = {"displayModeBar": False}
@@ -125,7 +125,11 @@ def walking_weights() -> None:
                                key="walk_factor", persist_state="session")
     j = FACTOR_IDS.index(factor_id)
     # 0-1 shown as a percentage in the page's number format (Norwegian in every browser: ui.widgets)
-    position = right.slider("Vekt på faktoren", 0.0, 1.0, value=round(vector[j], 3), step=0.005, format="percent",
+    # new weights (the sidebar, a preset): the slider starts again at the factor's new weight; the value is
+    # written every run, so the browser always draws the one the page computes with
+    widgets.follow_weights(st.session_state, [f"walk_weight_{f}" for f in FACTOR_IDS], vector, "walk_weights_seen")
+    widgets.hold_values(st.session_state, {f"walk_weight_{factor_id}": round(vector[j], 3)})
+    position = right.slider("Vekt på faktoren", 0.0, 1.0, step=0.005, format="percent",
                             key=f"walk_weight_{factor_id}", persist_state="session",
                             help="De andre vektene skaleres forholdsmessig, så summen er alltid 100 %.")
     ranking = ranking_at(values, vector, j, position)
@@ -180,9 +184,11 @@ def acceptability() -> None:
     st.markdown("**Sentrale vekter ved siden av dine**")
     candidates = [i for i in range(len(labels)) if result.central_weights[i] is not None]
     best_index = now.best_index
-    shown = st.selectbox("Sentrale vekter for", candidates, format_func=lambda i: labels[i],
-                         index=candidates.index(best_index) if best_index in candidates else 0, key="central_for",
-                         persist_state="session")
+    # the winner with these weights until the user picks another
+    widgets.follow_unless_chosen(st.session_state, "central_for", "central_choice", candidates,
+                                 best_index if best_index in candidates else candidates[0])
+    shown = st.selectbox("Sentrale vekter for", candidates, format_func=lambda i: labels[i], key="central_for",
+                         on_change=widgets.remember_choice, args=(st.session_state, "central_for", "central_choice"))
     chart(charts.central_weights_chart([f"{f}. {factor_labels[f]}" for f in FACTOR_IDS], now.vector,
                                        result.central_weights[shown], labels[shown]), "central_chart")
 

@@ -99,11 +99,12 @@ def ranking_bar(result: Evaluation, kb: KnowledgeBase) -> FigureSpec:
         "text": [fmt.signed(r.score) for r in rows], "textposition": "middle right", "cliponaxis": False,
     })
     return {"data": traces, "layout": {
-        "height": 110 + 30 * len(rows), "margin": {"l": label_margin(labels), "r": 20, "t": 40, "b": 90}, "font": FONT,
+        "height": 150 + 30 * len(rows), "margin": {"l": label_margin(labels), "r": 20, "t": 40, "b": 130}, "font": FONT,
         "separators": SEPARATORS,
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)", "barmode": "relative",
         "title": {"text": "Rangering av de 12 alternativene, med summens deler", "x": 0},
-        # the legend at the foot of the figure (container), under the axis title whatever the plot's height
+        # the legend at the foot of the figure (container), under the axis title whatever the plot's height;
+        # the bottom margin holds the ticks, the axis title and up to three legend rows (a 1280 px projector)
         "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
         "xaxis": {"range": [-half, half], "zeroline": True, "zerolinecolor": "#555", "automargin": False,
                   "title": {"text": "Vektet sum (0 = ingen forskjell)"}},
@@ -154,7 +155,9 @@ def factor_heatmap(result: Evaluation, kb: KnowledgeBase) -> FigureSpec:
     trace = {
         "type": "heatmap", "z": z, "x": [f"{f}. {kb.factor(f).label}" for f in FACTOR_IDS],
         "y": [r.label for r in rows], "zmin": -3, "zmax": 3, "zmid": 0, "colorscale": RED_BLUE,
-        "text": [[fmt.signed(v, 0) for v in row] for row in z], "texttemplate": "%{text}",
+        # whole points as «+2», a half point as «+1,5» (rounded to a whole, −2,5 read as −2)
+        "text": [[fmt.signed(v, 0 if float(v).is_integer() else 1) for v in row] for row in z],
+        "texttemplate": "%{text}",
         "colorbar": {"title": {"text": "Poeng"}}, "hovertemplate": "%{y}<br>%{x}: %{text}<extra></extra>",
     }
     return _figure(trace, 520, "Poeng per faktor (før vekting)",

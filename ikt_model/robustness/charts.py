@@ -26,6 +26,9 @@ FONT = {"family": "\"Source Sans\", \"Source Sans Pro\", sans-serif", "size": 13
 
 
 FigureSpec = dict[str, Any]  # {"data": [...], "layout": {...}}: what go.Figure(spec) and plotly.js accept
+# A legend at the foot of the whole figure (container), under the axis title whatever the plot's height; the
+# bottom margin leaves room for ticks, the axis title and one or two legend rows.
+LEGEND_BELOW = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0}
 
 
 def typed_array(values: np.ndarray) -> dict[str, str]:
@@ -51,7 +54,9 @@ def stability_chart(intervals: Sequence[FactorInterval], title: str = "Stabilite
     rows = list(intervals)[::-1]
     labels = [f"{i.factor_id}. {i.label}" for i in rows]
     bars = {"type": "bar", "orientation": "h", "y": labels, "x": [100 * (i.upper - i.lower) for i in rows],
-            "base": [100 * i.lower for i in rows], "name": "Anbefalingen står seg",
+            "base": [100 * i.lower for i in rows],
+            # the legend shows one colour: its name says what the lighter bars mean
+            "name": "Anbefalingen står seg (lysere søyle: et annet alternativ tar over utenfor)",
             "marker": {"color": [BLUE if not (i.takeover_below or i.takeover_above) else "#6a9fd4" for i in rows]},
             "hovertext": [_hover(i) for i in rows], "hoverinfo": "text"}
     marks = {"type": "scatter", "mode": "markers", "y": labels, "x": [100 * i.current for i in rows],
@@ -60,7 +65,7 @@ def stability_chart(intervals: Sequence[FactorInterval], title: str = "Stabilite
     return _figure([bars, marks], title, 80 + 32 * len(rows),
                    xaxis={"range": [0, 101], "dtick": 20, "ticksuffix": " %", "gridcolor": "#eee",
                           "title": {"text": "Vekt på faktoren (de andre skaleres forholdsmessig)"}},
-                   legend={"orientation": "h", "y": -0.15}, margin={"l": 10, "r": 30, "t": 50, "b": 40})
+                   legend=LEGEND_BELOW, margin={"l": 10, "r": 30, "t": 50, "b": 100})
 
 
 def acceptability_heatmap(labels: Sequence[str], rank_acceptability: Sequence[Sequence[float]],
@@ -89,9 +94,9 @@ def central_weights_chart(factor_labels: Sequence[str], user: Sequence[float], c
                      "name": f"Sentrale vekter for {winner_label}", "marker": {"color": BLUE}})
     data.append({"type": "bar", "orientation": "h", "y": names, "x": [100 * w for w in user][::-1],
                  "name": "Dine vekter", "marker": {"color": ORANGE}})
-    return _figure(data, "Dine vekter og de sentrale vektene (SMAA-2)", 140 + 44 * len(names), barmode="group",
-                   xaxis={"ticksuffix": " %", "title": {"text": "Vekt"}},
-                   legend={"orientation": "h", "y": -0.12, "traceorder": "reversed"})
+    return _figure(data, "Dine vekter og de sentrale vektene (SMAA-2)", 160 + 44 * len(names), barmode="group",
+                   xaxis={"ticksuffix": " %", "title": {"text": "Vekt"}}, margin={"l": 10, "r": 10, "t": 50, "b": 120},
+                   legend={**LEGEND_BELOW, "traceorder": "reversed"})
 
 
 def _vline(x: float, colour: str, text: str, dash: str, top: bool) -> tuple[dict, dict]:
@@ -130,10 +135,10 @@ def walking_chart(grid: np.ndarray, totals: np.ndarray, labels: Sequence[str], c
     mine = _vline(100 * current, "#555", "din vekt", "dot", True)
     here = _vline(100 * position, ORANGE, "her", "solid", False)
     return _figure(data, "Totalskår når vekten flyttes", 440, shapes=[mine[0], here[0]],
-                   annotations=[mine[1], here[1]], margin={"l": 10, "r": 40, "t": 50, "b": 40},
+                   annotations=[mine[1], here[1]], margin={"l": 10, "r": 40, "t": 50, "b": 120},
                    xaxis={"range": [-1, 101], "dtick": 20, "ticksuffix": " %",
                           "title": {"text": f"Vekt på {factor_label}"}},
-                   yaxis={"title": {"text": "Totalskår (vektet sum)"}}, legend={"orientation": "h", "y": -0.3})
+                   yaxis={"title": {"text": "Totalskår (vektet sum)"}}, legend=LEGEND_BELOW)
 
 
 def ranking_bars(labels: Sequence[str], scores: Sequence[float], title: str) -> FigureSpec:

@@ -79,9 +79,11 @@ function build(parentElement) {
     const full = document.fullscreenElement === wrap;
     button.title = full ? CLOSE : OPEN;
     button.setAttribute("aria-label", full ? CLOSE : OPEN);
-    if (window.Plotly && div.dataset.height) {
-      window.Plotly.relayout(div, {height: full ? fullHeight() : Number(div.dataset.height)});
+    if (window.Plotly && div.dataset.height) {  // the whole screen, then back to the page's column
+      window.Plotly.relayout(div, full ? {height: fullHeight(), width: Math.max(300, window.innerWidth - 24)}
+                                       : {height: Number(div.dataset.height), width: null});
     }
+    if (!full) button.blur();
   });
   wrap.append(button, div);
   parentElement.appendChild(wrap);
@@ -97,7 +99,10 @@ export default function (component) {
   const layout = figure.layout || {};
   div.dataset.height = layout.height || 450;
   div.style.minHeight = div.dataset.height + "px";
-  if (document.fullscreenElement === wrap) layout.height = fullHeight();  // a new figure while shown full screen
+  if (document.fullscreenElement === wrap) {  // a new figure while shown full screen
+    layout.height = fullHeight();
+    layout.width = Math.max(300, window.innerWidth - 24);
+  }
   plotlyFrom(data.src).then((Plotly) => {
     for (const old of charts) if (!old.isConnected) { Plotly.purge(old); charts.delete(old); }
     charts.add(div);
@@ -150,11 +155,17 @@ def with_early_plotly(page: bytes, path: str, base_url_path: str | None = "") ->
 
 # Axes and hover labels in the app's colours (the role Streamlit's chart theme has for st.plotly_chart), as a
 # plotly template: a figure's own settings win over it.
+# Axes take the room their labels and titles need unless a figure sets its margins itself (automargin, as
+# Streamlit's chart theme does; the comparison charts turn it off and set margins from their labels, which
+# saves the browser a second layout per weight change).
+_AXIS = {"gridcolor": "#e6e9ef", "linecolor": "#c3c8d0", "zerolinecolor": "#c3c8d0", "ticks": "", "automargin": True}
+APP_FONT = "\"Source Sans\", \"Source Sans Pro\", sans-serif"  # Streamlit 1.67's text font
 TEMPLATE = {"layout": {
-    "font": {"color": "#0b0f14"}, "colorway": ["#1f5f8b", "#c9a227", "#6b8e23", "#b5523b", "#7fa7c9", "#8c6d31"],
-    "xaxis": {"gridcolor": "#e6e9ef", "linecolor": "#c3c8d0", "zerolinecolor": "#c3c8d0", "ticks": ""},
-    "yaxis": {"gridcolor": "#e6e9ef", "linecolor": "#c3c8d0", "zerolinecolor": "#c3c8d0", "ticks": ""},
-    "hoverlabel": {"bgcolor": "#ffffff", "bordercolor": "#c3c8d0", "font": {"color": "#0b0f14"}},
+    "font": {"color": "#0b0f14", "family": APP_FONT},
+    "title": {"font": {"weight": 600}},
+    "colorway": ["#1f5f8b", "#c9a227", "#6b8e23", "#b5523b", "#7fa7c9", "#8c6d31"],
+    "xaxis": _AXIS, "yaxis": _AXIS,
+    "hoverlabel": {"bgcolor": "#ffffff", "bordercolor": "#c3c8d0", "font": {"color": "#0b0f14", "family": APP_FONT}},
     "legend": {"bgcolor": "rgba(0,0,0,0)"}}}
 
 
@@ -169,8 +180,8 @@ def payload(figure: dict[str, Any] | go.Figure, config: dict[str, Any] | None = 
             base_url_path: str | None = "") -> bytes:
     """The component's data for one chart, as UTF-8 JSON bytes: {"figure": the plotly figure, with `TEMPLATE`
     unless it names its own; "config": plotly.js config (responsive added: the chart follows its column's
-    width); "label": an accessible name (read by screen readers in place of the SVG); "src": where plotly.js
-    is served}.
+    width); "label": an accessible name (read by screen readers in place of the SVG; the figure's title when
+    not given); "src": where plotly.js is served}.
 
     Bytes, not a dict: Streamlit hands bytes to the browser as they are, while a dict is first searched for
     dataframes (which imports pandas, half a second on a server's first run) and then encoded again.
@@ -182,6 +193,8 @@ def payload(figure: dict[str, Any] | go.Figure, config: dict[str, Any] | None = 
     if isinstance(figure, go.Figure):
         figure = json.loads(plotly.io.to_json(figure, validate=False))
     layout = figure.get("layout") or {}
+    title = layout.get("title")
+    label = label or (title.get("text", "") if isinstance(title, dict) else str(title or ""))
     if "template" not in layout:
         figure = {**figure, "layout": {**layout, "template": TEMPLATE}}
     data = {"figure": figure, "config": {"responsive": True, **(config or {})}, "label": label,

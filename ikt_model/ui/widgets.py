@@ -191,3 +191,35 @@ def hold_values(state: MutableMapping[str, Any], defaults: Mapping[str, Any]) ->
     """
     for key, default in defaults.items():
         state[key] = state[key] if key in state else default
+
+
+def follow_unless_chosen(state: MutableMapping[str, Any], key: str, choice_key: str, options: Sequence[Any],
+                         default: Any) -> Any:
+    """The value a select box (widget key `key`) shows on this run: the user's own pick (`state[choice_key]`,
+    kept by `remember_choice`) while it is still among `options`, else `default` (e.g. today's best
+    alternative, which moves with the weights). Writes it into `state[key]` before the widget is drawn, so the
+    browser shows the option's current label: a select box whose labels carry ranks otherwise kept showing
+    the old rank after a weight change. Returns the value."""
+    chosen = state.get(choice_key)
+    value = chosen if chosen in options else default
+    state[key] = value
+    return value
+
+
+def remember_choice(state: MutableMapping[str, Any], key: str, choice_key: str) -> None:
+    """The select box's on_change: the user's pick, kept under `choice_key` (see follow_unless_chosen)."""
+    state[choice_key] = state[key]
+
+
+def follow_weights(state: MutableMapping[str, Any], keys: Sequence[str], vector: Sequence[float],
+                   seen_key: str) -> bool:
+    """Slider keys that start from the weights in use (the walking-weights slider): when the weights changed
+    since `state[seen_key]` (the sidebar, a preset, a shared link), their held values are dropped, so each
+    starts again at the new weight. Returns True when they were dropped."""
+    seen = tuple(round(float(v), 9) for v in vector)
+    if state.get(seen_key) == seen:
+        return False
+    for key in keys:
+        state.pop(key, None)
+    state[seen_key] = seen
+    return True

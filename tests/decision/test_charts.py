@@ -38,6 +38,16 @@ def test_factor_heatmap_shape():
     assert len(fig.data[0].z) == 12 and len(fig.data[0].z[0]) == 12
 
 
+def test_factor_heatmap_shows_half_points_as_they_are():
+    """A half point is written with its decimal (a cell reading «0» was 0,5; «−2» was −2,5)."""
+    spec = factor_heatmap(evaluate(Profile(), default_weights()), KB)
+    cells = [(v, t) for zrow, trow in zip(spec["data"][0]["z"], spec["data"][0]["text"], strict=True)
+             for v, t in zip(zrow, trow, strict=True)]
+    halves = [(v, t) for v, t in cells if not float(v).is_integer()]
+    assert halves and all("," in t for _, t in halves)
+    assert all(t.lstrip("+−") == str(abs(int(v))) for v, t in cells if float(v).is_integer())
+
+
 def test_label_margins_are_set_not_measured_by_the_browser():
     """automargin lays each chart out twice in the browser on every weight change; the margins come from the
     labels instead, wide enough for the longest one."""

@@ -183,6 +183,26 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_norwegian(app_page, app_server)
     assert "Høyest rangert med disse vektene" in _top_text(page)
 
 
+def test_explain_box_shows_the_new_best_with_its_rank_after_a_weight_change(app_page, app_server):
+    """The fresh tester's finding: «Forklar alternativ» kept showing «1. Alternativ modell + …» (by then 3rd)
+    after a weight change, and explained it. It now shows today's best with today's rank."""
+    page = app_page
+    page.goto(app_server.url + "/sammenligning")
+    wait_for_app(page)
+    box = _selectbox(page, "Forklar alternativ")
+    box.wait_for()
+    assert box.input_value().startswith("1. Alternativ modell")
+    thumb = _slider(page, "Gjennomføringsevne")
+    thumb.focus()
+    thumb.press("End")
+    page.locator('[data-testid="stMarkdownContainer"]',
+                 has_text="Høyest rangert med disse vektene: Hybridmodell + Kommunalt oppgavefellesskap").wait_for()
+    wait_for_app(page)
+    page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stSelectbox"]')]
+        .filter(b => b.textContent.includes('Forklar alternativ'))
+        .some(b => (b.querySelector('input') || {}).value === '1. Hybridmodell + Kommunalt oppgavefellesskap (KO)')""")
+
+
 ALL_PATHS = ["start", "samarbeidet", "sammenligning", "robusthet", "parvis", "workshop", "delta", "scenarier", "notat",
              "kostnader", "oversikt", "kart", "lignende", "sql", "kunnskapsgrunnlag", "om"]
 

@@ -273,3 +273,20 @@ def test_the_report_advice_is_drawn_when_opened(at):
     at.run()
     shown = [m.value for m in at.markdown if m.value.startswith("- ")]
     assert len(shown) - bullets == int(folded.label.rsplit("(", 1)[1].rstrip(")")) and all("(kap. " in t for t in shown)
+
+
+def test_explain_follows_the_best_until_the_user_picks_and_shows_todays_rank(at):
+    """«Forklar alternativ» explains today's best after a weight change, with today's rank in its label; a pick
+    of the user's stays picked and its label follows the new rank."""
+    at.switch_page("pages/comparison.py").run()
+    box = at.selectbox(key="explain_alternative")
+    assert box.value == "alternativ/par27" and box.options[0].startswith("1. Alternativ modell")
+    at.slider(key="weight_slider_6").set_value(100.0).run()  # Gjennomføringsevne: Hybridmodell + KO leads
+    at.run()
+    box = at.selectbox(key="explain_alternative")
+    assert box.value == "hybrid/par27" and box.options[box.index].startswith("1. Hybridmodell")
+    box.set_value("ks/vertskommune").run()
+    at.slider(key="weight_slider_6").set_value(10.0).run()
+    at.run()
+    box = at.selectbox(key="explain_alternative")
+    assert box.value == "ks/vertskommune" and "KS-modellen + Vertskommune" in box.options[box.index]

@@ -1,5 +1,8 @@
 """AppTest for «Robusthet» and «Parvise vekter (AHP)»."""
 
+from ikt_model.decision.evaluation import alternative_label
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.decision.registry import ALTERNATIVES
 from ikt_model.decision.weights import Weights, default_weights
 from ikt_model.ui import session
 from tests.pages.live import live_charts
@@ -130,3 +133,24 @@ def test_the_tables_in_collapsed_expanders_are_drawn_only_when_opened(at):
     at.run()
     assert len(at.dataframe) == 3 and not at.exception
     assert sum(m.value.startswith("- ") for m in at.markdown) == bullets + 12  # a sentence for each factor
+
+
+def test_the_walking_slider_and_the_central_weights_follow_new_weights(at):
+    """A weight change in the sidebar moves the walking slider to the factor's new weight and «Sentrale vekter
+    for» to the new winner, unless the user picked one."""
+    robustness(at)
+    before = at.slider(key="walk_weight_1").value
+    at.slider(key="weight_slider_1").set_value(100.0).run()
+    at.run()
+    now = at.session_state[session.WEIGHTS].fraction_vector[0]
+    assert at.slider(key="walk_weight_1").value == round(float(now), 3) != before
+    at.slider(key="weight_slider_6").set_value(100.0).run()  # Gjennomføringsevne: another alternative leads
+    at.run()
+    labels = [alternative_label(default_knowledge_base(), a) for a in ALTERNATIVES]
+    assert labels[at.selectbox(key="central_for").value].startswith("Hybridmodell")
+    ks = next(i for i, label in enumerate(labels) if label.startswith("KS-modellen")
+              and labels[i] in at.selectbox(key="central_for").options)
+    at.selectbox(key="central_for").set_value(ks).run()  # the user's own pick stays
+    at.slider(key="weight_slider_6").set_value(50.0).run()
+    at.run()
+    assert at.selectbox(key="central_for").value == ks

@@ -63,6 +63,8 @@ def test_payload_sends_the_spec_as_it_is_with_the_template_and_the_app_url():
     assert figure["data"] == spec["data"] and figure["layout"]["height"] == 300
     assert figure["layout"]["template"] == live_chart.TEMPLATE and "template" not in spec["layout"]  # not mutated
     assert data["config"] == {"responsive": True, "displayModeBar": False} and data["label"] == "Søyler"
+    titled = {**spec, "layout": {"title": {"text": "Rangering"}}}
+    assert json.loads(live_chart.payload(titled))["label"] == "Rangering"  # screen readers hear the title
     assert data["src"] == "/ikt/app/static/vendor/plotly-cartesian.min.js"
     assert json.loads(live_chart.payload(spec))["src"] == "/app/static/vendor/plotly-cartesian.min.js"
 

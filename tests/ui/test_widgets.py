@@ -34,3 +34,26 @@ def test_hold_values_writes_every_key_again_and_fills_only_the_missing():
     hold_values(state, {"pf_stable_operations": True, "pf_can_borrow": True})
     assert state == {"pf_stable_operations": False, "pf_can_borrow": True, "other": 1}  # held value kept
     assert sorted(state.written) == ["pf_can_borrow", "pf_stable_operations"]  # both written this run
+
+
+def test_a_select_box_follows_the_default_until_the_user_picks():
+    from ikt_model.ui.widgets import follow_unless_chosen, remember_choice
+
+    state: dict = {}
+    assert follow_unless_chosen(state, "box", "pick", ["a", "b", "c"], "a") == "a" and state["box"] == "a"
+    assert follow_unless_chosen(state, "box", "pick", ["b", "a", "c"], "b") == "b"  # the default moved: follows
+    state["box"] = "c"
+    remember_choice(state, "box", "pick")  # the user picked c
+    assert follow_unless_chosen(state, "box", "pick", ["a", "b", "c"], "a") == "c" and state["box"] == "c"
+    assert follow_unless_chosen(state, "box", "pick", ["a", "b"], "b") == "b"  # the pick is no longer offered
+
+
+def test_sliders_that_start_from_the_weights_start_again_when_they_change():
+    from ikt_model.ui.widgets import follow_weights
+
+    state: dict = {}
+    assert follow_weights(state, ["w1", "w2"], [0.5, 0.5], "seen") is True
+    state["w1"], state["w2"] = 0.9, 0.1  # the user moved them
+    assert follow_weights(state, ["w1", "w2"], [0.5, 0.5], "seen") is False and state["w1"] == 0.9
+    assert follow_weights(state, ["w1", "w2"], [0.6, 0.4], "seen") is True  # new weights in the sidebar
+    assert "w1" not in state and "w2" not in state
