@@ -24,7 +24,10 @@ BASE_URL = st.get_option("server.baseUrlPath")
 
 
 def chart(figure: dict, key: str) -> None:
+    """One live chart (`figure`: a plotly figure spec) under its widget key."""
     live(key=key, data=live_chart.payload(figure, CHART_CONFIG, base_url_path=BASE_URL))
+
+
 # The parts of the page that depend on the weights or the profile, as keyed fragments: a weight change in
 # the sidebar (app.py) or a what-if here reruns only these; the title, the what-if switches, the texts on
 # the organisation forms and the captions that do not change stay as they are.

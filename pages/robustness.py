@@ -22,6 +22,7 @@ BASE_URL = st.get_option("server.baseUrlPath")
 
 
 def chart(figure: dict, key: str) -> None:
+    """One live chart (`figure`: a plotly figure spec) under its widget key."""
     live(key=key, data=live_chart.payload(figure, CHART_CONFIG, base_url_path=BASE_URL))
 
 

@@ -8,6 +8,9 @@ Five ratios, each measured side by side with a minimal Streamlit app in the same
    is what a weight change reruns in the browser too (the weighted fragments, see app.py)
 5. the same weight slider on «Robusthet» -> settled, vs the one-chart app (<= 1.5x)
 
+The AppTest side (4, and the rerun profile) is in bench_rerun.py; the servers under test and the cold start
+(3) in bench_server.py.
+
 «Settled» is measured inside the page: a MutationObserver on the main area is started at the keydown
 or click (capture phase); the input is settled once the server has replied (at least one websocket
 message) and then neither a DOM change in the main area nor a message came for 600 ms; the figure is
@@ -30,19 +33,18 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+from bench_rerun import bench_apptest, load, profile_rerun  # noqa: E402  (the AppTest side of the benchmark)
+from bench_server import Server, bench_cold_start  # noqa: E402  (servers under test, cold start)
 
 CHROMIUM = os.environ.get("IKT_CHROMIUM", "/usr/bin/chromium")
 N_INPUTS = int(os.environ.get("IKT_BENCH_INPUTS", "15"))
-N_COLD = int(os.environ.get("IKT_BENCH_COLD_STARTS", "5"))
 QUIET_MS = 600
 # Which measurements to run (comma-separated; default all): apptest, profile, slider, robusthet, switch, cold
 PARTS = set(os.environ.get("IKT_BENCH_PARTS", "apptest,profile,slider,robusthet,switch,cold").split(","))
@@ -110,52 +112,6 @@ INIT_SCRIPT = """(() => {
   document.addEventListener('keydown', arm, true);
   document.addEventListener('click', arm, true);
 })();""".replace("QUIET_MS", str(QUIET_MS))
-
-
-def load() -> str:
-    one, five, _ = os.getloadavg()
-    return f"load {one:.1f}/{five:.1f} on {os.cpu_count()} cores"
-
-
-def _free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """A Streamlit server for `script` (None = this project's app through scripts/serve.py)."""
-
-    def __init__(self, script: Path | None, tmp: Path):
-        self.started = time.perf_counter()
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        cmd = ([sys.executable, str(REPO / "scripts" / "serve.py")] if script is None
-               else [sys.executable, "-m", "streamlit", "run", str(script)])
-        self.log = open(tmp / f"server-{self.port}.log", "w")  # noqa: SIM115 (closed in stop)
-        self.proc = subprocess.Popen(
-            [*cmd, "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(self.port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=REPO if script is None else script.parent, stdout=self.log, stderr=subprocess.STDOUT,
-            env={**os.environ, "IKT_STORE_PATH": str(tmp / f"store-{self.port}.duckdb")})
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as r:
-                    if r.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError(f"server for {script or 'app'} did not become healthy")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        self.log.close()
 
 
 def _settled(page, before: int) -> dict:
@@ -262,129 +218,6 @@ def bench_browser(tmp: Path) -> dict[str, tuple[float, float]]:
         for s in (app, ref, nav):
             s.stop()
     return ratios
-
-
-def bench_cold_start(tmp: Path) -> tuple[float, float]:
-    """Process start -> first plotly chart drawn in a fresh browser context, alternating app and reference."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.e2e.conftest import CHROMIUM_ARGS
-    ref_script = tmp / "ref" / "slider_app.py"
-    times: dict[str, list[float]] = {"app": [], "ref": []}
-    print(f"cold start -> first chart, {N_COLD} starts each, alternating ({load()})")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for _ in range(N_COLD):
-            for name, script, path in (("ref", ref_script, ""), ("app", None, "/sammenligning")):
-                context = browser.new_context(viewport={"width": 1400, "height": 1000})
-                page = context.new_page()
-                server = Server(script, tmp)
-                try:
-                    page.goto(server.url + path)
-                    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
-                    times[name].append((time.perf_counter() - server.started) * 1000)
-                finally:
-                    context.close()
-                    server.stop()
-        browser.close()
-    app, ref = statistics.median(times["app"]), statistics.median(times["ref"])
-    print(f"  «Sammenligning» first chart   median {app:6.0f} ms "
-          f"(min {min(times['app']):.0f}, max {max(times['app']):.0f})")
-    print(f"  reference first chart         median {ref:6.0f} ms "
-          f"(min {min(times['ref']):.0f}, max {max(times['ref']):.0f})")
-    return app, ref
-
-
-def _median_ms(fn, n: int) -> float:
-    times = []
-    for _ in range(n):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
-
-
-def bench_apptest(tmp: Path) -> float:
-    from streamlit.testing.v1 import AppTest
-
-    os.environ.setdefault("IKT_STORE_PATH", str(tmp / "apptest-store.duckdb"))
-    bare = tmp / "bare.py"
-    bare.write_text("import streamlit as st\nv = st.slider('x', 0, 100, 5, key='s')\nst.write(v)\n")
-    print(f"AppTest rerun after a slider change, 30 reruns each ({load()})")
-    at_bare = AppTest.from_file(str(bare), default_timeout=60)
-    at_bare.run()
-    values = iter(list(range(6, 100)) * 3)
-    bare_ms = _median_ms(lambda: at_bare.slider(key="s").set_value(next(values)).run(), 30)
-
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page("pages/comparison.py").run()
-    points = iter([round(5 + 0.5 * i, 1) for i in range(90)])
-    times = []
-    for _ in range(30):
-        slider = at.slider(key="weight_slider_2")
-        t0 = time.perf_counter()
-        slider.set_value(next(points)).run()  # what a weight change reruns (the weighted fragments)
-        times.append((time.perf_counter() - t0) * 1000)
-        at.run()  # untimed full run: the sliders are back in the element tree for the next change
-    page_ms = statistics.median(times)
-    print(f"  bare one-slider page           median {bare_ms:6.1f} ms")
-    print(f"  «Sammenligning», weight change median {page_ms:6.1f} ms")
-    return page_ms / bare_ms
-
-
-def profile_rerun(tmp: Path, page: str = "pages/comparison.py", key: str = "weight_slider_2", runs: int = 9) -> None:
-    """Where a weight change's server time goes: every message the script run sends, grouped by element
-    type, with the script time spent before it (since the previous message) and its size (median run)."""
-    import collections
-
-    from streamlit.runtime.scriptrunner_utils import script_run_context as src
-    from streamlit.testing.v1 import AppTest
-
-    os.environ.setdefault("IKT_STORE_PATH", str(tmp / "apptest-store.duckdb"))
-    log: list[tuple[float, str, int]] = []
-    original = src.ScriptRunContext.enqueue
-
-    def enqueue(self, msg):
-        kind = msg.WhichOneof("type")
-        if kind == "delta":
-            delta = msg.delta.WhichOneof("type")
-            kind = msg.delta.new_element.WhichOneof("type") if delta == "new_element" else delta
-        log.append((time.perf_counter(), kind, msg.ByteSize()))
-        return original(self, msg)
-
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page(page).run()
-    points = iter([round(5 + 0.5 * i, 1) for i in range(200)])
-    at.slider(key=key).set_value(next(points)).run()
-    src.ScriptRunContext.enqueue = enqueue
-    at.run()
-    measured = []
-    try:
-        for _ in range(runs):
-            slider = at.slider(key=key)
-            log.clear()
-            t0 = time.perf_counter()
-            slider.set_value(next(points)).run()
-            measured.append((time.perf_counter() - t0, t0, list(log)))
-            at.run()  # a full run (not profiled): the sliders are back in the element tree
-    finally:
-        src.ScriptRunContext.enqueue = original
-    measured.sort(key=lambda m: m[0])
-    total, t0, messages = measured[len(measured) // 2]
-    print(f"profile: one AppTest rerun of {page} after a weight change ({load()}): {total * 1000:.1f} ms, "
-          f"{len(messages)} messages, {sum(m[2] for m in messages) / 1024:.1f} KiB")
-    groups: dict[str, list[float]] = collections.defaultdict(lambda: [0, 0.0, 0])
-    previous = t0
-    for at_time, kind, size in messages:
-        group = groups[kind]
-        group[0] += 1
-        group[1] += at_time - previous
-        group[2] += size
-        previous = at_time
-    for kind, (count, seconds, size) in sorted(groups.items(), key=lambda g: -g[1][1]):
-        print(f"  {kind:<22} x{count:<3} script time before it {seconds * 1000:6.1f} ms  {size / 1024:6.1f} KiB")
 
 
 if __name__ == "__main__":
