@@ -12,7 +12,6 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -23,27 +22,21 @@ from ikt_model.decision.profile import Profile  # noqa: E402
 from ikt_model.decision.scoring import _score_matrix_cached  # noqa: E402
 from ikt_model.decision.weights import Weights, default_weights  # noqa: E402
 
-
-def _median_ms(fn, n: int) -> float:
-    times = []
-    for _ in range(n):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
+sys.path.insert(0, str(REPO / "scripts"))
+from bench_rerun import median_ms  # noqa: E402
 
 
 def bench_scoring() -> None:
     profile = Profile()
     weights = [Weights(points={**default_weights().points, 2: p / 2}) for p in range(1, 201)]
     it = iter(weights * 10)
-    warm = _median_ms(lambda: evaluate(profile, next(it)), 500)
+    warm = median_ms(lambda: evaluate(profile, next(it)), 500)
 
     def cold():
         _score_matrix_cached.cache_clear()
         evaluate(profile, default_weights())
     print(f"scoring 12 alternatives (evaluate, warm score-matrix cache): median {warm:.2f} ms")
-    print(f"scoring 12 alternatives (evaluate, cold: matrix rebuilt):    median {_median_ms(cold, 100):.2f} ms")
+    print(f"scoring 12 alternatives (evaluate, cold: matrix rebuilt):    median {median_ms(cold, 100):.2f} ms")
 
 
 def bench_browser() -> None:

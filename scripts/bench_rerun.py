@@ -19,7 +19,8 @@ def load() -> str:
     return f"load {one:.1f}/{five:.1f} on {os.cpu_count()} cores"
 
 
-def _median_ms(fn, n: int) -> float:
+def median_ms(fn, n: int) -> float:
+    """Median wall time of `n` calls of `fn()`, in ms (also used by bench_core.py)."""
     times = []
     for _ in range(n):
         t0 = time.perf_counter()
@@ -38,7 +39,7 @@ def bench_apptest(tmp: Path) -> float:
     at_bare = AppTest.from_file(str(bare), default_timeout=60)
     at_bare.run()
     values = iter(list(range(6, 100)) * 3)
-    bare_ms = _median_ms(lambda: at_bare.slider(key="s").set_value(next(values)).run(), 30)
+    bare_ms = median_ms(lambda: at_bare.slider(key="s").set_value(next(values)).run(), 30)
 
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     at.run()

@@ -9,25 +9,21 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from bench_rerun import load
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from tests.e2e.conftest import AppServer, _free_port  # noqa: E402  (the browser tests' server: stop, health)
+
 CHROMIUM = os.environ.get("IKT_CHROMIUM", "/usr/bin/chromium")
 N_COLD = int(os.environ.get("IKT_BENCH_COLD_STARTS", "5"))
 
 
-def _free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """A Streamlit server for `script` (None = this project's app through scripts/serve.py)."""
+class Server(AppServer):
+    """A Streamlit server for `script` (None = this project's app through scripts/serve.py); `started` is
+    the perf_counter at process start. Health is asked every 50 ms (the cold start's resolution)."""
 
     def __init__(self, script: Path | None, tmp: Path):
         self.started = time.perf_counter()
@@ -41,23 +37,7 @@ class Server:
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             cwd=REPO if script is None else script.parent, stdout=self.log, stderr=subprocess.STDOUT,
             env={**os.environ, "IKT_STORE_PATH": str(tmp / f"store-{self.port}.duckdb")})
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as r:
-                    if r.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError(f"server for {script or 'app'} did not become healthy")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        self.log.close()
+        self._wait_healthy(timeout=90, poll=0.05)
 
 
 def bench_cold_start(tmp: Path) -> tuple[float, float]:

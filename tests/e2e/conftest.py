@@ -90,7 +90,9 @@ class AppServer:
         )
         self._wait_healthy()
 
-    def _wait_healthy(self, timeout: float = 60) -> None:
+    def _wait_healthy(self, timeout: float = 60, poll: float = 0.2) -> None:
+        """Until /_stcore/health answers «ok» (asked every `poll` s); RuntimeError if the server exits first
+        or `timeout` s pass."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -100,7 +102,7 @@ class AppServer:
                     if r.read() == b"ok":
                         return
             except OSError:
-                time.sleep(0.2)
+                time.sleep(poll)
         raise RuntimeError("streamlit did not become healthy")
 
     def stop(self) -> None:
