@@ -144,7 +144,7 @@ def factor_difference(result: Evaluation, kb: KnowledgeBase, first: Alternative,
     }
     return _figure(trace, 60 + 28 * len(diffs), f"Hvorfor {a.label} – {b.label}",
                    xaxis={"zeroline": True, "zerolinecolor": "#555", "automargin": False,
-                          "title": {"text": f"Fordel for {a.label} (vektet)"}},
+                          "title": {"text": "Fordel for det første alternativet i tittelen (vektet)"}},
                    yaxis={"automargin": False}, margin={"l": label_margin(trace["y"]), "r": 20, "t": 30, "b": 50})
 
 

@@ -91,9 +91,11 @@ def central_weights_chart(factor_labels: Sequence[str], user: Sequence[float], c
     data = []
     if central is not None:
         data.append({"type": "bar", "orientation": "h", "y": names, "x": [100 * w for w in central][::-1],
-                     "name": f"Sentrale vekter for {winner_label}", "marker": {"color": BLUE}})
+                     "name": f"Sentrale vekter for {winner_label}", "marker": {"color": BLUE},
+                     "hovertemplate": "%{y}<br>Sentrale vekter: %{x:.1f} %<extra></extra>"})
     data.append({"type": "bar", "orientation": "h", "y": names, "x": [100 * w for w in user][::-1],
-                 "name": "Dine vekter", "marker": {"color": ORANGE}})
+                 "name": "Dine vekter", "marker": {"color": ORANGE},
+                 "hovertemplate": "%{y}<br>Din vekt: %{x:.1f} %<extra></extra>"})
     return _figure(data, "Dine vekter og de sentrale vektene (SMAA-2)", 160 + 44 * len(names), barmode="group",
                    xaxis={"ticksuffix": " %", "title": {"text": "Vekt"}}, margin={"l": 10, "r": 10, "t": 50, "b": 120},
                    legend={**LEGEND_BELOW, "traceorder": "reversed"})
