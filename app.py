@@ -13,7 +13,7 @@ from ikt_model.config import REPO_ROOT
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.weights import PRESET_LABELS, WeightsError, preset
 from ikt_model.store import StoreUnavailable
-from ikt_model.ui import session
+from ikt_model.ui import address_bar, session
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
 from ikt_model.ui.text import markdown_escape
@@ -56,6 +56,7 @@ PAGES = {
 }
 
 WEIGHTED_PAGES = {"sammenligning", "robusthet", "scenarier", "notat"}
+address_bar_component = st.components.v2.component(address_bar.NAME, js=address_bar.JS)
 
 
 def _slider_key(factor_id: int) -> str:
@@ -133,7 +134,7 @@ def weight_shares() -> None:
     st.caption("Andel av totalen: " + " · ".join(f"{f.id}: {fmt.percent(share)}" for f, share
                                                  in zip(default_knowledge_base().factors, view.fractions,
                                                         strict=False)))
-    keep_share_link()
+    keep_share_link(address_bar.KEY + "_weights")
 
 
 def weights_sidebar() -> None:
@@ -167,13 +168,14 @@ def apply_share_link() -> None:
         st.toast(markdown_escape(notice), icon=":material/link_off:")
 
 
-def keep_share_link() -> None:
-    """Keep the URL's ?s= in step with the state, so the address bar is always a share link."""
+def keep_share_link(key: str = address_bar.KEY) -> None:
+    """Keep the URL's ?s= in step with the state, so the address bar is always a share link: the browser
+    replaces it in the current history entry (ui.address_bar), so neither a weight change nor a page switch
+    adds a history entry of its own and Back goes to the previous page. `key`: the element's key (the
+    sidebar's weight panel has its own, for the runs of its fragment)."""
     current = encode_state(st.session_state[session.PROFILE], st.session_state[session.WEIGHTS],
                            st.session_state[session.OVERRIDES])
-    if st.query_params.get(QUERY_PARAM) != current:
-        st.query_params[QUERY_PARAM] = current
-    st.session_state[SHARE_SEEN] = current
+    address_bar_component(key=key, data=address_bar.payload(current))
 
 
 def open_workspace_link(page_path: str) -> None:
@@ -191,7 +193,7 @@ apply_share_link()
 participant_view = session.is_participant_url(st.context.url)  # phones in a workshop: no app navigation
 # expanded=True: every page link shows on every page (no «View N more» that hides half the menu)
 page = st.navigation(PAGES, position="hidden" if participant_view else "sidebar", expanded=True)
-st.html(f"<style>{NORWEGIAN_WIDGETS_CSS}</style>")
+st.html(f"<style>{NORWEGIAN_WIDGETS_CSS}{address_bar.CSS_HIDDEN}</style>")
 st.html(NORWEGIAN_LABELS_JS, unsafe_allow_javascript=True)  # English screen-reader labels -> Norwegian
 open_workspace_link(page.url_path)
 if page.url_path in WEIGHTED_PAGES:

@@ -255,6 +255,37 @@ def test_weight_change_keeps_the_share_link_in_step(app_page, app_server, browse
     assert external_requests == []
 
 
+def test_back_goes_to_the_previous_page_after_weight_and_profile_changes(app_page, app_server):
+    """The share link is kept in the current history entry (ui.address_bar): weight changes add no entries,
+    even with the weight panel folded, and one Back press goes to the page before."""
+    page = app_page
+    page.goto(app_server.url + "/samarbeidet")
+    wait_for_app(page)
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Sammenligning").first.click()
+    page.locator(TOP).first.wait_for()
+    wait_for_app(page)
+    page.wait_for_function("() => location.search.includes('s=')")
+    entries = page.evaluate("history.length")
+    thumb = _slider(page, "Omstillingsevne")
+    for key in ("PageUp", "PageUp"):
+        before = page.evaluate("location.search")
+        thumb.focus()
+        thumb.press(key)
+        page.wait_for_function(f"() => location.search !== {before!r}")
+        wait_for_app(page)
+    page.locator('[data-testid="stSidebar"] summary').filter(has_text="Vekter på suksessfaktorene").click()
+    wait_for_app(page)
+    before = page.evaluate("location.search")
+    page.locator('[data-testid="stMain"] summary').filter(has_text="Hva om").click()
+    page.get_by_text("Vertskommunen havner på ROBEK").click()  # a profile change with the panel folded
+    page.wait_for_function(f"() => location.search !== {before!r}")
+    wait_for_app(page)
+    assert page.evaluate("history.length") == entries
+    page.go_back()
+    page.get_by_role("heading", name="Samarbeidet").first.wait_for()
+    assert page.evaluate("location.pathname").endswith("/samarbeidet")
+
+
 THUMB = '[data-testid="stSliderThumbValue"]'
 
 

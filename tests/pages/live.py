@@ -2,10 +2,16 @@
 
 import json
 
-from ikt_model.ui import live_chart
+from ikt_model.ui import address_bar, live_chart
 
 
 def live_charts(at) -> list[dict]:
     """The figures (plotly specs: {"data": [...], "layout": {...}}) of the page's live charts, in page order."""
     return [json.loads(e.proto.bytes)["figure"] for e in at.get("bidi_component")
             if e.proto.component_name == live_chart.NAME]
+
+
+def address_bar_values(at) -> list[str]:
+    """The ?s= values the run handed to the browser's address bar (ikt_model.ui.address_bar), in page order."""
+    return [e.proto.bytes.decode("ascii") for e in at.get("bidi_component")
+            if e.proto.component_name == address_bar.NAME]

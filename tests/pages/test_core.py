@@ -4,7 +4,8 @@ from streamlit.testing.v1 import AppTest
 
 from ikt_model.decision.profile import Profile
 from ikt_model.ui import session
-from tests.pages.live import live_charts
+from ikt_model.ui.share import decode_state, encode_state
+from tests.pages.live import address_bar_values, live_charts
 
 
 def _texts(at) -> str:
@@ -126,7 +127,10 @@ def test_a_weight_change_reruns_only_what_depends_on_the_weights(at):
     assert [t.key for t in at.toggle] == ["show_details"]
     assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
     assert len(live_charts(at)) == 3 and at.selectbox(key="weight_preset").value == "egendefinert"
-    assert at.query_params["s"] != [""]  # the share link follows
+    state = at.session_state  # the share link follows, written by the browser (ui.address_bar)
+    assert address_bar_values(at) == [encode_state(state[session.PROFILE], state[session.WEIGHTS],
+                                                   state[session.OVERRIDES])]
+    assert decode_state(address_bar_values(at)[0]).weights.points[6] == 100.0
     at.run()  # a full run draws the same state
     assert at.title and at.slider(key="weight_slider_6").value == 100.0
     assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
