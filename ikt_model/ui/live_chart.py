@@ -15,6 +15,13 @@ puts its style sheet in the document head, which a shadow root would not see) an
 `payload(...)` as data. Only this module's figures and config travel; nothing runs on the server per
 draw beyond serialising the figure. Each chart has the full-screen button Streamlit's own charts have
 («Vis diagrammet i fullskjerm»; `CSS`).
+
+The figures are laid out for a desk or a projector. In a column narrower than 640 px (a phone, a half-width
+column at 1280 px) the component fits them to the width in the browser (`fitNarrow` in `JS`): long
+category labels are broken into lines and get at most 42 % of the width (they took all of it on a phone
+and left the bars none), rows get the height their lines need, titles, axis titles and legend names are
+broken to the width, and a heatmap that writes its values in the cells drops its colour bar. The figure
+spec is the same for every width; a resize across the limit lays the chart out again.
 """
 
 from __future__ import annotations
@@ -89,14 +96,100 @@ function build(parentElement) {
   parentElement.appendChild(wrap);
   return wrap;
 }
-export default function (component) {
-  const { parentElement } = component;
-  const data = JSON.parse(new TextDecoder().decode(component.data));  // payload(): UTF-8 JSON bytes
-  const wrap = parentElement.querySelector(":scope > .ikt-chart") || build(parentElement);
-  const div = wrap.querySelector(".ikt-live-chart");
+// A phone or a narrow column (below NARROW_PX): the charts were laid out for a desk or a projector, where
+// long category labels (the 12 alternatives, the factors) beside the bars are best. Here they would leave
+// the bars no room: labels are broken into lines and get at most LABEL_SHARE of the width, each row gets
+// the height its lines need, and titles and legend names are broken to the width.
+const NARROW_PX = 640, LABEL_SHARE = 0.42, CHAR_PX = 6.4, LINE_PX = 15;
+function breakLines(text, chars) {
+  const lines = [];
+  for (const word of String(text).split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + " " + word).length <= chars) lines[last] += " " + word;
+    else lines.push(word);
+  }
+  return lines;
+}
+function categories(traces, axis) {  // the first trace's text categories on this axis ("x"/"y"), or none
+  const source = traces.find((t) => Array.isArray(t[axis]) && t[axis].some((v) => typeof v === "string"));
+  return source ? [...new Set(source[axis])] : [];
+}
+function fitNarrow(figure, width) {
+  const layout = figure.layout, traces = figure.data || [];
+  const margin = (layout.margin = { l: 80, r: 80, t: 100, b: 80, ...(layout.margin || {}) });
+  const grow = (side, px) => { margin[side] += px; layout.height = (layout.height || 450) + px; };
+  const title = layout.title && layout.title.text;
+  if (title) {  // from the top of the figure down, with room for every line
+    const lines = breakLines(title, Math.floor(width / 9.5));
+    Object.assign(layout.title, { text: lines.join("<br>"), yref: "container", y: 1, yanchor: "top",
+                                  pad: { t: 8 } });
+    const topAxis = layout.xaxis && layout.xaxis.side === "top" ? 48 : 0;  // its tick labels and title
+    const need = 14 + lines.length * 22 + topAxis;
+    if (margin.t < need) grow("t", need - margin.t);
+  }
+  for (const t of traces) {
+    if (t.name && t.showlegend !== false) t.name = breakLines(t.name, Math.floor(width / 7.5)).join("<br>");
+    if (t.type === "heatmap" && t.texttemplate) {  // the cells say their values: the colour bar can go
+      t.textfont = { ...(t.textfont || {}), size: Math.min(12, (t.textfont || {}).size || 12) };
+      t.showscale = false;
+      margin.r = Math.min(margin.r, 20);
+    }
+  }
+  const yaxis = (layout.yaxis = layout.yaxis || {}), xaxis = (layout.xaxis = layout.xaxis || {});
+  const rows = categories(traces, "y"), rowChars = Math.floor((width * LABEL_SHARE) / CHAR_PX);
+  if (rows.some((c) => String(c).length > rowChars)) {  // labels beside the rows: broken into lines
+    const ticktext = rows.map((c) => breakLines(c, rowChars));
+    Object.assign(yaxis, { tickmode: "array", tickvals: rows, ticktext: ticktext.map((l) => l.join("<br>")),
+                           tickfont: { size: 12 } });
+    if (yaxis.automargin === false) margin.l = Math.min(margin.l, Math.round(width * LABEL_SHARE) + 14);
+    const lines = Math.max(...ticktext.map((l) => l.length));
+    const plot = layout.height - margin.t - margin.b, need = rows.length * (lines * LINE_PX + 10);
+    if (plot < need) layout.height += need - plot;
+  }
+  const plotWidth = Math.max(120, width - margin.l - margin.r);
+  const columns = categories(traces, "x"), columnChars = Math.floor(plotWidth / Math.max(1, columns.length) / CHAR_PX);
+  if (columns.some((c) => String(c).length > columnChars)) {  // labels under the columns, broken into lines:
+    // upright where every word fits a column, else turned a quarter (a column then holds its lines side by side)
+    const word = Math.max(...columns.flatMap((c) => String(c).split(" ").map((w) => w.length)));
+    const upright = word <= columnChars, chars = upright ? columnChars : Math.max(word, 12);
+    const ticktext = columns.map((c) => breakLines(c, chars));
+    Object.assign(xaxis, { tickmode: "array", tickvals: columns, ticktext: ticktext.map((l) => l.join("<br>")),
+                           tickangle: upright ? 0 : -90, tickfont: { size: 12 } });
+    const lines = Math.max(...ticktext.map((l) => l.length));
+    const need = upright ? lines * LINE_PX : Math.max(...ticktext.flat().map((l) => l.length)) * CHAR_PX;
+    if (xaxis.automargin === false) grow("b", Math.max(0, need - LINE_PX));
+  }
+  let titleLines = 0;
+  if (xaxis.title && xaxis.title.text) {  // centred under the plot: broken to the plot's width
+    const lines = breakLines(xaxis.title.text, Math.floor(plotWidth / 7.5));
+    xaxis.title.text = lines.join("<br>");
+    titleLines = lines.length;
+    if (xaxis.automargin === false) grow("b", (lines.length - 1) * 18);
+  }
+  const legend = layout.legend || {};
+  if (legend.orientation === "h" && legend.yref === "container") {  // a legend at the foot, in rows from the
+    layout.legend = Object.assign(legend, { xref: "container", x: 0 });  // figure's left edge (not the plot's)
+    let rows = 1, used = 0;
+    for (const t of traces) {
+      if (!t.name || t.showlegend === false) continue;
+      const item = 44 + Math.max(...String(t.name).split("<br>").map((l) => l.length)) * CHAR_PX;
+      if (used && used + item > plotWidth) { rows += 1; used = 0; }  // plotly.js wraps at the plot's width
+      used += item;
+    }
+    // the foot holds the tick labels, the axis title and the legend's rows; plotly.js would otherwise move the
+    // title up onto the tick labels
+    const need = 30 + titleLines * 18 + rows * 21;
+    if (margin.b < need) grow("b", need - margin.b);
+  }
+}
+function draw(parentElement, wrap, div, text) {
+  const data = JSON.parse(text);  // payload(): UTF-8 JSON
   if (data.label) { div.setAttribute("role", "img"); div.setAttribute("aria-label", data.label); }
   const figure = data.figure;
-  const layout = figure.layout || {};
+  const layout = (figure.layout = figure.layout || {});
+  const width = parentElement.clientWidth || window.innerWidth;
+  div.iktNarrow = width < NARROW_PX;
+  if (div.iktNarrow) fitNarrow(figure, width);
   div.dataset.height = layout.height || 450;
   div.style.minHeight = div.dataset.height + "px";
   if (document.fullscreenElement === wrap) {  // a new figure while shown full screen
@@ -114,6 +207,21 @@ export default function (component) {
     div.dataset.failed = "1";
     div.textContent = window.Plotly ? NOT_DRAWN : NOT_LOADED;  // said on the page, not only in the console
   });
+}
+export default function (component) {
+  const { parentElement } = component;
+  let wrap = parentElement.querySelector(":scope > .ikt-chart");
+  if (!wrap) {
+    wrap = build(parentElement);
+    // a phone turned, a window resized across NARROW_PX: the same figure laid out again for the new width
+    new ResizeObserver(() => {
+      const div = wrap.querySelector(".ikt-live-chart"), width = parentElement.clientWidth;
+      if (div.iktText && width && (width < NARROW_PX) !== div.iktNarrow) draw(parentElement, wrap, div, div.iktText);
+    }).observe(parentElement);
+  }
+  const div = wrap.querySelector(".ikt-live-chart");
+  div.iktText = new TextDecoder().decode(component.data);  // payload(): UTF-8 JSON bytes
+  draw(parentElement, wrap, div, div.iktText);
 }
 """
 # The full-screen button (what Streamlit's own chart toolbar offers): shown when the chart is hovered or the
