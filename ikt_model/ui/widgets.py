@@ -115,6 +115,10 @@ ARIA_LABELS: dict[str, str] = {
     "Show closest data on hover": "Vis nærmeste verdi", "Compare data on hover": "Sammenlign verdier",
     "Produced with Plotly.js": "Laget med Plotly.js",
 }
+# Buttons whose English text NORWEGIAN_WIDGETS_CSS hides and draws again in Norwegian (::after): a screen
+# reader does not read CSS text, so they get it as their accessible name (axe: «button-name», critical)
+CSS_TEXT_NAMES: dict[str, str] = {'[data-testid="stFileUploaderDropzone"] button': UPLOAD_BUTTON,
+                                  '[data-testid="stStatusWidget"] button[kind="header"]': STOP}
 ARIA_PREFIXES: dict[str, str] = {"Help for ": "Hjelp: ", "Remove ": "Fjern ", "Upload ": "Last opp ",
                                  "Page ": "Side ", "Shortcut ": "Hurtigtast "}
 
@@ -135,6 +139,12 @@ def _labels_js() -> str:
     for (const [en, no] of prefixes) if (value.startsWith(en)) return no + value.slice(en.length);
     return null;
   };
+  const named = Object.entries(__NAMED__);  // elements whose visible text is CSS (::after): the same as their name
+  const name = (el) => {
+    for (const [selector, text] of named) {
+      if (el.matches && el.matches(selector) && !el.getAttribute("aria-label")) el.setAttribute("aria-label", text);
+    }
+  };
   const visit = (el) => {
     for (const attr of ["aria-label", "title"]) {
       const v = el.getAttribute && el.getAttribute(attr);
@@ -144,7 +154,10 @@ def _labels_js() -> str:
   };
   const sweep = (root) => {
     visit(root);
-    if (root.querySelectorAll) root.querySelectorAll("[aria-label],[title]").forEach(visit);
+    name(root);
+    if (!root.querySelectorAll) return;
+    root.querySelectorAll("[aria-label],[title]").forEach(visit);
+    for (const [selector] of named) root.querySelectorAll(selector).forEach(name);
   };
   sweep(doc.body);
   new win.MutationObserver((records) => {
@@ -154,7 +167,8 @@ def _labels_js() -> str:
     }
   }).observe(doc.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label", "title"]});
 })();
-</script>""".replace("__EXACT__", json.dumps(ARIA_LABELS, ensure_ascii=False)).replace(
+</script>""".replace("__NAMED__", json.dumps(CSS_TEXT_NAMES, ensure_ascii=False)).replace(
+        "__EXACT__", json.dumps(ARIA_LABELS, ensure_ascii=False)).replace(
         "__PREFIXES__", json.dumps(ARIA_PREFIXES, ensure_ascii=False))
 
 

@@ -215,9 +215,13 @@ def test_pages_have_no_serious_accessibility_violations(app_page, app_server, pa
     from axe_playwright_python.sync_playwright import Axe
 
     app_page.goto(f"{app_server.url}/{path}")
+    # the page's first element before the status check: on a busy machine the first run may not have begun yet,
+    # and axe would then check Streamlit's transient «Stop» button (Streamlit's colours, shown while a run lasts)
+    app_page.locator('[data-testid="stMain"] [data-testid="stElementContainer"]').first.wait_for()
     wait_for_app(app_page)
     app_page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
     app_page.wait_for_timeout(500)
+    wait_for_app(app_page)
     axe = Axe()
     results = axe.run(app_page, context={"exclude": [['[data-testid="stSidebarNav"]']]})
     bad = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
@@ -284,6 +288,38 @@ def test_back_goes_to_the_previous_page_after_weight_and_profile_changes(app_pag
     page.go_back()
     page.get_by_role("heading", name="Samarbeidet").first.wait_for()
     assert page.evaluate("location.pathname").endswith("/samarbeidet")
+
+
+CHART_BOXES = """() => [...document.querySelectorAll('.ikt-live-chart')].map((chart) => {
+  const box = (el) => { const r = el.getBoundingClientRect();
+                        return {l: r.left, r: r.right, t: r.top, b: r.bottom, w: r.width}; };
+  const all = (q) => [...chart.querySelectorAll(q)].map(box);
+  return {chart: box(chart), plot: all('.nsewdrag')[0], ylabels: all('.ytick text'), xlabels: all('.xtick text'),
+          title: all('.gtitle')[0] || null, xtitle: all('.g-xtitle text')[0] || null};
+})"""
+
+
+@pytest.mark.parametrize(("path", "charts"), [("sammenligning", 3), ("robusthet", 5)])
+def test_charts_leave_their_bars_room_on_a_phone(app_page, app_server, path, charts):
+    """390 px wide: the long category labels (alternatives, factors) took the whole width and left the bars
+    none. They are now broken into lines (ui.live_chart, fitNarrow); nothing is cut or drawn over another."""
+    page = app_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(app_server.url + "/" + path)
+    page.wait_for_function(f"document.querySelectorAll('.ikt-live-chart .nsewdrag').length >= {charts}",
+                           timeout=60_000)
+    wait_for_app(page)
+    boxes = page.evaluate(CHART_BOXES)
+    assert len(boxes) == charts
+    for b in boxes:
+        chart, plot = b["chart"], b["plot"]
+        assert plot["w"] >= 0.35 * chart["w"], b  # the bars have room
+        assert all(label["l"] >= chart["l"] - 1 for label in b["ylabels"]), b  # no label cut at the left
+        assert all(label["r"] <= chart["r"] + 1 for label in b["xlabels"]), b
+        tops = [plot["t"], *(label["t"] for label in b["xlabels"]), *([b["xtitle"]["t"]] if b["xtitle"] else [])]
+        assert b["title"] is None or b["title"]["b"] <= min(tops) + 1, b  # the title above everything
+        if b["xtitle"] and b["xtitle"]["t"] > plot["b"] and b["xlabels"]:  # an axis title under the plot
+            assert b["xtitle"]["t"] >= max(label["b"] for label in b["xlabels"]) - 1, b
 
 
 THUMB = '[data-testid="stSliderThumbValue"]'

@@ -3,6 +3,7 @@ survives a page switch, and downloads that Norwegian Excel opens correctly."""
 
 import csv
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -115,6 +116,7 @@ def test_sql_result_downloads_open_in_norwegian_excel(app_page, app_server, exte
     area = page.get_by_label("Spørring (én SELECT)")
     area.fill("SELECT navn, fylke, folketall, areal_km2, 'Østfold' AS tekst FROM kommuner WHERE navn = 'Ås'")
     page.get_by_role("button", name="Kjør spørringen").click()
+    page.get_by_text(re.compile(r"^1 rad på")).wait_for()  # this query's result (the example's has many rows)
     wait_for_app(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Last ned for Excel (CSV)").click()
