@@ -217,7 +217,7 @@ def test_pages_have_no_serious_accessibility_violations(app_page, app_server, pa
     app_page.goto(f"{app_server.url}/{path}")
     # the page's first element before the status check: on a busy machine the first run may not have begun yet,
     # and axe would then check Streamlit's transient «Stop» button (Streamlit's colours, shown while a run lasts)
-    app_page.locator('[data-testid="stMain"] [data-testid="stElementContainer"]').first.wait_for()
+    app_page.locator('[data-testid="stMain"] [data-testid="stElementContainer"]:visible').first.wait_for()
     wait_for_app(app_page)
     app_page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
     app_page.wait_for_timeout(500)
