@@ -294,32 +294,64 @@ CHART_BOXES = """() => [...document.querySelectorAll('.ikt-live-chart')].map((ch
   const box = (el) => { const r = el.getBoundingClientRect();
                         return {l: r.left, r: r.right, t: r.top, b: r.bottom, w: r.width}; };
   const all = (q) => [...chart.querySelectorAll(q)].map(box);
-  return {chart: box(chart), plot: all('.nsewdrag')[0], ylabels: all('.ytick text'), xlabels: all('.xtick text'),
+  return {chart: box(chart), svg: box(chart.querySelector('.main-svg')), plot: all('.nsewdrag')[0],
+          ylabels: all('.ytick text'), xlabels: all('.xtick text'), values: all('.bartext, .textpoint'),
           title: all('.gtitle')[0] || null, xtitle: all('.g-xtitle text')[0] || null};
 })"""
 
 
-@pytest.mark.parametrize(("path", "charts"), [("sammenligning", 3), ("robusthet", 5)])
-def test_charts_leave_their_bars_room_on_a_phone(app_page, app_server, path, charts):
-    """390 px wide: the long category labels (alternatives, factors) took the whole width and left the bars
-    none. They are now broken into lines (ui.live_chart, fitNarrow); nothing is cut or drawn over another."""
-    page = app_page
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(app_server.url + "/" + path)
+def _overlap(a: dict, b: dict, slack: float = 1) -> bool:
+    return a["l"] < b["r"] - slack and b["l"] < a["r"] - slack and a["t"] < b["b"] - slack and b["t"] < a["b"] - slack
+
+
+def _check_chart_boxes(boxes: list[dict]) -> None:
+    """Every live chart fits its column: the bars have room, nothing is cut at an edge, the title sits above
+    everything else and the axis title is clear of its tick labels."""
+    for b in boxes:
+        chart, plot = b["chart"], b["plot"]
+        assert b["svg"]["r"] <= chart["r"] + 1, b  # drawn for this column's width (not an older, wider one)
+        assert plot["w"] >= 0.35 * chart["w"], b  # the bars have room
+        for label in (*b["ylabels"], *b["xlabels"], *b["values"]):
+            assert chart["l"] - 1 <= label["l"] and label["r"] <= chart["r"] + 1, (label, b)  # nothing cut
+        if b["title"]:  # whole (a glyph's ascent may reach 4 px above the box) and clear of everything else
+            title = b["title"]
+            assert chart["t"] - 4 <= title["t"] and title["r"] <= chart["r"] + 1, b
+            for other in (plot, *b["xlabels"], *([b["xtitle"]] if b["xtitle"] else [])):
+                assert not _overlap(title, other), (other, b)
+        if b["xtitle"]:  # the axis title clear of its tick labels
+            assert not any(_overlap(b["xtitle"], label) for label in b["xlabels"]), b
+
+
+def _open_charts(page, url: str, charts: int) -> list[dict]:
+    page.goto(url)
     page.wait_for_function(f"document.querySelectorAll('.ikt-live-chart .nsewdrag').length >= {charts}",
                            timeout=60_000)
     wait_for_app(page)
-    boxes = page.evaluate(CHART_BOXES)
+    page.wait_for_timeout(300)  # a re-layout for the column's final width
+    return page.evaluate(CHART_BOXES)
+
+
+@pytest.mark.parametrize("width", [390, 768, 1280])
+@pytest.mark.parametrize(("path", "charts"), [("sammenligning", 3), ("robusthet", 5)])
+def test_charts_fit_a_phone_a_tablet_and_a_projector(app_page, app_server, path, charts, width):
+    """On a phone the long category labels (alternatives, factors) took the whole width and left the bars none;
+    on a tablet column labels and titles ran off. They are now broken to the width (ui.live_chart, fitWidth)."""
+    app_page.set_viewport_size({"width": width, "height": 844})
+    boxes = _open_charts(app_page, f"{app_server.url}/{path}", charts)
     assert len(boxes) == charts
-    for b in boxes:
-        chart, plot = b["chart"], b["plot"]
-        assert plot["w"] >= 0.35 * chart["w"], b  # the bars have room
-        assert all(label["l"] >= chart["l"] - 1 for label in b["ylabels"]), b  # no label cut at the left
-        assert all(label["r"] <= chart["r"] + 1 for label in b["xlabels"]), b
-        tops = [plot["t"], *(label["t"] for label in b["xlabels"]), *([b["xtitle"]["t"]] if b["xtitle"] else [])]
-        assert b["title"] is None or b["title"]["b"] <= min(tops) + 1, b  # the title above everything
-        if b["xtitle"] and b["xtitle"]["t"] > plot["b"] and b["xlabels"]:  # an axis title under the plot
-            assert b["xtitle"]["t"] >= max(label["b"] for label in b["xlabels"]) - 1, b
+    _check_chart_boxes(boxes)
+
+
+def test_charts_are_laid_out_again_when_the_window_grows(app_page, app_server):
+    """From a phone's width to a desktop's: the sidebar comes back after the window has grown, and the charts
+    must follow the column's final width (they stayed as wide as the column without the sidebar)."""
+    app_page.set_viewport_size({"width": 390, "height": 844})
+    _open_charts(app_page, f"{app_server.url}/sammenligning", 3)
+    app_page.set_viewport_size({"width": 1280, "height": 900})
+    app_page.wait_for_timeout(1500)
+    boxes = app_page.evaluate(CHART_BOXES)
+    assert len(boxes) == 3
+    _check_chart_boxes(boxes)
 
 
 THUMB = '[data-testid="stSliderThumbValue"]'
