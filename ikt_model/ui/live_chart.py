@@ -16,14 +16,8 @@ puts its style sheet in the document head, which a shadow root would not see) an
 draw beyond serialising the figure. Each chart has the full-screen button Streamlit's own charts have
 («Vis diagrammet i fullskjerm»; `CSS`).
 
-The figures are laid out for a desk or a projector; the component fits them to the width they get, in the
-browser (`fitWidth` in `JS`). A title, column labels or an axis title longer than the width are broken into
-lines, the value after the longest bar keeps its room, and the foot keeps room for tick labels, axis title
-and legend. In a column narrower than 640 px (a phone, a half-width column at 1280 px) the long category
-labels beside the rows are broken too and keep to 45 % of the width (on a phone they took all of it and left
-the bars none), rows get the height their lines need, and a heatmap that writes its values in the cells
-drops its colour bar. The figure spec is the same for every width; a change of the column's width lays the
-chart out again.
+The figures are laid out for a desk or a projector; the component fits them to the width of their column
+in the browser (ui.chart_fit), and lays a chart out again when that width changes.
 """
 
 from __future__ import annotations
@@ -36,6 +30,7 @@ import plotly.graph_objects as go
 import plotly.io
 
 from ..config import static_url
+from .chart_fit import FIT_WIDTH_JS
 
 NAME = "ikt_live_chart"
 PLOTLY_FILE = "vendor/plotly-cartesian.min.js"  # under static/, served at /app/static/ (provenance beside it)
@@ -98,103 +93,13 @@ function build(parentElement) {
   parentElement.appendChild(wrap);
   return wrap;
 }
-// The figures are laid out for a desk or a projector. fitWidth fits them to the width they get, in the
-// browser: a title, a column's labels or an axis title longer than the width is broken into lines, and the foot
-// keeps room for tick labels, axis title and legend. In a narrow column (below NARROW_PX: a phone, a half-width
-// column) the category labels beside the rows, which would leave the bars no room, are broken too and keep to
-// LABEL_SHARE of the width, rows get the height their lines need, and a heatmap that writes its values in the
-// cells drops its colour bar.
-const NARROW_PX = 640, LABEL_SHARE = 0.45, CHAR_PX = 6.4, LINE_PX = 14;
-function breakLines(text, chars) {
-  const lines = [];
-  for (const word of String(text).split(" ")) {
-    const last = lines.length - 1;
-    if (last >= 0 && (lines[last] + " " + word).length <= chars) lines[last] += " " + word;
-    else lines.push(word);
-  }
-  return lines;
-}
-function categories(traces, axis) {  // the first trace's text categories on this axis ("x"/"y"), or none
-  const source = traces.find((t) => Array.isArray(t[axis]) && t[axis].some((v) => typeof v === "string"));
-  return source ? [...new Set(source[axis])] : [];
-}
-function fitWidth(figure, width) {
-  const narrow = width < NARROW_PX, layout = figure.layout, traces = figure.data || [];
-  const margin = (layout.margin = { l: 80, r: 80, t: 100, b: 80, ...(layout.margin || {}) });
-  layout.height = layout.height || 450;
-  const grow = (side, px) => { margin[side] += px; layout.height += px; };
-  const title = layout.title && layout.title.text;
-  const titleLines = title ? breakLines(title, Math.floor(width / 9.5)) : [];
-  if (titleLines.length > 1) {  // from the top of the figure down, with room for every line
-    // (plotly.js sets a title of several lines 13 px higher than its pad says: hence 22, not 8)
-    Object.assign(layout.title, { text: titleLines.join("<br>"), yref: "container", y: 1, yanchor: "top",
-                                  pad: { t: 22 } });
-    const topAxis = layout.xaxis && layout.xaxis.side === "top" ? 48 : 0;  // its tick labels and title
-    const need = 30 + titleLines.length * 22 + topAxis;
-    if (margin.t < need) grow("t", need - margin.t);
-  }
-  for (const t of traces) {
-    if (t.name && t.showlegend !== false) t.name = breakLines(t.name, Math.floor(width / 7.5)).join("<br>");
-    if (t.textposition === "outside" && margin.r < 48) margin.r = 48;  // a value after the longest bar
-    if (!narrow) continue;
-    if (t.type === "bar" && t.textangle === undefined) t.textangle = 0;  // no value turned in a thin bar
-    if (t.type === "heatmap" && t.texttemplate) {  // the cells say their values: the colour bar can go
-      t.textfont = { ...(t.textfont || {}), size: Math.min(12, (t.textfont || {}).size || 12) };
-      t.showscale = false;
-      margin.r = Math.min(margin.r, 20);
-    }
-  }
-  const yaxis = (layout.yaxis = layout.yaxis || {}), xaxis = (layout.xaxis = layout.xaxis || {});
-  const rows = categories(traces, "y"), rowChars = Math.floor((width * LABEL_SHARE) / CHAR_PX);
-  if (narrow && rows.some((c) => String(c).length > rowChars)) {  // labels beside the rows: broken into lines
-    const ticktext = rows.map((c) => breakLines(c, rowChars));
-    Object.assign(yaxis, { tickmode: "array", tickvals: rows, ticktext: ticktext.map((l) => l.join("<br>")),
-                           tickfont: { size: 12 } });
-    if (yaxis.automargin === false) margin.l = Math.min(margin.l, Math.round(width * LABEL_SHARE) + 14);
-    const lines = Math.max(...ticktext.map((l) => l.length));
-    const plot = layout.height - margin.t - margin.b, need = rows.length * (lines * LINE_PX + 8);
-    if (plot < need) layout.height += need - plot;
-  }
-  const plotWidth = Math.max(120, width - margin.l - margin.r);
-  const columns = categories(traces, "x"), columnChars = Math.floor(plotWidth / Math.max(1, columns.length) / CHAR_PX);
-  if (columns.some((c) => String(c).length > columnChars)) {  // labels under the columns, broken into lines:
-    // upright where every word fits a column, else turned a quarter (a column then holds its lines side by side)
-    const word = Math.max(...columns.flatMap((c) => String(c).split(" ").map((w) => w.length)));
-    const upright = word <= columnChars, chars = upright ? columnChars : Math.max(word, 12);
-    const ticktext = columns.map((c) => breakLines(c, chars));
-    Object.assign(xaxis, { tickmode: "array", tickvals: columns, ticktext: ticktext.map((l) => l.join("<br>")),
-                           tickangle: upright ? 0 : -90, tickfont: { size: 12 } });
-    const lines = Math.max(...ticktext.map((l) => l.length));
-    const need = upright ? lines * LINE_PX : Math.max(...ticktext.flat().map((l) => l.length)) * CHAR_PX;
-    if (xaxis.automargin === false) grow("b", Math.max(0, need - LINE_PX));
-  }
-  let axisTitleLines = 0;
-  if (xaxis.title && xaxis.title.text) {  // centred under the plot: broken to the plot's width
-    const lines = breakLines(xaxis.title.text, Math.floor(plotWidth / 7.5));
-    xaxis.title.text = lines.join("<br>");
-    axisTitleLines = lines.length;
-    if (xaxis.automargin === false && lines.length > 1) grow("b", (lines.length - 1) * 18);
-  }
-  const legend = layout.legend || {};
-  if (legend.orientation === "h" && legend.yref === "container") {  // a legend at the foot, in rows
-    if (narrow) layout.legend = Object.assign(legend, { xref: "container", x: 0 });  // from the figure's edge
-    // plotly.js gives every entry the widest entry's width and wraps at the plot's width
-    const names = traces.filter((t) => t.name && t.showlegend !== false).map((t) => String(t.name).split("<br>"));
-    const entry = 70 + Math.max(0, ...names.flat().map((l) => l.length)) * 7;
-    const rows = Math.ceil(names.length / Math.max(1, Math.floor(plotWidth / entry)));
-    // the foot holds the tick labels, the axis title and the legend's rows; plotly.js would otherwise move the
-    // axis title up onto the tick labels
-    const need = 40 + axisTitleLines * 18 + Math.max(...names.map((l) => l.length), 1) * rows * 22;
-    if (margin.b < need) grow("b", need - margin.b);
-  }
-}
+""" + FIT_WIDTH_JS + """
 function draw(parentElement, wrap, div, text) {
   const data = JSON.parse(text);  // payload(): UTF-8 JSON
   if (data.label) { div.setAttribute("role", "img"); div.setAttribute("aria-label", data.label); }
   const figure = data.figure;
   const layout = (figure.layout = figure.layout || {});
   const width = parentElement.clientWidth || window.innerWidth;
-  div.iktNarrow = width < NARROW_PX;
   div.iktWidth = width;
   fitWidth(figure, width);
   div.dataset.height = layout.height || 450;

@@ -1,0 +1,75 @@
+"""fitWidth (ikt_model.ui.chart_fit) run in Chromium on the comparison charts' real specs, at three widths."""
+
+import json
+
+import pytest
+
+from ikt_model.decision.charts import factor_difference, model_form_heatmap, ranking_bar
+from ikt_model.decision.evaluation import evaluate
+from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.decision.profile import Profile
+from ikt_model.decision.weights import default_weights
+from ikt_model.ui.chart_fit import FIT_WIDTH_JS, NARROW_PX
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def fit():
+    """fit(spec, width) -> the spec as fitWidth leaves it (a blank page with only the function)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.set_content(f"<script>{FIT_WIDTH_JS}</script>")
+        yield lambda spec, width: page.evaluate("([s, w]) => { fitWidth(s, w); return s; }",
+                                                [json.loads(json.dumps(spec)), width])
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def specs():
+    kb = default_knowledge_base()
+    result = evaluate(Profile(), default_weights(), kb)
+    return {"ranking": ranking_bar(result, kb), "heatmap": model_form_heatmap(result, kb),
+            "difference": factor_difference(result, kb, result.best.alternative, result.ranking[1].alternative)}
+
+
+def test_a_phone_breaks_the_alternatives_labels_and_gives_the_rows_their_height(fit, specs):
+    spec = specs["ranking"]
+    out = fit(spec, 370)
+    ticktext = out["layout"]["yaxis"]["ticktext"]
+    assert out["layout"]["yaxis"]["tickvals"] == list(dict.fromkeys(spec["data"][0]["y"]))  # data untouched
+    longest_line = max(len(line) for text in ticktext for line in text.split("<br>"))
+    assert longest_line <= int(370 * 0.45 / 6.4) and any("<br>" in t for t in ticktext)
+    assert out["layout"]["margin"]["l"] <= int(370 * 0.45 + 0.5) + 14 < spec["layout"]["margin"]["l"]  # JS rounding
+    assert out["layout"]["height"] > spec["layout"]["height"]
+    assert "<br>" in out["layout"]["title"]["text"]  # the title broken to the width, starting inside
+    assert out["layout"]["title"]["yanchor"] == "top" and out["layout"]["margin"]["t"] >= 30 + 2 * 22
+
+
+def test_a_desktop_column_keeps_the_labels_on_one_line(fit, specs):
+    spec = specs["ranking"]
+    out = fit(spec, 1100)
+    assert "ticktext" not in out["layout"]["yaxis"] and out["layout"]["margin"]["l"] == spec["layout"]["margin"]["l"]
+    assert out["layout"]["title"]["text"] == spec["layout"]["title"]["text"]
+
+
+def test_the_heatmap_drops_its_colour_bar_only_when_narrow(fit, specs):
+    narrow, wide = fit(specs["heatmap"], NARROW_PX - 1), fit(specs["heatmap"], 1100)
+    assert narrow["data"][0]["showscale"] is False and narrow["data"][0]["textfont"]["size"] == 12
+    assert "showscale" not in wide["data"][0]
+
+
+def test_a_tablet_breaks_the_form_labels_under_the_heatmap(fit, specs):
+    out = fit(specs["heatmap"], 736)
+    xaxis = out["layout"]["xaxis"]
+    assert xaxis["tickangle"] == 0 and any("<br>" in t for t in xaxis["ticktext"])
+    assert out["layout"]["margin"]["b"] > specs["heatmap"]["layout"]["margin"]["b"]
+
+
+def test_the_value_after_the_longest_bar_keeps_its_room(fit, specs):
+    assert specs["difference"]["layout"]["margin"]["r"] < 48
+    assert fit(specs["difference"], 1100)["layout"]["margin"]["r"] == 48
