@@ -10,23 +10,18 @@ from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.weights import default_weights
 from ikt_model.ui.chart_fit import FIT_WIDTH_JS, NARROW_PX
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.e2e.conftest import browser_type_launch_args  # noqa: F401  (Debian's chromium, as in tests/e2e)
 
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(scope="module")
-def fit():
-    """fit(spec, width) -> the spec as fitWidth leaves it (a blank page with only the function)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.set_content(f"<script>{FIT_WIDTH_JS}</script>")
-        yield lambda spec, width: page.evaluate("([s, w]) => { fitWidth(s, w); return s; }",
-                                                [json.loads(json.dumps(spec)), width])
-        browser.close()
+@pytest.fixture
+def fit(page):
+    """fit(spec, width) -> the spec as fitWidth leaves it (a blank page with only the function; the browser is
+    pytest-playwright's, launched as the browser tests launch it)."""
+    page.set_content(f"<script>{FIT_WIDTH_JS}</script>")
+    return lambda spec, width: page.evaluate("([s, w]) => { fitWidth(s, w); return s; }",
+                                             [json.loads(json.dumps(spec)), width])
 
 
 @pytest.fixture(scope="module")
