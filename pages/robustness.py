@@ -98,6 +98,9 @@ def lead() -> None:
             st.markdown(f"- {interval_sentence(item)}")
 
 
+# The tables that follow the weights are plain tables (st.table): drawn with the rest of the page on a weight
+# change, where a data grid (st.dataframe) lays out its cells again up to 0,3 s later (issue 14). Twelve rows
+# need neither its scrolling nor its sorting; the SMAA table has its downloads beside it.
 @st.fragment(key=STABILITY)
 def stability() -> None:
     now = Inputs()
@@ -108,7 +111,7 @@ def stability() -> None:
     table = st.expander("Tabell og setninger for alle faktorer", key="rob_intervals_open", on_change="rerun")
     if table.open:
         with table:
-            st.dataframe(tables.interval_table(intervals), hide_index=True)
+            st.table(tables.interval_table(intervals), hide_index=True)
             for item in intervals:
                 st.markdown(f"- {interval_sentence(item)}")
 
@@ -155,7 +158,7 @@ def walking_weights() -> None:
     table = st.expander("Rangeringen som tabell", key="rob_walk_table_open", on_change="rerun")  # only while open
     if table.open:
         with table:
-            st.dataframe(tables.ranking_table(ranking, labels), hide_index=True)
+            st.table(tables.ranking_table(ranking, labels), hide_index=True)
 
 
 @st.fragment(key=SMAA)
@@ -176,7 +179,7 @@ def acceptability() -> None:
         st.markdown(f"- {line}")
     chart(charts.acceptability_heatmap(labels, result.rank_acceptability), "smaa_heatmap")
     table = tables.acceptability_table(result, labels)
-    st.dataframe(table, hide_index=True)
+    st.table(table, hide_index=True)
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
         for d in spreadsheet.downloads(table, "smaa-rangaksept", sheet="SMAA"):
             st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"smaa_dl_{d.kind}",

@@ -68,9 +68,10 @@ def _texts(at) -> list[str]:
 
 
 def _table_texts(at) -> list[str]:
-    """What a table shows: a Styler's display values when the page styled it, else the raw cells."""
+    """What a table shows (st.dataframe and st.table): a Styler's display values when the page styled it, else
+    the raw cells."""
     out = []
-    for df in at.dataframe:
+    for df in [*at.dataframe, *at.table]:
         arrow = df.proto.arrow_data
         styled = arrow.styler.display_values if arrow.HasField("styler") else None
         frame = df.value

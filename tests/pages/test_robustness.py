@@ -126,12 +126,12 @@ def test_pairwise_prefill_from_current_weights(at):
 def test_the_tables_in_collapsed_expanders_are_drawn_only_when_opened(at):
     """Issue 14: a weight change does not rebuild tables nobody is looking at; opening shows them."""
     robustness(at)
-    assert len(at.dataframe) == 1  # the SMAA table, shown; the interval and walking tables are folded away
+    assert len(at.table) == 1  # the SMAA table, shown; the interval and walking tables are folded away
     bullets = sum(m.value.startswith("- ") for m in at.markdown)
     at.session_state["rob_intervals_open"] = True
     at.session_state["rob_walk_table_open"] = True
     at.run()
-    assert len(at.dataframe) == 3 and not at.exception
+    assert len(at.table) == 3 and not at.exception
     assert sum(m.value.startswith("- ") for m in at.markdown) == bullets + 12  # a sentence for each factor
 
 
