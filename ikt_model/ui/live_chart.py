@@ -18,6 +18,11 @@ draw beyond serialising the figure. Each chart has the full-screen button Stream
 
 The figures are laid out for a desk or a projector; the component fits them to the width of their column
 in the browser (ui.chart_fit), and lays a chart out again when that width changes.
+
+A chart more than 200 px (`NEAR_PX` in `JS`) below or above the window, or in a folded part of the page,
+is not drawn until it comes near: a weight change then redraws only the charts the user can see (on
+«Robusthet», one of five at 1400 x 1000), and a chart scrolled to later is drawn with the figure it got last.
+Until then it keeps its height and its accessible name; printing draws every chart.
 """
 
 from __future__ import annotations
@@ -94,9 +99,12 @@ function build(parentElement) {
   return wrap;
 }
 """ + FIT_WIDTH_JS + """
+function label(div, text) {
+  if (text) { div.setAttribute("role", "img"); div.setAttribute("aria-label", text); }
+}
 function draw(parentElement, wrap, div, text) {
   const data = JSON.parse(text);  // payload(): UTF-8 JSON
-  if (data.label) { div.setAttribute("role", "img"); div.setAttribute("aria-label", data.label); }
+  label(div, data.label);
   const figure = data.figure;
   const layout = (figure.layout = figure.layout || {});
   const width = parentElement.clientWidth || window.innerWidth;
@@ -120,6 +128,35 @@ function draw(parentElement, wrap, div, text) {
     div.textContent = window.Plotly ? NOT_DRAWN : NOT_LOADED;  // said on the page, not only in the console
   });
 }
+// A chart far outside the window is drawn when it comes near (NEAR_PX above or below the window): a weight
+// change redraws the charts the user can see at once, and a chart scrolled to later gets the latest figure
+// then. Until drawn, a chart holds its height (the page does not jump) and its accessible name. A chart in a
+// folded or hidden part of the page is drawn when shown, at its real width. Printing draws them all.
+const NEAR_PX = 200;
+function isNear(wrap) {
+  if (document.fullscreenElement === wrap) return true;
+  const box = wrap.getBoundingClientRect();
+  return box.height > 0 && box.bottom > -NEAR_PX && box.top < window.innerHeight + NEAR_PX;
+}
+function drawPending(div) {
+  if (!div.iktPending) return;
+  div.iktPending = false;
+  draw(div.iktParent, div.iktWrap, div, div.iktText);
+}
+// Watches the charts that wait; observing anew makes it report where a chart is now (a chart found far away
+// in the middle of React's update may already be back in view, which a running observer would not report).
+const nearby = (window.__iktNearby = window.__iktNearby || new IntersectionObserver((entries, observer) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    observer.unobserve(entry.target);
+    drawPending(entry.target.querySelector(".ikt-live-chart"));
+  }
+}, {rootMargin: NEAR_PX + "px 0px", scrollMargin: NEAR_PX + "px 0px"}));  // the page scrolls in Streamlit's main
+// area: without scrollMargin (Chrome 120+) a chart is drawn when it enters the window, not NEAR_PX before
+if (!window.__iktPrintAll) {
+  window.__iktPrintAll = true;
+  window.addEventListener("beforeprint", () => document.querySelectorAll(".ikt-live-chart").forEach(drawPending));
+}
 export default function (component) {
   const { parentElement } = component;
   let wrap = parentElement.querySelector(":scope > .ikt-chart");
@@ -129,7 +166,8 @@ export default function (component) {
     // (the column's width, not the window's: the sidebar coming back narrows the column after the window grew)
     new ResizeObserver(() => {
       const div = wrap.querySelector(".ikt-live-chart"), width = parentElement.clientWidth;
-      if (!div.iktText || !width || Math.abs(width - div.iktWidth) < 2 || document.fullscreenElement === wrap) return;
+      if (!div.iktText || div.iktPending || !width || Math.abs(width - div.iktWidth) < 2 ||
+          document.fullscreenElement === wrap) return;
       // Plotly.react keeps the width it had; resize takes the column's (its own resize handler ran on the
       // window's resize, before the column had its final width)
       draw(parentElement, wrap, div, div.iktText).then(() => div.dataset.failed || window.Plotly.Plots.resize(div));
@@ -137,7 +175,19 @@ export default function (component) {
   }
   const div = wrap.querySelector(".ikt-live-chart");
   div.iktText = new TextDecoder().decode(component.data);  // payload(): UTF-8 JSON bytes
-  draw(parentElement, wrap, div, div.iktText);
+  div.iktParent = parentElement;
+  div.iktWrap = wrap;
+  if (isNear(wrap)) {
+    div.iktPending = false;
+    draw(parentElement, wrap, div, div.iktText);
+  } else {  // drawn by `nearby` (or for printing): until then its name and its height
+    div.iktPending = true;
+    nearby.unobserve(wrap);
+    nearby.observe(wrap);
+    const data = JSON.parse(div.iktText);
+    label(div, data.label);
+    if (!div.dataset.height) div.style.minHeight = ((data.figure.layout || {}).height || 450) + "px";
+  }
 }
 """
 # The full-screen button (what Streamlit's own chart toolbar offers): shown when the chart is hovered or the

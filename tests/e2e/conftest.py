@@ -171,6 +171,22 @@ def wait_for_app(page) -> None:
     )
 
 
+def draw_every_chart(page, timeout: int = 30_000) -> int:
+    """Scroll each live chart on the page into view in turn and wait until it is drawn (or says why it could
+    not be): a chart far below the window is drawn only when it comes near (ui.live_chart). Returns how many
+    live charts the page has; the page is scrolled back to the top."""
+    charts = page.locator(".ikt-chart")
+    count = charts.count()
+    for i in range(count):
+        charts.nth(i).scroll_into_view_if_needed()
+        page.wait_for_function(
+            "i => { const d = document.querySelectorAll('.ikt-chart .ikt-live-chart')[i];"
+            " return d && !d.iktPending && (d.classList.contains('js-plotly-plot') || d.dataset.failed); }",
+            arg=i, timeout=timeout)
+    page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
+    return count
+
+
 def choose_option(page, selectbox, option: str, attempts: int = 3) -> None:
     """Open a Streamlit selectbox and pick `option`. A click that lands while the element is still
     re-rendering can leave the list closed, so the opening click is repeated until the option shows."""

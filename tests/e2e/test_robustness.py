@@ -27,6 +27,9 @@ def own_requests(blocked: list[str]) -> list[str]:
 
 
 def chart(page, key):
+    """The live chart `key`'s data and shapes, scrolled into view first (a chart below the window is drawn when
+    it comes near)."""
+    page.locator(f".st-key-{key}{LIVE}").scroll_into_view_if_needed()
     page.wait_for_function(f"() => {{ const el = document.querySelector('.st-key-{key}{LIVE} .js-plotly-plot');"
                            " return el && el.data; }")
     return page.evaluate(CHART_DATA, key)
