@@ -88,9 +88,12 @@ function build(parentElement) {
     const full = document.fullscreenElement === wrap;
     button.title = full ? CLOSE : OPEN;
     button.setAttribute("aria-label", full ? CLOSE : OPEN);
-    if (window.Plotly && div.dataset.height) {  // the whole screen, then back to the page's column
-      window.Plotly.relayout(div, full ? {height: fullHeight(), width: Math.max(300, window.innerWidth - 24)}
-                                       : {height: Number(div.dataset.height), width: null});
+    if (!window.Plotly || !div.dataset.height || div.dataset.failed) {
+      // not drawn: nothing to lay out
+    } else if (full) {  // the whole screen
+      window.Plotly.relayout(div, {height: fullHeight(), width: Math.max(300, window.innerWidth - 24)});
+    } else {  // back to the page's column as it is now (the window may have been resized meanwhile)
+      draw(parentElement, wrap, div, div.iktText).then(() => div.dataset.failed || window.Plotly.Plots.resize(div));
     }
     if (!full) button.blur();
   });
@@ -184,9 +187,10 @@ export default function (component) {
     div.iktPending = true;
     nearby.unobserve(wrap);
     nearby.observe(wrap);
-    const data = JSON.parse(div.iktText);
+    const data = JSON.parse(div.iktText), layout = (data.figure.layout = data.figure.layout || {});
     label(div, data.label);
-    if (!div.dataset.height) div.style.minHeight = ((data.figure.layout || {}).height || 450) + "px";
+    fitWidth(data.figure, parentElement.clientWidth || window.innerWidth);  // the height it will be drawn at
+    div.style.minHeight = (layout.height || 450) + "px";
   }
 }
 """

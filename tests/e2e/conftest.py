@@ -174,15 +174,24 @@ def wait_for_app(page) -> None:
 def draw_every_chart(page, timeout: int = 30_000) -> int:
     """Scroll each live chart on the page into view in turn and wait until it is drawn (or says why it could
     not be): a chart far below the window is drawn only when it comes near (ui.live_chart). Returns how many
-    live charts the page has; the page is scrolled back to the top."""
+    live charts the page has; the page is scrolled back to the top.
+
+    A chart never drawn before holds the height it will be drawn at: checked here (within 2 px), since a
+    wrong guess moves the page under the reader's eyes when the chart draws."""
     charts = page.locator(".ikt-chart")
     count = charts.count()
     for i in range(count):
+        held = page.evaluate("i => { const d = document.querySelectorAll('.ikt-chart .ikt-live-chart')[i];"
+                             " return d.iktPending && !d.classList.contains('js-plotly-plot') ?"
+                             " d.getBoundingClientRect().height : null; }", i)
         charts.nth(i).scroll_into_view_if_needed()
         page.wait_for_function(
             "i => { const d = document.querySelectorAll('.ikt-chart .ikt-live-chart')[i];"
             " return d && !d.iktPending && (d.classList.contains('js-plotly-plot') || d.dataset.failed); }",
             arg=i, timeout=timeout)
+        drawn = page.evaluate("i => document.querySelectorAll('.ikt-chart .ikt-live-chart')[i]"
+                              ".getBoundingClientRect().height", i)
+        assert held is None or abs(drawn - held) <= 2, f"chart {i} held {held} px and was drawn {drawn} px high"
     page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
     return count
 

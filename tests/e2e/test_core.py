@@ -225,6 +225,20 @@ def test_a_live_chart_opens_full_screen_and_comes_back(app_page, app_server):
     page.wait_for_function("!document.fullscreenElement")
     page.wait_for_function(f"Math.abs(document.querySelector('.ikt-chart .ikt-live-chart').getBoundingClientRect()"
                            f".height - {height}) < 2")
+    # the tester's finding: after a smaller window, closing full screen brought the chart back at its old width
+    wide = chart.locator(".ikt-live-chart").bounding_box()["width"]
+    page.set_viewport_size({"width": 900, "height": 1000})
+    fits = f"""() => {{ const c = document.querySelector('.ikt-chart .ikt-live-chart');
+        const svg = c.querySelector('.main-svg'); return svg && svg.getBoundingClientRect().right
+        <= c.getBoundingClientRect().right + 1 && c.getBoundingClientRect().width < {wide} - 100; }}"""
+    page.wait_for_function(fits)
+    chart.hover()
+    chart.get_by_role("button", name="Vis diagrammet i fullskjerm").click()
+    page.wait_for_function("document.fullscreenElement && document.fullscreenElement.classList.contains('ikt-chart')")
+    chart.get_by_role("button", name="Lukk fullskjerm").click()
+    page.wait_for_function("!document.fullscreenElement")
+    page.wait_for_timeout(500)
+    assert page.evaluate(fits), "the chart came back wider than its column"
 
 
 def test_a_chart_that_cannot_be_drawn_says_so_in_norwegian(app_page, app_server):
@@ -381,7 +395,8 @@ def _check_chart_boxes(boxes: list[dict]) -> None:
 
 def _open_charts(page, url: str, charts: int) -> list[dict]:
     page.goto(url)
-    page.locator(".ikt-chart").first.wait_for(state="attached", timeout=60_000)  # on a phone: below the window
+    # every chart there (on a phone they are below the window, not yet drawn), the run finished
+    page.wait_for_function(f"document.querySelectorAll('.ikt-chart').length >= {charts}", timeout=60_000)
     wait_for_app(page)
     assert draw_every_chart(page) == charts
     page.wait_for_timeout(300)  # a re-layout for the column's final width
