@@ -23,15 +23,17 @@ def interval_table(intervals: Sequence[FactorInterval]) -> pd.DataFrame:
 
 
 def acceptability_table(result: SmaaResult, labels: Sequence[str]) -> pd.DataFrame:
-    """First-rank acceptability, holistic acceptability and confidence, most often first on top."""
-    rows = [{
-        "Alternativ": label, "Best (b¹)": fmt.percent(result.first_rank[i], 1),
+    """First-rank acceptability, holistic acceptability and confidence, most often first on top.
+
+    Sorted before the frame is built: pandas' sort, drop and reset cost 4 ms of the 6 ms this took on every
+    weight change on «Robusthet» (issue 14)."""
+    order = sorted(range(len(labels)), key=lambda i: -result.first_rank[i] - 1e-3 * result.holistic[i])
+    return pd.DataFrame([{
+        "Alternativ": labels[i], "Best (b¹)": fmt.percent(result.first_rank[i], 1),
         "Blant de tre beste": fmt.percent(sum(result.rank_acceptability[i][:3]), 1),
         "Helhetlig aksept": fmt.number(result.holistic[i], 3),
         "Konfidens": "–" if result.confidence[i] is None else fmt.percent(result.confidence[i], 0),
-        "_sort": -result.first_rank[i] - 1e-3 * result.holistic[i],
-    } for i, label in enumerate(labels)]
-    return pd.DataFrame(rows).sort_values("_sort").drop(columns="_sort").reset_index(drop=True)
+    } for i in order])
 
 
 def ranking_table(ranking: Sequence[tuple[int, int, float]], labels: Sequence[str]) -> pd.DataFrame:

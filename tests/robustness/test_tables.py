@@ -29,6 +29,9 @@ def test_acceptability_table_and_reading():
     result = smaa([[1, 0], [0, 1], [0, 0]], "uniform", samples=2000, seed=1)
     df = tables.acceptability_table(result, ["A", "B", "C"])
     assert list(df["Alternativ"])[-1] == "C" and df.iloc[-1]["Konfidens"] == "–"
+    best = [float(v.replace("\u00a0%", "").replace(",", ".")) for v in df["Best (b¹)"]]
+    assert best == sorted(best, reverse=True) and list(df.index) == [0, 1, 2]  # most often first on top
+    assert best[0] == round(100 * max(result.first_rank), 1)
     lines = acceptability_reading(result, ["A", "B", "C"])
     assert lines[0].startswith(("A er best i 5", "B er best i 5", "A er best i 4", "B er best i 4"))
     assert "av alle mulige vektinger" in lines[0]
