@@ -88,12 +88,11 @@ function build(parentElement) {
     const full = document.fullscreenElement === wrap;
     button.title = full ? CLOSE : OPEN;
     button.setAttribute("aria-label", full ? CLOSE : OPEN);
-    if (!window.Plotly || !div.dataset.height || div.dataset.failed) {
-      // not drawn: nothing to lay out
-    } else if (full) {  // the whole screen
+    const drawn = window.Plotly && div.dataset.height && !div.dataset.failed;
+    if (drawn && full) {  // the whole screen
       window.Plotly.relayout(div, {height: fullHeight(), width: Math.max(300, window.innerWidth - 24)});
-    } else {  // back to the page's column as it is now (the window may have been resized meanwhile)
-      draw(parentElement, wrap, div, div.iktText).then(() => div.dataset.failed || window.Plotly.Plots.resize(div));
+    } else if (drawn) {  // back to the page's column as it is now (the window may have been resized meanwhile)
+      redraw(parentElement, wrap, div);
     }
     if (!full) button.blur();
   });
@@ -104,6 +103,12 @@ function build(parentElement) {
 """ + FIT_WIDTH_JS + """
 function label(div, text) {
   if (text) { div.setAttribute("role", "img"); div.setAttribute("aria-label", text); }
+}
+// The latest figure for the column's width now, on a chart drawn before at another width: Plotly.react keeps
+// the width it had, resize takes the column's (plotly's own resize handler ran on the window's resize, before
+// the column had its final width)
+function redraw(parentElement, wrap, div) {
+  return draw(parentElement, wrap, div, div.iktText).then(() => div.dataset.failed || window.Plotly.Plots.resize(div));
 }
 function draw(parentElement, wrap, div, text) {
   const data = JSON.parse(text);  // payload(): UTF-8 JSON
@@ -144,7 +149,7 @@ function isNear(wrap) {
 function drawPending(div) {
   if (!div.iktPending) return;
   div.iktPending = false;
-  draw(div.iktParent, div.iktWrap, div, div.iktText);
+  draw(div.iktParent, div.iktWrap, div, div.iktText);  // plotly.js sizes a chart to its column in Plotly.react
 }
 // Watches the charts that wait; observing anew makes it report where a chart is now (a chart found far away
 // in the middle of React's update may already be back in view, which a running observer would not report).
@@ -171,9 +176,7 @@ export default function (component) {
       const div = wrap.querySelector(".ikt-live-chart"), width = parentElement.clientWidth;
       if (!div.iktText || div.iktPending || !width || Math.abs(width - div.iktWidth) < 2 ||
           document.fullscreenElement === wrap) return;
-      // Plotly.react keeps the width it had; resize takes the column's (its own resize handler ran on the
-      // window's resize, before the column had its final width)
-      draw(parentElement, wrap, div, div.iktText).then(() => div.dataset.failed || window.Plotly.Plots.resize(div));
+      redraw(parentElement, wrap, div);
     }).observe(parentElement);
   }
   const div = wrap.querySelector(".ikt-live-chart");

@@ -207,6 +207,33 @@ def test_a_chart_below_the_window_is_drawn_when_it_comes_near_with_the_latest_we
         assert _far_chart_data(printed) != lazily_drawn  # the weight change did reach the far chart
 
 
+def test_a_far_chart_drawn_on_a_phone_fits_a_desktop_column_when_scrolled_to(app_page, app_server):
+    """A chart drawn on a phone, then changed while far below the window, then the window grown to a desktop's:
+    when scrolled to it is drawn for the column it is in now, not the phone's width it was last drawn at."""
+    page = app_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(app_server.url + "/sammenligning")
+    page.locator(".ikt-chart").first.wait_for(state="attached")
+    wait_for_app(page)
+    assert draw_every_chart(page) == 3  # each drawn once at a phone's width; the page is back at the top
+    narrow = page.locator(DIFFERENCE).bounding_box()["width"]
+    page.get_by_text("Hva om …? (endrer profilen)").click()
+    page.get_by_text("Strategi om å selge tjenester til andre").click()  # the profile changes: new figures
+    page.wait_for_function(f"document.querySelector('{DIFFERENCE}').iktPending === true")  # far away: it waits
+    wait_for_app(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_timeout(1500)  # the sidebar comes back
+    page.locator(DIFFERENCE).scroll_into_view_if_needed()
+    fits = f"""() => {{ const c = document.querySelector('{DIFFERENCE}'), svg = c.querySelector('.main-svg');
+        const box = c.getBoundingClientRect(), drawn = svg.getBoundingClientRect();
+        return !c.iktPending && box.width > {narrow} + 100 && drawn.right <= box.right + 1
+               && drawn.width >= box.width - 2; }}"""
+    page.wait_for_function(fits)
+    page.wait_for_timeout(500)
+    assert page.evaluate(fits), page.evaluate(f"""() => {{ const c = document.querySelector('{DIFFERENCE}');
+        return [c.getBoundingClientRect().width, c.querySelector('.main-svg').getBoundingClientRect().width]; }}""")
+
+
 def test_a_live_chart_opens_full_screen_and_comes_back(app_page, app_server):
     """The full-screen button Streamlit's own charts have: the chart fills the screen, and returns to its
     height when closed."""
