@@ -63,11 +63,12 @@ def _slider_key(factor_id: int) -> str:
     return f"weight_slider_{factor_id}"
 
 
-def _rerun_weight_fragments(*, sliders: bool = False) -> None:
+def _rerun_weight_fragments(*, sliders: bool = False, weight_set: bool = True) -> None:
     """End a weight callback with a rerun of only what depends on the weights: the sidebar's weight
-    fragments (the sliders only when they must be redrawn) and the page's registered weighted fragments.
+    fragments (the sliders only when they must be redrawn, the weight set only when its source or a refusal
+    changed) and the page's registered weighted fragments.
     A page without such fragments reruns whole (so do stale keys: the keyed rerun raises for them)."""
-    targets = session.rerun_targets(st.session_state, sliders=sliders)
+    targets = session.rerun_targets(st.session_state, sliders=sliders, weight_set=weight_set)
     if targets is not None:
         try:
             st.rerun(targets)
@@ -88,6 +89,10 @@ def _slider_changed(factor_id: int) -> None:
     """One slider moved: that factor's points change, the other factors keep their exact points (a weight
     set from AHP or a workshop is not rounded to the sliders' 0,1 steps)."""
     points = {**st.session_state[session.WEIGHTS].points, factor_id: st.session_state[_slider_key(factor_id)]}
+    # the weight set box shows «Egendefinert» already and no refusal: it stays as it is (one element less to
+    # send and lay out on every further slider move)
+    set_unchanged = (st.session_state[session.WEIGHTS_SOURCE] == session.CUSTOM
+                     and "weights_error" not in st.session_state)
     try:
         session.set_weights(st.session_state, points, session.CUSTOM)
     except WeightsError as exc:  # e.g. every weight at zero: keep the last valid weights (sliders redrawn)
@@ -95,7 +100,7 @@ def _slider_changed(factor_id: int) -> None:
         _rerun_weight_fragments(sliders=True)
         return
     st.session_state.pop("weights_error", None)
-    _rerun_weight_fragments()
+    _rerun_weight_fragments(weight_set=not set_unchanged)
 
 
 @st.fragment(key=session.WEIGHT_SET_FRAGMENT)

@@ -7,9 +7,9 @@ from ikt_model import spreadsheet
 from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, rank_labels, ranking_bar
 from ikt_model.decision.lead import read_lead
 from ikt_model.decision.profile import STATUS_LABELS
-from ikt_model.decision.views import PART_SOURCE_LABELS, ranking_table
+from ikt_model.decision.views import ranking_table
 from ikt_model.ties import join_names
-from ikt_model.ui import live_chart, session, widgets
+from ikt_model.ui import live_chart, reason_cards, session, widgets
 from ikt_model.ui.text import markdown_escape
 
 SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}
@@ -44,8 +44,9 @@ if view.problem:
 
 
 def _rerun_weighted() -> None:
-    """A profile change reruns the page's weighted fragments and the sidebar's (share link), not the app."""
-    st.rerun(session.rerun_targets(st.session_state, sliders=False) or "app")
+    """A profile change reruns the page's weighted fragments and the sidebar's share link, not the app (nor the
+    weight set: the weights did not change)."""
+    st.rerun(session.rerun_targets(st.session_state, sliders=False, weight_set=False) or "app")
 
 
 def _whatif(field: str) -> None:
@@ -172,20 +173,7 @@ def why() -> None:
                           on_change=widgets.remember_choice,
                           args=(st.session_state, "explain_alternative", "explain_choice"))
     chosen_row = next(r for r in result.ranking if r.alternative.key == chosen)
-    cols = st.columns(2)
-    for col, title, reasons in ((cols[0], "For", chosen_row.reasons_for),
-                                (cols[1], "Mot", chosen_row.reasons_against)):
-        with col:
-            st.markdown(f"**{title}**")
-            if not reasons:
-                st.caption("Ingen.")
-            for reason in reasons:
-                with st.container(border=True):
-                    st.markdown(f"**{reason.factor_label}** · {fmt.signed(reason.weighted)} "
-                                f"({PART_SOURCE_LABELS[reason.part.source]}, kap. {reason.part.section})")
-                    st.caption(f"«{reason.part.quote}»")
-                    if reason.part.note:
-                        st.caption(reason.part.note)
+    st.html(reason_cards.reason_cards(chosen_row))
     for note in chosen_row.notes:
         st.info(f"{note.message} (kap. {note.section})")
 

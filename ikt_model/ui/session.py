@@ -166,15 +166,18 @@ def set_weighted_fragments(state: MutableMapping[str, Any], *keys: str) -> None:
     state[WEIGHTED_FRAGMENTS] = tuple(keys)
 
 
-def rerun_targets(state: Mapping[str, Any], *, sliders: bool) -> list[str] | None:
-    """The fragment keys to rerun after the weights or the profile changed: the sidebar's weight set and
-    shares line (plus the sliders when their values must be redrawn: a preset, a refused change) and the
-    page's registered fragments. None when the page registered none: then the whole app must rerun.
+def rerun_targets(state: Mapping[str, Any], *, sliders: bool, weight_set: bool = True) -> list[str] | None:
+    """The fragment keys to rerun after the weights or the profile changed: the sidebar's shares line, its
+    weight set unless `weight_set` is False (the set box and its source line only change with the weights'
+    source or a refused change: a slider moved again under «Egendefinert» leaves them as they are), the
+    sliders when their values must be redrawn (a preset, a refused change), and the page's registered
+    fragments. None when the page registered none: then the whole app must rerun.
     """
     page = tuple(state.get(WEIGHTED_FRAGMENTS) or ())
     if not page:
         return None
-    sidebar = [WEIGHT_SET_FRAGMENT, *([WEIGHT_SLIDERS_FRAGMENT] if sliders else []), WEIGHT_SHARES_FRAGMENT]
+    sidebar = [*([WEIGHT_SET_FRAGMENT] if weight_set else []), *([WEIGHT_SLIDERS_FRAGMENT] if sliders else []),
+               WEIGHT_SHARES_FRAGMENT]
     return [*sidebar, *page]
 
 

@@ -283,13 +283,19 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_norwegian(app_page, app_server)
 
 def test_explain_box_shows_the_new_best_with_its_rank_after_a_weight_change(app_page, app_server):
     """The fresh tester's finding: «Forklar alternativ» kept showing «1. Alternativ modell + …» (by then 3rd)
-    after a weight change, and explained it. It now shows today's best with today's rank."""
+    after a weight change, and explained it. It now shows today's best with today's rank, and the reason
+    cards below it explain that one."""
     page = app_page
     page.goto(app_server.url + "/sammenligning")
     wait_for_app(page)
     box = _selectbox(page, "Forklar alternativ")
     box.wait_for()
     assert box.input_value().startswith("1. Alternativ modell")
+    cards = page.locator(".ikt-why-card")  # «Hvorfor?»'s reason cards: one st.html block, styled as cards
+    cards.first.wait_for()
+    assert cards.first.evaluate("c => getComputedStyle(c).borderTopWidth") == "1px"
+    before = page.locator(".ikt-why").inner_text()
+    assert before.startswith("For\n") and "\nMot\n" in before and "kap. " in before
     thumb = _slider(page, "Gjennomføringsevne")
     thumb.focus()
     thumb.press("End")
@@ -299,6 +305,8 @@ def test_explain_box_shows_the_new_best_with_its_rank_after_a_weight_change(app_
     page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stSelectbox"]')]
         .filter(b => b.textContent.includes('Forklar alternativ'))
         .some(b => (b.querySelector('input') || {}).value === '1. Hybridmodell + Kommunalt oppgavefellesskap (KO)')""")
+    page.wait_for_function("(before) => document.querySelector('.ikt-why').innerText !== before", arg=before)
+    assert cards.first.evaluate("c => getComputedStyle(c).borderTopWidth") == "1px"  # still styled after the rerun
 
 
 ALL_PATHS = ["start", "samarbeidet", "sammenligning", "robusthet", "parvis", "workshop", "delta", "scenarier", "notat",

@@ -114,6 +114,9 @@ def test_all_zero_weights_are_refused_and_nothing_is_lost(at):
     at.slider(key="weight_slider_12").set_value(0.0).run()  # the refused change: its message
     assert any("Minst én faktor" in e.value for e in at.error)
     assert at.session_state[session.WEIGHTS].points[12] > 0  # the last valid weights are kept
+    at.slider(key="weight_slider_1").set_value(10.0).run()  # a valid change: the weight set box drops the message
+    assert at.selectbox(key="weight_preset").value == "egendefinert"
+    assert not any("Minst én faktor" in e.value for e in at.error)
 
 
 def test_a_weight_change_reruns_only_what_depends_on_the_weights(at):
@@ -131,8 +134,12 @@ def test_a_weight_change_reruns_only_what_depends_on_the_weights(at):
     assert address_bar_values(at) == [encode_state(state[session.PROFILE], state[session.WEIGHTS],
                                                    state[session.OVERRIDES])]
     assert decode_state(address_bar_values(at)[0]).weights.points[6] == 100.0
+    at.run()  # the sliders are drawn by a full run only
+    at.slider(key="weight_slider_6").set_value(90.0).run()  # again under «Egendefinert»: the set box stays as it is
+    assert [b.key for b in at.selectbox] == ["explain_alternative"]
+    assert at.session_state[session.WEIGHTS].points[6] == 90.0 and len(live_charts(at)) == 3
     at.run()  # a full run draws the same state
-    assert at.title and at.slider(key="weight_slider_6").value == 100.0
+    assert at.title and at.slider(key="weight_slider_6").value == 90.0
     assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
 
 
@@ -294,3 +301,22 @@ def test_explain_follows_the_best_until_the_user_picks_and_shows_todays_rank(at)
     at.run()
     box = at.selectbox(key="explain_alternative")
     assert box.value == "ks/vertskommune" and "KS-modellen + Vertskommune" in box.options[box.index]
+
+
+def test_why_cards_explain_the_chosen_alternative_with_the_reports_words(at):
+    """«Hvorfor?»: the cards (one st.html block) hold the chosen alternative's reasons for and against, each with
+    its quote and section; another choice shows that alternative's reasons."""
+    from ikt_model.decision.evaluation import evaluate
+    from ikt_model.decision.knowledge import default_knowledge_base
+
+    at.switch_page("pages/comparison.py").run()
+    result = evaluate(at.session_state[session.PROFILE], at.session_state[session.WEIGHTS], default_knowledge_base())
+    (cards,) = [h.value for h in at.html if '<div class="ikt-why">' in h.value]
+    best = result.best
+    assert all(f"kap. {r.part.section})" in cards for r in (*best.reasons_for, *best.reasons_against))
+    assert cards.count('class="ikt-why-card"') == len(best.reasons_for) + len(best.reasons_against)
+    last = result.ranking[-1]
+    at.selectbox(key="explain_alternative").set_value(last.alternative.key).run()
+    (cards,) = [h.value for h in at.html if '<div class="ikt-why">' in h.value]
+    assert cards.count('class="ikt-why-card"') == len(last.reasons_for) + len(last.reasons_against)
+    assert all(r.factor_label in cards for r in last.reasons_against) and last.reasons_against

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
@@ -64,7 +65,33 @@ def _texts(at) -> list[str]:
         out.append(e.label)
     for t in at.tabs:
         out.append(t.label)
+    out += [_visible_text(h.value) for h in at.html]  # e.g. «Hvorfor?»'s reason cards (ui.reason_cards)
     return out
+
+
+class _VisibleText(HTMLParser):
+    """The text of an HTML body as a reader sees it: no tags, no style sheet, no script."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._hidden += tag in ("style", "script")
+
+    def handle_endtag(self, tag):
+        self._hidden -= tag in ("style", "script")
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def _visible_text(html: str) -> str:
+    reader = _VisibleText()
+    reader.feed(html)
+    return " ".join(reader.parts)
 
 
 def _table_texts(at) -> list[str]:

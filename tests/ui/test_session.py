@@ -96,5 +96,8 @@ def test_a_weight_change_reruns_the_sidebar_and_the_pages_weighted_fragments_onl
                                                           "cmp_lead", "cmp_charts"]
     # a preset or a refused change redraws the sliders too
     assert session.WEIGHT_SLIDERS_FRAGMENT in session.rerun_targets(state, sliders=True)
+    # a slider moved again under «Egendefinert», or a profile change, leaves the weight set box as it is
+    assert session.rerun_targets(state, sliders=False, weight_set=False) == [session.WEIGHT_SHARES_FRAGMENT,
+                                                                            "cmp_lead", "cmp_charts"]
     session.set_weighted_fragments(state)  # a full run of a page without them
     assert session.rerun_targets(state, sliders=True) is None
