@@ -143,12 +143,16 @@ def evaluate(profile: Profile, weights: Weights, kb: KnowledgeBase | None = None
     ranks = competition_ranks(scores)
     current = (Alternative(model=profile.current_model, form=profile.current_form)
                if profile.current_model and profile.current_form else None)
+    factor_labels = {f.id: f.label for f in kb.factors}
     ranked = []
     for i, alt in enumerate(matrix.alternatives):
-        reasons = [Reason(factor_id=f, factor_label=kb.factor(f).label, weighted=fractions[f] * p.effective, part=p)
-                   for f in FACTOR_IDS for p in matrix.parts[(alt.key, f)] if p.score != 0 and fractions[f] > 0]
-        pros = sorted((r for r in reasons if r.weighted > 0), key=lambda r: -r.weighted)[:REASONS_SHOWN]
-        cons = sorted((r for r in reasons if r.weighted < 0), key=lambda r: r.weighted)[:REASONS_SHOWN]
+        # (weighted, factor, part) for every part that counts; Reason objects only for the ones shown
+        weighted = [(fractions[f] * p.effective, f, p) for f in FACTOR_IDS for p in matrix.parts[(alt.key, f)]
+                    if p.score != 0 and fractions[f] > 0]
+        pros = [Reason(factor_id=f, factor_label=factor_labels[f], weighted=w, part=p) for w, f, p
+                in sorted((x for x in weighted if x[0] > 0), key=lambda x: -x[0])[:REASONS_SHOWN]]
+        cons = [Reason(factor_id=f, factor_label=factor_labels[f], weighted=w, part=p) for w, f, p
+                in sorted((x for x in weighted if x[0] < 0), key=lambda x: x[0])[:REASONS_SHOWN]]
         notes = tuple(_advice(r) for r in kb.rules if r.kind == "note"
                       and r.model in (None, alt.model) and r.form in (None, alt.form)
                       and CONDITIONS[r.condition](profile, alt))

@@ -76,11 +76,12 @@ def source_label(source: str) -> str:
 
 def init(state: MutableMapping[str, Any]) -> None:
     """Put defaults in place for keys that are missing; never overwrite what the user set."""
-    state.setdefault(PROFILE, Profile())
-    state.setdefault(WEIGHTS, default_weights())
-    state.setdefault(WEIGHTS_SOURCE, "rapport")
-    state.setdefault(OVERRIDES, {})
-    state.setdefault(WORKSHOP_RESULT, None)
+    # the defaults are built only when missing: this runs several times per rerun (session.current)
+    defaults = {PROFILE: Profile, WEIGHTS: default_weights, WEIGHTS_SOURCE: lambda: "rapport", OVERRIDES: dict,
+                WORKSHOP_RESULT: lambda: None}
+    for key, make in defaults.items():
+        if key not in state:
+            state[key] = make()
 
 
 def set_weights(state: MutableMapping[str, Any], weights: Weights | Mapping[int, float], source: str) -> Weights:
