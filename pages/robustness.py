@@ -38,7 +38,9 @@ labels = [alternative_label(view.kb, a) for a in ALTERNATIVES]
 factor_labels = {f.id: f.label for f in view.kb.factors}
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+# The spinner is the cache's: shown only while a result is computed (after 0,5 s, as st.spinner). A spinner around
+# each call sent two messages and started a timer thread on every weight change, cached or not (issue 14).
+@st.cache_data(max_entries=32, show_spinner="Trekker tilfeldige vektinger …")
 def cached_smaa(values, weight_mode: str, weight_vector: tuple, score_mode: str, samples: int, seed: int):
     return smaa(values, weight_mode, list(weight_vector), samples=samples, seed=seed, score_mode=score_mode)
 
@@ -75,8 +77,7 @@ def lead() -> None:
     """How sure: the share of weightings around the user's where the first choice stays first, the
     factors whose weight could change it soonest."""
     now = Inputs()
-    with st.spinner("Beregner robusthet …"):
-        around = cached_smaa(now.values, "around", tuple(now.vector), "fixed", 10_000, 1)
+    around = cached_smaa(now.values, "around", tuple(now.vector), "fixed", 10_000, 1)
     intervals = factor_intervals(now.values, now.view.weights, now.view.kb)
     best_index, ranking_now = now.best_index, now.ranking_now
     tied = tuple(i for _, i, t in ranking_now[1:] if abs(t - ranking_now[0][2]) < 1e-9)
@@ -169,8 +170,7 @@ def acceptability() -> None:
     weight_mode, score_mode = state["smaa_weight_mode"], state["smaa_score_mode"]
     samples, seed = int(state["smaa_samples"]), int(state["smaa_seed"])
     try:
-        with st.spinner(f"Trekker {fmt.number(samples)} vektinger …"):
-            result = cached_smaa(now.values, weight_mode, tuple(now.vector), score_mode, samples, seed)
+        result = cached_smaa(now.values, weight_mode, tuple(now.vector), score_mode, samples, seed)
     except SmaaError as exc:
         st.error(f"SMAA kunne ikke beregnes: {markdown_escape(session.user_message(exc))}")
         return
