@@ -87,9 +87,11 @@ NORWEGIAN_WIDGETS_CSS = f"""
 
 # Screen-reader labels and tooltips Streamlit's frontend writes in English, with no parameter to change them
 # (1.67: the «?» help button is «Help for <label>», a multiselect's «Clear all» / «Remove <value>», the sidebar's
-# «Collapse sidebar», a number field's «Increment» …). NORWEGIAN_LABELS_JS (put on every page by app.py with
-# st.html(..., unsafe_allow_javascript=True); a constant of ours, no outside text in it) rewrites them in the
-# browser as they appear. Exact labels first, then prefixes («Help for X» -> «Hjelp: X»).
+# «Collapse sidebar», a number field's «Increment» …, and a number field's refusal of a number outside its range,
+# «Number is outside the allowed range. Please enter a value between 0 and 2147483647.»). NORWEGIAN_LABELS_JS
+# (put on every page by app.py with st.html(..., unsafe_allow_javascript=True); a constant of ours, no outside
+# text in it) rewrites them in the browser as they appear. Exact labels first, then prefixes («Help for X» ->
+# «Hjelp: X»); the refusal as a Norwegian sentence with Norwegian numbers.
 ARIA_LABELS: dict[str, str] = {
     "Help": "Hjelp", "Clear all": "Fjern alle", "Clear value": "Tøm feltet", "Clear entry": "Tøm feltet",
     "Selected values": "Valgte", "Open": "Åpne", "Close": "Lukk", "Main menu": "Hovedmeny",
@@ -159,13 +161,57 @@ def _labels_js() -> str:
     root.querySelectorAll("[aria-label],[title]").forEach(visit);
     for (const [selector] of named) root.querySelectorAll(selector).forEach(name);
   };
+  // A number field refuses a number outside its range with an English sentence (a tooltip on its error icon,
+  // «**Error**: Number is …», and the same for a screen reader, «Error: Number is …»): said again in Norwegian,
+  // with the bounds in Norwegian number format. React owns these text nodes and writes them again on a change;
+  // that change comes back here as characterData.
+  const RANGE = new RegExp("Number is (outside|below|above) the allowed range\\\\.(?: Please enter a value "
+    + "(?:between (\\\\S+) and (\\\\S+)|greater than or equal to (\\\\S+)|less than or equal to (\\\\S+))\\\\.)?");
+  const nb = (text) => {
+    const value = Number(text);
+    if (!Number.isFinite(value)) return text;
+    const decimals = (text.split(".")[1] || "").length;
+    return value.toLocaleString("nb-NO", {minimumFractionDigits: decimals, maximumFractionDigits: decimals});
+  };
+  const rangeText = (m) => {
+    const [, kind, low, high, least, most] = m;
+    const outside = "Tallet er utenfor det tillatte området.";
+    if (low !== undefined) return `${outside} Skriv et tall fra ${nb(low)} til ${nb(high)}.`;
+    if (least !== undefined) return `Tallet er for lite. Skriv et tall som er minst ${nb(least)}.`;
+    if (most !== undefined) return `Tallet er for stort. Skriv et tall som er høyst ${nb(most)}.`;
+    return {below: "Tallet er for lite.", above: "Tallet er for stort."}[kind] || outside;
+  };
+  const translate = (node) => {
+    const v = node.nodeValue;
+    if (!v) return;
+    if (v.includes("allowed range")) {
+      const m = v.match(RANGE);
+      if (m) node.nodeValue = v.replace(m[0], rangeText(m)).replace(/^Error: /, "Feil: ");
+    } else if (v === "Error" && node.parentElement && node.parentElement.tagName === "STRONG") {
+      const next = node.parentElement.nextSibling;  // «**Error**: …»: the bold word, then the sentence
+      const rest = next && next.nodeType === 3 ? next.nodeValue : "";
+      if (rest.includes("allowed range") || rest.startsWith(": Tallet")) node.nodeValue = "Feil";
+    }
+  };
+  const translateAll = (root) => {
+    if (!(root.textContent || "").includes("allowed range")) return;
+    const walker = doc.createTreeWalker(root, 4);  // NodeFilter.SHOW_TEXT
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.parentElement || !n.parentElement.closest("script, style")) translate(n);  // not this script's own text
+    }
+  };
   sweep(doc.body);
+  translateAll(doc.body);
   new win.MutationObserver((records) => {
     for (const r of records) {
       if (r.type === "attributes") visit(r.target);
-      else r.addedNodes.forEach((n) => n.nodeType === 1 && sweep(n));
+      else if (r.type === "characterData") translate(r.target);
+      else r.addedNodes.forEach((n) => {
+        if (n.nodeType === 1) { sweep(n); translateAll(n); } else if (n.nodeType === 3) translate(n);
+      });
     }
-  }).observe(doc.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label", "title"]});
+  }).observe(doc.body, {subtree: true, childList: true, characterData: true, attributes: true,
+                        attributeFilter: ["aria-label", "title"]});
 })();
 </script>""".replace("__NAMED__", json.dumps(CSS_TEXT_NAMES, ensure_ascii=False)).replace(
         "__EXACT__", json.dumps(ARIA_LABELS, ensure_ascii=False)).replace(

@@ -142,6 +142,42 @@ def test_the_hint_under_a_field_being_edited_is_norwegian(app_page, app_server):
     assert in_form.evaluate("e => getComputedStyle(e, '::after').content") == '"Trykk Enter for å sende"'
 
 
+@pytest.mark.parametrize(("path", "label", "bad", "said"), [
+    ("robusthet", "Frø for tilfeldige trekk", "-5", "Tallet er utenfor det tillatte området. Skriv et tall fra 0 til "
+                                                  "2 147 483 647."),
+    ("samarbeidet", "Antall kommuner", "0", "Tallet er utenfor det tillatte området. Skriv et tall fra 1 til 500."),
+])
+def test_a_number_outside_its_range_is_refused_in_norwegian_and_nothing_is_lost(app_page, app_server, path, label,
+                                                                                bad, said):
+    """Streamlit's number field refuses a number outside its range in English, in a tooltip on its error icon and
+    for a screen reader; both are Norwegian, with Norwegian numbers. The refused number stays in the field to be
+    corrected; a good one is taken and the message goes."""
+    page = app_page
+    page.goto(f"{app_server.url}/{path}")
+    wait_for_app(page)
+    if path == "robusthet":
+        page.get_by_text("Detaljer for fagfolk").click()
+    field = page.get_by_label(label, exact=True)
+    before = field.input_value()
+    field.fill(bad)
+    field.press("Enter")
+    spoken = page.locator('[id$="-validation-error"]')
+    spoken.wait_for(state="attached")
+    page.wait_for_function("(said) => [...document.querySelectorAll('[id$=\"-validation-error\"]')]"
+                           ".some(e => e.textContent.replaceAll('\\u00a0', ' ') === 'Feil: ' + said)", arg=said)
+    page.get_by_test_id("stTooltipErrorHoverTarget").hover()
+    tooltip = page.get_by_test_id("stTooltipErrorContent")
+    tooltip.wait_for()
+    page.wait_for_function("(said) => document.querySelector('[data-testid=\"stTooltipErrorContent\"]').textContent"
+                           ".replaceAll('\\u00a0', ' ') === 'Feil: ' + said", arg=said)
+    assert "Number is" not in page.evaluate("document.body.innerText")
+    assert field.input_value() == bad and field.get_attribute("aria-invalid") == "true"  # kept to be corrected
+    field.fill(before)
+    field.press("Enter")
+    page.wait_for_function("() => !document.querySelector('[id$=\"-validation-error\"]')")
+    assert field.get_attribute("aria-invalid") is None
+
+
 def _to_zero(page, label: str) -> None:
     thumb = page.get_by_role("slider", name=label)
     thumb.focus()
