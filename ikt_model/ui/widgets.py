@@ -122,7 +122,36 @@ ARIA_LABELS: dict[str, str] = {
 CSS_TEXT_NAMES: dict[str, str] = {'[data-testid="stFileUploaderDropzone"] button': UPLOAD_BUTTON,
                                   '[data-testid="stStatusWidget"] button[kind="header"]': STOP}
 ARIA_PREFIXES: dict[str, str] = {"Help for ": "Hjelp: ", "Remove ": "Fjern ", "Upload ": "Last opp ",
-                                 "Page ": "Side ", "Shortcut ": "Hurtigtast "}
+                                 "Page ": "Side ", "Shortcut ": "Hurtigtast ",
+                                 "Top values frequency chart": "De vanligste verdiene",
+                                 "Distribution histogram": "Fordeling"}
+# Visible words of a table's (st.dataframe, st.data_editor) own menus and tooltips: a click on a column heading
+# opens «Sort ascending, Sort descending, Format, Statistics, Autosize, Pin column, Hide column» (Streamlit 1.67,
+# DataFrame chunk). Rewritten where they are drawn (GRID_TEXT_SCOPE), as whole texts: a word of the page's own is
+# never touched.
+GRID_TEXTS: dict[str, str] = {
+    "Sort ascending": "Sorter stigende", "Sort descending": "Sorter synkende", "Format": "Tallformat",
+    "Automatic": "Automatisk", "Localized": "Lokalt format", "Plain": "Uformatert", "Compact": "Kompakt",
+    "Percent": "Prosent", "Scientific": "Vitenskapelig", "Accounting": "Regnskap", "Calendar": "Kalender",
+    "Distance": "Avstand", "Duration": "Varighet", "Statistics": "Statistikk", "Count": "Antall",
+    "Distinct": "Ulike verdier", "Empty": "Tomme", "Minimum": "Minste", "Maximum": "Største",
+    "Average": "Gjennomsnitt", "Median": "Median", "Sum": "Sum", "Standard deviation": "Standardavvik",
+    "Range": "Spenn", "Values": "Verdier", "Minimum length": "Korteste", "Maximum length": "Lengste",
+    "Average length": "Gjennomsnittlig lengde", "Based on sample": "Basert på et utvalg",
+    "Top values frequency chart": "De vanligste verdiene", "Distribution histogram": "Fordeling",
+    "Autosize": "Tilpass bredden", "Pin column": "Fest kolonnen", "Unpin column": "Løsne kolonnen",
+    "Hide column": "Skjul kolonnen", "Show/hide columns": "Vis/skjul kolonner", "Select all": "Velg alle",
+    "Copy column name": "Kopier kolonnenavnet", "Rename": "Gi nytt navn", "Add row": "Legg til rad",
+    "Delete row(s)": "Slett valgte rader", "Clear selection": "Fjern markeringen", "Search": "Søk",
+    "Fullscreen": "Fullskjerm", "Close fullscreen": "Lukk fullskjerm", "Download as CSV": "Last ned som CSV",
+    "No data": "Ingen data", "No content": "Tomt", "No options": "Ingen valg",
+    "Failed to load data": "Tabellen kunne ikke lastes", "Type to search": "Skriv for å søke",
+}
+# Where GRID_TEXTS are drawn: the table, its toolbar, and the menus and tooltips it opens (popovers at the
+# end of the page)
+GRID_STATISTICS = '[data-testid="stDataFrameStatisticsMenu"]'
+GRID_TEXT_SCOPE = ('[data-testid="stDataFrame"], [data-testid="stElementToolbar"], [data-baseweb="popover"], '
+                   f'[role="tooltip"], [role="menu"], {GRID_STATISTICS}')
 
 
 def _labels_js() -> str:
@@ -181,10 +210,26 @@ def _labels_js() -> str:
     if (most !== undefined) return `Tallet er for stort. Skriv et tall som er høyst ${nb(most)}.`;
     return {below: "Tallet er for lite.", above: "Tallet er for stort."}[kind] || outside;
   };
+  // A column's statistics («2.4%», «14.7», «0 (0%)») in Norwegian number format; not a top value's own label
+  // (the title of the element around it), which may be a number of the data's own («2015»)
+  const grid = __GRID__, scope = __SCOPE__, statistics = __STATISTICS__;
+  const NUMBER = /-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?/g;
+  const written = new WeakMap();  // text node -> the number text written here (not converted twice)
+  const nbNumbers = (v) => v.replace(NUMBER, (m) => nb(m.replaceAll(",", ""))).replace(/(\\d)%/g, "$1\\u00a0%");
   const translate = (node) => {
     const v = node.nodeValue;
-    if (!v) return;
-    if (v.includes("allowed range")) {
+    if (!v || written.get(node) === v) return;
+    const word = v.trim();
+    const parent = node.parentElement;
+    if (Object.prototype.hasOwnProperty.call(grid, word)) {
+      // written only when it changes: a write of the same text is a mutation too, and would come back here
+      if (grid[word] !== word && parent && parent.closest(scope)) node.nodeValue = v.replace(word, grid[word]);
+    } else if (/\\d/.test(word) && /^[\\d.,%()\\s-]+$/.test(word) && parent && parent.closest(statistics)
+               && !(parent.closest("[title]") && parent.closest("[title]").getAttribute("title").trim() === word)) {
+      const n = nbNumbers(v);
+      written.set(node, n);
+      if (n !== v) node.nodeValue = n;
+    } else if (v.includes("allowed range")) {
       const m = v.match(RANGE);
       if (m) node.nodeValue = v.replace(m[0], rangeText(m)).replace(/^Error: /, "Feil: ");
     } else if (v === "Error" && node.parentElement && node.parentElement.tagName === "STRONG") {
@@ -194,7 +239,12 @@ def _labels_js() -> str:
     }
   };
   const translateAll = (root) => {
-    if (!(root.textContent || "").includes("allowed range")) return;
+    const inScope = root.closest(scope) || root.querySelector(scope);
+    if (!inScope && !(root.textContent || "").includes("allowed range")) return;
+    root.querySelectorAll("input[placeholder]").forEach((i) => {
+      const p = i.getAttribute("placeholder");
+      if (Object.prototype.hasOwnProperty.call(grid, p)) i.setAttribute("placeholder", grid[p]);
+    });
     const walker = doc.createTreeWalker(root, 4);  // NodeFilter.SHOW_TEXT
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (!n.parentElement || !n.parentElement.closest("script, style")) translate(n);  // not this script's own text
@@ -215,7 +265,9 @@ def _labels_js() -> str:
 })();
 </script>""".replace("__NAMED__", json.dumps(CSS_TEXT_NAMES, ensure_ascii=False)).replace(
         "__EXACT__", json.dumps(ARIA_LABELS, ensure_ascii=False)).replace(
-        "__PREFIXES__", json.dumps(ARIA_PREFIXES, ensure_ascii=False))
+        "__PREFIXES__", json.dumps(ARIA_PREFIXES, ensure_ascii=False)).replace(
+        "__GRID__", json.dumps(GRID_TEXTS, ensure_ascii=False)).replace(
+        "__SCOPE__", json.dumps(GRID_TEXT_SCOPE)).replace("__STATISTICS__", json.dumps(GRID_STATISTICS))
 
 
 NORWEGIAN_LABELS_JS = _labels_js()

@@ -394,3 +394,52 @@ def test_screen_reader_labels_and_tooltips_are_norwegian_on_every_page(app_page,
         if english:
             found[path] = english
     assert not found, found
+
+
+def _open_column_menu(page, grid, *, numeric: bool):
+    """Click along the table's heading row until a column's menu opens (a click on a heading opens it); with
+    `numeric`, go on until a number column's («Tallformat» is offered for numbers only). Returns the menu."""
+    box = grid.bounding_box()
+    menu = page.get_by_test_id("stDataFrameColumnMenu")
+    for dx in range(40, int(box["width"]) - 10, 40):
+        page.mouse.click(box["x"] + dx, box["y"] + 18)
+        try:
+            menu.wait_for(timeout=1_500)
+        except Exception:  # noqa: BLE001 (no menu at this point of the row)
+            continue
+        if not numeric or "Tallformat" in menu.inner_text():
+            return menu
+        page.keyboard.press("Escape")
+        menu.wait_for(state="detached")
+    raise AssertionError("fant ingen kolonnemeny" + (" for en tallkolonne" if numeric else ""))
+
+
+def test_a_tables_column_menu_and_statistics_speak_norwegian(app_page, app_server):
+    """A click on a table's column heading opens Streamlit's column menu: «Sort ascending», «Statistics» (with
+    «Values», «Empty», «Average» and numbers such as «2.4%»), «Pin column» … All of it reads in Norwegian,
+    with Norwegian numbers."""
+    from ikt_model.ui.widgets import GRID_TEXTS
+
+    english = [w for w in GRID_TEXTS if w not in GRID_TEXTS.values()]
+    page = app_page
+    page.goto(app_server.url + "/oversikt")
+    wait_for_app(page)
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    seen = []
+    for numeric in (False, True):
+        menu = _open_column_menu(page, grid, numeric=numeric)
+        text = menu.inner_text()
+        assert "Sorter stigende" in text and "Skjul kolonnen" in text and "Statistikk" in text, text
+        item = menu.get_by_role("menuitem").filter(has_text="Statistikk").bounding_box()
+        page.mouse.click(item["x"] + 20, item["y"] + item["height"] / 2)  # its submenu covers it for Playwright
+        panel = page.get_by_test_id("stDataFrameStatisticsMenu")
+        panel.wait_for()
+        page.wait_for_timeout(300)  # the rewrite follows the panel's text as it arrives
+        seen += [text, panel.inner_text()]
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
+    shown = "\n".join(seen)
+    assert "Verdier" in shown and ("Gjennomsnitt" in shown or "Gjennomsnittlig lengde" in shown), shown
+    assert not [w for w in english if re.search(rf"(?m)^{re.escape(w)}$", shown)], shown
+    assert not re.search(r"\d\.\d|\d%", shown), shown  # 2,4 % and 14,7, not 2.4% and 14.7
