@@ -63,10 +63,18 @@ def table(frame, decimals: int | dict[str, int] = 2, signed_columns: tuple[str, 
 
     `frame`: a DataFrame. `decimals`: decimals for every float column, or per column name (int columns
     get 0). `signed_columns`: columns shown with an explicit sign (+0,89 / −0,23). `plain_columns`: whole
-    numbers shown without grouping (years: 2009, not 2 009). Returns a Styler.
+    numbers shown without grouping (years: 2009, not 2 009), as text. Returns a Styler.
+
+    A missing value in a number column is «–» in the display text, but st.dataframe's grid draws a missing
+    number as «None» (its own placeholder); a column where that matters is best a plain column or text.
     """
     import pandas as pd
 
+    # Years are labels, not quantities: written as text (2009, «–»). A missing number stays a missing number
+    # underneath, and the browser's data grid draws a missing number as «None» whatever the display text says.
+    plain = [c for c in plain_columns if c in frame.columns]
+    if plain:
+        frame = frame.assign(**{c: frame[c].map(lambda v: "–" if pd.isna(v) else str(int(v))) for c in plain})
     formatters = {}
     for column in frame.columns:
         series = frame[column]
@@ -78,9 +86,6 @@ def table(frame, decimals: int | dict[str, int] = 2, signed_columns: tuple[str, 
             places = 0 if whole and not isinstance(decimals, dict) else (
                 decimals.get(column, 0 if whole else 2) if isinstance(decimals, dict) else decimals)
             fn = signed if column in signed_columns else number
-            if column in plain_columns:
-                formatters[column] = lambda v: "–" if pd.isna(v) else str(int(v))
-                continue
             formatters[column] = (lambda v, fn=fn, places=places: "–" if pd.isna(v) else fn(float(v), places))
         else:
             formatters[column] = _text_cell

@@ -182,7 +182,7 @@ else:
                 "navn": st.column_config.TextColumn("Samarbeid", pinned=True),
                 "ks_region": st.column_config.TextColumn("KS-region"),
                 "organisasjonsform_navn": st.column_config.TextColumn("Form", help="Hovedform"),
-                "etablert_aar": st.column_config.NumberColumn("Etablert", format="%d"),
+                "etablert_aar": st.column_config.TextColumn("Etablert"),  # text from fmt.table: 2009, «–»
                 "alder": st.column_config.ProgressColumn(f"Alder {year}", format="%d år", min_value=0,
                                                          max_value=max(20, year - options.year_min)),
                 "antall_kommuner": st.column_config.NumberColumn("Kommuner", format="%d"),

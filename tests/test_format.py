@@ -27,11 +27,13 @@ def test_plural_uses_the_singular_only_for_one():
 
 
 def test_table_shows_numbers_the_norwegian_way_and_keeps_them_numbers():
-    frame = pd.DataFrame({"n": [81912, None], "x": [-1.5, 2.25], "t": ["a", None], "år": [2009, 2015],
+    frame = pd.DataFrame({"n": [81912, None], "x": [-1.5, 2.25], "t": ["a", None], "år": [2009, None],
                           "s": [0.891, -0.2]})
     styled = fmt.table(frame, signed_columns=("s",), plain_columns=("år",))
     shown = styled._translate(False, False)  # the display values Streamlit sends
     cells = [[c["display_value"] for c in row[1:]] for row in shown["body"]]
     assert cells[0] == ["81\u00a0912", "−1,50", "a", "2009", "+0,89"]
-    assert cells[1] == ["–", "2,25", "–", "2015", "−0,20"]
+    assert cells[1] == ["–", "2,25", "–", "–", "−0,20"]
     assert styled.data["n"].dtype.kind == "f"  # still numbers underneath: sorting stays numeric
+    # a year is text underneath: the grid draws a missing number as «None», whatever the display says
+    assert list(styled.data["år"]) == ["2009", "–"] and list(frame["år"].isna()) == [False, True]
