@@ -140,12 +140,13 @@ GRID_TEXTS: dict[str, str] = {
     "Average length": "Gjennomsnittlig lengde", "Based on sample": "Basert på et utvalg",
     "Top values frequency chart": "De vanligste verdiene", "Distribution histogram": "Fordeling",
     "Autosize": "Tilpass bredden", "Pin column": "Fest kolonnen", "Unpin column": "Løsne kolonnen",
-    "Hide column": "Skjul kolonnen", "Show/hide columns": "Vis/skjul kolonner", "Select all": "Velg alle",
-    "Copy column name": "Kopier kolonnenavnet", "Rename": "Gi nytt navn", "Add row": "Legg til rad",
-    "Delete row(s)": "Slett valgte rader", "Clear selection": "Fjern markeringen", "Search": "Søk",
-    "Fullscreen": "Fullskjerm", "Close fullscreen": "Lukk fullskjerm", "Download as CSV": "Last ned som CSV",
-    "No data": "Ingen data", "No content": "Tomt", "No options": "Ingen valg",
-    "Failed to load data": "Tabellen kunne ikke lastes", "Type to search": "Skriv for å søke",
+    "Hide column": "Skjul kolonnen", "Select all": "Velg alle", "Rename": "Gi nytt navn", "Add row": "Legg til rad",
+    "Delete row(s)": "Slett valgte rader", "Clear selection": "Fjern markeringen", "No data": "Ingen data",
+    "No content": "Tomt", "No options": "Ingen valg", "Failed to load data": "Tabellen kunne ikke lastes",
+    "Type to search": "Skriv for å søke",
+    # the toolbar's and the menu's words that are screen-reader labels elsewhere: the same Norwegian
+    **{word: ARIA_LABELS[word] for word in ("Copy column name", "Search", "Show/hide columns", "Fullscreen",
+                                            "Close fullscreen", "Download as CSV")},
 }
 # Where GRID_TEXTS are drawn: the table, its toolbar, and the menus and tooltips it opens (popovers at the
 # end of the page)
