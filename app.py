@@ -15,9 +15,10 @@ from ikt_model.decision.weights import PRESET_LABELS, WeightsError, preset
 from ikt_model.store import StoreUnavailable
 from ikt_model.ui import address_bar, session
 from ikt_model.ui import workspace as sak
+from ikt_model.ui.browser_labels import NORWEGIAN_LABELS_JS
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
 from ikt_model.ui.text import markdown_escape
-from ikt_model.ui.widgets import NORWEGIAN_LABELS_JS, NORWEGIAN_WIDGETS_CSS
+from ikt_model.ui.widgets import NORWEGIAN_WIDGETS_CSS
 from ikt_model.workspaces import shared_workspaces
 
 st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"),

@@ -418,7 +418,7 @@ def test_a_tables_column_menu_and_statistics_speak_norwegian(app_page, app_serve
     """A click on a table's column heading opens Streamlit's column menu: «Sort ascending», «Statistics» (with
     «Values», «Empty», «Average» and numbers such as «2.4%»), «Pin column» … All of it reads in Norwegian,
     with Norwegian numbers."""
-    from ikt_model.ui.widgets import GRID_TEXTS
+    from ikt_model.ui.browser_labels import GRID_TEXTS
 
     english = [w for w in GRID_TEXTS if w not in GRID_TEXTS.values()]
     page = app_page

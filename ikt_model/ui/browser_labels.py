@@ -1,0 +1,200 @@
+"""Norwegian for the English that Streamlit's frontend writes into the page, with no parameter to change it:
+screen-reader labels and tooltips, a number field's refusal of a number outside its range, and a table's own
+column menu, statistics and toolbar.
+
+`NORWEGIAN_LABELS_JS` (put on every page by app.py with st.html(..., unsafe_allow_javascript=True); a constant
+of ours, no outside text in it) rewrites them in the browser as they appear. The texts a widget draws as
+CSS (the uploader's, «Press Enter to apply») are in ui.widgets.
+"""
+
+from __future__ import annotations
+
+from .widgets import STOP, UPLOAD_BUTTON
+
+# Screen-reader labels and tooltips Streamlit's frontend writes in English, with no parameter to change them
+# (1.67: the «?» help button is «Help for <label>», a multiselect's «Clear all» / «Remove <value>», the sidebar's
+# «Collapse sidebar», a number field's «Increment» …, and a number field's refusal of a number outside its range,
+# «Number is outside the allowed range. Please enter a value between 0 and 2147483647.»). NORWEGIAN_LABELS_JS
+# (put on every page by app.py with st.html(..., unsafe_allow_javascript=True); a constant of ours, no outside
+# text in it) rewrites them in the browser as they appear. Exact labels first, then prefixes («Help for X» ->
+# «Hjelp: X»); the refusal as a Norwegian sentence with Norwegian numbers.
+ARIA_LABELS: dict[str, str] = {
+    "Help": "Hjelp", "Clear all": "Fjern alle", "Clear value": "Tøm feltet", "Clear entry": "Tøm feltet",
+    "Selected values": "Valgte", "Open": "Åpne", "Close": "Lukk", "Main menu": "Hovedmeny",
+    "App pages": "Sidene i verktøyet", "Sidebar": "Sidemeny", "Collapse sidebar": "Skjul sidemenyen",
+    "Expand sidebar": "Vis sidemenyen", "Increment": "Øk", "Decrement": "Reduser", "Running...": "Arbeider …",
+    "Stop script": "Stopp", "Link to heading": "Lenke til overskriften", "Markdown content": "Tekst",
+    "Notifications": "Varsler", "Navigate to home page": "Gå til startsiden", "file upload": "Filopplasting",
+    "Add files": "Legg til filer", "Previous page": "Forrige side", "Next page": "Neste side",
+    "Pagination": "Sider", "Dataframe column menu": "Kolonnemeny", "Copy column name": "Kopier kolonnenavnet",
+    "Fullscreen": "Fullskjerm", "Close fullscreen": "Lukk fullskjerm", "Download as CSV": "Last ned som CSV",
+    "Search": "Søk", "Show/hide columns": "Vis/skjul kolonner", "Clear date": "Tøm datoen",
+    "Choose date": "Velg dato", "Previous month": "Forrige måned", "Next month": "Neste måned",
+    "Scroll tabs left": "Rull fanene til venstre", "Scroll tabs right": "Rull fanene til høyre",
+    "Button action menu": "Knappemeny", "Video player": "Videospiller", "Audio player": "Lydspiller",
+    "Close Search": "Lukk søket", "Previous Result": "Forrige treff", "Next Result": "Neste treff",
+    "Theme": "Tema", "Loading mermaid diagram": "Laster diagram", "Show password": "Vis passordet",
+    "Hide password": "Skjul passordet", "Copy to clipboard": "Kopier", "Copied to clipboard": "Kopiert",
+    # plotly's own chart toolbar (where a page shows it)
+    "Download plot as a PNG": "Last ned figuren som PNG", "Download plot": "Last ned figuren", "Zoom": "Zoom",
+    "Pan": "Flytt", "Box Select": "Velg med rektangel", "Lasso Select": "Velg med lasso", "Zoom in": "Zoom inn",
+    "Zoom out": "Zoom ut", "Autoscale": "Tilpass aksene", "Reset axes": "Tilbakestill aksene",
+    "Reset view": "Tilbakestill visningen", "Toggle Spike Lines": "Vis/skjul hjelpelinjer",
+    "Show closest data on hover": "Vis nærmeste verdi", "Compare data on hover": "Sammenlign verdier",
+    "Produced with Plotly.js": "Laget med Plotly.js",
+}
+# Buttons whose English text NORWEGIAN_WIDGETS_CSS hides and draws again in Norwegian (::after): a screen
+# reader does not read CSS text, so they get it as their accessible name (axe: «button-name», critical)
+CSS_TEXT_NAMES: dict[str, str] = {'[data-testid="stFileUploaderDropzone"] button': UPLOAD_BUTTON,
+                                  '[data-testid="stStatusWidget"] button[kind="header"]': STOP}
+ARIA_PREFIXES: dict[str, str] = {"Help for ": "Hjelp: ", "Remove ": "Fjern ", "Upload ": "Last opp ",
+                                 "Page ": "Side ", "Shortcut ": "Hurtigtast ",
+                                 "Top values frequency chart": "De vanligste verdiene",
+                                 "Distribution histogram": "Fordeling"}
+# Visible words of a table's (st.dataframe, st.data_editor) own menus and tooltips: a click on a column heading
+# opens «Sort ascending, Sort descending, Format, Statistics, Autosize, Pin column, Hide column» (Streamlit 1.67,
+# DataFrame chunk). Rewritten where they are drawn (GRID_TEXT_SCOPE), as whole texts: a word of the page's own is
+# never touched.
+GRID_TEXTS: dict[str, str] = {
+    "Sort ascending": "Sorter stigende", "Sort descending": "Sorter synkende", "Format": "Tallformat",
+    "Automatic": "Automatisk", "Localized": "Lokalt format", "Plain": "Uformatert", "Compact": "Kompakt",
+    "Percent": "Prosent", "Scientific": "Vitenskapelig", "Accounting": "Regnskap", "Calendar": "Kalender",
+    "Distance": "Avstand", "Duration": "Varighet", "Statistics": "Statistikk", "Count": "Antall",
+    "Distinct": "Ulike verdier", "Empty": "Tomme", "Minimum": "Minste", "Maximum": "Største",
+    "Average": "Gjennomsnitt", "Median": "Median", "Sum": "Sum", "Standard deviation": "Standardavvik",
+    "Range": "Spenn", "Values": "Verdier", "Minimum length": "Korteste", "Maximum length": "Lengste",
+    "Average length": "Gjennomsnittlig lengde", "Based on sample": "Basert på et utvalg",
+    "Top values frequency chart": "De vanligste verdiene", "Distribution histogram": "Fordeling",
+    "Autosize": "Tilpass bredden", "Pin column": "Fest kolonnen", "Unpin column": "Løsne kolonnen",
+    "Hide column": "Skjul kolonnen", "Select all": "Velg alle", "Rename": "Gi nytt navn", "Add row": "Legg til rad",
+    "Delete row(s)": "Slett valgte rader", "Clear selection": "Fjern markeringen", "No data": "Ingen data",
+    "No content": "Tomt", "No options": "Ingen valg", "Failed to load data": "Tabellen kunne ikke lastes",
+    "Type to search": "Skriv for å søke",
+    # the toolbar's and the menu's words that are screen-reader labels elsewhere: the same Norwegian
+    **{word: ARIA_LABELS[word] for word in ("Copy column name", "Search", "Show/hide columns", "Fullscreen",
+                                            "Close fullscreen", "Download as CSV")},
+}
+# Where GRID_TEXTS are drawn: the table, its toolbar, and the menus and tooltips it opens (popovers at the
+# end of the page)
+GRID_STATISTICS = '[data-testid="stDataFrameStatisticsMenu"]'
+GRID_TEXT_SCOPE = ('[data-testid="stDataFrame"], [data-testid="stElementToolbar"], [data-baseweb="popover"], '
+                   f'[role="tooltip"], [role="menu"], {GRID_STATISTICS}')
+
+
+def _labels_js() -> str:
+    import json
+
+    return """<script>
+(() => {
+  const doc = window.parent && window.parent.document ? window.parent.document : document;
+  const win = doc.defaultView || window;
+  if (win.__iktNorwegianLabels) return;
+  win.__iktNorwegianLabels = true;
+  const exact = __EXACT__, prefixes = Object.entries(__PREFIXES__);
+  const fix = (value) => {
+    if (!value) return null;
+    if (Object.prototype.hasOwnProperty.call(exact, value)) return exact[value];
+    for (const [en, no] of prefixes) if (value.startsWith(en)) return no + value.slice(en.length);
+    return null;
+  };
+  const named = Object.entries(__NAMED__);  // elements whose visible text is CSS (::after): the same as their name
+  const name = (el) => {
+    for (const [selector, text] of named) {
+      if (el.matches && el.matches(selector) && !el.getAttribute("aria-label")) el.setAttribute("aria-label", text);
+    }
+  };
+  const visit = (el) => {
+    for (const attr of ["aria-label", "title"]) {
+      const v = el.getAttribute && el.getAttribute(attr);
+      const n = fix(v);
+      if (n !== null && n !== v) el.setAttribute(attr, n);
+    }
+  };
+  const sweep = (root) => {
+    visit(root);
+    name(root);
+    if (!root.querySelectorAll) return;
+    root.querySelectorAll("[aria-label],[title]").forEach(visit);
+    for (const [selector] of named) root.querySelectorAll(selector).forEach(name);
+  };
+  // A number field refuses a number outside its range with an English sentence (a tooltip on its error icon,
+  // «**Error**: Number is …», and the same for a screen reader, «Error: Number is …»): said again in Norwegian,
+  // with the bounds in Norwegian number format. React owns these text nodes and writes them again on a change;
+  // that change comes back here as characterData.
+  const RANGE = new RegExp("Number is (outside|below|above) the allowed range\\\\.(?: Please enter a value "
+    + "(?:between (\\\\S+) and (\\\\S+)|greater than or equal to (\\\\S+)|less than or equal to (\\\\S+))\\\\.)?");
+  const nb = (text) => {
+    const value = Number(text);
+    if (!Number.isFinite(value)) return text;
+    const decimals = (text.split(".")[1] || "").length;
+    return value.toLocaleString("nb-NO", {minimumFractionDigits: decimals, maximumFractionDigits: decimals});
+  };
+  const rangeText = (m) => {
+    const [, kind, low, high, least, most] = m;
+    const outside = "Tallet er utenfor det tillatte området.";
+    if (low !== undefined) return `${outside} Skriv et tall fra ${nb(low)} til ${nb(high)}.`;
+    if (least !== undefined) return `Tallet er for lite. Skriv et tall som er minst ${nb(least)}.`;
+    if (most !== undefined) return `Tallet er for stort. Skriv et tall som er høyst ${nb(most)}.`;
+    return {below: "Tallet er for lite.", above: "Tallet er for stort."}[kind] || outside;
+  };
+  // A column's statistics («2.4%», «14.7», «0 (0%)») in Norwegian number format; not a top value's own label
+  // (the title of the element around it), which may be a number of the data's own («2015»)
+  const grid = __GRID__, scope = __SCOPE__, statistics = __STATISTICS__;
+  const NUMBER = /-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?/g;
+  const written = new WeakMap();  // text node -> the number text written here (not converted twice)
+  const nbNumbers = (v) => v.replace(NUMBER, (m) => nb(m.replaceAll(",", ""))).replace(/(\\d)%/g, "$1\\u00a0%");
+  const translate = (node) => {
+    const v = node.nodeValue;
+    if (!v || written.get(node) === v) return;
+    const word = v.trim();
+    const parent = node.parentElement;
+    if (Object.prototype.hasOwnProperty.call(grid, word)) {
+      // written only when it changes: a write of the same text is a mutation too, and would come back here
+      if (grid[word] !== word && parent && parent.closest(scope)) node.nodeValue = v.replace(word, grid[word]);
+    } else if (/\\d/.test(word) && /^[\\d.,%()\\s-]+$/.test(word) && parent && parent.closest(statistics)
+               && !(parent.closest("[title]") && parent.closest("[title]").getAttribute("title").trim() === word)) {
+      const n = nbNumbers(v);
+      written.set(node, n);
+      if (n !== v) node.nodeValue = n;
+    } else if (v.includes("allowed range")) {
+      const m = v.match(RANGE);
+      if (m) node.nodeValue = v.replace(m[0], rangeText(m)).replace(/^Error: /, "Feil: ");
+    } else if (v === "Error" && node.parentElement && node.parentElement.tagName === "STRONG") {
+      const next = node.parentElement.nextSibling;  // «**Error**: …»: the bold word, then the sentence
+      const rest = next && next.nodeType === 3 ? next.nodeValue : "";
+      if (rest.includes("allowed range") || rest.startsWith(": Tallet")) node.nodeValue = "Feil";
+    }
+  };
+  const translateAll = (root) => {
+    const inScope = root.closest(scope) || root.querySelector(scope);
+    if (!inScope && !(root.textContent || "").includes("allowed range")) return;
+    root.querySelectorAll("input[placeholder]").forEach((i) => {
+      const p = i.getAttribute("placeholder");
+      if (Object.prototype.hasOwnProperty.call(grid, p)) i.setAttribute("placeholder", grid[p]);
+    });
+    const walker = doc.createTreeWalker(root, 4);  // NodeFilter.SHOW_TEXT
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.parentElement || !n.parentElement.closest("script, style")) translate(n);  // not this script's own text
+    }
+  };
+  sweep(doc.body);
+  translateAll(doc.body);
+  new win.MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === "attributes") visit(r.target);
+      else if (r.type === "characterData") translate(r.target);
+      else r.addedNodes.forEach((n) => {
+        if (n.nodeType === 1) { sweep(n); translateAll(n); } else if (n.nodeType === 3) translate(n);
+      });
+    }
+  }).observe(doc.body, {subtree: true, childList: true, characterData: true, attributes: true,
+                        attributeFilter: ["aria-label", "title"]});
+})();
+</script>""".replace("__NAMED__", json.dumps(CSS_TEXT_NAMES, ensure_ascii=False)).replace(
+        "__EXACT__", json.dumps(ARIA_LABELS, ensure_ascii=False)).replace(
+        "__PREFIXES__", json.dumps(ARIA_PREFIXES, ensure_ascii=False)).replace(
+        "__GRID__", json.dumps(GRID_TEXTS, ensure_ascii=False)).replace(
+        "__SCOPE__", json.dumps(GRID_TEXT_SCOPE)).replace("__STATISTICS__", json.dumps(GRID_STATISTICS))
+
+
+NORWEGIAN_LABELS_JS = _labels_js()
