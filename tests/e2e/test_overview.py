@@ -26,9 +26,18 @@ def test_overview_page_offline(app_page, app_server, external_requests):
     page.get_by_text("Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015)", exact=False).wait_for()
     # a year Vedlegg 5 does not give is «–» (as text: the grid draws a missing number as «None»); the grid's
     # hidden table for screen readers holds the cells' values
-    first_row = page.locator('[data-testid="stDataFrame"] table tr').filter(has_text="Astafjord IKT-drift").first
-    first_row.wait_for(state="attached")
-    assert first_row.locator("td").nth(3).text_content() == "–"
+    # (the table whose heading row has «Etablert»: other tables on the page name the same collaboration)
+    established = """() => {
+      for (const table of document.querySelectorAll('[data-testid="stDataFrame"] table')) {
+        const heads = [...table.querySelectorAll('thead th, thead td')].map(h => h.textContent.trim());
+        const column = heads.indexOf('Etablert');
+        const row = [...table.querySelectorAll('tbody tr')].find(r => r.textContent.includes('Astafjord IKT-drift'));
+        if (column >= 0 && row) return row.children[column].textContent;
+      }
+      return null;
+    }"""
+    page.wait_for_function(f"() => ({established})() !== null")
+    assert page.evaluate(established) == "–"
 
     page.get_by_role("tab", name="Organisasjonsform").click()
     page.locator(".js-plotly-plot .bars path").first.wait_for()
