@@ -25,7 +25,7 @@ BASE_URL = st.get_option("server.baseUrlPath")
 
 def chart(figure: dict, key: str) -> None:
     """One live chart (`figure`: a plotly figure spec) under its widget key."""
-    live(key=key, data=live_chart.payload(figure, CHART_CONFIG, base_url_path=BASE_URL))
+    live(key=key, data=live_chart.payload(figure, CHART_CONFIG, key=key, base_url_path=BASE_URL))
 
 
 # The parts of the page that depend on the weights or the profile, as keyed fragments: a weight change in

@@ -156,6 +156,62 @@ def test_a_weight_change_redraws_the_charts_in_place(app_page, app_server, exter
     assert external_requests == []
 
 
+
+RANKING = ".st-key-ranking_chart .ikt-live-chart.js-plotly-plot"
+RANKING_X = f"document.querySelector('{RANKING}').data.map(t => Array.from(t.x).join('|')).join(';')"
+
+
+def _nav(page, title: str) -> None:
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
+    page.get_by_role("heading", level=1).filter(has_text=title).wait_for()
+    wait_for_app(page)
+
+
+def test_a_chart_is_kept_while_its_page_is_left_and_updated_when_its_figure_changed(app_page, app_server, browser):
+    """Issue 14 (page switch): the ranking drawn on «Sammenligning» is kept while another page is shown and put
+    back when the user returns: the same drawing when nothing changed (not laid out anew), updated when the
+    profile changed meanwhile (the figure a new browser draws for the same state), and not thrown away by a
+    page with live charts of its own («Robusthet»)."""
+    page = app_page
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(app_server.url + "/sammenligning")
+    page.locator(RANKING).wait_for()
+    wait_for_app(page)
+    before = page.evaluate(f"() => {{ window.__ranking = document.querySelector('{RANKING}'); return {RANKING_X}; }}")
+    _nav(page, "Samarbeidet")
+    assert page.evaluate("window.__ranking.isConnected") is False
+    _nav(page, "Sammenligning")
+    page.locator(RANKING).wait_for()
+    assert page.evaluate(f"document.querySelector('{RANKING}') === window.__ranking")  # the same drawing
+    assert page.evaluate(RANKING_X) == before
+    _nav(page, "Robusthet")  # a page that draws live charts of its own (and clears charts no page keeps)
+    _nav(page, "Sammenligning")
+    page.locator(RANKING).wait_for()
+    assert page.evaluate(f"document.querySelector('{RANKING}') === window.__ranking")
+    assert page.locator(f"{RANKING} .textpoint").count() >= 12  # still drawn: every alternative's total
+
+    _nav(page, "Samarbeidet")
+    page.get_by_text("Strategi om å selge tjenester til andre", exact=True).click()  # the totals change (AS, 4.2)
+    wait_for_app(page)
+    _nav(page, "Sammenligning")
+    page.wait_for_function(f"b => {RANKING_X} !== b", arg=before)
+    wait_for_app(page)
+    assert page.evaluate(f"document.querySelector('{RANKING}') === window.__ranking")  # updated, not built anew
+    updated = page.evaluate(RANKING_X)
+    with fresh_page(browser, app_server) as other:  # the same state from its share link, in a new browser
+        other.set_viewport_size({"width": 1400, "height": 1000})
+        other.goto(page.url)
+        other.locator(RANKING).wait_for()
+        wait_for_app(other)
+        assert other.evaluate(RANKING_X) == updated
+    _nav(page, "Samarbeidet")
+    page.set_viewport_size({"width": 1000, "height": 900})  # the window narrowed while the chart was away
+    _nav(page, "Sammenligning")
+    fits = f"""() => {{ const c = document.querySelector('{RANKING}'), svg = c.querySelector('.main-svg');
+        const box = c.getBoundingClientRect(), drawn = svg.getBoundingClientRect();
+        return c === window.__ranking && drawn.right <= box.right + 1 && drawn.width >= box.width - 2; }}"""
+    page.wait_for_function(fits)
+
 DIFFERENCE = ".st-key-difference_chart .ikt-live-chart"
 DRAWN_DATA = f"""() => {{ const d = document.querySelector('{DIFFERENCE}.js-plotly-plot');
     return d && d.data ? JSON.stringify(d.data.map(t => [Array.from(t.x || []), Array.from(t.y || [])])) : null; }}"""

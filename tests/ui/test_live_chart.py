@@ -67,6 +67,7 @@ def test_payload_sends_the_spec_as_it_is_with_the_template_and_the_app_url():
     assert json.loads(live_chart.payload(titled))["label"] == "Rangering"  # screen readers hear the title
     assert data["src"] == "/ikt/app/static/vendor/plotly-cartesian.min.js"
     assert json.loads(live_chart.payload(spec))["src"] == "/app/static/vendor/plotly-cartesian.min.js"
+    assert data["key"] == "" and json.loads(live_chart.payload(spec, key="ranking_chart"))["key"] == "ranking_chart"
 
 
 def test_payload_keeps_a_figures_own_template_and_takes_numpy_and_go_figures():
