@@ -44,6 +44,13 @@ _SPACE_GROUPED = re.compile(r"^\d{1,3}(?: \d{3})+(?:,\d+)?$")
 _DOT_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _PLAIN = re.compile(r"^\d+(?:,\d+)?$")
 _AMBIGUOUS_COMMA = re.compile(r"^[1-9]\d{0,2},\d{3}$")
+_DOT_DECIMAL = re.compile(r"^[+\-\u2212]?\d+\.(?:\d{1,2}|\d{4,})$")  # «2.5», «60.50»: a decimal, never thousands
+
+# What a field for a whole number accepts as it is typed (JavaScript and Python read it alike): digits, grouped
+# by a space in threes or not, with spaces around. For `st.text_input(validate=(WHOLE_NUMBER_PATTERN, hint))`:
+# the browser keeps «3,7» in the field with the hint and sends nothing (Streamlit's own number field read
+# «3,7» as 37 and «2.5» as 2); the server reads what it gets with `parse_whole_between`.
+WHOLE_NUMBER_PATTERN = r"^\s*\d{1,3}(?:[ \u00a0]?\d{3})*\s*$"
 
 
 class NumberInputError(ValueError):
@@ -149,8 +156,34 @@ def parse_number(raw: object, *, what: str = "Tallet", example: str = "12 500 00
 
 def parse_whole(raw: object, *, what: str = "Tallet", example: str = "12 500 000 eller 12,5 mill") -> int:
     """Like `parse_number`, but the result must be a whole number (kroner, counts); NumberInputError
-    otherwise («12,5 kr» is refused, «12,5 mill» is 12 500 000)."""
+    otherwise («12,5 kr» is refused, «12,5 mill» is 12 500 000). A decimal written with a dot («2.5») is
+    refused as not whole, not with `parse_number`'s hint to write «2,5» (which would be refused too)."""
+    if isinstance(raw, str) and _DOT_DECIMAL.match(raw.strip()):
+        raise NumberInputError(f"{what} må være et helt tall (du skrev «{raw.strip()}»). Skriv for eksempel {example}.")
     value = parse_number(raw, what=what, example=example)
     if value != value.to_integral_value():
         raise NumberInputError(f"{what} må være et helt tall (du skrev «{raw}»). Skriv for eksempel {example}.")
     return int(value)
+
+
+def whole_number_hint(low: int, high: int) -> str:
+    """The Norwegian hint for a whole-number field from `low` to `high` (numbers in Norwegian format)."""
+    return f"Skriv et helt tall fra {_grouped(low)} til {_grouped(high)}, uten komma eller punktum."
+
+
+def parse_whole_between(raw: object, low: int, high: int, *, what: str, example: str) -> int:
+    """A typed whole number from `low` to `high` (inclusive) -> int, read by `parse_whole`.
+
+    Raises NumberInputError with a Norwegian message naming `what`: for text that is not a whole number
+    («3,7», «2.5», «», «tre»), and for a number outside the bounds («Antall kommuner må være fra 1 til 500
+    (du skrev «0»).»)."""
+    value = parse_whole(raw, what=what, example=example)
+    if not low <= value <= high:
+        shown = raw.strip() if isinstance(raw, str) else raw
+        raise NumberInputError(f"{what} må være fra {_grouped(low)} til {_grouped(high)} (du skrev «{shown}»).")
+    return value
+
+
+def _grouped(value: int) -> str:
+    """2147483647 -> «2 147 483 647» (non-breaking spaces, Språkrådet's grouping)."""
+    return f"{value:,}".replace(",", "\u00a0")

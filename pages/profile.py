@@ -4,17 +4,26 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model.decision.knowledge import default_knowledge_base
-from ikt_model.decision.profile import SCOPE_LABELS, STATUS_LABELS
+from ikt_model.decision.profile import MUNICIPALITIES_RANGE, SCOPE_LABELS, STATUS_LABELS
 from ikt_model.decision.registry import FORM_IDS, MODEL_IDS
 from ikt_model.municipalities import POPULATION_YEARS, member_label, population_label, search_today
+from ikt_model.numbers import WHOLE_NUMBER_PATTERN, whole_number_hint
 from ikt_model.ui import session
-from ikt_model.ui.profile_form import FIELDS, build_profile, load_profile_file, members_population, municipality_options
+from ikt_model.ui.profile_form import (
+    FIELDS,
+    MUNICIPALITIES_LABEL,
+    build_profile,
+    load_profile_file,
+    members_population,
+    municipality_options,
+)
 from ikt_model.ui.text import markdown_escape
 from ikt_model.ui.widgets import check_upload, hold_values
 
 kb = default_knowledge_base()
 PREFIX = "pf_"
 ERRORS = session.PROFILE_ERRORS
+COUNT_ERROR = "pf_count_error"  # the typed number of municipalities could not be read (shown at its field)
 NOTICES = "profile_member_notices"  # Norwegian notices from the last loaded profile (old numbers, merges)
 UPLOAD = "pf_upload"
 YEAR_LABELS = {2026: "1.1.2026 (nyeste)", 2025: "1.1.2025", 2024: "1.1.2024", 2015: "1.1.2015 (rapportens tid)"}
@@ -27,6 +36,7 @@ def _key(field: str) -> str:
 def _changed() -> None:
     raw = {f: st.session_state.get(_key(f)) for f in FIELDS}
     result = build_profile(raw)
+    st.session_state[COUNT_ERROR] = result.count_error
     if result.profile is not None:
         st.session_state[session.PROFILE] = result.profile
         st.session_state[ERRORS] = []
@@ -79,6 +89,7 @@ def _use_loaded(loaded_profile) -> None:
 profile = st.session_state[session.PROFILE]
 pending = bool(st.session_state.get(ERRORS))
 refill = {_key(f): (v if f != "members" else (v or [])) for f, v in profile.model_dump().items()}
+refill[_key("municipalities")] = str(profile.municipalities)  # a text field (see below)
 if pending:  # keep what they typed (and write it again), refill the rest
     hold_values(st.session_state, refill)
 else:
@@ -130,9 +141,15 @@ st.multiselect("Medlemskommuner (dagens kommuner, valgfritt)", list(options), fo
 for notice in (*st.session_state.get(NOTICES, []), *profile.member_notices):
     st.info(notice, icon=":material/merge:")
 has_members = bool(st.session_state[_key("members")])
-st.number_input("Antall kommuner", min_value=1, max_value=500, step=1, key=_key("municipalities"),
-                on_change=_changed, disabled=has_members,
-                help="Følger medlemslisten når den er fylt ut. Under 3 er under rapportens observerte minimum (3.2).")
+# A text field, not st.number_input: Streamlit's number field read «3,7» as 37 and «2.5» as 2 without a word.
+# The browser keeps anything but a whole number in the field with the hint; the server reads the rest
+# (empty, out of range) in build_profile, and the profile keeps its last valid count meanwhile.
+st.text_input(MUNICIPALITIES_LABEL, key=_key("municipalities"), on_change=_changed, disabled=has_members,
+              validate=(WHOLE_NUMBER_PATTERN, whole_number_hint(*MUNICIPALITIES_RANGE)),
+              help="Følger medlemslisten når den er fylt ut. Under 3 er under rapportens observerte minimum (3.2).")
+count_error = st.session_state.get(COUNT_ERROR) if st.session_state.get(ERRORS) else None
+if count_error:
+    st.warning(f"Profilen er ikke oppdatert: {markdown_escape(count_error)}")
 st.selectbox("Folketall per", list(POPULATION_YEARS), format_func=YEAR_LABELS.get, key=_key("population_year"),
              on_change=_changed, help="Folketall fra Statistisk sentralbyrå. 1.1.2015 er tallene rapporten bygde på "
                                       "(for dagens kommuner: summen av 2015-kommunene de består av).")
@@ -201,7 +218,8 @@ if profile.size_difference is not None:
     st.caption(profile.size_difference.text)
 
 for message in st.session_state.get(ERRORS, []):
-    st.warning(f"Profilen er ikke oppdatert: {markdown_escape(message)}")
+    if message != count_error:  # that one stands at its field
+        st.warning(f"Profilen er ikke oppdatert: {markdown_escape(message)}")
 
 profile = st.session_state[session.PROFILE]
 st.divider()

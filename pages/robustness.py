@@ -7,10 +7,11 @@ from ikt_model import spreadsheet
 from ikt_model.decision.evaluation import alternative_label
 from ikt_model.decision.registry import ALTERNATIVES, FACTOR_IDS
 from ikt_model.decision.scoring import score_matrix
+from ikt_model.numbers import WHOLE_NUMBER_PATTERN, NumberInputError, parse_whole_between, whole_number_hint
 from ikt_model.robustness import charts, tables
 from ikt_model.robustness.reading import acceptability_reading, factor_intervals, interval_sentence, robustness_lead
 from ikt_model.robustness.sensitivity import leader, ranking_at, walk
-from ikt_model.robustness.smaa import SCORE_MODE_LABELS, WEIGHT_MODE_LABELS, SmaaError, smaa
+from ikt_model.robustness.smaa import SCORE_MODE_LABELS, SEED_RANGE, WEIGHT_MODE_LABELS, SmaaError, smaa
 from ikt_model.ties import join_names
 from ikt_model.ui import live_chart, session, widgets
 from ikt_model.ui.text import markdown_escape
@@ -29,6 +30,7 @@ def chart(figure: dict, key: str) -> None:
 # The parts that depend on the weights or the profile are keyed fragments: a weight change in the sidebar
 # (app.py) reruns only these; the title, the explanations and the SMAA choices stay as they are.
 CAPTION, LEAD, STABILITY, WALK, SMAA = "rob_caption", "rob_lead", "rob_stability", "rob_walk", "rob_smaa"
+SEED, SEED_LABEL = "smaa_seed_read", "Frø for tilfeldige trekk"  # SEED: the last seed read from the field (int)
 session.set_weighted_fragments(st.session_state, CAPTION, LEAD, STABILITY, WALK, SMAA)
 
 view = session.current(st.session_state)
@@ -168,7 +170,7 @@ def acceptability() -> None:
     now = Inputs()
     state = st.session_state
     weight_mode, score_mode = state["smaa_weight_mode"], state["smaa_score_mode"]
-    samples, seed = int(state["smaa_samples"]), int(state["smaa_seed"])
+    samples, seed = int(state["smaa_samples"]), state.get(SEED, 1)  # the last seed read (below the field)
     try:
         result = cached_smaa(now.values, weight_mode, tuple(now.vector), score_mode, samples, seed)
     except SmaaError as exc:
@@ -225,8 +227,16 @@ c2.radio("Usikre vurderinger?", list(SCORE_MODE_LABELS), format_func=SCORE_MODE_
 c3.selectbox("Antall trekk", [1_000, 10_000, 50_000], index=1, format_func=fmt.number, key="smaa_samples",
              persist_state="session",
              help="Ved 10 000 trekk er usikkerheten i en andel høyst ±1 prosentpoeng (95 %).")
-c4.number_input("Frø for tilfeldige trekk", min_value=0, max_value=2**31 - 1, value=1, step=1,
-                key="smaa_seed", persist_state="session", help="Samme frø gir samme resultat.")
+# A text field: Streamlit's number field read «1,5» as 15 and «2.5» as 2 without a word. The browser keeps
+# anything but a whole number in the field with the hint; a seed out of range is refused here, and SMAA
+# keeps the last seed that could be read.
+seed_text = c4.text_input(SEED_LABEL, value="1", key="smaa_seed", persist_state="session",
+                          validate=(WHOLE_NUMBER_PATTERN, whole_number_hint(*SEED_RANGE)),
+                          help="Samme frø gir samme resultat.")
+try:
+    st.session_state[SEED] = parse_whole_between(seed_text, *SEED_RANGE, what=SEED_LABEL, example="1")
+except NumberInputError as exc:
+    c4.warning(f"Frøet er ikke endret: {markdown_escape(str(exc))}")
 details.caption("Kilder: Lahdelma & Salminen (2001), Operations Research 49(3):444–454; Tervonen & Lahdelma (2007), "
                 "EJOR 178(2):500–513. Rangeringen er strengt: like totalskårer deler den beste rangen.")
 acceptability()

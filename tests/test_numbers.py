@@ -1,10 +1,18 @@
 """Norwegian number input: what people type is read as they mean it, or refused with an example."""
 
+import re
 from decimal import Decimal
 
 import pytest
 
-from ikt_model.numbers import NumberInputError, parse_number, parse_whole
+from ikt_model.numbers import (
+    WHOLE_NUMBER_PATTERN,
+    NumberInputError,
+    parse_number,
+    parse_whole,
+    parse_whole_between,
+    whole_number_hint,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -95,3 +103,39 @@ def test_whole_numbers():
     assert parse_whole("12,5 mill") == 12_500_000
     with pytest.raises(NumberInputError, match="helt tall"):
         parse_whole("12,5")
+
+
+def test_a_decimal_with_a_dot_is_refused_as_not_whole_not_told_to_use_a_comma():
+    for text in ("2.5", "60.50", "-1.25", "2.5000"):
+        with pytest.raises(NumberInputError, match=f"må være et helt tall \\(du skrev «{re.escape(text)}»\\)"):
+            parse_whole(text, what="Antall", example="5")
+    assert parse_whole("250.000") == 250_000  # a thousands dot stays a thousands dot
+
+
+def test_a_whole_number_between_bounds():
+    assert parse_whole_between(" 12 ", 1, 500, what="Antall kommuner", example="5") == 12
+    assert parse_whole_between("1 000", 0, 2**31 - 1, what="Frø", example="1") == 1000
+    assert parse_whole_between(500, 1, 500, what="Antall kommuner", example="5") == 500
+    refused = {"0": "Antall kommuner må være fra 1 til 500 (du skrev «0»).",
+               "501": "Antall kommuner må være fra 1 til 500 (du skrev «501»).",
+               "-5": "Antall kommuner må være fra 1 til 500 (du skrev «-5»).",
+               "3,7": "Antall kommuner må være et helt tall (du skrev «3,7»). Skriv for eksempel 5.",
+               "": "Antall kommuner mangler. Skriv for eksempel 5."}
+    for text, said in refused.items():
+        with pytest.raises(NumberInputError) as info:
+            parse_whole_between(text, 1, 500, what="Antall kommuner", example="5")
+        assert str(info.value) == said
+    with pytest.raises(NumberInputError, match="fra 0 til 2\u00a0147\u00a0483\u00a0647"):
+        parse_whole_between("2147483648", 0, 2**31 - 1, what="Frø", example="1")
+
+
+def test_the_browser_pattern_takes_digits_only_and_the_hint_says_so():
+    """WHOLE_NUMBER_PATTERN is given to the browser (st.text_input(validate=...), a JavaScript regular
+    expression); this one reads the same in Python's `re`. Whatever it lets through, parse_whole reads."""
+    taken = ("7", " 12 ", "500", "1 000", "1\u00a0000", "2147483647", "0")
+    refused = ("3,7", "2.5", "1.000", "-5", "+5", "1e3", "tre", "12 00", "1  000", "7 kommuner")
+    assert all(re.match(WHOLE_NUMBER_PATTERN, t) for t in taken)
+    assert not any(re.match(WHOLE_NUMBER_PATTERN, t) for t in refused)
+    assert [parse_whole(t) for t in taken] == [7, 12, 500, 1000, 1000, 2147483647, 0]
+    assert whole_number_hint(0, 2**31 - 1) == ("Skriv et helt tall fra 0 til 2\u00a0147\u00a0483\u00a0647, uten komma "
+                                               "eller punktum.")

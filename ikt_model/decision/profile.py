@@ -32,6 +32,7 @@ SCOPE_LABELS: dict[str, str] = {
 
 
 PROFILE_VERSION = 2
+MUNICIPALITIES_RANGE = (1, 500)  # the number of municipalities a profile may give (without a member list)
 
 
 class Profile(BaseModel):
@@ -56,7 +57,7 @@ class Profile(BaseModel):
     status: Status = "new"
     current_model: ModelId | None = None
     current_form: FormId | None = None
-    municipalities: int = Field(default=5, ge=1, le=500)
+    municipalities: int = Field(default=5, ge=MUNICIPALITIES_RANGE[0], le=MUNICIPALITIES_RANGE[1])
     members: list[str] | None = None
     host_on_robek: bool = False
     board_of_chief_executives: bool = True

@@ -40,6 +40,7 @@ DEFAULT_SAMPLES = 10_000
 MAX_WORK = 15_000_000
 DEFAULT_CONCENTRATION = 50.0
 DEFAULT_STEP_PROBABILITY = 0.15
+SEED_RANGE = (0, 2**31 - 1)  # the seeds the page offers (numpy takes any non-negative int; this many is plenty)
 
 WEIGHT_MODE_LABELS: dict[str, str] = {
     "around": "Rundt mine vekter",

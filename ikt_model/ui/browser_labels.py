@@ -1,6 +1,5 @@
 """Norwegian for the English that Streamlit's frontend writes into the page, with no parameter to change it:
-screen-reader labels and tooltips, a number field's refusal of a number outside its range, and a table's own
-column menu, statistics and toolbar.
+screen-reader labels and tooltips, and a table's own column menu, statistics and toolbar.
 
 `NORWEGIAN_LABELS_JS` (put on every page by app.py with st.html(..., unsafe_allow_javascript=True); a constant
 of ours, no outside text in it) rewrites them in the browser as they appear. The texts a widget draws as
@@ -13,11 +12,10 @@ from .widgets import STOP, UPLOAD_BUTTON
 
 # Screen-reader labels and tooltips Streamlit's frontend writes in English, with no parameter to change them
 # (1.67: the «?» help button is «Help for <label>», a multiselect's «Clear all» / «Remove <value>», the sidebar's
-# «Collapse sidebar», a number field's «Increment» …, and a number field's refusal of a number outside its range,
-# «Number is outside the allowed range. Please enter a value between 0 and 2147483647.»). NORWEGIAN_LABELS_JS
-# (put on every page by app.py with st.html(..., unsafe_allow_javascript=True); a constant of ours, no outside
-# text in it) rewrites them in the browser as they appear. Exact labels first, then prefixes («Help for X» ->
-# «Hjelp: X»); the refusal as a Norwegian sentence with Norwegian numbers.
+# «Collapse sidebar», a number field's «Increment» …). NORWEGIAN_LABELS_JS (put on every page by app.py with
+# st.html(..., unsafe_allow_javascript=True); a constant of ours, no outside text in it) rewrites them in the
+# browser as they appear. Exact labels first, then prefixes («Help for X» -> «Hjelp: X»). (The app has no number
+# field of Streamlit's own: it read «3,7» as 37; whole numbers are text fields read by ikt_model.numbers.)
 ARIA_LABELS: dict[str, str] = {
     "Help": "Hjelp", "Clear all": "Fjern alle", "Clear value": "Tøm feltet", "Clear entry": "Tøm feltet",
     "Selected values": "Valgte", "Open": "Åpne", "Close": "Lukk", "Main menu": "Hovedmeny",
@@ -117,29 +115,15 @@ def _labels_js() -> str:
     root.querySelectorAll("[aria-label],[title]").forEach(visit);
     for (const [selector] of named) root.querySelectorAll(selector).forEach(name);
   };
-  // A number field refuses a number outside its range with an English sentence (a tooltip on its error icon,
-  // «**Error**: Number is …», and the same for a screen reader, «Error: Number is …»): said again in Norwegian,
-  // with the bounds in Norwegian number format. React owns these text nodes and writes them again on a change;
-  // that change comes back here as characterData.
-  const RANGE = new RegExp("Number is (outside|below|above) the allowed range\\\\.(?: Please enter a value "
-    + "(?:between (\\\\S+) and (\\\\S+)|greater than or equal to (\\\\S+)|less than or equal to (\\\\S+))\\\\.)?");
-  const nb = (text) => {
+  // A column's statistics («2.4%», «14.7», «0 (0%)») in Norwegian number format; not a top value's own label
+  // (the title of the element around it), which may be a number of the data's own («2015»)
+  const grid = __GRID__, scope = __SCOPE__, statistics = __STATISTICS__;
+  const nb = (text) => {  // «2147483647» -> «2 147 483 647», «14.7» -> «14,7» (as many decimals as written)
     const value = Number(text);
     if (!Number.isFinite(value)) return text;
     const decimals = (text.split(".")[1] || "").length;
     return value.toLocaleString("nb-NO", {minimumFractionDigits: decimals, maximumFractionDigits: decimals});
   };
-  const rangeText = (m) => {
-    const [, kind, low, high, least, most] = m;
-    const outside = "Tallet er utenfor det tillatte området.";
-    if (low !== undefined) return `${outside} Skriv et tall fra ${nb(low)} til ${nb(high)}.`;
-    if (least !== undefined) return `Tallet er for lite. Skriv et tall som er minst ${nb(least)}.`;
-    if (most !== undefined) return `Tallet er for stort. Skriv et tall som er høyst ${nb(most)}.`;
-    return {below: "Tallet er for lite.", above: "Tallet er for stort."}[kind] || outside;
-  };
-  // A column's statistics («2.4%», «14.7», «0 (0%)») in Norwegian number format; not a top value's own label
-  // (the title of the element around it), which may be a number of the data's own («2015»)
-  const grid = __GRID__, scope = __SCOPE__, statistics = __STATISTICS__;
   const NUMBER = /-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?/g;
   const written = new WeakMap();  // text node -> the number text written here (not converted twice)
   const nbNumbers = (v) => v.replace(NUMBER, (m) => nb(m.replaceAll(",", ""))).replace(/(\\d)%/g, "$1\\u00a0%");
@@ -156,18 +140,11 @@ def _labels_js() -> str:
       const n = nbNumbers(v);
       written.set(node, n);
       if (n !== v) node.nodeValue = n;
-    } else if (v.includes("allowed range")) {
-      const m = v.match(RANGE);
-      if (m) node.nodeValue = v.replace(m[0], rangeText(m)).replace(/^Error: /, "Feil: ");
-    } else if (v === "Error" && node.parentElement && node.parentElement.tagName === "STRONG") {
-      const next = node.parentElement.nextSibling;  // «**Error**: …»: the bold word, then the sentence
-      const rest = next && next.nodeType === 3 ? next.nodeValue : "";
-      if (rest.includes("allowed range") || rest.startsWith(": Tallet")) node.nodeValue = "Feil";
     }
   };
   const translateAll = (root) => {
     const inScope = root.closest(scope) || root.querySelector(scope);
-    if (!inScope && !(root.textContent || "").includes("allowed range")) return;
+    if (!inScope) return;
     root.querySelectorAll("input[placeholder]").forEach((i) => {
       const p = i.getAttribute("placeholder");
       if (Object.prototype.hasOwnProperty.call(grid, p)) i.setAttribute("placeholder", grid[p]);

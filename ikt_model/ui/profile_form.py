@@ -7,24 +7,38 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..decision.profile import PROFILE_VERSION, Profile
+from ..decision.profile import MUNICIPALITIES_RANGE, PROFILE_VERSION, Profile
 from ..municipalities import Resolution, picker_options, resolve_members
+from ..numbers import NumberInputError, parse_whole_between
 from .messages import norwegian_errors
 
 FIELDS = tuple(Profile.model_fields)
 
 
 class ProfileResult(BaseModel):
-    """Either a valid profile, or the Norwegian error messages (one per problem)."""
+    """Either a valid profile, or the Norwegian error messages (one per problem); `count_error` is the one
+    about the typed number of municipalities (also in `errors`), for the page to show at its field."""
 
     profile: Profile | None = None
     errors: list[str] = []
+    count_error: str | None = None
+
+
+MUNICIPALITIES_LABEL = "Antall kommuner"
 
 
 def build_profile(raw: dict[str, Any]) -> ProfileResult:
     """Validate form values. Members chosen -> the municipality count follows them; a new
-    collaboration has no current model/form; empty name -> None."""
+    collaboration has no current model/form; empty name -> None. The count may come as the text typed in
+    its field («7»; read by `numbers.parse_whole_between`: «3,7», «» or «0» give a Norwegian error)."""
     values = {k: v for k, v in raw.items() if k in FIELDS}
+    count = values.get("municipalities")
+    if isinstance(count, str) and not values.get("members"):
+        try:
+            values["municipalities"] = parse_whole_between(count, *MUNICIPALITIES_RANGE, what=MUNICIPALITIES_LABEL,
+                                                           example="5")
+        except NumberInputError as exc:
+            return ProfileResult(errors=[str(exc)], count_error=str(exc))
     if values.get("status") == "new":
         values["current_model"] = values["current_form"] = None
     if values.get("current_form") != "par27":  # a form chosen in 2026 terms answers the «§ 27» question

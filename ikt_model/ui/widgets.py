@@ -21,8 +21,8 @@ Multiselects: every `st.multiselect` passes `select_all=False` (no «Select all�
 option that adds more than the user picked) — see tests/pages/test_norwegian_ui.py, which checks the
 pages' source for it.
 
-What Streamlit's frontend writes in English in the page itself (screen-reader labels, a number field's
-refusal, a table's menus) is said in Norwegian by ui.browser_labels.
+What Streamlit's frontend writes in English in the page itself (screen-reader labels, a table's menus) is
+said in Norwegian by ui.browser_labels.
 """
 
 from __future__ import annotations

@@ -142,16 +142,19 @@ def test_the_hint_under_a_field_being_edited_is_norwegian(app_page, app_server):
     assert in_form.evaluate("e => getComputedStyle(e, '::after').content") == '"Trykk Enter for å sende"'
 
 
-@pytest.mark.parametrize(("path", "label", "bad", "said"), [
-    ("robusthet", "Frø for tilfeldige trekk", "-5", "Tallet er utenfor det tillatte området. Skriv et tall fra 0 til "
-                                                  "2 147 483 647."),
-    ("samarbeidet", "Antall kommuner", "0", "Tallet er utenfor det tillatte området. Skriv et tall fra 1 til 500."),
+@pytest.mark.parametrize(("path", "label", "hint", "out_of_range", "said"), [
+    ("robusthet", "Frø for tilfeldige trekk", "Skriv et helt tall fra 0 til 2 147 483 647, uten komma eller punktum.",
+     "3000000000", "Frøet er ikke endret: Frø for tilfeldige trekk må være fra 0 til 2 147 483 647 (du skrev "
+                   "«3000000000»)."),
+    ("samarbeidet", "Antall kommuner", "Skriv et helt tall fra 1 til 500, uten komma eller punktum.", "0",
+     "Profilen er ikke oppdatert: Antall kommuner må være fra 1 til 500 (du skrev «0»)."),
 ])
-def test_a_number_outside_its_range_is_refused_in_norwegian_and_nothing_is_lost(app_page, app_server, path, label,
-                                                                                bad, said):
-    """Streamlit's number field refuses a number outside its range in English, in a tooltip on its error icon and
-    for a screen reader; both are Norwegian, with Norwegian numbers. The refused number stays in the field to be
-    corrected; a good one is taken and the message goes."""
+def test_a_whole_number_field_refuses_a_decimal_in_norwegian_and_nothing_is_lost(app_page, app_server, path, label,
+                                                                                 hint, out_of_range, said):
+    """Streamlit's own number field read «3,7» as 37 and «2.5» as 2 without a word. The whole-number fields are
+    text fields now: the browser keeps «3,7» in the field, marked invalid, with the Norwegian hint (in the tooltip
+    on its error icon and for a screen reader) and sends nothing; a number out of range reaches the server and
+    is refused under the field; a good number is taken and the messages go."""
     page = app_page
     page.goto(f"{app_server.url}/{path}")
     wait_for_app(page)
@@ -159,23 +162,27 @@ def test_a_number_outside_its_range_is_refused_in_norwegian_and_nothing_is_lost(
         page.get_by_text("Detaljer for fagfolk").click()
     field = page.get_by_label(label, exact=True)
     before = field.input_value()
-    field.fill(bad)
-    field.press("Enter")
-    spoken = page.locator('[id$="-validation-error"]')
-    spoken.wait_for(state="attached")
-    page.wait_for_function("(said) => [...document.querySelectorAll('[id$=\"-validation-error\"]')]"
-                           ".some(e => e.textContent.replaceAll('\\u00a0', ' ') === 'Feil: ' + said)", arg=said)
+    for bad in ("3,7", "2.5"):
+        field.fill(bad)
+        field.press("Enter")
+        page.wait_for_function("(hint) => [...document.querySelectorAll('[id$=\"-error\"]')]"
+                               ".some(e => e.textContent.replaceAll('\\u00a0', ' ') === hint)", arg=hint)
+        assert field.input_value() == bad and field.get_attribute("aria-invalid") == "true"  # kept to be corrected
     page.get_by_test_id("stTooltipErrorHoverTarget").hover()
-    tooltip = page.get_by_test_id("stTooltipErrorContent")
-    tooltip.wait_for()
-    page.wait_for_function("(said) => document.querySelector('[data-testid=\"stTooltipErrorContent\"]').textContent"
-                           ".replaceAll('\\u00a0', ' ') === 'Feil: ' + said", arg=said)
-    assert "Number is" not in page.evaluate("document.body.innerText")
-    assert field.input_value() == bad and field.get_attribute("aria-invalid") == "true"  # kept to be corrected
+    page.wait_for_function("(hint) => document.querySelector('[data-testid=\"stTooltipErrorContent\"]')"
+                           "?.textContent.replaceAll('\\u00a0', ' ') === hint", arg=hint)
+    wait_for_app(page)
+    assert field.input_value() == "2.5"  # nothing was sent: no rerun wrote the field again
+    field.fill(out_of_range)
+    field.press("Enter")
+    warning = page.get_by_test_id("stAlertContentWarning").filter(has_text=said.split(" (")[0])
+    warning.wait_for()
+    assert warning.inner_text().replace("\u00a0", " ") == said
+    assert field.input_value() == out_of_range
     field.fill(before)
     field.press("Enter")
-    page.wait_for_function("() => !document.querySelector('[id$=\"-validation-error\"]')")
-    assert field.get_attribute("aria-invalid") is None
+    warning.wait_for(state="detached")
+    assert field.get_attribute("aria-invalid") is None and field.input_value() == before
 
 
 def _to_zero(page, label: str) -> None:

@@ -36,6 +36,30 @@ def test_members_set_the_municipality_count(at):
     assert at.session_state[session.PROFILE].members == ["0301", "3201", "3203"]
 
 
+def test_a_municipality_count_that_cannot_be_read_is_refused_at_its_field_and_nothing_is_lost(at):
+    """«Antall kommuner» is a text field (Streamlit's number field read «3,7» as 37 and «2.5» as 2): what is not
+    a whole number from 1 to 500 is refused in Norwegian under the field, the typed text stays, and the
+    profile keeps its last count; a good count is taken and the message goes."""
+    at.switch_page("pages/profile.py").run()
+    assert at.text_input(key="pf_municipalities").value == "5"
+    at.text_input(key="pf_municipalities").set_value("7").run()
+    assert at.session_state[session.PROFILE].municipalities == 7
+    for bad, said in (("3,7", "må være et helt tall (du skrev «3,7»)"), ("0", "må være fra 1 til 500 (du skrev «0»)"),
+                      ("2.5", "må være et helt tall (du skrev «2.5»)"), ("", "mangler")):
+        at.text_input(key="pf_municipalities").set_value(bad).run()
+        assert not at.exception
+        shown = [w.value.replace("\\", "") for w in at.warning]  # the message is Markdown-escaped
+        assert len(shown) == 1 and shown[0].startswith(f"Profilen er ikke oppdatert: Antall kommuner {said}")
+        assert at.text_input(key="pf_municipalities").value == bad
+        assert at.session_state[session.PROFILE].municipalities == 7
+    at.text_input(key="pf_municipalities").set_value(" 12 ").run()
+    assert at.session_state[session.PROFILE].municipalities == 12
+    assert at.text_input(key="pf_municipalities").value == "12"  # refilled from the profile
+    assert not [w for w in at.warning if "Antall kommuner" in w.value]
+    at.multiselect(key="pf_members").set_value(["0301", "3201"]).run()  # the count follows the members
+    assert at.text_input(key="pf_municipalities").value == "2" and at.text_input(key="pf_municipalities").disabled
+
+
 def test_member_picker_offers_todays_municipalities_without_select_all(at):
     at.switch_page("pages/profile.py").run()
     picker = at.multiselect(key="pf_members")

@@ -62,6 +62,28 @@ def test_smaa_modes(at):
     assert "av alle mulige vektinger" in texts(at)
 
 
+def test_a_seed_that_cannot_be_read_is_refused_in_norwegian_and_smaa_keeps_the_last_one(at):
+    """The seed is typed in a text field (Streamlit's number field read «1,5» as 15): the browser refuses all but
+    digits; what reaches the server out of range or empty is refused here, the text stays, SMAA keeps the
+    last seed read."""
+    robustness(at)
+    at.selectbox(key="smaa_samples").set_value(1_000).run()
+    at.radio(key="smaa_score_mode").set_value("step").run()  # draws that depend on the seed
+    at.text_input(key="smaa_seed").set_value("7").run()
+    assert at.session_state["smaa_seed_read"] == 7 and not at.warning
+    drawn = texts(at)
+    for bad, said in (("3000000000", "må være fra 0 til 2\u00a0147\u00a0483\u00a0647 (du skrev «3000000000»)"),
+                      ("", "mangler"), ("1,5", "må være et helt tall (du skrev «1,5»)")):
+        at.text_input(key="smaa_seed").set_value(bad).run()
+        assert not at.exception
+        shown = [w.value.replace("\\", "") for w in at.warning]  # the message is Markdown-escaped
+        assert [w for w in shown if said in w and w.startswith("Frøet er ikke endret: Frø for tilfeldige trekk")]
+        assert at.text_input(key="smaa_seed").value == bad  # kept to be corrected
+        assert at.session_state["smaa_seed_read"] == 7 and texts(at) == drawn  # SMAA as it was
+    at.text_input(key="smaa_seed").set_value("8").run()
+    assert at.session_state["smaa_seed_read"] == 8 and not at.warning
+
+
 def test_invalid_override_gives_a_norwegian_error(at):
     at.session_state[session.OVERRIDES] = {"finnes-ikke": 1}
     robustness(at)

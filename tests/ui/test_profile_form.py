@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from ikt_model.ui.profile_form import MAX_PROFILE_BYTES, load_profile_file, municipality_options
+from ikt_model.ui.profile_form import MAX_PROFILE_BYTES, build_profile, load_profile_file, municipality_options
 
 
 def _file(**fields) -> bytes:
@@ -52,3 +52,18 @@ def test_utf8_bom_is_accepted():
 
 def test_picker_options_are_todays():
     assert len(municipality_options()) == 357
+
+
+def test_the_typed_municipality_count_is_read_or_refused_in_norwegian():
+    """«Antall kommuner» comes as the text typed in its field: read as a whole number from 1 to 500, else one
+    Norwegian error (also given as `count_error`, for the field) and no profile; members decide the count."""
+    assert build_profile({"municipalities": " 7 "}).profile.municipalities == 7
+    assert build_profile({"municipalities": 7}).profile.municipalities == 7
+    for text, said in (("3,7", "Antall kommuner må være et helt tall (du skrev «3,7»)"),
+                       ("0", "Antall kommuner må være fra 1 til 500 (du skrev «0»)"),
+                       ("", "Antall kommuner mangler")):
+        result = build_profile({"municipalities": text})
+        assert result.profile is None and len(result.errors) == 1 and result.errors[0].startswith(said)
+        assert result.count_error == result.errors[0]
+    with_members = build_profile({"municipalities": "3,7", "members": ["1508", "1580"]})
+    assert with_members.profile.municipalities == 2 and with_members.count_error is None
