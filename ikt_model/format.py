@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 NBSP = "\u00a0"  # keeps "1 234" on one line
+MISSING = "–"  # a value that is not there, in a table cell or a text (never «None» or «nan»); every
+# st.dataframe / st.data_editor passes it as `placeholder` (the grid draws a missing cell as «None» otherwise)
 
 
 def number(value: float, decimals: int = 0) -> str:
@@ -49,10 +51,10 @@ def _text_cell(value) -> str:
     import pandas as pd
 
     if value is None:
-        return "–"
+        return MISSING
     if hasattr(value, "__len__") and not isinstance(value, str):
         return ", ".join(str(v) for v in value)
-    return "–" if pd.isna(value) else str(value)
+    return MISSING if pd.isna(value) else str(value)
 
 
 def table(frame, decimals: int | dict[str, int] = 2, signed_columns: tuple[str, ...] = (),
@@ -65,16 +67,15 @@ def table(frame, decimals: int | dict[str, int] = 2, signed_columns: tuple[str, 
     get 0). `signed_columns`: columns shown with an explicit sign (+0,89 / −0,23). `plain_columns`: whole
     numbers shown without grouping (years: 2009, not 2 009), as text. Returns a Styler.
 
-    A missing value in a number column is «–» in the display text, but st.dataframe's grid draws a missing
-    number as «None» (its own placeholder); a column where that matters is best a plain column or text.
+    A missing value in a number column is «–» in the display text; st.dataframe's grid draws a missing number
+    with its own placeholder whatever the display text says: pass `placeholder=MISSING` to it.
     """
     import pandas as pd
 
-    # Years are labels, not quantities: written as text (2009, «–»). A missing number stays a missing number
-    # underneath, and the browser's data grid draws a missing number as «None» whatever the display text says.
+    # Years are labels, not quantities: written as text (2009, «–»; sorted right as text, being four digits).
     plain = [c for c in plain_columns if c in frame.columns]
     if plain:
-        frame = frame.assign(**{c: frame[c].map(lambda v: "–" if pd.isna(v) else str(int(v))) for c in plain})
+        frame = frame.assign(**{c: frame[c].map(lambda v: MISSING if pd.isna(v) else str(int(v))) for c in plain})
     formatters = {}
     for column in frame.columns:
         series = frame[column]
@@ -86,7 +87,7 @@ def table(frame, decimals: int | dict[str, int] = 2, signed_columns: tuple[str, 
             places = 0 if whole and not isinstance(decimals, dict) else (
                 decimals.get(column, 0 if whole else 2) if isinstance(decimals, dict) else decimals)
             fn = signed if column in signed_columns else number
-            formatters[column] = (lambda v, fn=fn, places=places: "–" if pd.isna(v) else fn(float(v), places))
+            formatters[column] = (lambda v, fn=fn, places=places: MISSING if pd.isna(v) else fn(float(v), places))
         else:
             formatters[column] = _text_cell
     return frame.style.format(formatters)

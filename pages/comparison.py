@@ -185,6 +185,7 @@ def why() -> None:
                  persist_state="session"):  # built only on demand
         chart(factor_heatmap(result, kb), "factor_heatmap")
         st.dataframe(fmt.table(ranking_table(result), decimals={"Sum": 3}, signed_columns=("Sum",)), hide_index=True,
+                     placeholder=fmt.MISSING,
                      column_config={"Sum": st.column_config.Column("Sum", help="Vektet sum på fast skala"),
                                     "Rang": st.column_config.Column("Rang", width="small")})
         with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx

@@ -67,7 +67,8 @@ elif members:
     if PCT not in st.session_state:  # a fresh editor (first visit or back from another page): start from the
         st.session_state[PCT_BASE] = dict(st.session_state[PCT_TEXTS])  # durable texts; keep that base fixed
     edited = st.data_editor(tables.percentage_frame(members, st.session_state[PCT_BASE]), key=PCT,
-                            hide_index=True, disabled=["Kommunenummer", "Kommune"], width="stretch",
+                            hide_index=True, placeholder=fmt.MISSING, disabled=["Kommunenummer", "Kommune"],
+                            width="stretch",
                             column_config={"Prosent": st.column_config.TextColumn(
                                 "Prosent", help="Med desimalkomma, f.eks. 60,5. Summen må bli 100.")})
     percentages = tables.percentages_from_frame(edited)
@@ -92,7 +93,7 @@ mid.metric("Innbyggere i alt", fmt.number(result.folketall), help=f"{result.popu
 right.metric("Snitt per innbygger", fmt.kroner(result.budget / result.folketall, 2))
 for notice in result.notices:
     st.info(notice, icon=":material/merge:")
-st.dataframe(tables.cost_display_rows(result), hide_index=True, width="stretch",
+st.dataframe(tables.cost_display_rows(result), hide_index=True, placeholder=fmt.MISSING, width="stretch",
              column_config={c: st.column_config.TextColumn(c, alignment="right")
                             for c in (tables.population_column(result), "Andel", "Andel (kr)", "Kr per innbygger")})
 st.caption(f"Folketall: {result.population_label} (Statistisk sentralbyrå, tabell 07459).")

@@ -72,7 +72,7 @@ for tab, part in zip(tabs, PARTS, strict=False):
     with tab:
         st.data_editor(
             assessment_table(kb, part, overrides), key=_editor_key(part), on_change=_save, args=(part,),
-            hide_index=True, width="stretch",
+            hide_index=True, placeholder=fmt.MISSING, width="stretch",
             column_order=("Gjelder", "Faktor", "Rapportens poeng", "Din vurdering", "Endret", "Sitat", "Kapittel",
                           "Gjelder når", "Grunnlag", "Merknad"),
             disabled=[c for c in ("id", "Gjelder", "Faktor", "Rapportens poeng", "Endret", "Kapittel", "Sitat",
@@ -84,7 +84,7 @@ for tab, part in zip(tabs, PARTS, strict=False):
             })
 with tabs[3]:
     st.write("Regler som justerer poeng eller gir råd ut fra profilen (se «Samarbeidet»).")
-    st.dataframe(fmt.table(rules_table(kb), signed_columns=("Endring",)), hide_index=True,
+    st.dataframe(fmt.table(rules_table(kb), signed_columns=("Endring",)), hide_index=True, placeholder=fmt.MISSING,
                  column_order=[c for c in rules_table(kb).columns if c != "id"],
                  column_config={"Sitat": st.column_config.TextColumn(width="large")})
 with tabs[4]:
@@ -107,10 +107,11 @@ with tabs[5]:
 with tabs[6]:
     st.write("Rapportens rekkefølge (3.1, 4.2, 4.3): stabil drift først, så styringsmodell og oppgaver, så "
              "organisasjonsform. Tallene metoden bruker for dette, med rapportens begrunnelse:")
-    st.dataframe(fmt.table(method_table(kb), decimals={"Verdi": 2}), hide_index=True, column_config={
+    st.dataframe(fmt.table(method_table(kb), decimals={"Verdi": 2}), hide_index=True, placeholder=fmt.MISSING,
+                 column_config={
         "Sitat": st.column_config.TextColumn(width="large")})
     st.write("Offentlige kilder for det som er sagt om loven i 2026:")
-    st.dataframe(legal_sources_table(kb), hide_index=True, column_config={
+    st.dataframe(legal_sources_table(kb), hide_index=True, placeholder=fmt.MISSING, column_config={
         "Lenke": st.column_config.LinkColumn(display_text="Åpne"),
         "Hva den sier": st.column_config.TextColumn(width="large")})
     for other in kb.other_forms:

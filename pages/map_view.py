@@ -144,7 +144,7 @@ with st.expander("Kartet som tabell (tekstalternativ)"):
     county = st.selectbox("Fylke", county_options, key="kart_tabell_fylke", persist_state="session")
     table = _table(version_id, viewer, borders, None if county == "Alle fylker" else county)
     st.dataframe(
-        table, hide_index=True,
+        table, hide_index=True, placeholder=fmt.MISSING,
         column_config={c: st.column_config.NumberColumn(format="localized") for c in table.columns
                        if c.startswith("Folketall")},
     )

@@ -177,7 +177,8 @@ else:
             columns = [c for c in columns if c != "ks_region"]
             columns.insert(6, "ansatte")
         st.dataframe(
-            fmt.table(frame, decimals=1, plain_columns=("etablert_aar",)), hide_index=True, column_order=columns,
+            fmt.table(frame, decimals=1, plain_columns=("etablert_aar",)), hide_index=True, placeholder=fmt.MISSING,
+            column_order=columns,
             column_config={
                 "navn": st.column_config.TextColumn("Samarbeid", pinned=True),
                 "ks_region": st.column_config.TextColumn("KS-region"),
@@ -207,7 +208,7 @@ else:
                               placeholder="Velg et samarbeid")
         if chosen:
             number_label = "Nummer (2015)" if is_report else "Kommunenummer"
-            st.dataframe(fmt.table(queries.members(cur, chosen)), hide_index=True,
+            st.dataframe(fmt.table(queries.members(cur, chosen)), hide_index=True, placeholder=fmt.MISSING,
                          column_order=None if is_report else ["kommunenummer", "navn", "fylke", "folketall"],
                          column_config={
                              "navn_i_rapporten": "Navn i rapporten", "kommunenummer": number_label,
@@ -241,7 +242,7 @@ else:
     st.markdown(f"**{versions.diff_summary(diff)}**")
     if not diff.unchanged:
         st.dataframe(fmt.table(versions.diff_table(diff, upload.default_lookup().names)), hide_index=True,
-                     column_config={"Detaljer": st.column_config.TextColumn(width="large")})
+                     placeholder=fmt.MISSING, column_config={"Detaljer": st.column_config.TextColumn(width="large")})
     if versions.REPORT_VERSION in (old, new):
         st.caption("Rapportens liste sammenlignes i dagens begreper: medlemmene er ført over til dagens kommune "
                    "(SSB), § 27-samarbeid til kommunalt oppgavefellesskap (KO), vertskommune (§ 28-1 b) til "
@@ -252,7 +253,7 @@ if is_report:
     st.header("Tabell 2.6.1: trykt og beregnet")
     st.caption("Rapporten 2.6.1 oppsummerer driftssamarbeidene etter organisasjonsform. Her er tallene beregnet fra "
                "vedlegget (alle 41, uavhengig av filtrene; hovedform) stilt ved siden av de trykte.")
-    st.dataframe(fmt.table(comparison, decimals=1), hide_index=True)
+    st.dataframe(fmt.table(comparison, decimals=1), hide_index=True, placeholder=fmt.MISSING)
     st.markdown("**Hvorfor tallene er forskjellige**")
     st.markdown("\n".join(f"- {line}" for line in explanations))
 
@@ -262,7 +263,7 @@ if is_report:
     categories = st.multiselect("Vis kategori", quality_categories, key="ov_quality_categories",
                                 persist_state="session",
                                 placeholder="Alle kategorier", select_all=False)
-    st.dataframe(fmt.table(queries.data_quality(cur, tuple(categories))), hide_index=True,
+    st.dataframe(fmt.table(queries.data_quality(cur, tuple(categories))), hide_index=True, placeholder=fmt.MISSING,
                  column_order=["kategori", "samarbeid", "trykt", "beslutning", "resultat", "begrunnelse"],
                  column_config={"kategori": "Kategori", "samarbeid": "Samarbeid", "trykt": "Trykt",
                                 "beslutning": "Beslutning",
@@ -302,7 +303,7 @@ if uploaded is not None:
         st.error(f"Filen «{markdown_escape(report.file_name)}» ble ikke lagret: {fmt.number(len(report.errors))} feil. "
                  f"Rett {'den' if len(report.errors) == 1 else 'dem'} og last opp filen på nytt.",
                  icon=":material/error:")
-        st.dataframe(upload.error_table(report), hide_index=True, key="ov_upload_errors",
+        st.dataframe(upload.error_table(report), hide_index=True, placeholder=fmt.MISSING, key="ov_upload_errors",
                      column_config={"Feil": st.column_config.TextColumn(width="large")})
     elif digest in saved:
         st.success(f"Filen er lagret som versjon {saved[digest]}.", icon=":material/check_circle:")

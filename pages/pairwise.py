@@ -130,14 +130,14 @@ for name, result, worst, matrix in inconsistent:
 if not inconsistent:
     st.success("Svarene henger godt nok sammen (CR ≤ 0,10).")
 with st.expander("Detaljer for fagfolk: konsistens per sammenligning (λmax, CI, RI, CR)"):
-    st.dataframe(tables.consistency_rows(names, results), hide_index=True)
+    st.dataframe(tables.consistency_rows(names, results), hide_index=True, placeholder=fmt.MISSING)
 
 current = st.session_state[session.WEIGHTS].vector()
 st.plotly_chart(charts.ahp_weights_chart([f"{f}. {short[f]}" for f in FACTOR_IDS],
                                          [result_weights[f] for f in FACTOR_IDS], current),
                 key="ahp_chart", config={"displayModeBar": False})
 with st.expander("Vektene som tabell"):
-    st.dataframe(tables.ahp_weights_table(kb, result_weights), hide_index=True)
+    st.dataframe(tables.ahp_weights_table(kb, result_weights), hide_index=True, placeholder=fmt.MISSING)
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
         for d in spreadsheet.downloads(tables.ahp_weights_table(kb, result_weights), "ahp-vekter", sheet="AHP-vekter"):
             st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"ahp_dl_{d.kind}",

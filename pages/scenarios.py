@@ -132,7 +132,7 @@ if not infos:
 else:
     st.dataframe([{"Navn": i.name, "Opprettet": i.created.strftime("%d.%m.%Y %H:%M"),
                    "Sist endret": i.updated.strftime("%d.%m.%Y %H:%M")} for i in infos],
-                 hide_index=True, width="stretch",
+                 hide_index=True, placeholder=fmt.MISSING, width="stretch",
                  column_config={"Navn": st.column_config.TextColumn("Navn", help="Vises som ren tekst")})
     if (wanted := st.session_state.pop(SELECT_NEXT, None)) in names:
         st.session_state["scen_chosen"] = wanted
@@ -209,14 +209,14 @@ else:
                                + f" · vektet sum {fmt.signed(r.winner_score)}")
             st.plotly_chart(comparison_figure(result), key="scen_compare_chart")
             st.caption("Rangering per scenario (tabell):")
-            st.dataframe(result.rank_rows(), hide_index=True, width="stretch")
+            st.dataframe(result.rank_rows(), hide_index=True, placeholder=fmt.MISSING, width="stretch")
             with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
                 for d in spreadsheet.downloads(result.rank_rows(), "scenarier-rangering", sheet="Rangering"):
                     st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"scen_dl_{d.kind}",
                                        on_click="ignore", icon=":material/download:")
             st.caption("Hva som er forskjellig:")
             if result.changes:
-                st.dataframe(result.change_rows(), hide_index=True, width="stretch")
+                st.dataframe(result.change_rows(), hide_index=True, placeholder=fmt.MISSING, width="stretch")
             else:
                 st.write("Scenariene er like.")
     else:

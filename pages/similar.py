@@ -3,6 +3,7 @@
 
 import streamlit as st
 
+from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.overview import db, similar, versions
 from ikt_model.overview.source import KS_REGIONS
@@ -79,7 +80,7 @@ def _show(result, key: str) -> None:
         return
     for row in result.rows[:3]:
         st.markdown(similar.match_markdown(row))
-    st.dataframe(similar.result_table(result), hide_index=True, column_config=column_config)
+    st.dataframe(similar.result_table(result), hide_index=True, placeholder=fmt.MISSING, column_config=column_config)
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
         for d in spreadsheet.downloads(similar.result_table(result), f"lignende-{result.mode}", sheet="Lignende"):
             st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"lignende_dl_{key}_{d.kind}",

@@ -82,7 +82,7 @@ elif result is not None:
     if result.truncated:
         st.warning(f"Resultatet er kuttet: bare de første {fmt.number(result.max_rows)} radene vises. "
                    "Bruk LIMIT eller WHERE for å avgrense.")
-    st.dataframe(fmt.table(result.to_frame()), hide_index=True)  # 81 912, 6,3; «–» for NULL
+    st.dataframe(fmt.table(result.to_frame()), hide_index=True, placeholder=fmt.MISSING)  # 81 912, 6,3; «–» for NULL
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
         for d in spreadsheet.downloads(result.to_frame(), "sporring", sheet="Spørring"):
             st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"sql_dl_{d.kind}",
@@ -90,13 +90,13 @@ elif result is not None:
 
 st.header("Skjema")
 st.caption("Tabeller og visninger du kan spørre mot. Kommunenummer er tekst med ledende null (for eksempel '0301').")
-st.dataframe(queries.schema_tables(), hide_index=True,
+st.dataframe(queries.schema_tables(), hide_index=True, placeholder=fmt.MISSING,
              column_config={"tabell": "Tabell / visning",
                             "innhold": st.column_config.TextColumn("Innhold", width="large")})
 cur = version_database(version_id, viewer).cursor()
 table = st.selectbox("Kolonner i", queries.schema_tables()["tabell"].tolist(), key="sql_schema_table",
                      persist_state="session")
-st.dataframe(fmt.table(queries.schema_documentation(cur, table)), hide_index=True,
+st.dataframe(fmt.table(queries.schema_documentation(cur, table)), hide_index=True, placeholder=fmt.MISSING,
              column_order=["kolonne", "type", "betydning"],
              column_config={"kolonne": "Kolonne", "type": "Type",
                             "betydning": st.column_config.TextColumn("Betydning", width="large")})

@@ -169,7 +169,7 @@ def live_view(workshop_id: str, key: str, aggregate: str) -> None:
         st.dataframe(
             [{"Deltaker": v.participant, "Navn": v.display_name or "(anonym)", "Endringer": v.revisions,
               **{f"F{f}": fmt.percent(w, 0) for f, w in v.fractions().items()}} for v in votes],
-            hide_index=True)
+            hide_index=True, placeholder=fmt.MISSING)
 
 
 workshop = current_workshop()

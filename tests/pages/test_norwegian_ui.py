@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from ikt_model.decision.knowledge import default_knowledge_base
+from ikt_model.format import MISSING
 from ikt_model.ui import session
 from tests.pages.live import live_charts
 
@@ -150,6 +151,9 @@ def _problems(at) -> list[str]:
             found.append(f"bøyning: {text[:120]}")
         if "(uformatert tall)" in text:
             found.append(f"tabellkolonne med engelske desimaler: {text}")
+    for grid in at.dataframe:  # the grid draws a missing cell as «None» unless told otherwise
+        if grid.proto.placeholder != MISSING:
+            found.append(f"tabell som viser tomme celler som «{grid.proto.placeholder or 'None'}»")
     return found + _chart_problems(at)
 
 
@@ -204,6 +208,19 @@ def test_no_multiselect_can_add_more_than_the_user_picked():
             else:  # the default is fuzzy: only short fixed lists (no typing needed) may keep it
                 assert "Medlemskommuner" not in ast.unparse(call), where
     assert seen >= 5
+
+
+def test_every_table_shows_a_missing_value_as_a_dash():
+    """st.dataframe and st.data_editor draw a missing cell as «None» (a rule of the knowledge base without a
+    change, a collaboration without employees) unless `placeholder` says otherwise: every one passes «–»."""
+    seen = 0
+    for path in [*(REPO / "pages").glob("*.py"), REPO / "app.py"]:
+        for name in ("dataframe", "data_editor"):
+            for call in _calls(ast.parse(path.read_text()), name):
+                seen += 1
+                kwargs = {k.arg: ast.unparse(k.value) for k in call.keywords}
+                assert kwargs.get("placeholder") == "fmt.MISSING", f"{path.name}:{call.lineno}"
+    assert seen >= 20 and MISSING == "–"
 
 
 def test_file_uploaders_leave_the_type_check_to_the_page():
