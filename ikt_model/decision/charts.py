@@ -129,11 +129,19 @@ def model_form_heatmap(result: Evaluation, kb: KnowledgeBase) -> FigureSpec:
 
 
 def factor_difference(result: Evaluation, kb: KnowledgeBase, first: Alternative, other: Alternative) -> FigureSpec:
-    """Per factor (and the transition cost): `first` minus `other`, weighted — the bars sum to the total gap."""
+    """Per factor (and the transition cost): `first` minus `other`, weighted — the bars sum to the total gap.
+    Without any difference (e.g. one factor weighted, on which both score alike): no bars, the figure says so."""
     a, b = result.find(first), result.find(other)
     diffs = [(kb.factor(f).label, a.contributions[f] - b.contributions[f]) for f in FACTOR_IDS]
     diffs.append((COMPONENT_LABELS["transition"], a.components["transition"] - b.components["transition"]))
-    diffs = sorted((d for d in diffs if abs(d[1]) > 1e-12), key=lambda d: d[1]) or [("Ingen forskjell", 0.0)]
+    diffs = sorted((d for d in diffs if abs(d[1]) > 1e-12), key=lambda d: d[1])
+    if not diffs:  # a zero-length bar on an empty axis read as «Ingen forskjell» on the −1 tick
+        hidden = {"visible": False, "range": [-1, 1]}
+        return _figure({"type": "bar", "orientation": "h", "x": [], "y": []}, 110, f"Hvorfor {a.label} – {b.label}",
+                       xaxis=hidden, yaxis=hidden, annotations=[{
+                           "text": "Ingen forskjell: de to får like mye<br>på hver faktor med disse vektene.",
+                           "xref": "paper", "yref": "paper", "x": 0, "y": 0.5, "xanchor": "left", "align": "left",
+                           "showarrow": False, "font": {"size": 14}}])  # two lines: fits a phone
     trace = {
         "type": "bar", "orientation": "h", "x": [d[1] for d in diffs], "y": [d[0] for d in diffs],
         # colour strings (two colours, under 1 ms to validate): plotly.js 4 reads a number as the outside text's

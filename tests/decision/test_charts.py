@@ -5,7 +5,7 @@ from ikt_model.decision.evaluation import evaluate
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.registry import Alternative
-from ikt_model.decision.weights import default_weights
+from ikt_model.decision.weights import default_weights, make_weights
 
 KB = default_knowledge_base()
 
@@ -31,6 +31,19 @@ def test_factor_difference_sums_to_total_gap():
     a, b = result.ranking[0].alternative, result.ranking[5].alternative
     fig = go.Figure(factor_difference(result, KB, a, b))
     assert abs(sum(fig.data[0].x) - (result.find(a).score - result.find(b).score)) < 1e-9
+
+
+def test_factor_difference_without_a_difference_says_so_and_draws_no_bar():
+    """One factor weighted, on which the two alternatives score alike: no zero-length bar on an axis of its own
+    (it read as «Ingen forskjell» on the −1 tick), but a sentence."""
+    points = {f: 0.0 for f in range(1, 13)}
+    points[1] = 100.0  # stable operations: «Ingen forskjeller» for every form (the report's table)
+    result = evaluate(Profile(), make_weights(points))
+    a, b = result.ranking[0].alternative, result.ranking[1].alternative
+    fig = go.Figure(factor_difference(result, KB, a, b))
+    assert list(fig.data[0].x) == [] and fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+    assert fig.layout.annotations[0].text.startswith("Ingen forskjell: de to får like mye<br>på hver faktor")
+    assert fig.layout.title.text == f"Hvorfor {result.find(a).label} – {result.find(b).label}"
 
 
 def test_factor_heatmap_shape():
