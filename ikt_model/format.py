@@ -19,9 +19,13 @@ def signed(value: float, decimals: int = 2) -> str:
     return text if text.startswith("−") or float(text.replace(NBSP, "").replace(",", ".")) == 0 else "+" + text
 
 
-def percent(fraction: float, decimals: int = 0) -> str:
-    """0.2586 -> '26 %'."""
-    return f"{number(fraction * 100, decimals)}{NBSP}%"
+def percent(fraction: float, decimals: int = 0, *, trim: bool = False) -> str:
+    """0.2586 -> '26 %'; with `trim`, decimals that are zero are left out, as a percentage slider shows its
+    value (decimals=1: 0.265 -> '26,5 %', 0.27 -> '27 %', 0 -> '0 %')."""
+    text = number(fraction * 100, decimals)
+    if trim and "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return f"{text}{NBSP}%"
 
 
 def kroner(value: float, decimals: int = 0) -> str:

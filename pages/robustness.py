@@ -141,14 +141,15 @@ def walking_weights() -> None:
                             help="De andre vektene skaleres forholdsmessig, så summen er alltid 100 %.")
     ranking = ranking_at(values, vector, j, position)
     first, sharing = leader(ranking, best_index)
+    shown = fmt.percent(position, 1, trim=True)  # as the slider shows it: «27 %», «26,5 %»
     if first == best_index and sharing > 1:
-        st.markdown(f"Med **{fmt.percent(position, 1)}** på {factor_labels[factor_id]} deler "
+        st.markdown(f"Med **{shown}** på {factor_labels[factor_id]} deler "
                     f"**{labels[first]}** førsteplassen med {sharing - 1} andre.")
     elif first == best_index:
-        st.markdown(f"Med **{fmt.percent(position, 1)}** på {factor_labels[factor_id]} er "
+        st.markdown(f"Med **{shown}** på {factor_labels[factor_id]} er "
                     f"**{labels[first]}** fortsatt best.")
     else:
-        st.markdown(f"Med **{fmt.percent(position, 1)}** på {factor_labels[factor_id]} overtar "
+        st.markdown(f"Med **{shown}** på {factor_labels[factor_id]} overtar "
                     f"**{labels[first]}** førsteplassen (i stedet for {labels[best_index]}).")
     grid, totals = walk(values, vector, j)
     chart_left, chart_right = st.columns(2)
@@ -157,7 +158,7 @@ def walking_weights() -> None:
                                    first), "walking_chart")
     with chart_right:
         chart(charts.ranking_bars([labels[i] for _, i, _ in ranking], [t for _, _, t in ranking],
-                                  f"Rangering med {fmt.percent(position, 1)} på faktoren"), "walking_ranking")
+                                  f"Rangering med {shown} på faktoren"), "walking_ranking")
     table = st.expander("Rangeringen som tabell", key="rob_walk_table_open", on_change="rerun")  # only while open
     if table.open:
         with table:

@@ -37,3 +37,10 @@ def test_table_shows_numbers_the_norwegian_way_and_keeps_them_numbers():
     assert styled.data["n"].dtype.kind == "f"  # still numbers underneath: sorting stays numeric
     # a year is text underneath: the grid draws a missing number as «None», whatever the display says
     assert list(styled.data["år"]) == ["2009", "–"] and list(frame["år"].isna()) == [False, True]
+
+
+def test_percent_trimmed_as_a_slider_shows_it():
+    assert fmt.percent(0.265, 1, trim=True) == "26,5\u00a0%"
+    assert fmt.percent(0.27, 1, trim=True) == "27\u00a0%" and fmt.percent(0.0, 1, trim=True) == "0\u00a0%"
+    assert fmt.percent(0.1, 1, trim=True) == "10\u00a0%"  # the zero of 10 stays
+    assert fmt.percent(0.27, 1) == "27,0\u00a0%"  # without trim, as before

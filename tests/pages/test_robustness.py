@@ -47,6 +47,7 @@ def test_walking_weights_slider(at):
     at.slider(key="walk_weight_6").set_value(0.5).run()  # a fraction, shown as a percentage
     assert not at.exception
     assert "overtar **Hybridmodell + Kommunalt oppgavefellesskap (KO)** førsteplassen" in texts(at)
+    assert "Med **50\u00a0%** på Gjennomføringsevne" in texts(at)  # as the slider shows it (not «50,0 %»)
     at.selectbox(key="walk_factor").set_value(1).run()
     at.slider(key="walk_weight_1").set_value(1.0).run()
     assert "deler **Alternativ modell + Kommunalt oppgavefellesskap (KO)** førsteplassen med 11 andre" in texts(at)
