@@ -2,13 +2,14 @@
 screen-reader labels and tooltips, and a table's own column menu, statistics and toolbar.
 
 `NORWEGIAN_LABELS_JS` (put on every page by app.py with st.html(..., unsafe_allow_javascript=True); a constant
-of ours, no outside text in it) rewrites them in the browser as they appear. The texts a widget draws as
-CSS (the uploader's, «Press Enter to apply») are in ui.widgets.
+of ours, no outside text in it) rewrites them in the browser as they appear, and the hint under a text field
+being edited («Press Enter to apply», which ui.widgets's CSS draws in Norwegian until then). The texts a widget
+draws only as CSS (the uploader's) are in ui.widgets.
 """
 
 from __future__ import annotations
 
-from .widgets import STOP, UPLOAD_BUTTON
+from .widgets import CTRL_ENTER_TO_APPLY, ENTER_TO_APPLY, ENTER_TO_SUBMIT, INPUT_HINT, STOP, UPLOAD_BUTTON
 
 # Screen-reader labels and tooltips Streamlit's frontend writes in English, with no parameter to change them
 # (1.67: the «?» help button is «Help for <label>», a multiselect's «Clear all» / «Remove <value>», the sidebar's
@@ -45,6 +46,12 @@ ARIA_LABELS: dict[str, str] = {
 # reader does not read CSS text, so they get it as their accessible name (axe: «button-name», critical)
 CSS_TEXT_NAMES: dict[str, str] = {'[data-testid="stFileUploaderDropzone"] button': UPLOAD_BUTTON,
                                   '[data-testid="stStatusWidget"] button[kind="header"]': STOP}
+# The hint under a text field being edited (Streamlit 1.67's InputInstructions): NORWEGIAN_WIDGETS_CSS draws it in
+# Norwegian over the English until this script has written the Norwegian into the page itself, and marks the hint
+# (data-nb) so the CSS steps aside: a screen reader then reads one Norwegian hint, not the English and a Norwegian
+INPUT_HINTS: dict[str, str] = {"Press Enter to apply": ENTER_TO_APPLY, "Press Enter to submit form": ENTER_TO_SUBMIT,
+                               "Press Ctrl+Enter to apply": CTRL_ENTER_TO_APPLY,
+                               "Press ⌘+Enter to apply": CTRL_ENTER_TO_APPLY}
 ARIA_PREFIXES: dict[str, str] = {"Help for ": "Hjelp: ", "Remove ": "Fjern ", "Upload ": "Last opp ",
                                  "Page ": "Side ", "Shortcut ": "Hurtigtast ",
                                  "Top values frequency chart": "De vanligste verdiene",
@@ -154,14 +161,31 @@ def _labels_js() -> str:
       if (!n.parentElement || !n.parentElement.closest("script, style")) translate(n);  // not this script's own text
     }
   };
+  const hints = __HINTS__, HINT = __HINT__;
+  const hint = (span) => {  // «Press Enter to apply» -> «Trykk Enter for å bruke», in the page's own text
+    const text = span.firstChild;
+    if (!text || text.nodeType !== 3 || !Object.prototype.hasOwnProperty.call(hints, text.nodeValue)) return;
+    text.nodeValue = hints[text.nodeValue];
+    span.dataset.nb = "1";
+  };
+  const hintsIn = (root) => {
+    if (root.matches && root.matches(HINT)) hint(root);
+    if (root.querySelectorAll) root.querySelectorAll(HINT).forEach(hint);
+  };
+  const hintOf = (node) => {
+    const parent = node.parentElement;
+    if (parent && parent.matches(HINT)) hint(parent);
+  };
   sweep(doc.body);
   translateAll(doc.body);
+  hintsIn(doc.body);
   new win.MutationObserver((records) => {
     for (const r of records) {
       if (r.type === "attributes") visit(r.target);
-      else if (r.type === "characterData") translate(r.target);
+      else if (r.type === "characterData") { translate(r.target); hintOf(r.target); }
       else r.addedNodes.forEach((n) => {
-        if (n.nodeType === 1) { sweep(n); translateAll(n); } else if (n.nodeType === 3) translate(n);
+        if (n.nodeType === 1) { sweep(n); translateAll(n); hintsIn(n); }
+        else if (n.nodeType === 3) { translate(n); hintOf(n); }
       });
     }
   }).observe(doc.body, {subtree: true, childList: true, characterData: true, attributes: true,
@@ -171,7 +195,8 @@ def _labels_js() -> str:
         "__EXACT__", json.dumps(ARIA_LABELS, ensure_ascii=False)).replace(
         "__PREFIXES__", json.dumps(ARIA_PREFIXES, ensure_ascii=False)).replace(
         "__GRID__", json.dumps(GRID_TEXTS, ensure_ascii=False)).replace(
-        "__SCOPE__", json.dumps(GRID_TEXT_SCOPE)).replace("__STATISTICS__", json.dumps(GRID_STATISTICS))
+        "__SCOPE__", json.dumps(GRID_TEXT_SCOPE)).replace("__STATISTICS__", json.dumps(GRID_STATISTICS)).replace(
+        "__HINTS__", json.dumps(INPUT_HINTS, ensure_ascii=False)).replace("__HINT__", json.dumps(INPUT_HINT))
 
 
 NORWEGIAN_LABELS_JS = _labels_js()

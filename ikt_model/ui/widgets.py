@@ -36,6 +36,8 @@ NO_MATCHES = "Ingen treff"  # in place of the select boxes' «No results»
 # in place of the hint under a text field being edited («Press Enter to apply», «… to submit form»,
 # «Press Ctrl+Enter to apply» in a text area); the hint is the first span when the field takes Enter,
 # which every text field of the app does; a character counter («3/120») after it is left as it is
+# (ui.browser_labels then writes the Norwegian into the hint itself and marks it data-nb: the CSS steps aside)
+INPUT_HINT = '[data-testid="InputInstructions"] > span:first-child'
 ENTER_TO_APPLY = "Trykk Enter for å bruke"
 ENTER_TO_SUBMIT = "Trykk Enter for å sende"
 CTRL_ENTER_TO_APPLY = "Trykk Ctrl+Enter (⌘+Enter på Mac) for å bruke"
@@ -71,12 +73,10 @@ NORWEGIAN_WIDGETS_CSS = f"""
 [data-testid="stFileUploaderDropzone"] button > * {{ display: none; }}
 [data-testid="stFileUploaderFileErrorMessage"], [data-testid="stFileUploaderFile"] small {{ display: none; }}
 [data-testid="stFileChipName"] + div {{ display: none; }}  /* the size as «72.0B»: English number format */
-[data-testid="InputInstructions"] > span:first-child {{ font-size: 0; }}
-[data-testid="InputInstructions"] > span:first-child::after {{ font-size: 0.75rem; content: "{ENTER_TO_APPLY}"; }}
-[data-testid="stForm"] [data-testid="InputInstructions"] > span:first-child::after {{ content: "{ENTER_TO_SUBMIT}"; }}
-[data-testid="stTextArea"] [data-testid="InputInstructions"] > span:first-child::after {{
-  content: "{CTRL_ENTER_TO_APPLY}";
-}}
+{INPUT_HINT}:not([data-nb]) {{ font-size: 0; }}
+{INPUT_HINT}:not([data-nb])::after {{ font-size: 0.75rem; content: "{ENTER_TO_APPLY}"; }}
+[data-testid="stForm"] {INPUT_HINT}:not([data-nb])::after {{ content: "{ENTER_TO_SUBMIT}"; }}
+[data-testid="stTextArea"] {INPUT_HINT}:not([data-nb])::after {{ content: "{CTRL_ENTER_TO_APPLY}"; }}
 [role="listbox"][data-empty="true"] [role="option"] > span {{ display: none; }}
 /* the «Stop» button Streamlit shows top right while a run takes over 0,5 s: English, and grey on white at
    2,5:1 (axe: serious) — drawn as «Stopp» in the theme's text colour */

@@ -11,6 +11,7 @@ from ikt_model.ui.browser_labels import (
     GRID_STATISTICS,
     GRID_TEXT_SCOPE,
     GRID_TEXTS,
+    INPUT_HINTS,
     NORWEGIAN_LABELS_JS,
 )
 
@@ -26,3 +27,15 @@ def test_the_script_carries_every_table_and_nothing_is_left_to_fill_in():
 def test_a_word_has_one_norwegian_form_wherever_streamlit_writes_it():
     shared = set(GRID_TEXTS) & set(ARIA_LABELS)
     assert shared and all(GRID_TEXTS[w] == ARIA_LABELS[w] for w in shared)
+
+
+def test_the_input_hint_is_written_in_norwegian_and_the_css_steps_aside_once_it_is():
+    """The script writes «Trykk Enter for å bruke» into the hint and marks it data-nb; the style sheet draws the
+    Norwegian over the English only on a hint not yet marked (before the script has run)."""
+    from ikt_model.ui.widgets import INPUT_HINT, NORWEGIAN_WIDGETS_CSS
+    assert json.dumps(INPUT_HINTS, ensure_ascii=False) in NORWEGIAN_LABELS_JS
+    assert json.dumps(INPUT_HINT) in NORWEGIAN_LABELS_JS and 'span.dataset.nb = "1"' in NORWEGIAN_LABELS_JS
+    rules = [line for line in NORWEGIAN_WIDGETS_CSS.splitlines() if "InputInstructions" in line]
+    assert len(rules) == 4 and all(f"{INPUT_HINT}:not([data-nb])" in rule for rule in rules)
+    assert set(INPUT_HINTS.values()) == {"Trykk Enter for å bruke", "Trykk Enter for å sende",
+                                         "Trykk Ctrl+Enter (⌘+Enter på Mac) for å bruke"}
