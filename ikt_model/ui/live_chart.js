@@ -73,7 +73,7 @@ function draw(parentElement, wrap, div, text) {
     charts.add(div);
     if (div.dataset.failed) { div.textContent = ""; delete div.dataset.failed; }  // a later update may draw
     return Plotly.react(div, figure.data, layout, data.config);
-  }).catch((error) => {
+  }).then(() => hideStale(div, false)).catch((error) => {
     console.error(error);
     if (window.Plotly) Plotly.purge(div);
     div.dataset.failed = "1";
@@ -93,7 +93,17 @@ function isNear(wrap) {
 function drawPending(div) {
   if (!div.iktPending) return;
   div.iktPending = false;
-  draw(div.iktParent, div.iktWrap, div, div.iktText);  // plotly.js sizes a chart to its column in Plotly.react
+  const width = div.iktParent.clientWidth || window.innerWidth;
+  // a chart never drawn is sized to its column by Plotly.react; one drawn before (kept while its page was
+  // left, or drawn on a phone) keeps the width it had unless resized
+  if (div.iktWidth !== undefined && Math.abs(width - div.iktWidth) >= 2) redraw(div.iktParent, div.iktWrap, div);
+  else draw(div.iktParent, div.iktWrap, div, div.iktText);
+}
+// A drawing of an older figure (kept while its page was left) is not shown while the chart waits to be drawn
+// again: the reader sees an empty chart of the right height, not numbers that no longer hold
+function hideStale(div, hidden) {
+  const plot = div.querySelector(":scope > .plot-container");
+  if (plot) plot.style.visibility = hidden ? "hidden" : "";
 }
 // Watches the charts that wait; observing anew makes it report where a chart is now (a chart found far away
 // in the middle of React's update may already be back in view, which a running observer would not report).
@@ -148,6 +158,7 @@ export default function (component) {
     else draw(parentElement, wrap, div, div.iktText);
   } else {  // drawn by `nearby` (or for printing): until then its name and its height
     div.iktPending = true;
+    hideStale(div, true);
     nearby.unobserve(wrap);
     nearby.observe(wrap);
     const data = JSON.parse(div.iktText), layout = (data.figure.layout = data.figure.layout || {});

@@ -212,6 +212,43 @@ def test_a_chart_is_kept_while_its_page_is_left_and_updated_when_its_figure_chan
         return c === window.__ranking && drawn.right <= box.right + 1 && drawn.width >= box.width - 2; }}"""
     page.wait_for_function(fits)
 
+
+def test_a_kept_chart_of_old_weights_is_not_shown_and_is_drawn_anew_for_a_phone(app_page, app_server, browser):
+    """Found by a fresh tester: «Sammenligning» at 1400 px, other weights on «Robusthet», the window narrowed to
+    a phone's, Back. The kept ranking is far below the phone's window: its old drawing (old totals, 1400 px
+    wide) is hidden while it waits, and when scrolled to it is drawn with the new weights for the phone's column,
+    as a new browser draws it."""
+    page = app_page
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(app_server.url + "/sammenligning")
+    page.locator(RANKING).wait_for()
+    wait_for_app(page)
+    before = page.evaluate(RANKING_X)
+    _nav(page, "Robusthet")
+    choose_option(page, _selectbox(page, "Vektsett"), "Like vekter")
+    wait_for_app(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.go_back()
+    page.get_by_role("heading", level=1).filter(has_text="Sammenligning").wait_for()
+    wait_for_app(page)
+    chart = page.locator(RANKING)
+    if chart.evaluate("d => d.iktPending"):  # far below the window: the old drawing is not shown meanwhile
+        assert chart.evaluate("d => getComputedStyle(d.querySelector('.plot-container')).visibility") == "hidden"
+    chart.scroll_into_view_if_needed()
+    drawn = f"""() => {{ const c = document.querySelector('{RANKING}'), svg = c.querySelector('.main-svg');
+        const box = c.getBoundingClientRect(), inner = svg.getBoundingClientRect();
+        return !c.iktPending && getComputedStyle(c.querySelector('.plot-container')).visibility === 'visible'
+               && inner.right <= box.right + 1 && inner.width >= box.width - 2 && ({RANKING_X}) !== {before!r}; }}"""
+    page.wait_for_function(drawn)
+    now = page.evaluate(RANKING_X)
+    with fresh_page(browser, app_server) as other:  # a new browser, the same link, the same width
+        other.set_viewport_size({"width": 390, "height": 844})
+        other.goto(page.url)
+        wait_for_app(other)
+        other.locator(".st-key-ranking_chart").scroll_into_view_if_needed()
+        other.locator(RANKING).wait_for()
+        assert other.evaluate(RANKING_X) == now
+
 DIFFERENCE = ".st-key-difference_chart .ikt-live-chart"
 DRAWN_DATA = f"""() => {{ const d = document.querySelector('{DIFFERENCE}.js-plotly-plot');
     return d && d.data ? JSON.stringify(d.data.map(t => [Array.from(t.x || []), Array.from(t.y || [])])) : null; }}"""
