@@ -171,16 +171,20 @@ def whole_number_hint(low: int, high: int) -> str:
     return f"Skriv et helt tall fra {_grouped(low)} til {_grouped(high)}, uten komma eller punktum."
 
 
-def parse_whole_between(raw: object, low: int, high: int, *, what: str, example: str) -> int:
-    """A typed whole number from `low` to `high` (inclusive) -> int, read by `parse_whole`.
+def parse_whole_between(raw: object, low: int, high: int, *, what: str) -> int:
+    """A typed whole number from `low` to `high` (inclusive) -> int, read by `parse_whole` («1 000», « 7 »).
 
-    Raises NumberInputError with a Norwegian message naming `what`: for text that is not a whole number
-    («3,7», «2.5», «», «tre»), and for a number outside the bounds («Antall kommuner må være fra 1 til 500
-    (du skrev «0»).»)."""
-    value = parse_whole(raw, what=what, example=example)
+    Raises NumberInputError with one Norwegian message for every refusal, naming `what` and what the field
+    takes: «Antall kommuner må være et helt tall fra 1 til 500.» — for «3,7», «2.5», «», «tre» and «0» alike.
+    One message, not one per kind of mistake: a field whose browser check (WHOLE_NUMBER_PATTERN) keeps «3,7»
+    from the server would otherwise go on showing the server's message about what was typed before."""
+    refusal = NumberInputError(f"{what} må være et helt tall fra {_grouped(low)} til {_grouped(high)}.")
+    try:
+        value = parse_whole(raw, what=what, example=str(low))
+    except NumberInputError:
+        raise refusal from None
     if not low <= value <= high:
-        shown = raw.strip() if isinstance(raw, str) else raw
-        raise NumberInputError(f"{what} må være fra {_grouped(low)} til {_grouped(high)} (du skrev «{shown}»).")
+        raise refusal
     return value
 
 

@@ -87,6 +87,9 @@ def _use_loaded(loaded_profile) -> None:
 # written again too (hold_values): a widget the browser had not drawn yet would otherwise come up at its
 # own default (a toggle off) and send that back with the next change (stable operations lost).
 profile = st.session_state[session.PROFILE]
+if _key("status") not in st.session_state:  # back from another page (the status field is always drawn): what
+    st.session_state[ERRORS] = []  # was typed went with the widgets' state, so a refusal of it no longer holds
+    st.session_state[COUNT_ERROR] = None
 pending = bool(st.session_state.get(ERRORS))
 refill = {_key(f): (v if f != "members" else (v or [])) for f, v in profile.model_dump().items()}
 refill[_key("municipalities")] = str(profile.municipalities)  # a text field (see below)
@@ -140,13 +143,17 @@ st.multiselect("Medlemskommuner (dagens kommuner, valgfritt)", list(options), fo
                     "lignende samarbeid. En lagret profil med kommunenummer fra 2015 kan lastes inn nedenfor.")
 for notice in (*st.session_state.get(NOTICES, []), *profile.member_notices):
     st.info(notice, icon=":material/merge:")
-has_members = bool(st.session_state[_key("members")])
-# A text field, not st.number_input: Streamlit's number field read «3,7» as 37 and «2.5» as 2 without a word.
-# The browser keeps anything but a whole number in the field with the hint; the server reads the rest
-# (empty, out of range) in build_profile, and the profile keeps its last valid count meanwhile.
-st.text_input(MUNICIPALITIES_LABEL, key=_key("municipalities"), on_change=_changed, disabled=has_members,
-              validate=(WHOLE_NUMBER_PATTERN, whole_number_hint(*MUNICIPALITIES_RANGE)),
-              help="Følger medlemslisten når den er fylt ut. Under 3 er under rapportens observerte minimum (3.2).")
+members_now = st.session_state[_key("members")]
+COUNT_HELP = "Følger medlemslisten når den er fylt ut. Under 3 er under rapportens observerte minimum (3.2)."
+if members_now:  # the count follows the members: a field of its own, so a refused text in the other one goes
+    st.session_state["pf_municipalities_of_members"] = str(len(members_now))
+    st.text_input(MUNICIPALITIES_LABEL, key="pf_municipalities_of_members", disabled=True, help=COUNT_HELP)
+else:
+    # A text field, not st.number_input: Streamlit's number field read «3,7» as 37 and «2.5» as 2 without a
+    # word. The browser keeps anything but a whole number in the field with the hint; the server reads the
+    # rest (empty, out of range) in build_profile, and the profile keeps its last valid count meanwhile.
+    st.text_input(MUNICIPALITIES_LABEL, key=_key("municipalities"), on_change=_changed, help=COUNT_HELP,
+                  validate=(WHOLE_NUMBER_PATTERN, whole_number_hint(*MUNICIPALITIES_RANGE)))
 count_error = st.session_state.get(COUNT_ERROR) if st.session_state.get(ERRORS) else None
 if count_error:
     st.warning(f"Profilen er ikke oppdatert: {markdown_escape(count_error)}")

@@ -235,7 +235,7 @@ seed_text = c4.text_input(SEED_LABEL, value="1", key="smaa_seed", persist_state=
                           validate=(WHOLE_NUMBER_PATTERN, whole_number_hint(*SEED_RANGE)),
                           help="Samme frø gir samme resultat.")
 try:
-    st.session_state[SEED] = parse_whole_between(seed_text, *SEED_RANGE, what=SEED_LABEL, example="1")
+    st.session_state[SEED] = parse_whole_between(seed_text, *SEED_RANGE, what=SEED_LABEL)
 except NumberInputError as exc:
     c4.warning(f"Frøet er ikke endret: {markdown_escape(str(exc))}")
 details.caption("Kilder: Lahdelma & Salminen (2001), Operations Research 49(3):444–454; Tervonen & Lahdelma (2007), "

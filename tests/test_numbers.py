@@ -113,20 +113,15 @@ def test_a_decimal_with_a_dot_is_refused_as_not_whole_not_told_to_use_a_comma():
 
 
 def test_a_whole_number_between_bounds():
-    assert parse_whole_between(" 12 ", 1, 500, what="Antall kommuner", example="5") == 12
-    assert parse_whole_between("1 000", 0, 2**31 - 1, what="Frø", example="1") == 1000
-    assert parse_whole_between(500, 1, 500, what="Antall kommuner", example="5") == 500
-    refused = {"0": "Antall kommuner må være fra 1 til 500 (du skrev «0»).",
-               "501": "Antall kommuner må være fra 1 til 500 (du skrev «501»).",
-               "-5": "Antall kommuner må være fra 1 til 500 (du skrev «-5»).",
-               "3,7": "Antall kommuner må være et helt tall (du skrev «3,7»). Skriv for eksempel 5.",
-               "": "Antall kommuner mangler. Skriv for eksempel 5."}
-    for text, said in refused.items():
+    assert parse_whole_between(" 12 ", 1, 500, what="Antall kommuner") == 12
+    assert parse_whole_between("1 000", 0, 2**31 - 1, what="Frø") == 1000
+    assert parse_whole_between(500, 1, 500, what="Antall kommuner") == 500
+    for text in ("0", "501", "-5", "3,7", "2.5", "", "tre", "1e3"):  # one message, whatever the mistake
         with pytest.raises(NumberInputError) as info:
-            parse_whole_between(text, 1, 500, what="Antall kommuner", example="5")
-        assert str(info.value) == said
-    with pytest.raises(NumberInputError, match="fra 0 til 2\u00a0147\u00a0483\u00a0647"):
-        parse_whole_between("2147483648", 0, 2**31 - 1, what="Frø", example="1")
+            parse_whole_between(text, 1, 500, what="Antall kommuner")
+        assert str(info.value) == "Antall kommuner må være et helt tall fra 1 til 500."
+    with pytest.raises(NumberInputError, match="Frø må være et helt tall fra 0 til 2\u00a0147\u00a0483\u00a0647"):
+        parse_whole_between("2147483648", 0, 2**31 - 1, what="Frø")
 
 
 def test_the_browser_pattern_takes_digits_only_and_the_hint_says_so():

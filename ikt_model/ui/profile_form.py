@@ -30,13 +30,12 @@ MUNICIPALITIES_LABEL = "Antall kommuner"
 def build_profile(raw: dict[str, Any]) -> ProfileResult:
     """Validate form values. Members chosen -> the municipality count follows them; a new
     collaboration has no current model/form; empty name -> None. The count may come as the text typed in
-    its field («7»; read by `numbers.parse_whole_between`: «3,7», «» or «0» give a Norwegian error)."""
+    its field («7»; read by `numbers.parse_whole_between`: «3,7», «» or «0» give its Norwegian error)."""
     values = {k: v for k, v in raw.items() if k in FIELDS}
     count = values.get("municipalities")
     if isinstance(count, str) and not values.get("members"):
         try:
-            values["municipalities"] = parse_whole_between(count, *MUNICIPALITIES_RANGE, what=MUNICIPALITIES_LABEL,
-                                                           example="5")
+            values["municipalities"] = parse_whole_between(count, *MUNICIPALITIES_RANGE, what=MUNICIPALITIES_LABEL)
         except NumberInputError as exc:
             return ProfileResult(errors=[str(exc)], count_error=str(exc))
     if values.get("status") == "new":

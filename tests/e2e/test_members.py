@@ -23,6 +23,30 @@ def _search(page, text: str) -> None:
     wait_for_app(page)
 
 
+
+def test_members_replace_a_refused_count_and_leave_it_behind(app_page, app_server):
+    """Found by a fresh tester: «2.5» typed in «Antall kommuner» (kept in the field, refused by the browser), then
+    members chosen: the field locked on the red «2.5». The count of the members has a field of its own; with
+    the members removed, the count is theirs, not the refused text."""
+    page = app_page
+    page.goto(app_server.url + "/samarbeidet")
+    wait_for_app(page)
+    count = page.get_by_label("Antall kommuner", exact=True)
+    count.fill("2.5")
+    count.press("Enter")
+    page.wait_for_function("e => e.getAttribute('aria-invalid') === 'true'", arg=count.element_handle())
+    _search(page, "1508")
+    _search(page, "1580")
+    page.locator(PICKER).get_by_text("Haram – 1580").wait_for()
+    page.wait_for_function("""() => { const f = [...document.querySelectorAll('[data-testid="stTextInput"]')]
+        .find(e => e.innerText.includes('Antall kommuner')).querySelector('input');
+        return f.value === '2' && f.disabled && f.getAttribute('aria-invalid') !== 'true'; }""")
+    page.locator(PICKER).get_by_role("button", name="Fjern alle").click()
+    wait_for_app(page)
+    page.wait_for_function("""() => { const f = [...document.querySelectorAll('[data-testid="stTextInput"]')]
+        .find(e => e.innerText.includes('Antall kommuner')).querySelector('input');
+        return f.value === '2' && !f.disabled && f.getAttribute('aria-invalid') !== 'true'; }""")
+
 def test_member_search_adds_by_name_prefix_or_number(app_page, app_server, external_requests):
     page = app_page
     page.goto(app_server.url + "/samarbeidet")

@@ -59,11 +59,9 @@ def test_the_typed_municipality_count_is_read_or_refused_in_norwegian():
     Norwegian error (also given as `count_error`, for the field) and no profile; members decide the count."""
     assert build_profile({"municipalities": " 7 "}).profile.municipalities == 7
     assert build_profile({"municipalities": 7}).profile.municipalities == 7
-    for text, said in (("3,7", "Antall kommuner må være et helt tall (du skrev «3,7»)"),
-                       ("0", "Antall kommuner må være fra 1 til 500 (du skrev «0»)"),
-                       ("", "Antall kommuner mangler")):
+    for text in ("3,7", "0", ""):
         result = build_profile({"municipalities": text})
-        assert result.profile is None and len(result.errors) == 1 and result.errors[0].startswith(said)
+        assert result.profile is None and result.errors == ["Antall kommuner må være et helt tall fra 1 til 500."]
         assert result.count_error == result.errors[0]
     with_members = build_profile({"municipalities": "3,7", "members": ["1508", "1580"]})
     assert with_members.profile.municipalities == 2 and with_members.count_error is None
