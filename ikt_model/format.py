@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 NBSP = "\u00a0"  # keeps "1 234" on one line
 MISSING = "–"  # a value that is not there, in a table cell or a text (never «None» or «nan»); every
 # st.dataframe / st.data_editor passes it as `placeholder` (the grid draws a missing cell as «None» otherwise)
@@ -77,6 +79,13 @@ def table(frame, decimals: int | dict[str, int] = 2, signed_columns: tuple[str, 
     import pandas as pd
 
     # Years are labels, not quantities: written as text (2009, «–»; sorted right as text, being four digits).
+    # Exact decimals (DuckDB's DECIMAL, e.g. «select 1234.5» on «SQL») come as Python Decimals in an object
+    # column: shown as numbers (1 234,5), not as their English text («1234.5»)
+    exact = [c for c in frame.columns if frame[c].dtype == object and frame[c].notna().any()
+             and frame[c].dropna().map(lambda v: isinstance(v, Decimal)).all()]
+    if exact:
+        frame = frame.assign(**{c: frame[c].map(lambda v: None if pd.isna(v) else float(v)).astype(float)
+                                for c in exact})
     plain = [c for c in plain_columns if c in frame.columns]
     if plain:
         frame = frame.assign(**{c: frame[c].map(lambda v: MISSING if pd.isna(v) else str(int(v))) for c in plain})

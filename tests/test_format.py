@@ -44,3 +44,12 @@ def test_percent_trimmed_as_a_slider_shows_it():
     assert fmt.percent(0.27, 1, trim=True) == "27\u00a0%" and fmt.percent(0.0, 1, trim=True) == "0\u00a0%"
     assert fmt.percent(0.1, 1, trim=True) == "10\u00a0%"  # the zero of 10 stays
     assert fmt.percent(0.27, 1) == "27,0\u00a0%"  # without trim, as before
+
+
+def test_exact_decimals_are_shown_as_norwegian_numbers():
+    """DuckDB's DECIMAL reaches pandas as Python Decimals in an object column (the «SQL» page):
+    «1234.5» was shown as it is."""
+    from decimal import Decimal
+    frame = pd.DataFrame({"z": [Decimal("1234.5"), None], "navn": ["a", "b"]})
+    shown = fmt.table(frame, decimals=1).to_html()
+    assert f"1{NB}234,5" in shown and "1234.5" not in shown and "–" in shown

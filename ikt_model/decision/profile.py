@@ -112,6 +112,14 @@ class Profile(BaseModel):
             profile._member_notices = notices
         return profile
 
+    @field_validator("municipalities", mode="before")
+    @classmethod
+    def _a_count_not_a_yes(cls, count: Any) -> Any:
+        """«true» is not a number of municipalities (pydantic would read it as 1, e.g. from a share link)."""
+        if isinstance(count, bool):
+            raise ValueError("Antall kommuner må være et helt tall, ikke ja eller nei")
+        return count
+
     @field_validator("population_year")
     @classmethod
     def _known_population_year(cls, year: int) -> int:

@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from ikt_model.decision.profile import Profile
 from ikt_model.municipalities import SIZE_RATIO_THRESHOLD, municipalities_today, population
+from ikt_model.ui.messages import norwegian_errors
 
 
 def test_todays_numbers_and_names_are_the_normal_case():
@@ -98,3 +99,12 @@ def test_profile_json_round_trip_and_unknown_fields_refused():
     assert Profile.model_validate_json(p.model_dump_json()) == p
     with pytest.raises(ValidationError):
         Profile.model_validate({"status": "new", "colour": "red"})
+
+
+def test_a_yes_is_not_a_number_of_municipalities():
+    """A hand-made share link or file with «"municipalities": true» was read as 1 (pydantic's lax int)."""
+    for flag in (True, False):
+        with pytest.raises(ValidationError) as info:
+            Profile(municipalities=flag)
+        assert norwegian_errors(info.value) == ["Antall kommuner må være et helt tall, ikke ja eller nei"]
+    assert Profile(municipalities=3).municipalities == 3
