@@ -77,6 +77,8 @@ NORWEGIAN_WIDGETS_CSS = f"""
 {INPUT_HINT}:not([data-nb])::after {{ font-size: 0.75rem; content: "{ENTER_TO_APPLY}"; }}
 [data-testid="stForm"] {INPUT_HINT}:not([data-nb])::after {{ content: "{ENTER_TO_SUBMIT}"; }}
 [data-testid="stTextArea"] {INPUT_HINT}:not([data-nb])::after {{ content: "{CTRL_ENTER_TO_APPLY}"; }}
+/* a value the field's own check refused (st.text_input(validate=...)) is not sent on Enter: no «Trykk Enter» */
+[data-testid="stTextInput"]:has(input[aria-invalid="true"]) [data-testid="InputInstructions"] {{ display: none; }}
 [role="listbox"][data-empty="true"] [role="option"] > span {{ display: none; }}
 /* the «Stop» button Streamlit shows top right while a run takes over 0,5 s: English, and grey on white at
    2,5:1 (axe: serious) — drawn as «Stopp» in the theme's text colour */

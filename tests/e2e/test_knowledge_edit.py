@@ -10,13 +10,17 @@ pytestmark = pytest.mark.e2e
 
 def _navigate(page, link: str, title: str) -> None:
     """Click a sidebar page link and confirm the page arrived (a click during a re-render can be lost)."""
-    for _ in range(2):
+    for _ in range(3):
+        wait_for_app(page)  # a click while the page is rerunning can be lost
         page.locator("[data-testid='stSidebarNav'] a", has_text=link).first.click()
         try:
             page.get_by_role("heading", name=title).wait_for(timeout=10_000)
             break
         except PlaywrightTimeout:
             continue
+    else:  # say so here, not as a missing text on the page it never reached
+        page.screenshot(path="/tmp/knowledge_edit_navigation.png")
+        raise AssertionError(f"the sidebar link «{link}» did not open its page (still at {page.url})")
     wait_for_app(page)
 
 
