@@ -35,7 +35,7 @@ def test_the_input_hint_is_written_in_norwegian_and_the_css_steps_aside_once_it_
     from ikt_model.ui.widgets import INPUT_HINT, NORWEGIAN_WIDGETS_CSS
     assert json.dumps(INPUT_HINTS, ensure_ascii=False) in NORWEGIAN_LABELS_JS
     assert json.dumps(INPUT_HINT) in NORWEGIAN_LABELS_JS and 'span.dataset.nb = "1"' in NORWEGIAN_LABELS_JS
-    rules = [line for line in NORWEGIAN_WIDGETS_CSS.splitlines() if "InputInstructions" in line]
+    rules = [line for line in NORWEGIAN_WIDGETS_CSS.splitlines() if INPUT_HINT in line]
     assert len(rules) == 4 and all(f"{INPUT_HINT}:not([data-nb])" in rule for rule in rules)
     assert set(INPUT_HINTS.values()) == {"Trykk Enter for å bruke", "Trykk Enter for å sende",
                                          "Trykk Ctrl+Enter (⌘+Enter på Mac) for å bruke"}
