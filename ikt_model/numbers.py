@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from .format import number
+
 GROUP_SPACES = " \u00a0\u202f\u2009"
 MINUS_SIGNS = "-\u2212\u2013"
 
@@ -168,7 +170,7 @@ def parse_whole(raw: object, *, what: str = "Tallet", example: str = "12 500 000
 
 def whole_number_hint(low: int, high: int) -> str:
     """The Norwegian hint for a whole-number field from `low` to `high` (numbers in Norwegian format)."""
-    return f"Skriv et helt tall fra {_grouped(low)} til {_grouped(high)}, uten komma eller punktum."
+    return f"Skriv et helt tall fra {number(low)} til {number(high)}, uten komma eller punktum."
 
 
 def parse_whole_between(raw: object, low: int, high: int, *, what: str) -> int:
@@ -178,7 +180,7 @@ def parse_whole_between(raw: object, low: int, high: int, *, what: str) -> int:
     takes: «Antall kommuner må være et helt tall fra 1 til 500.» — for «3,7», «2.5», «», «tre» and «0» alike.
     One message, not one per kind of mistake: a field whose browser check (WHOLE_NUMBER_PATTERN) keeps «3,7»
     from the server would otherwise go on showing the server's message about what was typed before."""
-    refusal = NumberInputError(f"{what} må være et helt tall fra {_grouped(low)} til {_grouped(high)}.")
+    refusal = NumberInputError(f"{what} må være et helt tall fra {number(low)} til {number(high)}.")
     try:
         value = parse_whole(raw, what=what, example=str(low))
     except NumberInputError:
@@ -186,8 +188,3 @@ def parse_whole_between(raw: object, low: int, high: int, *, what: str) -> int:
     if not low <= value <= high:
         raise refusal
     return value
-
-
-def _grouped(value: int) -> str:
-    """2147483647 -> «2 147 483 647» (non-breaking spaces, Språkrådet's grouping)."""
-    return f"{value:,}".replace(",", "\u00a0")
