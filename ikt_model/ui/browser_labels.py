@@ -200,3 +200,15 @@ def _labels_js() -> str:
 
 
 NORWEGIAN_LABELS_JS = _labels_js()
+
+
+def norwegian_page_block(css: str) -> str:
+    """The style sheet `css` and NORWEGIAN_LABELS_JS as one HTML block for st.html (unsafe_allow_javascript),
+    drawn by app.py on every page.
+
+    One block, not two: Streamlit's browser keeps an element of at least 10 000 bytes
+    (global.minCachedMessageSize) and a later run sends only its hash. The script alone (9,5 kB since its
+    number-field part went) fell under that and was sent in full on every page switch, with the style sheet
+    (2 kB) beside it; together they are sent once per session (tests/ui/test_browser_labels.py)."""
+    return f"<style>{css}</style>{NORWEGIAN_LABELS_JS}"
+

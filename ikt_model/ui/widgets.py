@@ -79,6 +79,12 @@ NORWEGIAN_WIDGETS_CSS = f"""
 [data-testid="stTextArea"] {INPUT_HINT}:not([data-nb])::after {{ content: "{CTRL_ENTER_TO_APPLY}"; }}
 /* a value the field's own check refused (st.text_input(validate=...)) is not sent on Enter: no «Trykk Enter» */
 [data-testid="stTextInput"]:has(input[aria-invalid="true"]) [data-testid="InputInstructions"] {{ display: none; }}
+/* ... and its refusal («Skriv et helt tall …»), which Streamlit gives only a screen reader and the tooltip of a
+   small icon, is written under the field (red text, 6:1 on white) */
+[data-testid="stTextInput"] > span[id$="-error"] {{
+  position: static; width: auto; height: auto; clip: auto; overflow: visible; white-space: normal;
+  display: block; margin-top: 0.25rem; font-size: 0.875rem; color: #b42318;
+}}
 [role="listbox"][data-empty="true"] [role="option"] > span {{ display: none; }}
 /* the «Stop» button Streamlit shows top right while a run takes over 0,5 s: English, and grey on white at
    2,5:1 (axe: serious) — drawn as «Stopp» in the theme's text colour */

@@ -164,15 +164,20 @@ def test_a_whole_number_field_refuses_a_decimal_in_norwegian_and_nothing_is_lost
     if path == "robusthet":
         page.get_by_text("Detaljer for fagfolk").click()
     field = page.get_by_label(label, exact=True)
-    before = field.input_value()
+    page.wait_for_function("e => e.value !== ''", arg=field.element_handle())  # drawn with its value (in a
+    before = field.input_value()  # folded part just opened, the field can come a moment before its value)
     for bad in ("3,7", "2.5"):
         field.fill(bad)
         field.press("Enter")
         page.wait_for_function("(hint) => [...document.querySelectorAll('[id$=\"-error\"]')]"
                                ".some(e => e.textContent.replaceAll('\\u00a0', ' ') === hint)", arg=hint)
         assert field.input_value() == bad and field.get_attribute("aria-invalid") == "true"  # kept to be corrected
-        enter = page.locator("[data-testid='stTextInput']").filter(has=field).get_by_test_id("InputInstructions")
+        box = page.locator("[data-testid='stTextInput']").filter(has=field)
+        enter = box.get_by_test_id("InputInstructions")
         assert enter.count() == 0 or not enter.is_visible()  # no «Trykk Enter for å bruke»: Enter sends nothing
+        written = box.locator("span[id$='-error']")  # the refusal is written under the field, not only in a tooltip
+        assert written.is_visible() and written.bounding_box()["height"] > 10
+        assert written.bounding_box()["y"] > field.bounding_box()["y"]
     page.get_by_test_id("stTooltipErrorHoverTarget").hover()
     page.wait_for_function("(hint) => document.querySelector('[data-testid=\"stTooltipErrorContent\"]')"
                            "?.textContent.replaceAll('\\u00a0', ' ') === hint", arg=hint)

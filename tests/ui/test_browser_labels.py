@@ -39,3 +39,17 @@ def test_the_input_hint_is_written_in_norwegian_and_the_css_steps_aside_once_it_
     assert len(rules) == 4 and all(f"{INPUT_HINT}:not([data-nb])" in rule for rule in rules)
     assert set(INPUT_HINTS.values()) == {"Trykk Enter for å bruke", "Trykk Enter for å sende",
                                          "Trykk Ctrl+Enter (⌘+Enter på Mac) for å bruke"}
+
+
+def test_the_page_block_is_sent_once_per_session():
+    """app.py draws the style sheet and the page script as one block on every page. Streamlit's browser keeps
+    an element of at least global.minCachedMessageSize bytes and later runs send only its hash: below it, the
+    block (11 kB) travelled in full with every page switch (the script alone was 9,5 kB)."""
+    from streamlit import config
+
+    from ikt_model.ui.address_bar import CSS_HIDDEN
+    from ikt_model.ui.browser_labels import norwegian_page_block
+    from ikt_model.ui.widgets import NORWEGIAN_WIDGETS_CSS
+    block = norwegian_page_block(NORWEGIAN_WIDGETS_CSS + CSS_HIDDEN)
+    assert block.startswith(f"<style>{NORWEGIAN_WIDGETS_CSS}") and block.endswith(NORWEGIAN_LABELS_JS)
+    assert len(block.encode()) >= config.get_option("global.minCachedMessageSize")
