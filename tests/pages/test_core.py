@@ -353,3 +353,16 @@ def test_why_cards_explain_the_chosen_alternative_with_the_reports_words(at):
     (cards,) = [h.value for h in at.html if '<div class="ikt-why">' in h.value]
     assert cards.count('class="ikt-why-card"') == len(last.reasons_for) + len(last.reasons_against)
     assert all(r.factor_label in cards for r in last.reasons_against) and last.reasons_against
+
+
+def test_the_ranking_table_on_demand_is_a_plain_table_in_norwegian(at):
+    """Issue 14: the table that follows the weights is drawn with the page (st.table), not as a data grid that
+    lays its cells out again after every weight change."""
+    at.switch_page("pages/comparison.py").run()
+    at.toggle(key="show_details").set_value(True).run()
+    assert not at.dataframe and len(at.table) == 1
+    shown = at.table[0].value
+    assert list(shown.columns) == ["Rang", "Alternativ", "Sum", "Dagens", "Sterkeste grunn for", "Sterkeste grunn mot"]
+    assert len(shown) == 12
+    at.slider(key="weight_slider_6").set_value(100.0).run()  # a weight change redraws it, still a plain table
+    assert not at.exception and not at.dataframe and len(at.table) == 1
