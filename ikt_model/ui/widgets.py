@@ -96,6 +96,21 @@ NORWEGIAN_WIDGETS_CSS = f"""
 """
 
 
+# A plain table (st.table) wider than its column scrolls sideways in a box of its own; on a phone nothing said so
+# (the ranking on «Sammenligning», the intervals on «Robusthet»). A shadow at the edge that has more to show,
+# the usual cue: the white gradients scroll with the table and cover the shadows at an end it has reached.
+WIDE_TABLE_CSS = """
+[data-testid="stTable"] > div {
+  background:
+    linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)) left center / 2rem 100% no-repeat local,
+    linear-gradient(to left, #fff 30%, rgba(255, 255, 255, 0)) right center / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(11, 15, 20, 0.3), rgba(11, 15, 20, 0)) left center / 1rem 100%
+      no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(11, 15, 20, 0.3), rgba(11, 15, 20, 0)) right center / 1rem 100%
+      no-repeat scroll;
+}
+"""
+
 def check_upload(name: str, size: int, allowed: Sequence[str], max_bytes: int) -> str | None:
     """A Norwegian message when an uploaded file is of the wrong type or too large, else None.
 

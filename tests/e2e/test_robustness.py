@@ -109,3 +109,26 @@ def test_walking_weight_shows_a_norwegian_percentage_in_an_english_browser(app_s
                      has_text=re.compile(r"Med 25,5\s%\s+på Kvalitet og tilgjengelighet")).first.wait_for()
     finally:
         context.close()
+
+
+SCROLL_BOX = """() => { const box = document.querySelector('[data-testid=stTable] > div'); box.scrollLeft = 0;
+  return {wider: box.scrollWidth > box.clientWidth + 20, background: getComputedStyle(box).backgroundImage}; }"""
+
+
+@pytest.mark.parametrize("path", ["robusthet", "sammenligning"])
+def test_a_table_wider_than_a_phone_shows_that_it_scrolls(app_page, app_server, path):
+    """Found by a fresh tester: on a phone the interval table («Robusthet») scrolled sideways with nothing to say
+    so; the ranking table on «Sammenligning» does too. A shadow at the edge with more to show is the cue."""
+    page = app_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{app_server.url}/{path}")
+    wait_for_app(page)
+    if path == "robusthet":
+        page.get_by_text("Tabell og setninger for alle faktorer").click()
+    else:
+        page.get_by_text("Vis alle poeng per faktor og tabell").click()
+    page.locator('[data-testid="stTable"]').first.wait_for()
+    wait_for_app(page)
+    box = page.evaluate(SCROLL_BOX)
+    assert box["wider"], "the table fits a phone: nothing to scroll"
+    assert box["background"].count("radial-gradient") == 2 and box["background"].count("linear-gradient") == 2
