@@ -9,7 +9,8 @@ Five ratios, each measured side by side with a minimal Streamlit app in the same
 5. the same weight slider on «Robusthet» -> settled, vs the one-chart app (<= 1.5x)
 
 The AppTest side (4, and the rerun profile) is in bench_rerun.py; the servers under test and the cold start
-(3) in bench_server.py.
+(3) in bench_server.py. What the page switch (2) costs per kind of element, and what the two pages hold:
+bench_elements.py.
 
 «Settled» is measured inside the page: a MutationObserver on the main area is started at the keydown
 or click (capture phase); the input is settled once the server has replied (at least one websocket
