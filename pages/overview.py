@@ -7,7 +7,7 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
-from ikt_model.overview import charts, queries, table261, upload, versions
+from ikt_model.overview import charts, queries, table261, upload, upload_rows, upload_template, versions
 from ikt_model.overview.db import version_database
 from ikt_model.ui import share
 from ikt_model.ui import workspace as sak
@@ -52,18 +52,18 @@ def version_diff(old: int, new: int, viewer):
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def validate(name: str, data: bytes):
-    return upload.read_upload(name, data, upload.default_lookup())
+    return upload.read_upload(name, data, upload_rows.default_lookup())
 
 
 @st.cache_data(show_spinner=False)
 def templates() -> tuple[bytes, bytes]:
-    return upload.template_xlsx(), upload.template_csv()
+    return upload_template.template_xlsx(), upload_template.template_csv()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def export(version_id: int, viewer, kind: str) -> bytes:
     rows = versions.export_rows(repository().load(version_id, viewer))
-    return upload.template_xlsx(rows) if kind == "xlsx" else upload.template_csv(rows)
+    return upload_template.template_xlsx(rows) if kind == "xlsx" else upload_template.template_csv(rows)
 
 
 workspace = sak.current(st.session_state)  # uploads are private to their sak until published
@@ -241,7 +241,7 @@ else:
     diff = version_diff(old, new, workspace if private else None)
     st.markdown(f"**{versions.diff_summary(diff)}**")
     if not diff.unchanged:
-        st.dataframe(fmt.table(versions.diff_table(diff, upload.default_lookup().names)), hide_index=True,
+        st.dataframe(fmt.table(versions.diff_table(diff, upload_rows.default_lookup().names)), hide_index=True,
                      placeholder=fmt.MISSING, column_config={"Detaljer": st.column_config.TextColumn(width="large")})
     if versions.REPORT_VERSION in (old, new):
         st.caption("Rapportens liste sammenlignes i dagens begreper: medlemmene er ført over til dagens kommune "

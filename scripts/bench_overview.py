@@ -144,11 +144,11 @@ def synthetic_upload_rows(n: int, seed: int = 7) -> list[dict]:
 def upload_worker(n_rows: int, runs: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-versjoner-"))
     os.environ["IKT_STORE_PATH"] = str(folder / "store.duckdb")
-    from ikt_model.overview import upload, versions
+    from ikt_model.overview import upload, upload_rows, upload_template, versions
 
     rows = synthetic_upload_rows(n_rows)
-    csv_bytes, xlsx_bytes = upload.template_csv(rows), upload.template_xlsx(rows)
-    lookup = upload.default_lookup()
+    csv_bytes, xlsx_bytes = upload_template.template_csv(rows), upload_template.template_xlsx(rows)
+    lookup = upload_rows.default_lookup()
     print(f"\n== upload of {n_rows} collaborations ({sum(len(r['medlemmer']) for r in rows)} memberships; "
           f"CSV {len(csv_bytes) / 1024:.0f} KB, xlsx {len(xlsx_bytes) / 1024:.0f} KB)")
     reports = {}

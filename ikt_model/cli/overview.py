@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..overview import upload, versions
+from ..overview import upload, upload_rows, upload_template, versions
 from ..store import connect_store
 from . import CliError
 
@@ -53,7 +53,7 @@ def run_import(args) -> int:
         raise CliError(f"fant ikke filen {path}")
     if args.comment and len(args.comment) > versions.COMMENT_MAX:
         raise CliError(f"kommentaren er for lang (høyst {versions.COMMENT_MAX} tegn)")
-    report = upload.read_upload(path.name, path.read_bytes(), upload.default_lookup())
+    report = upload.read_upload(path.name, path.read_bytes(), upload_rows.default_lookup())
     if not report.ok:
         for line in upload.error_table(report):
             print(f"rad {line['Rad']}\t{line['Kolonne']}\t{line['Feil']}")
@@ -99,7 +99,7 @@ def run_diff(args) -> int:
         print(diff.model_dump_json(indent=2))
         return 0
     print(versions.diff_summary(diff))
-    for line in versions.diff_lines(diff, upload.default_lookup().names):
+    for line in versions.diff_lines(diff, upload_rows.default_lookup().names):
         print(line)
     return 0
 
@@ -109,6 +109,7 @@ def run_template(args) -> int:
     path = Path(args.file)
     if path.suffix.casefold() not in (".csv", ".xlsx"):
         raise CliError("malen kan skrives som .csv eller .xlsx")
-    path.write_bytes(upload.template_xlsx() if path.suffix.casefold() == ".xlsx" else upload.template_csv())
+    xlsx = path.suffix.casefold() == ".xlsx"
+    path.write_bytes(upload_template.template_xlsx() if xlsx else upload_template.template_csv())
     print(f"Skrev malen til {path}.")
     return 0

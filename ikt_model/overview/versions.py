@@ -35,7 +35,7 @@ from ..workspaces import Workspace
 from ..workspaces.access import OperatorRefused, check_operator_key
 from .forms import FROM_2015, form_label
 from .source import cached_overview
-from .upload import OverviewUpload, collaboration_key
+from .upload_rows import OverviewUpload, collaboration_key
 
 LOG = logging.getLogger(__name__)
 
@@ -451,7 +451,7 @@ def diff_summary(diff: VersionDiff) -> str:
 
 
 def export_rows(data: VersionData) -> list[dict]:
-    """A version as template rows (upload.template_csv / template_xlsx), to start an update from it."""
+    """A version as template rows (upload_template.template_csv / template_xlsx), to start an update from it."""
     return [{"samarbeid": c.navn, "formelt_navn": c.formelt_navn, "organisasjonsform": c.organisasjonsform,
              "medlemmer": list(c.medlemmer), "etablert_aar": c.etablert_aar, "ansatte": c.ansatte,
              "merknad": c.merknad} for c in data.collaborations]

@@ -1,35 +1,14 @@
-"""The upload validator: every kind of bad input is refused with a row number and a Norwegian message,
-and good files in every accepted shape (headings, separators, encodings, Excel) are read the same."""
-
-import io
-from datetime import date
+"""Reading an upload: every kind of bad file is refused with a Norwegian message, every problem of every row is
+reported with its row number, and good files in every accepted shape (headings, separators, encodings, Excel)
+are read the same. The rules for one row are in test_upload_rows.py."""
 
 import pytest
-from openpyxl import Workbook, load_workbook
 
-from ikt_model.overview import upload
-from ikt_model.overview.upload import MAX_ROWS, MunicipalityLookup, read_upload
+from ikt_model.overview import upload_template
+from ikt_model.overview.upload import read_upload
+from ikt_model.overview.upload_rows import MAX_ROWS
 
-LOOKUP = MunicipalityLookup(
-    names={"0301": "Oslo", "1508": "Ålesund", "1580": "Haram", "1577": "Volda", "1818": "Herøy (Nordland)"},
-    former={"1504": "1508 Ålesund"})
-NO_HEAD = "Samarbeid;Organisasjonsform;Medlemmer (kommunenummer);Etablert (år)"
-EN_HEAD = "Collaboration,Organisation form,Members,Year established"
-
-
-def csv_bytes(*lines: str, bom: bool = False, encoding: str = "utf-8") -> bytes:
-    text = "\r\n".join(lines) + "\r\n"
-    return (("\ufeff" if bom else "") + text).encode(encoding)
-
-
-def errors(report) -> list[tuple[int | None, str]]:
-    return [(e.row, e.message) for e in report.errors]
-
-
-def only_error(report) -> tuple[int | None, str]:
-    assert not report.ok and report.upload is None
-    assert len(report.errors) == 1, report.errors
-    return report.errors[0].row, report.errors[0].message
+from .upload_files import EN_HEAD, LOOKUP, NO_HEAD, csv_bytes, errors, only_error, xlsx
 
 
 def test_good_norwegian_semicolon_csv_with_bom():
@@ -58,15 +37,6 @@ def test_every_accepted_csv_shape_gives_the_same_row(data):
         "IKT Sunnmøre", "ko", ("1508", "1580"), 2020)
 
 
-def xlsx(rows: list[list]) -> bytes:
-    book = Workbook()
-    for r in rows:
-        book.active.append(r)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 def test_excel_file_with_numbers_as_numbers():
     """Excel turns 0301 into 301 and 2020 into a number; both are read as meant."""
     report = read_upload("oversikt.xlsx", xlsx([["Collaboration", "Form", "Members", "Year established", "Employees"],
@@ -77,49 +47,7 @@ def test_excel_file_with_numbers_as_numbers():
     assert row.medlemmer == ("0301", "1508") and row.etablert_aar == 2020 and row.ansatte == 14
 
 
-def test_template_files_round_trip_through_the_validator():
-    rows = [{"samarbeid": "IKT Sunnmøre", "formelt_navn": "IKT Sunnmøre KO", "organisasjonsform": form,
-             "medlemmer": ["1508", "1580"], "etablert_aar": 2020, "ansatte": 3, "merknad": "ny"}
-            for form in ("vertskommune_nemnd",)]
-    for name, data in (("m.csv", upload.template_csv(rows)), ("m.xlsx", upload.template_xlsx(rows))):
-        report = read_upload(name, data, LOOKUP)
-        assert report.ok, (name, report.errors)
-        row = report.upload.rows[0]
-        assert (row.organisasjonsform, row.formelt_navn, row.ansatte, row.merknad) == (
-            "vertskommune_nemnd", "IKT Sunnmøre KO", 3, "ny")
-    assert upload.template_csv().startswith("\ufeffSamarbeid;".encode())
-    book = load_workbook(io.BytesIO(upload.template_xlsx()))
-    assert book.sheetnames == ["Oversikt", "Veiledning"]
-    assert book["Oversikt"].data_validations.dataValidation[0].formula1.startswith('"KO,IKS,')
-
-
 # -- refusals: one per kind of bad input ----------------------------------------------------------------
-
-def test_unknown_municipality_number():
-    report = read_upload("f.csv", csv_bytes(NO_HEAD, "A;KO;1508, 9999;2020"), LOOKUP)
-    assert only_error(report) == (2, "Ukjent kommunenummer 9999")
-    assert report.errors[0].column == "Medlemmer (kommunenummer)"
-
-
-def test_former_number_names_todays_successor():
-    row, message = only_error(read_upload("f.csv", csv_bytes(NO_HEAD, "A;KO;1504, 1580;2020"), LOOKUP))
-    assert row == 2 and "1504 gjelder ikke lenger" in message and "1508 Ålesund" in message
-
-
-def test_number_with_the_wrong_name():
-    assert only_error(read_upload("f.csv", csv_bytes(NO_HEAD, "A;KO;0301 Bergen, 1580;2020"), LOOKUP)) == (
-        2, "Kommunenummer 0301 er Oslo, ikke «Bergen»")
-
-
-@pytest.mark.parametrize("form, expected", [
-    ("aksjeselskap ASA", "Ukjent organisasjonsform «aksjeselskap ASA»"),
-    ("§ 27", "bruk KO"),
-    ("vertskommune", "vertskommune administrativt"),
-    ("", "Organisasjonsform mangler"),
-])
-def test_unknown_form(form, expected):
-    row, message = only_error(read_upload("f.csv", csv_bytes(NO_HEAD, f"A;{form};1508, 1580;2020"), LOOKUP))
-    assert row == 2 and expected in message
 
 
 def test_duplicate_collaboration_names_the_first_row():
@@ -131,32 +59,6 @@ def test_duplicate_collaboration_names_the_first_row():
 def test_duplicate_is_reported_even_when_the_first_row_has_other_errors():
     report = read_upload("f.csv", csv_bytes(NO_HEAD, "A;KO;9999, 1580;2020", "A;KO;1508, 1580;2020"), LOOKUP)
     assert errors(report) == [(2, "Ukjent kommunenummer 9999"), (3, "Samarbeidet «A» er allerede ført opp i rad 2")]
-
-
-def test_member_listed_twice():
-    report = read_upload("f.csv", csv_bytes(NO_HEAD, "A;KO;1508, 1580, 1508;2020"), LOOKUP)
-    assert only_error(report) == (2, "Kommune 1508 Ålesund er ført opp to ganger")
-
-
-def test_member_listed_twice_with_and_without_leading_zero():
-    report = read_upload("f.csv", csv_bytes(NO_HEAD, "A;KO;0301, 301, 1508;2020"), LOOKUP)
-    assert only_error(report) == (2, "Kommune 0301 Oslo er ført opp to ganger")
-
-
-def test_fewer_than_two_members():
-    assert only_error(read_upload("f.csv", csv_bytes(NO_HEAD, "A;KO;1508;2020"), LOOKUP))[1] == (
-        "Et interkommunalt samarbeid må ha minst to medlemskommuner")
-
-
-@pytest.mark.parametrize("year, expected", [
-    ("1949", "Etableringsår 1949 er utenfor gyldig område"),
-    (str(date.today().year + 1), f"Etableringsår {date.today().year + 1} er utenfor gyldig område"),
-    ("tjue", "Etableringsår «tjue» er ikke et årstall"),
-    ("", "Etableringsår mangler"),
-])
-def test_year_out_of_range_or_not_a_year(year, expected):
-    row, message = only_error(read_upload("f.csv", csv_bytes(NO_HEAD, f"A;KO;1508, 1580;{year}"), LOOKUP))
-    assert row == 2 and message.startswith(expected)
 
 
 def test_every_problem_of_every_row_is_reported():
@@ -187,7 +89,8 @@ def test_empty_file(data):
 def test_headings_without_rows():
     assert only_error(read_upload("f.csv", csv_bytes(NO_HEAD), LOOKUP)) == (
         None, "Filen har overskrifter, men ingen rader med samarbeid.")
-    assert only_error(read_upload("f.xlsx", upload.template_xlsx(), LOOKUP))[1].startswith("Filen har overskrifter")
+    empty_template = upload_template.template_xlsx()
+    assert only_error(read_upload("f.xlsx", empty_template, LOOKUP))[1].startswith("Filen har overskrifter")
 
 
 def test_more_than_10000_rows_is_refused_before_validating_rows():
@@ -211,46 +114,3 @@ def test_missing_required_heading_names_it_in_both_languages():
 def test_unknown_column_is_a_notice_not_an_error():
     report = read_upload("f.csv", csv_bytes(NO_HEAD + ";Fylke", "A;KO;1508, 1580;2020;Møre"), LOOKUP)
     assert report.ok and report.notices == ("Kolonnen «Fylke» er ukjent og ble ikke lest.",)
-
-
-def test_upload_model_refuses_duplicates_and_empty():
-    row = upload.OverviewRow.model_validate(
-        {"row": 2, "samarbeid": "A", "organisasjonsform": "KO", "medlemmer": "1508, 1580", "etablert_aar": 2020},
-        context={"lookup": LOOKUP})
-    with pytest.raises(ValueError, match="flere ganger"):
-        upload.OverviewUpload(file_name="f.csv", rows=(row, row))
-    with pytest.raises(ValueError):
-        upload.OverviewUpload(file_name="f.csv", rows=())
-
-
-def test_default_lookup_uses_todays_municipalities_and_explains_old_numbers():
-    lookup = upload.default_lookup()
-    assert len(lookup.names) == 357 and lookup.names["1508"] == "Ålesund"
-    assert lookup.names["1818"] == "Herøy (Nordland)"
-    assert lookup.former["1504"] == "1508 Ålesund"                 # 2015 Ålesund
-    assert lookup.former["1507"] == "1508 Ålesund eller 1580 Haram"  # 2020–2023 Ålesund, split in 2024
-
-
-@pytest.mark.parametrize("employees, expected", [("1 200", 1200), ("1\u00a0200", 1200), ("1.200", 1200), ("14", 14)])
-def test_employees_in_norwegian_forms(employees, expected):
-    row = f"IKT Sunnmøre;KO;1508, 1580;2020;{employees}"
-    report = read_upload("oversikt.csv", csv_bytes(NO_HEAD + ";Ansatte", row), LOOKUP)
-    assert report.ok, report.errors
-    assert report.upload.rows[0].ansatte == expected
-
-
-@pytest.mark.parametrize("employees", ["12,5", "1,200", "mange", "-3"])
-def test_employees_ambiguous_or_not_whole_are_refused_with_an_example(employees):
-    row = f"IKT Sunnmøre;KO;1508, 1580;2020;{employees}"
-    report = read_upload("oversikt.csv", csv_bytes(NO_HEAD + ";Ansatte", row), LOOKUP)
-    row, message = only_error(report)
-    assert row == 2 and f"«{employees}»" in message and "for eksempel 1 200" in message
-
-
-def test_exported_names_never_become_spreadsheet_formulas():
-    rows = [{"samarbeid": "=HYPERLINK(\"x\")", "organisasjonsform": "ko", "medlemmer": ["1508", "1580"],
-             "etablert_aar": 2020}]
-    assert b"'=HYPERLINK" in upload.template_csv(rows)
-    book = load_workbook(io.BytesIO(upload.template_xlsx(rows)))
-    cell = book["Oversikt"]["A2"]
-    assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s"

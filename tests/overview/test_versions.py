@@ -4,7 +4,9 @@ import duckdb
 import pytest
 
 from ikt_model.overview import db, queries, versions
-from ikt_model.overview.upload import default_lookup, read_upload, template_csv
+from ikt_model.overview.upload import read_upload
+from ikt_model.overview.upload_rows import default_lookup
+from ikt_model.overview.upload_template import template_csv
 from ikt_model.overview.versions import OverviewRepository, VersionError, diff_versions
 from ikt_model.store import StoreUnavailable, connect_store, schema_version
 

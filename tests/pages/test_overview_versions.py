@@ -10,7 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from ikt_model.decision.profile import Profile
 from ikt_model.overview import versions
-from ikt_model.overview.upload import default_lookup, read_upload, template_csv
+from ikt_model.overview.upload import read_upload
+from ikt_model.overview.upload_rows import default_lookup
+from ikt_model.overview.upload_template import template_csv
 from ikt_model.ui import session
 from tests.markdown_text import shown
 
