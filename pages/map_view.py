@@ -13,7 +13,7 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
-from ikt_model.overview import db, map_click, map_data, versions
+from ikt_model.overview import db, map_click, map_data, version_repository, versions
 from ikt_model.overview import map as kart
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
@@ -54,7 +54,7 @@ def _figure(version_id: int, viewer, borders: str, color_by: str, show_successor
 
 
 workspace = sak.current(st.session_state)  # uploads are private to their sak until published
-all_versions = versions.shared_repository().versions(workspace)
+all_versions = version_repository.shared_repository().versions(workspace)
 by_id = {v.id: v for v in all_versions}
 if st.session_state.get(VERSION) not in by_id:
     st.session_state[VERSION] = all_versions[-1].id  # newest by default

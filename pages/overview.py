@@ -7,8 +7,18 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
-from ikt_model.overview import charts, queries, table261, upload, upload_rows, upload_template, versions
+from ikt_model.overview import (
+    charts,
+    queries,
+    table261,
+    upload,
+    upload_rows,
+    upload_template,
+    version_repository,
+    versions,
+)
 from ikt_model.overview.db import version_database
+from ikt_model.overview.version_diff import diff_summary, diff_table, diff_versions
 from ikt_model.ui import share
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
@@ -23,7 +33,7 @@ DOWNLOAD_COLUMNS = {"navn": "Samarbeid", "ks_region": "KS-region", "organisasjon
 
 
 def repository():
-    return versions.shared_repository()  # one store connection per process
+    return version_repository.shared_repository()  # one store connection per process
 
 
 # The cached parts take `viewer` (versions.viewer): None for a version everyone sees (one copy for all
@@ -47,7 +57,7 @@ def filtered(version_id: int, viewer, selection: queries.OverviewFilter):
 @st.cache_data(show_spinner=False, max_entries=16)
 def version_diff(old: int, new: int, viewer):
     repo = repository()
-    return versions.diff_versions(repo.load(old, viewer), repo.load(new, viewer))
+    return diff_versions(repo.load(old, viewer), repo.load(new, viewer))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -239,9 +249,9 @@ else:
     old, new = sorted((other, version_id))
     private = not (by_id[old].published and by_id[new].published)
     diff = version_diff(old, new, workspace if private else None)
-    st.markdown(f"**{versions.diff_summary(diff)}**")
+    st.markdown(f"**{diff_summary(diff)}**")
     if not diff.unchanged:
-        st.dataframe(fmt.table(versions.diff_table(diff, upload_rows.default_lookup().names)), hide_index=True,
+        st.dataframe(fmt.table(diff_table(diff, upload_rows.default_lookup().names)), hide_index=True,
                      placeholder=fmt.MISSING, column_config={"Detaljer": st.column_config.TextColumn(width="large")})
     if versions.REPORT_VERSION in (old, new):
         st.caption("Rapportens liste sammenlignes i dagens begreper: medlemmene er ført over til dagens kommune "
@@ -315,8 +325,8 @@ if uploaded is not None:
         for notice in report.notices:
             st.caption(markdown_escape(notice))
         with st.form("ov_save_form", border=True):
-            comment = st.text_area("Kommentar til versjonen", max_chars=versions.COMMENT_MAX, key="ov_comment",
-                                   placeholder="Hva er oppdatert, og hvor kommer opplysningene fra?")
+            comment = st.text_area("Kommentar til versjonen", max_chars=version_repository.COMMENT_MAX,
+                                   key="ov_comment", placeholder="Hva er oppdatert, og hvor kommer opplysningene fra?")
             if st.form_submit_button("Lagre som ny versjon", type="primary", icon=":material/save:"):
                 owner = sak.ensure(st.session_state, shared_workspaces())  # a new private sak on first save
                 new_info = repository().save(report.upload, source=report.file_name, comment=comment,

@@ -5,7 +5,7 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
-from ikt_model.overview import db, similar, versions
+from ikt_model.overview import db, similar, version_repository, versions
 from ikt_model.overview.source import KS_REGIONS
 from ikt_model.ui import session
 from ikt_model.ui import workspace as sak
@@ -14,7 +14,7 @@ from ikt_model.ui.text import markdown_escape
 VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
 
 workspace = sak.current(st.session_state)  # uploads are private to their sak until published
-all_versions = versions.shared_repository().versions(workspace)
+all_versions = version_repository.shared_repository().versions(workspace)
 by_id = {v.id: v for v in all_versions}
 if st.session_state.get(VERSION) not in by_id:
     st.session_state[VERSION] = all_versions[-1].id  # newest by default

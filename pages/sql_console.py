@@ -4,7 +4,7 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
-from ikt_model.overview import queries, sqlsafe, sqlworker, versions
+from ikt_model.overview import queries, sqlsafe, sqlworker, version_repository, versions
 from ikt_model.overview.db import version_database
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
@@ -34,7 +34,7 @@ if "sql_query" not in st.session_state:
     st.session_state["sql_query"] = next(iter(queries.SQL_EXAMPLES.values()))
 
 workspace = sak.current(st.session_state)  # uploads are private to their sak until published
-all_versions = versions.shared_repository().versions(workspace)
+all_versions = version_repository.shared_repository().versions(workspace)
 by_id = {v.id: v for v in all_versions}
 if st.session_state.get(VERSION) not in by_id:
     st.session_state[VERSION] = all_versions[-1].id  # newest by default

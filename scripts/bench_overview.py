@@ -144,7 +144,7 @@ def synthetic_upload_rows(n: int, seed: int = 7) -> list[dict]:
 def upload_worker(n_rows: int, runs: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-versjoner-"))
     os.environ["IKT_STORE_PATH"] = str(folder / "store.duckdb")
-    from ikt_model.overview import upload, upload_rows, upload_template, versions
+    from ikt_model.overview import upload, upload_rows, upload_template, version_diff, version_repository, versions
 
     rows = synthetic_upload_rows(n_rows)
     csv_bytes, xlsx_bytes = upload_template.template_csv(rows), upload_template.template_xlsx(rows)
@@ -162,12 +162,12 @@ def upload_worker(n_rows: int, runs: int) -> None:
     med, lo, hi = median_ms(lambda: upload.read_upload("feil.csv", bad, lookup), max(3, runs // 4))
     print(f"  {'read + validate CSV, refused':34s} median {med:7.1f} ms  (min {lo:.1f}, max {hi:.1f}){cpu_note()}  "
           f"({len(upload.read_upload('feil.csv', bad, lookup).errors)} errors)")
-    repo = versions.shared_repository()
+    repo = version_repository.shared_repository()
     start = time.perf_counter()
     info = repo.save(reports["oversikt.csv"].upload, source="oversikt.csv", comment="benchmark", operator=True)
     print(f"  {'save as new version (one transaction)':34s} {(time.perf_counter() - start) * 1000:7.1f} ms")
     start = time.perf_counter()
-    diff = versions.diff_versions(repo.load(versions.REPORT_VERSION), repo.load(info.id))
+    diff = version_diff.diff_versions(repo.load(versions.REPORT_VERSION), repo.load(info.id))
     print(f"  {'diff version 1 -> ' + str(info.id):34s} {(time.perf_counter() - start) * 1000:7.1f} ms  "
           f"({len(diff.added)} added, {len(diff.removed)} removed)")
 

@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..overview import upload, upload_rows, upload_template, versions
+from ..overview import upload, upload_rows, upload_template, version_diff, version_repository, versions
 from ..store import connect_store
 from . import CliError
 
@@ -42,8 +42,8 @@ def add_parser(subparsers) -> None:
     tpl.set_defaults(func=run_template)
 
 
-def _repository() -> versions.OverviewRepository:
-    return versions.OverviewRepository(connect_store())  # StoreUnavailable: one Norwegian line, exit 1
+def _repository() -> version_repository.OverviewRepository:
+    return version_repository.OverviewRepository(connect_store())  # StoreUnavailable: one Norwegian line, exit 1
 
 
 def run_import(args) -> int:
@@ -51,8 +51,8 @@ def run_import(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"fant ikke filen {path}")
-    if args.comment and len(args.comment) > versions.COMMENT_MAX:
-        raise CliError(f"kommentaren er for lang (høyst {versions.COMMENT_MAX} tegn)")
+    if args.comment and len(args.comment) > version_repository.COMMENT_MAX:
+        raise CliError(f"kommentaren er for lang (høyst {version_repository.COMMENT_MAX} tegn)")
     report = upload.read_upload(path.name, path.read_bytes(), upload_rows.default_lookup())
     if not report.ok:
         for line in upload.error_table(report):
@@ -92,14 +92,14 @@ def run_diff(args) -> int:
     a, b = _version_id(args.a), _version_id(args.b)
     repo = _repository()
     try:
-        diff = versions.diff_versions(repo.load(a, everything=True), repo.load(b, everything=True))
+        diff = version_diff.diff_versions(repo.load(a, everything=True), repo.load(b, everything=True))
     except versions.VersionError as exc:
         raise CliError(str(exc)) from None
     if args.format == "json":
         print(diff.model_dump_json(indent=2))
         return 0
-    print(versions.diff_summary(diff))
-    for line in versions.diff_lines(diff, upload_rows.default_lookup().names):
+    print(version_diff.diff_summary(diff))
+    for line in version_diff.diff_lines(diff, upload_rows.default_lookup().names):
         print(line)
     return 0
 

@@ -296,7 +296,8 @@ def version_database(version_id: int, workspace=None) -> duckdb.DuckDBPyConnecti
     Raises versions.VersionError for an unknown version or one `workspace` may not see. Callers take
     `con.cursor()` per run/thread.
     """
-    from .versions import REPORT_VERSION, shared_repository
+    from .version_repository import shared_repository
+    from .versions import REPORT_VERSION
 
     if int(version_id) == REPORT_VERSION:
         return shared_overview_database()
@@ -306,7 +307,7 @@ def version_database(version_id: int, workspace=None) -> duckdb.DuckDBPyConnecti
 
 @lru_cache(maxsize=8)
 def _version_database(store_path: str, version_id: int) -> duckdb.DuckDBPyConnection:
-    from .versions import shared_repository
+    from .version_repository import shared_repository
 
     repo = shared_repository()
     info = repo.info(version_id, everything=True)  # checked by version_database
@@ -319,7 +320,8 @@ def _version_database(store_path: str, version_id: int) -> duckdb.DuckDBPyConnec
 def write_version_file(version_id: int, path: Path, workspace=None) -> None:
     """Write version `version_id` as its own DuckDB file (tables and views in `main`), for the SQL page's
     read-only worker. `workspace`: whose unpublished uploads may be written (VersionError otherwise)."""
-    from .versions import REPORT_VERSION, shared_repository
+    from .version_repository import shared_repository
+    from .versions import REPORT_VERSION
 
     with duckdb.connect(str(path)) as con:
         if int(version_id) == REPORT_VERSION:

@@ -160,7 +160,8 @@ def version_snapshot(version_id: int, workspace=None) -> Path:
     versions.VersionError otherwise."""
     from ..config import get_settings
     from .db import write_version_file
-    from .versions import REPORT_VERSION, shared_repository
+    from .version_repository import shared_repository
+    from .versions import REPORT_VERSION
 
     if int(version_id) == REPORT_VERSION:
         return overview_snapshot()

@@ -2,7 +2,7 @@
 
 `read_upload(name, data, lookup)` reads the file and validates every row (ikt_model.overview.upload_rows);
 it never stores anything: the caller stores `report.upload` only when `report.ok`
-(ikt_model.overview.versions.OverviewRepository.save).
+(ikt_model.overview.version_repository.OverviewRepository.save).
 
 Accepted files: CSV (semicolon or comma, UTF-8 with or without BOM; Windows-1252 as Excel's plain
 «CSV (semikolondelt)» writes it) and Excel workbooks (.xlsx, read with openpyxl). Headings may be

@@ -4,7 +4,7 @@ A KS adviser fills in one row per collaboration (TEMPLATE_COLUMNS) with members 
 municipality numbers (the 357 valid since 1.1.2024, data/reference/kommuner_2024.csv, SSB) and the
 organisation form in 2026 terms (ikt_model.overview.forms). `OverviewRow` validates one row against a
 `MunicipalityLookup` (`default_lookup()`: today's municipalities); `OverviewUpload` is a whole valid upload,
-the thing ikt_model.overview.versions.OverviewRepository.save stores. Reading a file into rows is
+the thing ikt_model.overview.version_repository.OverviewRepository.save stores. Reading a file into rows is
 ikt_model.overview.upload; the template to fill in is ikt_model.overview.upload_template.
 """
 

@@ -4,7 +4,7 @@
 
 A `Workspace` is a capability: the only ways to get one are `create()` (a new, empty workspace and its
 secret, shown once) and `open(link)` (the secret checked in constant time). Everything a user saves
-(scenarios: ikt_model.scenarios.store; uploaded overview versions: ikt_model.overview.versions) is read
+(scenarios: ikt_model.scenarios.store; uploaded overview versions: ikt_model.overview.version_repository) is read
 and written through a Workspace, so without the link nothing of it can be listed, read, renamed or
 deleted.
 

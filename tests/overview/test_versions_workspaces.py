@@ -3,11 +3,12 @@
 import pytest
 from pydantic import SecretStr
 
-from ikt_model.overview import db, versions
-from ikt_model.overview.versions import OverviewRepository, VersionError
+from ikt_model.overview import db, version_repository, versions
+from ikt_model.overview.version_repository import OverviewRepository
+from ikt_model.overview.versions import VersionError
 from ikt_model.store import connect_store, ensure_schema, schema_version
 from ikt_model.workspaces import WorkspaceRepository
-from tests.overview.test_versions import ROWS, upload_of
+from tests.overview.upload_files import ROWS, upload_of
 
 KEY = SecretStr("operatør-nøkkel-som-er-lang-nok")
 
@@ -65,7 +66,7 @@ def test_the_operators_command_line_import_is_published(con):
 
 def test_version_database_checks_the_workspace(tmp_path, monkeypatch):
     monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
-    repo = versions.shared_repository()
+    repo = version_repository.shared_repository()
     spaces = WorkspaceRepository(repo.con)
     (mine, _), (other, _) = spaces.create(), spaces.create()
     info = repo.save(upload_of(ROWS), source="a.csv", workspace=mine)
@@ -78,12 +79,12 @@ def test_version_database_checks_the_workspace(tmp_path, monkeypatch):
 
 
 def test_migration_from_the_previous_schema_keeps_earlier_versions_published(con):
-    ensure_schema(con, versions.COMPONENT, versions.MIGRATIONS[:3])  # the schema before workspaces
+    ensure_schema(con, version_repository.COMPONENT, version_repository.MIGRATIONS[:3])  # the schema before workspaces
     con.execute("INSERT INTO overview_versions VALUES (2, now()::TIMESTAMP, 'gammel.csv', NULL, '2024', 1, 2)")
     con.execute("INSERT INTO overview_collaborations VALUES (2, 1, 'a', 'A', NULL, 'iks', 2010, NULL, NULL)")
     con.execute("INSERT INTO overview_members VALUES (2, 'a', 1, '1508'), (2, 'a', 2, '1580')")
     repo = OverviewRepository(con)
-    assert schema_version(con, versions.COMPONENT) == len(versions.MIGRATIONS) == 6
+    assert schema_version(con, version_repository.COMPONENT) == len(version_repository.MIGRATIONS) == 6
     (ws, _) = WorkspaceRepository(con).create()
     old = repo.info(2, ws)
     assert old.published and old.source == "gammel.csv"
@@ -105,7 +106,7 @@ def test_the_sql_copy_checks_the_workspace_every_time(tmp_path, monkeypatch):
     from ikt_model.overview import sqlsafe
 
     monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
-    repo = versions.shared_repository()
+    repo = version_repository.shared_repository()
     spaces = WorkspaceRepository(repo.con)
     (mine, _), (other, _) = spaces.create(), spaces.create()
     info = repo.save(upload_of(ROWS), source="a.csv", workspace=mine)

@@ -1,11 +1,13 @@
 """Small upload files and a small municipality lookup shared by the upload tests (test_upload, test_upload_rows,
-test_upload_template)."""
+test_upload_template), and a valid upload of two collaborations for the version tests."""
 
 import io
 
 from openpyxl import Workbook
 
-from ikt_model.overview.upload_rows import MunicipalityLookup
+from ikt_model.overview.upload import read_upload
+from ikt_model.overview.upload_rows import MunicipalityLookup, default_lookup
+from ikt_model.overview.upload_template import template_csv
 
 LOOKUP = MunicipalityLookup(
     names={"0301": "Oslo", "1508": "Ålesund", "1580": "Haram", "1577": "Volda", "1818": "Herøy (Nordland)"},
@@ -36,3 +38,17 @@ def xlsx(rows: list[list]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+ROWS = [
+    {"samarbeid": "IKT Sunnmøre", "organisasjonsform": "ko", "medlemmer": ["1508", "1580", "1577"],
+     "etablert_aar": 2020, "ansatte": 25},
+    {"samarbeid": "Herøy-samarbeidet", "organisasjonsform": "iks", "medlemmer": ["1818", "1515"],
+     "etablert_aar": 2012},
+]
+
+
+def upload_of(rows):
+    report = read_upload("oversikt.csv", template_csv(rows), default_lookup())
+    assert report.ok, report.errors
+    return report.upload

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ikt_model.overview import versions
+from ikt_model.overview import version_repository
 from tests.markdown_text import shown
 from tests.pages.test_overview import GOOD_2026
 
@@ -79,7 +79,7 @@ def test_an_upload_is_private_to_its_sak_until_the_operator_key_publishes_it(sto
         publish(heroy, wrong)
         assert any("Feil operatørnøkkel" in shown(e.value) for e in heroy.error), wrong
     assert offered(valer) == {page: [1] for page in VERSION_BOXES}
-    assert not versions.shared_repository().info(2, everything=True).published
+    assert not version_repository.shared_repository().info(2, everything=True).published
 
     heroy.switch_page("pages/overview.py").run()
     publish(heroy, KEY)
@@ -94,4 +94,4 @@ def test_an_upload_is_private_to_its_sak_until_the_operator_key_publishes_it(sto
 def test_a_published_version_has_no_publish_box_and_the_report_neither(store):
     at = session().switch_page("pages/overview.py").run()
     assert not any(t.label == "Operatørnøkkel" for t in at.text_input)
-    assert versions.shared_repository().versions()[-1].id == 1
+    assert version_repository.shared_repository().versions()[-1].id == 1

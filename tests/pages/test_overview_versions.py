@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ikt_model.decision.profile import Profile
-from ikt_model.overview import versions
+from ikt_model.overview import version_repository
 from ikt_model.overview.upload import read_upload
 from ikt_model.overview.upload_rows import default_lookup
 from ikt_model.overview.upload_template import template_csv
@@ -29,7 +29,7 @@ def stored(tmp_path, monkeypatch):
     """A store with one uploaded version (2)."""
     monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
     report = read_upload("oversikt_2026.csv", template_csv(ROWS), default_lookup())
-    return versions.shared_repository().save(report.upload, source="oversikt_2026.csv", comment="Test",
+    return version_repository.shared_repository().save(report.upload, source="oversikt_2026.csv", comment="Test",
                                               operator=True)  # the operator's import: published
 
 

@@ -1,0 +1,115 @@
+"""Comparing two versions of the national overview: collaborations added or removed, a new organisation form,
+members that joined or left; said in Norwegian as lines, a table and one sentence.
+
+Both versions are in comparable terms (ikt_model.overview.versions.VersionData: 2026 forms, today's
+municipality numbers; the report's 2015 list is mapped to them first).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from pydantic import BaseModel, Field
+
+from .forms import form_label
+from .versions import VersionData
+
+
+class FormChange(BaseModel, frozen=True):
+    """A collaboration whose organisation form differs between two versions (labels before and after)."""
+
+    key: str
+    navn: str
+    before: str | None
+    after: str | None
+
+
+class MemberChange(BaseModel, frozen=True):
+    """A collaboration whose members differ between two versions (municipality names joined and left)."""
+
+    key: str
+    navn: str
+    joined: tuple[str, ...] = ()
+    left: tuple[str, ...] = ()
+
+
+class VersionDiff(BaseModel, frozen=True):
+    """What changed from version `old` to version `new` (collaborations matched by name key)."""
+
+    old: int
+    new: int
+    added: tuple[str, ...] = Field(default=(), description="names of collaborations only in `new`")
+    removed: tuple[str, ...] = Field(default=(), description="names of collaborations only in `old`")
+    form_changed: tuple[FormChange, ...] = ()
+    members_changed: tuple[MemberChange, ...] = ()
+
+    @property
+    def unchanged(self) -> bool:
+        """True when nothing was added, removed or changed between the two versions."""
+        return not (self.added or self.removed or self.form_changed or self.members_changed)
+
+
+def diff_versions(old: VersionData, new: VersionData) -> VersionDiff:
+    """Collaborations added, removed, with another organisation form, and members that joined or left.
+
+    Pure. Both versions must be in comparable terms (VersionData: 2026 forms, today's numbers).
+    """
+    before = {c.key: c for c in old.collaborations}
+    after = {c.key: c for c in new.collaborations}
+    added = tuple(after[k].navn for k in after if k not in before)
+    removed = tuple(before[k].navn for k in before if k not in after)
+    forms, members = [], []
+    for key in sorted(before.keys() & after.keys(), key=lambda k: after[k].navn.casefold()):
+        a, b = before[key], after[key]
+        if a.organisasjonsform != b.organisasjonsform:
+            forms.append(FormChange(key=key, navn=b.navn, before=a.organisasjonsform, after=b.organisasjonsform))
+        joined = tuple(m for m in b.medlemmer if m not in a.medlemmer)
+        left = tuple(m for m in a.medlemmer if m not in b.medlemmer)
+        if joined or left:
+            members.append(MemberChange(key=key, navn=b.navn, joined=joined, left=left))
+    return VersionDiff(old=old.info.id, new=new.info.id, added=tuple(sorted(added, key=str.casefold)),
+                       removed=tuple(sorted(removed, key=str.casefold)), form_changed=tuple(forms),
+                       members_changed=tuple(members))
+
+
+def _member_text(numbers: tuple[str, ...], names: dict[str, str]) -> str:
+    return ", ".join(f"{names.get(n, n)} ({n})" for n in numbers)
+
+
+def diff_lines(diff: VersionDiff, names: dict[str, str]) -> list[str]:
+    """The diff as Norwegian lines (one per change), for the CLI and the pages; `names`: number -> name."""
+    lines = [f"Nytt samarbeid: {n}" for n in diff.added]
+    lines += [f"Fjernet: {n}" for n in diff.removed]
+    lines += [f"Ny organisasjonsform: {c.navn}: {form_label(c.before)} → {form_label(c.after)}"
+              for c in diff.form_changed]
+    for c in diff.members_changed:
+        if c.joined:
+            lines.append(f"Nye medlemmer i {c.navn}: {_member_text(c.joined, names)}")
+        if c.left:
+            lines.append(f"Gått ut av {c.navn}: {_member_text(c.left, names)}")
+    return lines
+
+
+def diff_table(diff: VersionDiff, names: dict[str, str]) -> pd.DataFrame:
+    """The diff as a table (Endring, Samarbeid, Detaljer) for the pages."""
+    rows = [("Nytt samarbeid", n, "") for n in diff.added]
+    rows += [("Fjernet", n, "") for n in diff.removed]
+    rows += [("Ny organisasjonsform", c.navn, f"{form_label(c.before)} → {form_label(c.after)}")
+             for c in diff.form_changed]
+    for c in diff.members_changed:
+        if c.joined:
+            rows.append(("Nye medlemmer", c.navn, _member_text(c.joined, names)))
+        if c.left:
+            rows.append(("Medlemmer gått ut", c.navn, _member_text(c.left, names)))
+    return pd.DataFrame(rows, columns=["Endring", "Samarbeid", "Detaljer"])
+
+
+def diff_summary(diff: VersionDiff) -> str:
+    """One Norwegian sentence with the counts."""
+    if diff.unchanged:
+        return f"Ingen endringer fra versjon {diff.old} til versjon {diff.new}."
+    joined = sum(len(c.joined) for c in diff.members_changed)
+    left = sum(len(c.left) for c in diff.members_changed)
+    return (f"Fra versjon {diff.old} til versjon {diff.new}: {len(diff.added)} nye samarbeid, {len(diff.removed)} "
+            f"fjernet, {len(diff.form_changed)} med ny organisasjonsform, {joined} nye og {left} utgåtte "
+            "medlemskap.")
+

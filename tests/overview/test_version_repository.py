@@ -1,0 +1,91 @@
+"""Overview versions in the durable store: saving, listing, reading back, the schema, a failed write, and the
+version databases the pages query."""
+
+import duckdb
+import pytest
+
+from ikt_model.overview import db, queries, version_repository
+from ikt_model.overview.version_repository import OverviewRepository
+from ikt_model.overview.versions import VersionError
+from ikt_model.store import StoreUnavailable, connect_store, schema_version
+
+from .upload_files import ROWS, upload_of
+
+
+def test_first_upload_becomes_version_2_and_the_report_stays_version_1(repo):
+    assert [v.id for v in repo.versions()] == [1]
+    info = repo.save(upload_of(ROWS), source="oversikt.csv", comment="Oppdatert av KS", operator=True)
+    assert (info.id, info.source, info.comment, info.collaborations, info.memberships, info.numbering) == (
+        2, "oversikt.csv", "Oppdatert av KS", 2, 5, "2024")
+    assert info.created_at is not None
+    second = repo.save(upload_of(ROWS[:1]), source="b.xlsx", operator=True)
+    assert [v.id for v in repo.versions()] == [1, 2, 3] and repo.newest() == second
+    report = repo.info(1)
+    assert report.numbering == "2015" and report.collaborations == 41 and report.created_at is None
+
+
+def test_stored_version_reads_back_exactly(repo):
+    info = repo.save(upload_of(ROWS), source="oversikt.csv", operator=True)
+    data = repo.load(info.id)
+    assert [(c.navn, c.organisasjonsform, c.medlemmer, c.etablert_aar, c.ansatte) for c in data.collaborations] == [
+        ("IKT Sunnmøre", "ko", ("1508", "1580", "1577"), 2020, 25),
+        ("Herøy-samarbeidet", "iks", ("1818", "1515"), 2012, None)]
+
+
+def test_unknown_version_and_refused_save(repo):
+    with pytest.raises(VersionError, match="Fant ingen versjon 9"):
+        repo.info(9)
+    with pytest.raises(VersionError):
+        repo.save({"rows": []}, source="x", operator=True)
+    assert [v.id for v in repo.versions()] == [1]
+
+
+def test_schema_is_versioned_and_reopen_keeps_versions(tmp_path):
+    path = tmp_path / "store.duckdb"
+    con = connect_store(path)
+    OverviewRepository(con).save(upload_of(ROWS), source="a.csv", operator=True)
+    assert schema_version(con, version_repository.COMPONENT) == len(version_repository.MIGRATIONS)
+    con.close()
+    again = OverviewRepository(connect_store(path))
+    assert [v.id for v in again.versions()] == [1, 2]
+
+
+def test_a_failed_write_stores_nothing(repo, monkeypatch):
+    """The version row and its collaborations are one transaction: a failure half-way leaves no trace."""
+    upload = upload_of(ROWS)
+    original = duckdb.DuckDBPyConnection.register
+
+    def broken_register(self, name, frame):
+        if name == "_ov_members":
+            raise duckdb.IOException("disk full")
+        return original(self, name, frame)
+
+    monkeypatch.setattr(duckdb.DuckDBPyConnection, "register", broken_register)
+    with pytest.raises(StoreUnavailable) as info:  # the store's one Norwegian sentence, not DuckDB's text
+        repo.save(upload, source="a.csv", operator=True)
+    assert info.value.kind == "disk_full"
+    monkeypatch.undo()
+    assert [v.id for v in repo.versions()] == [1]
+    cur = repo.con.cursor()
+    assert cur.execute("SELECT count(*) FROM overview_collaborations").fetchone()[0] == 0
+
+
+def test_version_database_answers_the_pages_queries(tmp_path, monkeypatch):
+    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
+    info = version_repository.shared_repository().save(upload_of(ROWS), source="a.csv", operator=True)
+    cur = db.version_database(info.id).cursor()
+    frame = queries.collaborations(cur, queries.OverviewFilter())
+    assert frame["navn"].tolist() == ["Herøy-samarbeidet", "IKT Sunnmøre"]
+    assert frame.set_index("navn").loc["IKT Sunnmøre", "medlemmer"] == "Ålesund, Haram, Volda"
+    assert frame.set_index("navn").loc["Herøy-samarbeidet", "medlemmer"] == "Herøy (Nordland), Herøy (Møre og Romsdal)"
+    assert frame.set_index("navn").loc["IKT Sunnmøre", "alder"] == info.created_at.year - 2020
+    figures = queries.key_figures(cur, queries.OverviewFilter(forms=("ko",)))
+    assert figures.samarbeid == 1 and figures.kommuner == 3
+    options = queries.filter_options(cur)
+    assert options.regions == () and options.forms[0] == "ko"
+    assert options.form_labels["ko"] == "Kommunalt oppgavefellesskap (KO)"
+    assert cur.execute("SELECT count(*) FROM kommuner").fetchone()[0] == 357
+    # the report's version is untouched and still answers on 2015 numbers
+    report = db.version_database(1).cursor()
+    assert report.execute("SELECT count(*) FROM samarbeid").fetchone()[0] == 41
+    assert report.execute("SELECT count(*) FROM kommuner").fetchone()[0] == 428
