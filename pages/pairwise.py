@@ -21,10 +21,13 @@ from ikt_model.robustness.ahp import (
     positions_from_weights,
     weights_to_points,
 )
-from ikt_model.ui import session
+from ikt_model.ui import live_chart, session
 from ikt_model.ui.text import markdown_escape
 from ikt_model.ui.widgets import hold_values
 
+# The chart follows every judgment: drawn through the live-chart component, updated in place (ui.live_chart)
+live = st.components.v2.component(live_chart.NAME, js=live_chart.JS, css=live_chart.CSS, isolate_styles=False)
+BASE_URL = st.get_option("server.baseUrlPath")
 STORE = "ahp_judgments"  # durable copy of every judgment (widget state is dropped when the page is left)
 MODES = {"grupper": f"Kortversjon: i grupper ({sum(len(i) * (len(i) - 1) // 2 for _, i in GROUPS) + 6} vurderinger)",
          "full": "Full: alle par (66 vurderinger)"}
@@ -130,14 +133,15 @@ for name, result, worst, matrix in inconsistent:
 if not inconsistent:
     st.success("Svarene henger godt nok sammen (CR ≤ 0,10).")
 with st.expander("Detaljer for fagfolk: konsistens per sammenligning (λmax, CI, RI, CR)"):
-    st.dataframe(tables.consistency_rows(names, results), hide_index=True, placeholder=fmt.MISSING)
+    st.table(tables.consistency_rows(names, results), hide_index=True)
 
 current = st.session_state[session.WEIGHTS].vector()
-st.plotly_chart(charts.ahp_weights_chart([f"{f}. {short[f]}" for f in FACTOR_IDS],
-                                         [result_weights[f] for f in FACTOR_IDS], current),
-                key="ahp_chart", config={"displayModeBar": False})
+figure = charts.ahp_weights_chart([f"{f}. {short[f]}" for f in FACTOR_IDS], [result_weights[f] for f in FACTOR_IDS],
+                                  current)
+live(key="ahp_chart", data=live_chart.payload(figure, {"displayModeBar": False}, key="ahp_chart",
+                                              base_url_path=BASE_URL))
 with st.expander("Vektene som tabell"):
-    st.dataframe(tables.ahp_weights_table(kb, result_weights), hide_index=True, placeholder=fmt.MISSING)
+    st.table(tables.ahp_weights_table(kb, result_weights), hide_index=True)
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
         for d in spreadsheet.downloads(tables.ahp_weights_table(kb, result_weights), "ahp-vekter", sheet="AHP-vekter"):
             st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"ahp_dl_{d.kind}",

@@ -164,4 +164,4 @@ def ahp_weights_chart(labels: Sequence[str], weights: Sequence[float], current: 
              "name": "Vektene som brukes nå", "marker": {"color": GREY}}]
     return _figure(data, "Vekter fra parvise sammenligninger (AHP, egenvektormetoden)", 140 + 40 * len(names),
                    barmode="group", xaxis={"ticksuffix": " %", "title": {"text": "Vekt"}},
-                   legend={"orientation": "h", "y": -0.12, "traceorder": "reversed"})
+                   legend={**LEGEND_BELOW, "traceorder": "reversed"}, margin={"l": 10, "r": 10, "t": 50, "b": 100})

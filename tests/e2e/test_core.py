@@ -532,7 +532,7 @@ def _open_charts(page, url: str, charts: int) -> list[dict]:
 
 
 @pytest.mark.parametrize("width", [390, 768, 1280])
-@pytest.mark.parametrize(("path", "charts"), [("sammenligning", 3), ("robusthet", 5)])
+@pytest.mark.parametrize(("path", "charts"), [("sammenligning", 3), ("robusthet", 5), ("parvis", 1)])
 def test_charts_fit_a_phone_a_tablet_and_a_projector(app_page, app_server, path, charts, width):
     """On a phone the long category labels (alternatives, factors) took the whole width and left the bars none;
     on a tablet column labels and titles ran off. They are now broken to the width (ui.live_chart, fitWidth)."""

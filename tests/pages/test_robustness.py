@@ -176,3 +176,20 @@ def test_the_walking_slider_and_the_central_weights_follow_new_weights(at):
     at.slider(key="weight_slider_6").set_value(50.0).run()
     at.run()
     assert at.selectbox(key="central_for").value == ks
+
+
+def test_pairwise_chart_and_tables_follow_each_judgment_in_place(at):
+    """Issue 14: a judgment redraws the chart in place (the live-chart component, not a new st.plotly_chart) and
+    the tables with the page (st.table, not data grids that lay their cells out again afterwards)."""
+    at.switch_page("pages/pairwise.py").run()
+    assert not at.get("plotly_chart") and not at.dataframe
+    [before] = live_charts(at)
+    assert before["layout"]["title"]["text"] == "Vekter fra parvise sammenligninger (AHP, egenvektormetoden)"
+    assert len(at.table) == 2  # consistency per comparison; the weights as a table
+    at.select_slider(key="ahp_in_1_2").set_value(-4).run()  # Kvalitet 5x Omstillingsevne
+    [after] = live_charts(at)
+    ahp_bars = {trace["name"]: trace["x"] for trace in after["data"]}["Fra parvise sammenligninger"]
+    assert ahp_bars != {trace["name"]: trace["x"] for trace in before["data"]}["Fra parvise sammenligninger"]
+    weights = at.table[1].value
+    assert list(weights.columns) == ["Faktor", "Vekt", "Poeng"] and len(weights) == 12
+    assert weights["Faktor"].iloc[0] == "1. " + default_knowledge_base().factor(1).label
