@@ -1,10 +1,9 @@
 """Figures for the robustness pages (plotly.graph_objects only; each has a text/table alternative on the page).
 
 Each figure is a plain plotly figure spec ({"data": [...], "layout": {...}}, numpy arrays allowed), not a
-`go.Figure`: «Robusthet» sends its charts to the browser as they are (ikt_model.ui.live_chart, updated in place
-on every weight change), where building and validating a `go.Figure` cost 5 ms a chart. «Parvise vekter»
-passes its chart to st.plotly_chart, which validates it. The tests build a `go.Figure` from each spec, which
-raises on a wrong property.
+`go.Figure`: «Robusthet» and «Parvise vekter» send their charts to the browser as they are (ikt_model.ui.live_chart,
+updated in place on every weight change or judgment), where building and validating a `go.Figure` cost 5 ms a
+chart. The tests build a `go.Figure` from each spec, which raises on a wrong property.
 """
 
 from __future__ import annotations
