@@ -7,7 +7,7 @@ from ikt_model import spreadsheet
 from ikt_model.costs import split, tables
 from ikt_model.costs.charts import cost_figure
 from ikt_model.municipalities import POPULATION_YEARS, population_label
-from ikt_model.ui import session
+from ikt_model.ui import live_chart, session
 from ikt_model.ui.text import markdown_escape
 from ikt_model.ui.widgets import hold_values
 
@@ -16,6 +16,8 @@ PCT_VALUES, YEAR = "kost_pct_members", "kost_year"
 PCT_TEXTS = "kost_pct_texts"  # durable: the typed percentages (data_editor state dies on a page switch)
 PCT_BASE = "kost_pct_base"  # the texts the current editor started from (fixed while the editor lives)
 KEEP = "session"  # widget values survive page switches (Streamlit's persist_state)
+# The chart follows every change of the key: drawn through the live-chart component, updated in place
+live = st.components.v2.component(live_chart.NAME, js=live_chart.JS, css=live_chart.CSS, isolate_styles=False)
 YEAR_LABELS = {2026: "1.1.2026 (nyeste)", 2025: "1.1.2025", 2024: "1.1.2024", 2015: "1.1.2015 (rapportens tid)"}
 
 options = split.member_options()
@@ -93,14 +95,13 @@ mid.metric("Innbyggere i alt", fmt.number(result.folketall), help=f"{result.popu
 right.metric("Snitt per innbygger", fmt.kroner(result.budget / result.folketall, 2))
 for notice in result.notices:
     st.info(notice, icon=":material/merge:")
-st.dataframe(tables.cost_display_rows(result), hide_index=True, placeholder=fmt.MISSING, width="stretch",
-             column_config={c: st.column_config.TextColumn(c, alignment="right")
-                            for c in (tables.population_column(result), "Andel", "Andel (kr)", "Kr per innbygger")})
+st.table(tables.cost_display_table(result), hide_index=True)  # a plain table: drawn with the page
 st.caption(f"Folketall: {result.population_label} (Statistisk sentralbyrå, tabell 07459).")
 st.caption("Andelene er avrundet til hele kroner med største-rest-metoden, så summen blir nøyaktig budsjettet.")
 with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
     for d in spreadsheet.downloads(tables.cost_table(result), "kostnadsfordeling", sheet="Kostnadsfordeling"):
         st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"kost_dl_{d.kind}",
                            on_click="ignore", icon=":material/download:")
-st.plotly_chart(cost_figure(result), key="kost_chart")
+live(key="kost_chart", data=live_chart.payload(cost_figure(result), {"displayModeBar": False}, key="kost_chart",
+                                               base_url_path=st.get_option("server.baseUrlPath")))
 st.caption("Fordelingen tas med i beslutningsnotatet (siden «Beslutningsnotat») så lenge den er gyldig.")

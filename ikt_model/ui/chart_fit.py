@@ -8,6 +8,7 @@ in px; it changes the figure in place:
 - a title, column labels or an x-axis title longer than the width are broken into lines (at spaces), and
   the margins grow by what the lines need;
 - the value written after the longest bar keeps 48 px at the right;
+- the titles of panels side by side (subplot titles) are broken to a panel's width, and the top margin grows;
 - the foot keeps room for tick labels, axis title and the legend's rows, counted as plotly.js lays them
   out (every entry as wide as the widest, wrapped at the plot's width); plotly.js otherwise moves the
   axis title up onto the tick labels;
@@ -72,6 +73,17 @@ function fitWidth(figure, width) {
     if (plot < need) layout.height += need - plot;
   }
   const plotWidth = Math.max(120, width - margin.l - margin.r);
+  // titles of side-by-side panels (plotly's subplot titles: centred over each panel, at its top) broken to the
+  // panel's width, with room above for their lines
+  const panelTitles = (layout.annotations || []).filter((a) => a.xref === "paper" && a.yref === "paper" &&
+    a.y === 1 && a.yanchor === "bottom" && a.xanchor === "center" && typeof a.text === "string");
+  if (panelTitles.length > 1) {
+    const chars = Math.floor(plotWidth / panelTitles.length / 8.5);  // 16 px titles: about 8,5 px a character
+    const lines = panelTitles.map((a) => breakLines(a.text, chars));
+    panelTitles.forEach((a, i) => { a.text = lines[i].join("<br>"); });
+    const extra = Math.max(...lines.map((l) => l.length)) - 1;
+    if (extra > 0) grow("t", extra * 20);
+  }
   const columns = categories(traces, "x"), columnChars = Math.floor(plotWidth / Math.max(1, columns.length) / CHAR_PX);
   if (columns.some((c) => String(c).length > columnChars)) {  // labels under the columns, broken into lines:
     // upright where every word fits a column, else turned a quarter (a column then holds its lines side by side)

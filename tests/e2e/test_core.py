@@ -493,7 +493,8 @@ CHART_BOXES = """() => [...document.querySelectorAll('.ikt-live-chart')].map((ch
   const box = (el) => { const r = el.getBoundingClientRect();
                         return {l: r.left, r: r.right, t: r.top, b: r.bottom, w: r.width}; };
   const all = (q) => [...chart.querySelectorAll(q)].map(box);
-  return {chart: box(chart), svg: box(chart.querySelector('.main-svg')), plot: all('.nsewdrag')[0],
+  const panels = all('.nsewdrag'), l = Math.min(...panels.map((p) => p.l)), r = Math.max(...panels.map((p) => p.r));
+  return {chart: box(chart), svg: box(chart.querySelector('.main-svg')), plot: {...panels[0], l, r, w: r - l},
           ylabels: all('.ytick text'), xlabels: all('.xtick text'), values: all('.bartext, .textpoint'),
           title: all('.gtitle')[0] || null, xtitle: all('.g-xtitle text')[0] || null};
 })"""
@@ -509,7 +510,7 @@ def _check_chart_boxes(boxes: list[dict]) -> None:
     for b in boxes:
         chart, plot = b["chart"], b["plot"]
         assert b["svg"]["r"] <= chart["r"] + 1, b  # drawn for this column's width (not an older, wider one)
-        assert plot["w"] >= 0.35 * chart["w"], b  # the bars have room
+        assert plot["w"] >= 0.35 * chart["w"], b  # the bars have room (panels side by side: together)
         for label in (*b["ylabels"], *b["xlabels"], *b["values"]):
             assert chart["l"] - 1 <= label["l"] and label["r"] <= chart["r"] + 1, (label, b)  # nothing cut
         if b["title"]:  # whole (a glyph's ascent may reach 4 px above the box) and clear of everything else
@@ -540,6 +541,28 @@ def test_charts_fit_a_phone_a_tablet_and_a_projector(app_page, app_server, path,
     boxes = _open_charts(app_page, f"{app_server.url}/{path}", charts)
     assert len(boxes) == charts
     _check_chart_boxes(boxes)
+
+
+PANEL_TITLES = """() => [...document.querySelectorAll('.st-key-kost_chart .annotation-text')].map((t) => {
+  const r = t.getBoundingClientRect(); return {l: r.left, r: r.right, t: r.top, b: r.bottom, w: r.width}; })"""
+
+
+@pytest.mark.parametrize("width", [390, 768, 1280])
+def test_the_cost_chart_fits_a_phone_a_tablet_and_a_projector(app_page, app_server, width):
+    """The cost chart (two panels side by side) is drawn by the live-chart component too: on a phone the two
+    panel titles ran into each other; they are broken to a panel's width."""
+    from ikt_model.decision.profile import Profile
+    from ikt_model.decision.weights import default_weights
+    from ikt_model.ui.share import QUERY_PARAM, encode_state
+
+    members = ["1508", "1532", "1531", "1517", "1516"]  # Ålesund, Giske, Sula, Hareid, Ulstein
+    link = encode_state(Profile(members=members, municipalities=len(members)), default_weights(), {})
+    app_page.set_viewport_size({"width": width, "height": 844})
+    [box] = _open_charts(app_page, f"{app_server.url}/kostnader?{QUERY_PARAM}={link}", 1)
+    _check_chart_boxes([box])
+    titles = app_page.evaluate(PANEL_TITLES)
+    assert len(titles) == 2 and not _overlap(*titles), titles
+    assert all(box["chart"]["l"] - 1 <= t["l"] and t["r"] <= box["chart"]["r"] + 1 for t in titles), titles
 
 
 def test_charts_are_laid_out_again_when_the_window_grows(app_page, app_server):
