@@ -1,5 +1,7 @@
 """Tables for «Kostnadsfordeling»: the cost table and the percentage editor's helpers."""
 
+import re
+
 import pytest
 
 from ikt_model.costs.split import parse_cost_input, split_costs
@@ -34,3 +36,16 @@ def test_percentage_editor_helpers():
                                          percentages=percentages_from_frame(kept)))
     assert [m.andel_kr for m in split.members] == [605, 250, 145]  # «60,5» is 60,5 %, never 605
     assert sum(default_percentages(sorted(municipalities_today())[:7]).values()) == pytest.approx(100)
+
+
+def test_display_table_right_aligns_the_numbers():
+    """st.table writes «text-align: left» into every text cell: the number columns' own rule must win."""
+    from ikt_model.costs.tables import cost_display_rows, cost_display_table
+
+    split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=12_000_000, equal_share=0.3))
+    styler = cost_display_table(split)
+    assert styler.data.to_dict("records") == cost_display_rows(split)
+    html = styler.to_html()
+    css = html[html.index("<style"):html.index("</style>")]  # the only rule: the number cells, right-aligned
+    assert "text-align: right !important" in css
+    assert set(re.findall(r"_row\d+_col(\d+)", css)) == {"1", "2", "3", "4"}  # every column but «Kommune»
