@@ -10,7 +10,7 @@ from ikt_model.decision.profile import STATUS_LABELS
 from ikt_model.decision.views import ranking_table
 from ikt_model.ties import join_names
 from ikt_model.ui import live_chart, reason_cards, session, widgets
-from ikt_model.ui.text import markdown_escape
+from ikt_model.ui.text import markdown_cells, markdown_escape
 
 SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}
 WHATIF = {"host_on_robek": "Vertskommunen havner på ROBEK",
@@ -187,7 +187,7 @@ def why() -> None:
         # a plain table, drawn with the rest of the page on a weight change: a data grid (st.dataframe) laid its
         # cells out again after the page had settled, 0,42 s against 0,24 s to settle (issue 14)
         table = ranking_table(result)
-        st.table(fmt.table(table, decimals={"Sum": 3}, signed_columns=("Sum",)), hide_index=True)
+        st.table(markdown_cells(fmt.table(table, decimals={"Sum": 3}, signed_columns=("Sum",))), hide_index=True)
         with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
             for d in spreadsheet.downloads(table, "rangering", sheet="Rangering"):
                 st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"cmp_dl_{d.kind}",

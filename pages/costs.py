@@ -8,7 +8,7 @@ from ikt_model.costs import split, tables
 from ikt_model.costs.charts import cost_figure
 from ikt_model.municipalities import POPULATION_YEARS, population_label
 from ikt_model.ui import live_chart, session
-from ikt_model.ui.text import markdown_escape
+from ikt_model.ui.text import markdown_cells, markdown_escape
 from ikt_model.ui.widgets import hold_values
 
 MEMBERS, BUDGET, EQUAL, METHOD, PCT = "kost_members", "kost_budget", "kost_equal", "kost_method", "kost_pct"
@@ -95,7 +95,7 @@ mid.metric("Innbyggere i alt", fmt.number(result.folketall), help=f"{result.popu
 right.metric("Snitt per innbygger", fmt.kroner(result.budget / result.folketall, 2))
 for notice in result.notices:
     st.info(notice, icon=":material/merge:")
-st.table(tables.cost_display_table(result), hide_index=True)  # a plain table: drawn with the page
+st.table(markdown_cells(tables.cost_display_table(result)), hide_index=True)  # a plain table: drawn with the page
 st.caption(f"Folketall: {result.population_label} (Statistisk sentralbyrå, tabell 07459).")
 st.caption("Andelene er avrundet til hele kroner med største-rest-metoden, så summen blir nøyaktig budsjettet.")
 with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx

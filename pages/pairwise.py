@@ -22,7 +22,7 @@ from ikt_model.robustness.ahp import (
     weights_to_points,
 )
 from ikt_model.ui import live_chart, session
-from ikt_model.ui.text import markdown_escape
+from ikt_model.ui.text import markdown_cells, markdown_escape
 from ikt_model.ui.widgets import hold_values
 
 # The chart follows every judgment: drawn through the live-chart component, updated in place (ui.live_chart)
@@ -133,7 +133,7 @@ for name, result, worst, matrix in inconsistent:
 if not inconsistent:
     st.success("Svarene henger godt nok sammen (CR ≤ 0,10).")
 with st.expander("Detaljer for fagfolk: konsistens per sammenligning (λmax, CI, RI, CR)"):
-    st.table(tables.consistency_rows(names, results), hide_index=True)
+    st.table(markdown_cells(tables.consistency_rows(names, results)), hide_index=True)
 
 current = st.session_state[session.WEIGHTS].vector()
 figure = charts.ahp_weights_chart([f"{f}. {short[f]}" for f in FACTOR_IDS], [result_weights[f] for f in FACTOR_IDS],
@@ -141,7 +141,7 @@ figure = charts.ahp_weights_chart([f"{f}. {short[f]}" for f in FACTOR_IDS], [res
 live(key="ahp_chart", data=live_chart.payload(figure, {"displayModeBar": False}, key="ahp_chart",
                                               base_url_path=BASE_URL))
 with st.expander("Vektene som tabell"):
-    st.table(tables.ahp_weights_table(kb, result_weights), hide_index=True)
+    st.table(markdown_cells(tables.ahp_weights_table(kb, result_weights)), hide_index=True)
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
         for d in spreadsheet.downloads(tables.ahp_weights_table(kb, result_weights), "ahp-vekter", sheet="AHP-vekter"):
             st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"ahp_dl_{d.kind}",

@@ -14,7 +14,7 @@ from ikt_model.robustness.sensitivity import leader, ranking_at, walk
 from ikt_model.robustness.smaa import SCORE_MODE_LABELS, SEED_RANGE, WEIGHT_MODE_LABELS, SmaaError, smaa
 from ikt_model.ties import join_names
 from ikt_model.ui import live_chart, session, widgets
-from ikt_model.ui.text import markdown_escape
+from ikt_model.ui.text import markdown_cells, markdown_escape
 
 CHART_CONFIG = {"displayModeBar": False}
 # Charts drawn through the live-chart component: updated in place on a weight change (ikt_model/ui/live_chart.py)
@@ -114,7 +114,7 @@ def stability() -> None:
     table = st.expander("Tabell og setninger for alle faktorer", key="rob_intervals_open", on_change="rerun")
     if table.open:
         with table:
-            st.table(tables.interval_table(intervals), hide_index=True)
+            st.table(markdown_cells(tables.interval_table(intervals)), hide_index=True)
             for item in intervals:
                 st.markdown(f"- {interval_sentence(item)}")
 
@@ -162,7 +162,7 @@ def walking_weights() -> None:
     table = st.expander("Rangeringen som tabell", key="rob_walk_table_open", on_change="rerun")  # only while open
     if table.open:
         with table:
-            st.table(tables.ranking_table(ranking, labels), hide_index=True)
+            st.table(markdown_cells(tables.ranking_table(ranking, labels)), hide_index=True)
 
 
 @st.fragment(key=SMAA)
@@ -182,7 +182,7 @@ def acceptability() -> None:
         st.markdown(f"- {line}")
     chart(charts.acceptability_heatmap(labels, result.rank_acceptability), "smaa_heatmap")
     table = tables.acceptability_table(result, labels)
-    st.table(table, hide_index=True)
+    st.table(markdown_cells(table), hide_index=True)
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
         for d in spreadsheet.downloads(table, "smaa-rangaksept", sheet="SMAA"):
             st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"smaa_dl_{d.kind}",

@@ -10,7 +10,8 @@ must therefore be passed through
 * `plotly_escape` before it is put into a figure,
 
 or be shown with an element that never interprets its text (st.text, st.code, st.dataframe cells,
-widget values, selectbox options). Nothing from outside may become a link, an image or markup.
+widget values, selectbox options). st.table renders each cell as Markdown: a table for it goes through
+`markdown_cells`. Nothing from outside may become a link, an image or markup.
 The memo (HTML) escapes with `html.escape`, and the Word memo writes text runs.
 """
 
@@ -50,3 +51,19 @@ def plotly_escape(text: object) -> str:
     """`text` for a plotly title, legend entry, axis/category label or hover text: HTML-escaped
     (plotly turns <a>, <b>, <br> and <span> into markup; it decodes entities back to characters)."""
     return _html_escape(str(text), quote=True)
+
+
+def markdown_cells(table):
+    """A table for st.table, which renders every cell as Markdown: each text cell through `markdown_escape`, so
+    «10. Samarbeid» is not an ordered list whose number is cut off at the cell's edge, and text from outside stays
+    text. `table`: a pandas DataFrame or a list of row dicts (a DataFrame is returned), or a pandas Styler (its
+    data escaped, its formats kept; the same Styler is returned). Numbers and missing values are left as they
+    are."""
+    import pandas as pd
+    from pandas.io.formats.style import Styler
+
+    if isinstance(table, Styler):
+        table.data = markdown_cells(table.data)
+        return table
+    frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
+    return frame.map(lambda value: markdown_escape(value) if isinstance(value, str) else value)

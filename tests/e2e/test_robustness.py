@@ -132,3 +132,17 @@ def test_a_table_wider_than_a_phone_shows_that_it_scrolls(app_page, app_server, 
     box = page.evaluate(SCROLL_BOX)
     assert box["wider"], "the table fits a phone: nothing to scroll"
     assert box["background"].count("radial-gradient") == 2 and box["background"].count("linear-gradient") == 2
+
+
+def test_a_plain_tables_cells_are_text_not_markdown(app_page, app_server):
+    """st.table renders a cell as Markdown: «10. Samarbeid» was an ordered list whose «1» was cut off at the
+    cell's edge (a fresh tester). The cells are escaped: the text reads as written, with no list in the table."""
+    page = app_page
+    page.goto(f"{app_server.url}/parvis")
+    wait_for_app(page)
+    page.get_by_text("Vektene som tabell").click()
+    table = page.locator('[data-testid="stTable"]').filter(has_text="Sentral styring")
+    table.wait_for()
+    assert table.locator("ol, ul").count() == 0
+    cells = table.locator("td").all_inner_texts()
+    assert any(c.startswith("10. Samarbeid") for c in cells) and any(c == "12. Ledelse" for c in cells), cells

@@ -15,3 +15,11 @@ def address_bar_values(at) -> list[str]:
     """The ?s= values the run handed to the browser's address bar (ikt_model.ui.address_bar), in page order."""
     return [e.proto.bytes.decode("ascii") for e in at.get("bidi_component")
             if e.proto.component_name == address_bar.NAME]
+
+
+def table_text(element):
+    """What a reader sees in an st.table (`at.table[i]`): its data with Markdown's backslash escapes resolved
+    (the page escapes every text cell: ikt_model.ui.text.markdown_cells)."""
+    import re
+
+    return element.value.map(lambda v: re.sub(r"\\(.)", r"\1", v) if isinstance(v, str) else v)

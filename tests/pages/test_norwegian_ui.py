@@ -229,3 +229,18 @@ def test_file_uploaders_leave_the_type_check_to_the_page():
         for call in _calls(ast.parse(path.read_text()), "file_uploader"):
             kwargs = {k.arg: k.value for k in call.keywords}
             assert "type" in kwargs and ast.literal_eval(kwargs["type"]) is None, f"{path.name}:{call.lineno}"
+
+
+def test_every_plain_table_escapes_its_cells():
+    """st.table renders each cell as Markdown: «10. Samarbeid» became an ordered list whose number was cut off at
+    the cell's edge (a fresh tester). Every st.table gets its cells through markdown_cells."""
+    seen = 0
+    for path in [*(REPO / "pages").glob("*.py"), REPO / "app.py"]:
+        for call in _calls(ast.parse(path.read_text()), "table"):
+            if ast.unparse(call.func) != "st.table":  # fmt.table, a Styler for either kind of table
+                continue
+            seen += 1
+            first = call.args[0]
+            assert isinstance(first, ast.Call) and ast.unparse(first.func) == "markdown_cells", \
+                f"{path.name}:{call.lineno}"
+    assert seen >= 7

@@ -5,7 +5,7 @@ from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.registry import ALTERNATIVES
 from ikt_model.decision.weights import Weights, default_weights
 from ikt_model.ui import session
-from tests.pages.live import live_charts
+from tests.pages.live import live_charts, table_text
 
 
 def texts(at) -> str:
@@ -190,6 +190,6 @@ def test_pairwise_chart_and_tables_follow_each_judgment_in_place(at):
     [after] = live_charts(at)
     ahp_bars = {trace["name"]: trace["x"] for trace in after["data"]}["Fra parvise sammenligninger"]
     assert ahp_bars != {trace["name"]: trace["x"] for trace in before["data"]}["Fra parvise sammenligninger"]
-    weights = at.table[1].value
+    weights = table_text(at.table[1])
     assert list(weights.columns) == ["Faktor", "Vekt", "Poeng"] and len(weights) == 12
     assert weights["Faktor"].iloc[0] == "1. " + default_knowledge_base().factor(1).label

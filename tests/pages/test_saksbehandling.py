@@ -15,7 +15,7 @@ from ikt_model.decision.weights import preset
 from ikt_model.scenarios.model import export_json, scenario_from_state
 from ikt_model.ui import session
 from ikt_model.ui.share import decode_state
-from tests.pages.live import live_charts
+from tests.pages.live import live_charts, table_text
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -100,7 +100,7 @@ def test_costs_page_from_profile(at):
     at.switch_page(COSTS).run()
     assert not at.exception
     assert at.multiselect(key="kost_members").value == ["1515", "1511", "1514"]
-    table = at.table[0].value
+    table = table_text(at.table[0])
     assert at.selectbox(key="kost_year").value == 2026  # the newest population by default
     expected = split_costs(parse_cost_input(members=["1515", "1511", "1514"], budget_kr=12_000_000))
     assert list(table["Andel (kr)"])[:3] == [fmt.kroner(m.andel_kr) for m in expected.members]
@@ -108,14 +108,14 @@ def test_costs_page_from_profile(at):
     assert list(table["Kommune"])[0] == "Herøy (Møre og Romsdal, 1515)" and "Folketall 1.1.2026" in table.columns
     assert any("folketall 1.1.2026, SSB" in c.value for c in at.caption)
     at.selectbox(key="kost_year").set_value(2015).run()  # the report's figures, computed by hand in 2.8 terms
-    assert list(at.table[0].value["Andel (kr)"])[:3] == ["6\u00a0261\u00a0415\u00a0kr",
+    assert list(table_text(at.table[0])["Andel (kr)"])[:3] == ["6\u00a0261\u00a0415\u00a0kr",
                                                            "3\u00a0045\u00a0768\u00a0kr",
                                                            "2\u00a0692\u00a0817\u00a0kr"]
-    assert "Folketall 1.1.2015" in at.table[0].value.columns
+    assert "Folketall 1.1.2015" in table_text(at.table[0]).columns
     assert at.session_state[cost_tables.SESSION_KEY].budget == 12_000_000
     [chart] = live_charts(at)  # the chart follows the key in place (the live-chart component), as do the table
     at.slider(key="kost_equal").set_value(100).run()  # and its figures: drawn with the page (st.table, not a grid)
-    assert list(at.table[0].value["Andel (kr)"])[:3] == ["4\u00a0000\u00a0000\u00a0kr"] * 3
+    assert list(table_text(at.table[0])["Andel (kr)"])[:3] == ["4\u00a0000\u00a0000\u00a0kr"] * 3
     assert not at.get("plotly_chart") and not at.dataframe
     [after] = live_charts(at)
     assert after["data"][0]["x"] == [4_000_000] * 3 and after["data"][0]["x"] != chart["data"][0]["x"]
@@ -128,7 +128,7 @@ def test_costs_page_merges_members_of_an_old_profile_with_a_notice(at):
     at.switch_page(COSTS).run()
     assert not at.exception
     assert at.multiselect(key="kost_members").value == ["1508", "1577"]
-    table = at.table[0].value
+    table = table_text(at.table[0])
     assert list(table["Kommune"])[:2] == ["Ålesund (1508)", "Volda (1577)"]  # one share for Ålesund, not three
 
 
@@ -148,7 +148,7 @@ def test_costs_page_empty_members_and_percentages(at):
     at.multiselect(key="kost_members").set_value(["1515", "1511"]).run()
     at.radio(key="kost_method").set_value("faste_prosenter").run()
     assert not at.exception
-    assert list(at.table[0].value["Andel"])[:2] == ["50,00\u00a0%", "50,00\u00a0%"]
+    assert list(table_text(at.table[0])["Andel"])[:2] == ["50,00\u00a0%", "50,00\u00a0%"]
 
 
 def test_memo_page_one_click(at):

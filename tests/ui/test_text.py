@@ -64,3 +64,18 @@ def test_markdown_escape_breaks_gfm_autolink_literals(raw):
     shown = re.sub(r"\\(.)", r"\1", markdown_escape(raw))  # the text node the autolinker sees
     assert not re.search(r"(?i)https?://|www\.|[\w.+-]@[\w-]", shown), shown
     assert shown.replace(WORD_JOINER, "") == raw
+
+
+def test_markdown_cells_escapes_text_and_keeps_numbers_and_formats():
+    import pandas as pd
+
+    from ikt_model import format as fmt
+    from ikt_model.ui.text import markdown_cells
+
+    rows = [{"Faktor": "10. Samarbeid", "Vekt": 0.125, "Merknad": None}, {"Faktor": "*fet*", "Vekt": 1, "Merknad": "x"}]
+    frame = markdown_cells(rows)
+    assert list(frame["Faktor"]) == [r"10\. Samarbeid", r"\*fet\*"] and list(frame["Vekt"]) == [0.125, 1]
+    assert pd.isna(frame["Merknad"].iloc[0])  # a missing value stays missing (shown as «–» by fmt.table)
+    styler = markdown_cells(fmt.table(pd.DataFrame(rows), decimals=2))
+    html = styler.to_html()
+    assert r"10\. Samarbeid" in html and "0,12" in html and fmt.MISSING in html  # the formats are kept
