@@ -141,18 +141,32 @@ figure = charts.ahp_weights_chart([f"{f}. {short[f]}" for f in FACTOR_IDS], [res
 live(key="ahp_chart", data=live_chart.payload(figure, {"displayModeBar": False}, key="ahp_chart",
                                               base_url_path=BASE_URL))
 with st.expander("Vektene som tabell"):
-    st.table(markdown_cells(tables.ahp_weights_table(kb, result_weights)), hide_index=True)
+    weights_table = tables.ahp_weights_table(kb, result_weights)
+    st.table(markdown_cells(weights_table), hide_index=True)
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
-        for d in spreadsheet.downloads(tables.ahp_weights_table(kb, result_weights), "ahp-vekter", sheet="AHP-vekter"):
+        for d in spreadsheet.downloads(weights_table, "ahp-vekter", sheet="AHP-vekter"):
             st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"ahp_dl_{d.kind}",
                                on_click="ignore", icon=":material/download:")
 
-if st.button("Bruk disse vektene i sammenligningen", type="primary", key="ahp_apply"):
+APPLIED = "ahp_applied"  # what the last «Bruk disse vektene» said: ("success" | "error", message)
+
+
+def _apply(points: dict[int, float], inconsistent: bool) -> None:
+    """Use the AHP weights (as slider points): set before the page is drawn, so the chart's «Vektene som brukes nå»
+    shows them at once."""
     try:
-        session.set_weights(st.session_state, weights_to_points(result_weights), session.AHP)
+        session.set_weights(st.session_state, points, session.AHP)
     except WeightsError as exc:
-        st.error(f"Vektene kunne ikke brukes: {markdown_escape(session.user_message(exc))}")
+        message = f"Vektene kunne ikke brukes: {markdown_escape(session.user_message(exc))}"
+        st.session_state[APPLIED] = ("error", message)
     else:
-        st.success("Vektene fra de parvise sammenligningene brukes nå i sammenligningen og robusthetsanalysen."
+        message = ("Vektene fra de parvise sammenligningene brukes nå i sammenligningen og robusthetsanalysen."
                    + (" Merk: svarene er ikke konsistente." if inconsistent else "")
                    + " Se «Sammenligning» og «Robusthet» i menyen.")
+        st.session_state[APPLIED] = ("success", message)
+
+
+st.button("Bruk disse vektene i sammenligningen", type="primary", key="ahp_apply", on_click=_apply,
+          args=(weights_to_points(result_weights), bool(inconsistent)))
+if applied := st.session_state.pop(APPLIED, None):  # said once, right after the click
+    (st.success if applied[0] == "success" else st.error)(applied[1])

@@ -1,5 +1,7 @@
 """AppTest for «Robusthet» and «Parvise vekter (AHP)»."""
 
+import pytest
+
 from ikt_model.decision.evaluation import alternative_label
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.registry import ALTERNATIVES
@@ -102,6 +104,14 @@ def test_pairwise_grouped_path_and_carry_weights(at):
     assert at.session_state[session.WEIGHTS_SOURCE] == "AHP"
     points = at.session_state[session.WEIGHTS].points
     assert points[1] > points[2] and points[1] > points[4]
+    # the chart says so in the same run: «Vektene som brukes nå» are the AHP weights (it showed the old ones
+    # until the page was drawn again; a fresh tester), and the confirmation is said once
+    bars = {trace["name"]: trace["x"] for trace in live_charts(at)[0]["data"]}
+    # (the weights in use are slider points, 0,1 apart: a tenth of a percentage point)
+    assert bars["Vektene som brukes nå"] == pytest.approx(bars["Fra parvise sammenligninger"], abs=0.1)
+    assert [s.value for s in at.success][-1].startswith("Vektene fra de parvise sammenligningene brukes nå")
+    at.run()
+    assert not any(s.value.startswith("Vektene fra de parvise") for s in at.success)
 
 
 def test_pairwise_inconsistency_is_flagged_with_the_worst_judgment(at):
