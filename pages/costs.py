@@ -79,6 +79,10 @@ elif members:
     if total is not None:
         st.caption(f"Sum: {fmt.percent(total / 100, 2)}")
 
+if not members:  # nothing chosen yet: a prompt, not an error (the page opens like this)
+    st.info("Velg minst én medlemskommune, så vises fordelingen.", icon=":material/group_add:")
+    st.session_state.pop(tables.SESSION_KEY, None)
+    st.stop()
 try:
     result = split.split_costs(split.parse_cost_input(members=members, budget_kr=budget_text,
                                                      equal_share=equal_share, percentages=percentages,
