@@ -13,7 +13,17 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
-from ikt_model.overview import db, map_click, map_data, version_repository, versions
+from ikt_model.municipalities import DEFAULT_POPULATION_YEAR
+from ikt_model.overview import (
+    db,
+    map_borders,
+    map_click,
+    map_data,
+    map_legend,
+    map_summary,
+    version_repository,
+    versions,
+)
 from ikt_model.overview import map as kart
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
@@ -31,8 +41,8 @@ def _version_rows(version_id: int, viewer):
 @st.cache_data(show_spinner=False, max_entries=8)
 def _rows(version_id: int, viewer, borders: str):
     if version_id != REPORT:
-        return kart.rows_for_version(_version_rows(version_id, viewer))
-    return kart.rows_for_borders(_version_rows(version_id, viewer), borders)
+        return map_borders.rows_for_version(_version_rows(version_id, viewer))
+    return map_borders.rows_for_borders(_version_rows(version_id, viewer), borders)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -42,13 +52,13 @@ def _collaborations(version_id: int, viewer):
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _table(version_id: int, viewer, borders: str, county: str | None):
-    return kart.map_table(_rows(version_id, viewer, borders), show_successors=True, fylke=county,
-                          uploaded=version_id != REPORT)
+    return map_summary.map_table(_rows(version_id, viewer, borders), show_successors=True, fylke=county,
+                                 uploaded=version_id != REPORT)
 
 
 @st.cache_resource(show_spinner="Tegner kartet …", max_entries=8)
 def _figure(version_id: int, viewer, borders: str, color_by: str, show_successors: bool):
-    boundaries = kart.geojson_url(st.get_option("server.baseUrlPath"), borders)
+    boundaries = map_borders.geojson_url(st.get_option("server.baseUrlPath"), borders)
     return kart.map_figure(_rows(version_id, viewer, borders), color_by, show_successors, boundaries_url=boundaries,
                            borders=borders, uploaded=version_id != REPORT)
 
@@ -80,7 +90,7 @@ if is_report:
         "samarbeid; **klikk** på en kommune for å se samarbeidet under kartet."
     )
     borders = st.radio(
-        "Kommunegrenser", options=list(kart.BORDERS_LABELS), format_func=kart.BORDERS_LABELS.get,
+        "Kommunegrenser", options=list(map_borders.BORDERS_LABELS), format_func=map_borders.BORDERS_LABELS.get,
         horizontal=True, key="kart_grenser", bind="query-params",
     )
 else:
@@ -95,7 +105,7 @@ if not is_report:
 elif borders == "today":
     st.caption("Dagens kommunegrenser (fra 1.1.2024). Medlemmene i rapportens oversikt fra 2015 er vist i den "
                f"kommunen som har overtatt dem (kilde: SSB); en delt kommune (Snillfjord, Tysfjord) i hver del. "
-               f"Folketall 1.1.{kart.DEFAULT_POPULATION_YEAR}, SSB.")
+               f"Folketall 1.1.{DEFAULT_POPULATION_YEAR}, SSB.")
 else:
     st.caption("Kommunegrensene i 2015, slik rapporten så landet. Folketall 1.1.2015, SSB.")
 
@@ -104,7 +114,7 @@ else:
 def _map_section() -> None:
     left, right = st.columns([2, 3])
     color_by = left.radio(
-        "Fargelegg etter", options=list(kart.COLOR_BY_LABELS), format_func=kart.COLOR_BY_LABELS.get,
+        "Fargelegg etter", options=list(map_legend.COLOR_BY_LABELS), format_func=map_legend.COLOR_BY_LABELS.get,
         horizontal=True, key="kart_farge", bind="query-params",
     )
     show_successors = False
@@ -117,11 +127,11 @@ def _map_section() -> None:
     what = "i dag" if borders == "today" else "i 2015"
     event = st.plotly_chart(
         fig, key="kart", on_select="rerun", selection_mode="points",
-        config=kart.plotly_config(st.get_option("server.baseUrlPath")),
-        alt=f"Kart over Norges kommuner {what} fargelagt etter {kart.COLOR_BY_LABELS[color_by].lower()}. "
+        config=map_borders.plotly_config(st.get_option("server.baseUrlPath")),
+        alt=f"Kart over Norges kommuner {what} fargelagt etter {map_legend.COLOR_BY_LABELS[color_by].lower()}. "
             "Samme innhold finnes som tabell under kartet.",
     )
-    st.caption(kart.legend_text(color_by, uploaded=not is_report))
+    st.caption(map_legend.legend_text(color_by, uploaded=not is_report))
     st.caption(kart.ATTRIBUTION)
     selected = map_click.describe_selection(event, _rows(version_id, viewer, borders),
                                             _collaborations(version_id, viewer), kart.trace_locations(fig))
@@ -138,7 +148,7 @@ def _map_section() -> None:
 _map_section()
 
 with st.expander("Kartet som tabell (tekstalternativ)"):
-    county_options = ["Alle fylker", *kart.counties(_rows(version_id, viewer, borders))]
+    county_options = ["Alle fylker", *map_summary.counties(_rows(version_id, viewer, borders))]
     if st.session_state.get("kart_tabell_fylke") not in county_options:  # a 2015 county on today's map
         st.session_state.pop("kart_tabell_fylke", None)
     county = st.selectbox("Fylke", county_options, key="kart_tabell_fylke", persist_state="session")

@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO))
 import plotly.io  # noqa: E402
 
 from ikt_model.overview import map as kart  # noqa: E402
-from ikt_model.overview import map_data  # noqa: E402
+from ikt_model.overview import map_borders, map_data  # noqa: E402
 from ikt_model.overview.db import open_overview_database  # noqa: E402
 
 
@@ -56,14 +56,14 @@ def bench_figure(runs: int) -> None:
     report_rows = map_data.map_rows(con.cursor())
     for borders in ("today", "2015"):
         t = time.perf_counter()
-        kart.load_geojson(borders)
-        file = REPO / "static" / kart.BORDER_FILES[borders]
+        map_borders.load_geojson(borders)
+        file = REPO / "static" / map_borders.BORDER_FILES[borders]
         print(f"[{borders:5}] GeoJSON parse (once, lru_cache): {_ms(time.perf_counter() - t)}; "
               f"static/{file.name} {file.stat().st_size / 1e6:.2f} MB (fetched once by the browser)")
         t = time.perf_counter()
-        rows = kart.rows_for_borders(report_rows, borders)
+        rows = map_borders.rows_for_borders(report_rows, borders)
         print(f"[{borders:5}] rows_for_borders (cached per borders by the page): {_ms(time.perf_counter() - t)}")
-        url = kart.geojson_url("", borders)
+        url = map_borders.geojson_url("", borders)
         for color_by in ("form", "collaboration"):
             for label, boundaries in (("boundaries by URL (page)", url), ("boundaries embedded", None)):
                 successors = borders == "2015"

@@ -19,9 +19,6 @@ ALLOWED_WITHOUT_OWN_TEST = {
     "overview/charts.py": "tests/overview/test_db.py",
     "overview/queries.py": "tests/overview/test_db.py",
     "overview/table261.py": "tests/overview/test_db.py",
-    # the «Kart» page's figure, data and click handling share fixtures
-    "overview/map_click.py": "tests/overview/test_map.py",
-    "overview/map_data.py": "tests/overview/test_map.py",
     # the workshop's models, export and QR code are exercised through the repository and the view
     "workshop/models.py": "tests/workshop/test_access.py and test_aggregation.py",
     "workshop/export.py": "tests/workshop/test_access.py",

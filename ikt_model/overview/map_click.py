@@ -20,7 +20,8 @@ from pydantic import BaseModel
 
 from .. import format as fmt
 from ..ui.text import markdown_escape as md
-from .map import form_label, successor_text
+from .map_legend import form_label
+from .map_summary import successor_text
 
 _NUMBER = re.compile(r"^\d{4}$")
 
