@@ -4,7 +4,8 @@
     html_text = render_html(memo); docx_bytes = render_docx(memo)
 """
 
-from .content import AUTO, Memo, build_memo
+from .content import AUTO, build_memo
+from .document import Memo
 from .docx import render_docx
 from .html import render_html
 

@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from .content import Block, Memo
+from .document import Block, Memo
 
 ACCENT = RGBColor(0x1F, 0x5F, 0x8B)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .content import Block, Memo
+from .document import Block, Memo
 
 CSS = """
 @page { size: A4; margin: 20mm 18mm 22mm 18mm; }

@@ -1,0 +1,61 @@
+"""«Alternativer» of the decision memo: the twelve alternatives ranked, what each sum is made of, and for the
+first ones the factors that count most for and against, with the report's words."""
+
+from __future__ import annotations
+
+from .. import format as fmt
+from ..decision.evaluation import COMPONENT_LABELS, Evaluation
+from ..decision.knowledge import KnowledgeBase
+from .document import SECTION_TITLES, Bullets, Paragraph, Quote, Section, Subheading, Table
+
+TOP_EXPLAINED = 3
+
+
+def _quote(part) -> Quote:
+    return Quote(text=part.quote, source=f"Rapporten, kap. {part.section}")
+
+
+def _net_reasons(r, sign: int, kb: KnowledgeBase) -> list[tuple[int, str, float, list]]:
+    """Factors by net weighted contribution (parts of one factor merged), strongest first, with the
+    report's justifications (parts pulling the same way) where the evaluation lists them."""
+    parts: dict[int, list] = {}
+    for reason in (*r.reasons_for, *r.reasons_against):
+        parts.setdefault(reason.factor_id, []).append(reason)
+    out = [(f, kb.factor(f).label, c, [x.part for x in sorted(parts.get(f, []), key=lambda x: -sign * x.weighted)
+                                       if x.weighted * sign > 0])
+           for f, c in r.contributions.items() if c * sign > 1e-12]
+    return sorted(out, key=lambda x: -sign * x[2])[:TOP_EXPLAINED]
+
+
+def alternatives_section(evaluation: Evaluation, kb: KnowledgeBase) -> Section:
+    """«Alternativer»: the ranking of the twelve alternatives (with the strongest reason for and against
+    each), the parts of the sum for the five best, and for the first `TOP_EXPLAINED` the factors for and
+    against with a quote from the report."""
+    def strongest(r, sign):
+        reasons = _net_reasons(r, sign, kb)
+        return reasons[0][1] if reasons else "–"
+
+    rows = tuple((str(r.rank), r.label + (" (dagens)" if r.is_current else ""), fmt.signed(r.score),
+                  strongest(r, 1), strongest(r, -1)) for r in evaluation.ranking)
+    blocks: list = [Table(caption="Rangering av de tolv alternativene (vektet sum)",
+                          columns=("Rang", "Alternativ", "Sum", "Sterkeste grunn for", "Sterkeste grunn mot"),
+                          rows=rows, numeric=(True, False, True, False, False))]
+    parts = tuple(COMPONENT_LABELS)
+    blocks.append(Paragraph(text="Summen er satt sammen av styringsmodell, organisasjonsform og samspillet mellom dem "
+                                 "(formens deler teller halvt, fordi rapporten sier at endring av styringsmodell og "
+                                 "oppgaver er det viktigste, kap. 4.2), kontekst fra profilen og, for et eksisterende "
+                                 "samarbeid, kostnaden ved å endre det som finnes (kap. 4.1 og 4.2)."))
+    blocks.append(Table(caption="Summens deler for de fem beste alternativene",
+                        columns=("Alternativ", *[COMPONENT_LABELS[c] for c in parts], "Sum"),
+                        rows=tuple((r.label, *[fmt.signed(r.components[c]) for c in parts], fmt.signed(r.score))
+                                   for r in evaluation.ranking[:5]),
+                        numeric=(False, *[True] * len(parts), True)))
+    for r in evaluation.ranking[:TOP_EXPLAINED]:
+        blocks.append(Subheading(text=f"{r.rank}. {r.label} (sum {fmt.signed(r.score)})"))
+        for sign, word in ((1, "For"), (-1, "Mot")):
+            reasons = _net_reasons(r, sign, kb)
+            if reasons:
+                blocks.append(Bullets(items=tuple(f"{word}: {label} ({fmt.signed(c)})" for _, label, c, _ in reasons)))
+                if reasons[0][3]:
+                    blocks.append(_quote(reasons[0][3][0]))
+    return Section(id="alternativer", title=SECTION_TITLES["alternativer"], blocks=tuple(blocks))
