@@ -12,7 +12,7 @@ from ikt_model import format as fmt
 from ikt_model.config import REPO_ROOT
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.weights import PRESET_LABELS, WeightsError, preset
-from ikt_model.store import StoreUnavailable
+from ikt_model.store.faults import StoreUnavailable
 from ikt_model.ui import address_bar, session
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.browser_labels import norwegian_page_block

@@ -9,7 +9,7 @@ from ikt_model.scenarios.charts import comparison_figure
 from ikt_model.scenarios.compare import compare
 from ikt_model.scenarios.model import ScenarioError, ScenarioImportError, export_json, import_json, scenario_from_state
 from ikt_model.scenarios.store import shared_scenario_store
-from ikt_model.store import StoreUnavailable
+from ikt_model.store.faults import StoreUnavailable
 from ikt_model.ui import session, share
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape

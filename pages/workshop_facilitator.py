@@ -5,7 +5,7 @@ import streamlit as st
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.decision.knowledge import default_knowledge_base
-from ikt_model.store import StoreUnavailable
+from ikt_model.store.faults import StoreUnavailable
 from ikt_model.ui import session
 from ikt_model.ui.text import markdown_escape
 from ikt_model.workshop import LIMITS, METHOD_LABELS, WorkshopError, access, aggregation, charts, export, qr, view

@@ -8,7 +8,7 @@ import streamlit as st
 from ikt_model import format as fmt
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.registry import FACTOR_IDS
-from ikt_model.store import StoreUnavailable
+from ikt_model.store.faults import StoreUnavailable
 from ikt_model.ui.text import markdown_escape
 from ikt_model.workshop import METHOD_LABELS, WorkshopError, access
 from ikt_model.workshop.live import shared_live_views

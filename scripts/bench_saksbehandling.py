@@ -20,7 +20,7 @@ from ikt_model.memo import build_memo, render_docx, render_html  # noqa: E402
 from ikt_model.municipalities import municipalities_2015, municipalities_today, successors_2024  # noqa: E402
 from ikt_model.scenarios.model import export_json, import_json, scenario_from_state  # noqa: E402
 from ikt_model.scenarios.store import ScenarioStore  # noqa: E402
-from ikt_model.store import connect_store  # noqa: E402
+from ikt_model.store.connection import connect_store  # noqa: E402
 from ikt_model.ui.share import decode_state, encode_state  # noqa: E402
 from ikt_model.workspaces import WorkspaceDenied, WorkspaceRepository  # noqa: E402
 

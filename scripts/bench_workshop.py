@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from ikt_model.decision.profile import Profile  # noqa: E402
-from ikt_model.store import connect_store  # noqa: E402
+from ikt_model.store.connection import connect_store  # noqa: E402
 from ikt_model.workshop import access, aggregation  # noqa: E402
 from ikt_model.workshop.models import Vote  # noqa: E402
 from ikt_model.workshop.repository import WorkshopRepository  # noqa: E402

@@ -122,14 +122,17 @@ class NorwegianNumbers:
 
 def store_status():
     """The store's state through the process-wide connection (opened here if it is not yet)."""
-    from ikt_model import store
+    from ikt_model.config import get_settings
+    from ikt_model.store.connection import shared_store
+    from ikt_model.store.faults import StoreUnavailable
+    from ikt_model.store.health import StoreStatus, check
 
     try:
-        con = store.shared_store()
-    except store.StoreUnavailable as fault:
-        return store.StoreStatus(ok=False, kind=fault.kind, message=fault.message,
-                                 path=str(store.get_settings().store_path), detail=fault.detail)
-    return store.check(con=con)
+        con = shared_store()
+    except StoreUnavailable as fault:
+        return StoreStatus(ok=False, kind=fault.kind, message=fault.message,
+                           path=str(get_settings().store_path), detail=fault.detail)
+    return check(con=con)
 
 
 async def health(request):
@@ -138,12 +141,13 @@ async def health(request):
     from starlette.concurrency import run_in_threadpool
     from starlette.responses import JSONResponse
 
-    from ikt_model import store
+    from ikt_model.store.connection import read, shared_store
+    from ikt_model.store.faults import StoreUnavailable
 
     def probe():
         try:
-            store.read(store.shared_store(), "SELECT count(*) FROM duckdb_tables()")
-        except store.StoreUnavailable as fault:
+            read(shared_store(), "SELECT count(*) FROM duckdb_tables()")
+        except StoreUnavailable as fault:
             return {"ok": False, "kind": fault.kind, "message": fault.message}
         return {"ok": True, "kind": None, "message": "Lageret er i orden."}
 

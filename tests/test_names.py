@@ -12,7 +12,7 @@ from ikt_model.memo import build_memo
 from ikt_model.names import CleanText, clean_text, name_key
 from ikt_model.scenarios.model import ScenarioError, clean_name, export_json, import_json, scenario_from_state
 from ikt_model.scenarios.store import ScenarioStore
-from ikt_model.store import connect_store
+from ikt_model.store.connection import connect_store
 from ikt_model.workshop import access
 from ikt_model.workshop.repository import WorkshopRepository
 from ikt_model.workspaces import WorkspaceRepository

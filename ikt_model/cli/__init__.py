@@ -14,7 +14,7 @@ import pkgutil
 import re
 import sys
 
-from ..store import StoreUnavailable
+from ..store.faults import StoreUnavailable
 
 
 class CliError(Exception):

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from ..overview import upload, upload_rows, upload_template, version_diff, version_repository, versions
-from ..store import connect_store
+from ..store.connection import connect_store
 from . import CliError
 
 

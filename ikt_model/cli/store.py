@@ -16,8 +16,9 @@ import sys
 from pathlib import Path
 
 from .. import format as fmt
-from .. import store
 from ..config import get_settings
+from ..store import health
+from ..store.faults import StoreUnavailable
 from . import CliError
 
 
@@ -36,7 +37,7 @@ def add_parser(subparsers) -> None:
 
 def run_check(args) -> int:
     """Open the store, read every row and print its state (text or JSON); exit 0 when sound, 2 otherwise."""
-    status = store.check()
+    status = health.check()
     if args.format == "json":
         print(json.dumps(status.model_dump(), ensure_ascii=False))
     elif status.ok:
@@ -57,8 +58,8 @@ def run_recover(args) -> int:
     if not source.is_file():
         raise CliError(f"fant ikke lagerfilen {source}")
     try:
-        result = store.recover(source, target)
-    except store.StoreUnavailable as exc:
+        result = health.recover(source, target)
+    except StoreUnavailable as exc:
         print(f"feil: {exc.message} ({source})", file=sys.stderr)
         return 2
     for table, rows in result.copied.items():

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import duckdb
 
-from ..store import connect_store
+from ..store.connection import connect_store
 from ..workspaces import LEGACY_ID, WorkspaceRepository
 from ..workspaces.access import workspace_url
 from . import CliError
@@ -50,7 +50,7 @@ def run_legacy_link(args) -> int:
     Raises CliError (exit 2) for a bad --base-url or a store held by another process.
     """
     from ..scenarios.store import COMPONENT, MIGRATIONS  # noqa: F401  (migrates old scenarios first)
-    from ..store import ensure_schema
+    from ..store.schema import ensure_schema
 
     base = (args.base_url or "").strip()
     if not base.startswith(("http://", "https://")) or len(base) > 300:
@@ -70,7 +70,7 @@ def run_legacy_link(args) -> int:
 def run_count(args) -> int:
     """Print the number of workspaces and scenarios in the store; exit 0 (CliError when the store is busy)."""
     from ..scenarios.store import COMPONENT, MIGRATIONS
-    from ..store import ensure_schema
+    from ..store.schema import ensure_schema
 
     con = _connect()
     try:

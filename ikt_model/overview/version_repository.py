@@ -25,8 +25,10 @@ from functools import lru_cache
 import duckdb
 import pandas as pd
 
-from .. import store
 from ..config import get_settings
+from ..store.connection import read, run_write, shared_store
+from ..store.faults import classify, translated_errors
+from ..store.schema import ensure_schema
 from ..workspaces import Workspace
 from ..workspaces.access import OperatorRefused, check_operator_key
 from .upload_rows import OverviewUpload
@@ -88,10 +90,10 @@ class OverviewRepository:
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
-        store.ensure_schema(con, COMPONENT, MIGRATIONS)
+        ensure_schema(con, COMPONENT, MIGRATIONS)
 
     def _read(self, sql: str, params: list | None = None) -> list[tuple]:
-        return store.read(self.con, sql, params or [])  # StoreUnavailable on a store fault
+        return read(self.con, sql, params or [])  # StoreUnavailable on a store fault
 
     def save(self, upload: OverviewUpload, source: str, comment: str | None = None,
              workspace: Workspace | None = None, operator: bool = False) -> VersionInfo:
@@ -143,7 +145,7 @@ class OverviewRepository:
             return version_id
 
         with _WRITE_LOCK:
-            version_id = store.run_write(self.con, write)
+            version_id = run_write(self.con, write)
         return self.info(version_id, workspace=workspace, everything=operator)
 
     @staticmethod
@@ -195,7 +197,7 @@ class OverviewRepository:
             cur.execute("UPDATE overview_versions SET published = TRUE WHERE id = ? AND workspace = ?",
                         [info.id, workspace.id])
 
-        store.run_write(self.con, write)
+        run_write(self.con, write)
         LOG.info("overview: version %s published for everyone with the operator key", info.id)
         return self.info(version_id, workspace)
 
@@ -204,7 +206,7 @@ class OverviewRepository:
         """(collaborations, members) of an uploaded version as stored, in upload order (VersionError if
         `workspace` may not see it)."""
         self.info(version_id, workspace, everything)
-        with store.translated_errors():
+        with translated_errors():
             cur = self.con.cursor()
         try:
             collaborations = cur.execute(
@@ -214,7 +216,7 @@ class OverviewRepository:
                 "SELECT samarbeid_id, kommunenummer, position FROM overview_members WHERE version_id = ? "
                 "ORDER BY samarbeid_id, position", [version_id]).df()
         except duckdb.Error as exc:
-            raise store.classify(exc) from exc
+            raise classify(exc) from exc
         finally:
             cur.close()
         return collaborations, members
@@ -256,7 +258,7 @@ def _info(row) -> VersionInfo:
 
 def shared_repository() -> OverviewRepository:
     """The overview repository over the process-wide store connection (schema checked once)."""
-    return _shared_repository(store.shared_store())
+    return _shared_repository(shared_store())
 
 
 @lru_cache(maxsize=4)

@@ -20,7 +20,9 @@ import duckdb
 from pydantic import BaseModel, ValidationError
 
 from ..names import name_key
-from ..store import ensure_schema, read, run_write, shared_store, translated_errors
+from ..store.connection import read, run_write, shared_store
+from ..store.faults import translated_errors
+from ..store.schema import ensure_schema
 from ..workspaces import LEGACY_ID, Workspace, WorkspaceError
 from .model import Scenario, ScenarioError, clean_name, now_utc
 

@@ -17,8 +17,9 @@ from functools import lru_cache
 import duckdb
 from pydantic import SecretStr, ValidationError
 
-from .. import store
 from ..decision.profile import Profile
+from ..store.connection import read, run_write, shared_store
+from ..store.schema import ensure_schema
 from . import access
 from .access import AccessDenied
 from .models import LIMITS, Method, Vote, Workshop, WorkshopError, clean_text, points_from_input
@@ -85,7 +86,7 @@ class WorkshopRepository:
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
-        store.ensure_schema(con, COMPONENT, MIGRATIONS)
+        ensure_schema(con, COMPONENT, MIGRATIONS)
         # Change counters are shared by every repository on the same database file in this process
         # (a page's and a test's repository alike); an in-memory database gets its own.
         row = self._read("SELECT path FROM duckdb_databases() WHERE database_name = current_database()", [])
@@ -93,13 +94,13 @@ class WorkshopRepository:
 
     # -- internals -------------------------------------------------------------------------
     def _read(self, sql: str, params: list) -> list[tuple]:
-        return store.read(self.con, sql, params)  # StoreUnavailable on a store fault
+        return read(self.con, sql, params)  # StoreUnavailable on a store fault
 
     def _write(self, fn, changed: str | Callable[[object], str] | None = None):
         """Run `fn(cursor)` in one committed transaction; then bump the change counter of the
         workshop `changed` names (an id, or a function of fn's result giving it)."""
         with _WRITE_LOCK:
-            result = store.run_write(self.con, fn)
+            result = run_write(self.con, fn)
             workshop_id = changed(result) if callable(changed) else changed
             if workshop_id is not None:
                 self._changes[workshop_id] = self._changes.get(workshop_id, 0) + 1
@@ -296,7 +297,7 @@ def _vote(row) -> Vote:
 
 def shared_repository() -> WorkshopRepository:
     """The workshop repository over the process-wide store connection (schema checked once)."""
-    return _shared_repository(store.shared_store())
+    return _shared_repository(shared_store())
 
 
 @lru_cache(maxsize=4)

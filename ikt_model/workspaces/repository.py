@@ -22,7 +22,8 @@ from functools import lru_cache
 import duckdb
 from pydantic import BaseModel, SecretStr
 
-from .. import store
+from ..store.connection import run_write, shared_store
+from ..store.schema import ensure_schema
 from . import access
 from .access import WorkspaceDenied, WorkspaceError
 
@@ -60,7 +61,7 @@ class WorkspaceRepository:
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
-        store.ensure_schema(con, COMPONENT, MIGRATIONS)
+        ensure_schema(con, COMPONENT, MIGRATIONS)
 
     def create(self) -> tuple[Workspace, SecretStr]:
         """A new, empty workspace and its secret (not stored; show it once)."""
@@ -71,7 +72,7 @@ class WorkspaceRepository:
             cur.execute("INSERT INTO workspaces VALUES (?, ?, ?, NULL)",
                         [workspace.id, access.digest(secret.get_secret_value()), workspace.created])
 
-        store.run_write(self.con, write)
+        run_write(self.con, write)
         return workspace, secret
 
     def open(self, link: str) -> Workspace:
@@ -110,7 +111,7 @@ class WorkspaceRepository:
             cur.execute("UPDATE workspaces SET secret_hash = ?, renewed = ? WHERE id = ?",
                         [access.digest(secret.get_secret_value()), _now(), workspace.id])
 
-        store.run_write(self.con, write)
+        run_write(self.con, write)
         return secret
 
     def legacy_secret(self) -> SecretStr:
@@ -123,7 +124,7 @@ class WorkspaceRepository:
                         "secret_hash = excluded.secret_hash, renewed = excluded.renewed",
                         [LEGACY_ID, access.digest(secret.get_secret_value()), _now(), _now()])
 
-        store.run_write(self.con, write)
+        run_write(self.con, write)
         return secret
 
     def stored_hashes(self) -> list[tuple[str, str | None]]:
@@ -137,7 +138,7 @@ class WorkspaceRepository:
 
 def shared_workspaces() -> WorkspaceRepository:
     """The workspace repository over the process-wide store connection (schema checked once)."""
-    return _shared_workspaces(store.shared_store())
+    return _shared_workspaces(shared_store())
 
 
 @lru_cache(maxsize=4)

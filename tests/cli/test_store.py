@@ -10,7 +10,8 @@ from pathlib import Path
 import duckdb
 
 from ikt_model.decision.profile import Profile
-from ikt_model.store import connect_store, wal_path
+from ikt_model.store.connection import connect_store
+from ikt_model.store.health import wal_path
 from ikt_model.workshop import access
 from ikt_model.workshop.repository import WorkshopRepository
 

@@ -9,7 +9,8 @@ from ikt_model.decision.profile import Profile
 from ikt_model.decision.weights import default_weights
 from ikt_model.scenarios.model import scenario_from_state
 from ikt_model.scenarios.store import COMPONENT, MIGRATIONS, ScenarioStore
-from ikt_model.store import connect_store, ensure_schema
+from ikt_model.store.connection import connect_store
+from ikt_model.store.schema import ensure_schema
 from ikt_model.workspaces import LEGACY_ID, WorkspaceDenied, WorkspaceRepository
 
 REPO = Path(__file__).resolve().parents[2]

@@ -5,7 +5,7 @@ import pytest
 from ikt_model.overview import map_data
 from ikt_model.overview.db import open_overview_database
 from ikt_model.overview.version_repository import OverviewRepository
-from ikt_model.store import connect_store
+from ikt_model.store.connection import connect_store
 
 
 @pytest.fixture

@@ -7,7 +7,9 @@ import pytest
 from ikt_model.overview import db, queries, version_repository
 from ikt_model.overview.version_repository import OverviewRepository
 from ikt_model.overview.versions import VersionError
-from ikt_model.store import StoreUnavailable, connect_store, schema_version
+from ikt_model.store.connection import connect_store
+from ikt_model.store.faults import StoreUnavailable
+from ikt_model.store.schema import schema_version
 
 from .upload_files import ROWS, upload_of
 

@@ -6,7 +6,8 @@ from pydantic import SecretStr
 from ikt_model.overview import db, version_repository, versions
 from ikt_model.overview.version_repository import OverviewRepository
 from ikt_model.overview.versions import VersionError
-from ikt_model.store import connect_store, ensure_schema, schema_version
+from ikt_model.store.connection import connect_store
+from ikt_model.store.schema import ensure_schema, schema_version
 from ikt_model.workspaces import WorkspaceRepository
 from tests.overview.upload_files import ROWS, upload_of
 

@@ -7,7 +7,7 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ikt_model.store import FAULT_MESSAGES
+from ikt_model.store.faults import FAULT_MESSAGES
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from ikt_model.decision.profile import Profile
-from ikt_model.store import connect_store
+from ikt_model.store.connection import connect_store
 from ikt_model.ui import session
 from ikt_model.workshop import access
 from ikt_model.workshop.repository import WorkshopRepository

@@ -6,7 +6,8 @@ from ikt_model.decision.profile import Profile
 from ikt_model.decision.weights import default_weights, preset
 from ikt_model.scenarios.model import ScenarioError, scenario_from_state
 from ikt_model.scenarios.store import COMPONENT, MIGRATIONS, ScenarioStore
-from ikt_model.store import connect_store, schema_version
+from ikt_model.store.connection import connect_store
+from ikt_model.store.schema import schema_version
 from ikt_model.workspaces import WorkspaceRepository
 
 

@@ -3,7 +3,7 @@ link is kept for showing once; renewal; leaving."""
 
 import pytest
 
-from ikt_model.store import connect_store
+from ikt_model.store.connection import connect_store
 from ikt_model.ui import workspace as sak
 from ikt_model.workspaces import WorkspaceRepository
 from ikt_model.workspaces.access import link_value

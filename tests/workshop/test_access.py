@@ -6,7 +6,7 @@ import pytest
 from pydantic import SecretStr
 
 from ikt_model.decision.profile import Profile
-from ikt_model.store import connect_store
+from ikt_model.store.connection import connect_store
 from ikt_model.workshop import access
 from ikt_model.workshop.access import AccessDenied
 from ikt_model.workshop.export import export_csv

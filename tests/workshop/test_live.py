@@ -1,7 +1,7 @@
 """LiveViews: the room's views are computed once per change, never served stale."""
 
 from ikt_model.decision.profile import Profile
-from ikt_model.store import connect_store
+from ikt_model.store.connection import connect_store
 from ikt_model.workshop import access
 from ikt_model.workshop.live import LiveViews
 from ikt_model.workshop.repository import WorkshopRepository

@@ -13,7 +13,7 @@ import pytest
 from pydantic import ValidationError
 
 from ikt_model.decision.profile import Profile
-from ikt_model.store import connect_store
+from ikt_model.store.connection import connect_store
 from ikt_model.workshop import access
 from ikt_model.workshop.repository import WorkshopRepository, stored_profile
 
@@ -60,7 +60,7 @@ WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
     from ikt_model.decision.profile import Profile
-    from ikt_model.store import connect_store
+    from ikt_model.store.connection import connect_store
     from ikt_model.workshop import access
     from ikt_model.workshop.repository import WorkshopRepository
 
