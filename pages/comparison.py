@@ -4,7 +4,14 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
-from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, rank_labels, ranking_bar
+from ikt_model.decision.charts import (
+    factor_difference,
+    factor_heatmap,
+    factor_key,
+    model_form_heatmap,
+    rank_labels,
+    ranking_bar,
+)
 from ikt_model.decision.lead import read_lead
 from ikt_model.decision.profile import STATUS_LABELS
 from ikt_model.decision.views import ranking_table
@@ -184,6 +191,7 @@ def why() -> None:
     if st.toggle("Vis alle poeng per faktor og tabell", key="show_details",
                  persist_state="session"):  # built only on demand
         chart(factor_heatmap(result, kb), "factor_heatmap")
+        st.caption(markdown_escape(factor_key(kb)))
         # a plain table, drawn with the rest of the page on a weight change: a data grid (st.dataframe) laid its
         # cells out again after the page had settled, 0,42 s against 0,24 s to settle (issue 14)
         table = ranking_table(result)

@@ -156,18 +156,32 @@ def factor_difference(result: Evaluation, kb: KnowledgeBase, first: Alternative,
                    yaxis={"automargin": False}, margin={"l": label_margin(trace["y"]), "r": 20, "t": 30, "b": 50})
 
 
+FACTOR_HEATMAP_TITLE = "Poeng per suksessfaktor (nr. 1–12), før vekting"
+
+
 def factor_heatmap(result: Evaluation, kb: KnowledgeBase) -> FigureSpec:
-    """12 x 12: per-factor ordinal scores (before weighting) for every alternative."""
+    """12 x 12: per-factor ordinal scores (before weighting) for every alternative, in ranked order.
+
+    The columns are headed by the factors' numbers (the sidebar's sliders carry the same numbers; `factor_key`
+    is the key to them): twelve names under twelve narrow columns ran into each other even on a desk. A cell's
+    hover names its factor in full."""
     rows = result.ranking
     z = [[r.factor_scores[f] for f in FACTOR_IDS] for r in rows]
+    names = [f"{f}. {kb.factor(f).label}" for f in FACTOR_IDS]
     trace = {
-        "type": "heatmap", "z": z, "x": [f"{f}. {kb.factor(f).label}" for f in FACTOR_IDS],
+        "type": "heatmap", "z": z, "x": [str(f) for f in FACTOR_IDS],
         "y": [r.label for r in rows], "zmin": -3, "zmax": 3, "zmid": 0, "colorscale": RED_BLUE,
         # whole points as «+2», a half point as «+1,5» (rounded to a whole, −2,5 read as −2)
         "text": [[fmt.signed(v, 0 if float(v).is_integer() else 1) for v in row] for row in z],
-        "texttemplate": "%{text}",
-        "colorbar": {"title": {"text": "Poeng"}}, "hovertemplate": "%{y}<br>%{x}: %{text}<extra></extra>",
+        "texttemplate": "%{text}", "customdata": [names for _ in rows],
+        "colorbar": {"title": {"text": "Poeng"}}, "hovertemplate": "%{y}<br>%{customdata}: %{text}<extra></extra>",
     }
-    return _figure(trace, 520, "Poeng per faktor (før vekting)",
-                   yaxis={"autorange": "reversed", "automargin": True},
-                   xaxis={"tickangle": -35, "automargin": True})
+    return _figure(trace, 520, FACTOR_HEATMAP_TITLE, yaxis={"autorange": "reversed", "automargin": True},
+                   xaxis={"type": "category", "side": "top", "tickangle": 0, "dtick": 1, "automargin": True},
+                   margin={"l": 10, "r": 20, "t": 64, "b": 10})  # t: the title, then the numbers above the columns
+
+
+def factor_key(kb: KnowledgeBase) -> str:
+    """The key to `factor_heatmap`'s columns, one line of text: «1 Kvalitet og tilgjengelighet · 2 …» (the
+    twelve factors of the report's chapter 3.1, by number)."""
+    return "Kolonnene: " + " · ".join(f"{f.id} {f.label}" for f in kb.factors)

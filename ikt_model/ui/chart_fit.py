@@ -15,13 +15,15 @@ in px; it changes the figure in place:
 - in a column narrower than `NARROW_PX` (640 px: a phone, a half-width column at 1280 px) the category
   labels beside the rows are broken too and keep to 45 % of the width, rows get the height their lines
   need, values stay upright in thin bars, and a heatmap that writes its values in the cells drops its
-  colour bar.
+  colour bar;
+- a heatmap whose cells are narrower than its values (at `VALUE_EM` of the font size a character) shows
+  colours with its colour bar, and a cell's value on a tap (its hover text), instead of values run together.
 The widths of text are estimates (`CHAR_PX`, 6,4 px a character of the 12-13 px app font), so a label can
 be a few pixels off at another zoom; the browser tests check the result at 390, 768 and 1280 px.
 """
 
 NARROW_PX = 640
-FIT_WIDTH_JS = """const NARROW_PX = __NARROW__, LABEL_SHARE = 0.45, CHAR_PX = 6.4, LINE_PX = 14;
+FIT_WIDTH_JS = """const NARROW_PX = __NARROW__, LABEL_SHARE = 0.45, CHAR_PX = 6.4, LINE_PX = 14, VALUE_EM = 0.6;
 function breakLines(text, chars) {
   const lines = [];
   for (const word of String(text).split(" ")) {
@@ -73,6 +75,17 @@ function fitWidth(figure, width) {
     if (plot < need) layout.height += need - plot;
   }
   const plotWidth = Math.max(120, width - margin.l - margin.r);
+  for (const t of traces) {  // a heatmap whose cells are too narrow for its values: colours and a colour bar,
+    // the value on a tap (hover); written over each other, twelve columns of «−1,5» on a phone were unreadable
+    if (t.type !== "heatmap" || !t.texttemplate || !Array.isArray(t.z) || !Array.isArray(t.z[0])) continue;
+    const size = (t.textfont && t.textfont.size) || 12;
+    const chars = Math.max(1, ...(t.text || []).flat().map((v) => String(v).length));
+    if (chars * size * VALUE_EM + 4 <= plotWidth / t.z[0].length) continue;
+    delete t.texttemplate;
+    t.showscale = true;
+    t.colorbar = { ...(t.colorbar || {}), thickness: 12 };
+    xaxis.tickfont = { ...(xaxis.tickfont || {}), size: 11 };
+  }
   // titles of side-by-side panels (plotly's subplot titles: centred over each panel, at its top) broken to the
   // panel's width, with room above for their lines
   const panelTitles = (layout.annotations || []).filter((a) => a.xref === "paper" && a.yref === "paper" &&

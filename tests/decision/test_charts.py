@@ -1,6 +1,6 @@
 import plotly.graph_objects as go
 
-from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
+from ikt_model.decision.charts import factor_difference, factor_heatmap, factor_key, model_form_heatmap, ranking_bar
 from ikt_model.decision.evaluation import evaluate
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import Profile
@@ -49,6 +49,23 @@ def test_factor_difference_without_a_difference_says_so_and_draws_no_bar():
 def test_factor_heatmap_shape():
     fig = go.Figure(factor_heatmap(evaluate(Profile(), default_weights()), KB))
     assert len(fig.data[0].z) == 12 and len(fig.data[0].z[0]) == 12
+
+
+def test_factor_heatmap_heads_its_columns_by_number_and_names_them_in_the_hover_and_the_key():
+    """Twelve factor names under twelve narrow columns ran into each other: the columns carry the factors'
+    numbers (every one: dtick 1), a cell's hover and the key under the chart the names."""
+    result = evaluate(Profile(), default_weights())
+    fig = go.Figure(factor_heatmap(result, KB))
+    trace = fig.data[0]
+    assert list(trace.x) == [str(n) for n in range(1, 13)] and fig.layout.xaxis.dtick == 1
+    assert fig.layout.xaxis.type == "category" and fig.layout.xaxis.tickangle == 0
+    names = [f"{f.id}. {f.label}" for f in KB.factors]
+    assert all(list(row) == names for row in trace.customdata) and len(trace.customdata) == 12
+    assert "%{customdata}" in trace.hovertemplate and "%{y}" in trace.hovertemplate
+    assert list(trace.y) == [r.label for r in result.ranking]  # rows in ranked order
+    key = factor_key(KB)
+    assert key.startswith("Kolonnene: 1 Kvalitet og tilgjengelighet · 2 Omstillingsevne · ")
+    assert key.endswith(" · 12 Ledelse") and key.count(" · ") == 11
 
 
 def test_factor_heatmap_shows_half_points_as_they_are():

@@ -611,3 +611,38 @@ def test_weight_sliders_show_norwegian_numbers_in_an_english_browser(app_server,
         assert len(shown) == 12 and not [s for s in shown if "." in s], shown
     finally:
         context.close()
+
+
+HEATMAP_TEXTS = """() => { const chart = document.querySelector('.st-key-factor_heatmap .ikt-live-chart');
+  const box = (el) => { const r = el.getBoundingClientRect(); return {l: r.left, r: r.right, t: r.top, b: r.bottom}; };
+  return {columns: [...chart.querySelectorAll('.xtick text')].map((t) => ({...box(t), text: t.textContent})),
+          values: [...chart.querySelectorAll('.hm text')].map(box),
+          colourbar: chart.querySelectorAll('.colorbar').length}; }"""
+
+
+@pytest.mark.parametrize("width", [390, 768, 1400])
+def test_the_factor_scores_are_readable_on_a_phone_a_tablet_and_a_desk(app_page, app_server, width):
+    """«Poeng per suksessfaktor» (under «Vis alle poeng per faktor og tabell»): its twelve factor names, turned
+    under twelve narrow columns, ran into each other at 1400 px, and on a phone the cells' values ran together.
+    The columns are headed by the factors' numbers (a key beneath the chart names them); where a cell is too
+    narrow for its value, the cells show colours with a colour bar (the value on a tap)."""
+    app_page.set_viewport_size({"width": width, "height": 900})
+    _open_charts(app_page, f"{app_server.url}/sammenligning", 3)
+    app_page.get_by_text("Vis alle poeng per faktor og tabell").click()
+    app_page.wait_for_function("document.querySelectorAll('.ikt-chart').length >= 4", timeout=30_000)
+    wait_for_app(app_page)
+    assert draw_every_chart(app_page) == 4
+    app_page.wait_for_timeout(300)
+    _check_chart_boxes(app_page.evaluate(CHART_BOXES))
+    heat = app_page.evaluate(HEATMAP_TEXTS)
+    assert [c["text"] for c in heat["columns"]] == [str(n) for n in range(1, 13)]  # every column, by number
+    columns = heat["columns"]
+    assert all(a["r"] <= b["l"] for a, b in zip(columns, columns[1:], strict=False)), columns  # side by side, apart
+    values = heat["values"]
+    if width >= 768:  # values in the cells, clear of each other
+        assert len(values) == 144 and heat["colourbar"] == 1
+        assert not any(_overlap(a, b) for i, a in enumerate(values) for b in values[i + 1:]), values
+    else:  # a phone: colours and the colour bar
+        assert not values and heat["colourbar"] == 1
+    key = app_page.locator('[data-testid="stCaptionContainer"]').filter(has_text="Kolonnene: 1 Kvalitet")
+    assert "12 Ledelse" in key.inner_text()

@@ -5,6 +5,7 @@ from streamlit.testing.v1 import AppTest
 from ikt_model.decision.profile import Profile
 from ikt_model.ui import session
 from ikt_model.ui.share import decode_state, encode_state
+from tests.markdown_text import shown as shown_markdown
 from tests.pages.live import address_bar_values, live_charts, table_text
 
 
@@ -364,5 +365,8 @@ def test_the_ranking_table_on_demand_is_a_plain_table_in_norwegian(at):
     shown = table_text(at.table[0])
     assert list(shown.columns) == ["Rang", "Alternativ", "Sum", "Dagens", "Sterkeste grunn for", "Sterkeste grunn mot"]
     assert len(shown) == 12
+    # the key to the factor heatmap's numbered columns, beneath it
+    assert any(shown_markdown(c.value).startswith("Kolonnene: 1 Kvalitet og tilgjengelighet · 2 Omstillingsevne")
+               for c in at.caption)
     at.slider(key="weight_slider_6").set_value(100.0).run()  # a weight change redraws it, still a plain table
     assert not at.exception and not at.dataframe and len(at.table) == 1

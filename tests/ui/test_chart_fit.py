@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from ikt_model.decision.charts import factor_difference, model_form_heatmap, ranking_bar
+from ikt_model.decision.charts import factor_difference, factor_heatmap, model_form_heatmap, ranking_bar
 from ikt_model.decision.evaluation import evaluate
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import Profile
@@ -29,6 +29,7 @@ def specs():
     kb = default_knowledge_base()
     result = evaluate(Profile(), default_weights(), kb)
     return {"ranking": ranking_bar(result, kb), "heatmap": model_form_heatmap(result, kb),
+            "factors": factor_heatmap(result, kb),
             "difference": factor_difference(result, kb, result.best.alternative, result.ranking[1].alternative)}
 
 
@@ -56,6 +57,16 @@ def test_the_heatmap_drops_its_colour_bar_only_when_narrow(fit, specs):
     narrow, wide = fit(specs["heatmap"], NARROW_PX - 1), fit(specs["heatmap"], 1100)
     assert narrow["data"][0]["showscale"] is False and narrow["data"][0]["textfont"]["size"] == 12
     assert "showscale" not in wide["data"][0]
+
+
+def test_a_heatmap_whose_cells_are_too_narrow_for_its_values_shows_colours_and_the_colour_bar(fit, specs):
+    """12 columns of «−1,5» on a phone ran together: there the cells show colours, with the colour bar; where the
+    cells hold their values (a desk, and the 4 columns of the model x form heatmap on a phone) they stay."""
+    phone, desk = fit(specs["factors"], 370), fit(specs["factors"], 1100)
+    assert "texttemplate" not in phone["data"][0] and phone["data"][0]["showscale"] is True
+    assert desk["data"][0]["texttemplate"] == "%{text}" and "showscale" not in desk["data"][0]
+    four = fit(specs["heatmap"], 370)["data"][0]
+    assert four["texttemplate"] == "%{text}" and four["showscale"] is False
 
 
 def test_a_tablet_breaks_the_form_labels_under_the_heatmap(fit, specs):
