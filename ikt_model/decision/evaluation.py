@@ -31,6 +31,18 @@ class Reason(BaseModel, frozen=True):
     part: Part
 
 
+class FactorNet(BaseModel, frozen=True):
+    """One factor's net weighted contribution to an alternative's total: every part of its score (governance
+    model, organisation form, their fit, context) added, times the factor's weight (a fraction of 1).
+
+    A factor whose model part counts for an alternative and whose form part counts against it is, net, on one
+    side only: the side `contribution`'s sign says, which is how it moves the total."""
+
+    factor_id: int
+    factor_label: str
+    contribution: float
+
+
 class Advice(BaseModel, frozen=True):
     """Advice or a warning from a context rule: `code` is the rule id, `severity` info/warning/error."""
 
@@ -42,7 +54,11 @@ class Advice(BaseModel, frozen=True):
 
 
 class RankedAlternative(BaseModel, frozen=True):
-    """One alternative's place, total, components (summing to `score`), reasons and notes."""
+    """One alternative's place, total, components (summing to `score`), reasons and notes.
+
+    `reasons_for`/`reasons_against`: the strongest single parts (a factor may be on both sides, once for its
+    model part and once for its form part); `factors_for`/`factors_against`: the factors by net contribution
+    (`FactorNet`, a factor on one side only), strongest first, at most `REASONS_SHOWN` each."""
 
     rank: int
     alternative: Alternative
@@ -56,6 +72,8 @@ class RankedAlternative(BaseModel, frozen=True):
     is_current: bool
     components: dict[str, float] = {}
     transition: tuple[TransitionPart, ...] = ()
+    factors_for: tuple[FactorNet, ...] = ()
+    factors_against: tuple[FactorNet, ...] = ()
 
 
 COMPONENT_LABELS: dict[str, str] = {
@@ -132,6 +150,19 @@ def _why_ranking_differs(kb: KnowledgeBase, fractions: dict[int, float], best: R
     return text + " Rapportens råd gjelder uansett vekter; rangeringen viser hva vektene deres legger mest vekt på."
 
 
+NET_TOLERANCE = 1e-12  # a factor's net contribution closer to 0 than this counts as none (float sums)
+
+
+def net_factors(contributions: dict[int, float], labels: dict[int, str], sign: int) -> tuple[FactorNet, ...]:
+    """The factors whose net weighted contribution has `sign` (+1 for, -1 against), strongest first (ties in
+    the report's priority order), at most `REASONS_SHOWN`. `contributions`: factor id -> score x weight
+    fraction, the parts of one factor already added (RankedAlternative.contributions)."""
+    chosen = sorted((f for f, c in contributions.items() if c * sign > NET_TOLERANCE),
+                    key=lambda f: (-sign * contributions[f], f))
+    return tuple(FactorNet(factor_id=f, factor_label=labels[f], contribution=contributions[f])
+                 for f in chosen[:REASONS_SHOWN])
+
+
 def evaluate(profile: Profile, weights: Weights, kb: KnowledgeBase | None = None) -> Evaluation:
     """Rank the 12 alternatives for `profile` with `weights` (normalised once, in Weights)."""
     kb = kb or default_knowledge_base()
@@ -156,14 +187,16 @@ def evaluate(profile: Profile, weights: Weights, kb: KnowledgeBase | None = None
         notes = tuple(_advice(r) for r in kb.rules if r.kind == "note"
                       and r.model in (None, alt.model) and r.form in (None, alt.form)
                       and CONDITIONS[r.condition](profile, alt))
+        contributions = {f: float(matrix.values[i, j] * fractions[f]) for j, f in enumerate(FACTOR_IDS)}
         components = {c: float(component_totals[c][i]) for c in COMPONENTS[:-1]}
         components["transition"] = float(matrix.transition[i])
         ranked.append(RankedAlternative(
             rank=int(ranks[i]), alternative=alt, label=alternative_label(kb, alt), score=float(scores[i]),
             factor_scores={f: float(matrix.values[i, j]) for j, f in enumerate(FACTOR_IDS)},
-            contributions={f: float(matrix.values[i, j] * fractions[f]) for j, f in enumerate(FACTOR_IDS)},
-            reasons_for=tuple(pros), reasons_against=tuple(cons), notes=notes, is_current=alt == current,
-            components=components, transition=matrix.transition_parts[i]))
+            contributions=contributions, reasons_for=tuple(pros), reasons_against=tuple(cons), notes=notes,
+            is_current=alt == current, components=components, transition=matrix.transition_parts[i],
+            factors_for=net_factors(contributions, factor_labels, 1),
+            factors_against=net_factors(contributions, factor_labels, -1)))
     ranked.sort(key=lambda r: (r.rank, matrix.alternatives.index(r.alternative)))
     warnings = tuple(_advice(r) for r in kb.rules if r.kind == "advice"
                      and CONDITIONS[r.condition](profile, ranked[0].alternative))

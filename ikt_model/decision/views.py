@@ -19,13 +19,15 @@ BASIS_LABELS = {"tabell": "Tabellen i 4.2", "tom_celle": "Tom celle i 4.2", "rap
 
 
 def ranking_table(result: Evaluation) -> pd.DataFrame:
-    """The ranking as a table: rank, label, total (3 decimals), current marker, strongest reason for/against."""
+    """The ranking as a table: rank, label, total (3 decimals), current marker, and the strongest factor for and
+    against by net contribution (RankedAlternative.factors_for/_against): a factor whose model part counts for
+    and form part against is named on the one side it moves the total, never on both."""
     import pandas as pd
     return pd.DataFrame([{
         "Rang": r.rank, "Alternativ": r.label, "Sum": round(r.score, 3),
         "Dagens": "◀ dagens" if r.is_current else "",
-        "Sterkeste grunn for": r.reasons_for[0].factor_label if r.reasons_for else "",
-        "Sterkeste grunn mot": r.reasons_against[0].factor_label if r.reasons_against else "",
+        "Sterkeste grunn for": r.factors_for[0].factor_label if r.factors_for else "",
+        "Sterkeste grunn mot": r.factors_against[0].factor_label if r.factors_against else "",
     } for r in result.ranking])
 
 

@@ -15,16 +15,18 @@ def _quote(part) -> Quote:
     return Quote(text=part.quote, source=f"Rapporten, kap. {part.section}")
 
 
-def _net_reasons(r, sign: int, kb: KnowledgeBase) -> list[tuple[int, str, float, list]]:
-    """Factors by net weighted contribution (parts of one factor merged), strongest first, with the
-    report's justifications (parts pulling the same way) where the evaluation lists them."""
+def _net_reasons(r, sign: int) -> list[tuple[int, str, float, list]]:
+    """The factors by net weighted contribution (RankedAlternative.factors_for/_against: parts of one factor
+    added), strongest first, with the report's justifications (parts pulling the same way) where the
+    evaluation lists them."""
     parts: dict[int, list] = {}
     for reason in (*r.reasons_for, *r.reasons_against):
         parts.setdefault(reason.factor_id, []).append(reason)
-    out = [(f, kb.factor(f).label, c, [x.part for x in sorted(parts.get(f, []), key=lambda x: -sign * x.weighted)
-                                       if x.weighted * sign > 0])
-           for f, c in r.contributions.items() if c * sign > 1e-12]
-    return sorted(out, key=lambda x: -sign * x[2])[:TOP_EXPLAINED]
+    net = r.factors_for if sign > 0 else r.factors_against
+    return [(n.factor_id, n.factor_label, n.contribution,
+             [x.part for x in sorted(parts.get(n.factor_id, []), key=lambda x: -sign * x.weighted)
+              if x.weighted * sign > 0])
+            for n in net[:TOP_EXPLAINED]]
 
 
 def alternatives_section(evaluation: Evaluation, kb: KnowledgeBase) -> Section:
@@ -32,7 +34,7 @@ def alternatives_section(evaluation: Evaluation, kb: KnowledgeBase) -> Section:
     each), the parts of the sum for the five best, and for the first `TOP_EXPLAINED` the factors for and
     against with a quote from the report."""
     def strongest(r, sign):
-        reasons = _net_reasons(r, sign, kb)
+        reasons = _net_reasons(r, sign)
         return reasons[0][1] if reasons else "–"
 
     rows = tuple((str(r.rank), r.label + (" (dagens)" if r.is_current else ""), fmt.signed(r.score),
@@ -53,7 +55,7 @@ def alternatives_section(evaluation: Evaluation, kb: KnowledgeBase) -> Section:
     for r in evaluation.ranking[:TOP_EXPLAINED]:
         blocks.append(Subheading(text=f"{r.rank}. {r.label} (sum {fmt.signed(r.score)})"))
         for sign, word in ((1, "For"), (-1, "Mot")):
-            reasons = _net_reasons(r, sign, kb)
+            reasons = _net_reasons(r, sign)
             if reasons:
                 blocks.append(Bullets(items=tuple(f"{word}: {label} ({fmt.signed(c)})" for _, label, c, _ in reasons)))
                 if reasons[0][3]:

@@ -31,3 +31,23 @@ def test_reasons_notes_and_advice_come_with_their_source(tiny_kb):
     par27 = result.find(Alternative(model="ks", form="par27"))
     assert [n.code for n in par27.notes] == ["r.note"] and best.notes == ()
     assert [(w.code, w.severity) for w in result.warnings] == [("r.advice", "warning")]
+
+
+def test_a_factor_with_parts_on_both_sides_counts_net_on_one_side(tiny_kb):
+    """A model part for and a form part against the same factor: each part is a reason on its side, the factor
+    is on the side of their sum (factors_for/_against), strongest first."""
+    from ikt_model.decision.knowledge import KnowledgeBase, ModelFactorRow
+
+    ks_1 = ModelFactorRow(id="mf.ks.1", model="ks", factor=1, score=2, section="3.3.1", basis="rapporten",
+                          quote="sitat mf.ks.1")
+    kb = KnowledgeBase.model_validate({**tiny_kb.model_dump(), "model_factor": (
+        *[r.model_dump() for r in tiny_kb.model_factor], ks_1.model_dump())})
+    ks_iks = evaluate(Profile(), EQUAL_1_2, kb).find(Alternative(model="ks", form="iks"))
+    assert [r.part.id for r in ks_iks.reasons_for] == ["mf.ks.1"]
+    assert [r.part.id for r in ks_iks.reasons_against] == ["ff.iks.1"]
+    net = ks_iks.reasons_for[0].weighted + ks_iks.reasons_against[0].weighted
+    assert net > 0 and ks_iks.contributions[1] == pytest.approx(net)
+    assert [(f.factor_id, f.factor_label) for f in ks_iks.factors_for] == [(1, "Faktor 1")]
+    assert ks_iks.factors_for[0].contribution == pytest.approx(net) and ks_iks.factors_against == ()
+    alt_as = evaluate(Profile(), EQUAL_1_2, kb).find(Alternative(model="alternativ", form="as"))
+    assert [f.factor_id for f in alt_as.factors_for] == [2, 1] and alt_as.factors_against == ()  # 1,0 before 0,5

@@ -62,3 +62,32 @@ def test_assessment_subject_reads_like_a_person_not_an_id():
     for row in kb.assessments():
         text = assessment_subject(kb, row.id)
         assert row.id not in text and f"{row.factor}. {kb.factor(row.factor).label}" in text
+
+
+def test_the_ranking_table_never_names_one_factor_both_for_and_against():
+    """With the report's weights, «KS-modellen + Kommunalt oppgavefellesskap» named «Omstillingsevne» as the
+    strongest reason both for (its form part) and against (its model part). The table names each factor on the
+    side its net contribution moves the total, and that side only."""
+    from ikt_model.decision.evaluation import evaluate
+    from ikt_model.decision.profile import Profile
+    from ikt_model.decision.views import ranking_table
+    from ikt_model.decision.weights import default_weights, preset
+
+    for profile in (Profile(), Profile(host_on_robek=True), Profile(status="existing_working", current_model="ks",
+                                                                    current_form="vertskommune")):
+        for weights in (default_weights(), preset("like")):
+            result = evaluate(profile, weights)
+            table = ranking_table(result)
+            for r, row in zip(result.ranking, table.to_dict("records"), strict=True):
+                named_for, named_against = row["Sterkeste grunn for"], row["Sterkeste grunn mot"]
+                assert not named_for or named_for != named_against, (r.label, named_for)
+                labels = {f.factor_label: f.factor_id for f in (*r.factors_for, *r.factors_against)}
+                if named_for:
+                    assert r.contributions[labels[named_for]] > 0
+                    assert r.contributions[labels[named_for]] == max(r.contributions.values())
+                if named_against:
+                    assert r.contributions[labels[named_against]] < 0
+                    assert r.contributions[labels[named_against]] == min(r.contributions.values())
+    ks_ko = next(r for r in evaluate(Profile(), default_weights()).ranking if r.alternative.key == "ks/par27")
+    assert 2 in {x.factor_id for x in ks_ko.reasons_for} & {x.factor_id for x in ks_ko.reasons_against}  # the parts
+    assert [f.factor_id for f in ks_ko.factors_against][:1] == [2] and 2 not in [f.factor_id for f in ks_ko.factors_for]
