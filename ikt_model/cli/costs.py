@@ -56,7 +56,7 @@ def run(args) -> int:
     for notice in split.notices:
         print(f"Merk: {notice}", file=sys.stderr)
     print(f"Budsjett: {fmt.kroner(split.budget)} – {split.method_text}")
-    for m in split.members:
+    for m in split.by_share:  # the largest share first, as on the page
         print(f"{m.kommunenummer} {m.navn:<26} {fmt.number(m.folketall):>10} innb. "
               f"{fmt.kroner(m.andel_kr):>16} {fmt.kroner(m.kr_per_innbygger, 2):>14} per innb.")
     return 0

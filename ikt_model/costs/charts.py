@@ -19,9 +19,9 @@ PANEL_TITLES = ("Andel av budsjettet (kr)", "Kroner per innbygger")
 
 def cost_figure(split: CostSplit) -> dict[str, Any]:
     """Two horizontal bar panels side by side sharing the members' axis: the share in kr, and kr per inhabitant.
-    Members sorted by share, smallest at the bottom; named with their county where the name occurs twice and
-    their number («Herøy (Nordland, 1818)»)."""
-    members = sorted(split.members, key=lambda m: m.andel_kr)
+    Members in the table's order (CostSplit.by_share: the largest share at the top); named with their county
+    where the name occurs twice and their number («Herøy (Nordland, 1818)»)."""
+    members = list(reversed(split.by_share))  # plotly draws the first category at the bottom
     names = [m.label for m in members]
     width = (1 - GAP) / 2
     share = {"type": "bar", "orientation": "h", "x": [m.andel_kr for m in members], "y": names, "name": "Andel (kr)",

@@ -223,6 +223,12 @@ class CostSplit(BaseModel, frozen=True):
         return sum(m.folketall for m in self.members)
 
     @property
+    def by_share(self) -> tuple[MemberShare, ...]:
+        """The members as a reader sees them in the table, the chart and the memo: the largest share first
+        (by the exact share, so a krone of rounding does not reorder them), equal shares in input order."""
+        return tuple(sorted(self.members, key=lambda m: -m.prosent))
+
+    @property
     def method_text(self) -> str:
         """The key in Norwegian, e.g. «30 % likt fordelt, 70 % etter folketall (folketall 1.1.2026, SSB)»."""
         if self.method == "faste_prosenter":

@@ -17,10 +17,11 @@ def population_column(split: CostSplit) -> str:
 
 def cost_table(split: CostSplit) -> list[dict]:
     """Rows for a table (exports): Norwegian column names, numbers kept numeric (pages format them); the
-    municipality with its county where the name occurs twice («Herøy (Nordland)»)."""
+    municipality with its county where the name occurs twice («Herøy (Nordland)»); the largest share first,
+    as on the page (CostSplit.by_share)."""
     return [{"Kommunenummer": m.kommunenummer, "Kommune": m.navn, population_column(split): m.folketall,
              "Andel (%)": round(m.prosent, 2), "Andel (kr)": m.andel_kr, "Kr per innbygger": m.kr_per_innbygger}
-            for m in split.members]
+            for m in split.by_share]
 
 
 SESSION_KEY = "cost_split"  # the last valid CostSplit on «Kostnadsfordeling», for the memo
@@ -86,12 +87,12 @@ def cost_display_table(split: CostSplit):
 
 
 def cost_display_rows(split: CostSplit) -> list[dict]:
-    """The table as Norwegian-formatted text (1 234 567 kr), with a sum row last; the population column
-    names its date («Folketall 1.1.2026»)."""
+    """The table as Norwegian-formatted text (1 234 567 kr): the largest share first, as in the chart
+    (CostSplit.by_share), and a sum row last; the population column names its date («Folketall 1.1.2026»)."""
     pop = population_column(split)
     rows = [{"Kommune": m.label, pop: fmt.number(m.folketall), "Andel": fmt.percent(m.prosent / 100, 2),
              "Andel (kr)": fmt.kroner(m.andel_kr), "Kr per innbygger": fmt.kroner(m.kr_per_innbygger, 2)}
-            for m in split.members]
+            for m in split.by_share]
     rows.append({"Kommune": "Sum", pop: fmt.number(split.folketall),
                  "Andel": fmt.percent(1, 2), "Andel (kr)": fmt.kroner(sum(m.andel_kr for m in split.members)),
                  "Kr per innbygger": fmt.kroner(split.budget / split.folketall, 2)})

@@ -27,7 +27,7 @@ def appendix_section(evaluation: Evaluation, kb: KnowledgeBase, costs: CostSplit
                                                                     "Andel", "Andel (kr)", "Kr per innbygger"),
                             rows=tuple((m.label, fmt.number(m.folketall), fmt.percent(m.prosent / 100, 1),
                                         fmt.kroner(m.andel_kr), fmt.kroner(m.kr_per_innbygger, 2))
-                                       for m in costs.members)
+                                       for m in costs.by_share)
                             + (("Sum", fmt.number(costs.folketall), fmt.percent(1), fmt.kroner(costs.budget), ""),),
                             numeric=(False, True, True, True, True)))
     number = 2 if costs is not None else 1

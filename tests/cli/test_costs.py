@@ -48,6 +48,9 @@ def test_percentages_and_text(capsys):
     assert main(["costs", "--budget", "1000", "--percentages", "1515=60,1511=40"]) == 0
     out = capsys.readouterr().out
     assert "600\u00a0kr" in out and "400\u00a0kr" in out
+    assert main(["costs", "--budget", "1000", "--percentages", "1515=40,1511=60", "--format", "text"]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert [r.split()[0] for r in rows] == ["1511", "1515"]  # the largest share first, as on the page
 
 
 @pytest.mark.parametrize("argv, message", [

@@ -49,3 +49,31 @@ def test_display_table_right_aligns_the_numbers():
     css = html[html.index("<style"):html.index("</style>")]  # the only rule: the number cells, right-aligned
     assert "text-align: right !important" in css
     assert set(re.findall(r"_row\d+_col(\d+)", css)) == {"1", "2", "3", "4"}  # every column but «Kommune»
+
+
+def test_the_table_and_the_chart_show_the_members_in_one_order_the_largest_share_first():
+    """The table kept the order the members were chosen in while the chart sorted them by amount: both (and the
+    export) now list the largest share first, with the sum row last."""
+    from ikt_model.costs.charts import cost_figure
+    from ikt_model.costs.tables import cost_display_rows
+
+    split = split_costs(parse_cost_input(members=["1514", "1515", "1511"], budget_kr=12_000_000, equal_share=0.3))
+    assert [m.kommunenummer for m in split.members] == ["1514", "1515", "1511"]  # the split keeps input order
+    shown = [r["Kommune"] for r in cost_display_rows(split)]
+    assert shown == ["Herøy (Møre og Romsdal, 1515)", "Vanylven (1511)", "Sande (1514)", "Sum"]
+    amounts = [m.andel_kr for m in split.by_share]
+    assert amounts == sorted(amounts, reverse=True)
+    figure = cost_figure(split)
+    for trace in figure["data"]:  # plotly draws the first category at the bottom: top to bottom is reversed
+        assert list(reversed(trace["y"])) == shown[:-1]
+    assert [r["Kommunenummer"] for r in cost_table(split)] == ["1515", "1511", "1514"]
+
+
+def test_equal_shares_keep_the_order_the_members_were_chosen_in():
+    from ikt_model.costs.charts import cost_figure
+    from ikt_model.costs.tables import cost_display_rows
+
+    split = split_costs(parse_cost_input(members=["1514", "1515", "1511"], budget_kr=3_000_000, equal_share=1))
+    assert [r["Kommune"] for r in cost_display_rows(split)][:3] == ["Sande (1514)", "Herøy (Møre og Romsdal, 1515)",
+                                                                    "Vanylven (1511)"]
+    assert list(reversed(cost_figure(split)["data"][0]["y"])) == [m.label for m in split.by_share]

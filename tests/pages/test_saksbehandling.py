@@ -205,3 +205,15 @@ def test_scenarios_import_refuses_hostile_files_with_a_message(at, content, expe
     uploader[0].set_value([("s.json", content, "application/json")]).run()
     assert not at.exception
     assert any(expected in e.value for e in at.error), [e.value for e in at.error]
+
+
+def test_costs_page_table_and_chart_list_the_members_in_one_order(at):
+    """The table kept the members' input order while the chart sorted them by amount: both show the largest
+    share first now (the chart's first category is its bottom row), the sum row last."""
+    at.session_state[session.PROFILE] = Profile(members=["1514", "1511", "1515"], municipalities=3)
+    at.switch_page(COSTS).run()
+    assert not at.exception
+    shown = list(table_text(at.table[0])["Kommune"])
+    assert shown == ["Herøy (Møre og Romsdal, 1515)", "Vanylven (1511)", "Sande (1514)", "Sum"]
+    [chart] = live_charts(at)
+    assert [list(reversed(trace["y"])) for trace in chart["data"]] == [shown[:-1]] * 2
