@@ -13,9 +13,9 @@ in px; it changes the figure in place:
   out (every entry as wide as the widest, wrapped at the plot's width); plotly.js otherwise moves the
   axis title up onto the tick labels;
 - in a column narrower than `NARROW_PX` (640 px: a phone, a half-width column at 1280 px) the category
-  labels beside the rows are broken too and keep to 45 % of the width, rows get the height their lines
-  need, values stay upright in thin bars, and a heatmap that writes its values in the cells drops its
-  colour bar;
+  labels beside the rows are broken too (on every y axis that writes them: panels one above the other) and
+  keep to 45 % of the width, rows get the height their lines need (in every panel), values stay upright in
+  thin bars, and a heatmap that writes its values in the cells drops its colour bar;
 - a heatmap whose cells are narrower than its values (at `VALUE_EM` of the font size a character) shows
   colours with its colour bar, and a cell's value on a tap (its hover text), instead of values run together.
 The widths of text are estimates (`CHAR_PX`, 6,4 px a character of the 12-13 px app font), so a label can
@@ -67,11 +67,17 @@ function fitWidth(figure, width) {
   const rows = categories(traces, "y"), rowChars = Math.floor((width * LABEL_SHARE) / CHAR_PX);
   if (narrow && rows.some((c) => String(c).length > rowChars)) {  // labels beside the rows: broken into lines
     const ticktext = rows.map((c) => breakLines(c, rowChars));
-    Object.assign(yaxis, { tickmode: "array", tickvals: rows, ticktext: ticktext.map((l) => l.join("<br>")),
-                           tickfont: { size: 12 } });
+    // every y axis that writes the rows' labels (panels one above the other each have their own)
+    const labelled = Object.keys(layout).filter((k) => /^yaxis[0-9]*$/.test(k) && layout[k].showticklabels !== false);
+    for (const key of labelled) {
+      Object.assign(layout[key], { tickmode: "array", tickvals: rows, ticktext: ticktext.map((l) => l.join("<br>")),
+                                   tickfont: { size: 12 } });
+    }
     if (yaxis.automargin === false) margin.l = Math.min(margin.l, Math.round(width * LABEL_SHARE) + 14);
     const lines = Math.max(...ticktext.map((l) => l.length));
-    const plot = layout.height - margin.t - margin.b, need = rows.length * (lines * LINE_PX + 8);
+    // each panel holds every row: the plot must be tall enough for the panel with the smallest share of it
+    const share = Math.min(...labelled.map((k) => { const d = layout[k].domain || [0, 1]; return d[1] - d[0]; }));
+    const plot = layout.height - margin.t - margin.b, need = (rows.length * (lines * LINE_PX + 8)) / share;
     if (plot < need) layout.height += need - plot;
   }
   const plotWidth = Math.max(120, width - margin.l - margin.r);

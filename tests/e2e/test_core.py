@@ -551,17 +551,29 @@ def test_charts_fit_a_phone_a_tablet_and_a_projector(app_page, app_server, path,
 
 PANEL_TITLES = """() => [...document.querySelectorAll('.st-key-kost_chart .annotation-text')].map((t) => {
   const r = t.getBoundingClientRect(); return {l: r.left, r: r.right, t: r.top, b: r.bottom, w: r.width}; })"""
+# each amount written on or after a bar with its panel (the bar's subplot), and every value-axis tick label's turn
+COST_VALUES = """() => { const chart = document.querySelector('.st-key-kost_chart .ikt-live-chart');
+  const box = (el) => { const r = el.getBoundingClientRect(); return {l: r.left, r: r.right, t: r.top, b: r.bottom}; };
+  const values = [...chart.querySelectorAll('.cartesianlayer .subplot')].flatMap((subplot) => {
+    const panel = box(chart.querySelector(`.nsewdrag[data-subplot="${subplot.classList[1]}"]`));
+    return [...subplot.querySelectorAll('.bartext')].map((t) => ({text: t.textContent, box: box(t), panel})); });
+  const turned = [...chart.querySelectorAll('.xtick text, .x2tick text')]
+    .filter((t) => (t.getAttribute('transform') || '').includes('rotate')).map((t) => t.textContent);
+  return {values, turned}; }"""
 
 
 @pytest.mark.parametrize("width", [390, 768, 1280])
-def test_the_cost_chart_fits_a_phone_a_tablet_and_a_projector(app_page, app_server, width):
-    """The cost chart (two panels side by side) is drawn by the live-chart component too: on a phone the two
-    panel titles ran into each other; they are broken to a panel's width."""
+@pytest.mark.parametrize("members", [["1508", "1532", "1531", "1517", "1516"],  # Ålesund, Giske, Sula, Hareid, Ulstein
+                                     ["1515", "1511", "1514"]])  # Herøy, Vanylven, Sande: shares 54, 25, 22 %
+def test_the_cost_chart_fits_a_phone_a_tablet_and_a_projector(app_page, app_server, width, members):
+    """The cost chart is drawn by the live-chart component too: on a phone the two panel titles side by side ran
+    into each other, the amounts after short bars ran past their panel's edge and lost their «kr», and the value
+    axis's tick labels were turned. The panels are one above the other now; every amount is whole inside its
+    panel and the tick labels are upright."""
     from ikt_model.decision.profile import Profile
     from ikt_model.decision.weights import default_weights
     from ikt_model.ui.share import QUERY_PARAM, encode_state
 
-    members = ["1508", "1532", "1531", "1517", "1516"]  # Ålesund, Giske, Sula, Hareid, Ulstein
     link = encode_state(Profile(members=members, municipalities=len(members)), default_weights(), {})
     app_page.set_viewport_size({"width": width, "height": 844})
     [box] = _open_charts(app_page, f"{app_server.url}/kostnader?{QUERY_PARAM}={link}", 1)
@@ -569,6 +581,11 @@ def test_the_cost_chart_fits_a_phone_a_tablet_and_a_projector(app_page, app_serv
     titles = app_page.evaluate(PANEL_TITLES)
     assert len(titles) == 2 and not _overlap(*titles), titles
     assert all(box["chart"]["l"] - 1 <= t["l"] and t["r"] <= box["chart"]["r"] + 1 for t in titles), titles
+    drawn = app_page.evaluate(COST_VALUES)
+    assert len(drawn["values"]) == 2 * len(members) and not drawn["turned"], drawn
+    for value in drawn["values"]:
+        assert value["text"].endswith("\u00a0kr"), value
+        assert value["panel"]["l"] - 1 <= value["box"]["l"] and value["box"]["r"] <= value["panel"]["r"] + 1, value
 
 
 def test_charts_are_laid_out_again_when_the_window_grows(app_page, app_server):

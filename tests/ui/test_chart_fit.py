@@ -79,3 +79,23 @@ def test_a_tablet_breaks_the_form_labels_under_the_heatmap(fit, specs):
 def test_the_value_after_the_longest_bar_keeps_its_room(fit, specs):
     assert specs["difference"]["layout"]["margin"]["r"] < 48
     assert fit(specs["difference"], 1100)["layout"]["margin"]["r"] == 48
+
+
+def test_panels_one_above_the_other_each_get_their_labels_broken_and_their_rows_height(fit):
+    """The cost chart's two panels each name the members: on a phone both label columns are broken, and the plot
+    grows until the smaller panel has the height its rows' lines need."""
+    from ikt_model.costs.charts import cost_figure
+    from ikt_model.costs.split import parse_cost_input, split_costs
+
+    members = ["1515", "1818", "1514", "1511", "1520", "1508", "1516", "1517"]  # long names: Herøy (Nordland, 1818)
+    spec = cost_figure(split_costs(parse_cost_input(members=members, budget_kr=12_000_000)))
+    out = fit(spec, 370)
+    layout = out["layout"]
+    assert layout["yaxis"]["ticktext"] == layout["yaxis2"]["ticktext"] and any("<br>" in t for t in
+                                                                              layout["yaxis"]["ticktext"])
+    lines = max(t.count("<br>") + 1 for t in layout["yaxis"]["ticktext"])
+    plot = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    for axis in ("yaxis", "yaxis2"):
+        low, high = layout[axis]["domain"]
+        assert plot * (high - low) >= len(members) * (lines * 14 + 8) - 1, axis
+    assert fit(spec, 1100)["layout"]["height"] == spec["layout"]["height"]  # a desktop's column: as built
