@@ -179,12 +179,14 @@ def parse_whole_between(raw: object, low: int, high: int, *, what: str) -> int:
     Raises NumberInputError with one Norwegian message for every refusal, naming `what` and what the field
     takes: «Antall kommuner må være et helt tall fra 1 til 500.» — for «3,7», «2.5», «», «tre» and «0» alike.
     One message, not one per kind of mistake: a field whose browser check (WHOLE_NUMBER_PATTERN) keeps «3,7»
-    from the server would otherwise go on showing the server's message about what was typed before."""
+    from the server would otherwise go on showing the server's message about what was typed before. A minus
+    sign is refused where `low` is 0 or more, «−0» too (it would be read as 0 without a word)."""
     refusal = NumberInputError(f"{what} må være et helt tall fra {number(low)} til {number(high)}.")
     try:
         value = parse_whole(raw, what=what, example=str(low))
     except NumberInputError:
         raise refusal from None
-    if not low <= value <= high:
+    signed = isinstance(raw, str) and raw.strip()[:1] in tuple(MINUS_SIGNS)  # «−0»: a minus sign is not dropped
+    if signed and low >= 0 or not low <= value <= high:
         raise refusal
     return value

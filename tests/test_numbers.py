@@ -122,6 +122,9 @@ def test_a_whole_number_between_bounds():
         assert str(info.value) == "Antall kommuner må være et helt tall fra 1 til 500."
     with pytest.raises(NumberInputError, match="Frø må være et helt tall fra 0 til 2\u00a0147\u00a0483\u00a0647"):
         parse_whole_between("2147483648", 0, 2**31 - 1, what="Frø")
+    for text in ("-0", "\u22120", " -0 "):  # a minus sign was dropped without a word: «−0» read as the seed 0
+        with pytest.raises(NumberInputError, match="Frø må være et helt tall fra 0"):
+            parse_whole_between(text, 0, 2**31 - 1, what="Frø")
 
 
 def test_the_browser_pattern_takes_digits_only_and_the_hint_says_so():

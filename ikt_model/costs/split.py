@@ -144,7 +144,7 @@ class CostInput(BaseModel):
     @classmethod
     def _check_equal_share(cls, raw) -> float:
         share = _to_decimal(raw, "Andelen som deles likt", "0,3 (30 % likt)")
-        if not 0 <= share <= 1:
+        if share.is_signed() or not 0 <= share <= 1:  # «−0» too: a minus sign is not dropped without a word
             raise CostInputError("Andelen som deles likt må være mellom 0 og 1 (0 % og 100 %)")
         return float(share)
 
@@ -159,8 +159,9 @@ class CostInput(BaseModel):
         for key, value in raw.items():
             what = member_label(str(key)) if str(key) in municipalities_today() else str(key)
             pct = _to_decimal(value, f"Prosenten for {what}", "60,5")
-            if pct < 0:
-                raise CostInputError(f"Prosenten for {what} kan ikke være negativ")
+            if pct.is_signed():  # «−0» too: a minus sign typed is never dropped without a word
+                raise CostInputError(f"Prosenten for {what} kan ikke være negativ (skrevet: «{value}»). "
+                                     "Skriv 0 eller mer, for eksempel 60,5")
             out[str(key).strip()] = pct
         return out
 

@@ -59,11 +59,12 @@ def percentage_frame(members: list[str], current: dict[str, str] | None = None):
 
 
 def percentages_from_frame(frame) -> dict[str, str]:
-    """The editor's rows back to {kommunenummer: typed text}; blank cells count as «0»."""
+    """The editor's rows back to {kommunenummer: typed text}; a blank cell is «» (the key refuses it as missing,
+    naming the member: a value deleted is not read as 0 without a word)."""
     out: dict[str, str] = {}
     for number, value in zip(frame["Kommunenummer"], frame["Prosent"], strict=False):
         blank = value is None or value != value or not str(value).strip()
-        out[str(number)] = "0" if blank else str(value)
+        out[str(number)] = "" if blank else str(value)
     return out
 
 

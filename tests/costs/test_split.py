@@ -136,6 +136,14 @@ def test_whole_country_sums_exactly():
     (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": 50, "1511": 50}), "Mangler prosent for 1514"),
     (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": 110, "1511": -10, "1514": 0}),
      "kan ikke være negativ"),
+    # a minus sign typed is refused, «−0» too (it was read as 0 without a word), with what was typed
+    (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": "100", "1511": "-0", "1514": "0"}),
+     "Prosenten for Vanylven (1511) kan ikke være negativ (skrevet: «-0»)"),
+    (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": "110", "1511": "\u221210 %", "1514": "0"}),
+     "kan ikke være negativ (skrevet: «\u221210 %»)"),
+    (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": "100", "1511": "", "1514": "0"}),
+     "Prosenten for Vanylven (1511) mangler"),  # a blank cell: missing, not 0
+    (dict(members=SUNNMORE, budget_kr=1000, equal_share="-0"), "mellom 0 og 1"),
     (dict(members=["1515"], budget_kr=1000, percentages={"1515": 50, "1511": 50}), "ikke er medlem: 1511"),
 ])
 def test_validation_messages(kwargs, message):

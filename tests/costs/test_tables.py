@@ -25,8 +25,9 @@ def test_percentage_editor_helpers():
     frame = percentage_frame(SUNNMORE)
     assert list(frame["Kommune"]) == ["Herøy (Møre og Romsdal)", "Vanylven", "Sande"]
     assert list(frame["Prosent"]) == ["33,34", "33,33", "33,33"]  # Norwegian text, as the results show it
-    frame.loc[0, "Prosent"] = None
-    assert percentages_from_frame(frame) == {"1515": "0", "1511": "33,33", "1514": "33,33"}
+    frame.loc[0, "Prosent"] = None  # a value deleted: blank, refused by the key as missing (never read as 0)
+    assert percentages_from_frame(frame) == {"1515": "", "1511": "33,33", "1514": "33,33"}
+    assert percentage_sum(percentages_from_frame(frame)) is None
     kept = percentage_frame(SUNNMORE, {"1515": "60,5", "1511": "25", "1514": "14,5 %"})
     assert list(kept["Prosent"]) == ["60,5", "25", "14,5 %"]
     assert percentage_sum(percentages_from_frame(kept)) == pytest.approx(100)

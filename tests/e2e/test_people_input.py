@@ -83,6 +83,11 @@ def test_cost_key_reads_norwegian_numbers_and_keeps_them_across_pages(app_page, 
     grid = page.locator('[data-testid="stDataFrame"]').first
     grid.wait_for()
     page.wait_for_timeout(1500)  # the grid is a canvas: let it become interactive
+    assert page.locator(".st-key-kost_chart").count() == 1  # the equal split it starts from
+    _edit_percent(page, grid, 0, "-10")  # refused in words, naming the member and what was typed
+    page.locator('[data-testid="stAlert"]').filter(
+        has_text="Prosenten for Herøy (Møre og Romsdal, 1515) kan ikke være negativ (skrevet: «-10»)").wait_for()
+    assert page.locator(".st-key-kost_chart").count() == 0  # no split shown for a key that was refused
     _edit_percent(page, grid, 0, "60,5")
     _edit_percent(page, grid, 1, "39,5")
     page.get_by_text(f"Sum: 100,00{NBSP}%").wait_for()  # 60,5 + 39,5: never 605

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,11 @@ def _texts(at) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [c.value for c in at.code]
     parts += [e.value for e in at.success] + [e.value for e in at.info] + [e.value for e in at.warning]
     return "\n".join(str(p) for p in parts)
+
+
+def _unescaped(markdown: str) -> str:
+    """A message as the reader sees it (the page escapes Markdown: «\\-10» is «-10»)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def _save(at, name: str) -> None:
@@ -217,3 +223,27 @@ def test_costs_page_table_and_chart_list_the_members_in_one_order(at):
     assert shown == ["Herøy (Møre og Romsdal, 1515)", "Vanylven (1511)", "Sande (1514)", "Sum"]
     [chart] = live_charts(at)
     assert [list(reversed(trace["y"])) for trace in chart["data"]] == [shown[:-1]] * 2
+
+
+@pytest.mark.parametrize("typed, message", [
+    ({"1515": "-10", "1511": "110"},
+     "Prosenten for Herøy (Møre og Romsdal, 1515) kan ikke være negativ (skrevet: «-10»)"),
+    ({"1515": "100", "1511": "-0"}, "Prosenten for Vanylven (1511) kan ikke være negativ (skrevet: «-0»)"),
+    ({"1515": "100", "1511": ""}, "Prosenten for Vanylven (1511) mangler"),
+])
+def test_costs_page_refuses_a_negative_or_missing_percentage_and_keeps_what_was_typed(at, typed, message):
+    """Faste prosenter: a negative percentage, «−0» or a deleted one is refused with a Norwegian message naming the
+    member; the editor keeps what was typed (on this page and after a visit to another), and no split is kept
+    for the memo."""
+    at.session_state[session.PROFILE] = Profile(members=["1515", "1511"], municipalities=2)
+    at.switch_page(COSTS).run()
+    at.radio(key="kost_method").set_value("faste_prosenter").run()
+    assert cost_tables.SESSION_KEY in at.session_state  # the equal split it starts from is valid
+    at.session_state["kost_pct_texts"] = at.session_state["kost_pct_base"] = typed  # AppTest cannot type into
+    at.run()  # a data editor: the texts it would hold
+    assert not at.exception and len(at.error) == 1 and _unescaped(at.error[0].value).startswith(message)
+    assert cost_tables.SESSION_KEY not in at.session_state and not at.table and not live_charts(at)
+    assert at.session_state["kost_pct_texts"] == typed
+    at.switch_page("pages/home.py").run()
+    at.switch_page(COSTS).run()
+    assert at.session_state["kost_pct_texts"] == typed and _unescaped(at.error[0].value).startswith(message)
