@@ -196,6 +196,9 @@ def why() -> None:
         # cells out again after the page had settled, 0,42 s against 0,24 s to settle (issue 14)
         table = ranking_table(result)
         st.table(markdown_cells(fmt.table(table, decimals={"Sum": 3}, signed_columns=("Sum",))), hide_index=True)
+        st.caption("«Sterkeste grunn for» og «mot»: faktoren som trekker summen mest opp og mest ned, med alle "
+                   "delene av faktoren lagt sammen (styringsmodell, organisasjonsform, samspill og kontekst). "
+                   "Kortene over viser delene hver for seg.")
         with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
             for d in spreadsheet.downloads(table, "rangering", sheet="Rangering"):
                 st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"cmp_dl_{d.kind}",

@@ -368,5 +368,10 @@ def test_the_ranking_table_on_demand_is_a_plain_table_in_norwegian(at):
     # the key to the factor heatmap's numbered columns, beneath it
     assert any(shown_markdown(c.value).startswith("Kolonnene: 1 Kvalitet og tilgjengelighet · 2 Omstillingsevne")
                for c in at.caption)
+    # each factor on one side only (its parts added), and the page says so: «KS-modellen + KO» named
+    # «Omstillingsevne» on both sides (form part for, model part against)
+    assert not any(row["Sterkeste grunn for"] and row["Sterkeste grunn for"] == row["Sterkeste grunn mot"]
+                   for row in shown.to_dict("records"))
+    assert any("alle delene av faktoren lagt sammen" in c.value for c in at.caption)
     at.slider(key="weight_slider_6").set_value(100.0).run()  # a weight change redraws it, still a plain table
     assert not at.exception and not at.dataframe and len(at.table) == 1
