@@ -512,7 +512,7 @@ def _overlap(a: dict, b: dict, slack: float = 1) -> bool:
 
 def _check_chart_boxes(boxes: list[dict]) -> None:
     """Every live chart fits its column: the bars have room, nothing is cut at an edge, the title sits above
-    everything else and the axis title is clear of its tick labels."""
+    everything else, the axis title is clear of its tick labels and the tick labels of each other."""
     for b in boxes:
         chart, plot = b["chart"], b["plot"]
         assert b["svg"]["r"] <= chart["r"] + 1, b  # drawn for this column's width (not an older, wider one)
@@ -526,6 +526,8 @@ def _check_chart_boxes(boxes: list[dict]) -> None:
                 assert not _overlap(title, other), (other, b)
         if b["xtitle"]:  # the axis title clear of its tick labels
             assert not any(_overlap(b["xtitle"], label) for label in b["xlabels"]), b
+        for labels in (b["xlabels"], b["ylabels"]):  # tick labels clear of each other (turned names ran together)
+            assert not any(_overlap(a, c) for i, a in enumerate(labels) for c in labels[i + 1:]), labels
 
 
 def _open_charts(page, url: str, charts: int) -> list[dict]:
