@@ -38,3 +38,12 @@ def test_every_ikt_environment_variable_is_in_the_readme():
     assert {"IKT_STORE_PATH", "IKT_OVERVIEW_DB", "IKT_DATA_DIR"} <= names
     missing = sorted(n for n in names if f"`{n}`" not in README)
     assert missing == [], f"document in README.md («Configuration»): {missing}"
+
+
+def test_the_readme_gives_the_chart_fit_s_narrow_width_and_label_share_as_the_code_has_them():
+    """The README said 42 % while the code kept labels to 45 % of a narrow column's width."""
+    from ikt_model.ui.chart_fit import FIT_WIDTH_JS, NARROW_PX
+
+    share = float(re.search(r"LABEL_SHARE = ([0-9.]+)", FIT_WIDTH_JS).group(1))
+    assert f"keep to {round(share * 100)} % of the width" in README
+    assert f"(below {NARROW_PX} px: a phone" in README
