@@ -9,7 +9,13 @@ from ikt_model.decision.registry import ALTERNATIVES, FACTOR_IDS
 from ikt_model.decision.scoring import score_matrix
 from ikt_model.numbers import WHOLE_NUMBER_PATTERN, NumberInputError, parse_whole_between, whole_number_hint
 from ikt_model.robustness import charts, tables
-from ikt_model.robustness.reading import acceptability_reading, factor_intervals, interval_sentence, robustness_lead
+from ikt_model.robustness.reading import (
+    acceptability_reading,
+    central_weight_choices,
+    factor_intervals,
+    interval_sentence,
+    robustness_lead,
+)
 from ikt_model.robustness.sensitivity import leader, ranking_at, walk
 from ikt_model.robustness.smaa import SCORE_MODE_LABELS, SEED_RANGE, WEIGHT_MODE_LABELS, SmaaError, smaa
 from ikt_model.ties import join_names
@@ -189,12 +195,13 @@ def acceptability() -> None:
                                on_click="ignore", icon=":material/download:")
 
     st.markdown("**Sentrale vekter ved siden av dine**")
-    candidates = [i for i in range(len(labels)) if result.central_weights[i] is not None]
+    choices = central_weight_choices(result, labels)  # most often best first
+    candidates = list(choices)
     best_index = now.best_index
     # the winner with these weights until the user picks another
     widgets.follow_unless_chosen(st.session_state, "central_for", "central_choice", candidates,
                                  best_index if best_index in candidates else candidates[0])
-    shown = st.selectbox("Sentrale vekter for", candidates, format_func=lambda i: labels[i], key="central_for",
+    shown = st.selectbox("Sentrale vekter for", candidates, format_func=choices.get, key="central_for",
                          on_change=widgets.remember_choice, args=(st.session_state, "central_for", "central_choice"))
     chart(charts.central_weights_chart([f"{f}. {factor_labels[f]}" for f in FACTOR_IDS], now.vector,
                                        result.central_weights[shown], labels[shown]), "central_chart")

@@ -128,6 +128,18 @@ def how_often_each_wins(result: SmaaResult, labels: list[str], minimum: float = 
     return ", ".join(parts[:-1]) + " og " + parts[-1] if len(parts) > 1 else parts[0]
 
 
+def central_weight_choices(result: SmaaResult, labels: list[str]) -> dict[int, str]:
+    """The alternatives that have central weights (those best in at least one draw), most often best first
+    (first-rank acceptability b^1, ties in the alternatives' order): {alternative index: «X (best i 62 %)»}.
+    A share that rounds to 0 % reads «under 1 %» (the alternative was best in some draws). `labels` follow the
+    result's rows."""
+    order = sorted((i for i, c in enumerate(result.central_weights) if c is not None),
+                   key=lambda i: (-result.first_rank[i], i))
+    def share(i: int) -> str:
+        return fmt.percent(result.first_rank[i]) if result.first_rank[i] >= 0.005 else f"under 1{fmt.NBSP}%"
+    return {i: f"{labels[i]} (best i {share(i)})" for i in order}
+
+
 def robustness_lead(result: SmaaResult, labels: list[str], best_index: int, tied: tuple[int, ...] = ()) -> str:
     """The answer of the robustness page in one plain sentence, with how often each alternative wins.
 

@@ -39,3 +39,18 @@ def test_interval_sentences():
                                            "takeover_above_label": "Y", "label": "Omstillingsevne"})
     assert interval_sentence(both) == ("Anbefalingen står seg så lenge vekten på Omstillingsevne er mellom 4\u00a0% "
                                        "og 31\u00a0%; under 4\u00a0% overtar X, over 31\u00a0% overtar Y.")
+
+
+def test_central_weight_choices_are_the_alternatives_most_often_best_first_with_their_share():
+    """«Sentrale vekter for» listed the alternatives in the registry's order, the most often best among them
+    anywhere; now most often best first, each with its share (and none without central weights)."""
+    from ikt_model.robustness.reading import central_weight_choices
+    from ikt_model.robustness.smaa import SmaaResult
+
+    result = SmaaResult(samples=1000, seed=1, weight_mode="uniform", score_mode="fixed",
+                        rank_acceptability=[[0.2, 0.8, 0.0], [0.0, 0.1, 0.9], [0.797, 0.1, 0.103], [0.003, 0.0, 0.997]],
+                        central_weights=[[0.5, 0.5], None, [0.4, 0.6], [0.9, 0.1]], confidence=[None] * 4,
+                        holistic=[0.0] * 4)
+    choices = central_weight_choices(result, ["A", "B", "C", "D"])
+    assert list(choices) == [2, 0, 3]  # B was never best: no central weights, not offered
+    assert choices == {2: "C (best i 80\u00a0%)", 0: "A (best i 20\u00a0%)", 3: "D (best i under 1\u00a0%)"}
