@@ -160,8 +160,8 @@ selection = queries.OverviewFilter(regions=tuple(regions), forms=tuple(forms), y
                                    include_unknown_year=unknown, kommuner_min=size[0], kommuner_max=size[1])
 frame, figures = filtered(version_id, viewer, selection)
 year = info.reference_year
-population_year = 2015 if is_report else 2026
-municipalities_total = 428 if is_report else 357
+population_year = versions.population_year(info)
+municipalities_total = versions.municipality_count(info)
 
 m1, m2, m3, m4 = st.columns(4)
 m1.metric("Samarbeid", fmt.number(figures.samarbeid),

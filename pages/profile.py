@@ -139,8 +139,9 @@ if search.strip():
 st.multiselect("Medlemskommuner (dagens kommuner, valgfritt)", list(options), format_func=options.get,
                key=_key("members"), on_change=_changed, placeholder="Ingen medlemmer valgt",
                filter_mode="prefix", select_all=False,
-               help="Dagens 357 kommuner (fra 1.1.2024). Brukes til kostnadsfordeling, størrelsesforskjeller og "
-                    "lignende samarbeid. En lagret profil med kommunenummer fra 2015 kan lastes inn nedenfor.")
+               help=f"Dagens {len(options)} kommuner (fra 1.1.2024). Brukes til kostnadsfordeling, "
+                    "størrelsesforskjeller og lignende samarbeid. En lagret profil med kommunenummer fra 2015 kan "
+                    "lastes inn nedenfor.")
 for notice in (*st.session_state.get(NOTICES, []), *profile.member_notices):
     st.info(notice, icon=":material/merge:")
 members_now = st.session_state[_key("members")]

@@ -31,7 +31,7 @@ from ..municipalities import (
 
 Borders = Literal["today", "2015"]
 
-BORDERS_LABELS: dict[str, str] = {
+BORDERS_LABELS: dict[str, str] = {  # the counts: the reference data's (a test holds them to it)
     "today": "Dagens kommuner (357)",
     "2015": "Kommunene i 2015 (428, rapportens tid)",
 }

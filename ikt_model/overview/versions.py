@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from .. import format as fmt
-from ..municipalities import successors_2024
+from ..municipalities import DEFAULT_POPULATION_YEAR, municipalities_2015, municipalities_today, successors_2024
 from ..workspaces import Workspace
 from .forms import FROM_2015
 from .source import cached_overview
@@ -137,16 +137,32 @@ def compare_default(ids: list[int], chosen: int) -> int | None:
     return earlier[-1] if earlier else others[-1]
 
 
+REPORT_POPULATION_YEAR = 2015  # the report's municipalities carry their population at 1.1.2015 (kommuner_2015.csv)
+
+
+def municipality_count(info: VersionInfo) -> int:
+    """How many municipalities there are in a version's map of the country: the 428 of 2015 for the report's list
+    (data/reference/kommuner_2015.csv), today's 357 for an uploaded version (kommuner_2024.csv, since 1.1.2024).
+    The key figures' shares (queries.key_figures) are of the same municipalities."""
+    return len(municipalities_2015() if info.id == REPORT_VERSION else municipalities_today())
+
+
+def population_year(info: VersionInfo) -> int:
+    """The year (1 January, SSB) of the population a version counts: 2015 for the report's list, else today's
+    (municipalities.DEFAULT_POPULATION_YEAR)."""
+    return REPORT_POPULATION_YEAR if info.id == REPORT_VERSION else DEFAULT_POPULATION_YEAR
+
+
 def version_caption(info: VersionInfo) -> str:
     """One Norwegian paragraph saying what a version is: source, date, comment, numbering and population."""
     if info.id == REPORT_VERSION:
         return ("Versjon 1: interkommunale IKT-samarbeid i 2015 slik de er listet i rapportens Vedlegg 5, renset og "
-                "koblet til kommunene i 2015 (428). Trykt tekst er tatt vare på ved siden av hver rettet verdi "
-                "(se «Datakvalitet» nederst). Denne versjonen endres aldri.")
+                f"koblet til kommunene i 2015 ({municipality_count(info)}). Trykt tekst er tatt vare på ved siden av "
+                "hver rettet verdi (se «Datakvalitet» nederst). Denne versjonen endres aldri.")
     when = info.created_at.strftime("%d.%m.%Y kl. %H:%M") + " (UTC)" if info.created_at else ""
     text = (f"Versjon {info.id}: lastet opp {when} fra «{info.source}», {fmt.number(info.collaborations)} samarbeid "
-            f"og {fmt.number(info.memberships)} medlemskap. Dagens kommuner (357, gyldige fra 1.1.2024), "
-            "folketall 1.1.2026 (SSB).")
+            f"og {fmt.number(info.memberships)} medlemskap. Dagens kommuner ({municipality_count(info)}, gyldige fra "
+            f"1.1.2024), folketall 1.1.{population_year(info)} (SSB).")
     text += (f" Kommentar: {info.comment}" if info.comment else "")
     if not info.published:
         text += (" Bare saken som lastet den opp, ser denne versjonen. Den blir synlig for alle kommuner først når "

@@ -173,6 +173,9 @@ def test_key_figures_count_each_municipality_once(con):
         "SELECT sum(folketall) FROM kommuner "
         "WHERE kommunenummer IN (SELECT kommunenummer FROM medlemskap)").fetchone()[0]
     assert 0.36 < f.andel_folketall < 0.38 and f.andel_kommuner == pytest.approx(224 / 428)
+    # the page writes «av N» with versions.municipality_count: the share is of the same municipalities
+    from ikt_model.overview import versions
+    assert f.andel_kommuner * versions.municipality_count(versions.report_version_info()) == pytest.approx(224)
     empty = queries.key_figures(cur, queries.OverviewFilter(kommuner_min=100, kommuner_max=200))
     assert empty.samarbeid == 0 and empty.alder_snitt is None and empty.folketall == 0
 

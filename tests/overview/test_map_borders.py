@@ -84,3 +84,10 @@ def test_rows_on_2015_borders_keep_the_rows_and_name_duplicates_with_county(real
     with pytest.raises(ValueError, match="Ukjente kommunegrenser"):
         map_borders.rows_for_borders(rows, "2020")  # type: ignore[arg-type]
 
+
+
+def test_the_border_choices_name_as_many_municipalities_as_the_reference_data_has():
+    from ikt_model.municipalities import municipalities_2015
+
+    assert f"({len(municipalities_today())})" in map_borders.BORDERS_LABELS["today"]
+    assert f"({len(municipalities_2015())}, rapportens tid)" in map_borders.BORDERS_LABELS["2015"]
