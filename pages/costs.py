@@ -99,7 +99,7 @@ mid.metric("Innbyggere i alt", fmt.number(result.folketall), help=f"{result.popu
 right.metric("Snitt per innbygger", fmt.kroner(result.budget / result.folketall, 2))
 for notice in result.notices:
     st.info(notice, icon=":material/merge:")
-st.table(markdown_cells(tables.cost_display_table(result)), hide_index=True)  # a plain table: drawn with the page
+st.table(markdown_cells(tables.cost_display_rows(result)), hide_index=True)  # a plain table: drawn with the page
 st.caption(f"Folketall: {result.population_label} (Statistisk sentralbyrå, tabell 07459).")
 st.caption("Andelene er avrundet til hele kroner med største-rest-metoden, så summen blir nøyaktig budsjettet.")
 with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx

@@ -76,20 +76,12 @@ def percentage_sum(texts: dict[str, str]) -> float | None:
         return None
 
 
-def cost_display_table(split: CostSplit):
-    """`cost_display_rows` as a pandas Styler for st.table: the number columns right-aligned, so the digits stand
-    under each other. A plain table, drawn with the page when the key changes: a data grid laid
-    its cells out again after the page had settled (issue 14)."""
-    import pandas as pd
-
-    frame = pd.DataFrame(cost_display_rows(split))
-    # st.table writes each cell's alignment into the cell (left for text): the cell's own rule must be important
-    return frame.style.set_properties(subset=list(frame.columns[1:]), **{"text-align": "right !important"})
-
-
 def cost_display_rows(split: CostSplit) -> list[dict]:
     """The table as Norwegian-formatted text (1 234 567 kr): the largest share first, as in the chart
-    (CostSplit.by_share), and a sum row last; the population column names its date («Folketall 1.1.2026»)."""
+    (CostSplit.by_share), and a sum row last; the population column names its date («Folketall 1.1.2026»).
+    For st.table through ui.text.markdown_cells, which right-aligns the number columns (a plain table, drawn
+    with the page when the key changes: a data grid laid its cells out again after the page had settled,
+    issue 14)."""
     pop = population_column(split)
     rows = [{"Kommune": m.label, pop: fmt.number(m.folketall), "Andel": fmt.percent(m.prosent / 100, 2),
              "Andel (kr)": fmt.kroner(m.andel_kr), "Kr per innbygger": fmt.kroner(m.kr_per_innbygger, 2)}

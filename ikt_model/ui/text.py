@@ -53,17 +53,64 @@ def plotly_escape(text: object) -> str:
     return _html_escape(str(text), quote=True)
 
 
+# A cell that is a number as the app writes it (format.py): «59 663», «+0,63», «−0,23», «51,07 %», «102,72 kr»,
+# «12 år», or the missing «–»
+_NUMBER_TEXT = re.compile(r"^[+\u2212-]?\d{1,3}(?:[\u00a0 ]\d{3})*(?:,\d+)?(?:[\u00a0 ](?:%|kr|år|mill\.))?$|^\u2013$")
+
+
+def number_columns(frame) -> list:
+    """The columns of `frame` (a pandas DataFrame) that hold numbers: a number dtype (not bool), or text that is
+    every cell a number as the app writes it («1 234,5 kr», «+0,63», «–» for a missing one; at least one
+    number). These are right-aligned in a table, so the digits stand under each other."""
+    import pandas as pd
+
+    def numeric(column) -> bool:
+        series = frame[column]
+        if pd.api.types.is_bool_dtype(series):
+            return False
+        if pd.api.types.is_numeric_dtype(series):
+            return True
+        values = [v for v in series if isinstance(v, str) or not pd.isna(v)]
+        return (bool(values) and all(isinstance(v, str) and _NUMBER_TEXT.match(v) for v in values)
+                and any(v != "\u2013" for v in values))
+
+    return [c for c in frame.columns if numeric(c)]
+
+
+def _right_aligned(styler, columns: list):
+    """`styler` with `columns` right-aligned, their headings too: st.table writes each cell's alignment into
+    the cell (left for text) and «inherit» into the heading, so the rules must be important; a heading is
+    reached by its column's place (th.colN, pandas' class), the cells by the Styler's own ids."""
+    if not columns:
+        return styler
+    places = [list(styler.data.columns).index(c) for c in columns]
+    return styler.set_properties(subset=columns, **{"text-align": "right !important"}).set_table_styles(
+        [{"selector": f"th.col_heading.col{i}", "props": "text-align: right !important;"} for i in places],
+        overwrite=False)
+
+
 def markdown_cells(table):
     """A table for st.table, which renders every cell as Markdown: each text cell through `markdown_escape`, so
     «10. Samarbeid» is not an ordered list whose number is cut off at the cell's edge, and text from outside stays
-    text. `table`: a pandas DataFrame or a list of row dicts (a DataFrame is returned), or a pandas Styler (its
-    data escaped, its formats kept; the same Styler is returned). Numbers and missing values are left as they
-    are."""
+    text. Columns of numbers (`number_columns`) are right-aligned, headings included.
+
+    `table`: a pandas DataFrame or a list of row dicts, or a pandas Styler (its data escaped, its formats kept).
+    Returns a Styler; for a DataFrame whose numbers are still numbers (not yet written as text), the escaped
+    DataFrame (st.table writes those numbers itself). Numbers and missing values are left as they are."""
     import pandas as pd
     from pandas.io.formats.style import Styler
 
     if isinstance(table, Styler):
-        table.data = markdown_cells(table.data)
-        return table
+        columns = number_columns(table.data)
+        table.data = _escaped(table.data)
+        return _right_aligned(table, columns)
     frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
+    columns = number_columns(frame)
+    escaped = _escaped(frame)
+    if any(pd.api.types.is_numeric_dtype(frame[c]) for c in columns):
+        return escaped
+    return _right_aligned(escaped.style, columns)
+
+
+def _escaped(frame):
     return frame.map(lambda value: markdown_escape(value) if isinstance(value, str) else value)

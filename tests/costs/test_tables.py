@@ -39,17 +39,20 @@ def test_percentage_editor_helpers():
     assert sum(default_percentages(sorted(municipalities_today())[:7]).values()) == pytest.approx(100)
 
 
-def test_display_table_right_aligns_the_numbers():
-    """st.table writes «text-align: left» into every text cell: the number columns' own rule must win."""
-    from ikt_model.costs.tables import cost_display_rows, cost_display_table
+def test_display_table_right_aligns_the_numbers_and_their_headings():
+    """st.table writes «text-align: left» into every text cell: the number columns' own rule must win, and their
+    headings («inherit») stand over them."""
+    from ikt_model.costs.tables import cost_display_rows
+    from ikt_model.ui.text import markdown_cells
 
     split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=12_000_000, equal_share=0.3))
-    styler = cost_display_table(split)
-    assert styler.data.to_dict("records") == cost_display_rows(split)
+    styler = markdown_cells(cost_display_rows(split))
+    assert len(styler.data) == len(cost_display_rows(split))
     html = styler.to_html()
-    css = html[html.index("<style"):html.index("</style>")]  # the only rule: the number cells, right-aligned
-    assert "text-align: right !important" in css
+    css = html[html.index("<style"):html.index("</style>")]
+    assert css.count("text-align: right !important") == 5  # four headings, one rule for the cells
     assert set(re.findall(r"_row\d+_col(\d+)", css)) == {"1", "2", "3", "4"}  # every column but «Kommune»
+    assert set(re.findall(r"th\.col_heading\.col(\d+)", css)) == {"1", "2", "3", "4"}
 
 
 def test_the_table_and_the_chart_show_the_members_in_one_order_the_largest_share_first():

@@ -146,3 +146,27 @@ def test_a_plain_tables_cells_are_text_not_markdown(app_page, app_server):
     assert table.locator("ol, ul").count() == 0
     cells = table.locator("td").all_inner_texts()
     assert any(c.startswith("10. Samarbeid") for c in cells) and any(c == "12. Ledelse" for c in cells), cells
+
+
+ALIGNMENT = """(table) => { const cols = [...table.querySelectorAll('thead th')].map((th) => th.innerText.trim());
+  const cell = (tr, i) => getComputedStyle(tr.children[i]).textAlign;
+  const row = table.querySelector('tbody tr');
+  return cols.map((name, i) => ({name, heading: getComputedStyle(table.querySelectorAll('thead th')[i]).textAlign,
+                                 cell: cell(row, i)})); }"""
+
+
+def test_a_plain_tables_numbers_and_their_headings_are_right_aligned(app_page, app_server):
+    """The numbers of a plain table stood left-aligned, so their digits did not stand under each other, and over
+    the one table that aligned them right the headings stayed left (a fresh tester). Checked as the browser draws
+    them, on «Parvise vekter»'s weights table: the text column left, the number columns and their headings
+    right."""
+    page = app_page
+    page.goto(f"{app_server.url}/parvis")
+    wait_for_app(page)
+    page.get_by_text("Vektene som tabell").click()
+    table = page.locator('[data-testid="stTable"]').filter(has_text="Sentral styring")
+    table.wait_for()
+    columns = table.locator("table").evaluate(ALIGNMENT)
+    assert columns[0]["heading"] in ("left", "start") and columns[0]["cell"] in ("left", "start"), columns
+    numbers = columns[1:]
+    assert numbers and all(c["heading"] == "right" and c["cell"] == "right" for c in numbers), columns

@@ -79,3 +79,30 @@ def test_markdown_cells_escapes_text_and_keeps_numbers_and_formats():
     styler = markdown_cells(fmt.table(pd.DataFrame(rows), decimals=2))
     html = styler.to_html()
     assert r"10\. Samarbeid" in html and "0,12" in html and fmt.MISSING in html  # the formats are kept
+
+
+def test_number_columns_are_those_of_numbers_as_the_app_writes_them():
+    import pandas as pd
+
+    from ikt_model.ui.text import number_columns
+
+    frame = pd.DataFrame({"Alternativ": ["KS-modellen + IKS", "Hybridmodell + AS"], "Sum": ["+0,63", "\u22120,23"],
+                          "Andel": ["51,07\u00a0%", "\u2013"], "Kroner": ["6\u00a0128\u00a0807\u00a0kr", "12\u00a0kr"],
+                          "Rang": ["1", "3 (delt)"], "Tom": ["\u2013", "\u2013"], "Tall": [1.5, 2.0],
+                          "Dagens": [True, False], "Periode": ["8,3\u00a0% \u2013 31,2\u00a0%", "1\u00a0%"]})
+    assert number_columns(frame) == ["Sum", "Andel", "Kroner", "Tall"]
+
+
+def test_markdown_cells_right_aligns_the_number_columns_and_their_headings():
+    """Numbers stood left-aligned under left-aligned headings in every plain table but one: their digits now
+    stand under each other, with the heading over them (st.table writes «text-align: left» into each cell and
+    «inherit» into each heading, so the rules are important)."""
+    from ikt_model.ui.text import markdown_cells
+
+    styler = markdown_cells([{"Faktor": "10. Samarbeid", "Vekt": "12,5\u00a0%", "Sum": "+0,63"}])
+    html = styler.to_html()
+    css = html[html.index("<style"):html.index("</style>")]
+    assert "th.col_heading.col1" in css and "th.col_heading.col2" in css and "col0" not in css
+    assert r"10\. Samarbeid" in html
+    frame = markdown_cells([{"Faktor": "a", "Vekt": 0.125}])  # numbers still numbers: st.table writes them itself
+    assert list(frame["Vekt"]) == [0.125]
