@@ -14,7 +14,7 @@ from ikt_model.decision.charts import (
 )
 from ikt_model.decision.lead import read_lead
 from ikt_model.decision.profile import STATUS_LABELS
-from ikt_model.decision.views import ranking_table
+from ikt_model.decision.views import NO_STRONGEST, ranking_table
 from ikt_model.ties import join_names
 from ikt_model.ui import live_chart, reason_cards, session, widgets
 from ikt_model.ui.text import markdown_cells, markdown_escape
@@ -198,7 +198,7 @@ def why() -> None:
         st.table(markdown_cells(fmt.table(table, decimals={"Sum": 3}, signed_columns=("Sum",))), hide_index=True)
         st.caption("«Sterkeste grunn for» og «mot»: faktoren som trekker summen mest opp og mest ned, med alle "
                    "delene av faktoren lagt sammen (styringsmodell, organisasjonsform, samspill og kontekst). "
-                   "Kortene over viser delene hver for seg.")
+                   f"Kortene over viser delene hver for seg. «{NO_STRONGEST}»: ingen faktor trekker den veien.")
         with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
             for d in spreadsheet.downloads(table, "rangering", sheet="Rangering"):
                 st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"cmp_dl_{d.kind}",

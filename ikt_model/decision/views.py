@@ -18,16 +18,20 @@ BASIS_LABELS = {"tabell": "Tabellen i 4.2", "tom_celle": "Tom celle i 4.2", "rap
                 "ingen_forskjell": "Ingen forskjell omtalt"}
 
 
+NO_STRONGEST = "Ingen"  # «Sterkeste grunn for/mot» when no factor moves the total that way (not a missing value)
+
+
 def ranking_table(result: Evaluation) -> pd.DataFrame:
     """The ranking as a table: rank, label, total (3 decimals), current marker, and the strongest factor for and
     against by net contribution (RankedAlternative.factors_for/_against): a factor whose model part counts for
-    and form part against is named on the one side it moves the total, never on both."""
+    and form part against is named on the one side it moves the total, never on both; `NO_STRONGEST` where no
+    factor moves it that way."""
     import pandas as pd
     return pd.DataFrame([{
         "Rang": r.rank, "Alternativ": r.label, "Sum": round(r.score, 3),
         "Dagens": "◀ dagens" if r.is_current else "",
-        "Sterkeste grunn for": r.factors_for[0].factor_label if r.factors_for else "",
-        "Sterkeste grunn mot": r.factors_against[0].factor_label if r.factors_against else "",
+        "Sterkeste grunn for": r.factors_for[0].factor_label if r.factors_for else NO_STRONGEST,
+        "Sterkeste grunn mot": r.factors_against[0].factor_label if r.factors_against else NO_STRONGEST,
     } for r in result.ranking])
 
 

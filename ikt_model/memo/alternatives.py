@@ -6,6 +6,7 @@ from __future__ import annotations
 from .. import format as fmt
 from ..decision.evaluation import COMPONENT_LABELS, Evaluation
 from ..decision.knowledge import KnowledgeBase
+from ..decision.views import NO_STRONGEST
 from .document import SECTION_TITLES, Bullets, Paragraph, Quote, Section, Subheading, Table
 
 TOP_EXPLAINED = 3
@@ -35,7 +36,7 @@ def alternatives_section(evaluation: Evaluation, kb: KnowledgeBase) -> Section:
     against with a quote from the report."""
     def strongest(r, sign):
         reasons = _net_reasons(r, sign)
-        return reasons[0][1] if reasons else "–"
+        return reasons[0][1] if reasons else NO_STRONGEST
 
     rows = tuple((str(r.rank), r.label + (" (dagens)" if r.is_current else ""), fmt.signed(r.score),
                   strongest(r, 1), strongest(r, -1)) for r in evaluation.ranking)

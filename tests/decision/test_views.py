@@ -70,7 +70,7 @@ def test_the_ranking_table_never_names_one_factor_both_for_and_against():
     side its net contribution moves the total, and that side only."""
     from ikt_model.decision.evaluation import evaluate
     from ikt_model.decision.profile import Profile
-    from ikt_model.decision.views import ranking_table
+    from ikt_model.decision.views import NO_STRONGEST, ranking_table
     from ikt_model.decision.weights import default_weights, preset
 
     for profile in (Profile(), Profile(host_on_robek=True), Profile(status="existing_working", current_model="ks",
@@ -79,7 +79,9 @@ def test_the_ranking_table_never_names_one_factor_both_for_and_against():
             result = evaluate(profile, weights)
             table = ranking_table(result)
             for r, row in zip(result.ranking, table.to_dict("records"), strict=True):
-                named_for, named_against = row["Sterkeste grunn for"], row["Sterkeste grunn mot"]
+                named_for, named_against = (None if row[c] == NO_STRONGEST else row[c]
+                                            for c in ("Sterkeste grunn for", "Sterkeste grunn mot"))
+                assert (named_for is None) == (not r.factors_for) and (named_against is None) == (not r.factors_against)
                 assert not named_for or named_for != named_against, (r.label, named_for)
                 labels = {f.factor_label: f.factor_id for f in (*r.factors_for, *r.factors_against)}
                 if named_for:
