@@ -134,15 +134,20 @@ def test_a_table_wider_than_a_phone_shows_that_it_scrolls(app_page, app_server, 
     assert box["background"].count("radial-gradient") == 2 and box["background"].count("linear-gradient") == 2
 
 
-def test_a_plain_tables_cells_are_text_not_markdown(app_page, app_server):
-    """st.table renders a cell as Markdown: «10. Samarbeid» was an ordered list whose «1» was cut off at the
-    cell's edge (a fresh tester). The cells are escaped: the text reads as written, with no list in the table."""
-    page = app_page
-    page.goto(f"{app_server.url}/parvis")
+def _pairwise_weights_table(page, url: str):
+    """«Parvise vekter»'s weights table, opened («Vektene som tabell»)."""
+    page.goto(f"{url}/parvis")
     wait_for_app(page)
     page.get_by_text("Vektene som tabell").click()
     table = page.locator('[data-testid="stTable"]').filter(has_text="Sentral styring")
     table.wait_for()
+    return table
+
+
+def test_a_plain_tables_cells_are_text_not_markdown(app_page, app_server):
+    """st.table renders a cell as Markdown: «10. Samarbeid» was an ordered list whose «1» was cut off at the
+    cell's edge (a fresh tester). The cells are escaped: the text reads as written, with no list in the table."""
+    table = _pairwise_weights_table(app_page, app_server.url)
     assert table.locator("ol, ul").count() == 0
     cells = table.locator("td").all_inner_texts()
     assert any(c.startswith("10. Samarbeid") for c in cells) and any(c == "12. Ledelse" for c in cells), cells
@@ -160,13 +165,7 @@ def test_a_plain_tables_numbers_and_their_headings_are_right_aligned(app_page, a
     the one table that aligned them right the headings stayed left (a fresh tester). Checked as the browser draws
     them, on «Parvise vekter»'s weights table: the text column left, the number columns and their headings
     right."""
-    page = app_page
-    page.goto(f"{app_server.url}/parvis")
-    wait_for_app(page)
-    page.get_by_text("Vektene som tabell").click()
-    table = page.locator('[data-testid="stTable"]').filter(has_text="Sentral styring")
-    table.wait_for()
-    columns = table.locator("table").evaluate(ALIGNMENT)
+    columns = _pairwise_weights_table(app_page, app_server.url).locator("table").evaluate(ALIGNMENT)
     assert columns[0]["heading"] in ("left", "start") and columns[0]["cell"] in ("left", "start"), columns
     numbers = columns[1:]
     assert numbers and all(c["heading"] == "right" and c["cell"] == "right" for c in numbers), columns
