@@ -62,8 +62,8 @@ if method == "likedeling_og_folketall":
     st.caption(f"{fmt.percent(equal_share)} deles likt mellom kommunene, "
                f"{fmt.percent(1 - equal_share)} etter folketall ({population_label(year)}).")
 elif members:
-    if st.session_state.get(PCT_VALUES) != members:  # new member list: start from an equal split again
-        st.session_state.pop(PCT, None)
+    if st.session_state.get(PCT_VALUES) != members:  # new member list: keep what was typed for those who stay
+        st.session_state.pop(PCT, None)  # (a new member starts blank; see tables.percentage_texts)
         st.session_state[PCT_VALUES] = list(members)
         st.session_state[PCT_TEXTS] = tables.percentage_texts(members, st.session_state.get(PCT_TEXTS))
     if PCT not in st.session_state:  # a fresh editor (first visit or back from another page): start from the
@@ -75,9 +75,9 @@ elif members:
                                 "Prosent", help="Med desimalkomma, f.eks. 60,5. Summen må bli 100.")})
     percentages = tables.percentages_from_frame(edited)
     st.session_state[PCT_TEXTS] = percentages  # durable: what the editor shows now
-    total = tables.percentage_sum(percentages)
-    if total is not None:
-        st.caption(f"Sum: {fmt.percent(total / 100, 2)}")
+    sum_note = tables.percentage_sum_note(percentages)
+    if sum_note is not None:
+        st.caption(sum_note)
 
 if not members:  # nothing chosen yet: a prompt, not an error (the page opens like this)
     st.info("Velg minst én medlemskommune, så vises fordelingen.", icon=":material/group_add:")

@@ -7,7 +7,7 @@ from fractions import Fraction
 from .. import format as fmt
 from ..municipalities import municipalities_today
 from ..numbers import NumberInputError, parse_number
-from .split import CostSplit, largest_remainder
+from .split import PERCENT_TOLERANCE, CostSplit, largest_remainder, member_label
 
 
 def population_column(split: CostSplit) -> str:
@@ -35,27 +35,44 @@ def default_percentages(members: list[str]) -> dict[str, float]:
     return {m: h / 100 for m, h in zip(members, hundredths, strict=False)}
 
 
-def percentage_texts(members: list[str], current: dict[str, str] | None = None) -> dict[str, str]:
-    """The editor's percentages as the text a person sees and types («33,34»): `current` when it covers
-    exactly these members, else an equal split in Norwegian format."""
-    current = current or {}
-    if set(current) == set(members):
-        return {m: current[m] for m in members}
+def equal_split_texts(members: list[str]) -> dict[str, str]:
+    """An equal split as the editor shows it: {kommunenummer: «33,34»} (two decimals, Norwegian format)."""
     return {m: fmt.number(p, 2) for m, p in default_percentages(members).items()}
 
 
+def percentage_texts(members: list[str], current: dict[str, str] | None = None) -> dict[str, str]:
+    """The editor's percentages for `members` (in their order) as the text a person sees and types («33,34»).
+
+    `current` is what the editor held for the members before ({kommunenummer: typed text}). With nothing
+    held, or with the equal split the editor started from (nothing typed), the members get an equal split
+    («33,34», «33,33», «33,33»). Otherwise what was typed is kept for every member who stays, as typed (a
+    text the key refuses too), a member who left takes its text with it, and a new member starts blank:
+    the key refuses a blank as missing and the sum (`percentage_sum_note`) says what is left to share.
+    Typed percentages are never replaced by an equal split because the member list changed."""
+    current = current or {}
+    if set(current) == set(members):
+        return {m: current[m] for m in members}
+    if not current or current == equal_split_texts(list(current)):
+        return equal_split_texts(members)
+    return {m: current.get(m, "") for m in members}
+
+
 def percentage_frame(members: list[str], current: dict[str, str] | None = None):
-    """A DataFrame for the fixed-percentage editor: Kommunenummer, Kommune, Prosent as TEXT.
+    """A DataFrame for the fixed-percentage editor: Kommunenummer, Kommune, Prosent as TEXT, indexed by
+    kommunenummer.
 
     Text, not a number column: a browser's number input reads «60,5» with the browser's locale (an
     en-US browser makes it 605) and shows «60.50 %»; as text the cell shows and keeps what the person
-    typed, and `ikt_model.numbers` reads it the Norwegian way (or refuses it with an example)."""
+    typed, and `ikt_model.numbers` reads it the Norwegian way (or refuses it with an example).
+    The index (hidden on the page) is the members' numbers: Streamlit names a keyed editor with fixed
+    rows by the frame's columns, row count and index values, so another member list is another editor,
+    and edits made for one member's row are never carried over to whoever takes that row next."""
     import pandas as pd
 
     today = municipalities_today()
     texts = percentage_texts(members, current)
     return pd.DataFrame({"Kommunenummer": members, "Kommune": [today[m].visningsnavn for m in members],
-                         "Prosent": [texts[m] for m in members]})
+                         "Prosent": [texts[m] for m in members]}, index=pd.Index(members, name="nr"))
 
 
 def percentages_from_frame(frame) -> dict[str, str]:
@@ -74,6 +91,31 @@ def percentage_sum(texts: dict[str, str]) -> float | None:
         return float(sum(parse_number(t, allow_percent=True, allow_multiplier=False) for t in texts.values()))
     except NumberInputError:
         return None
+
+
+def percentage_sum_note(texts: dict[str, str]) -> str | None:
+    """One Norwegian sentence under the editor about the sum of the typed percentages ({kommunenummer: text}).
+
+    «Sum: 100,00 %» when they add up to 100 (within PERCENT_TOLERANCE, as the key checks); else how far off
+    they are: «Prosentene summerer til 80,00 %; de må bli 100 % (20,00 % mangler).» A member with a blank
+    text (a new member starts blank) is named: «Prosentene summerer til 100,00 % uten Sande (1514), som ikke
+    har fått noen prosent ennå; alle til sammen må bli 100 %.» None while a typed text cannot be read (the
+    key's error says why) or every text is blank."""
+    blank = [m for m, t in texts.items() if not t.strip()]
+    total = percentage_sum({m: t for m, t in texts.items() if t.strip()})
+    if total is None or len(blank) == len(texts):
+        return None
+    off = total - 100
+    if abs(off) <= float(PERCENT_TOLERANCE):
+        if not blank:
+            return f"Sum: {fmt.percent(total / 100, 2)}"
+        gap = ""
+    else:
+        gap = f" ({fmt.percent(abs(off) / 100, 2)} {'for mye' if off > 0 else 'gjenstår' if blank else 'mangler'})"
+    if blank:
+        return (f"Prosentene summerer til {fmt.percent(total / 100, 2)} uten {', '.join(map(member_label, blank))}, "
+                f"som ikke har fått noen prosent ennå; alle til sammen må bli 100{fmt.NBSP}%{gap}.")
+    return f"Prosentene summerer til {fmt.percent(total / 100, 2)}; de må bli 100{fmt.NBSP}%{gap}."
 
 
 def cost_display_rows(split: CostSplit) -> list[dict]:

@@ -25,18 +25,56 @@ def test_percentage_editor_helpers():
     frame = percentage_frame(SUNNMORE)
     assert list(frame["Kommune"]) == ["Herøy (Møre og Romsdal)", "Vanylven", "Sande"]
     assert list(frame["Prosent"]) == ["33,34", "33,33", "33,33"]  # Norwegian text, as the results show it
-    frame.loc[0, "Prosent"] = None  # a value deleted: blank, refused by the key as missing (never read as 0)
+    frame.loc["1515", "Prosent"] = None  # a value deleted: blank, refused by the key as missing (never read as 0)
     assert percentages_from_frame(frame) == {"1515": "", "1511": "33,33", "1514": "33,33"}
     assert percentage_sum(percentages_from_frame(frame)) is None
     kept = percentage_frame(SUNNMORE, {"1515": "60,5", "1511": "25", "1514": "14,5 %"})
     assert list(kept["Prosent"]) == ["60,5", "25", "14,5 %"]
     assert percentage_sum(percentages_from_frame(kept)) == pytest.approx(100)
     assert percentage_sum({"1515": "60.5"}) is None  # unreadable: no sum shown, the error says why
-    assert list(percentage_frame(["1515"], {"1515": "50", "1511": "50"})["Prosent"]) == ["100,00"]
+    assert list(percentage_frame(["1515"], {"1515": "50", "1511": "50"})["Prosent"]) == ["50"]  # kept as typed
+    assert list(percentage_frame(["1515"], {"1515": "50,00", "1511": "50,00"})["Prosent"]) == ["100,00"]
     split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=1000,
                                          percentages=percentages_from_frame(kept)))
     assert [m.andel_kr for m in split.members] == [605, 250, 145]  # «60,5» is 60,5 %, never 605
     assert sum(default_percentages(sorted(municipalities_today())[:7]).values()) == pytest.approx(100)
+
+
+def test_percentage_texts_keep_what_was_typed_when_the_members_change():
+    """A member list changed: typed texts stay for the members who stay (a refused one too), a new member
+    starts blank, one who left takes its text along; an untouched equal split is split again."""
+    from ikt_model.costs.tables import equal_split_texts, percentage_frame, percentage_texts
+
+    typed = {"1515": "60,5", "1511": "-0"}
+    assert percentage_texts(SUNNMORE, typed) == {"1515": "60,5", "1511": "-0", "1514": ""}
+    assert percentage_texts(["1511"], typed) == {"1511": "-0"}
+    assert percentage_texts(["1514", "1515"], typed) == {"1514": "", "1515": "60,5"}  # the new order
+    assert percentage_texts(["1511", "1515"], typed) == {"1511": "-0", "1515": "60,5"}
+    assert percentage_texts(SUNNMORE, equal_split_texts(["1515", "1511"])) == equal_split_texts(SUNNMORE)
+    assert percentage_texts(SUNNMORE, None) == {"1515": "33,34", "1511": "33,33", "1514": "33,33"}
+    # the editor is named by its members (the frame's index): another list is another editor
+    assert list(percentage_frame(SUNNMORE, typed).index) == SUNNMORE
+
+
+@pytest.mark.parametrize("texts, note", [
+    ({"1515": "60,5", "1511": "39,5"}, "Sum: 100,00\u00a0%"),
+    ({"1515": "60", "1511": "20"},
+     "Prosentene summerer til 80,00\u00a0%; de må bli 100\u00a0% (20,00\u00a0% mangler)."),
+    ({"1515": "60", "1511": "50 %"},
+     "Prosentene summerer til 110,00\u00a0%; de må bli 100\u00a0% (10,00\u00a0% for mye)."),
+    ({"1515": "60,5", "1511": "39,5", "1514": ""},
+     "Prosentene summerer til 100,00\u00a0% uten Sande (1514), som ikke har fått noen prosent ennå; "
+     "alle til sammen må bli 100\u00a0%."),
+    ({"1515": "60", "1511": " ", "1514": ""},
+     "Prosentene summerer til 60,00\u00a0% uten Vanylven (1511), Sande (1514), som ikke har fått noen prosent "
+     "ennå; alle til sammen må bli 100\u00a0% (40,00\u00a0% gjenstår)."),
+    ({"1515": "60.5", "1511": "39,5"}, None),  # unreadable: the key's error says why
+    ({"1515": "", "1511": ""}, None),
+])
+def test_percentage_sum_note(texts, note):
+    from ikt_model.costs.tables import percentage_sum_note
+
+    assert percentage_sum_note(texts) == note
 
 
 def test_display_table_right_aligns_the_numbers_and_their_headings():

@@ -1,5 +1,5 @@
 """Browser (en-US locale, as many Norwegian offices have): Norwegian numbers in the cost key, input that
-survives a page switch, and downloads that Norwegian Excel opens correctly."""
+survives a page switch and a new member, and downloads that Norwegian Excel opens correctly."""
 
 import csv
 import io
@@ -101,6 +101,19 @@ def test_cost_key_reads_norwegian_numbers_and_keeps_them_across_pages(app_page, 
     assert chips.get_by_text(OPTIONS["1515"]).count() == 1 and chips.get_by_text(OPTIONS["1511"]).count() == 1
     page.get_by_text(f"Sum: 100,00{NBSP}%").wait_for()
     page.locator(".js-plotly-plot").first.get_by_text(f"151{NBSP}250{NBSP}kr").first.wait_for()
+
+    members.click()  # a new member: what was typed stays, the new member starts blank and the sum says so
+    members.fill(OPTIONS["1514"].split(" ")[0])
+    page.get_by_role("option").filter(has_text="1514").first.click()
+    chips.get_by_text(OPTIONS["1514"]).wait_for()
+    wait_for_app(page)
+    page.keyboard.press("Escape")
+    page.get_by_text(f"Prosentene summerer til 100,00{NBSP}% uten Sande (1514)").wait_for()  # 60,5 + 39,5 kept
+    page.wait_for_timeout(1500)  # a new editor (another member list): let the canvas become interactive
+    _edit_percent(page, grid, 0, "50,5")
+    _edit_percent(page, grid, 2, "10")  # the new member's row, blank until now
+    page.get_by_text(f"Sum: 100,00{NBSP}%").wait_for()  # 50,5 + 39,5 + 10: no edit carried over to another row
+    page.locator(".js-plotly-plot").first.get_by_text(f"126{NBSP}250{NBSP}kr").first.wait_for()  # 50,5 %
 
     _navigate(page, "Beslutningsnotat", "Beslutningsnotat")
     include = page.locator(".st-key-notat_costs input")

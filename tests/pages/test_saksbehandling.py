@@ -247,3 +247,50 @@ def test_costs_page_refuses_a_negative_or_missing_percentage_and_keeps_what_was_
     at.switch_page("pages/home.py").run()
     at.switch_page(COSTS).run()
     assert at.session_state["kost_pct_texts"] == typed and _unescaped(at.error[0].value).startswith(message)
+
+
+def _type_percentages(at, texts: list[str]) -> None:
+    """Type `texts` into the fixed-percentage editor's «Prosent» cells, row by row, as the browser sends
+    them: the editor's edit state (AppTest cannot type into a data editor's cells)."""
+    at.session_state["kost_pct"] = {"edited_rows": {i: {"Prosent": t} for i, t in enumerate(texts)},
+                                    "added_rows": [], "deleted_rows": []}
+    at.run()
+
+
+def _editor_texts(at) -> dict[str, str]:
+    frame = at.data_editor(key="kost_pct").value
+    return dict(zip(frame["Kommunenummer"], frame["Prosent"], strict=True))
+
+
+def test_costs_page_keeps_typed_percentages_when_the_member_list_changes(at):
+    """Faste prosenter: adding a member kept none of the typed percentages (every member got an equal split
+    again). Now the members who stay keep what was typed, a refused text too; the new member starts blank, and
+    the sum says what is left; removing a member takes its percentage away and changes nothing else."""
+    at.session_state[session.PROFILE] = Profile(members=["1515", "1511"], municipalities=2)
+    at.switch_page(COSTS).run()
+    at.radio(key="kost_method").set_value("faste_prosenter").run()
+    assert _editor_texts(at) == {"1515": "50,00", "1511": "50,00"}  # nothing typed yet: an equal split
+    _type_percentages(at, ["60,5", "39,5"])
+    assert not at.error and cost_tables.SESSION_KEY in at.session_state
+
+    at.multiselect(key="kost_members").set_value(["1515", "1511", "1514"]).run()
+    assert not at.exception
+    assert _editor_texts(at) == {"1515": "60,5", "1511": "39,5", "1514": ""}
+    assert at.session_state["kost_pct_texts"] == {"1515": "60,5", "1511": "39,5", "1514": ""}
+    assert [_unescaped(e.value) for e in at.error] == ["Prosenten for Sande (1514) mangler. Skriv for eksempel 60,5."]
+    assert ("Prosentene summerer til 100,00\u00a0% uten Sande (1514), som ikke har fått noen prosent ennå; "
+            "alle til sammen må bli 100\u00a0%.") in [c.value for c in at.caption]
+    assert cost_tables.SESSION_KEY not in at.session_state  # no split for the memo until the key is whole
+
+    _type_percentages(at, ["50", "-0", "30"])  # the new editor: one text refused, the new member filled
+    assert _unescaped(at.error[0].value).startswith("Prosenten for Vanylven (1511) kan ikke være negativ")
+    at.multiselect(key="kost_members").set_value(["1515", "1511"]).run()  # Sande leaves
+    assert _editor_texts(at) == {"1515": "50", "1511": "-0"}  # the refused text stays as typed
+    assert _unescaped(at.error[0].value).startswith("Prosenten for Vanylven (1511) kan ikke være negativ")
+    _type_percentages(at, ["50", "40"])
+    assert ("Prosentene summerer til 90,00\u00a0%; de må bli 100\u00a0% (10,00\u00a0% mangler)."
+            in [c.value for c in at.caption])
+    assert [_unescaped(e.value) for e in at.error] == ["Prosentene må summere til 100 (nå 90,00)."]
+    _type_percentages(at, ["50", "50"])
+    assert not at.error and "Sum: 100,00\u00a0%" in [c.value for c in at.caption]
+    assert cost_tables.SESSION_KEY in at.session_state
