@@ -9,6 +9,7 @@ one line on stderr (CliError). "-" as the query reads it from stdin.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 import threading
@@ -38,6 +39,8 @@ def add_parser(subparsers) -> None:
 
 def run(args) -> int:
     """Run one read-only query on the national overview under the sandbox's limits; exit code 0 or 2."""
+    if not math.isfinite(args.timeout):  # «nan» stopped every query at once, naming a limit of «nan s»
+        raise CliError(f"--timeout må være et endelig antall sekunder, for eksempel 10 (fikk «{args.timeout}»)")
     if args.max_rows < 1 or args.timeout <= 0:
         raise CliError("--max-rows og --timeout må være større enn null")
     query = sys.stdin.read() if args.query == "-" else args.query

@@ -47,6 +47,21 @@ def test_timeout_and_row_limit(capsys):
     assert len(json.loads(captured.out)["rows"]) == 5 and "5" in captured.err
 
 
+@pytest.mark.parametrize("timeout", ["nan", "inf", "-inf"])
+def test_timeout_must_be_a_finite_number_of_seconds(capsys, timeout):
+    """«nan» stopped every query at once with «tidsgrensen på nan s»; now it is refused before any query runs."""
+    assert main(["sql", "SELECT 1 AS en", f"--timeout={timeout}"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"feil: --timeout må være et endelig antall sekunder, for eksempel 10 (fikk «{timeout}»)\n"
+
+
+@pytest.mark.parametrize("option", ["--timeout=-0", "--max-rows=-0"])
+def test_a_minus_zero_limit_is_refused(capsys, option):
+    assert main(["sql", "SELECT 1 AS en", option]) == 2
+    assert capsys.readouterr().err == "feil: --max-rows og --timeout må være større enn null\n"
+
+
 def test_subprocess_no_traceback():
     proc = subprocess.run([sys.executable, "-m", "ikt_model", "sql", "COPY samarbeid TO '/tmp/x.csv'"],
                           cwd=REPO, capture_output=True, text=True, timeout=60)
