@@ -36,15 +36,25 @@ def depth(value: object, limit: int = MAX_DEPTH) -> int:
     return deepest
 
 
-def loads(text: str | bytes, what: str = "Filen", max_depth: int = MAX_DEPTH) -> object:
-    """Parse JSON from outside; JsonInputError («<what> er ikke gyldig JSON …») on any problem."""
+def _int_keeping_minus_zero(literal: str) -> int | float:
+    """A JSON integer literal: an int, but «-0» (and «-00…») as the float -0.0, which keeps the minus sign."""
+    value = int(literal)
+    return -0.0 if value == 0 and literal.startswith("-") else value
+
+
+def loads(text: str | bytes, what: str = "Filen", max_depth: int = MAX_DEPTH, *,
+          keep_minus_zero: bool = False) -> object:
+    """Parse JSON from outside; JsonInputError («<what> er ikke gyldig JSON …») on any problem.
+
+    With `keep_minus_zero`, the integer literal «-0» is read as the float -0.0 rather than the int 0, so a
+    caller that refuses a minus sign (numbers.has_minus_sign) sees it; «-0.0» is -0.0 either way."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise JsonInputError(f"{what} er ikke gyldig JSON: teksten er ikke UTF-8") from None
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_int=_int_keeping_minus_zero if keep_minus_zero else None)
     except RecursionError:
         raise JsonInputError(f"{what} er ikke gyldig JSON her: den er nestet dypere enn {max_depth} nivåer") from None
     except json.JSONDecodeError as exc:

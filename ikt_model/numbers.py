@@ -27,6 +27,7 @@ the dot as a thousands separator in prices.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -168,6 +169,21 @@ def parse_whole(raw: object, *, what: str = "Tallet", example: str = "12 500 000
     return int(value)
 
 
+def has_minus_sign(raw: object) -> bool:
+    """True when `raw` carries a minus sign, «−0», «-0» and the float -0.0 too: a typed text whose first
+    character (after spaces) is one of MINUS_SIGNS, or a number below zero or with its sign bit set. A field
+    that takes 0 or more refuses these rather than read «-0» as 0 without a word."""
+    if isinstance(raw, str):
+        return raw.strip()[:1] in tuple(MINUS_SIGNS)
+    if isinstance(raw, bool):
+        return False
+    if isinstance(raw, Decimal):
+        return raw.is_signed()
+    if isinstance(raw, float):
+        return math.copysign(1.0, raw) < 0
+    return isinstance(raw, int) and raw < 0
+
+
 def whole_number_hint(low: int, high: int) -> str:
     """The Norwegian hint for a whole-number field from `low` to `high` (numbers in Norwegian format)."""
     return f"Skriv et helt tall fra {number(low)} til {number(high)}, uten komma eller punktum."
@@ -186,7 +202,6 @@ def parse_whole_between(raw: object, low: int, high: int, *, what: str) -> int:
         value = parse_whole(raw, what=what, example=str(low))
     except NumberInputError:
         raise refusal from None
-    signed = isinstance(raw, str) and raw.strip()[:1] in tuple(MINUS_SIGNS)  # «−0»: a minus sign is not dropped
-    if signed and low >= 0 or not low <= value <= high:
+    if has_minus_sign(raw) and low >= 0 or not low <= value <= high:  # «−0»: a minus sign is not dropped
         raise refusal
     return value

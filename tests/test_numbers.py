@@ -8,6 +8,7 @@ import pytest
 from ikt_model.numbers import (
     WHOLE_NUMBER_PATTERN,
     NumberInputError,
+    has_minus_sign,
     parse_number,
     parse_whole,
     parse_whole_between,
@@ -137,3 +138,13 @@ def test_the_browser_pattern_takes_digits_only_and_the_hint_says_so():
     assert [parse_whole(t) for t in taken] == [7, 12, 500, 1000, 1000, 2147483647, 0]
     assert whole_number_hint(0, 2**31 - 1) == ("Skriv et helt tall fra 0 til 2\u00a0147\u00a0483\u00a0647, uten komma "
                                                "eller punktum.")
+
+
+@pytest.mark.parametrize("raw, signed", [
+    ("-0", True), (" \u22120", True), ("\u20135", True), ("-10 %", True), (-0.0, True), (-1, True),
+    (Decimal("-0"), True), (Decimal("-0.00"), True),
+    ("0", False), ("+0", False), (" 5", False), ("", False), (0, False), (0.0, False), (Decimal("0"), False),
+    (3, False), (False, False), (None, False),
+])
+def test_a_minus_sign_is_seen_on_zero_too(raw, signed):
+    assert has_minus_sign(raw) is signed

@@ -14,11 +14,22 @@ import pkgutil
 import re
 import sys
 
+from ..numbers import NumberInputError, parse_whole_between
 from ..store.faults import StoreUnavailable
 
 
 class CliError(Exception):
     """Bad input: reported as one line on stderr with exit code 2."""
+
+
+def whole_option(raw: object, low: int, high: int, option: str) -> int:
+    """A whole-number option («--seed») read as the app reads a typed whole number (numbers.parse_whole_between:
+    «1 000» is 1000; «-0», «−5», «3,7» and «1e3» are refused, a minus sign never dropped). Raises CliError:
+    «--seed må være et helt tall fra 0 til 2 147 483 647.»"""
+    try:
+        return parse_whole_between(raw, low, high, what=option)
+    except NumberInputError as exc:
+        raise CliError(str(exc)) from None
 
 
 _ARGPARSE_NORWEGIAN = [  # argparse's English error texts (Python 3.11-3.13) -> Norwegian

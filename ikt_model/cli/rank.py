@@ -12,6 +12,7 @@ from .. import jsontext
 from ..decision.evaluation import Evaluation, evaluate
 from ..decision.profile import Profile
 from ..decision.weights import PRESET_LABELS, Weights, WeightsError, preset
+from ..numbers import has_minus_sign
 from ..ui.messages import norwegian_errors
 from . import CliError
 
@@ -25,9 +26,10 @@ def add_parser(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def _read_json(path: str, what: str):
+def _read_json(path: str, what: str, *, keep_minus_zero: bool = False):
     try:
-        return jsontext.loads(Path(path).read_bytes(), f"{what.capitalize()}-filen {path}")
+        return jsontext.loads(Path(path).read_bytes(), f"{what.capitalize()}-filen {path}",
+                              keep_minus_zero=keep_minus_zero)
     except FileNotFoundError:
         raise CliError(f"{what}-filen finnes ikke: {path}") from None
     except jsontext.JsonInputError as exc:
@@ -55,7 +57,12 @@ def load_weights(spec: str) -> Weights:
             return preset(spec)
         if not Path(spec).exists():
             raise CliError(f"ukjent vektsett eller fil «{spec}»: bruk rapport, like, rangsum eller en JSON-fil")
-        return Weights(points=_read_json(spec, "vekt"))
+        points = _read_json(spec, "vekt", keep_minus_zero=True)
+        for key, value in points.items() if isinstance(points, dict) else ():
+            if isinstance(value, (int, float)) and has_minus_sign(value):  # -0 too, as in the app: never read as 0
+                raise WeightsError(f"Vekten for faktor {key} kan ikke være negativ (skrevet: {value:g}); "
+                                   "skriv 0 eller mer")
+        return Weights(points=points)
     except (WeightsError, ValidationError) as exc:
         message = norwegian_errors(exc)[0] if isinstance(exc, ValidationError) else str(exc)
         raise CliError(f"ugyldige vekter: {message}") from None

@@ -14,9 +14,9 @@ import math
 from pathlib import Path
 
 from .. import jsontext
-from ..numbers import NumberInputError, parse_number
-from ..robustness.smaa import SmaaError, smaa
-from . import CliError
+from ..numbers import NumberInputError, has_minus_sign, parse_number
+from ..robustness.smaa import MAX_WORK, SEED_RANGE, SmaaError, smaa
+from . import CliError, whole_option
 
 
 def add_parser(subparsers) -> None:
@@ -26,8 +26,8 @@ def add_parser(subparsers) -> None:
     p.add_argument("--weights", default="uniform", help="uniform | ordinal | FIL.json (kriterium -> vekt)")
     p.add_argument("--scores", default="fixed", choices=("fixed", "step", "uniform"),
                    help="usikre verdier: fixed, step (±1 trinn, 15 %% hver vei) eller uniform (±0,5)")
-    p.add_argument("--samples", type=int, default=10_000, help="antall Monte Carlo-trekk (standard 10 000)")
-    p.add_argument("--seed", type=int, default=1, help="frø for tilfeldige tall (samme frø, samme svar)")
+    p.add_argument("--samples", default="10000", help="antall Monte Carlo-trekk (standard 10 000)")
+    p.add_argument("--seed", default="1", help="frø for tilfeldige tall, 0 eller mer (samme frø, samme svar)")
     p.add_argument("--format", choices=("json",), default="json")
     p.set_defaults(func=run)
 
@@ -97,7 +97,7 @@ def read_weights(spec: str, criteria: list[str]) -> tuple[str, list[float] | Non
     if not Path(spec).exists():
         raise CliError(f"ukjent vektvalg eller fil «{spec}»: bruk uniform, ordinal eller en JSON-fil")
     try:
-        raw = jsontext.loads(read_text(spec, "vekt"), f"Vektfilen {spec}")
+        raw = jsontext.loads(read_text(spec, "vekt"), f"Vektfilen {spec}", keep_minus_zero=True)
     except jsontext.JsonInputError as exc:
         raise CliError(str(exc)) from None
     if not isinstance(raw, dict):
@@ -108,8 +108,10 @@ def read_weights(spec: str, criteria: list[str]) -> tuple[str, list[float] | Non
     weights = []
     for c in criteria:
         value = raw.get(c, 0)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             raise CliError(f"vekten for «{c}» må være et ikke-negativt tall")
+        if has_minus_sign(value):  # -0 too: a minus sign is refused, as in the app, never read as 0
+            raise CliError(f"vekten for «{c}» kan ikke være negativ (skrevet: {value:g}); skriv 0 eller mer")
         weights.append(float(value))
     if sum(weights) <= 0:
         raise CliError("minst én vekt må være større enn null")
@@ -118,18 +120,18 @@ def read_weights(spec: str, criteria: list[str]) -> tuple[str, list[float] | Non
 
 def run(args) -> int:
     """SMAA-2 acceptabilities and central weights as JSON; exit code 0 or 2."""
+    samples = whole_option(args.samples, 1, MAX_WORK, "--samples")  # «-0» or «−5»: refused, as in the app
+    seed = whole_option(args.seed, *SEED_RANGE, "--seed")
     alternatives, criteria, values = read_values(args.values)
     mode, weights = read_weights(args.weights, criteria)
-    if args.samples < 1:
-        raise CliError("--samples må være minst 1")
     try:
-        result = smaa(values, mode, weights, samples=args.samples, seed=args.seed, score_mode=args.scores)
+        result = smaa(values, mode, weights, samples=samples, seed=seed, score_mode=args.scores)
     except SmaaError as exc:
         raise CliError(str(exc)) from None
     print(json.dumps({
         "alternatives": alternatives, "criteria": criteria,
         "rank_acceptability": result.rank_acceptability, "central_weights": result.central_weights,
         "confidence": result.confidence, "holistic": result.holistic,
-        "weight_mode": mode, "score_mode": args.scores, "samples": args.samples, "seed": args.seed,
+        "weight_mode": mode, "score_mode": args.scores, "samples": samples, "seed": seed,
     }, ensure_ascii=False, indent=2))
     return 0

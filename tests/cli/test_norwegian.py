@@ -19,7 +19,7 @@ def one_line(capsys) -> str:
     (["rank"], "dette må oppgis: --profile"),
     (["rank", "--profile"], "--profile mangler verdi"),
     (["rank", "--profile", "p.json", "--format", "xml"], "--format: ugyldig valg 'xml' (velg blant"),
-    (["smaa", "--values", "v.csv", "--samples", "mange"], "--samples: 'mange' er ikke et gyldig tall"),
+    (["smaa", "--values", "v.csv", "--samples", "mange"], "--samples må være et helt tall fra 1 til"),
     (["magi"], "kommando: ugyldig valg 'magi'"),
     (["rank", "--profile", "p.json", "--tull", "1"], "ukjente argumenter: --tull 1"),
 ])

@@ -66,6 +66,11 @@ def test_rank_table(profile_file, capsys):
      "ukjent vektsett"),
     (lambda d: (d / "p.json").write_text("{}") and (d / "w.json").write_text('{"1": -3}')
      and ["--profile", str(d / "p.json"), "--weights", str(d / "w.json")], "negativ"),
+    (lambda d: (d / "p.json").write_text("{}") and (d / "w.json").write_text('{"1": -0, "2": 30}')
+     and ["--profile", str(d / "p.json"), "--weights", str(d / "w.json")],
+     "ugyldige vekter: Vekten for faktor 1 kan ikke være negativ (skrevet: -0); skriv 0 eller mer"),  # was 0
+    (lambda d: (d / "p.json").write_text("{}") and (d / "w.json").write_text('{"1": -0.0, "2": 30}')
+     and ["--profile", str(d / "p.json"), "--weights", str(d / "w.json")], "kan ikke være negativ (skrevet: -0)"),
 ])
 def test_bad_input_exits_2_with_one_line(tmp_path, capsys, setup, message):
     args = setup(tmp_path)

@@ -67,7 +67,10 @@ def test_smaa_bad_values(tmp_path, capsys, text, expected):
 @pytest.mark.parametrize("weights, expected", [
     ("tull", "ukjent vektvalg"),
     ('{"c": 1}', "ukjent kriterium"),
-    ('{"a": -1, "b": 1}', "ikke-negativt"),
+    ('{"a": -1, "b": 1}', "vekten for «a» kan ikke være negativ (skrevet: -1); skriv 0 eller mer"),
+    ('{"a": -0, "b": 1}', "vekten for «a» kan ikke være negativ (skrevet: -0); skriv 0 eller mer"),  # was read as 0
+    ('{"a": -0.0, "b": 1}', "vekten for «a» kan ikke være negativ (skrevet: -0)"),
+    ('{"a": "-0", "b": 1}', "vekten for «a» må være et ikke-negativt tall"),
     ('{"a": 0, "b": 0}', "større enn null"),
     ("[1, 2]", "JSON-objekt"),
     ("{", "ikke gyldig JSON"),
@@ -98,3 +101,29 @@ def test_smaa_reads_csv_from_norwegian_excel(tmp_path, capsys):
 def test_smaa_refuses_numbers_it_would_have_to_guess(tmp_path, capsys, text, expected):
     code, out, err = run(["smaa", "--values", write(tmp_path, "v.csv", text)], capsys)
     assert code == 2 and out == "" and err.count("\n") == 1 and expected in err, err
+
+
+@pytest.mark.parametrize("option, text, expected", [
+    ("--seed", "-0", "--seed må være et helt tall fra 0 til 2\u00a0147\u00a0483\u00a0647."),  # was read as 0
+    ("--seed", "\u22120", "--seed må være et helt tall fra 0"),
+    ("--seed", "-5", "--seed må være et helt tall fra 0"),  # was a traceback from numpy
+    ("--seed", "3,7", "--seed må være et helt tall fra 0"),
+    ("--samples", "-0", "--samples må være et helt tall fra 1 til 15\u00a0000\u00a0000."),
+    ("--samples", "0", "--samples må være et helt tall fra 1"),
+    ("--samples", "mange", "--samples må være et helt tall fra 1"),
+])
+def test_smaa_refuses_a_minus_sign_in_whole_number_options(tmp_path, capsys, option, text, expected):
+    """The app refuses «−0» as the seed (numbers.parse_whole_between); the command line read it as 0."""
+    values = write(tmp_path, "v.csv", "alternative,a,b\nA,1,0\nB,0,1\n")
+    code, out, err = run(["smaa", "--values", values, f"{option}={text}"], capsys)
+    assert (code, out) == (2, "") and err.startswith(f"feil: {expected}")
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_smaa_reads_whole_number_options_as_the_app_does(tmp_path, capsys):
+    values = write(tmp_path, "v.csv", "alternative,a,b\nA,1,0\nB,0,1\n")
+    code, out, err = run(["smaa", "--values", values, "--samples", "2 000", "--seed", " 7 "], capsys)
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert (data["samples"], data["seed"]) == (2000, 7)
+    assert out == run(["smaa", "--values", values, "--samples", "2000", "--seed", "7"], capsys)[1]
