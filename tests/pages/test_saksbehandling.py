@@ -294,3 +294,7 @@ def test_costs_page_keeps_typed_percentages_when_the_member_list_changes(at):
     _type_percentages(at, ["50", "50"])
     assert not at.error and "Sum: 100,00\u00a0%" in [c.value for c in at.caption]
     assert cost_tables.SESSION_KEY in at.session_state
+    at.radio(key="kost_method").set_value("likedeling_og_folketall").run()  # the other key and back: kept too
+    at.multiselect(key="kost_members").set_value(["1515", "1511", "1514"]).run()
+    at.radio(key="kost_method").set_value("faste_prosenter").run()
+    assert _editor_texts(at) == {"1515": "50", "1511": "50", "1514": ""}
