@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 from .. import format as fmt
@@ -85,12 +86,17 @@ def percentages_from_frame(frame) -> dict[str, str]:
     return out
 
 
-def percentage_sum(texts: dict[str, str]) -> float | None:
-    """The sum of the typed percentages, or None while any of them cannot be read."""
+def _exact_sum(texts: dict[str, str]) -> Decimal | None:
     try:
-        return float(sum(parse_number(t, allow_percent=True, allow_multiplier=False) for t in texts.values()))
+        return sum((parse_number(t, allow_percent=True, allow_multiplier=False) for t in texts.values()), Decimal(0))
     except NumberInputError:
         return None
+
+
+def percentage_sum(texts: dict[str, str]) -> float | None:
+    """The sum of the typed percentages, or None while any of them cannot be read."""
+    total = _exact_sum(texts)
+    return None if total is None else float(total)
 
 
 def percentage_sum_note(texts: dict[str, str]) -> str | None:
@@ -102,11 +108,11 @@ def percentage_sum_note(texts: dict[str, str]) -> str | None:
     har fått noen prosent ennå; alle til sammen må bli 100 %.» None while a typed text cannot be read (the
     key's error says why) or every text is blank."""
     blank = [m for m, t in texts.items() if not t.strip()]
-    total = percentage_sum({m: t for m, t in texts.items() if t.strip()})
-    if total is None or len(blank) == len(texts):
+    exact = _exact_sum({m: t for m, t in texts.items() if t.strip()})
+    if exact is None or len(blank) == len(texts):
         return None
-    off = total - 100
-    if abs(off) <= float(PERCENT_TOLERANCE):
+    total, off = float(exact), float(exact - 100)
+    if abs(exact - 100) <= PERCENT_TOLERANCE:  # exactly as the key checks («99,99» is accepted there)
         if not blank:
             return f"Sum: {fmt.percent(total / 100, 2)}"
         gap = ""

@@ -68,6 +68,9 @@ def test_percentage_texts_keep_what_was_typed_when_the_members_change():
     ({"1515": "60", "1511": " ", "1514": ""},
      "Prosentene summerer til 60,00\u00a0% uten Vanylven (1511), Sande (1514), som ikke har fått noen prosent "
      "ennå; alle til sammen må bli 100\u00a0% (40,00\u00a0% gjenstår)."),
+    ({"1515": "60", "1511": "39,99"}, "Sum: 99,99\u00a0%"),  # within the key's tolerance: accepted there too
+    ({"1515": "60", "1511": "39,98"},
+     "Prosentene summerer til 99,98\u00a0%; de må bli 100\u00a0% (0,02\u00a0% mangler)."),
     ({"1515": "60.5", "1511": "39,5"}, None),  # unreadable: the key's error says why
     ({"1515": "", "1511": ""}, None),
 ])
