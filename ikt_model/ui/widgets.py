@@ -143,6 +143,52 @@ def hold_values(state: MutableMapping[str, Any], defaults: Mapping[str, Any]) ->
         state[key] = state[key] if key in state else default
 
 
+WIDGET_GENERATIONS = "widget_generations"  # state key: {base key: generation} for `server_value_key`
+
+
+def widget_key(state: Mapping[str, Any], base: str) -> str:
+    """The key the widget `base` is drawn under now (see `server_value_key`): `base` itself, or `base_v<n>`
+    after the server changed its value n times."""
+    generations = state[WIDGET_GENERATIONS] if WIDGET_GENERATIONS in state else {}
+    n = generations.get(base, 0)
+    return f"{base}_v{n}" if n else base
+
+
+def server_value_key(state: MutableMapping[str, Any], base: str, value: Any) -> str:
+    """Write `value` for a widget whose value the server sets (the sidebar's weight sliders and weight set
+    box, which follow the weights in use; the walking slider) and return the key to draw it under. Call it
+    on every run, before the widget is drawn.
+
+    The key stays the same while the widget holds `value` (the user's own change, or the server's value
+    written before); when the server changes the value, or the widget holds none, the widget gets a new key
+    (`base_v1`, `base_v2`, ...): the browser draws a new widget. A key's value is thus set by the server only
+    once, when the key is new, and after that changed only by the user.
+
+    Why: a value the server writes reaches the browser only with the run's answer. A rerun the browser sends
+    before that (a page switch right after choosing a weight set: Back within a second) carries the value
+    the browser still shows. Under the same key Streamlit takes that old value for the user's change: it
+    keeps it and calls the widget's on_change with it (the sidebar's twelve slider callbacks put the old
+    weights back as «Egendefinert», and asked for a rerun of the left page's fragments, which blanked the
+    new page). Under a new key the old value belongs to a widget this run does not draw, and is dropped.
+    """
+    generations = dict(state[WIDGET_GENERATIONS]) if WIDGET_GENERATIONS in state else {}
+    key = widget_key(state, base)
+    if base in generations and not (key in state and _same(state[key], value)):
+        generations[base] += 1
+        key = f"{base}_v{generations[base]}"
+    generations.setdefault(base, 0)
+    state[WIDGET_GENERATIONS] = generations
+    state[key] = value
+    return key
+
+
+def _same(held: Any, value: Any) -> bool:
+    try:
+        return bool(held == value)
+    except (TypeError, ValueError):  # values that do not compare (arrays): treated as changed
+        return False
+
+
 def follow_unless_chosen(state: MutableMapping[str, Any], key: str, choice_key: str, options: Sequence[Any],
                          default: Any) -> Any:
     """The value a select box (widget key `key`) shows on this run: the user's own pick (`state[choice_key]`,

@@ -57,3 +57,18 @@ def test_sliders_that_start_from_the_weights_start_again_when_they_change():
     assert follow_weights(state, ["w1", "w2"], [0.5, 0.5], "seen") is False and state["w1"] == 0.9
     assert follow_weights(state, ["w1", "w2"], [0.6, 0.4], "seen") is True  # new weights in the sidebar
     assert "w1" not in state and "w2" not in state
+
+
+def test_a_widget_whose_value_the_server_changes_gets_a_new_key():
+    from ikt_model.ui.widgets import server_value_key, widget_key
+
+    state: dict = {}
+    assert server_value_key(state, "w", 25.9) == "w" and state["w"] == 25.9  # first drawn: its own key
+    assert server_value_key(state, "w", 25.9) == "w"  # the same value written again: the same widget
+    state["w"] = 30.0  # the user moved it
+    assert server_value_key(state, "w", 30.0) == "w" == widget_key(state, "w")  # the page follows: kept
+    assert server_value_key(state, "w", 8.3) == "w_v1" and state["w_v1"] == 8.3  # the server changed it
+    assert state["w"] == 30.0 and widget_key(state, "w") == "w_v1"  # the old key's value is left as it was
+    del state["w_v1"]  # Streamlit dropped the widget (not drawn on the last page)
+    assert server_value_key(state, "w", 8.3) == "w_v2"  # the browser may still hold the old one: a new key
+    assert widget_key(state, "other") == "other"
