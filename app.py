@@ -18,7 +18,7 @@ from ikt_model.ui import workspace as sak
 from ikt_model.ui.browser_labels import norwegian_page_block
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
 from ikt_model.ui.text import markdown_escape
-from ikt_model.ui.widgets import NORWEGIAN_WIDGETS_CSS, WIDE_TABLE_CSS
+from ikt_model.ui.widgets import NORWEGIAN_WIDGETS_CSS, WIDE_TABLE_CSS, server_value_key, widget_key
 from ikt_model.workspaces import shared_workspaces
 
 st.set_page_config(page_title="IKT-samarbeid – beslutningsstøtte", page_icon=str(REPO_ROOT / "static" / "favicon.png"),
@@ -61,6 +61,8 @@ address_bar_component = st.components.v2.component(address_bar.NAME, js=address_
 
 
 def _slider_key(factor_id: int) -> str:
+    """The slider's base key; it is drawn under `server_value_key`'s key for it (a new one whenever the
+    server sets its value: a preset, a refused change)."""
     return f"weight_slider_{factor_id}"
 
 
@@ -78,18 +80,23 @@ def _rerun_weight_fragments(*, sliders: bool = False, weight_set: bool = True) -
     st.rerun()
 
 
-def _apply_preset() -> None:
-    name = st.session_state["weight_preset"]
+def _apply_preset(key: str) -> None:
+    if key != widget_key(st.session_state, "weight_preset"):
+        return  # an old value from a box the server has replaced since: not the user's choice (server_value_key)
+    name = st.session_state[key]
     if name in PRESET_LABELS:
         session.set_weights(st.session_state, preset(name), name)
     st.session_state.pop("weights_error", None)
     _rerun_weight_fragments(sliders=True)
 
 
-def _slider_changed(factor_id: int) -> None:
-    """One slider moved: that factor's points change, the other factors keep their exact points (a weight
-    set from AHP or a workshop is not rounded to the sliders' 0,1 steps)."""
-    points = {**st.session_state[session.WEIGHTS].points, factor_id: st.session_state[_slider_key(factor_id)]}
+def _slider_changed(factor_id: int, key: str) -> None:
+    """One slider (widget key `key`) moved: that factor's points change, the other factors keep their exact
+    points (a weight set from AHP or a workshop is not rounded to the sliders' 0,1 steps). A value for a slider
+    the server has replaced since is an old one the browser still showed, not a move: ignored."""
+    if key != widget_key(st.session_state, _slider_key(factor_id)):
+        return
+    points = {**st.session_state[session.WEIGHTS].points, factor_id: st.session_state[key]}
     # the weight set box shows «Egendefinert» already and no refusal: it stays as it is (one element less to
     # send and lay out on every further slider move)
     set_unchanged = (st.session_state[session.WEIGHTS_SOURCE] == session.CUSTOM
@@ -109,8 +116,10 @@ def weight_set() -> None:
     """The weight set in use (preset box), where custom weights came from, and a refused change."""
     view = session.current(st.session_state)
     source = view.weights_source
-    st.session_state["weight_preset"] = source if source in PRESET_LABELS else session.CUSTOM
-    st.selectbox("Vektsett", [*PRESET_LABELS, session.CUSTOM], key="weight_preset", on_change=_apply_preset,
+    # a new key whenever the server changes what it shows (e.g. «Egendefinert» after a slider moved): see
+    # ui.widgets.server_value_key
+    key = server_value_key(st.session_state, "weight_preset", source if source in PRESET_LABELS else session.CUSTOM)
+    st.selectbox("Vektsett", [*PRESET_LABELS, session.CUSTOM], key=key, on_change=_apply_preset, args=(key,),
                  format_func=session.source_label,
                  help="Rapportens vektsett bygger på dens prioriterte rekkefølge av faktorene (3.1, 4.3): den "
                           "viktigste får mest vekt, og vekten avtar nedover listen. Metoden står på «Om».")
@@ -124,12 +133,15 @@ def weight_set() -> None:
 def weight_sliders() -> None:
     """The twelve sliders in points. Not redrawn when one of them moves (the browser shows the new value
     already); redrawn for a preset, a refused change and every full run. Numbers are shown in the
-    browser's «localized» format, which the app's page pins to Norwegian (ui.widgets, scripts/serve.py)."""
+    browser's «localized» format, which the app's page pins to Norwegian (ui.widgets, scripts/serve.py).
+    A slider whose value the server changes (a preset, a refused change) gets a new key: a page switch sent
+    before the new value reached the browser then cannot bring the old value back as a change
+    (ui.widgets.server_value_key)."""
     weights = session.current(st.session_state).weights
     for f in default_knowledge_base().factors:
-        st.session_state[_slider_key(f.id)] = weights.points[f.id]
-        st.slider(f"{f.id}. {f.label}", 0.0, 100.0, step=0.1, format="localized", key=_slider_key(f.id),
-                  on_change=_slider_changed, args=(f.id,), help=f.description)
+        key = server_value_key(st.session_state, _slider_key(f.id), weights.points[f.id])
+        st.slider(f"{f.id}. {f.label}", 0.0, 100.0, step=0.1, format="localized", key=key,
+                  on_change=_slider_changed, args=(f.id, key), help=f.description)
 
 
 @st.fragment(key=session.WEIGHT_SHARES_FRAGMENT)

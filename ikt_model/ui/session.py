@@ -9,7 +9,8 @@ change the weights only through `set_weights(state, weights, source)`. The keys:
   OVERRIDES       dict[str, int]   what-if score overrides: assessment row id -> score (-2..2)
   WORKSHOP_RESULT dict | None      set by the workshop page when the facilitator carries the group result on:
                                    {"title", "participants", "method", "dissent": [(factor_id, spread), ...]}
-The sidebar weight sliders (rendered by app.py) have keys `weight_slider_<factor id>` and the factor label.
+The sidebar weight sliders (rendered by app.py) have the factor label and base keys `weight_slider_<factor id>`
+(drawn under `ui.widgets.widget_key(state, base)`: a new key each time the server sets the slider's value).
 
 A weight's way from the sidebar slider to the ranking chart: app.py (slider callback) -> `set_weights`
 (validated once, by `Weights`) -> `current` (normalised once: `Weights.fraction_vector` is computed once

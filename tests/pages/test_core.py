@@ -1,12 +1,24 @@
 """AppTest for the core pages: profile, comparison, knowledge base, about."""
 
+import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Widget
 
 from ikt_model.decision.profile import Profile
 from ikt_model.ui import session
 from ikt_model.ui.share import decode_state, encode_state
+from ikt_model.ui.widgets import widget_key
 from tests.markdown_text import shown as shown_markdown
 from tests.pages.live import address_bar_values, live_charts, table_text
+
+
+def _weight_slider(at, factor_id: int):
+    """The sidebar slider of a factor, under the key it is drawn with now (a new one after the server set it)."""
+    return at.slider(key=widget_key(at.session_state, f"weight_slider_{factor_id}"))
+
+
+def _weight_set(at):
+    return at.selectbox(key=widget_key(at.session_state, "weight_preset"))
 
 
 def _texts(at) -> str:
@@ -132,7 +144,7 @@ def test_comparison_shows_report_winner_and_moves_with_a_weight(at):
     # economy challenge (4.2) share first place, and the headline names them all as a tie
     for i in range(1, 13):
         if i != 3:
-            at.slider(key=f"weight_slider_{i}").set_value(0.0).run()
+            _weight_slider(at, i).set_value(0.0).run()
             at.run()  # a weight change reruns only the weighted fragments; a full run shows every slider again
     assert at.session_state[session.WEIGHTS_SOURCE] == "egendefinert"
     headline = " ".join(m.value for m in at.markdown if "Høyest rangert" in m.value)
@@ -142,14 +154,14 @@ def test_comparison_shows_report_winner_and_moves_with_a_weight(at):
 def test_all_zero_weights_are_refused_and_nothing_is_lost(at):
     at.switch_page("pages/comparison.py").run()
     for i in range(1, 13):
-        at.slider(key=f"weight_slider_{i}").set_value(0.0).run()
+        _weight_slider(at, i).set_value(0.0).run()
         assert not at.exception
         at.run()
-    at.slider(key="weight_slider_12").set_value(0.0).run()  # the refused change: its message
+    _weight_slider(at, 12).set_value(0.0).run()  # the refused change: its message
     assert any("Minst én faktor" in e.value for e in at.error)
     assert at.session_state[session.WEIGHTS].points[12] > 0  # the last valid weights are kept
-    at.slider(key="weight_slider_1").set_value(10.0).run()  # a valid change: the weight set box drops the message
-    assert at.selectbox(key="weight_preset").value == "egendefinert"
+    _weight_slider(at, 1).set_value(10.0).run()  # a valid change: the weight set box drops the message
+    assert _weight_set(at).value == "egendefinert"
     assert not any("Minst én faktor" in e.value for e in at.error)
 
 
@@ -158,31 +170,60 @@ def test_a_weight_change_reruns_only_what_depends_on_the_weights(at):
     switches, the sliders and the texts on the organisation forms are left as they are (not sent again)."""
     at.switch_page("pages/comparison.py").run()
     assert at.title and len(at.slider) == 12 and len(at.expander) >= 3
-    at.slider(key="weight_slider_6").set_value(100.0).run()  # Gjennomføringsevne: another alternative leads
+    _weight_slider(at, 6).set_value(100.0).run()  # Gjennomføringsevne: another alternative leads
     assert not at.exception
     assert not at.title and not at.slider  # not rerun: the title, the sliders, the what-if switches
     assert [t.key for t in at.toggle] == ["show_details"]
     assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
-    assert len(live_charts(at)) == 3 and at.selectbox(key="weight_preset").value == "egendefinert"
+    assert len(live_charts(at)) == 3 and _weight_set(at).value == "egendefinert"
     state = at.session_state  # the share link follows, written by the browser (ui.address_bar)
     assert address_bar_values(at) == [encode_state(state[session.PROFILE], state[session.WEIGHTS],
                                                    state[session.OVERRIDES])]
     assert decode_state(address_bar_values(at)[0]).weights.points[6] == 100.0
     at.run()  # the sliders are drawn by a full run only
-    at.slider(key="weight_slider_6").set_value(90.0).run()  # again under «Egendefinert»: the set box stays as it is
+    _weight_slider(at, 6).set_value(90.0).run()  # again under «Egendefinert»: the set box stays as it is
     assert [b.key for b in at.selectbox] == ["explain_alternative"]
     assert at.session_state[session.WEIGHTS].points[6] == 90.0 and len(live_charts(at)) == 3
     at.run()  # a full run draws the same state
-    assert at.title and at.slider(key="weight_slider_6").value == 90.0
+    assert at.title and _weight_slider(at, 6).value == 90.0
     assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
 
 
 def test_preset_selection(at):
     at.switch_page("pages/comparison.py").run()
-    at.selectbox(key="weight_preset").set_value("like").run()
+    _weight_set(at).set_value("like").run()
     fractions = at.session_state[session.WEIGHTS].fractions().values()
     assert all(abs(f - 1 / 12) < 1e-12 for f in fractions)
     assert at.session_state[session.WEIGHTS_SOURCE] == "like"
+
+
+def _hold_shown_values(node) -> None:
+    """Set every widget under `node` to the value it shows, so its element tree keeps them after later runs."""
+    if isinstance(node, Widget):
+        node.set_value(node.value)
+    for child in getattr(node, "children", {}).values():
+        _hold_shown_values(child)
+
+
+@pytest.mark.parametrize("page", ["pages/robustness.py", "pages/comparison.py"])
+def test_a_rerun_with_the_values_the_browser_showed_before_a_weight_set_changes_nothing(at, page):
+    """Back right after choosing a weight set: the page switch is sent before the weight set's answer reached
+    the browser, so it carries the sliders' and the box's old values. They are not the user's moves: the
+    weights stay the chosen set (the twelve slider callbacks put the old weights back as «Egendefinert»)."""
+    at.switch_page(page).run()
+    shown_before = at.slider(key="weight_slider_1")  # the browser's widgets as they were before the answer
+    _hold_shown_values(at.sidebar)  # (AppTest reads a widget's value from the session unless it was set)
+    _hold_shown_values(at.main)
+    _weight_set(at).set_value("like").run()
+    at.run()
+    shown_before.run()  # a rerun with the widgets as the browser showed them: the old slider values
+    assert not at.exception
+    assert at.session_state[session.WEIGHTS_SOURCE] == "like"
+    assert all(abs(f - 1 / 12) < 1e-12 for f in at.session_state[session.WEIGHTS].fractions().values())
+    assert _weight_slider(at, 1).value == at.session_state[session.WEIGHTS].points[1]
+    _weight_slider(at, 1).set_value(20.0).run()  # a move on the slider drawn now still counts
+    assert at.session_state[session.WEIGHTS].points[1] == 20.0
+    assert at.session_state[session.WEIGHTS_SOURCE] == "egendefinert"
 
 
 def test_whatif_robek_changes_profile(at):
@@ -326,12 +367,12 @@ def test_explain_follows_the_best_until_the_user_picks_and_shows_todays_rank(at)
     at.switch_page("pages/comparison.py").run()
     box = at.selectbox(key="explain_alternative")
     assert box.value == "alternativ/par27" and box.options[0].startswith("1. Alternativ modell")
-    at.slider(key="weight_slider_6").set_value(100.0).run()  # Gjennomføringsevne: Hybridmodell + KO leads
+    _weight_slider(at, 6).set_value(100.0).run()  # Gjennomføringsevne: Hybridmodell + KO leads
     at.run()
     box = at.selectbox(key="explain_alternative")
     assert box.value == "hybrid/par27" and box.options[box.index].startswith("1. Hybridmodell")
     box.set_value("ks/vertskommune").run()
-    at.slider(key="weight_slider_6").set_value(10.0).run()
+    _weight_slider(at, 6).set_value(10.0).run()
     at.run()
     box = at.selectbox(key="explain_alternative")
     assert box.value == "ks/vertskommune" and "KS-modellen + Vertskommune" in box.options[box.index]
@@ -373,5 +414,5 @@ def test_the_ranking_table_on_demand_is_a_plain_table_in_norwegian(at):
     assert not any(row["Sterkeste grunn for"] and row["Sterkeste grunn for"] == row["Sterkeste grunn mot"]
                    for row in shown.to_dict("records"))
     assert any("alle delene av faktoren lagt sammen" in c.value for c in at.caption)
-    at.slider(key="weight_slider_6").set_value(100.0).run()  # a weight change redraws it, still a plain table
+    _weight_slider(at, 6).set_value(100.0).run()  # a weight change redraws it, still a plain table
     assert not at.exception and not at.dataframe and len(at.table) == 1
