@@ -139,11 +139,17 @@ def walking_weights() -> None:
     j = FACTOR_IDS.index(factor_id)
     # 0-1 shown as a percentage in the page's number format (Norwegian in every browser: ui.widgets)
     # new weights (the sidebar, a preset): the slider starts again at the factor's new weight; the value is
-    # written every run, so the browser always draws the one the page computes with
-    widgets.follow_weights(st.session_state, [f"walk_weight_{f}" for f in FACTOR_IDS], vector, "walk_weights_seen")
-    widgets.hold_values(st.session_state, {f"walk_weight_{factor_id}": round(vector[j], 3)})
+    # written every run, so the browser always draws the one the page computes with, and under a new key
+    # when the page changes it (ui.widgets.server_value_key: a rerun sent before the new value reached the
+    # browser cannot bring the old one back)
+    state = st.session_state
+    widgets.follow_weights(state, [widgets.widget_key(state, f"walk_weight_{f}") for f in FACTOR_IDS], vector,
+                           "walk_weights_seen")
+    held = widgets.widget_key(state, f"walk_weight_{factor_id}")
+    key = widgets.server_value_key(state, f"walk_weight_{factor_id}",
+                                   state[held] if held in state else round(vector[j], 3))
     position = right.slider("Vekt på faktoren", 0.0, 1.0, step=0.005, format="percent",
-                            key=f"walk_weight_{factor_id}", persist_state="session",
+                            key=key, persist_state="session",
                             help="De andre vektene skaleres forholdsmessig, så summen er alltid 100 %.")
     ranking = ranking_at(values, vector, j, position)
     first, sharing = leader(ranking, best_index)

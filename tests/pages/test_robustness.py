@@ -7,6 +7,7 @@ from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.registry import ALTERNATIVES
 from ikt_model.decision.weights import Weights, default_weights
 from ikt_model.ui import session
+from ikt_model.ui.widgets import widget_key
 from tests.pages.live import live_charts, table_text
 
 
@@ -175,7 +176,9 @@ def test_the_walking_slider_and_the_central_weights_follow_new_weights(at):
     at.slider(key="weight_slider_1").set_value(100.0).run()
     at.run()
     now = at.session_state[session.WEIGHTS].fraction_vector[0]
-    assert at.slider(key="walk_weight_1").value == round(float(now), 3) != before
+    # under a new key: the server set its value (ui.widgets.server_value_key)
+    assert widget_key(at.session_state, "walk_weight_1") == "walk_weight_1_v1"
+    assert at.slider(key="walk_weight_1_v1").value == round(float(now), 3) != before
     at.slider(key="weight_slider_6").set_value(100.0).run()  # Gjennomføringsevne: another alternative leads
     at.run()
     labels = [alternative_label(default_knowledge_base(), a) for a in ALTERNATIVES]
