@@ -7,6 +7,7 @@ once per session, so every page finds it.
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ikt_model import format as fmt
 from ikt_model.config import REPO_ROOT
@@ -66,12 +67,27 @@ def _slider_key(factor_id: int) -> str:
     return f"weight_slider_{factor_id}"
 
 
+def _running_page() -> str | None:
+    """The page this run is for (Streamlit's page id), None outside a run. A callback runs before
+    st.navigation, and Streamlit has no public call for this: it is read from the run context."""
+    ctx = get_script_run_ctx()
+    return ctx.page_script_hash if ctx is not None else None
+
+
+def _navigated_page() -> str | None:
+    """The page st.navigation chose for this run (Streamlit's page id; the run context again), None outside
+    a run."""
+    ctx = get_script_run_ctx()
+    return ctx.pages_manager.current_page_script_hash if ctx is not None else None
+
+
 def _rerun_weight_fragments(*, sliders: bool = False, weight_set: bool = True) -> None:
     """End a weight callback with a rerun of only what depends on the weights: the sidebar's weight
     fragments (the sliders only when they must be redrawn, the weight set only when its source or a refusal
     changed) and the page's registered weighted fragments.
-    A page without such fragments reruns whole (so do stale keys: the keyed rerun raises for them)."""
-    targets = session.rerun_targets(st.session_state, sliders=sliders, weight_set=weight_set)
+    A page without such fragments reruns whole (so do stale keys: the keyed rerun raises for them), and so
+    does a run for another page than the one drawn (session.rerun_targets)."""
+    targets = session.rerun_targets(st.session_state, page=_running_page(), sliders=sliders, weight_set=weight_set)
     if targets is not None:
         try:
             st.rerun(targets)
@@ -219,6 +235,7 @@ open_workspace_link(page.url_path)
 if page.url_path in WEIGHTED_PAGES:
     weights_sidebar()
 session.set_weighted_fragments(st.session_state)  # the page registers its own, if it has any
+session.set_drawn_page(st.session_state, _navigated_page())  # whose fragments the page registers
 if page.url_path != "samarbeidet" and not participant_view and (
         stale := session.stale_profile_notice(st.session_state)):
     st.warning(markdown_escape(stale), icon=":material/sync_problem:")

@@ -1,6 +1,7 @@
 """«Sammenligning»: the 12 alternatives ranked, explained with the report's own words."""
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
@@ -52,8 +53,11 @@ if view.problem:
 
 def _rerun_weighted() -> None:
     """A profile change reruns the page's weighted fragments and the sidebar's share link, not the app (nor the
-    weight set: the weights did not change)."""
-    st.rerun(session.rerun_targets(st.session_state, sliders=False, weight_set=False) or "app")
+    weight set: the weights did not change); the whole app when the run is for another page (the run context
+    tells which: a callback runs before st.navigation)."""
+    ctx = get_script_run_ctx()
+    page = ctx.page_script_hash if ctx is not None else None
+    st.rerun(session.rerun_targets(st.session_state, page=page, sliders=False, weight_set=False) or "app")
 
 
 def _whatif(field: str) -> None:

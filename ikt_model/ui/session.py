@@ -51,6 +51,7 @@ WEIGHT_SET_FRAGMENT = "weights_set"
 WEIGHT_SLIDERS_FRAGMENT = "weights_sliders"
 WEIGHT_SHARES_FRAGMENT = "weights_shares"
 WEIGHTED_FRAGMENTS = "weighted_fragments"
+DRAWN_PAGE = "drawn_page"  # str: the page the last full run drew (its fragments are the registered ones)
 
 # Where the weights in use came from, with the Norwegian label shown in the sidebar, on «Scenarier» and in
 # the memo. The presets are the report's priority order turned into weights (3.1, 4.3).
@@ -168,19 +169,32 @@ def set_weighted_fragments(state: MutableMapping[str, Any], *keys: str) -> None:
     state[WEIGHTED_FRAGMENTS] = tuple(keys)
 
 
-def rerun_targets(state: Mapping[str, Any], *, sliders: bool, weight_set: bool = True) -> list[str] | None:
+def set_drawn_page(state: MutableMapping[str, Any], page: str | None) -> None:
+    """Record the page a full run draws (Streamlit's page id; app.py, after st.navigation): the page whose
+    fragments are registered (`set_weighted_fragments`)."""
+    state[DRAWN_PAGE] = page
+
+
+def rerun_targets(state: Mapping[str, Any], *, page: str | None, sliders: bool,
+                  weight_set: bool = True) -> list[str] | None:
     """The fragment keys to rerun after the weights or the profile changed: the sidebar's shares line, its
     weight set unless `weight_set` is False (the set box and its source line only change with the weights'
     source or a refused change: a slider moved again under «Egendefinert» leaves them as they are), the
     sliders when their values must be redrawn (a preset, a refused change), and the page's registered
     fragments. None when the page registered none: then the whole app must rerun.
+
+    `page`: the page the run with the change is for (Streamlit's page id; None: unknown). None as well when it
+    is not the page drawn last (`set_drawn_page`): Streamlit merges a change with a page switch sent before
+    the change's run began (a slider moved and Back pressed while a run was going), and the registered
+    fragments are the old page's; run on the new page, they put their elements into its tree, which
+    Streamlit's page could not draw (it went blank). The whole new page runs instead.
     """
-    page = tuple(state.get(WEIGHTED_FRAGMENTS) or ())
-    if not page:
+    fragments = tuple(state.get(WEIGHTED_FRAGMENTS) or ())
+    if not fragments or page is None or page != state.get(DRAWN_PAGE):
         return None
     sidebar = [*([WEIGHT_SET_FRAGMENT] if weight_set else []), *([WEIGHT_SLIDERS_FRAGMENT] if sliders else []),
                WEIGHT_SHARES_FRAGMENT]
-    return [*sidebar, *page]
+    return [*sidebar, *fragments]
 
 
 def stale_profile_notice(state: Mapping[str, Any]) -> str | None:

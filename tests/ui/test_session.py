@@ -90,14 +90,26 @@ def test_weights_from_a_share_link_go_through_set_weights():
 
 def test_a_weight_change_reruns_the_sidebar_and_the_pages_weighted_fragments_only():
     state: dict = {}
-    assert session.rerun_targets(state, sliders=False) is None  # no fragments registered: the whole app
+    session.set_drawn_page(state, "robusthet-id")
+    assert session.rerun_targets(state, page="robusthet-id", sliders=False) is None  # none registered: whole app
     session.set_weighted_fragments(state, "cmp_lead", "cmp_charts")
-    assert session.rerun_targets(state, sliders=False) == [session.WEIGHT_SET_FRAGMENT, session.WEIGHT_SHARES_FRAGMENT,
-                                                          "cmp_lead", "cmp_charts"]
+    assert session.rerun_targets(state, page="robusthet-id", sliders=False) == [
+        session.WEIGHT_SET_FRAGMENT, session.WEIGHT_SHARES_FRAGMENT, "cmp_lead", "cmp_charts"]
     # a preset or a refused change redraws the sliders too
-    assert session.WEIGHT_SLIDERS_FRAGMENT in session.rerun_targets(state, sliders=True)
+    assert session.WEIGHT_SLIDERS_FRAGMENT in session.rerun_targets(state, page="robusthet-id", sliders=True)
     # a slider moved again under «Egendefinert», or a profile change, leaves the weight set box as it is
-    assert session.rerun_targets(state, sliders=False, weight_set=False) == [session.WEIGHT_SHARES_FRAGMENT,
-                                                                            "cmp_lead", "cmp_charts"]
+    assert session.rerun_targets(state, page="robusthet-id", sliders=False, weight_set=False) == [
+        session.WEIGHT_SHARES_FRAGMENT, "cmp_lead", "cmp_charts"]
     session.set_weighted_fragments(state)  # a full run of a page without them
-    assert session.rerun_targets(state, sliders=True) is None
+    assert session.rerun_targets(state, page="robusthet-id", sliders=True) is None
+
+
+def test_a_change_that_comes_with_a_page_switch_reruns_the_whole_app():
+    """The registered fragments are the drawn page's: a change whose run is for another page (Streamlit merged
+    it with a page switch) or an unknown page must not rerun them there."""
+    state: dict = {}
+    session.set_drawn_page(state, "robusthet-id")
+    session.set_weighted_fragments(state, "rob_walk")
+    assert session.rerun_targets(state, page="robusthet-id", sliders=False)[-1] == "rob_walk"
+    assert session.rerun_targets(state, page="sammenligning-id", sliders=False) is None
+    assert session.rerun_targets(state, page=None, sliders=False) is None
