@@ -21,6 +21,12 @@ def signed(value: float, decimals: int = 2) -> str:
     return text if text.startswith("−") or float(text.replace(NBSP, "").replace(",", ".")) == 0 else "+" + text
 
 
+def points(value: float) -> str:
+    """A factor's points on the assessment scale, with its sign and as exact as they are: «+2», «−1,5», «0»
+    (a half point keeps its decimal: rounded to whole points, +0,5 read as 0 and −2,5 as −2)."""
+    return signed(value, 0 if float(value).is_integer() else 1)
+
+
 def percent(fraction: float, decimals: int = 0, *, trim: bool = False) -> str:
     """0.2586 -> '26 %'; with `trim`, decimals that are zero are left out, as a percentage slider shows its
     value (decimals=1: 0.265 -> '26,5 %', 0.27 -> '27 %', 0 -> '0 %')."""

@@ -53,3 +53,9 @@ def test_exact_decimals_are_shown_as_norwegian_numbers():
     frame = pd.DataFrame({"z": [Decimal("1234.5"), None], "navn": ["a", "b"]})
     shown = fmt.table(frame, decimals=1).to_html()
     assert f"1{NB}234,5" in shown and "1234.5" not in shown and "–" in shown
+
+
+def test_points_keep_a_half_point():
+    """Rounded to whole points, the memo's appendix read +0,5 as 0 and −2,5 as −2 (a fresh tester)."""
+    assert [fmt.points(v) for v in (2, 1.5, 0.5, 0, -0.5, -2.5, -2.0)] == [
+        "+2", "+1,5", "+0,5", "0", "\u22120,5", "\u22122,5", "\u22122"]

@@ -172,7 +172,7 @@ def factor_heatmap(result: Evaluation, kb: KnowledgeBase) -> FigureSpec:
         "type": "heatmap", "z": z, "x": [str(f) for f in FACTOR_IDS],
         "y": [r.label for r in rows], "zmin": -3, "zmax": 3, "zmid": 0, "colorscale": RED_BLUE,
         # whole points as «+2», a half point as «+1,5» (rounded to a whole, −2,5 read as −2)
-        "text": [[fmt.signed(v, 0 if float(v).is_integer() else 1) for v in row] for row in z],
+        "text": [[fmt.points(v) for v in row] for row in z],
         "texttemplate": "%{text}", "customdata": [names for _ in rows],
         "colorbar": {"title": {"text": "Poeng"}}, "hovertemplate": "%{y}<br>%{customdata}: %{text}<extra></extra>",
     }

@@ -25,16 +25,16 @@ def appendix_section(evaluation: Evaluation, kb: KnowledgeBase, costs: CostSplit
         blocks.extend(Paragraph(text=notice) for notice in costs.notices)
         blocks.append(Table(caption="Hver kommunes andel", columns=("Kommune", f"Folketall 1.1.{costs.population_year}",
                                                                     "Andel", "Andel (kr)", "Kr per innbygger"),
-                            rows=tuple((m.label, fmt.number(m.folketall), fmt.percent(m.prosent / 100, 1),
+                            rows=tuple((m.label, fmt.number(m.folketall), fmt.percent(m.prosent / 100, 2),
                                         fmt.kroner(m.andel_kr), fmt.kroner(m.kr_per_innbygger, 2))
                                        for m in costs.by_share)
-                            + (("Sum", fmt.number(costs.folketall), fmt.percent(1), fmt.kroner(costs.budget), ""),),
+                            + (("Sum", fmt.number(costs.folketall), fmt.percent(1, 2), fmt.kroner(costs.budget), ""),),
                             numeric=(False, True, True, True, True)))
     number = 2 if costs is not None else 1
     blocks.append(Subheading(text=f"Vedlegg {number}: Poeng per suksessfaktor for de tre beste alternativene"))
     top = evaluation.ranking[:3]
     blocks.append(Table(caption="Poeng per faktor (før vekting)", columns=("Suksessfaktor", *[r.label for r in top]),
-                        rows=tuple((f"{f}. {kb.factor(f).label}", *[fmt.signed(r.factor_scores[f], 0) for r in top])
+                        rows=tuple((f"{f}. {kb.factor(f).label}", *[fmt.points(r.factor_scores[f]) for r in top])
                                    for f in FACTOR_IDS),
                         numeric=(False, *[True] * len(top))))
     blocks.append(Subheading(text="Kilder"))

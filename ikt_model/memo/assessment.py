@@ -34,7 +34,7 @@ def scale_text(evaluation: Evaluation) -> str:
     widened = min(points) < -2 or max(points) > 2  # the profile's adjustments reach past the report's scale
     return ("Hvert alternativ får poeng per suksessfaktor fra rapportens vurderinger (−2 til +2, 0 betyr «ingen "
             "forskjell»), justert for samarbeidets profil"
-            + (f"; i denne saken går poengene fra {fmt.signed(min(points), 0)} til {fmt.signed(max(points), 0)}"
+            + (f"; i denne saken går poengene fra {fmt.points(min(points))} til {fmt.points(max(points))}"
                if widened else "")
             + ". Poengene vektes med vektene nedenfor og legges sammen. Den vektede "
             f"summen kan her gå fra {fmt.signed(low)} til {fmt.signed(high)}; de tolv alternativene ligger mellom "

@@ -27,3 +27,25 @@ def test_appendix_lists_the_members_as_the_page_does_the_largest_share_first():
     table = next(b for b in section.blocks if b.kind == "table" and b.caption == "Hver kommunes andel")
     assert [row[0] for row in table.rows] == ["Herøy (Møre og Romsdal, 1515)", "Vanylven (1511)", "Sande (1514)",
                                               "Sum"]
+
+
+def test_the_appendix_gives_each_factor_s_points_as_exact_as_the_page():
+    """«Vedlegg: Poeng per suksessfaktor» rounded to whole points: +0,5 on «Omstillingsevne» read 0 beside a
+    memo that named it as a reason for (a fresh tester). The same text as the page's heatmap cells."""
+    from datetime import date
+
+    from ikt_model.decision.charts import factor_heatmap
+    from ikt_model.decision.evaluation import evaluate
+    from ikt_model.decision.knowledge import default_knowledge_base
+    from ikt_model.decision.profile import Profile
+    from ikt_model.decision.weights import default_weights
+    from ikt_model.memo.appendix import appendix_section
+
+    kb = default_knowledge_base()
+    result = evaluate(Profile(), default_weights(), kb)
+    section = appendix_section(result, kb, None, (), date(2026, 1, 1))
+    table = next(b for b in section.blocks if b.kind == "table" and b.caption == "Poeng per faktor (før vekting)")
+    cells = [cell for row in table.rows for cell in row[1:]]
+    assert any("," in cell for cell in cells)  # half points are there, with their decimal
+    heat = factor_heatmap(result, kb)["data"][0]["text"]
+    assert [list(col) for col in zip(*[row[1:] for row in table.rows], strict=True)] == heat[:3]

@@ -8,6 +8,7 @@ import pytest
 from docx import Document
 
 import ikt_model
+from ikt_model import format as fmt
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.weights import default_weights
 from ikt_model.memo import build_memo, render_docx, render_html
@@ -94,7 +95,7 @@ def test_memo_for_the_kommunestyre_reads_right():
     assert plain.count("versjon " + ikt_model.__version__) == 1  # the footer, once
     # the scale: said from the data, and it matches the appendix and the ranking
     points = [v for r in memo_evaluation(profile) for v in r.factor_scores.values()]
-    assert f"går poengene fra {_signed0(min(points))} til {_signed0(max(points))}" in text
+    assert f"går poengene fra {fmt.points(min(points))} til {fmt.points(max(points))}" in text  # −2,5: not −2
     assert "fra -2 til +2" not in text
 
 
@@ -106,7 +107,3 @@ def memo_evaluation(profile):
     return evaluate(profile, default_weights(), kb).ranking
 
 
-def _signed0(value):
-    from ikt_model import format as fmt
-
-    return fmt.signed(value, 0)
