@@ -14,8 +14,9 @@ in px; it changes the figure in place:
   axis title up onto the tick labels;
 - in a column narrower than `NARROW_PX` (640 px: a phone, a half-width column at 1280 px) the category
   labels beside the rows are broken too (on every y axis that writes them: panels one above the other) and
-  keep to 45 % of the width, rows get the height their lines need (in every panel), values stay upright in
-  thin bars, and a heatmap that writes its values in the cells drops its colour bar;
+  keep to 45 % of the width (33 % beside a heatmap of more than six columns), rows get the height their
+  lines need (in every panel), values stay upright in thin bars, and a heatmap that writes its values in
+  the cells drops its colour bar;
 - a heatmap whose cells are narrower than its values (at `VALUE_EM` of the font size a character) shows
   colours with its colour bar, and a cell's value on a tap (its hover text), instead of values run together.
 The widths of text are estimates (`CHAR_PX`, 6,4 px a character of the 12-13 px app font), so a label can
@@ -23,7 +24,8 @@ be a few pixels off at another zoom; the browser tests check the result at 390, 
 """
 
 NARROW_PX = 640
-FIT_WIDTH_JS = """const NARROW_PX = __NARROW__, LABEL_SHARE = 0.45, CHAR_PX = 6.4, LINE_PX = 14, VALUE_EM = 0.6;
+FIT_WIDTH_JS = """const NARROW_PX = __NARROW__, LABEL_SHARE = 0.45, MATRIX_LABEL_SHARE = 0.33, CHAR_PX = 6.4;
+const LINE_PX = 14, VALUE_EM = 0.6;
 function breakLines(text, chars) {
   const lines = [];
   for (const word of String(text).split(" ")) {
@@ -64,7 +66,10 @@ function fitWidth(figure, width) {
     }
   }
   const yaxis = (layout.yaxis = layout.yaxis || {}), xaxis = (layout.xaxis = layout.xaxis || {});
-  const rows = categories(traces, "y"), rowChars = Math.floor((width * LABEL_SHARE) / CHAR_PX);
+  // a matrix of many columns (the twelve factors) keeps its row labels to less of the width: its columns need it
+  const manyColumns = traces.some((t) => t.type === "heatmap" && Array.isArray(t.z) && (t.z[0] || []).length > 6);
+  const labelShare = manyColumns ? MATRIX_LABEL_SHARE : LABEL_SHARE;
+  const rows = categories(traces, "y"), rowChars = Math.floor((width * labelShare) / CHAR_PX);
   if (narrow && rows.some((c) => String(c).length > rowChars)) {  // labels beside the rows: broken into lines
     const ticktext = rows.map((c) => breakLines(c, rowChars));
     // every y axis that writes the rows' labels (panels one above the other each have their own)
@@ -73,7 +78,7 @@ function fitWidth(figure, width) {
       Object.assign(layout[key], { tickmode: "array", tickvals: rows, ticktext: ticktext.map((l) => l.join("<br>")),
                                    tickfont: { size: 12 } });
     }
-    if (yaxis.automargin === false) margin.l = Math.min(margin.l, Math.round(width * LABEL_SHARE) + 14);
+    if (yaxis.automargin === false) margin.l = Math.min(margin.l, Math.round(width * labelShare) + 14);
     const lines = Math.max(...ticktext.map((l) => l.length));
     // each panel holds every row: the plot must be tall enough for the panel with the smallest share of it
     const share = Math.min(...labelled.map((k) => { const d = layout[k].domain || [0, 1]; return d[1] - d[0]; }));
@@ -90,7 +95,7 @@ function fitWidth(figure, width) {
     delete t.texttemplate;
     t.showscale = true;
     t.colorbar = { ...(t.colorbar || {}), thickness: 12 };
-    xaxis.tickfont = { ...(xaxis.tickfont || {}), size: 11 };
+    xaxis.tickfont = { ...(xaxis.tickfont || {}), size: 10 };  // «10» «11» «12» apart, not «101112»
   }
   // titles of side-by-side panels (plotly's subplot titles: centred over each panel, at its top) broken to the
   // panel's width, with room above for their lines

@@ -522,6 +522,8 @@ def _check_chart_boxes(boxes: list[dict]) -> None:
             assert not any(_overlap(b["xtitle"], label) for label in b["xlabels"]), b
         for labels in (b["xlabels"], b["ylabels"]):  # tick labels clear of each other (turned names ran together)
             assert not any(_overlap(a, c) for i, a in enumerate(labels) for c in labels[i + 1:]), labels
+        # column labels clear of the plot (turned form names under the heatmap lost their ends under its cells)
+        assert not any(_overlap(label, plot, slack=2) for label in b["xlabels"]), (b["xlabels"], plot)
 
 
 def _open_charts(page, url: str, charts: int) -> list[dict]:
@@ -650,7 +652,9 @@ def test_the_factor_scores_are_readable_on_a_phone_a_tablet_and_a_desk(app_page,
     heat = app_page.evaluate(HEATMAP_TEXTS)
     assert [c["text"] for c in heat["columns"]] == [str(n) for n in range(1, 13)]  # every column, by number
     columns = heat["columns"]
-    assert all(a["r"] <= b["l"] for a, b in zip(columns, columns[1:], strict=False)), columns  # side by side, apart
+    # side by side with room between them («10», «11», «12» touching read as «101112» on a phone)
+    gaps = [round(b["l"] - a["r"], 1) for a, b in zip(columns, columns[1:], strict=False)]
+    assert min(gaps) >= 3, str(gaps)
     values = heat["values"]
     if width >= 768:  # values in the cells, clear of each other
         assert len(values) == 144 and heat["colourbar"] == 1
