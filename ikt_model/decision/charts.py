@@ -128,6 +128,14 @@ def model_form_heatmap(result: Evaluation, kb: KnowledgeBase) -> FigureSpec:
                    margin={"l": label_margin(trace["y"]), "r": 100, "t": 30, "b": 30})  # r: the colour bar
 
 
+def difference_title(a, b) -> str:
+    """The difference chart's title in words, not «A – B» (read as a minus): «Hvorfor A foran B» when `a`'s total
+    is the higher, «Hva skiller A og B» when they are level (`a`, `b`: RankedAlternative)."""
+    if a.score > b.score + 1e-12:
+        return f"Hvorfor {a.label} foran {b.label}"
+    return f"Hva skiller {a.label} og {b.label}"
+
+
 def factor_difference(result: Evaluation, kb: KnowledgeBase, first: Alternative, other: Alternative) -> FigureSpec:
     """Per factor (and the transition cost): `first` minus `other`, weighted — the bars sum to the total gap.
     Without any difference (e.g. one factor weighted, on which both score alike): no bars, the figure says so."""
@@ -137,7 +145,7 @@ def factor_difference(result: Evaluation, kb: KnowledgeBase, first: Alternative,
     diffs = sorted((d for d in diffs if abs(d[1]) > 1e-12), key=lambda d: d[1])
     if not diffs:  # a zero-length bar on an empty axis read as «Ingen forskjell» on the −1 tick
         hidden = {"visible": False, "range": [-1, 1]}
-        return _figure({"type": "bar", "orientation": "h", "x": [], "y": []}, 110, f"Hvorfor {a.label} – {b.label}",
+        return _figure({"type": "bar", "orientation": "h", "x": [], "y": []}, 110, difference_title(a, b),
                        xaxis=hidden, yaxis=hidden, annotations=[{
                            "text": "Ingen forskjell: de to får like mye<br>på hver faktor med disse vektene.",
                            "xref": "paper", "yref": "paper", "x": 0, "y": 0.5, "xanchor": "left", "align": "left",
@@ -150,7 +158,7 @@ def factor_difference(result: Evaluation, kb: KnowledgeBase, first: Alternative,
         "text": [fmt.signed(d[1]) for d in diffs], "textposition": "outside", "cliponaxis": False,
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }
-    return _figure(trace, 60 + 28 * len(diffs), f"Hvorfor {a.label} – {b.label}",
+    return _figure(trace, 60 + 28 * len(diffs), difference_title(a, b),
                    xaxis={"zeroline": True, "zerolinecolor": "#555", "automargin": False,
                           "title": {"text": "Fordel for det første alternativet i tittelen (vektet)"}},
                    yaxis={"automargin": False}, margin={"l": label_margin(trace["y"]), "r": 20, "t": 30, "b": 50})

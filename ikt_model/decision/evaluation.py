@@ -144,7 +144,8 @@ def _why_ranking_differs(kb: KnowledgeBase, fractions: dict[int, float], best: R
     text = (f"Rangeringen med disse vektene setter {first} ({fmt.signed(best.score)}), mens rapportens "
             f"råd er «{target.label}» ({fmt.signed(target.score)}).")
     if drivers:
-        text += " Det er vektene på " + ", ".join(drivers) + " som gir forspranget."
+        # the numbers are weighted points (weight × difference in points), not weights: said so
+        text += " Forspranget kommer mest fra " + join_names(drivers) + " (vektet: vekt × forskjell i poeng)."
     if transition_gain > 1e-9:
         text += f" Lavere omstillingskostnad bidrar med {fmt.signed(transition_gain)}."
     return text + " Rapportens råd gjelder uansett vekter; rangeringen viser hva vektene deres legger mest vekt på."

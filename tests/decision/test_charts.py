@@ -43,7 +43,8 @@ def test_factor_difference_without_a_difference_says_so_and_draws_no_bar():
     fig = go.Figure(factor_difference(result, KB, a, b))
     assert list(fig.data[0].x) == [] and fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
     assert fig.layout.annotations[0].text.startswith("Ingen forskjell: de to får like mye<br>på hver faktor")
-    assert fig.layout.title.text == f"Hvorfor {result.find(a).label} – {result.find(b).label}"
+    assert fig.layout.title.text in (f"Hvorfor {result.find(a).label} foran {result.find(b).label}",
+                                     f"Hva skiller {result.find(a).label} og {result.find(b).label}")
 
 
 def test_factor_heatmap_shape():
@@ -91,3 +92,15 @@ def test_label_margins_are_set_not_measured_by_the_browser():
         longest = max(len(str(label)) for label in fig.data[0].y)
         assert fig.layout.margin.l == label_margin(fig.data[0].y) >= CHAR_PX * longest
     assert label_margin(["abc"]) < label_margin(["abcdef"]) and label_margin(["x"], size=26) > label_margin(["x"])
+
+
+def test_the_difference_chart_says_in_words_which_is_ahead():
+    """«Hvorfor A – B» read as a minus sign (a fresh tester): «Hvorfor A foran B», or «Hva skiller A og B» for two
+    alternatives level on the total."""
+    result = evaluate(Profile(), default_weights())
+    first, second = result.ranking[0], result.ranking[1]
+    spec = factor_difference(result, KB, first.alternative, second.alternative)
+    assert spec["layout"]["title"]["text"] == f"Hvorfor {first.label} foran {second.label}"
+    level = next((a, b) for a, b in zip(result.ranking, result.ranking[1:], strict=False) if a.score == b.score)
+    spec = factor_difference(result, KB, level[0].alternative, level[1].alternative)
+    assert spec["layout"]["title"]["text"] == f"Hva skiller {level[0].label} og {level[1].label}"

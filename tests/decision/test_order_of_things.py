@@ -174,3 +174,20 @@ def test_the_memo_never_names_par27_without_its_2026_form(data):
     for match in re.finditer(r"§ ?27", text):
         window = text[max(0, match.start() - 200): match.end() + 200].lower()
         assert "oppgavefellesskap" in window or "omdann" in window or "rapporten" in window, window
+
+
+def test_the_disagreement_names_its_drivers_as_a_list_and_says_what_their_numbers_are():
+    """«Det er vektene på «Ledelse» (+0,45), «Gjennomføringsevne …» (+0,25) som gir forspranget» lacked its «og»
+    and read as weight shares (a fresh tester): the numbers are weighted points, and the text says so."""
+    import re
+
+    profile = Profile(status="existing_working", current_model="ks", current_form="iks", transition_weight=0)
+    points = {**{i: 1.0 for i in range(1, 13)}, 4: 10.0, 12: 8.0, 6: 6.0}
+    result = evaluate(profile, preset("like").model_copy(update={"points": points}))
+    assert not result.recommendation.agrees_with_ranking
+    sentence = re.search(r"Forspranget kommer mest fra (.*?) \(vektet: vekt × forskjell i poeng\)\.",
+                         result.disagreement)
+    assert sentence, result.disagreement
+    drivers = re.findall(r"«[^»]+» \([+\u2212]\d+,\d+\)", sentence.group(1))
+    assert len(drivers) >= 2 and sentence.group(1) == ", ".join(drivers[:-1]) + " og " + drivers[-1]
+    assert "som gir forspranget" not in result.disagreement
