@@ -17,7 +17,17 @@ from ikt_model.robustness.reading import (
     robustness_lead,
 )
 from ikt_model.robustness.sensitivity import leader, ranking_at, walk
-from ikt_model.robustness.smaa import SCORE_MODE_LABELS, SEED_RANGE, WEIGHT_MODE_LABELS, SmaaError, smaa
+from ikt_model.robustness.smaa import (
+    DEFAULT_SAMPLES,
+    DEFAULT_SCORE_MODE,
+    DEFAULT_WEIGHT_MODE,
+    SAMPLE_CHOICES,
+    SCORE_MODE_LABELS,
+    SEED_RANGE,
+    WEIGHT_MODE_LABELS,
+    SmaaError,
+    smaa,
+)
 from ikt_model.ties import join_names
 from ikt_model.ui import live_chart, session, widgets
 from ikt_model.ui.text import markdown_cells, markdown_escape
@@ -182,8 +192,11 @@ def acceptability() -> None:
     """SMAA-2 with the choices above (read from the session: a fragment rerun keeps its first arguments)."""
     now = Inputs()
     state = st.session_state
-    weight_mode, score_mode = state["smaa_weight_mode"], state["smaa_score_mode"]
-    samples, seed = int(state["smaa_samples"]), state.get(SEED, 1)  # the last seed read (below the field)
+    # the widgets' own defaults when their state is gone (a rerun after a quick page switch had no key)
+    weight_mode = widgets.choice_in_state(state, "smaa_weight_mode", list(WEIGHT_MODE_LABELS), DEFAULT_WEIGHT_MODE)
+    score_mode = widgets.choice_in_state(state, "smaa_score_mode", list(SCORE_MODE_LABELS), DEFAULT_SCORE_MODE)
+    samples = int(widgets.choice_in_state(state, "smaa_samples", SAMPLE_CHOICES, DEFAULT_SAMPLES))
+    seed = state.get(SEED, 1)  # the last seed read (below the field)
     try:
         result = cached_smaa(now.values, weight_mode, tuple(now.vector), score_mode, samples, seed)
     except SmaaError as exc:
@@ -233,13 +246,15 @@ details.markdown("Metoden er SMAA-2, stokastisk multikriterie-akseptabilitetsana
 c1, c2 = st.columns(2)
 c3, c4 = details.columns(2)
 c1.radio("Hva vet vi om vektene?", list(WEIGHT_MODE_LABELS), format_func=WEIGHT_MODE_LABELS.get,
+         index=list(WEIGHT_MODE_LABELS).index(DEFAULT_WEIGHT_MODE),
          key="smaa_weight_mode", persist_state="session",
          help="«Rundt mine vekter»: Dirichlet-fordeling med dine vekter som gjennomsnitt "
               "(konsentrasjon 50: en vekt på 26 % varierer med standardavvik ca. 6 prosentpoeng).")
 c2.radio("Usikre vurderinger?", list(SCORE_MODE_LABELS), format_func=SCORE_MODE_LABELS.get,
+         index=list(SCORE_MODE_LABELS).index(DEFAULT_SCORE_MODE),
          key="smaa_score_mode", persist_state="session")
-c3.selectbox("Antall trekk", [1_000, 10_000, 50_000], index=1, format_func=fmt.number, key="smaa_samples",
-             persist_state="session",
+c3.selectbox("Antall trekk", SAMPLE_CHOICES, index=SAMPLE_CHOICES.index(DEFAULT_SAMPLES), format_func=fmt.number,
+             key="smaa_samples", persist_state="session",
              help="Ved 10 000 trekk er usikkerheten i en andel høyst ±1 prosentpoeng (95 %).")
 # A text field: Streamlit's number field read «1,5» as 15 and «2.5» as 2 without a word. The browser keeps
 # anything but a whole number in the field with the hint; a seed out of range is refused here, and SMAA

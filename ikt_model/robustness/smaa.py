@@ -36,6 +36,9 @@ from .. import format as fmt
 WeightMode = Literal["uniform", "ordinal", "around", "exact"]
 ScoreMode = Literal["fixed", "step", "uniform"]
 DEFAULT_SAMPLES = 10_000
+SAMPLE_CHOICES = (1_000, DEFAULT_SAMPLES, 50_000)  # the numbers of draws the page offers
+DEFAULT_WEIGHT_MODE: WeightMode = "around"  # the page's first choice of weight information
+DEFAULT_SCORE_MODE: ScoreMode = "fixed"  # the page's first choice of score uncertainty
 # alternatives x criteria x samples: 12 x 12 x 1 000 000 took 2,6 GB; this cap keeps one run near 0,3 GB
 MAX_WORK = 15_000_000
 DEFAULT_CONCENTRATION = 50.0

@@ -219,3 +219,15 @@ def follow_weights(state: MutableMapping[str, Any], keys: Sequence[str], vector:
         state.pop(key, None)
     state[seen_key] = seen
     return True
+
+def choice_in_state(state: Mapping[str, Any], key: str, options: Sequence[Any], default: Any) -> Any:
+    """The option a choice widget (radio, select box) with `key` holds in `state`, or `default` — the value
+    the widget itself starts at — when it holds none or a value not among `options`.
+
+    For code that reads a widget's value from the session instead of the widget's return value (a fragment
+    rerun keeps the arguments of its first run, so it reads the session). The key may be missing there:
+    Streamlit drops a widget's state when a run that did not draw it finishes, so a fragment that reruns
+    after a quick page switch, or after an interrupted run, finds no key — `state[key]` raised KeyError.
+    """
+    value = state.get(key, default)
+    return value if value in options else default

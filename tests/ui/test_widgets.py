@@ -1,6 +1,13 @@
 """Norwegian in place of Streamlit's English widget texts; uploads checked by the page, in Norwegian."""
 
-from ikt_model.ui.widgets import NO_MATCHES, NORWEGIAN_WIDGETS_CSS, UPLOAD_BUTTON, check_upload, hold_values
+from ikt_model.ui.widgets import (
+    NO_MATCHES,
+    NORWEGIAN_WIDGETS_CSS,
+    UPLOAD_BUTTON,
+    check_upload,
+    choice_in_state,
+    hold_values,
+)
 
 
 def test_wrong_type_and_too_large_files_get_a_norwegian_message():
@@ -72,3 +79,11 @@ def test_a_widget_whose_value_the_server_changes_gets_a_new_key():
     del state["w_v1"]  # Streamlit dropped the widget (not drawn on the last page)
     assert server_value_key(state, "w", 8.3) == "w_v2"  # the browser may still hold the old one: a new key
     assert widget_key(state, "other") == "other"
+
+
+def test_choice_in_state_falls_back_to_the_widgets_default_when_the_key_is_gone():
+    options = ["around", "ordinal", "uniform"]
+    assert choice_in_state({"mode": "ordinal"}, "mode", options, "around") == "ordinal"
+    assert choice_in_state({}, "mode", options, "around") == "around"  # state dropped: no KeyError
+    assert choice_in_state({"mode": "gone"}, "mode", options, "around") == "around"  # no longer offered
+    assert choice_in_state({"n": 50_000}, "n", (1_000, 10_000, 50_000), 10_000) == 50_000
