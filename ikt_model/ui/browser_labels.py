@@ -38,7 +38,7 @@ ARIA_LABELS: dict[str, str] = {
     "Download plot as a PNG": "Last ned figuren som PNG", "Download plot": "Last ned figuren", "Zoom": "Zoom",
     "Pan": "Flytt", "Box Select": "Velg med rektangel", "Lasso Select": "Velg med lasso", "Zoom in": "Zoom inn",
     "Zoom out": "Zoom ut", "Autoscale": "Tilpass aksene", "Reset axes": "Tilbakestill aksene",
-    "Reset view": "Tilbakestill visningen", "Toggle Spike Lines": "Vis/skjul hjelpelinjer",
+    "Reset view": "Tilbakestill visningen", "Reset": "Tilbakestill", "Toggle Spike Lines": "Vis/skjul hjelpelinjer",
     "Show closest data on hover": "Vis nærmeste verdi", "Compare data on hover": "Sammenlign verdier",
     "Produced with Plotly.js": "Laget med Plotly.js",
 }
@@ -95,6 +95,8 @@ def _labels_js() -> str:
   const win = doc.defaultView || window;
   if (win.__iktNorwegianLabels) return;
   win.__iktNorwegianLabels = true;
+  // plotly's chart toolbar shows its tooltips from data-title (CSS ::after), not from title
+  const ATTRIBUTES = ["aria-label", "title", "data-title"];
   const exact = __EXACT__, prefixes = Object.entries(__PREFIXES__);
   const fix = (value) => {
     if (!value) return null;
@@ -109,7 +111,7 @@ def _labels_js() -> str:
     }
   };
   const visit = (el) => {
-    for (const attr of ["aria-label", "title"]) {
+    for (const attr of ATTRIBUTES) {
       const v = el.getAttribute && el.getAttribute(attr);
       const n = fix(v);
       if (n !== null && n !== v) el.setAttribute(attr, n);
@@ -119,7 +121,7 @@ def _labels_js() -> str:
     visit(root);
     name(root);
     if (!root.querySelectorAll) return;
-    root.querySelectorAll("[aria-label],[title]").forEach(visit);
+    root.querySelectorAll("[aria-label],[title],[data-title]").forEach(visit);
     for (const [selector] of named) root.querySelectorAll(selector).forEach(name);
   };
   // A column's statistics («2.4%», «14.7», «0 (0%)») in Norwegian number format; not a top value's own label
@@ -189,7 +191,7 @@ def _labels_js() -> str:
       });
     }
   }).observe(doc.body, {subtree: true, childList: true, characterData: true, attributes: true,
-                        attributeFilter: ["aria-label", "title"]});
+                        attributeFilter: ATTRIBUTES});
 })();
 </script>""".replace("__NAMED__", json.dumps(CSS_TEXT_NAMES, ensure_ascii=False)).replace(
         "__EXACT__", json.dumps(ARIA_LABELS, ensure_ascii=False)).replace(

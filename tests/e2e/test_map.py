@@ -116,3 +116,24 @@ def test_unrelated_widget_does_not_resend_the_map(app_page, app_server):
     assert frames, "the rerun sent nothing"
     assert max(frames) < 20_000, f"a {max(frames)} byte message after an unrelated widget change"
     assert app_page.locator("path.choroplethlocation").count() == 357
+
+
+def test_the_chart_toolbar_speaks_norwegian(app_page, app_server):
+    """plotly's toolbar shows its tooltips from data-title; Streamlit's chart toolbar from aria-label/title."""
+    from ikt_model.ui.browser_labels import ARIA_LABELS
+
+    _open_map(app_page, app_server.url)
+    chart = app_page.locator(".js-plotly-plot").first
+    chart.hover()
+    app_page.wait_for_function("() => document.querySelectorAll('.modebar-btn[data-title]').length > 0")
+    app_page.wait_for_timeout(500)  # the labels script rewrites on the next mutation callback
+    titles = app_page.evaluate("() => [...document.querySelectorAll('.modebar [data-title]')]"
+                               ".map(b => b.getAttribute('data-title'))")
+    toolbar = app_page.evaluate(
+        "() => [...document.querySelectorAll('[data-testid=\"stElementToolbar\"] [aria-label], "
+        "[data-testid=\"stElementToolbar\"] [title]')]"
+        ".map(b => b.getAttribute('aria-label') || b.getAttribute('title'))")
+    assert titles, "no toolbar buttons found"
+    english = set(ARIA_LABELS)
+    assert not [t for t in titles + toolbar if t in english], (titles, toolbar)
+    assert {"Last ned figuren som PNG", "Zoom inn", "Zoom ut", "Tilbakestill"} <= set(titles), titles
