@@ -65,6 +65,16 @@ def _refuse(what: str, text: str, problem: str, example: str) -> NumberInputErro
     return NumberInputError(f"{what}: «{text}» {problem}. Skriv for eksempel {example}.")
 
 
+def _accepted(allow_percent: bool, allow_multiplier: bool) -> str:
+    """What a field accepts, for the message: a percentage names «%», not «kr» (a share is not kroner), and
+    «mill»/«mrd» only where they are allowed."""
+    words = ["sifre", "mellomrom", "punktum for tusener", "komma for desimaler"]
+    if allow_multiplier and not allow_percent:
+        words += ["«mill»", "«mrd»"]
+    words.append("«%»" if allow_percent else "«kr»")
+    return "bare " + ", ".join(words[:-1]) + " og " + words[-1]
+
+
 def parse_number(raw: object, *, what: str = "Tallet", example: str = "12 500 000 eller 12,5 mill",
                  allow_percent: bool = False, allow_multiplier: bool = True) -> Decimal:
     """A typed, pasted or uploaded number -> exact Decimal (see the module docstring for the rules).
@@ -123,8 +133,7 @@ def parse_number(raw: object, *, what: str = "Tallet", example: str = "12 500 00
     if not text:
         raise _refuse(what, shown, "inneholder ikke noe tall", example)
     if re.search(r"[^\d .,]", text):
-        raise _refuse(what, shown, "er ikke et tall (bare sifre, mellomrom, punktum for tusener, komma for "
-                      "desimaler, «mill», «mrd» og «kr»)", example)
+        raise _refuse(what, shown, f"er ikke et tall ({_accepted(allow_percent, allow_multiplier)})", example)
     if text.count(",") > 1:
         raise _refuse(what, shown, "har flere komma (skrives tusener med komma, som på engelsk? På norsk "
                       "skilles tusener med mellomrom og desimaler med komma)", example)

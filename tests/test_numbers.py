@@ -148,3 +148,20 @@ def test_the_browser_pattern_takes_digits_only_and_the_hint_says_so():
 ])
 def test_a_minus_sign_is_seen_on_zero_too(raw, signed):
     assert has_minus_sign(raw) is signed
+
+
+def test_a_percentage_is_told_only_what_a_percentage_accepts():
+    with pytest.raises(NumberInputError) as percent:
+        parse_number("abc", what="Prosenten", example="60,5", allow_percent=True, allow_multiplier=False)
+    message = str(percent.value)
+    assert "«%»" in message and "mill" not in message and "mrd" not in message and "«kr»" not in message
+    with pytest.raises(NumberInputError) as amount:
+        parse_number("abc", what="Budsjettet")
+    assert "«mill», «mrd» og «kr»" in str(amount.value) and "%" not in str(amount.value)
+
+
+def test_cost_percentages_refuse_a_multiplier():
+    from ikt_model.costs.split import CostInputError, parse_cost_input
+
+    with pytest.raises(CostInputError, match="kan ikke ha «mill» eller «mrd»"):
+        parse_cost_input(members=["1515", "1511"], budget_kr=1_000_000, percentages={"1515": "1 mill", "1511": "0"})

@@ -61,7 +61,9 @@ BUDGET_EXAMPLE = "12 000 000, 12 000 000 kr eller 12,5 mill"
 def _to_decimal(value, what: str, example: str = "12,5") -> Decimal:
     """One number a person typed (Norwegian forms, see ikt_model.numbers) -> Decimal; CostInputError."""
     try:
-        return parse_number(value, what=what, example=example, allow_percent=what.startswith("Prosenten"))
+        percentage = what.startswith("Prosenten")
+        return parse_number(value, what=what, example=example, allow_percent=percentage,
+                            allow_multiplier=not percentage)
     except NumberInputError as exc:
         raise CostInputError(str(exc)) from None
 
