@@ -86,15 +86,28 @@ def percentages_from_frame(frame) -> dict[str, str]:
     return out
 
 
-def _exact_sum(texts: dict[str, str]) -> Decimal | None:
+def _read(text: str) -> Decimal | None:
+    """A typed percentage as the key reads it, or None when the key refuses it: unreadable, or negative («−0»
+    too, as split.CostInput refuses it)."""
     try:
-        return sum((parse_number(t, allow_percent=True, allow_multiplier=False) for t in texts.values()), Decimal(0))
+        value = parse_number(text, allow_percent=True, allow_multiplier=False)
     except NumberInputError:
         return None
+    return None if value.is_signed() else value
+
+
+def _refused(texts: dict[str, str]) -> list[str]:
+    """The members whose typed (non-blank) percentage the key refuses, in the editor's order."""
+    return [m for m, t in texts.items() if t.strip() and _read(t) is None]
+
+
+def _exact_sum(texts: dict[str, str]) -> Decimal | None:
+    values = [_read(t) for t in texts.values()]
+    return None if None in values else sum(values, Decimal(0))
 
 
 def percentage_sum(texts: dict[str, str]) -> float | None:
-    """The sum of the typed percentages, or None while any of them cannot be read."""
+    """The sum of the typed percentages, or None while any of them is refused (unreadable or negative)."""
     total = _exact_sum(texts)
     return None if total is None else float(total)
 
@@ -106,7 +119,10 @@ def percentage_sum_note(texts: dict[str, str]) -> str | None:
     they are: «Prosentene summerer til 80,00 %; de må bli 100 % (20,00 % mangler).» A member with a blank
     text (a new member starts blank) is named: «Prosentene summerer til 100,00 % uten Sande (1514), som ikke
     har fått noen prosent ennå; alle til sammen må bli 100 %.» None while a typed text cannot be read (the
-    key's error says why) or every text is blank."""
+    key's error says why) or every text is blank. A refused value (unreadable or negative) is never summed: «Summen
+    kan ikke regnes ut før prosenten for Vanylven (1511) er rettet.»"""
+    if refused := _refused(texts):
+        return f"Summen kan ikke regnes ut før prosenten for {', '.join(map(member_label, refused))} er rettet."
     blank = [m for m, t in texts.items() if not t.strip()]
     exact = _exact_sum({m: t for m, t in texts.items() if t.strip()})
     if exact is None or len(blank) == len(texts):

@@ -71,10 +71,19 @@ def test_percentage_texts_keep_what_was_typed_when_the_members_change():
     ({"1515": "60", "1511": "39,99"}, "Sum: 99,99\u00a0%"),  # within the key's tolerance: accepted there too
     ({"1515": "60", "1511": "39,98"},
      "Prosentene summerer til 99,98\u00a0%; de må bli 100\u00a0% (0,02\u00a0% mangler)."),
-    ({"1515": "60.5", "1511": "39,5"}, None),  # unreadable: the key's error says why
+    ({"1515": "60.5", "1511": "39,5"},  # unreadable: never summed; the key's error says why
+     "Summen kan ikke regnes ut før prosenten for Herøy (Møre og Romsdal, 1515) er rettet."),
+    ({"1515": "80", "1511": "-10", "1514": "−0"},  # refused as negative: not summed («Sum: 70,00 %» before)
+     "Summen kan ikke regnes ut før prosenten for Vanylven (1511), Sande (1514) er rettet."),
+    ({"1515": "abc", "1511": "-10", "1514": ""},
+     "Summen kan ikke regnes ut før prosenten for Herøy (Møre og Romsdal, 1515), Vanylven (1511) er rettet."),
     ({"1515": "", "1511": ""}, None),
 ])
 def test_percentage_sum_note(texts, note):
+    from ikt_model.costs.tables import percentage_sum
+
+    if note is not None and note.startswith("Summen kan ikke"):
+        assert percentage_sum(texts) is None  # a refused value is not summed here either
     from ikt_model.costs.tables import percentage_sum_note
 
     assert percentage_sum_note(texts) == note
