@@ -80,7 +80,8 @@ def parse_number(raw: object, *, what: str = "Tallet", example: str = "12 500 00
     """A typed, pasted or uploaded number -> exact Decimal (see the module docstring for the rules).
 
     `what` names the field in the message («Budsjettet»), `example` is what the message suggests.
-    With `allow_percent`, a trailing «%» is allowed and ignored (the value is in percent, as typed).
+    With `allow_percent`, a trailing «%» is allowed and ignored (the value is in percent, as typed), and «kr» is
+    refused (a percentage is not an amount).
     ints and Decimals are taken as they are; floats are taken by their shortest repr (they come from
     code or widgets, not from typing); bools and non-finite values are refused.
     Raises NumberInputError.
@@ -106,7 +107,8 @@ def parse_number(raw: object, *, what: str = "Tallet", example: str = "12 500 00
     if text[0] in MINUS_SIGNS or text[0] == "+":
         sign = -1 if text[0] in MINUS_SIGNS else 1
         text = text[1:].lstrip()
-    for currency in _CURRENCY:  # «kr 12 000»
+    currencies = () if allow_percent else _CURRENCY  # a percentage is a share, not kroner: «50 kr» is refused
+    for currency in currencies:  # «kr 12 000»
         if text.startswith(currency + " ") or (currency == "kr." and text.startswith(currency)):
             text = text[len(currency):].lstrip()
             break
@@ -117,7 +119,7 @@ def parse_number(raw: object, *, what: str = "Tallet", example: str = "12 500 00
         if not allow_percent:
             raise _refuse(what, shown, "skal ikke ha prosenttegn", example)
         percent, text = True, text[:-1].rstrip()
-    for currency in _CURRENCY:  # «12 000 kr»
+    for currency in currencies:  # «12 000 kr»
         if text.endswith(" " + currency) or text.endswith(currency) and text[:-len(currency)][-1:].isdigit():
             text = text[: -len(currency)].rstrip()
             break

@@ -158,6 +158,9 @@ def test_a_percentage_is_told_only_what_a_percentage_accepts():
     with pytest.raises(NumberInputError) as amount:
         parse_number("abc", what="Budsjettet")
     assert "«mill», «mrd» og «kr»" in str(amount.value) and "%" not in str(amount.value)
+    for text in ("50 kr", "kr 50", "50 kr %"):  # what the message does not offer is not read either
+        with pytest.raises(NumberInputError, match="er ikke et tall"):
+            parse_number(text, allow_percent=True, allow_multiplier=False)
 
 
 def test_cost_percentages_refuse_a_multiplier():
