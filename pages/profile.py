@@ -40,8 +40,11 @@ def _changed() -> None:
     if result.profile is not None:
         st.session_state[session.PROFILE] = result.profile
         st.session_state[ERRORS] = []
-    else:  # keep the last valid profile; the widgets keep what the user typed
+        session.drop_profile_draft(st.session_state)
+    else:  # keep the last valid profile; the widgets keep what the user typed, the draft keeps it past a page switch
         st.session_state[ERRORS] = result.errors
+        session.keep_profile_draft(st.session_state, {_key(f): st.session_state[_key(f)] for f in FIELDS
+                                                      if _key(f) in st.session_state})
 
 
 def _confirm_ko() -> None:
@@ -77,6 +80,7 @@ def _hit_chosen() -> None:
 def _use_loaded(loaded_profile) -> None:
     st.session_state[session.PROFILE] = loaded_profile
     st.session_state[ERRORS] = []
+    session.drop_profile_draft(st.session_state)
     st.session_state[NOTICES] = list(st.session_state.get("_pf_loaded_notices", []))
     for field in FIELDS:  # the widgets are refilled from the profile below
         st.session_state.pop(_key(field), None)
@@ -87,9 +91,14 @@ def _use_loaded(loaded_profile) -> None:
 # written again too (hold_values): a widget the browser had not drawn yet would otherwise come up at its
 # own default (a toggle off) and send that back with the next change (stable operations lost).
 profile = st.session_state[session.PROFILE]
-if _key("status") not in st.session_state:  # back from another page (the status field is always drawn): what
-    st.session_state[ERRORS] = []  # was typed went with the widgets' state, so a refusal of it no longer holds
-    st.session_state[COUNT_ERROR] = None
+if _key("status") not in st.session_state:  # back from another page (the status field is always drawn)
+    draft = session.profile_draft(st.session_state)
+    if draft is not None:  # the refused edit comes back as typed, with its message, to be completed
+        st.session_state.update(draft)
+    else:  # nothing pending, or the profile was replaced meanwhile: a refusal no longer holds
+        st.session_state[ERRORS] = []
+        st.session_state[COUNT_ERROR] = None
+        session.drop_profile_draft(st.session_state)
 pending = bool(st.session_state.get(ERRORS))
 refill = {_key(f): (v if f != "members" else (v or [])) for f, v in profile.model_dump().items()}
 refill[_key("municipalities")] = str(profile.municipalities)  # a text field (see below)

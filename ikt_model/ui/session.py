@@ -40,6 +40,7 @@ WEIGHTS_SOURCE = "weights_source"
 OVERRIDES = "overrides"
 WORKSHOP_RESULT = "workshop_result"
 PROFILE_ERRORS = "profile_errors"  # list[str]: why the last edit on «Samarbeidet» was not applied (empty: it was)
+PROFILE_DRAFT = "profile_draft"  # the refused edit's form values (`keep_profile_draft`), kept across page switches
 _CURRENT = "current_view"  # the rerun's Current, reused while its inputs are unchanged
 
 # Partial reruns (st.fragment keys). The sidebar's weight panel is three keyed fragments: the weight set
@@ -195,6 +196,27 @@ def rerun_targets(state: Mapping[str, Any], *, page: str | None, sliders: bool,
     sidebar = [*([WEIGHT_SET_FRAGMENT] if weight_set else []), *([WEIGHT_SLIDERS_FRAGMENT] if sliders else []),
                WEIGHT_SHARES_FRAGMENT]
     return [*sidebar, *fragments]
+
+
+def keep_profile_draft(state: MutableMapping[str, Any], values: Mapping[str, Any]) -> None:
+    """Keep the form values of an edit on «Samarbeidet» that was refused ({widget key: value}), with the
+    profile in use when it was refused. Widget state does not survive a page switch: without this, the
+    half-finished entry (a status «eksisterende» still missing its form) was gone on return."""
+    state[PROFILE_DRAFT] = {"values": dict(values), "against": state.get(PROFILE)}
+
+
+def drop_profile_draft(state: MutableMapping[str, Any]) -> None:
+    """Forget the refused edit (an edit was applied, or another profile was loaded)."""
+    state.pop(PROFILE_DRAFT, None)
+
+
+def profile_draft(state: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The refused edit's form values to show again ({widget key: value}), or None: no edit is pending, or the
+    profile in use has been replaced since (a scenario or a shared link loaded), so the draft no longer fits."""
+    draft = state.get(PROFILE_DRAFT)
+    if not draft or not state.get(PROFILE_ERRORS) or draft["against"] != state.get(PROFILE):
+        return None
+    return dict(draft["values"])
 
 
 def stale_profile_notice(state: Mapping[str, Any]) -> str | None:

@@ -72,8 +72,10 @@ def test_a_municipality_count_that_cannot_be_read_is_refused_at_its_field_and_no
     at.text_input(key="pf_municipalities").set_value("0").run()
     at.switch_page("pages/comparison.py").run()
     assert any("Siste endring på «Samarbeidet» er ikke tatt i bruk" in w.value for w in at.warning)
-    at.switch_page("pages/profile.py").run()  # what was typed went with the page: so did its refusal
-    assert at.text_input(key="pf_municipalities").value == "12" and not at.warning
+    at.switch_page("pages/profile.py").run()  # what was typed comes back, with its refusal, to be corrected
+    assert at.text_input(key="pf_municipalities").value == "0"
+    assert [w.value.replace("\\", "") for w in at.warning] == [said]
+    assert at.session_state[session.PROFILE].municipalities == 12
     at.multiselect(key="pf_members").set_value(["0301", "3201"]).run()  # the count follows the members
     assert not [t for t in at.text_input if t.key == "pf_municipalities"]
     members_count = at.text_input(key="pf_municipalities_of_members")
@@ -347,6 +349,41 @@ def test_an_edit_not_applied_on_samarbeidet_is_named_on_the_other_pages(at):
     at.switch_page("pages/comparison.py").run()
     assert not [w.value for w in at.warning if "ikke tatt i bruk" in w.value]
 
+
+
+def test_a_half_finished_existing_collaboration_is_kept_across_a_page_switch(at):
+    """Status «eksisterende, fungerer ikke godt» with only the current model chosen is refused (no form yet);
+    the notice on «Sammenligning» sends the user back, where the status and model are as chosen, with the
+    refusal, so the entry can be completed. Once another profile is loaded meanwhile, the draft is dropped."""
+    at.switch_page("pages/profile.py").run()
+    at.radio(key="pf_status").set_value("existing_struggling").run()
+    at.selectbox(key="pf_current_model").set_value("ks").run()
+    assert at.session_state[session.PROFILE].status == "new"
+    at.switch_page("pages/comparison.py").run()
+    assert any("ikke tatt i bruk" in w.value for w in at.warning)
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception
+    assert at.radio(key="pf_status").value == "existing_struggling"
+    assert at.selectbox(key="pf_current_model").value == "ks"
+    assert at.selectbox(key="pf_current_form").value is None
+    assert any("Profilen er ikke oppdatert" in w.value and "organisasjonsform" in w.value for w in at.warning)
+    at.selectbox(key="pf_current_form").set_value("iks").run()
+    profile = at.session_state[session.PROFILE]
+    assert (profile.status, profile.current_model, profile.current_form) == ("existing_struggling", "ks", "iks")
+    assert not [w for w in at.warning if "Profilen er ikke oppdatert" in w.value]
+    at.switch_page("pages/comparison.py").run()
+    at.switch_page("pages/profile.py").run()
+    assert at.selectbox(key="pf_current_form").value == "iks" and not at.warning
+
+
+def test_a_refused_edit_is_not_brought_back_over_a_profile_loaded_meanwhile(at):
+    at.switch_page("pages/profile.py").run()
+    at.radio(key="pf_status").set_value("existing_working").run()  # refused: no model/form yet
+    at.switch_page("pages/comparison.py").run()
+    at.session_state[session.PROFILE] = Profile(municipalities=9)  # e.g. a scenario loaded on «Scenarier»
+    at.switch_page("pages/profile.py").run()
+    assert at.radio(key="pf_status").value == "new"
+    assert at.text_input(key="pf_municipalities").value == "9" and not at.warning
 
 
 def test_the_report_advice_is_drawn_when_opened(at):

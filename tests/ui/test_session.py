@@ -113,3 +113,19 @@ def test_a_change_that_comes_with_a_page_switch_reruns_the_whole_app():
     assert session.rerun_targets(state, page="robusthet-id", sliders=False)[-1] == "rob_walk"
     assert session.rerun_targets(state, page="sammenligning-id", sliders=False) is None
     assert session.rerun_targets(state, page=None, sliders=False) is None
+
+
+def test_a_refused_profile_edit_is_kept_until_applied_or_the_profile_is_replaced():
+    """The draft of a refused edit on «Samarbeidet» comes back while it is pending against the same profile."""
+    state = {session.PROFILE: Profile(), session.PROFILE_ERRORS: ["mangler organisasjonsform"]}
+    assert session.profile_draft(state) is None
+    session.keep_profile_draft(state, {"pf_status": "existing_struggling", "pf_current_model": "ks"})
+    assert session.profile_draft(state) == {"pf_status": "existing_struggling", "pf_current_model": "ks"}
+    state[session.PROFILE] = Profile(municipalities=9)  # another profile loaded meanwhile
+    assert session.profile_draft(state) is None
+    state[session.PROFILE] = Profile()
+    state[session.PROFILE_ERRORS] = []  # the refusal no longer holds
+    assert session.profile_draft(state) is None
+    state[session.PROFILE_ERRORS] = ["x"]
+    session.drop_profile_draft(state)
+    assert session.profile_draft(state) is None and session.PROFILE_DRAFT not in state
