@@ -26,6 +26,7 @@ ERRORS = session.PROFILE_ERRORS
 COUNT_ERROR = "pf_count_error"  # the typed number of municipalities could not be read (shown at its field)
 NOTICES = "profile_member_notices"  # Norwegian notices from the last loaded profile (old numbers, merges)
 UPLOAD = "pf_upload"
+NAME_NOTICES = "pf_name_notices"  # Norwegian notes on the last edit's name (cut to its longest length)
 YEAR_LABELS = {2026: "1.1.2026 (nyeste)", 2025: "1.1.2025", 2024: "1.1.2024", 2015: "1.1.2015 (rapportens tid)"}
 
 
@@ -37,6 +38,7 @@ def _changed() -> None:
     raw = {f: st.session_state.get(_key(f)) for f in FIELDS}
     result = build_profile(raw)
     st.session_state[COUNT_ERROR] = result.count_error
+    st.session_state[NAME_NOTICES] = result.notices
     if result.profile is not None:
         st.session_state[session.PROFILE] = result.profile
         st.session_state[ERRORS] = []
@@ -112,7 +114,10 @@ st.write("Beskriv samarbeidet dere vurderer eller har. Alle sidene bruker profil
          "gang når den er gyldig. Profilen lagres ikke på serveren: ta vare på lenken i adressefeltet, eller last "
          "ned profilen nederst på siden.")
 
-st.text_input("Navn på samarbeidet (valgfritt)", key=_key("name"), on_change=_changed, max_chars=120)
+# No max_chars: the browser drops a paste longer than the limit without a word; build_profile cuts it instead.
+st.text_input("Navn på samarbeidet (valgfritt)", key=_key("name"), on_change=_changed)
+for notice in st.session_state.get(NAME_NOTICES, []):
+    st.info(notice, icon=":material/content_cut:")
 st.radio("Status", list(STATUS_LABELS), format_func=STATUS_LABELS.get, key=_key("status"), on_change=_changed,
          horizontal=True, help="Rapporten gir ulike råd for nye samarbeid, og for eksisterende som fungerer "
                                "eller ikke fungerer (4.2).")

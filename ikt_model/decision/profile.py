@@ -35,6 +35,8 @@ PROFILE_VERSION = 2
 MUNICIPALITIES_RANGE = (1, 500)  # the number of municipalities a profile may give (without a member list)
 
 
+NAME_MAX_CHARS = 120  # the longest name of a collaboration (a longer one is cut on «Samarbeidet»)
+
 class Profile(BaseModel):
     """The collaboration as the user describes it; the engine's only input besides weights.
 
@@ -53,7 +55,7 @@ class Profile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     version: int = Field(default=PROFILE_VERSION, ge=1, le=PROFILE_VERSION)
-    name: CleanText | None = Field(default=None, max_length=120)
+    name: CleanText | None = Field(default=None, max_length=NAME_MAX_CHARS)
     status: Status = "new"
     current_model: ModelId | None = None
     current_form: FormId | None = None

@@ -7,8 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..decision.profile import MUNICIPALITIES_RANGE, PROFILE_VERSION, Profile
+from ..decision.profile import MUNICIPALITIES_RANGE, NAME_MAX_CHARS, PROFILE_VERSION, Profile
 from ..municipalities import Resolution, picker_options, resolve_members
+from ..names import clean_text
 from ..numbers import NumberInputError, parse_whole_between
 from .messages import norwegian_errors
 
@@ -17,11 +18,13 @@ FIELDS = tuple(Profile.model_fields)
 
 class ProfileResult(BaseModel):
     """Either a valid profile, or the Norwegian error messages (one per problem); `count_error` is the one
-    about the typed number of municipalities (also in `errors`), for the page to show at its field."""
+    about the typed number of municipalities (also in `errors`), for the page to show at its field;
+    `notices`: Norwegian notes on what was changed to make the input fit (a name cut to its longest length)."""
 
     profile: Profile | None = None
     errors: list[str] = []
     count_error: str | None = None
+    notices: list[str] = []
 
 
 MUNICIPALITIES_LABEL = "Antall kommuner"
@@ -29,8 +32,10 @@ MUNICIPALITIES_LABEL = "Antall kommuner"
 
 def build_profile(raw: dict[str, Any]) -> ProfileResult:
     """Validate form values. Members chosen -> the municipality count follows them; a new
-    collaboration has no current model/form; empty name -> None. The count may come as the text typed in
-    its field («7»; read by `numbers.parse_whole_between`: «3,7», «» or «0» give its Norwegian error)."""
+    collaboration has no current model/form; empty name -> None, a name longer than NAME_MAX_CHARS (after
+    cleaning) is cut to it with a notice (a pasted long name is kept, not lost). The count may come as the
+    text typed in its field («7»; read by `numbers.parse_whole_between`: «3,7», «» or «0» give its Norwegian
+    error)."""
     values = {k: v for k, v in raw.items() if k in FIELDS}
     count = values.get("municipalities")
     if isinstance(count, str) and not values.get("members"):
@@ -43,6 +48,10 @@ def build_profile(raw: dict[str, Any]) -> ProfileResult:
     if values.get("current_form") != "par27":  # a form chosen in 2026 terms answers the «§ 27» question
         values["par27_unconverted"] = False
     values["version"] = PROFILE_VERSION
+    notices: list[str] = []
+    if isinstance(values.get("name"), str) and len(name := clean_text(values["name"])) > NAME_MAX_CHARS:
+        values["name"] = name[:NAME_MAX_CHARS].rstrip()
+        notices.append(f"Navnet er kortet til {NAME_MAX_CHARS} tegn.")
     if not values.get("name"):
         values["name"] = None
     members = values.get("members") or None
@@ -50,9 +59,9 @@ def build_profile(raw: dict[str, Any]) -> ProfileResult:
     if members:
         values["municipalities"] = len(members)
     try:
-        return ProfileResult(profile=Profile.model_validate(values))
+        return ProfileResult(profile=Profile.model_validate(values), notices=notices)
     except ValidationError as exc:
-        return ProfileResult(errors=norwegian_errors(exc))
+        return ProfileResult(errors=norwegian_errors(exc), notices=notices)
 
 
 def municipality_options() -> dict[str, str]:

@@ -44,3 +44,19 @@ def test_a_half_finished_existing_collaboration_comes_back_after_the_comparison(
     assert _checked_status(page) == STATUS
     shown = _model_box(page).locator("input").input_value() or _model_box(page).inner_text()
     assert "KS-modellen" in shown
+
+
+def test_a_pasted_long_name_is_kept_cut_to_120_characters_with_a_note(app_page, app_server):
+    """Found by a fresh tester: pasting a 234-character name left «Navn på samarbeidet» empty without a word
+    (the browser drops a paste longer than the field's character limit). Now it is kept, cut to 120, and said."""
+    long_name = ("Interkommunalt samarbeid om digitalisering " * 6)[:234]
+    page = app_page
+    page.goto(app_server.url + "/samarbeidet")
+    wait_for_app(page)
+    box = page.get_by_label("Navn på samarbeidet (valgfritt)")
+    box.click()
+    page.keyboard.insert_text(long_name)  # as a paste: one input event with the whole text
+    box.press("Enter")
+    page.get_by_text("Navnet er kortet til 120 tegn.").wait_for()
+    page.wait_for_function("([el, want]) => el.value === want",
+                           arg=[box.element_handle(), long_name[:120].rstrip()])

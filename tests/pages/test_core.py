@@ -376,6 +376,20 @@ def test_a_half_finished_existing_collaboration_is_kept_across_a_page_switch(at)
     assert at.selectbox(key="pf_current_form").value == "iks" and not at.warning
 
 
+def test_a_pasted_long_name_is_cut_to_120_characters_with_a_note(at):
+    """The browser dropped a paste longer than the field's character limit without a word: the field has no
+    limit now, the server cuts the name to 120 characters and says so."""
+    long_name = ("Interkommunalt samarbeid om digitalisering " * 6)[:234]
+    at.switch_page("pages/profile.py").run()
+    assert not at.text_input(key="pf_name").max_chars
+    at.text_input(key="pf_name").set_value(long_name).run()
+    name = at.session_state[session.PROFILE].name
+    assert name == long_name[:120].rstrip() and at.text_input(key="pf_name").value == name
+    assert [i.value for i in at.info if "Navnet er kortet til 120 tegn" in i.value]
+    at.text_input(key="pf_name").set_value("Kort").run()
+    assert at.session_state[session.PROFILE].name == "Kort" and not [i for i in at.info if "kortet" in i.value]
+
+
 def test_a_refused_edit_is_not_brought_back_over_a_profile_loaded_meanwhile(at):
     at.switch_page("pages/profile.py").run()
     at.radio(key="pf_status").set_value("existing_working").run()  # refused: no model/form yet

@@ -65,3 +65,14 @@ def test_the_typed_municipality_count_is_read_or_refused_in_norwegian():
         assert result.count_error == result.errors[0]
     with_members = build_profile({"municipalities": "3,7", "members": ["1508", "1580"]})
     assert with_members.profile.municipalities == 2 and with_members.count_error is None
+
+
+def test_a_pasted_name_longer_than_120_characters_is_cut_with_a_note():
+    """A name pasted longer than the limit is kept, cut to 120 characters, and the user is told (the browser
+    dropped such a paste without a word when the field had a character limit)."""
+    long_name = ("Interkommunalt samarbeid om digitalisering " * 6)[:234]
+    result = build_profile({"name": long_name, "status": "new", "municipalities": "5"})
+    assert result.profile.name == long_name[:120].rstrip() and len(result.profile.name) <= 120
+    assert result.notices == ["Navnet er kortet til 120 tegn."]
+    short = build_profile({"name": "  Kort navn ", "status": "new", "municipalities": "5"})
+    assert short.profile.name == "Kort navn" and short.notices == []
