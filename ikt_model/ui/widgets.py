@@ -93,6 +93,12 @@ NORWEGIAN_WIDGETS_CSS = f"""
 [role="listbox"][data-empty="true"]::after {{
   content: "{NO_MATCHES}"; display: block; padding: 0.5rem 1rem; opacity: 0.7;
 }}
+/* a toggle's or checkbox's label is one line cut with «…» by Streamlit: on a phone «IKS med representantskap av
+   kommunedirektør…». It wraps instead, so the whole label is read */
+[data-testid="stCheckbox"] [data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stCheckbox"] [data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"] * {{
+  white-space: normal; text-overflow: clip; overflow: visible; overflow-wrap: anywhere;
+}}
 """
 
 

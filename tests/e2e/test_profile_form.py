@@ -60,3 +60,25 @@ def test_a_pasted_long_name_is_kept_cut_to_120_characters_with_a_note(app_page, 
     page.get_by_text("Navnet er kortet til 120 tegn.").wait_for()
     page.wait_for_function("([el, want]) => el.value === want",
                            arg=[box.element_handle(), long_name[:120].rstrip()])
+
+
+TOGGLE_LABELS = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stCheckbox"]')].map(t => {
+  const box = t.querySelector('[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"]');
+  const cut = [box, ...box.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1 ||
+    (getComputedStyle(e).textOverflow === 'ellipsis' && getComputedStyle(e).whiteSpace === 'nowrap'));
+  return {text: box.innerText, cut, right: box.getBoundingClientRect().right};
+})"""
+
+
+def test_toggle_labels_wrap_on_a_phone_instead_of_being_cut(app_page, app_server):
+    """Found by a fresh tester: on a 390 px phone the toggle labels on «Samarbeidet» ended in «…» («IKS med
+    representantskap av kommunedirektør…»). Every toggle's label is shown in full, wrapped, inside the window."""
+    page = app_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(app_server.url + "/samarbeidet")
+    wait_for_app(page)
+    page.get_by_text("Felles strategi, forankret i kommuneplanene").first.wait_for()
+    labels = page.evaluate(TOGGLE_LABELS)
+    assert any(t["text"] == "IKS med representantskap av kommunedirektørene" for t in labels), labels
+    assert len(labels) >= 8
+    assert [t["text"] for t in labels if t["cut"] or t["right"] > 390] == []
