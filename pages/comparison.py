@@ -39,11 +39,31 @@ def chart(figure: dict, key: str) -> None:
 # The parts of the page that depend on the weights or the profile, as keyed fragments: a weight change in
 # the sidebar (app.py) or a what-if here reruns only these; the title, the what-if switches, the texts on
 # the organisation forms and the captions that do not change stay as they are.
-CAPTION, LEAD, CHARTS, WHY = "cmp_caption", "cmp_lead", "cmp_charts", "cmp_why"
+CAPTION, LEAD, CHARTS, PICK, WHY, DETAILS = ("cmp_caption", "cmp_lead", "cmp_charts", "cmp_pick", "cmp_why",
+                                             "cmp_details")
 # A link from inside a fragment names the page as app.py registers it (a fragment rerun does not run
 # st.navigation, so a link by file name alone cannot always be resolved).
 ROBUSTNESS = st.Page("pages/robustness.py", title="Robusthet", url_path="robusthet")
-session.set_weighted_fragments(st.session_state, CAPTION, LEAD, CHARTS, WHY)
+EXPLAIN, EXPLAIN_CHOICE = "explain_alternative", "explain_choice"  # the select box, the user's own pick
+
+
+def _explain_options(state) -> tuple[dict[str, str], str]:
+    """«Forklar alternativ»: {alternative key: label with today's rank} in rank order, and the key it shows
+    (the user's pick, else today's best)."""
+    result = session.current(state).evaluation
+    labels = {r.alternative.key: label for r, label in zip(result.ranking, rank_labels(result.ranking), strict=True)}
+    return labels, widgets.followed_choice(state, EXPLAIN_CHOICE, list(labels), result.best.alternative.key)
+
+
+def _explain_shown(state) -> tuple:
+    """What the select box shows: its labels in order and its value. A weight change that leaves the ranks as
+    they are does not redraw it (session.set_weighted_fragments)."""
+    labels, value = _explain_options(state)
+    return tuple(labels.items()), value
+
+
+session.set_weighted_fragments(st.session_state, CAPTION, LEAD, CHARTS, PICK, WHY, DETAILS,
+                               when_changed={PICK: _explain_shown})
 
 view = session.current(st.session_state)
 profile, kb = view.profile, view.kb
@@ -170,19 +190,29 @@ if forms_now.open:
 st.subheader("Hvorfor? De sterkeste grunnene, med rapportens ord")
 
 
+@st.fragment(key=PICK)
+def pick() -> None:
+    """The alternative to explain: today's best until the user picks another; the labels carry today's ranks."""
+    labels, value = _explain_options(st.session_state)
+    st.session_state[EXPLAIN] = value  # the label (with its rank) follows every weight change
+    st.selectbox("Forklar alternativ", list(labels), format_func=labels.get, key=EXPLAIN, on_change=_picked)
+    session.record_drawn(st.session_state, PICK, _explain_shown(st.session_state))
+
+
+def _picked() -> None:
+    """A pick of the user's: kept, and the explanation below redrawn (not the whole page)."""
+    widgets.remember_choice(st.session_state, EXPLAIN, EXPLAIN_CHOICE)
+    session.record_drawn(st.session_state, PICK, _explain_shown(st.session_state))  # the browser shows the pick
+    ctx = get_script_run_ctx()
+    st.rerun(session.fragments_or_app(st.session_state, ctx.page_script_hash if ctx else None, [WHY]))
+
+
 @st.fragment(key=WHY)
 def why() -> None:
-    """The chosen alternative's strongest reasons for and against, the difference to the best, and (on
-    demand) every score per factor with the table."""
+    """The chosen alternative's strongest reasons for and against and the difference to the best."""
     view = session.current(st.session_state)
     result, kb = view.evaluation, view.kb
-    labels = {r.alternative.key: label for r, label in zip(result.ranking, rank_labels(result.ranking), strict=True)}
-    # today's best until the user picks another; the label (with its rank) follows every weight change
-    widgets.follow_unless_chosen(st.session_state, "explain_alternative", "explain_choice", list(labels),
-                                 result.best.alternative.key)
-    chosen = st.selectbox("Forklar alternativ", list(labels), format_func=labels.get, key="explain_alternative",
-                          on_change=widgets.remember_choice,
-                          args=(st.session_state, "explain_alternative", "explain_choice"))
+    chosen = _explain_options(st.session_state)[1]
     chosen_row = next(r for r in result.ranking if r.alternative.key == chosen)
     st.html(reason_cards.reason_cards(chosen_row))
     for note in chosen_row.notes:
@@ -192,22 +222,32 @@ def why() -> None:
     other = chosen_row.alternative if chosen_row.alternative != best.alternative else result.ranking[1].alternative
     chart(factor_difference(result, kb, best.alternative, other), "difference_chart")
 
-    if st.toggle("Vis alle poeng per faktor og tabell", key="show_details",
-                 persist_state="session"):  # built only on demand
-        chart(factor_heatmap(result, kb), "factor_heatmap")
-        st.caption(markdown_escape(factor_key(kb)))
-        # a plain table, drawn with the rest of the page on a weight change: a data grid (st.dataframe) laid its
-        # cells out again after the page had settled, 0,42 s against 0,24 s to settle (issue 14)
-        table = ranking_table(result)
-        st.table(markdown_cells(fmt.table(table, decimals={"Sum": 3}, signed_columns=("Sum",))), hide_index=True)
-        st.caption("«Sterkeste grunn for» og «mot»: faktoren som trekker summen mest opp og mest ned, med alle "
-                   "delene av faktoren lagt sammen (styringsmodell, organisasjonsform, samspill og kontekst). "
-                   f"Kortene over viser delene hver for seg. «{NO_STRONGEST}»: ingen faktor trekker den veien.")
-        with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
-            for d in spreadsheet.downloads(table, "rangering", sheet="Rangering"):
-                st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"cmp_dl_{d.kind}",
-                                   on_click="ignore", icon=":material/download:")
+
+@st.fragment(key=DETAILS)
+def details() -> None:
+    """Every score per factor and the ranking table, while «Vis alle poeng» is on (built only on demand)."""
+    if not st.session_state.get("show_details"):
+        return
+    view = session.current(st.session_state)
+    result, kb = view.evaluation, view.kb
+    chart(factor_heatmap(result, kb), "factor_heatmap")
+    st.caption(markdown_escape(factor_key(kb)))
+    # a plain table, drawn with the rest of the page on a weight change: a data grid (st.dataframe) laid its
+    # cells out again after the page had settled, 0,42 s against 0,24 s to settle (issue 14)
+    table = ranking_table(result)
+    st.table(markdown_cells(fmt.table(table, decimals={"Sum": 3}, signed_columns=("Sum",))), hide_index=True)
+    st.caption("«Sterkeste grunn for» og «mot»: faktoren som trekker summen mest opp og mest ned, med alle "
+               "delene av faktoren lagt sammen (styringsmodell, organisasjonsform, samspill og kontekst). "
+               f"Kortene over viser delene hver for seg. «{NO_STRONGEST}»: ingen faktor trekker den veien.")
+    with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
+        for d in spreadsheet.downloads(table, "rangering", sheet="Rangering"):
+            st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"cmp_dl_{d.kind}",
+                               on_click="ignore", icon=":material/download:")
 
 
+pick()
 why()
+# outside the fragments: a weight change does not redraw the switch (what it opens is the fragment below)
+st.toggle("Vis alle poeng per faktor og tabell", key="show_details", persist_state="session")
+details()
 st.caption("Poengene er data med kilde og sitat: se «Kunnskapsgrunnlag», der du også kan overstyre en vurdering.")

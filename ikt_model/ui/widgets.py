@@ -202,10 +202,17 @@ def follow_unless_chosen(state: MutableMapping[str, Any], key: str, choice_key: 
     alternative, which moves with the weights). Writes it into `state[key]` before the widget is drawn, so the
     browser shows the option's current label: a select box whose labels carry ranks otherwise kept showing
     the old rank after a weight change. Returns the value."""
-    chosen = state.get(choice_key)
-    value = chosen if chosen in options else default
+    value = followed_choice(state, choice_key, options, default)
     state[key] = value
     return value
+
+
+def followed_choice(state: Mapping[str, Any], choice_key: str, options: Sequence[Any], default: Any) -> Any:
+    """What `follow_unless_chosen` puts in the select box, without writing it: the user's pick
+    (`state[choice_key]`) while it is among `options`, else `default`. For the parts of a page that show the
+    choice without drawing the box."""
+    chosen = state.get(choice_key)
+    return chosen if chosen in options else default
 
 
 def remember_choice(state: MutableMapping[str, Any], key: str, choice_key: str) -> None:

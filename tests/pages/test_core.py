@@ -175,7 +175,9 @@ def test_a_weight_change_reruns_only_what_depends_on_the_weights(at):
     _weight_slider(at, 6).set_value(100.0).run()  # Gjennomføringsevne: another alternative leads
     assert not at.exception
     assert not at.title and not at.slider  # not rerun: the title, the sliders, the what-if switches
-    assert [t.key for t in at.toggle] == ["show_details"]
+    assert not at.toggle  # nor «Vis alle poeng» (what it opens is a fragment of its own)
+    keys = [b.key for b in at.selectbox]  # the weight set box (now «Egendefinert») and, the ranks changed, the
+    assert "explain_alternative" in keys and any(k.startswith("weight_preset") for k in keys) and len(keys) == 2
     assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
     assert len(live_charts(at)) == 3 and _weight_set(at).value == "egendefinert"
     state = at.session_state  # the share link follows, written by the browser (ui.address_bar)
@@ -184,10 +186,14 @@ def test_a_weight_change_reruns_only_what_depends_on_the_weights(at):
     assert decode_state(address_bar_values(at)[0]).weights.points[6] == 100.0
     at.run()  # the sliders are drawn by a full run only
     _weight_slider(at, 6).set_value(90.0).run()  # again under «Egendefinert»: the set box stays as it is
-    assert [b.key for b in at.selectbox] == ["explain_alternative"]
+    assert [b.key for b in at.selectbox] == ["explain_alternative"]  # the ranks changed again
     assert at.session_state[session.WEIGHTS].points[6] == 90.0 and len(live_charts(at)) == 3
+    at.run()
+    _weight_slider(at, 6).set_value(89.0).run()  # the ranks stay: «Forklar alternativ» is not drawn again
+    assert not at.selectbox and "Hybridmodell + Kommunalt oppgavefellesskap (KO)" in _texts(at)
+    assert len(live_charts(at)) == 3
     at.run()  # a full run draws the same state
-    assert at.title and _weight_slider(at, 6).value == 90.0
+    assert at.title and _weight_slider(at, 6).value == 89.0
     assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
 
 
@@ -422,7 +428,10 @@ def test_explain_follows_the_best_until_the_user_picks_and_shows_todays_rank(at)
     at.run()
     box = at.selectbox(key="explain_alternative")
     assert box.value == "hybrid/par27" and box.options[box.index].startswith("1. Hybridmodell")
-    box.set_value("ks/vertskommune").run()
+    box.set_value("ks/vertskommune").run()  # a pick reruns the explanation below it, not the sidebar
+    (difference,) = live_charts(at)  # «Hvorfor <best> foran KS-modellen + Vertskommune»
+    assert not at.slider and "KS-modellen + Vertskommune" in difference["layout"]["title"]["text"]
+    at.run()
     _weight_slider(at, 6).set_value(10.0).run()
     at.run()
     box = at.selectbox(key="explain_alternative")

@@ -91,6 +91,7 @@ def test_comparison_choices_survive(at):
     at.switch_page(page).run()
     chosen = ALTERNATIVES[-1].key
     at.selectbox(key="explain_alternative").set_value(chosen).run()
+    at.run()  # the pick reran only the explanation below it
     at.toggle(key="show_details").set_value(True).run()
     away_and_back(at, page)
     assert at.selectbox(key="explain_alternative").value == chosen
