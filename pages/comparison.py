@@ -39,8 +39,9 @@ def chart(figure: dict, key: str) -> None:
 # The parts of the page that depend on the weights or the profile, as keyed fragments: a weight change in
 # the sidebar (app.py) or a what-if here reruns only these; the title, the what-if switches, the texts on
 # the organisation forms and the captions that do not change stay as they are.
-CAPTION, LEAD, CHARTS, PICK, WHY, DETAILS = ("cmp_caption", "cmp_lead", "cmp_charts", "cmp_pick", "cmp_why",
-                                             "cmp_details")
+CAPTION, ADVICE, LEAD, NOTES, RANKING, GRID, PICK, WHY, DETAILS = (
+    "cmp_caption", "cmp_advice", "cmp_lead", "cmp_notes", "cmp_ranking", "cmp_grid", "cmp_pick", "cmp_why",
+    "cmp_details")
 # A link from inside a fragment names the page as app.py registers it (a fragment rerun does not run
 # st.navigation, so a link by file name alone cannot always be resolved).
 ROBUSTNESS = st.Page("pages/robustness.py", title="Robusthet", url_path="robusthet")
@@ -62,8 +63,32 @@ def _explain_shown(state) -> tuple:
     return tuple(labels.items()), value
 
 
-session.set_weighted_fragments(st.session_state, CAPTION, LEAD, CHARTS, PICK, WHY, DETAILS,
-                               when_changed={PICK: _explain_shown})
+def _caption_text(state) -> str:
+    """The line under the title: the collaboration, its members, where the weights came from, own scores."""
+    view = session.current(state)
+    profile, overrides = view.profile, view.overrides
+    title = profile.name or STATUS_LABELS[profile.status]
+    return (f"{markdown_escape(title)} · {profile.municipalities_text} · Vekter: {markdown_escape(view.source_label)}"
+            + (f" · {fmt.plural(len(overrides), 'egen vurdering', 'egne vurderinger')} (✎)" if overrides else ""))
+
+
+def _advice_shown(state) -> tuple[str, str, str]:
+    """The report's advice for the profile (section, text, quote): the weights do not change it."""
+    rec = session.current(state).evaluation.recommendation
+    return rec.section, rec.text, rec.quote
+
+
+def _notes_shown(state) -> tuple:
+    """The profile's warnings and the report's advice list under the lead (severity, message, section)."""
+    return tuple((w.severity, w.message, w.section) for w in session.current(state).evaluation.warnings)
+
+
+# Each weighted part is redrawn on a weight change only when it depends on the weights, or when what it shows
+# changed (the caption's weight source, the ranks in «Forklar alternativ»): every element sent again is laid
+# out again by the browser (issue 14)
+session.set_weighted_fragments(st.session_state, CAPTION, ADVICE, LEAD, NOTES, RANKING, GRID, PICK, WHY, DETAILS,
+                               when_changed={CAPTION: _caption_text, ADVICE: _advice_shown, NOTES: _notes_shown,
+                                             PICK: _explain_shown})
 
 view = session.current(st.session_state)
 profile, kb = view.profile, view.kb
@@ -99,12 +124,9 @@ st.title("Sammenligning av alternativene")
 
 @st.fragment(key=CAPTION)
 def caption() -> None:
-    view = session.current(st.session_state)
-    profile, overrides = view.profile, view.overrides
-    title = profile.name or STATUS_LABELS[profile.status]
-    st.caption(f"{markdown_escape(title)} · {profile.municipalities_text} · Vekter: "
-               f"{markdown_escape(view.source_label)}"
-               + (f" · {fmt.plural(len(overrides), 'egen vurdering', 'egne vurderinger')} (✎)" if overrides else ""))
+    text = _caption_text(st.session_state)
+    st.caption(text)
+    session.record_drawn(st.session_state, CAPTION, text)
 
 
 caption()
@@ -115,32 +137,44 @@ with st.expander("Hva om …? (endrer profilen)"):  # outside the fragments: the
     st.page_link("pages/profile.py", label="Endre hele profilen", icon=":material/edit_note:")
 
 
+@st.fragment(key=ADVICE)
+def advice() -> None:
+    """The report's advice for the profile, with its words."""
+    section, text, quote = shown = _advice_shown(st.session_state)
+    st.markdown(f"**Rapportens råd (kap. {section}):** {text}")
+    st.caption(f"«{quote}»")
+    session.record_drawn(st.session_state, ADVICE, shown)
+
+
 @st.fragment(key=LEAD)
 def lead() -> None:
-    """The report's advice, the top of the ranking and how clear it is, the profile's warnings."""
+    """The top of the ranking and how clear it is, and where it parts from the report's advice."""
     view = session.current(st.session_state)
     result, kb = view.evaluation, view.kb
     rec = result.recommendation
     winners = result.winners
-    with st.container(border=True):
-        st.markdown(f"**Rapportens råd (kap. {rec.section}):** {rec.text}")
-        st.caption(f"«{rec.quote}»")
-        names = join_names(f"**{w.label}**" for w in winners)
-        tie = " (likt)" if len(winners) > 1 else ""
-        reading = read_lead(result, {f.id: f.label for f in kb.factors})
-        near = (f" (nesten likt med {' og '.join(reading.leaders[1:])})" if reading.closeness == "nesten_likt"
-                else "")
-        st.markdown(f"Høyest rangert med disse vektene: {names}{tie}{near} · vektet sum "
-                    f"{fmt.signed(winners[0].score)} – **{reading.label.lower()}**")
-        st.caption(reading.text + " Summen er vekt × poeng lagt sammen; ett trinn på skalaen (−2 … +2) på en "
-                   "faktor flytter summen med faktorens vekt.")
-        if reading.closeness in ("likt", "nesten_likt"):
-            st.page_link(ROBUSTNESS, label="Se hvor ofte hvert alternativ vinner når vektene varierer",
-                         icon=":material/explore:")
-        if result.disagreement:
-            st.info(result.disagreement, icon=":material/info:")
-        elif not rec.gate:
-            st.caption("Rangeringen og rapportens råd peker på det samme alternativet.")
+    names = join_names(f"**{w.label}**" for w in winners)
+    tie = " (likt)" if len(winners) > 1 else ""
+    reading = read_lead(result, {f.id: f.label for f in kb.factors})
+    near = (f" (nesten likt med {' og '.join(reading.leaders[1:])})" if reading.closeness == "nesten_likt"
+            else "")
+    st.markdown(f"Høyest rangert med disse vektene: {names}{tie}{near} · vektet sum "
+                f"{fmt.signed(winners[0].score)} – **{reading.label.lower()}**")
+    st.caption(reading.text + " Summen er vekt × poeng lagt sammen; ett trinn på skalaen (−2 … +2) på en "
+               "faktor flytter summen med faktorens vekt.")
+    if reading.closeness in ("likt", "nesten_likt"):
+        st.page_link(ROBUSTNESS, label="Se hvor ofte hvert alternativ vinner når vektene varierer",
+                     icon=":material/explore:")
+    if result.disagreement:
+        st.info(result.disagreement, icon=":material/info:")
+    elif not rec.gate:
+        st.caption("Rangeringen og rapportens råd peker på det samme alternativet.")
+
+
+@st.fragment(key=NOTES)
+def notes() -> None:
+    """The profile's warnings, and the report's advice for it (drawn only while open)."""
+    result = session.current(st.session_state).evaluation
     for warning in result.warnings:
         if warning.severity != "info":
             SEVERITY[warning.severity](f"{warning.message} (kap. {warning.section})", icon=":material/warning:")
@@ -152,9 +186,13 @@ def lead() -> None:
             with folded:
                 for item in advice:
                     st.markdown(f"- {item.message} (kap. {item.section})")
+    session.record_drawn(st.session_state, NOTES, _notes_shown(st.session_state))
 
 
-lead()
+with st.container(border=True):  # the advice and the ranking's lead, in one frame
+    advice()
+    lead()
+notes()
 if profile.status != "new":  # outside the fragments: the slider keeps its own state
     st.session_state["whatif_transition_weight"] = round(profile.transition_weight * 100)
     st.slider("Vekt på omstillingskostnad (%)", 0, 200, step=10, key="whatif_transition_weight",
@@ -163,18 +201,23 @@ if profile.status != "new":  # outside the fragments: the slider keeps its own s
                    "samarbeid som fungerer (behold formen). 0 % ser bort fra kostnaden.")
 
 
-@st.fragment(key=CHARTS)
-def charts() -> None:
+@st.fragment(key=RANKING)
+def ranking() -> None:
     view = session.current(st.session_state)
-    result, kb = view.evaluation, view.kb
-    chart(ranking_bar(result, kb), "ranking_chart")
-    st.caption(f"Summen består av styringsmodell, organisasjonsform og samspill (formens deler teller "
-               f"{fmt.percent(kb.parameter('form_weight', 1.0))} av modellens, 4.2: «Endring av styringsmodell ... er "
-               "det viktigste»), kontekst fra profilen og, for et eksisterende samarbeid, omstillingskostnaden.")
-    chart(model_form_heatmap(result, kb), "heatmap_chart")
+    chart(ranking_bar(view.evaluation, view.kb), "ranking_chart")
 
 
-charts()
+@st.fragment(key=GRID)
+def grid() -> None:
+    view = session.current(st.session_state)
+    chart(model_form_heatmap(view.evaluation, view.kb), "heatmap_chart")
+
+
+ranking()
+st.caption(f"Summen består av styringsmodell, organisasjonsform og samspill (formens deler teller "
+           f"{fmt.percent(kb.parameter('form_weight', 1.0))} av modellens, 4.2: «Endring av styringsmodell ... er "
+           "det viktigste»), kontekst fra profilen og, for et eksisterende samarbeid, omstillingskostnaden.")
+grid()
 forms_now = st.expander("Organisasjonsformene i 2026 (rapportens begrep i parentes)", key="cmp_forms_open",
                         on_change="rerun")  # drawn only while open: a page switch does not lay out ten texts unseen
 if forms_now.open:
