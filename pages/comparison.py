@@ -73,7 +73,8 @@ def _caption_text(state) -> str:
 
 
 def _advice_shown(state) -> tuple[str, str, str]:
-    """The report's advice for the profile (section, text, quote): the weights do not change it."""
+    """The report's advice for the profile (section, text, quote): what the profile says, which a weight change
+    leaves as it is."""
     rec = session.current(state).evaluation.recommendation
     return rec.section, rec.text, rec.quote
 
