@@ -88,13 +88,15 @@ def read_lead(result: Evaluation, factor_labels: dict[int, str]) -> LeadReading:
                 f"{step_small}, så én endret vurdering kan snu rekkefølgen.")
         return LeadReading(closeness="nesten_likt", leaders=(first.label, *(r.label for r in near)),
                            label=CLOSENESS_LABELS["nesten_likt"], text=text, **common)
-    runner = rest[0]
+    # every alternative sharing second place: naming one of two tied runners-up would be corrected by the room
+    runners = [r.label for r in rest if r.rank == rest[0].rank]
+    runner = _join(runners) + (" (delt andreplass)" if len(runners) > 1 else "")
     if margin < large - 1e-12:
-        text = (f"{fmt.number(margin, 2)} foran {runner.label}, mindre enn {step_large}.")
+        text = (f"{fmt.number(margin, 2)} foran {runner}, mindre enn {step_large}.")
         return LeadReading(closeness="knapp", leaders=(first.label,), label=CLOSENESS_LABELS["knapp"], text=text,
                            **common)
     steps = margin / large
-    text = (f"{fmt.number(margin, 2)} foran {runner.label}, det samme som "
+    text = (f"{fmt.number(margin, 2)} foran {runner}, det samme som "
             f"{fmt.number(steps, 1)} trinn på den viktigste faktoren («{factor_labels[large_id]}», "
             f"{fmt.percent(large)} av vekten).")
     return LeadReading(closeness="klar", leaders=(first.label,), label=CLOSENESS_LABELS["klar"], text=text, **common)
