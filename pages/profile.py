@@ -217,7 +217,8 @@ with left:
               help="«Representantskapet bør være administrativt, dvs. bestå av rådmennene» (3.4.2).")
     st.toggle("Vertskommunen står på ROBEK", key=_key("host_on_robek"), on_change=_changed,
               help="Utfordringer for vertskommunesamarbeid «dersom vertskommunen sliter økonomisk og havner på "
-                   "ROBEK» (3.4.3).")
+                   "ROBEK» (3.4.3). For et samarbeid som ikke er vertskommune: kommunen som ville bli vertskommune. "
+                   "Trekket gjelder bare vertskommunealternativene.")
     st.toggle("Strategi om å selge tjenester til andre", key=_key("sells_services_to_others"), on_change=_changed,
               help="Gjør aksjeselskap mer aktuelt, men gir høye forventninger hos egne brukere (3.4.1).")
 with right:
