@@ -14,7 +14,7 @@ from ikt_model.config import REPO_ROOT
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.weights import PRESET_LABELS, WeightsError, preset
 from ikt_model.store.faults import StoreUnavailable
-from ikt_model.ui import address_bar, session
+from ikt_model.ui import address_bar, fragments, session
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.browser_labels import norwegian_page_block
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
@@ -86,8 +86,8 @@ def _rerun_weight_fragments(*, sliders: bool = False, weight_set: bool = True) -
     fragments (the sliders only when they must be redrawn, the weight set only when its source or a refusal
     changed) and the page's registered weighted fragments.
     A page without such fragments reruns whole (so do stale keys: the keyed rerun raises for them), and so
-    does a run for another page than the one drawn (session.rerun_targets)."""
-    targets = session.rerun_targets(st.session_state, page=_running_page(), sliders=sliders, weight_set=weight_set)
+    does a run for another page than the one drawn (fragments.rerun_targets)."""
+    targets = fragments.rerun_targets(st.session_state, page=_running_page(), sliders=sliders, weight_set=weight_set)
     if targets is not None:
         try:
             st.rerun(targets)
@@ -127,7 +127,7 @@ def _slider_changed(factor_id: int, key: str) -> None:
     _rerun_weight_fragments(weight_set=not set_unchanged)
 
 
-@st.fragment(key=session.WEIGHT_SET_FRAGMENT)
+@st.fragment(key=fragments.WEIGHT_SET_FRAGMENT)
 def weight_set() -> None:
     """The weight set in use (preset box), where custom weights came from, and a refused change."""
     view = session.current(st.session_state)
@@ -145,7 +145,7 @@ def weight_set() -> None:
         st.error(f"Vektene ble ikke endret: {markdown_escape(error)}")
 
 
-@st.fragment(key=session.WEIGHT_SLIDERS_FRAGMENT)
+@st.fragment(key=fragments.WEIGHT_SLIDERS_FRAGMENT)
 def weight_sliders() -> None:
     """The twelve sliders in points. Not redrawn when one of them moves (the browser shows the new value
     already); redrawn for a preset, a refused change and every full run. Numbers are shown in the
@@ -160,7 +160,7 @@ def weight_sliders() -> None:
                   on_change=_slider_changed, args=(f.id, key), help=f.description)
 
 
-@st.fragment(key=session.WEIGHT_SHARES_FRAGMENT)
+@st.fragment(key=fragments.WEIGHT_SHARES_FRAGMENT)
 def weight_shares() -> None:
     """Each factor's share of the total, and the address bar's share link kept in step (a fragment rerun
     does not reach the end of app.py, where a full run keeps it)."""
@@ -234,8 +234,8 @@ st.html(norwegian_page_block(NORWEGIAN_WIDGETS_CSS + WIDE_TABLE_CSS + address_ba
 open_workspace_link(page.url_path)
 if page.url_path in WEIGHTED_PAGES:
     weights_sidebar()
-session.set_weighted_fragments(st.session_state)  # the page registers its own, if it has any
-session.set_drawn_page(st.session_state, _navigated_page())  # whose fragments the page registers
+fragments.set_weighted_fragments(st.session_state)  # the page registers its own, if it has any
+fragments.set_drawn_page(st.session_state, _navigated_page())  # whose fragments the page registers
 if page.url_path != "samarbeidet" and not participant_view and (
         stale := session.stale_profile_notice(st.session_state)):
     st.warning(markdown_escape(stale), icon=":material/sync_problem:")

@@ -17,7 +17,7 @@ from ikt_model.decision.lead import read_lead
 from ikt_model.decision.profile import STATUS_LABELS
 from ikt_model.decision.views import NO_STRONGEST, ranking_table
 from ikt_model.ties import join_names
-from ikt_model.ui import live_chart, reason_cards, session, widgets
+from ikt_model.ui import fragments, live_chart, reason_cards, session, widgets
 from ikt_model.ui.text import markdown_cells, markdown_escape
 
 SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}
@@ -58,7 +58,7 @@ def _explain_options(state) -> tuple[dict[str, str], str]:
 
 def _explain_shown(state) -> tuple:
     """What the select box shows: its labels in order and its value. A weight change that leaves the ranks as
-    they are does not redraw it (session.set_weighted_fragments)."""
+    they are does not redraw it (fragments.set_weighted_fragments)."""
     labels, value = _explain_options(state)
     return tuple(labels.items()), value
 
@@ -87,7 +87,7 @@ def _notes_shown(state) -> tuple:
 # Each weighted part is redrawn on a weight change only when it depends on the weights, or when what it shows
 # changed (the caption's weight source, the ranks in «Forklar alternativ»): every element sent again is laid
 # out again by the browser (issue 14)
-session.set_weighted_fragments(st.session_state, CAPTION, ADVICE, LEAD, NOTES, RANKING, GRID, PICK, WHY, DETAILS,
+fragments.set_weighted_fragments(st.session_state, CAPTION, ADVICE, LEAD, NOTES, RANKING, GRID, PICK, WHY, DETAILS,
                                when_changed={CAPTION: _caption_text, ADVICE: _advice_shown, NOTES: _notes_shown,
                                              PICK: _explain_shown})
 
@@ -103,7 +103,7 @@ def _rerun_weighted() -> None:
     tells which: a callback runs before st.navigation)."""
     ctx = get_script_run_ctx()
     page = ctx.page_script_hash if ctx is not None else None
-    st.rerun(session.rerun_targets(st.session_state, page=page, sliders=False, weight_set=False) or "app")
+    st.rerun(fragments.rerun_targets(st.session_state, page=page, sliders=False, weight_set=False) or "app")
 
 
 def _whatif(field: str) -> None:
@@ -127,7 +127,7 @@ st.title("Sammenligning av alternativene")
 def caption() -> None:
     text = _caption_text(st.session_state)
     st.caption(text)
-    session.record_drawn(st.session_state, CAPTION, text)
+    fragments.record_drawn(st.session_state, CAPTION, text)
 
 
 caption()
@@ -144,7 +144,7 @@ def advice() -> None:
     section, text, quote = shown = _advice_shown(st.session_state)
     st.markdown(f"**Rapportens råd (kap. {section}):** {text}")
     st.caption(f"«{quote}»")
-    session.record_drawn(st.session_state, ADVICE, shown)
+    fragments.record_drawn(st.session_state, ADVICE, shown)
 
 
 @st.fragment(key=LEAD)
@@ -187,7 +187,7 @@ def notes() -> None:
             with folded:
                 for item in advice:
                     st.markdown(f"- {item.message} (kap. {item.section})")
-    session.record_drawn(st.session_state, NOTES, _notes_shown(st.session_state))
+    fragments.record_drawn(st.session_state, NOTES, _notes_shown(st.session_state))
 
 
 with st.container(border=True):  # the advice and the ranking's lead, in one frame
@@ -240,15 +240,15 @@ def pick() -> None:
     labels, value = _explain_options(st.session_state)
     st.session_state[EXPLAIN] = value  # the label (with its rank) follows every weight change
     st.selectbox("Forklar alternativ", list(labels), format_func=labels.get, key=EXPLAIN, on_change=_picked)
-    session.record_drawn(st.session_state, PICK, _explain_shown(st.session_state))
+    fragments.record_drawn(st.session_state, PICK, _explain_shown(st.session_state))
 
 
 def _picked() -> None:
     """A pick of the user's: kept, and the explanation below redrawn (not the whole page)."""
     widgets.remember_choice(st.session_state, EXPLAIN, EXPLAIN_CHOICE)
-    session.record_drawn(st.session_state, PICK, _explain_shown(st.session_state))  # the browser shows the pick
+    fragments.record_drawn(st.session_state, PICK, _explain_shown(st.session_state))  # the browser shows the pick
     ctx = get_script_run_ctx()
-    st.rerun(session.fragments_or_app(st.session_state, ctx.page_script_hash if ctx else None, [WHY]))
+    st.rerun(fragments.fragments_or_app(st.session_state, ctx.page_script_hash if ctx else None, [WHY]))
 
 
 @st.fragment(key=WHY)

@@ -29,7 +29,7 @@ from ikt_model.robustness.smaa import (
     smaa,
 )
 from ikt_model.ties import join_names
-from ikt_model.ui import live_chart, session, widgets
+from ikt_model.ui import fragments, live_chart, session, widgets
 from ikt_model.ui.text import markdown_cells, markdown_escape
 
 CHART_CONFIG = {"displayModeBar": False}
@@ -47,7 +47,7 @@ def chart(figure: dict, key: str) -> None:
 # (app.py) reruns only these; the title, the explanations and the SMAA choices stay as they are.
 CAPTION, LEAD, STABILITY, WALK, SMAA = "rob_caption", "rob_lead", "rob_stability", "rob_walk", "rob_smaa"
 SEED, SEED_LABEL = "smaa_seed_read", "Frø for tilfeldige trekk"  # SEED: the last seed read from the field (int)
-session.set_weighted_fragments(st.session_state, CAPTION, LEAD, STABILITY, WALK, SMAA)
+fragments.set_weighted_fragments(st.session_state, CAPTION, LEAD, STABILITY, WALK, SMAA)
 
 view = session.current(st.session_state)
 if view.problem:

@@ -88,54 +88,6 @@ def test_weights_from_a_share_link_go_through_set_weights():
     assert state[session.WEIGHTS_SOURCE] == session.CUSTOM and state[session.WEIGHTS].points[1] == 1
 
 
-def test_a_weight_change_reruns_the_sidebar_and_the_pages_weighted_fragments_only():
-    state: dict = {}
-    session.set_drawn_page(state, "robusthet-id")
-    assert session.rerun_targets(state, page="robusthet-id", sliders=False) is None  # none registered: whole app
-    session.set_weighted_fragments(state, "cmp_lead", "cmp_charts")
-    assert session.rerun_targets(state, page="robusthet-id", sliders=False) == [
-        session.WEIGHT_SET_FRAGMENT, session.WEIGHT_SHARES_FRAGMENT, "cmp_lead", "cmp_charts"]
-    # a preset or a refused change redraws the sliders too
-    assert session.WEIGHT_SLIDERS_FRAGMENT in session.rerun_targets(state, page="robusthet-id", sliders=True)
-    # a slider moved again under «Egendefinert», or a profile change, leaves the weight set box as it is
-    assert session.rerun_targets(state, page="robusthet-id", sliders=False, weight_set=False) == [
-        session.WEIGHT_SHARES_FRAGMENT, "cmp_lead", "cmp_charts"]
-    session.set_weighted_fragments(state)  # a full run of a page without them
-    assert session.rerun_targets(state, page="robusthet-id", sliders=True) is None
-
-
-def test_a_conditional_fragment_reruns_only_when_what_it_shows_changed():
-    """«Forklar alternativ»'s select box: rerun when its labels (ranks) change, not on every weight change."""
-    state: dict = {"labels": ("1. A", "2. B")}
-    session.set_drawn_page(state, "sammenligning-id")
-    session.set_weighted_fragments(state, "cmp_charts", "cmp_pick", "cmp_why",
-                                   when_changed={"cmp_pick": lambda s: s["labels"]})
-    targets = lambda: session.rerun_targets(state, page="sammenligning-id", sliders=False, weight_set=False)  # noqa: E731
-    assert targets()[-3:] == ["cmp_charts", "cmp_pick", "cmp_why"]  # never drawn: drawn
-    session.record_drawn(state, "cmp_pick", ("1. A", "2. B"))
-    assert targets() == [session.WEIGHT_SHARES_FRAGMENT, "cmp_charts", "cmp_why"]  # the same: left as it is
-    state["labels"] = ("1. B", "2. A")
-    assert targets() == [session.WEIGHT_SHARES_FRAGMENT, "cmp_charts", "cmp_pick", "cmp_why"]  # in page order
-    with pytest.raises(ValueError, match="cmp_other"):
-        session.set_weighted_fragments(state, "cmp_pick", when_changed={"cmp_other": lambda s: 1})
-    session.set_weighted_fragments(state)  # a full run of a page without them: no conditions left
-    assert session.CONDITIONAL_FRAGMENTS in state and not state[session.CONDITIONAL_FRAGMENTS]
-    assert session.fragments_or_app(state, "sammenligning-id", ["cmp_why"]) == ["cmp_why"]
-    assert session.fragments_or_app(state, "robusthet-id", ["cmp_why"]) == "app"  # the run is for another page
-    assert session.fragments_or_app(state, None, ["cmp_why"]) == "app"
-
-
-def test_a_change_that_comes_with_a_page_switch_reruns_the_whole_app():
-    """The registered fragments are the drawn page's: a change whose run is for another page (Streamlit merged
-    it with a page switch) or an unknown page must not rerun them there."""
-    state: dict = {}
-    session.set_drawn_page(state, "robusthet-id")
-    session.set_weighted_fragments(state, "rob_walk")
-    assert session.rerun_targets(state, page="robusthet-id", sliders=False)[-1] == "rob_walk"
-    assert session.rerun_targets(state, page="sammenligning-id", sliders=False) is None
-    assert session.rerun_targets(state, page=None, sliders=False) is None
-
-
 def test_a_refused_profile_edit_is_kept_until_applied_or_the_profile_is_replaced():
     """The draft of a refused edit on «Samarbeidet» comes back while it is pending against the same profile."""
     state = {session.PROFILE: Profile(), session.PROFILE_ERRORS: ["mangler organisasjonsform"]}
