@@ -58,6 +58,10 @@ PAGES = {
 }
 
 WEIGHTED_PAGES = {"sammenligning", "robusthet", "scenarier", "notat"}
+# The weight panel is on «Samarbeidet» too, where the case is described: it then stays in the browser between
+# «Samarbeidet» and «Sammenligning» (a page switch that draws twelve sliders anew costs ~100 ms on this kind of
+# machine, one that keeps them ~30 ms: issue 14). «Samarbeidet» shows nothing that depends on the weights.
+WEIGHT_PANEL_PAGES = WEIGHTED_PAGES | {"samarbeidet"}
 address_bar_component = st.components.v2.component(address_bar.NAME, js=address_bar.JS)
 
 
@@ -134,8 +138,10 @@ def weight_set() -> None:
     source = view.weights_source
     # a new key whenever the server changes what it shows (e.g. «Egendefinert» after a slider moved): see
     # ui.widgets.server_value_key
-    key = server_value_key(st.session_state, "weight_preset", source if source in PRESET_LABELS else session.CUSTOM)
-    st.selectbox("Vektsett", [*PRESET_LABELS, session.CUSTOM], key=key, on_change=_apply_preset, args=(key,),
+    options = [*PRESET_LABELS, session.CUSTOM]
+    shown = source if source in PRESET_LABELS else session.CUSTOM
+    key = server_value_key(st.session_state, "weight_preset", shown, as_default=True)
+    st.selectbox("Vektsett", options, index=options.index(shown), key=key, on_change=_apply_preset, args=(key,),
                  format_func=session.source_label,
                  help="Rapportens vektsett bygger på dens prioriterte rekkefølge av faktorene (3.1, 4.3): den "
                           "viktigste får mest vekt, og vekten avtar nedover listen. Metoden står på «Om».")
@@ -155,8 +161,9 @@ def weight_sliders() -> None:
     (ui.widgets.server_value_key)."""
     weights = session.current(st.session_state).weights
     for f in default_knowledge_base().factors:
-        key = server_value_key(st.session_state, _slider_key(f.id), weights.points[f.id])
-        st.slider(f"{f.id}. {f.label}", 0.0, 100.0, step=0.1, format="localized", key=key,
+        value = weights.points[f.id]
+        key = server_value_key(st.session_state, _slider_key(f.id), value, as_default=True)
+        st.slider(f"{f.id}. {f.label}", 0.0, 100.0, value=value, step=0.1, format="localized", key=key,
                   on_change=_slider_changed, args=(f.id, key), help=f.description)
 
 
@@ -232,9 +239,10 @@ page = st.navigation(PAGES, position="hidden" if participant_view else "sidebar"
 st.html(norwegian_page_block(NORWEGIAN_WIDGETS_CSS + WIDE_TABLE_CSS + address_bar.CSS_HIDDEN),
         unsafe_allow_javascript=True)
 open_workspace_link(page.url_path)
-if page.url_path in WEIGHTED_PAGES:
+if page.url_path in WEIGHT_PANEL_PAGES:
     weights_sidebar()
-fragments.set_weighted_fragments(st.session_state)  # the page registers its own, if it has any
+# the page registers its own, if it has any; a weight change on a page that shows no weights reruns the panel only
+fragments.set_weighted_fragments(st.session_state, unweighted=page.url_path not in WEIGHTED_PAGES)
 fragments.set_drawn_page(st.session_state, _navigated_page())  # whose fragments the page registers
 if page.url_path != "samarbeidet" and not participant_view and (
         stale := session.stale_profile_notice(st.session_state)):

@@ -23,14 +23,17 @@ WEIGHTED_FRAGMENTS = "weighted_fragments"
 # ranks, which most weight changes leave as they are; a select box redrawn costs the browser ~10 ms.
 CONDITIONAL_FRAGMENTS = "conditional_fragments"
 DRAWN_SIGNATURES = "drawn_signatures"
+UNWEIGHTED_PAGE = "unweighted_page"  # bool: the page registered shows nothing that depends on the weights
 DRAWN_PAGE = "drawn_page"  # str: the page the last full run drew (its fragments are the registered ones)
 
 
 def set_weighted_fragments(state: MutableMapping[str, Any], *keys: str,
-                           when_changed: Mapping[str, Callable[[MutableMapping[str, Any]], Hashable]] | None = None
-                           ) -> None:
+                           when_changed: Mapping[str, Callable[[MutableMapping[str, Any]], Hashable]] | None = None,
+                           unweighted: bool = False) -> None:
     """Record the keys of the page's fragments that show something depending on weights or profile (the
     page calls this on its full run; an empty call means «rerun the whole page»), in the order they run.
+    `unweighted=True` (no keys): the page shows nothing that depends on the weights, so a weight change reruns
+    the sidebar's weight panel alone (the panel on «Samarbeidet»).
 
     `when_changed`: of those keys, the ones to rerun only when what they show changed, each with a function
     of the session state (after the change) that returns what it would show (any hashable value; computed in
@@ -39,8 +42,11 @@ def set_weighted_fragments(state: MutableMapping[str, Any], *keys: str,
     conditional = dict(when_changed or {})
     if unknown := set(conditional) - set(keys):
         raise ValueError(f"Conditional fragments not registered: {sorted(unknown)}")
+    if unweighted and keys:
+        raise ValueError(f"A page without weighted parts registers no fragments: {keys}")
     state[WEIGHTED_FRAGMENTS] = tuple(keys)
     state[CONDITIONAL_FRAGMENTS] = conditional
+    state[UNWEIGHTED_PAGE] = unweighted
 
 
 def record_drawn(state: MutableMapping[str, Any], key: str, signature: Hashable) -> None:
@@ -61,7 +67,8 @@ def rerun_targets(state: Mapping[str, Any], *, page: str | None, sliders: bool,
     weight set unless `weight_set` is False (the set box and its source line only change with the weights'
     source or a refused change: a slider moved again under «Egendefinert» leaves them as they are), the
     sliders when their values must be redrawn (a preset, a refused change), and the page's registered
-    fragments. None when the page registered none: then the whole app must rerun.
+    fragments. None when the page registered none (and did not say it shows nothing weighted): then the whole
+    app must rerun.
 
     `page`: the page the run with the change is for (Streamlit's page id; None: unknown). None as well when it
     is not the page drawn last (`set_drawn_page`): Streamlit merges a change with a page switch sent before
@@ -70,7 +77,7 @@ def rerun_targets(state: Mapping[str, Any], *, page: str | None, sliders: bool,
     Streamlit's page could not draw (it went blank). The whole new page runs instead.
     """
     fragments = tuple(state.get(WEIGHTED_FRAGMENTS) or ())
-    if not fragments or page is None or page != state.get(DRAWN_PAGE):
+    if (not fragments and not state.get(UNWEIGHTED_PAGE)) or page is None or page != state.get(DRAWN_PAGE):
         return None
     sidebar = [*([WEIGHT_SET_FRAGMENT] if weight_set else []), *([WEIGHT_SLIDERS_FRAGMENT] if sliders else []),
                WEIGHT_SHARES_FRAGMENT]

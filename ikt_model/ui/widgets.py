@@ -160,10 +160,17 @@ def widget_key(state: Mapping[str, Any], base: str) -> str:
     return f"{base}_v{n}" if n else base
 
 
-def server_value_key(state: MutableMapping[str, Any], base: str, value: Any) -> str:
+def server_value_key(state: MutableMapping[str, Any], base: str, value: Any, *, as_default: bool = False) -> str:
     """Write `value` for a widget whose value the server sets (the sidebar's weight sliders and weight set
     box, which follow the weights in use; the walking slider) and return the key to draw it under. Call it
     on every run, before the widget is drawn.
+
+    `as_default=True`: nothing is written; the caller draws the widget with `value` as its default
+    (`st.slider(..., value=value, key=key)`), which a key keeps only while it is new (the widget's identity is
+    its key, not its default). Streamlit sends a value written to session state to the browser on every run,
+    and the browser then lays the widget out again: for the twelve weight sliders, drawn on every page switch,
+    that is ~40 ms of the switch on this kind of machine (issue 14). For a widget whose identity includes its
+    default the key alone does not keep it: use the default `as_default=False`.
 
     The key stays the same while the widget holds `value` (the user's own change, or the server's value
     written before); when the server changes the value, or the widget holds none, the widget gets a new key
@@ -184,7 +191,8 @@ def server_value_key(state: MutableMapping[str, Any], base: str, value: Any) -> 
         key = f"{base}_v{generations[base]}"
     generations.setdefault(base, 0)
     state[WIDGET_GENERATIONS] = generations
-    state[key] = value
+    if not as_default:
+        state[key] = value
     return key
 
 

@@ -197,6 +197,25 @@ def test_a_weight_change_reruns_only_what_depends_on_the_weights(at):
     assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
 
 
+def test_the_weight_panel_on_samarbeidet_reruns_itself_only(at):
+    """«Samarbeidet» has the sidebar's weight panel (it stays in the browser on the way to «Sammenligning»), and
+    shows nothing that depends on the weights: a weight change there reruns the panel, not the page."""
+    at.switch_page("pages/profile.py").run()
+    assert at.title and len(at.slider) == 12 and _weight_set(at).value == "rapport"
+    at.text_input(key="pf_name").set_value("Vestlandsnett").run()
+    _weight_slider(at, 6).set_value(100.0).run()
+    assert not at.exception
+    assert not at.title and not at.text_input and not at.slider  # the page and the sliders are not rerun
+    assert _weight_set(at).value == "egendefinert" and any("6: " in c.value for c in at.caption)  # the panel is
+    state = at.session_state
+    assert state[session.WEIGHTS].points[6] == 100.0 and state[session.PROFILE].name == "Vestlandsnett"
+    at.run()  # (AppTest draws the sidebar again on a full run of the same page only)
+    assert at.text_input(key="pf_name").value == "Vestlandsnett" and _weight_slider(at, 6).value == 100.0
+    at.switch_page("pages/comparison.py").run()
+    assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
+    assert _weight_slider(at, 6).value == 100.0
+
+
 def test_preset_selection(at):
     at.switch_page("pages/comparison.py").run()
     _weight_set(at).set_value("like").run()
@@ -213,7 +232,7 @@ def _hold_shown_values(node) -> None:
         _hold_shown_values(child)
 
 
-@pytest.mark.parametrize("page", ["pages/robustness.py", "pages/comparison.py"])
+@pytest.mark.parametrize("page", ["pages/robustness.py", "pages/comparison.py", "pages/profile.py"])
 def test_a_rerun_with_the_values_the_browser_showed_before_a_weight_set_changes_nothing(at, page):
     """Back right after choosing a weight set: the page switch is sent before the weight set's answer reached
     the browser, so it carries the sliders' and the box's old values. They are not the user's moves: the

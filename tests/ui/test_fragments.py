@@ -21,6 +21,22 @@ def test_a_weight_change_reruns_the_sidebar_and_the_pages_weighted_fragments_onl
     assert fragments.rerun_targets(state, page="robusthet-id", sliders=True) is None
 
 
+def test_a_weight_change_on_a_page_that_shows_no_weights_reruns_the_weight_panel_only():
+    """«Samarbeidet» has the weight panel but nothing that depends on the weights."""
+    state: dict = {}
+    fragments.set_drawn_page(state, "samarbeidet-id")
+    fragments.set_weighted_fragments(state, unweighted=True)
+    assert fragments.rerun_targets(state, page="samarbeidet-id", sliders=False) == [
+        fragments.WEIGHT_SET_FRAGMENT, fragments.WEIGHT_SHARES_FRAGMENT]
+    assert fragments.rerun_targets(state, page="samarbeidet-id", sliders=True, weight_set=False) == [
+        fragments.WEIGHT_SLIDERS_FRAGMENT, fragments.WEIGHT_SHARES_FRAGMENT]
+    assert fragments.rerun_targets(state, page="other-id", sliders=False) is None  # with a page switch: whole app
+    fragments.set_weighted_fragments(state)  # the next page registers none and says nothing: whole app
+    assert fragments.rerun_targets(state, page="samarbeidet-id", sliders=False) is None
+    with pytest.raises(ValueError, match="cmp_lead"):
+        fragments.set_weighted_fragments(state, "cmp_lead", unweighted=True)
+
+
 def test_a_conditional_fragment_reruns_only_when_what_it_shows_changed():
     """«Forklar alternativ»'s select box: rerun when its labels (ranks) change, not on every weight change."""
     state: dict = {"labels": ("1. A", "2. B")}

@@ -81,6 +81,22 @@ def test_a_widget_whose_value_the_server_changes_gets_a_new_key():
     assert widget_key(state, "other") == "other"
 
 
+def test_a_server_value_drawn_as_the_widgets_default_is_not_written_but_keyed_the_same_way():
+    """as_default=True: the sidebar's sliders get the value as `value=`; a value written to session state would
+    be sent to the browser on every run (and the slider laid out again)."""
+    from ikt_model.ui.widgets import server_value_key
+
+    state: dict = {}
+    assert server_value_key(state, "w", 25.9, as_default=True) == "w" and "w" not in state  # first drawn
+    state["w"] = 25.9  # Streamlit holds the widget's value (its default)
+    assert server_value_key(state, "w", 25.9, as_default=True) == "w" and state["w"] == 25.9  # kept, not written
+    state["w"] = 30.0  # the user moved it, and the weights followed
+    assert server_value_key(state, "w", 30.0, as_default=True) == "w"
+    assert server_value_key(state, "w", 8.3, as_default=True) == "w_v1" and "w_v1" not in state  # a preset
+    assert state["w"] == 30.0  # the old key's value is left as it was
+    assert server_value_key(state, "w", 8.3, as_default=True) == "w_v2"  # not drawn since (dropped): a new key
+
+
 def test_choice_in_state_falls_back_to_the_widgets_default_when_the_key_is_gone():
     options = ["around", "ordinal", "uniform"]
     assert choice_in_state({"mode": "ordinal"}, "mode", options, "around") == "ordinal"
