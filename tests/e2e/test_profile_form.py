@@ -78,6 +78,10 @@ def test_toggle_labels_wrap_on_a_phone_instead_of_being_cut(app_page, app_server
     page.goto(app_server.url + "/samarbeidet")
     wait_for_app(page)
     page.get_by_text("Felles strategi, forankret i kommuneplanene").first.wait_for()
+    # every toggle drawn (the run's elements arrive one by one; the sidebar's weight panel comes first) and laid out
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stCheckbox\"]')"
+                           ".length >= 9")
+    page.wait_for_timeout(300)
     labels = page.evaluate(TOGGLE_LABELS)
     assert any(t["text"] == "IKS med representantskap av kommunedirektørene" for t in labels), labels
     assert len(labels) >= 8
