@@ -242,7 +242,7 @@ open_workspace_link(page.url_path)
 if page.url_path in WEIGHT_PANEL_PAGES:
     weights_sidebar()
 # the page registers its own, if it has any; a weight change on a page that shows no weights reruns the panel only
-fragments.set_weighted_fragments(st.session_state, unweighted=page.url_path not in WEIGHTED_PAGES)
+fragments.set_weighted_fragments(st.session_state, unweighted=page.url_path in WEIGHT_PANEL_PAGES - WEIGHTED_PAGES)
 fragments.set_drawn_page(st.session_state, _navigated_page())  # whose fragments the page registers
 if page.url_path != "samarbeidet" and not participant_view and (
         stale := session.stale_profile_notice(st.session_state)):
