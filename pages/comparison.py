@@ -79,6 +79,12 @@ def _advice_shown(state) -> tuple[str, str, str]:
     return rec.section, rec.text, rec.quote
 
 
+def _details_shown(state) -> tuple:
+    """What «Vis alle poeng …» opens depends on: nothing while it is off (a weight change then does not rerun
+    the empty part), else the weights, profile and overrides in use."""
+    return (True, session.current(state).key) if state.get("show_details") else (False,)
+
+
 def _notes_shown(state) -> tuple:
     """The profile's warnings and the report's advice list under the lead (severity, message, section)."""
     return tuple((w.severity, w.message, w.section) for w in session.current(state).evaluation.warnings)
@@ -89,7 +95,7 @@ def _notes_shown(state) -> tuple:
 # out again by the browser (issue 14)
 fragments.set_weighted_fragments(st.session_state, CAPTION, ADVICE, LEAD, NOTES, RANKING, GRID, PICK, WHY, DETAILS,
                                when_changed={CAPTION: _caption_text, ADVICE: _advice_shown, NOTES: _notes_shown,
-                                             PICK: _explain_shown})
+                                             PICK: _explain_shown, DETAILS: _details_shown})
 
 view = session.current(st.session_state)
 profile, kb = view.profile, view.kb
@@ -270,6 +276,7 @@ def why() -> None:
 @st.fragment(key=DETAILS)
 def details() -> None:
     """Every score per factor and the ranking table, while «Vis alle poeng» is on (built only on demand)."""
+    fragments.record_drawn(st.session_state, DETAILS, _details_shown(st.session_state))
     if not st.session_state.get("show_details"):
         return
     view = session.current(st.session_state)

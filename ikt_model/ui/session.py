@@ -115,6 +115,12 @@ class Current:
         return self.weights.fraction_vector
 
     @property
+    def key(self) -> tuple:
+        """What the view was computed from (profile, weights, their source, overrides): views with equal keys
+        show the same."""
+        return self._key
+
+    @property
     def source_label(self) -> str:
         """The Norwegian label of where the weights came from."""
         return source_label(self.weights_source)

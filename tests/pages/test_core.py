@@ -495,3 +495,22 @@ def test_the_ranking_table_on_demand_is_a_plain_table_in_norwegian(at):
     assert any("alle delene av faktoren lagt sammen" in c.value for c in at.caption)
     _weight_slider(at, 6).set_value(100.0).run()  # a weight change redraws it, still a plain table
     assert not at.exception and not at.dataframe and len(at.table) == 1
+    assert table_text(at.table[0]).iloc[0]["Alternativ"] == "Hybridmodell + Kommunalt oppgavefellesskap (KO)"
+
+
+def test_a_weight_change_leaves_the_closed_details_part_alone(at):
+    """«Vis alle poeng …» off: the part it opens draws nothing, and a weight change does not rerun it (one
+    fragment less to run and send); on, it follows every change."""
+    from ikt_model.ui import fragments
+
+    at.switch_page("pages/comparison.py").run()
+    state = at.session_state
+
+    def targets_after_a_change(points6: float) -> list[str]:
+        weights = state[session.WEIGHTS]
+        session.set_weights(state, {**weights.points, 6: points6}, session.CUSTOM)
+        return fragments.rerun_targets(state, page=state[fragments.DRAWN_PAGE], sliders=False)
+
+    assert "cmp_ranking" in targets_after_a_change(100.0) and "cmp_details" not in targets_after_a_change(90.0)
+    at.toggle(key="show_details").set_value(True).run()
+    assert "cmp_details" in targets_after_a_change(80.0)
