@@ -8,8 +8,8 @@ can say what it would take:
    title) and «Full» (the title and `N_ELEMENTS` elements of that kind); the cost of one element is
    (settled «Full» - settled «Tom»-only app) / N_ELEMENTS. «Settled» is bench_speed.py's: no DOM change in
    the main area for 600 ms after the click, medians over IKT_BENCH_INPUTS switches.
-2. The app's «Samarbeidet» and «Sammenligning» are opened and their elements counted by kind (main area and
-   sidebar: the sidebar's twelve weight sliders are mounted on the switch to «Sammenligning» too).
+2. The app's «Samarbeidet» and «Sammenligning» are opened and their elements counted by kind, in the main area
+   only: the sidebar's weight panel is on both pages and stays in the browser between them (app.py).
 3. Each page's elements are priced with 1 and set against the budget the 1,5x target leaves: half of the
    title-only switch (the reference app is a title and a line of text). The measured switch to each page is
    printed beside it: the prices add up to more than it (the browser lays a page out once, not once per
@@ -71,7 +71,7 @@ TESTIDS = {"stCheckbox": "toggle with help", "stSlider": "slider with help", "st
            "stHtml": "html", "stCaptionContainer": "caption", "stMarkdown": "markdown"}
 COUNT_JS = """(ids) => {
   const out = {};
-  for (const root of document.querySelectorAll('[data-testid=stMain], [data-testid=stSidebarUserContent]')) {
+  for (const root of document.querySelectorAll('[data-testid=stMain]')) {
     for (const box of root.querySelectorAll('[data-testid=stElementContainer]')) {
       let kind = 'other';
       for (const id of ids) { if (box.querySelector(`[data-testid=${id}]`)) { kind = id; break; } }
@@ -116,7 +116,7 @@ def element_costs(browser, tmp: Path) -> tuple[float, dict[str, float]]:
 
 
 def app_pages(browser, tmp: Path) -> tuple[dict[str, dict[str, int]], dict[str, float]]:
-    """Elements by kind on «Samarbeidet» and «Sammenligning» (main area and sidebar, as the browser has them),
+    """Elements by kind on «Samarbeidet» and «Sammenligning» (main area, as the browser has it),
     and the median settled switch to each (ms), as bench_speed.py measures it."""
     server = Server(None, tmp)
     counts = {}
