@@ -169,8 +169,8 @@ def server_value_key(state: MutableMapping[str, Any], base: str, value: Any, *, 
     (`st.slider(..., value=value, key=key)`), which a key keeps only while it is new (the widget's identity is
     its key, not its default). Streamlit sends a value written to session state to the browser on every run,
     and the browser then lays the widget out again: for the twelve weight sliders, drawn on every page switch,
-    that is ~40 ms of the switch on this kind of machine (issue 14). For a widget whose identity includes its
-    default the key alone does not keep it: use the default `as_default=False`.
+    that was about 60 ms of the switch back to «Samarbeidet» on this kind of machine (issue 14). For a widget
+    whose identity includes its default the key alone does not keep it: use the default `as_default=False`.
 
     The key stays the same while the widget holds `value` (the user's own change, or the server's value
     written before); when the server changes the value, or the widget holds none, the widget gets a new key
