@@ -52,6 +52,26 @@ def test_current_is_computed_once_while_its_inputs_are_unchanged():
     assert second.evaluation.weights == preset("rangsum").fractions()
 
 
+def test_current_follows_every_input_it_reads_including_changes_in_place():
+    state: dict = {}
+    first = session.current(state)
+    state[session.OVERRIDES]["ff.par27.2"] = -2  # the overrides dict changed in place
+    changed = session.current(state)
+    assert changed is not first and changed.overrides == {"ff.par27.2": -2}
+    assert next(a.score for a in changed.kb.assessments() if a.id == "ff.par27.2") == -2
+    state[session.PROFILE] = state[session.PROFILE].model_copy(update={"name": "Vestlandsnett"})
+    renamed = session.current(state)
+    assert renamed is not changed and renamed.profile.name == "Vestlandsnett"
+    state[session.WEIGHTS_SOURCE] = session.AHP
+    assert session.current(state).weights_source == session.AHP
+    # an equal profile under a new object: the same view (nothing is computed again)
+    view = session.current(state)
+    state[session.PROFILE] = state[session.PROFILE].model_copy()
+    assert session.current(state) is view
+    del state[session.WEIGHTS]  # a dropped key gets its default again
+    assert session.current(state).weights == default_weights()
+
+
 def test_current_applies_overrides_and_reports_bad_ones_in_norwegian():
     state = {session.OVERRIDES: {"ff.par27.2": -2}}
     view = session.current(state)
