@@ -79,14 +79,15 @@ def number_columns(frame) -> list:
 
 def _right_aligned(styler, columns: list):
     """`styler` with `columns` right-aligned, their headings too: st.table writes each cell's alignment into
-    the cell (left for text) and «inherit» into the heading, so the rules must be important; a heading is
-    reached by its column's place (th.colN, pandas' class), the cells by the Styler's own ids."""
+    the cell (left for text) and «inherit» into the heading, so the rules must be important. Both are reached by
+    their column's place (pandas' classes: th.col_heading.colN, td.colN), one rule per column: a rule per cell
+    (`Styler.set_properties`) is a pandas call per cell on every weight change (issue 14)."""
     if not columns:
         return styler
     places = [list(styler.data.columns).index(c) for c in columns]
-    return styler.set_properties(subset=columns, **{"text-align": "right !important"}).set_table_styles(
-        [{"selector": f"th.col_heading.col{i}", "props": "text-align: right !important;"} for i in places],
-        overwrite=False)
+    return styler.set_table_styles(
+        [{"selector": f"{cell}.col{i}", "props": "text-align: right !important;"}
+         for i in places for cell in ("th.col_heading", "td")], overwrite=False)
 
 
 def markdown_cells(table):
@@ -113,4 +114,11 @@ def markdown_cells(table):
 
 
 def _escaped(frame):
-    return frame.map(lambda value: markdown_escape(value) if isinstance(value, str) else value)
+    # the text columns rebuilt in plain Python, the others kept: DataFrame.map runs pandas' machinery per cell
+    import pandas as pd
+
+    if not frame.columns.is_unique:
+        return frame.map(lambda value: markdown_escape(value) if isinstance(value, str) else value)
+    return pd.DataFrame({name: [markdown_escape(v) if isinstance(v, str) else v for v in values]
+                         if not pd.api.types.is_numeric_dtype(values) else values
+                         for name, values in frame.items()}, index=frame.index)

@@ -103,6 +103,8 @@ def test_markdown_cells_right_aligns_the_number_columns_and_their_headings():
     html = styler.to_html()
     css = html[html.index("<style"):html.index("</style>")]
     assert "th.col_heading.col1" in css and "th.col_heading.col2" in css and "col0" not in css
+    assert "td.col1" in css and "td.col2" in css  # one rule per column, not one per cell
+    assert html.count("text-align: right !important") == 4
     assert r"10\. Samarbeid" in html
     frame = markdown_cells([{"Faktor": "a", "Vekt": 0.125}])  # numbers still numbers: st.table writes them itself
     assert list(frame["Vekt"]) == [0.125]
