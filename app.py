@@ -100,13 +100,19 @@ def _rerun_weight_fragments(*, sliders: bool = False, weight_set: bool = True) -
     st.rerun()
 
 
+# A refused weight change (every weight at zero): (factor id of the slider moved, Norwegian message, the weights
+# kept). Shown under that slider, where the user is looking (at the top of the panel it was out of view when
+# slider 12 was moved), while those weights are in use
+WEIGHTS_REFUSED = "weights_refused"
+
+
 def _apply_preset(key: str) -> None:
     if key != widget_key(st.session_state, "weight_preset"):
         return  # an old value from a box the server has replaced since: not the user's choice (server_value_key)
     name = st.session_state[key]
     if name in PRESET_LABELS:
         session.set_weights(st.session_state, preset(name), name)
-    st.session_state.pop("weights_error", None)
+    st.session_state.pop(WEIGHTS_REFUSED, None)
     _rerun_weight_fragments(sliders=True)
 
 
@@ -117,23 +123,23 @@ def _slider_changed(factor_id: int, key: str) -> None:
     if key != widget_key(st.session_state, _slider_key(factor_id)):
         return
     points = {**st.session_state[session.WEIGHTS].points, factor_id: st.session_state[key]}
-    # the weight set box shows «Egendefinert» already and no refusal: it stays as it is (one element less to
-    # send and lay out on every further slider move)
-    set_unchanged = (st.session_state[session.WEIGHTS_SOURCE] == session.CUSTOM
-                     and "weights_error" not in st.session_state)
+    # the weight set box shows «Egendefinert» already: it stays as it is (one element less to send and lay out
+    # on every further slider move)
+    set_unchanged = st.session_state[session.WEIGHTS_SOURCE] == session.CUSTOM
     try:
         session.set_weights(st.session_state, points, session.CUSTOM)
     except WeightsError as exc:  # e.g. every weight at zero: keep the last valid weights (sliders redrawn)
-        st.session_state["weights_error"] = session.user_message(exc)
-        _rerun_weight_fragments(sliders=True)
+        st.session_state[WEIGHTS_REFUSED] = (factor_id, session.user_message(exc), st.session_state[session.WEIGHTS])
+        _rerun_weight_fragments(sliders=True, weight_set=False)
         return
-    st.session_state.pop("weights_error", None)
-    _rerun_weight_fragments(weight_set=not set_unchanged)
+    # a refusal shown under a slider goes with the next valid change (the sliders redrawn once, without it)
+    refused = st.session_state.pop(WEIGHTS_REFUSED, None) is not None
+    _rerun_weight_fragments(sliders=refused, weight_set=not set_unchanged)
 
 
 @st.fragment(key=fragments.WEIGHT_SET_FRAGMENT)
 def weight_set() -> None:
-    """The weight set in use (preset box), where custom weights came from, and a refused change."""
+    """The weight set in use (preset box) and where custom weights came from."""
     view = session.current(st.session_state)
     source = view.weights_source
     # a new key whenever the server changes what it shows (e.g. «Egendefinert» after a slider moved): see
@@ -147,24 +153,26 @@ def weight_set() -> None:
                           "viktigste får mest vekt, og vekten avtar nedover listen. Metoden står på «Om».")
     if source not in PRESET_LABELS:
         st.caption(f"Kilde: {markdown_escape(view.source_label)}")
-    if error := st.session_state.get("weights_error"):
-        st.error(f"Vektene ble ikke endret: {markdown_escape(error)}")
 
 
 @st.fragment(key=fragments.WEIGHT_SLIDERS_FRAGMENT)
 def weight_sliders() -> None:
     """The twelve sliders in points. Not redrawn when one of them moves (the browser shows the new value
-    already); redrawn for a preset, a refused change and every full run. Numbers are shown in the
+    already); redrawn for a preset, a refused change (its message under the slider moved), the valid change
+    after it and every full run. Numbers are shown in the
     browser's «localized» format, which the app's page pins to Norwegian (ui.widgets, scripts/serve.py).
     A slider whose value the server changes (a preset, a refused change) gets a new key: a page switch sent
     before the new value reached the browser then cannot bring the old value back as a change
     (ui.widgets.server_value_key)."""
     weights = session.current(st.session_state).weights
+    refused_factor, refusal, kept = st.session_state.get(WEIGHTS_REFUSED) or (None, None, None)
     for f in default_knowledge_base().factors:
         value = weights.points[f.id]
         key = server_value_key(st.session_state, _slider_key(f.id), value, as_default=True)
         st.slider(f"{f.id}. {f.label}", 0.0, 100.0, value=value, step=0.1, format="localized", key=key,
                   on_change=_slider_changed, args=(f.id, key), help=f.description)
+        if f.id == refused_factor and kept is weights:  # not after weights from elsewhere (a scenario, AHP)
+            st.error(f"Vektene ble ikke endret: {markdown_escape(refusal)}", icon=":material/block:")
 
 
 @st.fragment(key=fragments.WEIGHT_SHARES_FRAGMENT)

@@ -663,3 +663,40 @@ def test_the_factor_scores_are_readable_on_a_phone_a_tablet_and_a_desk(app_page,
         assert not values and heat["colourbar"] == 1
     key = app_page.locator('[data-testid="stCaptionContainer"]').filter(has_text="Kolonnene: 1 Kvalitet")
     assert "12 Ledelse" in key.inner_text()
+
+
+def test_a_refused_weight_change_is_said_in_view_under_the_slider_moved(app_page, app_server):
+    """Every weight at zero is refused; the message stood at the top of the panel, out of view when slider 12
+    was the last one moved (a fresh tester). By keyboard, as a user would: the message is in the window, right
+    under slider 12, which shows the weight kept; the next valid change takes it away."""
+    from ikt_model.decision.knowledge import default_knowledge_base
+
+    page = app_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(app_server.url + "/sammenligning")
+    page.locator(RANKING).wait_for()
+    wait_for_app(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    thumbs = {f.id: sidebar.locator('[data-testid="stSlider"]').filter(has_text=f"{f.id}. {f.label}")
+              .locator('input[type=range]') for f in default_knowledge_base().factors}
+    for factor_id in range(1, 12):
+        thumbs[factor_id].focus()
+        thumbs[factor_id].press("Home")
+        wait_for_app(page)
+    kept = thumbs[12].input_value()
+    thumbs[12].focus()
+    thumbs[12].press("Home")
+    message = sidebar.locator('[data-testid="stAlertContentError"]').filter(has_text="Vektene ble ikke endret")
+    message.wait_for()
+    wait_for_app(page)
+    assert "Minst én faktor må ha vekt større enn null" in message.inner_text()
+    assert message.count() == 1
+    box, slider = message.bounding_box(), thumbs[12].bounding_box()
+    # begins in the window, without scrolling (under slider 12 near the window's bottom edge, its first lines)
+    assert 0 <= box["y"] and box["y"] + 40 <= 800, box
+    assert slider["y"] < box["y"] < slider["y"] + 120, (slider, box)  # right under slider 12
+    page.wait_for_function("([el, v]) => el.value === v", arg=[thumbs[12].element_handle(), kept])
+    assert float(kept) > 0
+    thumbs[3].focus()
+    thumbs[3].press("End")  # a valid change: the message goes
+    message.wait_for(state="detached")

@@ -162,8 +162,48 @@ def test_all_zero_weights_are_refused_and_nothing_is_lost(at):
     _weight_slider(at, 12).set_value(0.0).run()  # the refused change: its message
     assert any("Minst én faktor" in e.value for e in at.error)
     assert at.session_state[session.WEIGHTS].points[12] > 0  # the last valid weights are kept
-    _weight_slider(at, 1).set_value(10.0).run()  # a valid change: the weight set box drops the message
+    _weight_slider(at, 1).set_value(10.0).run()  # a valid change: the sliders are redrawn without the message
+    assert not any("Minst én faktor" in e.value for e in at.error)
+    at.run()
     assert _weight_set(at).value == "egendefinert"
+    assert not any("Minst én faktor" in e.value for e in at.error)
+
+
+def _sidebar_sequence(at) -> list[str]:
+    """The sidebar's sliders and errors in the order they are drawn: «slider:<label>», «error:<text>»."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        kind = getattr(node, "type", "")
+        if kind == "slider":
+            out.append(f"slider:{node.label}")
+        elif kind == "error":
+            out.append(f"error:{shown_markdown(node.value)}")
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at.sidebar)
+    return out
+
+
+@pytest.mark.parametrize("last", [12, 1])
+def test_a_refused_weight_change_is_said_under_the_slider_that_was_moved(at, last):
+    """At the top of the panel the refusal was out of view when slider 12 was the last one moved (a fresh
+    tester): it is drawn under the slider moved, and only while the weights it kept are in use."""
+    at.switch_page("pages/comparison.py").run()
+    for i in [f for f in range(1, 13) if f != last]:
+        _weight_slider(at, i).set_value(0.0).run()
+        at.run()
+    _weight_slider(at, last).set_value(0.0).run()
+    at.run()  # a full run draws it as well
+    sequence = _sidebar_sequence(at)
+    moved = next(i for i, item in enumerate(sequence) if item.startswith(f"slider:{last}. "))
+    assert sequence[moved + 1] == "error:Vektene ble ikke endret: Minst én faktor må ha vekt større enn null."
+    assert sum(item.startswith("error:") for item in sequence) == 1
+    at.switch_page("pages/robustness.py").run()  # still said on another weighted page: the weights are kept
+    assert any("Minst én faktor" in e.value for e in at.error)
+    session.set_weights(at.session_state, {1: 10}, session.CUSTOM)  # weights from elsewhere (a scenario): gone
+    at.run()
     assert not any("Minst én faktor" in e.value for e in at.error)
 
 
