@@ -100,8 +100,8 @@ def test_display_table_right_aligns_the_numbers_and_their_headings():
     assert len(styler.data) == len(cost_display_rows(split))
     html = styler.to_html()
     css = html[html.index("<style"):html.index("</style>")]
-    assert css.count("text-align: right !important") == 5  # four headings, one rule for the cells
-    assert set(re.findall(r"_row\d+_col(\d+)", css)) == {"1", "2", "3", "4"}  # every column but «Kommune»
+    assert css.count("text-align: right !important") == 8  # one rule per number column for its heading and cells
+    assert set(re.findall(r"td\.col(\d+)", css)) == {"1", "2", "3", "4"}  # every column but «Kommune»
     assert set(re.findall(r"th\.col_heading\.col(\d+)", css)) == {"1", "2", "3", "4"}
 
 
