@@ -117,3 +117,38 @@ def test_the_live_chart_pages_start_loading_plotly_with_the_html_page():
         body = _served(html, {"type": "http", "method": "GET", "path": path})[1]["body"]
         assert (b"/app/static/vendor/plotly-cartesian.min.js" in body) is early, path
         assert body.index(b"navigator, 'languages'") < body.index(b"index.js") < body.index(b"</head>")
+
+
+def test_blas_gets_one_thread_unless_the_operator_set_it():
+    environ = {"OMP_NUM_THREADS": "4"}
+    serve.limit_blas_threads(environ)
+    assert environ == {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "4", "MKL_NUM_THREADS": "1"}
+
+
+def test_main_limits_blas_before_numpy_is_loaded():
+    """OpenBLAS reads its thread count when numpy is first imported: main() must set it before importing
+    streamlit. Run in a fresh process, with streamlit's App replaced so no server starts."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import importlib.util, sys, os\n"
+        f"spec = importlib.util.spec_from_file_location('serve', {str(REPO / 'scripts' / 'serve.py')!r})\n"
+        "serve = importlib.util.module_from_spec(spec); spec.loader.exec_module(serve)\n"
+        "assert 'numpy' not in sys.modules\n"
+        "import builtins\n"
+        "real_import = builtins.__import__\n"
+        "def spy(name, *a, **k):\n"
+        "    if name == 'streamlit' and 'checked' not in globals():\n"
+        "        globals()['checked'] = True\n"
+        "        print('at streamlit import:', os.environ.get('OPENBLAS_NUM_THREADS'), 'numpy' in sys.modules)\n"
+        "        raise SystemExit(0)\n"
+        "    return real_import(name, *a, **k)\n"
+        "builtins.__import__ = spy\n"
+        "serve.main([])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in serve.BLAS_THREAD_VARIABLES}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "at streamlit import: 1 False"
