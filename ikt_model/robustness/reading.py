@@ -105,10 +105,13 @@ def acceptability_sentence(label: str, share: float, mode: str) -> str:
 
 
 def acceptability_reading(result: SmaaResult, labels: list[str], shown: int = 3) -> list[str]:
-    """The alternatives most often ranked first, in words."""
+    """The alternatives most often ranked first, in words (and, when draws with a shared first place make the
+    shares add up to more than 100 %, why)."""
     order = sorted(range(len(labels)), key=lambda i: -result.first_rank[i])
     lines = [acceptability_sentence(labels[i], result.first_rank[i], result.weight_mode)
              for i in order[:shown] if result.first_rank[i] > 0]
+    if sum(result.first_rank) > 1 + SHARED_TOLERANCE:
+        lines.append(SHARED_FIRST_NOTE.strip())
     never = sum(1 for b in result.first_rank if b == 0)
     if never:
         lines.append(f"{never} av {len(labels)} alternativer blir aldri best i noen av de {fmt.number(result.samples)} "
@@ -151,16 +154,25 @@ def robustness_lead(result: SmaaResult, labels: list[str], best_index: int, tied
     wins = how_often_each_wins(result, labels)
     if tied:
         names = " og ".join(labels[i] for i in (best_index, *tied))
-        return (f"{names} står likt med dine vekter. Når vektene varierer litt rundt dine, vinner {wins} "
+        text = (f"{names} står likt med dine vekter. Når vektene varierer litt rundt dine, vinner {wins} "
                 "av trekkene.")
-    if share >= 0.95:
-        return (f"{labels[best_index]} er best med dine vekter og forblir best når vektene varierer litt: "
+    elif share >= 0.95:
+        text = (f"{labels[best_index]} er best med dine vekter og forblir best når vektene varierer litt: "
                 f"{wins} av trekkene. Anbefalingen er robust.")
-    if share >= 0.5:
-        return (f"{labels[best_index]} er best med dine vekter og i de fleste trekkene når vektene varierer litt, "
+    elif share >= 0.5:
+        text = (f"{labels[best_index]} er best med dine vekter og i de fleste trekkene når vektene varierer litt, "
                 f"men ikke alle: {wins}.")
-    return (f"Usikkert: {labels[best_index]} er best med akkurat dine vekter, men når vektene varierer litt, "
-            f"vinner {wins} av trekkene.")
+    else:
+        text = (f"Usikkert: {labels[best_index]} er best med akkurat dine vekter, men når vektene varierer litt, "
+                f"vinner {wins} av trekkene.")
+    return text + (SHARED_FIRST_NOTE if sum(result.first_rank) > 1 + SHARED_TOLERANCE else "")
+
+
+# SMAA-2 gives alternatives with equal totals the same rank, so a draw with a shared first place counts for each
+# of them: «X i 100 %, Y i 100 %» (a fresh tester read it as 200 %). Said when the shares add up to more than all.
+SHARED_FIRST_NOTE = (" Et trekk der flere står likt øverst, teller for hvert av dem, så andelene blir til sammen mer "
+                     "enn 100 %.")
+SHARED_TOLERANCE = 1e-9
 
 
 def robustness_summary(profile: Profile, weights: Weights, kb: KnowledgeBase | None = None,

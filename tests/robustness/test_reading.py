@@ -1,5 +1,6 @@
 """Plain-language reading of robustness: the summary other pages use, and the interval sentences."""
 
+import numpy as np
 import pytest
 
 from ikt_model.decision.knowledge import default_knowledge_base
@@ -54,3 +55,30 @@ def test_central_weight_choices_are_the_alternatives_most_often_best_first_with_
     choices = central_weight_choices(result, ["A", "B", "C", "D"])
     assert list(choices) == [2, 0, 3]  # B was never best: no central weights, not offered
     assert choices == {2: "C (best i 80\u00a0%)", 0: "A (best i 20\u00a0%)", 3: "D (best i under 1\u00a0%)"}
+
+
+def test_the_lead_says_why_shares_of_a_shared_first_place_add_up_to_more_than_all():
+    """Only «Ledelse» weighted: three alternatives tie in every draw, each «best i 100 %» (a fresh tester read
+    300 %). The lead says that a shared first place counts for each; an ordinary result does not say it."""
+    from ikt_model.decision.evaluation import alternative_label
+    from ikt_model.decision.knowledge import default_knowledge_base
+    from ikt_model.decision.registry import ALTERNATIVES
+    from ikt_model.decision.scoring import score_matrix
+    from ikt_model.robustness.reading import SHARED_FIRST_NOTE, acceptability_reading, robustness_lead
+    from ikt_model.robustness.smaa import smaa
+
+    kb = default_knowledge_base()
+    values = score_matrix(Profile(), kb).decision_values
+    labels = [alternative_label(kb, a) for a in ALTERNATIVES]
+    only_12 = [0.0] * 11 + [1.0]
+    tied_result = smaa(values, "around", only_12, samples=2_000, seed=1)
+    totals = values @ np.array(only_12)
+    first = [i for i in range(len(labels)) if abs(totals[i] - totals.max()) < 1e-9]
+    assert len(first) == 3 and sum(tied_result.first_rank) > 2.9
+    lead = robustness_lead(tied_result, labels, first[0], tuple(first[1:]))
+    assert lead.endswith(SHARED_FIRST_NOTE) and "100\u00a0%" in lead
+    assert SHARED_FIRST_NOTE.strip() in acceptability_reading(tied_result, labels)  # the SMAA section's list too
+    even = smaa(values, "around", [1 / 12] * 12, samples=2_000, seed=1)
+    best = int(np.argmax(values @ np.full(12, 1 / 12)))
+    assert sum(even.first_rank) <= 1 + 1e-9 and SHARED_FIRST_NOTE not in robustness_lead(even, labels, best)
+    assert SHARED_FIRST_NOTE.strip() not in acceptability_reading(even, labels)
