@@ -14,7 +14,7 @@ from ikt_model.config import REPO_ROOT
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.weights import PRESET_LABELS, WeightsError, preset
 from ikt_model.store.faults import StoreUnavailable
-from ikt_model.ui import address_bar, fragments, session
+from ikt_model.ui import address_bar, fragments, reveal, session
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.browser_labels import norwegian_page_block
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
@@ -63,6 +63,7 @@ WEIGHTED_PAGES = {"sammenligning", "robusthet", "scenarier", "notat"}
 # machine, one that keeps them ~30 ms: issue 14). «Samarbeidet» shows nothing that depends on the weights.
 WEIGHT_PANEL_PAGES = WEIGHTED_PAGES | {"samarbeidet"}
 address_bar_component = st.components.v2.component(address_bar.NAME, js=address_bar.JS)
+reveal_component = st.components.v2.component(reveal.NAME, js=reveal.JS)  # scrolls a refusal into view
 
 
 def _slider_key(factor_id: int) -> str:
@@ -101,9 +102,10 @@ def _rerun_weight_fragments(*, sliders: bool = False, weight_set: bool = True) -
 
 
 # A refused weight change (every weight at zero): (factor id of the slider moved, Norwegian message, the weights
-# kept). Shown under that slider, where the user is looking (at the top of the panel it was out of view when
-# slider 12 was moved), while those weights are in use
+# kept, how many refusals in a row). Shown under that slider, where the user is looking (at the top of the panel
+# it was out of view when slider 12 was moved), while those weights are in use
 WEIGHTS_REFUSED = "weights_refused"
+REFUSAL_REVEALED = "weights_refusal_revealed"  # the count of the refusal last scrolled into view
 
 
 def _apply_preset(key: str) -> None:
@@ -129,7 +131,9 @@ def _slider_changed(factor_id: int, key: str) -> None:
     try:
         session.set_weights(st.session_state, points, session.CUSTOM)
     except WeightsError as exc:  # e.g. every weight at zero: keep the last valid weights (sliders redrawn)
-        st.session_state[WEIGHTS_REFUSED] = (factor_id, session.user_message(exc), st.session_state[session.WEIGHTS])
+        count = (st.session_state.get(WEIGHTS_REFUSED) or (None, None, None, 0))[3] + 1  # the component runs anew
+        st.session_state[WEIGHTS_REFUSED] = (factor_id, session.user_message(exc), st.session_state[session.WEIGHTS],
+                                             count)
         _rerun_weight_fragments(sliders=True, weight_set=False)
         return
     # a refusal shown under a slider goes with the next valid change (the sliders redrawn once, without it)
@@ -165,7 +169,7 @@ def weight_sliders() -> None:
     before the new value reached the browser then cannot bring the old value back as a change
     (ui.widgets.server_value_key)."""
     weights = session.current(st.session_state).weights
-    refused_factor, refusal, kept = st.session_state.get(WEIGHTS_REFUSED) or (None, None, None)
+    refused_factor, refusal, kept, count = st.session_state.get(WEIGHTS_REFUSED) or (None, None, None, 0)
     for f in default_knowledge_base().factors:
         value = weights.points[f.id]
         key = server_value_key(st.session_state, _slider_key(f.id), value, as_default=True)
@@ -173,6 +177,9 @@ def weight_sliders() -> None:
                   on_change=_slider_changed, args=(f.id, key), help=f.description)
         if f.id == refused_factor and kept is weights:  # not after weights from elsewhere (a scenario, AHP)
             st.error(f"Vektene ble ikke endret: {markdown_escape(refusal)}", icon=":material/block:")
+            if st.session_state.get(REFUSAL_REVEALED) != count:  # once, on the run that refused: not on page switches
+                st.session_state[REFUSAL_REVEALED] = count
+                reveal_component(key=f"{reveal.KEY}_refusal", data=reveal.payload(count))  # the whole message in view
 
 
 @st.fragment(key=fragments.WEIGHT_SHARES_FRAGMENT)
@@ -244,7 +251,7 @@ participant_view = session.is_participant_url(st.context.url)  # phones in a wor
 page = st.navigation(PAGES, position="hidden" if participant_view else "sidebar", expanded=True)
 # Norwegian where Streamlit's own widgets speak English, and a cue on tables wider than the screen (style sheet
 # and page script, one block: sent once)
-st.html(norwegian_page_block(NORWEGIAN_WIDGETS_CSS + WIDE_TABLE_CSS + address_bar.CSS_HIDDEN),
+st.html(norwegian_page_block(NORWEGIAN_WIDGETS_CSS + WIDE_TABLE_CSS + address_bar.CSS_HIDDEN + reveal.CSS_HIDDEN),
         unsafe_allow_javascript=True)
 open_workspace_link(page.url_path)
 if page.url_path in WEIGHT_PANEL_PAGES:
