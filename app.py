@@ -102,10 +102,10 @@ def _rerun_weight_fragments(*, sliders: bool = False, weight_set: bool = True) -
 
 
 # A refused weight change (every weight at zero): (factor id of the slider moved, Norwegian message, the weights
-# kept, how many refusals in a row). Shown under that slider, where the user is looking (at the top of the panel
+# kept, its number). Shown under that slider, where the user is looking (at the top of the panel
 # it was out of view when slider 12 was moved), while those weights are in use
 WEIGHTS_REFUSED = "weights_refused"
-REFUSAL_REVEALED = "weights_refusal_revealed"  # the count of the refusal last scrolled into view
+REFUSAL_REVEALED = "weights_refusal_revealed"  # the number of the refusal last scrolled into view
 
 
 def _apply_preset(key: str) -> None:
@@ -131,7 +131,8 @@ def _slider_changed(factor_id: int, key: str) -> None:
     try:
         session.set_weights(st.session_state, points, session.CUSTOM)
     except WeightsError as exc:  # e.g. every weight at zero: keep the last valid weights (sliders redrawn)
-        count = (st.session_state.get(WEIGHTS_REFUSED) or (None, None, None, 0))[3] + 1  # the component runs anew
+        # above every count revealed so far: a refusal after a valid change is scrolled into view again
+        count = st.session_state.get(REFUSAL_REVEALED, 0) + 1
         st.session_state[WEIGHTS_REFUSED] = (factor_id, session.user_message(exc), st.session_state[session.WEIGHTS],
                                              count)
         _rerun_weight_fragments(sliders=True, weight_set=False)
