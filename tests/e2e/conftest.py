@@ -164,10 +164,17 @@ def fresh_page(browser, app_server) -> Iterator:
 
 
 def wait_for_app(page) -> None:
-    """Wait until Streamlit has finished the current script run."""
+    """Wait until Streamlit has finished the current script run.
+
+    The app's own run state (`data-test-script-state` on stApp) is checked as well as the status widget: the
+    widget shows only some time into a run, and before the first run has begun the state is «initial». On a
+    busy machine the widget check alone passed before the page had drawn its last chart."""
     page.wait_for_selector('[data-testid="stApp"]')
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+        """() => { const app = document.querySelector('[data-testid="stApp"]');
+                   const state = app && app.dataset.testScriptState;
+                   return (state === 'notRunning' || state === 'compilationError')
+                       && !document.querySelector('[data-testid="stStatusWidget"]'); }""", timeout=30_000
     )
 
 
