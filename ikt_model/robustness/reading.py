@@ -77,12 +77,32 @@ def factor_intervals(values: np.ndarray, weights: Weights, kb: KnowledgeBase) ->
                            takeover_above_label=label(s.takeover_above)) for s in raw]
 
 
+def _bound(fraction: float) -> str:
+    """An interval's bound in whole percent, or with one decimal where whole percent would say 0 % or 100 % of a
+    bound that is not quite there («under 0 % overtar …» cannot happen)."""
+    whole = fmt.percent(fraction)
+    if whole in (fmt.percent(0.0), fmt.percent(1.0)):
+        return fmt.percent(fraction, 1, trim=True)
+    return whole
+
+
 def interval_sentence(interval: FactorInterval) -> str:
-    """«Anbefalingen står seg så lenge vekten på X er mellom 4 % og 31 %; over 31 % overtar Y.»"""
+    """«Anbefalingen står seg så lenge vekten på X er mellom 4 % og 31 %; over 31 % overtar Y.» An interval that
+    is one point (as displayed, whole percent) is said as such: with only one factor weighted, the rest have the
+    interval «høyst 0 %», which a tester read as a riddle."""
     name = interval.label
-    lo, hi = fmt.percent(interval.lower), fmt.percent(interval.upper)
+    lo, hi = _bound(interval.lower), _bound(interval.upper)
     if interval.takeover_below is None and interval.takeover_above is None:
         return f"Anbefalingen står seg uansett vekt på {name} (0–100 %)."
+    if interval.takeover_below is None and hi == fmt.percent(0.0):  # «høyst 0 %; over 0 %» read as a riddle
+        return (f"Anbefalingen står seg bare så lenge {name} ikke har noen vekt ({hi}); med vekt på {name} overtar "
+                f"{interval.takeover_above_label}.")
+    if interval.takeover_above is None and lo == fmt.percent(1.0):
+        return (f"Anbefalingen står seg bare så lenge {name} har all vekten ({lo}); med mindre vekt på {name} "
+                f"overtar {interval.takeover_below_label}.")
+    if lo == hi:
+        return (f"Anbefalingen står seg bare når vekten på {name} er {lo}; under {lo} overtar "
+                f"{interval.takeover_below_label}, over {hi} overtar {interval.takeover_above_label}.")
     if interval.takeover_below is None:
         return (f"Anbefalingen står seg så lenge vekten på {name} er høyst {hi}; "
                 f"over {hi} overtar {interval.takeover_above_label}.")

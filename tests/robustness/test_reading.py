@@ -42,6 +42,27 @@ def test_interval_sentences():
                                        "og 31\u00a0%; under 4\u00a0% overtar X, over 31\u00a0% overtar Y.")
 
 
+def test_an_interval_of_one_point_is_said_as_one_point():
+    """With only «Ledelse» weighted, every other factor's interval is «høyst 0 %», which the fresh tester read as
+    a riddle («høyst 0 %; over 0 % overtar …»): said as «ikke har noen vekt» instead, likewise at 100 %."""
+    base = factor_intervals(real_matrix(), default_weights(), default_knowledge_base())[0]
+    zero = base.model_copy(update={"lower": 0.0, "upper": 0.0001, "takeover_above": "ks/iks",
+                                   "takeover_above_label": "Y", "label": "Omstillingsevne"})
+    assert interval_sentence(zero) == ("Anbefalingen står seg bare så lenge Omstillingsevne ikke har noen vekt "
+                                       "(0\u00a0%); med vekt på Omstillingsevne overtar Y.")
+    full = base.model_copy(update={"lower": 0.9999, "upper": 1.0, "takeover_below": "ks/iks",
+                                   "takeover_below_label": "X", "label": "Ledelse"})
+    assert interval_sentence(full) == ("Anbefalingen står seg bare så lenge Ledelse har all vekten (100\u00a0%); med "
+                                       "mindre vekt på Ledelse overtar X.")
+    near = zero.model_copy(update={"upper": 0.004})  # not quite 0: one decimal, not «høyst 0 %; over 0 %»
+    assert "høyst 0,4\u00a0%; over 0,4\u00a0% overtar Y" in interval_sentence(near)
+    point = base.model_copy(update={"lower": 0.30, "upper": 0.302, "takeover_below": "ks/as",
+                                    "takeover_above": "ks/iks", "takeover_below_label": "X",
+                                    "takeover_above_label": "Y", "label": "Ledelse"})
+    assert interval_sentence(point) == ("Anbefalingen står seg bare når vekten på Ledelse er 30\u00a0%; under "
+                                        "30\u00a0% overtar X, over 30\u00a0% overtar Y.")
+
+
 def test_central_weight_choices_are_the_alternatives_most_often_best_first_with_their_share():
     """«Sentrale vekter for» listed the alternatives in the registry's order, the most often best among them
     anywhere; now most often best first, each with its share (and none without central weights)."""
