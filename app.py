@@ -17,6 +17,7 @@ from ikt_model.store.faults import StoreUnavailable
 from ikt_model.ui import address_bar, fragments, reveal, session
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.browser_labels import norwegian_page_block
+from ikt_model.ui.refusal import Refusal
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
 from ikt_model.ui.text import markdown_escape
 from ikt_model.ui.widgets import NORWEGIAN_WIDGETS_CSS, WIDE_TABLE_CSS, server_value_key, widget_key
@@ -101,10 +102,7 @@ def _rerun_weight_fragments(*, sliders: bool = False, weight_set: bool = True) -
     st.rerun()
 
 
-# A refused weight change (every weight at zero): (factor id of the slider moved, Norwegian message, the weights
-# kept, its number). Shown under that slider, where the user is looking (at the top of the panel
-# it was out of view when slider 12 was moved), while those weights are in use
-WEIGHTS_REFUSED = "weights_refused"
+WEIGHTS_REFUSED = "weights_refused"  # the Refusal shown, if any
 REFUSAL_REVEALED = "weights_refusal_revealed"  # the number of the refusal last scrolled into view
 
 
@@ -133,8 +131,8 @@ def _slider_changed(factor_id: int, key: str) -> None:
     except WeightsError as exc:  # e.g. every weight at zero: keep the last valid weights (sliders redrawn)
         # above every count revealed so far: a refusal after a valid change is scrolled into view again
         count = st.session_state.get(REFUSAL_REVEALED, 0) + 1
-        st.session_state[WEIGHTS_REFUSED] = (factor_id, session.user_message(exc), st.session_state[session.WEIGHTS],
-                                             count)
+        st.session_state[WEIGHTS_REFUSED] = Refusal(factor_id, session.user_message(exc),
+                                                    st.session_state[session.WEIGHTS], count)
         _rerun_weight_fragments(sliders=True, weight_set=False)
         return
     # a refusal shown under a slider goes with the next valid change (the sliders redrawn once, without it)
@@ -170,17 +168,19 @@ def weight_sliders() -> None:
     before the new value reached the browser then cannot bring the old value back as a change
     (ui.widgets.server_value_key)."""
     weights = session.current(st.session_state).weights
-    refused_factor, refusal, kept, count = st.session_state.get(WEIGHTS_REFUSED) or (None, None, None, 0)
+    refusal: Refusal | None = st.session_state.get(WEIGHTS_REFUSED)
     for f in default_knowledge_base().factors:
         value = weights.points[f.id]
         key = server_value_key(st.session_state, _slider_key(f.id), value, as_default=True)
         st.slider(f"{f.id}. {f.label}", 0.0, 100.0, value=value, step=0.1, format="localized", key=key,
                   on_change=_slider_changed, args=(f.id, key), help=f.description)
-        if f.id == refused_factor and kept is weights:  # not after weights from elsewhere (a scenario, AHP)
-            st.error(f"Vektene ble ikke endret: {markdown_escape(refusal)}", icon=":material/block:")
-            if st.session_state.get(REFUSAL_REVEALED) != count:  # once, on the run that refused: not on page switches
-                st.session_state[REFUSAL_REVEALED] = count
-                reveal_component(key=f"{reveal.KEY}_refusal", data=reveal.payload(count))  # the whole message in view
+        # not after weights from elsewhere (a scenario, AHP)
+        if refusal is not None and f.id == refusal.factor_id and refusal.kept is weights:
+            st.error(f"Vektene ble ikke endret: {markdown_escape(refusal.message)}", icon=":material/block:")
+            if st.session_state.get(REFUSAL_REVEALED) != refusal.number:  # once, on the run that refused
+                st.session_state[REFUSAL_REVEALED] = refusal.number
+                # the whole message in view
+                reveal_component(key=f"{reveal.KEY}_refusal", data=reveal.payload(refusal.number))
 
 
 @st.fragment(key=fragments.WEIGHT_SHARES_FRAGMENT)
