@@ -167,6 +167,12 @@ def test_all_zero_weights_are_refused_and_nothing_is_lost(at):
     at.run()
     assert _weight_set(at).value == "egendefinert"
     assert not any("Minst én faktor" in e.value for e in at.error)
+    revealed = at.session_state["weights_refusal_revealed"]  # the refusals scrolled into view so far
+    _weight_slider(at, 12).set_value(0.0).run()  # valid: factor 1 has weight now
+    at.run()
+    _weight_slider(at, 1).set_value(0.0).run()  # refused again, after a valid change: scrolled into view again
+    assert any("Minst én faktor" in e.value for e in at.error)
+    assert at.session_state["weights_refusal_revealed"] == revealed + 1
 
 
 def _sidebar_sequence(at) -> list[str]:
