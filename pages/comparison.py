@@ -13,7 +13,7 @@ from ikt_model.decision.charts import (
     rank_labels,
     ranking_bar,
 )
-from ikt_model.decision.lead import read_lead
+from ikt_model.decision.lead import read_lead, sum_explained
 from ikt_model.decision.profile import STATUS_LABELS
 from ikt_model.decision.views import NO_STRONGEST, ranking_table
 from ikt_model.ties import join_names
@@ -167,8 +167,7 @@ def lead() -> None:
             else "")
     st.markdown(f"Høyest rangert med disse vektene: {names}{tie}{near} · vektet sum "
                 f"{fmt.signed(winners[0].score)} – **{reading.label.lower()}**")
-    st.caption(reading.text + " Summen er vekt × poeng lagt sammen; ett trinn på skalaen (−2 … +2) på en "
-               "faktor flytter summen med faktorens vekt.")
+    st.caption(f"{reading.text} {sum_explained(result)}")
     if reading.closeness in ("likt", "nesten_likt"):
         st.page_link(ROBUSTNESS, label="Se hvor ofte hvert alternativ vinner når vektene varierer",
                      icon=":material/explore:")

@@ -102,5 +102,26 @@ def read_lead(result: Evaluation, factor_labels: dict[int, str]) -> LeadReading:
     return LeadReading(closeness="klar", leaders=(first.label,), label=CLOSENESS_LABELS["klar"], text=text, **common)
 
 
+def points_range(result: Evaluation) -> tuple[float, float]:
+    """The lowest and highest points any of the alternatives gets on any factor in this case: the report's
+    ordinal scale (−2 … +2 per source, 4.2) as the profile's context rules adjust it (−2,5 with the default
+    profile, so the scale alone would be corrected by the room). Needs a ranking of at least one alternative."""
+    points = [v for row in result.ranking for v in row.factor_scores.values()]
+    return min(points), max(points)
+
+
+def sum_explained(result: Evaluation) -> str:
+    """The sentence under the lead on «Sammenligning»: what the sum is and what one step on a factor does, with
+    the range the points actually reach in this case when the profile's adjustments widen the report's scale
+    («… går poengene i denne saken fra −2,5 til +2.»)."""
+    low, high = points_range(result)
+    text = ("Summen er vekt × poeng lagt sammen; ett trinn på rapportens skala (−2 … +2) på en faktor flytter "
+            "summen med faktorens vekt.")
+    if low < -2 or high > 2:
+        text += (f" Med profilens justeringer går poengene i denne saken fra {fmt.points(low)} til "
+                 f"{fmt.points(high)}.")
+    return text
+
+
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]

@@ -9,6 +9,7 @@ from typing import Any
 from .. import format as fmt
 from ..decision.evaluation import Evaluation
 from ..decision.knowledge import KnowledgeBase
+from ..decision.lead import points_range
 from ..decision.registry import FACTOR_IDS
 from ..decision.weights import Weights
 from ..scenarios.compare import row_label
@@ -24,17 +25,17 @@ def scale_text(evaluation: Evaluation) -> str:
     alternative with the lowest / highest points on every factor, with the transition cost) beside
     where the twelve alternatives actually lie."""
     rows = evaluation.ranking
-    points = [v for r in rows for v in r.factor_scores.values()]
+    lowest, highest = points_range(evaluation)
     w = evaluation.weights
     low = sum(w[f] * min(r.factor_scores[f] for r in rows) for f in FACTOR_IDS) + min(
         r.components.get("transition", 0.0) for r in rows)
     high = sum(w[f] * max(r.factor_scores[f] for r in rows) for f in FACTOR_IDS) + max(
         r.components.get("transition", 0.0) for r in rows)
     scores = [r.score for r in rows]
-    widened = min(points) < -2 or max(points) > 2  # the profile's adjustments reach past the report's scale
+    widened = lowest < -2 or highest > 2  # the profile's adjustments reach past the report's scale
     return ("Hvert alternativ får poeng per suksessfaktor fra rapportens vurderinger (−2 til +2, 0 betyr «ingen "
             "forskjell»), justert for samarbeidets profil"
-            + (f"; i denne saken går poengene fra {fmt.points(min(points))} til {fmt.points(max(points))}"
+            + (f"; i denne saken går poengene fra {fmt.points(lowest)} til {fmt.points(highest)}"
                if widened else "")
             + ". Poengene vektes med vektene nedenfor og legges sammen. Den vektede "
             f"summen kan her gå fra {fmt.signed(low)} til {fmt.signed(high)}; de tolv alternativene ligger mellom "

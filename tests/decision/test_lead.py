@@ -5,7 +5,7 @@ import pytest
 
 from ikt_model.decision.evaluation import evaluate
 from ikt_model.decision.knowledge import default_knowledge_base
-from ikt_model.decision.lead import read_lead
+from ikt_model.decision.lead import points_range, read_lead, sum_explained
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.weights import Weights, default_weights
 
@@ -93,3 +93,19 @@ def test_no_weight_is_refused():
     zero = result.model_copy(update={"weights": {f: 0.0 for f in result.weights}})
     with pytest.raises(ValueError):
         read_lead(zero, LABELS)
+
+
+def test_the_sum_sentence_gives_the_range_the_points_reach_when_the_profile_widens_the_scale():
+    """The default profile's adjustments take a point to −2,5: the sentence under the lead said the scale was
+    −2 … +2 only, which the room could correct."""
+    widened = evaluate(Profile(), default_weights(), KB)
+    low, high = points_range(widened)
+    assert (low, high) == (-2.5, 2.0)
+    assert sum_explained(widened).endswith(
+        "ett trinn på rapportens skala (−2 … +2) på en faktor flytter summen med faktorens vekt. Med profilens "
+        "justeringer går poengene i denne saken fra −2,5 til +2.")
+
+    within = evaluate(Profile(scope="operations", board_of_chief_executives=True), default_weights(), KB)
+    assert -2 <= points_range(within)[0] and points_range(within)[1] <= 2
+    assert sum_explained(within) == ("Summen er vekt × poeng lagt sammen; ett trinn på rapportens skala (−2 … +2) "
+                                     "på en faktor flytter summen med faktorens vekt.")

@@ -142,6 +142,8 @@ def test_comparison_shows_report_winner_and_moves_with_a_weight(at):
     at.switch_page("pages/comparison.py").run()
     assert not at.exception
     assert "Alternativ modell + Kommunalt oppgavefellesskap (KO)" in _texts(at)
+    # the default profile's adjustments take a point below the report's scale: the sentence says so
+    assert "Med profilens justeringer går poengene i denne saken fra −2,5 til +2." in _texts(at)
     # economy only: no governance model has an edge (2026 review), the forms without the vertskommune
     # economy challenge (4.2) share first place, and the headline names them all as a tie
     for i in range(1, 13):
