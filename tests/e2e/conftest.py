@@ -204,8 +204,11 @@ def draw_every_chart(page, timeout: int = 30_000) -> int:
 
 
 def choose_option(page, selectbox, option: str, attempts: int = 3) -> None:
-    """Open a Streamlit selectbox and pick `option`. A click that lands while the element is still
-    re-rendering can leave the list closed, so the opening click is repeated until the option shows."""
+    """Open a Streamlit selectbox (or multiselect) and pick `option`, as a user who types its name would.
+    A click that lands while the element is still re-rendering can leave the list closed, so the opening
+    click is repeated until the list shows. The name is typed before the option is clicked: a list longer
+    than its popover scrolls, a scroll draws its rows anew, and under two busy loops the click on «Oslo»
+    in «Kart»'s county box found its row detached again and again for 30 s. Typed, the option is at the top."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     item = page.get_by_role("option", name=option, exact=True)
@@ -213,8 +216,9 @@ def choose_option(page, selectbox, option: str, attempts: int = 3) -> None:
     for _ in range(attempts):
         selectbox.click()
         try:
-            item.wait_for(timeout=5_000)
+            page.get_by_role("option").first.wait_for(timeout=5_000)
             break
         except PlaywrightTimeout:
             continue
-    item.click()
+    page.keyboard.type(option)
+    item.first.click()
