@@ -41,6 +41,9 @@ ARIA_LABELS: dict[str, str] = {
     "Reset view": "Tilbakestill visningen", "Reset": "Tilbakestill", "Toggle Spike Lines": "Vis/skjul hjelpelinjer",
     "Show closest data on hover": "Vis nærmeste verdi", "Compare data on hover": "Sammenlign verdier",
     "Produced with Plotly.js": "Laget med Plotly.js",
+    # a select box's and a multiselect's placeholder, read when the field is empty (a search cleared) and by a
+    # screen reader; the pages give their own where an empty field is a normal state («Alle regioner»)
+    "Choose an option": "Velg et alternativ", "Choose options": "Velg ett eller flere",
 }
 # Buttons whose English text NORWEGIAN_WIDGETS_CSS hides and draws again in Norwegian (::after): a screen
 # reader does not read CSS text, so they get it as their accessible name (axe: «button-name», critical)
@@ -95,8 +98,9 @@ def _labels_js() -> str:
   const win = doc.defaultView || window;
   if (win.__iktNorwegianLabels) return;
   win.__iktNorwegianLabels = true;
-  // plotly's chart toolbar shows its tooltips from data-title (CSS ::after), not from title
-  const ATTRIBUTES = ["aria-label", "title", "data-title"];
+  // plotly's chart toolbar shows its tooltips from data-title (CSS ::after), not from title; a select box's
+  // empty field shows its placeholder
+  const ATTRIBUTES = ["aria-label", "title", "data-title", "placeholder"];
   const exact = __EXACT__, prefixes = Object.entries(__PREFIXES__);
   const fix = (value) => {
     if (!value) return null;
@@ -121,7 +125,7 @@ def _labels_js() -> str:
     visit(root);
     name(root);
     if (!root.querySelectorAll) return;
-    root.querySelectorAll("[aria-label],[title],[data-title]").forEach(visit);
+    root.querySelectorAll("[aria-label],[title],[data-title],[placeholder]").forEach(visit);
     for (const [selector] of named) root.querySelectorAll(selector).forEach(name);
   };
   // A column's statistics («2.4%», «14.7», «0 (0%)») in Norwegian number format; not a top value's own label

@@ -394,8 +394,9 @@ ENGLISH_LABEL = re.compile(r"\b(Help|Clear|Remove|Select|Open|Close|Collapse|Exp
 
 
 def test_screen_reader_labels_and_tooltips_are_norwegian_on_every_page(app_page, app_server):
-    """What a screen reader reads out beside the visible text: every aria-label and title on every page
-    (Streamlit writes «Help for <label>», «Clear all», «Collapse sidebar» … in English)."""
+    """What a screen reader reads out beside the visible text: every aria-label, title and placeholder on every
+    page (Streamlit writes «Help for <label>», «Clear all», «Collapse sidebar», a select box's «Choose an option»
+    … in English)."""
     page = app_page
     found: dict[str, list[str]] = {}
     for path in URL_PATHS:
@@ -406,8 +407,9 @@ def test_screen_reader_labels_and_tooltips_are_norwegian_on_every_page(app_page,
         if path == "samarbeidet":  # the page has help buttons: they are there, and read in Norwegian
             page.wait_for_function("() => document.querySelectorAll('[aria-label^=\"Hjelp: \"]').length > 3")
         page.wait_for_timeout(500)  # labels are rewritten as the elements arrive
-        labels = page.evaluate("""() => [...document.querySelectorAll('[aria-label],[title]')]
-            .flatMap(e => [e.getAttribute('aria-label'), e.getAttribute('title')]).filter(Boolean)""")
+        labels = page.evaluate("""() => [...document.querySelectorAll('[aria-label],[title],[placeholder]')]
+            .flatMap(e => [e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder')])
+            .filter(Boolean)""")
         english = sorted({v for v in labels if ENGLISH_LABEL.search(v)})
         if english:
             found[path] = english
