@@ -184,7 +184,14 @@ def draw_every_chart(page, timeout: int = 30_000) -> int:
     live charts the page has; the page is scrolled back to the top.
 
     A chart never drawn before holds the height it will be drawn at: checked here (within 2 px), since a
-    wrong guess moves the page under the reader's eyes when the chart draws."""
+    wrong guess moves the page under the reader's eyes when the chart draws.
+
+    The charts are counted once every live-chart component in the main area has built its box: the run can
+    be over before a component's script has (a fresh clone's CI counted 1 of 3 on «Sammenligning»)."""
+    page.wait_for_function("""() => {
+        const parts = document.querySelectorAll('[data-testid="stMain"] [data-testid="stBidiComponentRegular"]');
+        return parts.length > 0 && [...parts].every(p => p.querySelector('.ikt-chart'));
+    }""", timeout=timeout)
     charts = page.locator(".ikt-chart")
     count = charts.count()
     for i in range(count):
