@@ -12,6 +12,7 @@ Beside it: `map_borders` (the two sets of borders, their files and URLs, rows in
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import Any
 
@@ -56,7 +57,8 @@ def map_figure(rows: pd.DataFrame, color_by: ColorBy = "form", show_successors: 
     `rows` must be in the structure of `borders` (see `rows_for_borders`). Boundaries: embedded per trace
     (each feature once; self-contained figure) or, with `boundaries_url` (see `geojson_url`, same `borders`),
     a URL every trace shares that the browser fetches once. `uploaded`: an uploaded version (2026 forms;
-    rows from `rows_for_version`, borders "today")."""
+    rows from `rows_for_version`, borders "today"). `height` (px) is the map's; the figure adds room for
+    the legend below it (`legend_height`)."""
     if color_by not in COLOR_BY_LABELS:
         raise ValueError(f"Ukjent fargelegging: {color_by!r}")
     summary = municipality_summary(rows)
@@ -66,7 +68,8 @@ def map_figure(rows: pd.DataFrame, color_by: ColorBy = "form", show_successors: 
     colors = category_colors(summary["kategori"].tolist(), color_by, uploaded)
     features = _features_by_number(borders)
     fig = go.Figure()
-    for category in category_order(summary["kategori"].tolist(), color_by, uploaded):
+    categories = category_order(summary["kategori"].tolist(), color_by, uploaded)
+    for category in categories:
         part = summary[summary["kategori"] == category]
         numbers = part["kommunenummer"].tolist()
         geojson = boundaries_url or {
@@ -86,15 +89,27 @@ def map_figure(rows: pd.DataFrame, color_by: ColorBy = "form", show_successors: 
         projection={"type": "conic conformal", "parallels": [60, 68]},
     )
     fig.update_layout(
-        height=height, margin={"l": 0, "r": 0, "t": 32, "b": 0}, uirevision="kart", dragmode="zoom",
+        height=height + legend_height(len(categories)), margin={"l": 0, "r": 0, "t": 32, "b": 0},
+        uirevision="kart", dragmode="zoom",
         separators=", ",  # Norwegian decimal comma and thousands space in hover and legend
-        # Legend outside the map, on the right: 43 collaboration entries would cover Western Norway;
-        # the top margin keeps the modebar off the legend title.
-        legend={"title": {"text": COLOR_BY_LABELS[color_by]}, "itemsizing": "constant",
-                "yanchor": "top", "y": 1, "x": 1.0, "xanchor": "left"},
+        # Legend below the map, across its width: beside it (as until 2026-12) it left a phone's map 174 px
+        # wide; 43 collaboration entries over the map would cover Western Norway. A horizontal legend takes
+        # at most half the figure (plotly's legend.maxheight) and scrolls beyond that.
+        legend={"title": {"text": COLOR_BY_LABELS[color_by], "side": "top"}, "itemsizing": "constant",
+                "orientation": "h", "yanchor": "top", "y": 0, "x": 0, "xanchor": "left"},
         hoverlabel={"bgcolor": "white", "font": {"size": 13}},
     )
     return fig
+
+
+LEGEND_ROW_PX, LEGEND_PER_ROW = 29, 5  # one legend row; entries a row holds in a desktop page's main column
+
+
+def legend_height(categories: int) -> int:
+    """Height in px the legend below the map takes for `categories` entries (title included) in a desktop
+    page's main column (about 820 px: five entries a row); a narrower screen wraps into more rows, and plotly
+    lets the legend scroll past half the figure."""
+    return LEGEND_ROW_PX * (1 + math.ceil(categories / LEGEND_PER_ROW))
 
 
 def trace_locations(fig: go.Figure) -> list[list[str]]:

@@ -53,6 +53,19 @@ def _locations(page) -> set[str]:
         "() => [...document.querySelectorAll('path.choroplethlocation')].map(p => p.__data__.loc)"))
 
 
+def test_on_a_phone_the_map_takes_the_screen_width_and_the_legend_is_below_it(app_page, app_server):
+    """A phone in a workshop (390 px): the legend beside the map left Norway 174 px wide."""
+    app_page.set_viewport_size({"width": 390, "height": 844})
+    app_page.goto(app_server.url + "/kart")
+    wait_for_app(app_page)
+    _wait_for_paths(app_page, 357)
+    geo = app_page.locator(".js-plotly-plot .geo").first.bounding_box()
+    plot = app_page.locator(".js-plotly-plot").first.bounding_box()
+    legend = app_page.locator(".js-plotly-plot .legend").first.bounding_box()
+    assert geo["width"] > 0.9 * plot["width"] and plot["width"] > 340
+    assert legend["y"] >= geo["y"] + geo["height"] - 1  # below the map, not beside it
+
+
 def test_map_draws_todays_municipalities_offline_and_2015_on_request(app_page, app_server, external_requests):
     topojson, boundaries = [], []
     app_page.on("response", lambda r: topojson.append((r.url, r.status)) if "world_110m" in r.url else None)

@@ -30,6 +30,19 @@ def test_figure_draws_every_municipality_once_with_its_own_boundary(color_by):
         assert map_legend.SEVERAL_COLLABORATIONS in names and "KR-IKT" in names
 
 
+@pytest.mark.parametrize("color_by", ["form", "collaboration"])
+def test_legend_is_below_the_map_and_the_figure_grows_to_hold_it(color_by):
+    """Beside the map the legend left a phone's map 174 px wide (of 358); below it, across the width, the map
+    keeps the width and the figure grows with the number of entries, so the map keeps its 720 px."""
+    fig = kart.map_figure(small_rows(), color_by, height=720)
+    legend = fig.layout.legend
+    assert legend.orientation == "h" and legend.y <= 0 and legend.yanchor == "top" and legend.x == 0
+    entries = len(fig.data)
+    assert fig.layout.height == 720 + kart.legend_height(entries)
+    assert kart.legend_height(8) == 29 * 3 and kart.legend_height(45) == 29 * 10
+    assert kart.legend_height(entries + 5) > kart.legend_height(entries)
+
+
 def test_trace_locations_let_a_point_index_find_its_municipality():
     fig = kart.map_figure(small_rows(), "form")
     by_curve = kart.trace_locations(fig)
