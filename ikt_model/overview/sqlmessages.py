@@ -40,8 +40,9 @@ def explain_error(exc: duckdb.Error, limits: SqlLimits) -> str:
     if isinstance(exc, duckdb.InterruptException):
         return timeout_message(limits)
     if isinstance(exc, duckdb.PermissionException):
+        # the Norwegian sentence alone: the database's text names our own configuration, not the user's query
         return ("Ingen tilgang: spørringer kan ikke lese filer eller nettadresser, laste utvidelser eller "
-                f"endre innstillinger. Bruk oversiktens tabeller. (Databasens melding: {detail})")
+                "endre innstillinger. Bruk oversiktens tabeller.")
     if isinstance(exc, duckdb.OutOfMemoryException):
         return f"Spørringen brukte for mye minne (grense {limits.memory_limit}). Begrens den med WHERE eller LIMIT."
     if known := norwegian_detail(detail):
@@ -59,6 +60,10 @@ def explain_error(exc: duckdb.Error, limits: SqlLimits) -> str:
 _DETAILS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r'^Parser Error: syntax error at or near "(?P<x>.*)"$'),
      "Syntaksfeil i SQL ved «{x}». Sjekk stavemåten av nøkkelord (SELECT, FROM, WHERE) og kommaer."),
+    # not a syntax error; DuckDB's own advice («Use "SET max_expression_depth …"») is a setting the page refuses
+    (re.compile(r"^Parser Error: Max expression depth limit of (?P<x>\d+) exceeded"),
+     "Spørringen er for lang eller for dypt nestet: ett uttrykk kan ha høyst {x} ledd inni hverandre. "
+     "Del den opp eller skriv uttrykket enklere (for eksempel sum() i stedet for mange «+»)."),
     (re.compile(r"^Parser Error: syntax error at end of input$"),
      "Syntaksfeil i SQL: spørringen slutter før den er ferdig."),
     (re.compile(r'^Binder Error: Referenced column "(?P<x>.*)" not found in FROM clause!'),
@@ -76,7 +81,8 @@ def norwegian_detail(detail: str) -> str | None:
     """DuckDB's first error line said in Norwegian, or None when it is not one of the common ones (_DETAILS)."""
     for pattern, text in _DETAILS:
         if match := pattern.match(detail):
-            return text.format(x=(match.groupdict().get("x") or "")[:100])
+            x = (match.groupdict().get("x") or "")[:100]
+            return text.format(x=fmt.number(int(x)) if x.isdigit() else x)
     return None
 
 

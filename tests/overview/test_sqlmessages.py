@@ -34,6 +34,25 @@ def test_an_unknown_error_keeps_the_databases_text_labelled():
     assert message == "Spørringen feilet. (Databasens melding: Conversion Error: Could not convert string 'a' to INT32)"
 
 
+def test_a_too_deep_query_is_not_called_a_syntax_error_nor_told_to_change_a_setting():
+    """A 20 000-term «1 + 1 + …» got «Syntaksfeil i SQL» and DuckDB's «Use "SET max_expression_depth …"»."""
+    con = duckdb.connect()
+    with pytest.raises(duckdb.ParserException) as raised:
+        con.execute("SELECT " + " + ".join(["1"] * 2_000))
+    message = explain_error(raised.value, SqlLimits())
+    assert message.startswith("Spørringen er for lang eller for dypt nestet: ett uttrykk kan ha høyst 1\u00a0000 ledd")
+    assert "Syntaksfeil" not in message and "SET" not in message and "Databasens melding" not in message
+
+
+def test_a_refused_file_read_is_said_in_norwegian_only():
+    con = duckdb.connect(config={"enable_external_access": False})
+    with pytest.raises(duckdb.PermissionException) as raised:
+        con.execute("SELECT * FROM read_csv('/etc/passwd')")
+    message = explain_error(raised.value, SqlLimits())
+    assert message == ("Ingen tilgang: spørringer kan ikke lese filer eller nettadresser, laste utvidelser eller "
+                       "endre innstillinger. Bruk oversiktens tabeller.")
+
+
 def test_timeout_and_size_sentences_in_norwegian_format():
     assert seconds(5.0) == "5\u00a0s" and seconds(0.5) == "0,5\u00a0s"
     assert "tidsgrensen på 1,5\u00a0s" in timeout_message(SqlLimits(timeout_s=1.5))
