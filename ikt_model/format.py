@@ -9,9 +9,12 @@ MISSING = "–"  # a value that is not there, in a table cell or a text (never �
 # st.dataframe / st.data_editor passes it as `placeholder` (the grid draws a missing cell as «None» otherwise)
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """1234567.891 -> '1 234 568' (decimals=0) or '1 234 567,89' (decimals=2); minus as '−'."""
-    text = f"{abs(value):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
+def number(value: float | int | Decimal, decimals: int = 0) -> str:
+    """1234567.891 -> '1 234 568' (decimals=0) or '1 234 567,89' (decimals=2); minus as '−'. A whole number
+    (int) or a Decimal is written exactly, every digit as given (an int through float read
+    99 999 999 999 999 999 999 999 as «99 999 999 999 999 991 611 392»)."""
+    exact = Decimal(value) if isinstance(value, int) else value
+    text = f"{abs(exact):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
     return ("−" if value < 0 and float(text.replace(NBSP, "").replace(",", ".")) != 0 else "") + text
 
 

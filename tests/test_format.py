@@ -1,5 +1,7 @@
 """Norwegian number format: non-breaking thousands space, decimal comma, true minus sign; plurals; tables."""
 
+from decimal import Decimal
+
 import pandas as pd
 
 from ikt_model import format as fmt
@@ -12,6 +14,10 @@ def test_number_groups_thousands_and_uses_decimal_comma():
     assert fmt.number(1234567.891, 2) == f"1{NB}234{NB}567,89"
     assert fmt.number(-1234.5, 1) == f"−1{NB}234,5"
     assert fmt.number(-0.001, 2) == "0,00"  # no minus on a number that rounds to zero
+    # a whole number or a Decimal exactly, however large (a float has 15–17 significant digits)
+    assert fmt.number(99_999_999_999_999_999_999_999) == NB.join(["99"] + ["999"] * 7)
+    assert fmt.number(-12_345_678_901_234_567_891) == "−" + NB.join(["12", "345", "678", "901", "234", "567", "891"])
+    assert fmt.number(Decimal("1075.5"), 2) == f"1{NB}075,50"
 
 
 def test_signed_percent_and_kroner():

@@ -139,7 +139,7 @@ class CostInput(BaseModel):
             raise CostInputError("Budsjettet må oppgis i hele kroner")
         if budget > MAX_BUDGET_KR:
             raise CostInputError(f"Budsjettet kan være høyst {fmt.kroner(MAX_BUDGET_KR)} i året "
-                                 f"(oppgitt {fmt.kroner(float(budget))}); sjekk antall nuller")
+                                 f"(oppgitt {fmt.kroner(budget)}); sjekk antall nuller")
         return int(budget)
 
     @field_validator("equal_share", mode="before")
@@ -179,7 +179,7 @@ class CostInput(BaseModel):
             raise CostInputError(f"Prosent oppgitt for kommune som ikke er medlem: {', '.join(extra)}")
         total = sum(self.percentages.values(), Decimal(0))
         if abs(total - 100) > PERCENT_TOLERANCE:
-            raise CostInputError(f"Prosentene må summere til 100 (nå {fmt.number(float(total), 2)})")
+            raise CostInputError(f"Prosentene må summere til 100{fmt.NBSP}% (nå {fmt.number(total, 2)}{fmt.NBSP}%)")
         return self
 
     @property

@@ -123,6 +123,9 @@ def test_whole_country_sums_exactly():
     (dict(members=SUNNMORE, budget_kr=-1), "kan ikke være negativt"),
     (dict(members=SUNNMORE, budget_kr=0), "større enn 0"),
     (dict(members=SUNNMORE, budget_kr=MAX_BUDGET_KR + 1), "høyst 5\u00a0000\u00a0000\u00a0000\u00a0kr"),
+    # the typed number echoed digit for digit (through float it read «99 999 999 999 999 991 611 392 kr»)
+    (dict(members=SUNNMORE, budget_kr="99999999999999999999999"),
+     "oppgitt 99\u00a0999\u00a0999\u00a0999\u00a0999\u00a0999\u00a0999\u00a0999\u00a0kr"),
     (dict(members=SUNNMORE, budget_kr=12.5), "hele kroner"),
     (dict(members=SUNNMORE, budget_kr="tolv"), "er ikke et tall"),
     (dict(members=SUNNMORE, budget_kr="12,5"), "hele kroner"),
@@ -132,7 +135,7 @@ def test_whole_country_sums_exactly():
     (dict(members=SUNNMORE, budget_kr=1000, equal_share=1.5), "mellom 0 og 1"),
     (dict(members=SUNNMORE, budget_kr=1000, equal_share=-0.1), "mellom 0 og 1"),
     (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": 50, "1511": 30, "1514": 10}),
-     "summere til 100 (nå 90,00)"),
+     "summere til 100\u00a0% (nå 90,00\u00a0%)"),
     (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": 50, "1511": 50}), "Mangler prosent for 1514"),
     (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": 110, "1511": -10, "1514": 0}),
      "kan ikke være negativ"),

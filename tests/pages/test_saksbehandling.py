@@ -290,7 +290,7 @@ def test_costs_page_keeps_typed_percentages_when_the_member_list_changes(at):
     _type_percentages(at, ["50", "40"])
     assert ("Prosentene summerer til 90,00\u00a0%; de må bli 100\u00a0% (10,00\u00a0% mangler)."
             in [c.value for c in at.caption])
-    assert [_unescaped(e.value) for e in at.error] == ["Prosentene må summere til 100 (nå 90,00)."]
+    assert [_unescaped(e.value) for e in at.error] == ["Prosentene må summere til 100\u00a0% (nå 90,00\u00a0%)."]
     _type_percentages(at, ["50", "50"])
     assert not at.error and "Sum: 100,00\u00a0%" in [c.value for c in at.caption]
     assert cost_tables.SESSION_KEY in at.session_state
