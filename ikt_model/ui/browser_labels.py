@@ -1,5 +1,5 @@
 """Norwegian for the English that Streamlit's frontend writes into the page, with no parameter to change it:
-screen-reader labels and tooltips, and a table's own column menu, statistics and toolbar.
+screen-reader labels and tooltips, the skip link, and a table's own column menu, statistics and toolbar.
 
 `NORWEGIAN_LABELS_JS` (put on every page by app.py with st.html(..., unsafe_allow_javascript=True); a constant
 of ours, no outside text in it) rewrites them in the browser as they appear, and the hint under a text field
@@ -55,6 +55,11 @@ CSS_TEXT_NAMES: dict[str, str] = {'[data-testid="stFileUploaderDropzone"] button
 INPUT_HINTS: dict[str, str] = {"Press Enter to apply": ENTER_TO_APPLY, "Press Enter to submit form": ENTER_TO_SUBMIT,
                                "Press Ctrl+Enter to apply": CTRL_ENTER_TO_APPLY,
                                "Press ⌘+Enter to apply": CTRL_ENTER_TO_APPLY}
+# Visible text of Streamlit's own elements, by element (exact text only): the skip link a keyboard or
+# screen-reader user meets first on every page (Streamlit 1.67, stSkipToContent; it shows when focused)
+ELEMENT_TEXTS: dict[str, tuple[str, str]] = {
+    '[data-testid="stSkipToContent"]': ("Skip to main content", "Hopp til hovedinnholdet"),
+}
 ARIA_PREFIXES: dict[str, str] = {"Help for ": "Hjelp: ", "Remove ": "Fjern ", "Upload ": "Last opp ",
                                  "Page ": "Side ", "Shortcut ": "Hurtigtast ",
                                  "Top values frequency chart": "De vanligste verdiene",
@@ -121,9 +126,17 @@ def _labels_js() -> str:
       if (n !== null && n !== v) el.setAttribute(attr, n);
     }
   };
+  const texts = Object.entries(__TEXTS__);  // [selector, [English, Norwegian]]
+  const retext = (el) => {
+    for (const [selector, [en, no]] of texts) {
+      if (el.matches && el.matches(selector) && el.textContent === en) el.textContent = no;
+    }
+  };
   const sweep = (root) => {
     visit(root);
     name(root);
+    retext(root);
+    if (root.querySelectorAll) for (const [selector] of texts) root.querySelectorAll(selector).forEach(retext);
     if (!root.querySelectorAll) return;
     root.querySelectorAll("[aria-label],[title],[data-title],[placeholder]").forEach(visit);
     for (const [selector] of named) root.querySelectorAll(selector).forEach(name);
@@ -188,16 +201,20 @@ def _labels_js() -> str:
   new win.MutationObserver((records) => {
     for (const r of records) {
       if (r.type === "attributes") visit(r.target);
-      else if (r.type === "characterData") { translate(r.target); hintOf(r.target); }
+      else if (r.type === "characterData") {
+        translate(r.target); hintOf(r.target);
+        if (r.target.parentElement) retext(r.target.parentElement);
+      }
       else r.addedNodes.forEach((n) => {
         if (n.nodeType === 1) { sweep(n); translateAll(n); hintsIn(n); }
-        else if (n.nodeType === 3) { translate(n); hintOf(n); }
+        else if (n.nodeType === 3) { translate(n); hintOf(n); if (n.parentElement) retext(n.parentElement); }
       });
     }
   }).observe(doc.body, {subtree: true, childList: true, characterData: true, attributes: true,
                         attributeFilter: ATTRIBUTES});
 })();
 </script>""".replace("__NAMED__", json.dumps(CSS_TEXT_NAMES, ensure_ascii=False)).replace(
+        "__TEXTS__", json.dumps(ELEMENT_TEXTS, ensure_ascii=False)).replace(
         "__EXACT__", json.dumps(ARIA_LABELS, ensure_ascii=False)).replace(
         "__PREFIXES__", json.dumps(ARIA_PREFIXES, ensure_ascii=False)).replace(
         "__GRID__", json.dumps(GRID_TEXTS, ensure_ascii=False)).replace(

@@ -390,7 +390,7 @@ URL_PATHS = ["start", "samarbeidet", "sammenligning", "robusthet", "parvis", "wo
              "kostnader", "oversikt", "kart", "lignende", "sql", "kunnskapsgrunnlag", "om"]
 ENGLISH_LABEL = re.compile(r"\b(Help|Clear|Remove|Select|Open|Close|Collapse|Expand|Sidebar|Increment|Decrement|"
                            r"Running|Stop|Link to|Upload|Download|Fullscreen|Search|Show|Previous|Next|Page|menu|"
-                           r"Notifications|Navigate|Choose|Add files|Markdown|Copy|Loading)\b")
+                           r"Notifications|Navigate|Choose|Add files|Markdown|Copy|Loading|Skip)\b")
 
 
 def test_screen_reader_labels_and_tooltips_are_norwegian_on_every_page(app_page, app_server):
@@ -410,6 +410,7 @@ def test_screen_reader_labels_and_tooltips_are_norwegian_on_every_page(app_page,
         labels = page.evaluate("""() => [...document.querySelectorAll('[aria-label],[title],[placeholder]')]
             .flatMap(e => [e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder')])
             .filter(Boolean)""")
+        labels.append(page.get_by_test_id("stSkipToContent").text_content())  # the skip link, read first
         english = sorted({v for v in labels if ENGLISH_LABEL.search(v)})
         if english:
             found[path] = english
