@@ -87,7 +87,7 @@ if is_report:
     st.markdown(
         "Kommunene fargelagt etter det interkommunale IKT-samarbeidet de er med i ifølge rapportens "
         "**Vedlegg 5** (2015; se også tabellen i **2.6.1**). Hold pekeren over en kommune for folketall og "
-        "samarbeid; **klikk** på en kommune for å se samarbeidet under kartet."
+        "samarbeid; **klikk** på en kommune (på mobil: trykk) for å se samarbeidet under kartet."
     )
     borders = st.radio(
         "Kommunegrenser", options=list(map_borders.BORDERS_LABELS), format_func=map_borders.BORDERS_LABELS.get,
@@ -97,7 +97,7 @@ else:
     st.markdown(
         f"Dagens kommuner fargelagt etter IKT-samarbeidet de er med i ifølge **versjon {version_id}** av den "
         "nasjonale oversikten. Hold pekeren over en kommune for folketall og samarbeid; **klikk** på en kommune "
-        "for å se samarbeidet under kartet."
+        "(på mobil: trykk) for å se samarbeidet under kartet."
     )
     borders = "today"
 if not is_report:
