@@ -14,17 +14,17 @@ import streamlit as st
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.municipalities import DEFAULT_POPULATION_YEAR
+from ikt_model.overview import map as kart
 from ikt_model.overview import (
-    db,
     map_borders,
     map_click,
     map_data,
     map_legend,
     map_summary,
+    version_db,
     version_repository,
     versions,
 )
-from ikt_model.overview import map as kart
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
 
@@ -35,7 +35,7 @@ REPORT = versions.REPORT_VERSION
 @st.cache_data(show_spinner=False, max_entries=8)
 def _version_rows(version_id: int, viewer):
     """`viewer` (versions.viewer): None for a version everyone sees, the sak for its own unpublished upload."""
-    return map_data.map_rows(db.version_database(version_id, viewer).cursor())
+    return map_data.map_rows(version_db.version_database(version_id, viewer).cursor())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -47,7 +47,7 @@ def _rows(version_id: int, viewer, borders: str):
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _collaborations(version_id: int, viewer):
-    return map_data.collaborations(db.version_database(version_id, viewer).cursor())
+    return map_data.collaborations(version_db.version_database(version_id, viewer).cursor())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

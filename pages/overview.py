@@ -17,7 +17,7 @@ from ikt_model.overview import (
     version_repository,
     versions,
 )
-from ikt_model.overview.db import version_database
+from ikt_model.overview.version_db import version_database
 from ikt_model.overview.version_diff import diff_summary, diff_table, diff_versions
 from ikt_model.ui import share
 from ikt_model.ui import workspace as sak

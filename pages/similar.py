@@ -5,7 +5,7 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
-from ikt_model.overview import db, similar, version_repository, versions
+from ikt_model.overview import similar, version_db, version_repository, versions
 from ikt_model.overview.source import KS_REGIONS
 from ikt_model.ui import session
 from ikt_model.ui import workspace as sak
@@ -87,7 +87,7 @@ def _show(result, key: str) -> None:
                                on_click="ignore", icon=":material/download:")
 
 
-cur = db.version_database(version_id, versions.viewer(info, workspace)).cursor()
+cur = version_db.version_database(version_id, versions.viewer(info, workspace)).cursor()
 try:
     if profile.members:
         st.subheader("Samarbeid med felles medlemskommuner")

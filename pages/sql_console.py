@@ -5,7 +5,7 @@ import streamlit as st
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.overview import queries, sqlsafe, sqlworker, version_repository, versions
-from ikt_model.overview.db import version_database
+from ikt_model.overview.version_db import version_database
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
 

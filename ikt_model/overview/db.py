@@ -23,7 +23,7 @@ from .source import FORM_IDS, FORM_LABELS, REFERENCE_YEAR, load_overview
 TABLES = ("samarbeid", "medlemskap", "kommuner", "kommune_etterfolgere", "organisasjonsformer",
           "datakvalitet", "tabell_261_trykt")
 
-_DDL = """
+DDL = """
 CREATE TABLE organisasjonsformer (id VARCHAR PRIMARY KEY, navn VARCHAR NOT NULL, rekkefolge INTEGER);
 CREATE TABLE samarbeid (
     id VARCHAR PRIMARY KEY, navn VARCHAR NOT NULL, formelt_navn VARCHAR, formelt_navn_trykt VARCHAR,
@@ -119,13 +119,15 @@ def views_sql(reference_year: int) -> str:
     return _VIEWS.replace("{year}", str(int(reference_year))).replace("{alias_2015}", alias)
 
 
-def _read_text_csv(path: Path) -> pd.DataFrame:
+def read_text_csv(path: Path) -> pd.DataFrame:
+    """Every cell of the CSV file at `path` (UTF-8, header row) as text: a DataFrame of str (dtype object)."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     return pd.DataFrame(rows, dtype=object)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Insert every row of `frame` into `table` by column name (the columns must exist in the table)."""
     cols = ", ".join(frame.columns)
     con.register("_ikt_import", frame)
     try:
@@ -141,29 +143,29 @@ def build_overview_database(con: duckdb.DuckDBPyConnection, data_dir: Path | Non
     reference = data_dir / "reference"
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(_DDL)
-        successors = _read_text_csv(reference / "kommune_successors.csv")
+        con.execute(DDL)
+        successors = read_text_csv(reference / "kommune_successors.csv")
         con.execute("CREATE TABLE kommune_etterfolgere ("
                     + ", ".join(f"{c} VARCHAR" for c in successors.columns)
                     + ", PRIMARY KEY (kommunenummer_2015))")
-        _insert(con, "kommune_etterfolgere", successors.replace({"": None}))
-        kommuner = _read_text_csv(reference / "kommuner_2015.csv").drop(columns=["folketall_dato"])
+        insert_frame(con, "kommune_etterfolgere", successors.replace({"": None}))
+        kommuner = read_text_csv(reference / "kommuner_2015.csv").drop(columns=["folketall_dato"])
         # names that occurred twice in 2015 carry their county wherever they are read («Herøy (Nordland)»)
         twice = kommuner["navn"].duplicated(keep=False)
         kommuner.loc[twice, "navn"] = kommuner.loc[twice, "navn"] + " (" + kommuner.loc[twice, "fylke"] + ")"
-        _insert(con, "kommuner", kommuner.replace({"": None}))
-        _insert(con, "organisasjonsformer", pd.DataFrame(
+        insert_frame(con, "kommuner", kommuner.replace({"": None}))
+        insert_frame(con, "organisasjonsformer", pd.DataFrame(
             {"id": list(FORM_IDS), "navn": [FORM_LABELS[f] for f in FORM_IDS],
              "rekkefolge": range(1, len(FORM_IDS) + 1)}))
         samarbeid = pd.DataFrame([s.model_dump() for s in data.samarbeid])
         samarbeid["organisasjonsformer"] = samarbeid["organisasjonsformer"].map(list)
         samarbeid["etablert_aar"] = samarbeid["etablert_aar"].astype("Int64")
-        _insert(con, "samarbeid", samarbeid)
+        insert_frame(con, "samarbeid", samarbeid)
         medlemskap = pd.DataFrame([m.model_dump() for m in data.medlemskap])
         medlemskap["rekkefolge"] = medlemskap.groupby("samarbeid_id").cumcount() + 1  # printed order
-        _insert(con, "medlemskap", medlemskap)
-        _insert(con, "datakvalitet", pd.DataFrame([a.model_dump() for a in data.avgjorelser]))
-        _insert(con, "tabell_261_trykt", pd.DataFrame([t.model_dump() for t in data.tabell_261]))
+        insert_frame(con, "medlemskap", medlemskap)
+        insert_frame(con, "datakvalitet", pd.DataFrame([a.model_dump() for a in data.avgjorelser]))
+        insert_frame(con, "tabell_261_trykt", pd.DataFrame([t.model_dump() for t in data.tabell_261]))
         con.execute(views_sql(REFERENCE_YEAR))
         con.execute("COMMIT")
     except BaseException:
@@ -229,105 +231,3 @@ def synthetic_scale(con: duckdb.DuckDBPyConnection, factor: int = 100) -> None:
     except BaseException:
         con.execute("ROLLBACK")
         raise
-
-
-# -- uploaded versions (today's municipalities) ------------------------------------------------------------
-
-def build_version_database(con: duckdb.DuckDBPyConnection, collaborations: pd.DataFrame, members: pd.DataFrame,
-                           reference_year: int, data_dir: Path | None = None) -> None:
-    """Fill an empty connection with an uploaded version in the same tables and views as the report's, so
-    every query of the pages works on either.
-
-    `collaborations` and `members` are `OverviewRepository.frames(version)`. kommuner: today's 357 (display
-    names with county where a name occurs twice, population 1.1.2026, SSB); kommune_etterfolgere: empty (the
-    members already use today's numbers); organisasjonsformer: the 2026 forms; datakvalitet and
-    tabell_261_trykt: empty (they belong to the report); ks_region: NULL (not part of the template).
-    """
-    from ..municipalities import DEFAULT_POPULATION_YEAR, municipalities_today
-    from .forms import FORM_LABELS_2026, FORMS_2026
-
-    data_dir = data_dir or get_settings().data_dir
-    today = municipalities_today()
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute(_DDL)
-        header = _read_text_csv(data_dir / "reference" / "kommune_successors.csv").columns
-        con.execute("CREATE TABLE kommune_etterfolgere (" + ", ".join(f"{c} VARCHAR" for c in header)
-                    + ", PRIMARY KEY (kommunenummer_2015))")
-        _insert(con, "kommuner", pd.DataFrame({
-            "kommunenummer": list(today), "navn": [m.visningsnavn for m in today.values()],
-            "navn_ssb": [m.navn_ssb for m in today.values()], "fylkesnummer": [m.fylkesnummer for m in today.values()],
-            "fylke": [m.fylke for m in today.values()],
-            "folketall": [m.folketall[DEFAULT_POPULATION_YEAR] for m in today.values()],
-            "areal_km2": [m.areal_km2 for m in today.values()]}))
-        _insert(con, "organisasjonsformer", pd.DataFrame(
-            {"id": list(FORMS_2026), "navn": [FORM_LABELS_2026[f] for f in FORMS_2026],
-             "rekkefolge": range(1, len(FORMS_2026) + 1)}))
-        con.register("_ikt_c", collaborations)
-        con.register("_ikt_m", members)
-        try:
-            con.execute("""
-                INSERT INTO samarbeid (id, navn, formelt_navn, organisasjonsform_trykt, organisasjonsform,
-                                       organisasjonsformer, etablert_trykt, etablert_aar, antall_medlemmer, merknad,
-                                       ansatte)
-                SELECT c.id, c.navn, c.formelt_navn, f.navn, c.organisasjonsform, [c.organisasjonsform],
-                       CAST(c.etablert_aar AS VARCHAR), c.etablert_aar,
-                       (SELECT count(*) FROM _ikt_m m WHERE m.samarbeid_id = c.id), c.merknad, c.ansatte
-                FROM _ikt_c c JOIN organisasjonsformer f ON f.id = c.organisasjonsform""")
-            con.execute("""
-                INSERT INTO medlemskap (samarbeid_id, kommunenummer, navn_i_rapporten, medlemstype, navn, rekkefolge)
-                SELECT m.samarbeid_id, m.kommunenummer, k.navn, 'kommune', k.navn, m.position
-                FROM _ikt_m m JOIN kommuner k USING (kommunenummer)""")
-        finally:
-            con.unregister("_ikt_c")
-            con.unregister("_ikt_m")
-        con.execute(views_sql(reference_year))
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-
-
-def version_database(version_id: int, workspace=None) -> duckdb.DuckDBPyConnection:
-    """The connection the pages query for overview version `version_id` (1: the report's, shared; others:
-    built once per process from the durable store into memory; versions never change once stored).
-    `workspace` (ikt_model.workspaces.Workspace or None): whose unpublished uploads may be opened.
-
-    Raises versions.VersionError for an unknown version or one `workspace` may not see. Callers take
-    `con.cursor()` per run/thread.
-    """
-    from .version_repository import shared_repository
-    from .versions import REPORT_VERSION
-
-    if int(version_id) == REPORT_VERSION:
-        return shared_overview_database()
-    shared_repository().info(int(version_id), workspace)  # the access check, every time (cheap)
-    return _version_database(str(get_settings().store_path), int(version_id))
-
-
-@lru_cache(maxsize=8)
-def _version_database(store_path: str, version_id: int) -> duckdb.DuckDBPyConnection:
-    from .version_repository import shared_repository
-
-    repo = shared_repository()
-    info = repo.info(version_id, everything=True)  # checked by version_database
-    collaborations, members = repo.frames(version_id, everything=True)
-    con = duckdb.connect(":memory:")
-    build_version_database(con, collaborations, members, info.reference_year)
-    return con
-
-
-def write_version_file(version_id: int, path: Path, workspace=None) -> None:
-    """Write version `version_id` as its own DuckDB file (tables and views in `main`), for the SQL page's
-    read-only worker. `workspace`: whose unpublished uploads may be written (VersionError otherwise)."""
-    from .version_repository import shared_repository
-    from .versions import REPORT_VERSION
-
-    with duckdb.connect(str(path)) as con:
-        if int(version_id) == REPORT_VERSION:
-            build_overview_database(con)
-            return
-        repo = shared_repository()
-        info = repo.info(version_id, workspace)
-        collaborations, members = repo.frames(version_id, workspace)
-        build_version_database(con, collaborations, members, info.reference_year)

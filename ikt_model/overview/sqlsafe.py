@@ -159,7 +159,7 @@ def version_snapshot(version_id: int, workspace=None) -> Path:
     (ikt_model.workspaces.Workspace or None): whose unpublished upload may be opened; checked on every call,
     versions.VersionError otherwise."""
     from ..config import get_settings
-    from .db import write_version_file
+    from .version_db import write_version_file
     from .version_repository import shared_repository
     from .versions import REPORT_VERSION
 

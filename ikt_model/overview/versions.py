@@ -123,7 +123,7 @@ def export_rows(data: VersionData) -> list[dict]:
 def viewer(info: VersionInfo, workspace: Workspace | None) -> Workspace | None:
     """Who opens version `info` for the pages' caches: None for a version everyone sees (one cached copy
     for all sessions), the session's `workspace` for its own unpublished upload (the access check then runs
-    in `ikt_model.overview.db.version_database`)."""
+    in `ikt_model.overview.version_db.version_database`)."""
     return None if info.published else workspace
 
 

@@ -1,10 +1,10 @@
-"""Overview versions in the durable store: saving, listing, reading back, the schema, a failed write, and the
-version databases the pages query."""
+"""Overview versions in the durable store: saving, listing, reading back, the schema and a failed write (the
+databases the pages query per version: test_version_db.py)."""
 
 import duckdb
 import pytest
 
-from ikt_model.overview import db, queries, version_repository
+from ikt_model.overview import version_repository
 from ikt_model.overview.version_repository import OverviewRepository
 from ikt_model.overview.versions import VersionError
 from ikt_model.store.connection import connect_store
@@ -70,24 +70,3 @@ def test_a_failed_write_stores_nothing(repo, monkeypatch):
     assert [v.id for v in repo.versions()] == [1]
     cur = repo.con.cursor()
     assert cur.execute("SELECT count(*) FROM overview_collaborations").fetchone()[0] == 0
-
-
-def test_version_database_answers_the_pages_queries(tmp_path, monkeypatch):
-    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
-    info = version_repository.shared_repository().save(upload_of(ROWS), source="a.csv", operator=True)
-    cur = db.version_database(info.id).cursor()
-    frame = queries.collaborations(cur, queries.OverviewFilter())
-    assert frame["navn"].tolist() == ["Herøy-samarbeidet", "IKT Sunnmøre"]
-    assert frame.set_index("navn").loc["IKT Sunnmøre", "medlemmer"] == "Ålesund, Haram, Volda"
-    assert frame.set_index("navn").loc["Herøy-samarbeidet", "medlemmer"] == "Herøy (Nordland), Herøy (Møre og Romsdal)"
-    assert frame.set_index("navn").loc["IKT Sunnmøre", "alder"] == info.created_at.year - 2020
-    figures = queries.key_figures(cur, queries.OverviewFilter(forms=("ko",)))
-    assert figures.samarbeid == 1 and figures.kommuner == 3
-    options = queries.filter_options(cur)
-    assert options.regions == () and options.forms[0] == "ko"
-    assert options.form_labels["ko"] == "Kommunalt oppgavefellesskap (KO)"
-    assert cur.execute("SELECT count(*) FROM kommuner").fetchone()[0] == 357
-    # the report's version is untouched and still answers on 2015 numbers
-    report = db.version_database(1).cursor()
-    assert report.execute("SELECT count(*) FROM samarbeid").fetchone()[0] == 41
-    assert report.execute("SELECT count(*) FROM kommuner").fetchone()[0] == 428

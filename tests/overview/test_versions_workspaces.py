@@ -3,7 +3,7 @@
 import pytest
 from pydantic import SecretStr
 
-from ikt_model.overview import db, version_repository, versions
+from ikt_model.overview import version_repository, versions
 from ikt_model.overview.version_repository import OverviewRepository
 from ikt_model.overview.versions import VersionError
 from ikt_model.store.connection import connect_store
@@ -63,20 +63,6 @@ def test_the_operators_command_line_import_is_published(con):
     with pytest.raises(VersionError, match="Åpne saken"):  # neither a workspace nor the operator
         repo.save(upload_of(ROWS), source="page.csv")
     assert info.published and [v.id for v in repo.versions()] == [1, info.id]
-
-
-def test_version_database_checks_the_workspace(tmp_path, monkeypatch):
-    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
-    repo = version_repository.shared_repository()
-    spaces = WorkspaceRepository(repo.con)
-    (mine, _), (other, _) = spaces.create(), spaces.create()
-    info = repo.save(upload_of(ROWS), source="a.csv", workspace=mine)
-    assert db.version_database(info.id, mine).cursor().execute("SELECT count(*) FROM samarbeid").fetchone()[0] == 2
-    for viewer in (other, None):
-        with pytest.raises(VersionError):
-            db.version_database(info.id, viewer)
-        with pytest.raises(VersionError):
-            db.write_version_file(info.id, tmp_path / f"v{id(viewer)}.duckdb", viewer)
 
 
 def test_migration_from_the_previous_schema_keeps_earlier_versions_published(con):
