@@ -4,7 +4,7 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
-from ikt_model.costs import split, tables
+from ikt_model.costs import inputs, split, tables
 from ikt_model.costs.charts import cost_figure
 from ikt_model.municipalities import POPULATION_YEARS, population_label
 from ikt_model.ui import live_chart, session
@@ -20,7 +20,7 @@ KEEP = "session"  # widget values survive page switches (Streamlit's persist_sta
 live = st.components.v2.component(live_chart.NAME, js=live_chart.JS, css=live_chart.CSS, isolate_styles=False)
 YEAR_LABELS = {2026: "1.1.2026 (nyeste)", 2025: "1.1.2025", 2024: "1.1.2024", 2015: "1.1.2015 (rapportens tid)"}
 
-options = split.member_options()
+options = inputs.member_options()
 profile = st.session_state[session.PROFILE]
 # first visit: members and year from the profile; written every run so the browser draws what is held
 # (not the budget text: writing a text field every run could replace what the user is still typing)
@@ -45,8 +45,8 @@ if profile.members and set(profile.members) != set(members):
         {MEMBERS: list(profile.members)}))
 budget_text = st.text_input("Årsbudsjett (kr)", key=BUDGET, persist_state=KEEP,
                             help="Hele kroner, skrevet som du vil: 12 000 000, 12.000.000, 12,5 mill eller "
-                                 f"1,2 mrd. Høyst {fmt.kroner(split.MAX_BUDGET_KR)}.")
-method = st.radio("Nøkkel", list(split.METHOD_LABELS), format_func=split.METHOD_LABELS.get, key=METHOD,
+                                 f"1,2 mrd. Høyst {fmt.kroner(inputs.MAX_BUDGET_KR)}.")
+method = st.radio("Nøkkel", list(inputs.METHOD_LABELS), format_func=inputs.METHOD_LABELS.get, key=METHOD,
                   horizontal=True, persist_state=KEEP)
 year = st.selectbox("Folketall per", list(POPULATION_YEARS), format_func=YEAR_LABELS.get, key=YEAR,
                     persist_state=KEEP,
@@ -84,10 +84,10 @@ if not members:  # nothing chosen yet: a prompt, not an error (the page opens li
     st.session_state.pop(tables.SESSION_KEY, None)
     st.stop()
 try:
-    result = split.split_costs(split.parse_cost_input(members=members, budget_kr=budget_text,
+    result = split.split_costs(inputs.parse_cost_input(members=members, budget_kr=budget_text,
                                                      equal_share=equal_share, percentages=percentages,
                                                      population_year=year))
-except split.CostInputError as exc:
+except inputs.CostInputError as exc:
     st.error(markdown_escape(session.user_message(exc)))
     st.session_state.pop(tables.SESSION_KEY, None)
     st.stop()

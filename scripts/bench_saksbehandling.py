@@ -13,7 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ikt_model.costs.split import parse_cost_input, split_costs  # noqa: E402
+from ikt_model.costs.inputs import parse_cost_input  # noqa: E402
+from ikt_model.costs.split import split_costs  # noqa: E402
 from ikt_model.decision.profile import Profile  # noqa: E402
 from ikt_model.decision.weights import default_weights, preset  # noqa: E402
 from ikt_model.memo import build_memo, render_docx, render_html  # noqa: E402

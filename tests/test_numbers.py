@@ -164,7 +164,7 @@ def test_a_percentage_is_told_only_what_a_percentage_accepts():
 
 
 def test_cost_percentages_refuse_a_multiplier():
-    from ikt_model.costs.split import CostInputError, parse_cost_input
+    from ikt_model.costs.inputs import CostInputError, parse_cost_input
 
     with pytest.raises(CostInputError, match="kan ikke ha «mill» eller «mrd»"):
         parse_cost_input(members=["1515", "1511"], budget_kr=1_000_000, percentages={"1515": "1 mill", "1511": "0"})

@@ -4,7 +4,8 @@ from datetime import date, datetime
 
 import pytest
 
-from ikt_model.costs.split import largest_payer_text, parse_cost_input, split_costs
+from ikt_model.costs.inputs import parse_cost_input
+from ikt_model.costs.split import largest_payer_text, split_costs
 from ikt_model.decision.evaluation import evaluate
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.registry import FACTOR_IDS

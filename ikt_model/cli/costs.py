@@ -17,7 +17,8 @@ import re
 import sys
 
 from .. import format as fmt
-from ..costs.split import CostInputError, parse_cost_input, split_costs
+from ..costs.inputs import CostInputError, parse_cost_input
+from ..costs.split import split_costs
 from . import CliError
 
 

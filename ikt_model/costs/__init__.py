@@ -1,1 +1,1 @@
-"""Cost sharing between member municipalities (report 2.8): the split, its tables and its chart."""
+"""Cost sharing between member municipalities (report 2.8): the input, the split, its tables and its chart."""

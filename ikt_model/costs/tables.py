@@ -8,7 +8,8 @@ from fractions import Fraction
 from .. import format as fmt
 from ..municipalities import municipalities_today
 from ..numbers import NumberInputError, parse_number
-from .split import PERCENT_TOLERANCE, CostSplit, largest_remainder, member_label
+from .inputs import PERCENT_TOLERANCE
+from .split import CostSplit, largest_remainder, member_label
 
 
 def population_column(split: CostSplit) -> str:
@@ -88,7 +89,7 @@ def percentages_from_frame(frame) -> dict[str, str]:
 
 def _read(text: str) -> Decimal | None:
     """A typed percentage as the key reads it, or None when the key refuses it: unreadable, or negative («−0»
-    too, as split.CostInput refuses it)."""
+    too, as inputs.CostInput refuses it)."""
     try:
         value = parse_number(text, allow_percent=True, allow_multiplier=False)
     except NumberInputError:

@@ -214,7 +214,7 @@ def user_message(exc: BaseException) -> str:
     """
     if isinstance(exc, ValidationError):
         return _sentence("; ".join(norwegian_errors(exc)))
-    from ..costs.split import CostInputError
+    from ..costs.inputs import CostInputError
     from ..csvload import DataFileError
     from ..decision.knowledge import OverrideError
     from ..decision.weights import WeightsError

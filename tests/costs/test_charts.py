@@ -4,7 +4,8 @@ import plotly.graph_objects as go
 import pytest
 
 from ikt_model.costs.charts import MAX_INTERVALS, axis_ticks, cost_figure
-from ikt_model.costs.split import parse_cost_input, split_costs
+from ikt_model.costs.inputs import parse_cost_input
+from ikt_model.costs.split import split_costs
 
 SUNNMORE = ["1515", "1511", "1514"]  # Herøy, Vanylven, Sande
 NBSP = "\u00a0"

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from ikt_model.costs.split import parse_cost_input, split_costs
+from ikt_model.costs.inputs import parse_cost_input
+from ikt_model.costs.split import split_costs
 from ikt_model.costs.tables import cost_table
 from ikt_model.municipalities import municipalities_today
 

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from ikt_model.costs.split import member_options
+from ikt_model.costs.inputs import member_options
 from tests.e2e.conftest import wait_for_app
 
 pytestmark = pytest.mark.e2e

@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from ikt_model.costs.split import parse_cost_input, split_costs
+from ikt_model.costs.inputs import parse_cost_input
+from ikt_model.costs.split import split_costs
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.weights import default_weights
 from ikt_model.memo import build_memo

@@ -14,7 +14,8 @@ def test_appendix_has_every_members_share_of_the_budget(memo, costs):
 def test_appendix_lists_the_members_as_the_page_does_the_largest_share_first():
     from datetime import date
 
-    from ikt_model.costs.split import parse_cost_input, split_costs
+    from ikt_model.costs.inputs import parse_cost_input
+    from ikt_model.costs.split import split_costs
     from ikt_model.decision.evaluation import evaluate
     from ikt_model.decision.knowledge import default_knowledge_base
     from ikt_model.decision.profile import Profile

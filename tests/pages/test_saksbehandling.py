@@ -10,7 +10,8 @@ from docx import Document
 
 from ikt_model import format as fmt
 from ikt_model.costs import tables as cost_tables
-from ikt_model.costs.split import parse_cost_input, split_costs
+from ikt_model.costs.inputs import parse_cost_input
+from ikt_model.costs.split import split_costs
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.weights import preset
 from ikt_model.scenarios.model import export_json, scenario_from_state

@@ -85,7 +85,8 @@ def test_panels_one_above_the_other_each_get_their_labels_broken_and_their_rows_
     """The cost chart's two panels each name the members: on a phone both label columns are broken, and the plot
     grows until the smaller panel has the height its rows' lines need."""
     from ikt_model.costs.charts import cost_figure
-    from ikt_model.costs.split import parse_cost_input, split_costs
+    from ikt_model.costs.inputs import parse_cost_input
+    from ikt_model.costs.split import split_costs
 
     members = ["1515", "1818", "1514", "1511", "1520", "1508", "1516", "1517"]  # long names: Herøy (Nordland, 1818)
     spec = cost_figure(split_costs(parse_cost_input(members=members, budget_kr=12_000_000)))

@@ -85,7 +85,7 @@ def test_current_applies_overrides_and_reports_bad_ones_in_norwegian():
 
 
 def test_user_message_for_domain_errors_and_validation_errors():
-    from ikt_model.costs.split import CostInputError
+    from ikt_model.costs.inputs import CostInputError
     from ikt_model.scenarios.model import ScenarioError
 
     assert session.user_message(WeightsError("Minst én faktor må ha vekt større enn null")) == \
