@@ -1,8 +1,8 @@
 """Workshop: a facilitator on the projector, participants on phones, a live group result.
 
 Modules: models (pydantic data + limits), access (join codes, keys, tokens), repository (the
-durable DuckDB store), aggregation (group weights, disagreement, ranking, winners), charts
-(projector figures), qr (QR code for the participant URL).
+durable DuckDB store), storage (its tables and how their rows read back), aggregation (group weights,
+disagreement, ranking, winners), charts (projector figures), qr (QR code for the participant URL).
 """
 
 from .access import AccessDenied

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 import duckdb
-from pydantic import SecretStr, ValidationError
+from pydantic import SecretStr
 
 from ..decision.profile import Profile
 from ..store.connection import read, run_write, shared_store
@@ -23,34 +23,10 @@ from ..store.schema import ensure_schema
 from . import access
 from .access import AccessDenied
 from .models import LIMITS, Method, Vote, Workshop, WorkshopError, clean_text, points_from_input
+from .storage import COMPONENT, MIGRATIONS, WORKSHOP_COLUMNS, vote_from_row, workshop_from_row
 
-COMPONENT = "workshop"
-MIGRATIONS = [
-    """CREATE TABLE workshops (
-        id VARCHAR PRIMARY KEY,
-        code VARCHAR NOT NULL UNIQUE,
-        title VARCHAR NOT NULL,
-        method VARCHAR NOT NULL,
-        profile_json VARCHAR NOT NULL,
-        key_hash VARCHAR NOT NULL,
-        voting_open BOOLEAN NOT NULL,
-        revealed BOOLEAN NOT NULL,
-        created_at TIMESTAMP NOT NULL,
-        updated_at TIMESTAMP NOT NULL)""",
-    """CREATE TABLE workshop_votes (
-        workshop_id VARCHAR NOT NULL,
-        participant_hash VARCHAR NOT NULL,
-        display_name VARCHAR NOT NULL,
-        points_json VARCHAR NOT NULL,
-        ranking_json VARCHAR,
-        revisions INTEGER NOT NULL,
-        created_at TIMESTAMP NOT NULL,
-        updated_at TIMESTAMP NOT NULL,
-        PRIMARY KEY (workshop_id, participant_hash))""",
-]
 _WRITE_LOCK = threading.Lock()
 _CHANGES: dict[str, dict[str, int]] = {}  # database file -> workshop id -> committed changes
-_WORKSHOP_COLS = "id, code, title, method, profile_json, voting_open, revealed, created_at"
 
 NOT_FOUND = "Fant ingen workshop med den koden. Sjekk koden og prøv igjen."
 KEY_REFUSED = "Dette krever fasilitatorlenken (nøkkelen) for workshopen."
@@ -58,27 +34,6 @@ KEY_REFUSED = "Dette krever fasilitatorlenken (nøkkelen) for workshopen."
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def stored_profile(text: str) -> Profile:
-    """A workshop's stored profile (JSON). One stored before members were today's municipalities may name a
-    2015 municipality split since (Snillfjord 1613, Tysfjord 1850), which the profile refuses to guess: then
-    the member list is left out (the number of municipalities kept) so that the workshop still opens.
-    Raises pydantic.ValidationError for anything else that does not validate."""
-    try:
-        return Profile.model_validate_json(text)
-    except ValidationError:
-        data = json.loads(text)
-        if not (isinstance(data, dict) and data.get("members")):
-            raise
-        data.pop("members")
-        return Profile.model_validate(data)
-
-
-def _workshop(row) -> Workshop:
-    return Workshop(id=row[0], code=row[1], title=row[2], method=row[3],
-                    profile=stored_profile(row[4]), voting_open=row[5], revealed=row[6],
-                    created_at=row[7])
 
 
 class WorkshopRepository:
@@ -133,8 +88,8 @@ class WorkshopRepository:
         code = access.normalise_code(raw_code)
         if code is None:
             return None
-        rows = self._read(f"SELECT {_WORKSHOP_COLS} FROM workshops WHERE code = ?", [code])
-        return _workshop(rows[0]) if rows else None
+        rows = self._read(f"SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE code = ?", [code])
+        return workshop_from_row(rows[0]) if rows else None
 
     def own_vote(self, workshop_id: str, token: object) -> Vote | None:
         """The vote this participant token has submitted (nobody else's)."""
@@ -144,7 +99,7 @@ class WorkshopRepository:
             "SELECT participant_hash, display_name, points_json, ranking_json, revisions, updated_at "
             "FROM workshop_votes WHERE workshop_id = ? AND participant_hash = ?",
             [workshop_id, access.digest(token)])
-        return _vote(rows[0]) if rows else None
+        return vote_from_row(rows[0]) if rows else None
 
     def revisions_by_participant(self, workshop_id: str) -> dict[str, int]:
         """participant hash (access.digest of the token) -> how many times that participant's vote has been
@@ -156,8 +111,8 @@ class WorkshopRepository:
     def workshop_by_id(self, workshop_id: str) -> Workshop | None:
         """The workshop's public fields (what its join code shows anyone), or None. No key needed:
         `Workshop` holds no secret and no vote."""
-        rows = self._read(f"SELECT {_WORKSHOP_COLS} FROM workshops WHERE id = ?", [workshop_id])
-        return _workshop(rows[0]) if rows else None
+        rows = self._read(f"SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE id = ?", [workshop_id])
+        return workshop_from_row(rows[0]) if rows else None
 
     def answer_count(self, workshop_id: str) -> int:
         """How many participants have voted (a number participants may see)."""
@@ -249,8 +204,8 @@ class WorkshopRepository:
     def workshop(self, workshop_id: object, key: str | SecretStr | None) -> Workshop:
         """The workshop for its facilitator; AccessDenied without the right key."""
         self._require_key(workshop_id, key)
-        rows = self._read(f"SELECT {_WORKSHOP_COLS} FROM workshops WHERE id = ?", [workshop_id])
-        return _workshop(rows[0])
+        rows = self._read(f"SELECT {WORKSHOP_COLUMNS} FROM workshops WHERE id = ?", [workshop_id])
+        return workshop_from_row(rows[0])
 
     def votes(self, workshop_id: object, key: str | SecretStr | None) -> list[Vote]:
         """Individual votes: facilitator only."""
@@ -260,7 +215,7 @@ class WorkshopRepository:
         rows = self._read(
             "SELECT participant_hash, display_name, points_json, ranking_json, revisions, updated_at "
             "FROM workshop_votes WHERE workshop_id = ? ORDER BY created_at, participant_hash", [workshop_id])
-        return [_vote(r) for r in rows]
+        return [vote_from_row(r) for r in rows]
 
     def _set(self, workshop_id: object, key, column: str, value: bool) -> Workshop:
         workshop_id = self._require_key(workshop_id, key)
@@ -286,13 +241,6 @@ class WorkshopRepository:
             cur.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
 
         self._write(write, changed=workshop_id)
-
-
-def _vote(row) -> Vote:
-    ranking = json.loads(row[3]) if row[3] else None
-    return Vote(participant=access.participant_label(row[0]), display_name=row[1],
-                points={int(k): float(v) for k, v in json.loads(row[2]).items()},
-                ranking=tuple(ranking) if ranking else None, revisions=row[4], updated_at=row[5])
 
 
 def shared_repository() -> WorkshopRepository:

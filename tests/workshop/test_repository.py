@@ -1,6 +1,5 @@
 """Nothing is lost: 100 simultaneous submissions, and a SIGKILL mid-workshop then reopen."""
 
-import json
 import os
 import signal
 import subprocess
@@ -9,13 +8,10 @@ import textwrap
 import threading
 from pathlib import Path
 
-import pytest
-from pydantic import ValidationError
-
 from ikt_model.decision.profile import Profile
 from ikt_model.store.connection import connect_store
 from ikt_model.workshop import access
-from ikt_model.workshop.repository import WorkshopRepository, stored_profile
+from ikt_model.workshop.repository import WorkshopRepository
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -99,12 +95,3 @@ def test_sigkill_mid_workshop_keeps_every_acknowledged_vote(tmp_path):
     for token in acked:
         assert repo.own_vote(workshop_id, token) is not None, token
     assert len(repo.votes(workshop_id, key)) >= len(acked)
-
-
-def test_stored_profile_with_2015_members_opens():
-    merged = stored_profile(json.dumps({"municipalities": 3, "members": ["1504", "1523", "1577"]}))
-    assert merged.members == ["1508", "1577"] and merged.municipalities == 2  # Ålesund + Ørskog are one today
-    split = stored_profile(json.dumps({"municipalities": 2, "members": ["1850", "1805"]}))  # Tysfjord was split
-    assert split.members is None and split.municipalities == 2
-    with pytest.raises(ValidationError):
-        stored_profile(json.dumps({"status": "unknown"}))
