@@ -5,19 +5,21 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
-from ikt_model.decision.charts import (
-    factor_difference,
-    factor_heatmap,
-    factor_key,
-    model_form_heatmap,
-    rank_labels,
-    ranking_bar,
-)
+from ikt_model.decision.charts import factor_difference, factor_heatmap, factor_key, model_form_heatmap, ranking_bar
 from ikt_model.decision.lead import read_lead, sum_explained
-from ikt_model.decision.profile import STATUS_LABELS
 from ikt_model.decision.views import NO_STRONGEST, ranking_table
 from ikt_model.ties import join_names
 from ikt_model.ui import fragments, live_chart, reason_cards, session, widgets
+from ikt_model.ui.comparison_parts import (
+    EXPLAIN,
+    EXPLAIN_CHOICE,
+    advice_shown,
+    caption_text,
+    details_shown,
+    explain_options,
+    explain_shown,
+    notes_shown,
+)
 from ikt_model.ui.text import markdown_cells, markdown_escape
 
 SEVERITY = {"error": st.error, "warning": st.warning, "info": st.info}
@@ -45,57 +47,14 @@ CAPTION, ADVICE, LEAD, NOTES, RANKING, GRID, PICK, WHY, DETAILS = (
 # A link from inside a fragment names the page as app.py registers it (a fragment rerun does not run
 # st.navigation, so a link by file name alone cannot always be resolved).
 ROBUSTNESS = st.Page("pages/robustness.py", title="Robusthet", url_path="robusthet")
-EXPLAIN, EXPLAIN_CHOICE = "explain_alternative", "explain_choice"  # the select box, the user's own pick
-
-
-def _explain_options(state) -> tuple[dict[str, str], str]:
-    """«Forklar alternativ»: {alternative key: label with today's rank} in rank order, and the key it shows
-    (the user's pick, else today's best)."""
-    result = session.current(state).evaluation
-    labels = {r.alternative.key: label for r, label in zip(result.ranking, rank_labels(result.ranking), strict=True)}
-    return labels, widgets.followed_choice(state, EXPLAIN_CHOICE, list(labels), result.best.alternative.key)
-
-
-def _explain_shown(state) -> tuple:
-    """What the select box shows: its labels in order and its value. A weight change that leaves the ranks as
-    they are does not redraw it (fragments.set_weighted_fragments)."""
-    labels, value = _explain_options(state)
-    return tuple(labels.items()), value
-
-
-def _caption_text(state) -> str:
-    """The line under the title: the collaboration, its members, where the weights came from, own scores."""
-    view = session.current(state)
-    profile, overrides = view.profile, view.overrides
-    title = profile.name or STATUS_LABELS[profile.status]
-    return (f"{markdown_escape(title)} · {profile.municipalities_text} · Vekter: {markdown_escape(view.source_label)}"
-            + (f" · {fmt.plural(len(overrides), 'egen vurdering', 'egne vurderinger')} (✎)" if overrides else ""))
-
-
-def _advice_shown(state) -> tuple[str, str, str]:
-    """The report's advice for the profile (section, text, quote): what the profile says, which a weight change
-    leaves as it is."""
-    rec = session.current(state).evaluation.recommendation
-    return rec.section, rec.text, rec.quote
-
-
-def _details_shown(state) -> tuple:
-    """What «Vis alle poeng …» opens depends on: nothing while it is off (a weight change then does not rerun
-    the empty part), else the weights, profile and overrides in use."""
-    return (True, session.current(state).key) if state.get("show_details") else (False,)
-
-
-def _notes_shown(state) -> tuple:
-    """The profile's warnings and the report's advice list under the lead (severity, message, section)."""
-    return tuple((w.severity, w.message, w.section) for w in session.current(state).evaluation.warnings)
 
 
 # Each weighted part is redrawn on a weight change only when it depends on the weights, or when what it shows
 # changed (the caption's weight source, the ranks in «Forklar alternativ»): every element sent again is laid
 # out again by the browser (issue 14)
 fragments.set_weighted_fragments(st.session_state, CAPTION, ADVICE, LEAD, NOTES, RANKING, GRID, PICK, WHY, DETAILS,
-                               when_changed={CAPTION: _caption_text, ADVICE: _advice_shown, NOTES: _notes_shown,
-                                             PICK: _explain_shown, DETAILS: _details_shown})
+                               when_changed={CAPTION: caption_text, ADVICE: advice_shown, NOTES: notes_shown,
+                                             PICK: explain_shown, DETAILS: details_shown})
 
 view = session.current(st.session_state)
 profile, kb = view.profile, view.kb
@@ -131,7 +90,7 @@ st.title("Sammenligning av alternativene")
 
 @st.fragment(key=CAPTION)
 def caption() -> None:
-    text = _caption_text(st.session_state)
+    text = caption_text(st.session_state)
     st.caption(text)
     fragments.record_drawn(st.session_state, CAPTION, text)
 
@@ -147,7 +106,7 @@ with st.expander("Hva om …? (endrer profilen)"):  # outside the fragments: the
 @st.fragment(key=ADVICE)
 def advice() -> None:
     """The report's advice for the profile, with its words."""
-    section, text, quote = shown = _advice_shown(st.session_state)
+    section, text, quote = shown = advice_shown(st.session_state)
     st.markdown(f"**Rapportens råd (kap. {section}):** {text}")
     st.caption(f"«{quote}»")
     fragments.record_drawn(st.session_state, ADVICE, shown)
@@ -192,7 +151,7 @@ def notes() -> None:
             with folded:
                 for item in advice:
                     st.markdown(f"- {item.message} (kap. {item.section})")
-    fragments.record_drawn(st.session_state, NOTES, _notes_shown(st.session_state))
+    fragments.record_drawn(st.session_state, NOTES, notes_shown(st.session_state))
 
 
 with st.container(border=True):  # the advice and the ranking's lead, in one frame
@@ -242,16 +201,16 @@ st.subheader("Hvorfor? De sterkeste grunnene, med rapportens ord")
 @st.fragment(key=PICK)
 def pick() -> None:
     """The alternative to explain: today's best until the user picks another; the labels carry today's ranks."""
-    labels, value = _explain_options(st.session_state)
+    labels, value = explain_options(st.session_state)
     st.session_state[EXPLAIN] = value  # the label (with its rank) follows every weight change
     st.selectbox("Forklar alternativ", list(labels), format_func=labels.get, key=EXPLAIN, on_change=_picked)
-    fragments.record_drawn(st.session_state, PICK, _explain_shown(st.session_state))
+    fragments.record_drawn(st.session_state, PICK, explain_shown(st.session_state))
 
 
 def _picked() -> None:
     """A pick of the user's: kept, and the explanation below redrawn (not the whole page)."""
     widgets.remember_choice(st.session_state, EXPLAIN, EXPLAIN_CHOICE)
-    fragments.record_drawn(st.session_state, PICK, _explain_shown(st.session_state))  # the browser shows the pick
+    fragments.record_drawn(st.session_state, PICK, explain_shown(st.session_state))  # the browser shows the pick
     ctx = get_script_run_ctx()
     st.rerun(fragments.fragments_or_app(st.session_state, ctx.page_script_hash if ctx else None, [WHY]))
 
@@ -261,7 +220,7 @@ def why() -> None:
     """The chosen alternative's strongest reasons for and against and the difference to the best."""
     view = session.current(st.session_state)
     result, kb = view.evaluation, view.kb
-    chosen = _explain_options(st.session_state)[1]
+    chosen = explain_options(st.session_state)[1]
     chosen_row = next(r for r in result.ranking if r.alternative.key == chosen)
     st.html(reason_cards.reason_cards(chosen_row))
     for note in chosen_row.notes:
@@ -275,7 +234,7 @@ def why() -> None:
 @st.fragment(key=DETAILS)
 def details() -> None:
     """Every score per factor and the ranking table, while «Vis alle poeng» is on (built only on demand)."""
-    fragments.record_drawn(st.session_state, DETAILS, _details_shown(st.session_state))
+    fragments.record_drawn(st.session_state, DETAILS, details_shown(st.session_state))
     if not st.session_state.get("show_details"):
         return
     view = session.current(st.session_state)
