@@ -25,10 +25,10 @@ from ikt_model.overview import (
     version_repository,
     versions,
 )
+from ikt_model.ui import overview_version
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
 
-VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
 REPORT = versions.REPORT_VERSION
 
 
@@ -66,18 +66,11 @@ def _figure(version_id: int, viewer, borders: str, color_by: str, show_successor
 workspace = sak.current(st.session_state)  # uploads are private to their sak until published
 all_versions = version_repository.shared_repository().versions(workspace)
 by_id = {v.id: v for v in all_versions}
-if st.session_state.get(VERSION) not in by_id:
-    st.session_state[VERSION] = all_versions[-1].id  # newest by default
-if st.session_state.get("kart_versjon") not in by_id:
-    st.session_state["kart_versjon"] = st.session_state[VERSION]
-
-
-def _version_changed() -> None:
-    st.session_state[VERSION] = st.session_state["kart_versjon"]
-
+overview_version.settle(st.session_state, list(by_id), "kart_versjon")
 
 st.title("Kart over IKT-samarbeid")
-version_id = st.selectbox("Versjon av oversikten", list(by_id), key="kart_versjon", on_change=_version_changed,
+version_id = st.selectbox("Versjon av oversikten", list(by_id), key="kart_versjon",
+                          on_change=overview_version.box_changed, args=(st.session_state, "kart_versjon"),
                           format_func=lambda i: by_id[i].label,
                           help="Versjon 1 er rapportens liste fra 2015; nyere versjoner er lastet opp av "
                                "KS-rådgivere på «Nasjonal oversikt» og vises på dagens kommuner.")

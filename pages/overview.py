@@ -9,6 +9,7 @@ from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.overview import (
     charts,
+    collaboration_table,
     queries,
     table261,
     upload,
@@ -18,18 +19,11 @@ from ikt_model.overview import (
     versions,
 )
 from ikt_model.overview.version_db import version_database
-from ikt_model.overview.version_diff import diff_summary, diff_table, diff_versions
-from ikt_model.ui import share
+from ikt_model.overview.version_diff import REPORT_TERMS_NOTE, diff_summary, diff_table, diff_versions
+from ikt_model.ui import overview_upload, overview_version, share
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
 from ikt_model.workspaces import shared_workspaces
-
-VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages (survives page switches)
-SAVED = "oversikt_lagret"     # digest of uploaded files already stored -> version id (no double save)
-
-DOWNLOAD_COLUMNS = {"navn": "Samarbeid", "ks_region": "KS-region", "organisasjonsform_navn": "Form",
-                    "etablert_aar": "Etablert", "antall_kommuner": "Kommuner", "ansatte": "Ansatte",
-                    "folketall": "Innbyggere", "medlemmer": "Medlemmer", "formelt_navn": "Formelt navn"}
 
 
 def repository():
@@ -80,20 +74,12 @@ workspace = sak.current(st.session_state)  # uploads are private to their sak un
 all_versions = repository().versions(workspace)
 by_id = {v.id: v for v in all_versions}
 ids = list(by_id)
-if (pending := st.session_state.pop("ov_pending_version", None)) in by_id:
-    st.session_state[VERSION] = st.session_state["ov_version"] = pending  # just saved: show it
-if st.session_state.get(VERSION) not in by_id:
-    st.session_state[VERSION] = ids[-1]  # newest by default
-if st.session_state.get("ov_version") not in by_id:
-    st.session_state["ov_version"] = st.session_state[VERSION]
-
-
-def _version_changed() -> None:
-    st.session_state[VERSION] = st.session_state["ov_version"]
-
+overview_version.show_pending(st.session_state, ids, "ov_version")
+overview_version.settle(st.session_state, ids, "ov_version")
 
 st.title("Nasjonal oversikt")
-version_id = st.selectbox("Versjon av oversikten", ids, key="ov_version", on_change=_version_changed,
+version_id = st.selectbox("Versjon av oversikten", ids, key="ov_version",
+                          on_change=overview_version.box_changed, args=(st.session_state, "ov_version"),
                           format_func=lambda i: by_id[i].label,
                           help="Versjon 1 er rapportens liste fra 2015. Nyere versjoner er lastet opp av "
                                "KS-rådgivere (se «Oppdater oversikten» nederst). Den nyeste er valgt som standard.")
@@ -181,11 +167,7 @@ if frame.empty:
 else:
     tabs = st.tabs(["Tabell", "Organisasjonsform", "Etablert", "Kommuner per samarbeid", "Innbyggere"])
     with tabs[0]:
-        columns = ["navn", "ks_region", "organisasjonsform_navn", "etablert_aar", "alder", "antall_kommuner",
-                   "folketall", "medlemmer", "formelt_navn", "merknad"]
-        if not is_report:
-            columns = [c for c in columns if c != "ks_region"]
-            columns.insert(6, "ansatte")
+        columns = collaboration_table.shown_columns(is_report)
         st.dataframe(
             fmt.table(frame, decimals=1, plain_columns=("etablert_aar",)), hide_index=True, placeholder=fmt.MISSING,
             column_order=columns,
@@ -205,10 +187,8 @@ else:
                                                        width="large"),
             })
         with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
-            names = {**DOWNLOAD_COLUMNS, "alder": f"Alder {year}",
-                     "merknad": "Merknad (datakvalitet)" if is_report else "Merknad"}
-            table = frame[[c for c in columns if c in names]].rename(columns=names)
-            stem = "samarbeid-2015" if is_report else f"samarbeid-versjon-{version_id}"
+            table = collaboration_table.download_table(frame, columns, year, is_report)
+            stem = collaboration_table.download_stem(version_id, is_report)
             for d in spreadsheet.downloads(table, stem, sheet="Samarbeid"):
                 st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"ov_dl_{d.kind}",
                                    on_click="ignore", icon=":material/download:")
@@ -254,10 +234,7 @@ else:
         st.dataframe(fmt.table(diff_table(diff, upload_rows.default_lookup().names)), hide_index=True,
                      placeholder=fmt.MISSING, column_config={"Detaljer": st.column_config.TextColumn(width="large")})
     if versions.REPORT_VERSION in (old, new):
-        st.caption("Rapportens liste sammenlignes i dagens begreper: medlemmene er ført over til dagens kommune "
-                   "(SSB), § 27-samarbeid til kommunalt oppgavefellesskap (KO), vertskommune (§ 28-1 b) til "
-                   "administrativt vertskommunesamarbeid; samkommuner har ingen etterfølger (avviklet innen "
-                   "1.1.2020). Samarbeid kobles på navnet.")
+        st.caption(REPORT_TERMS_NOTE)
 
 if is_report:
     st.header("Tabell 2.6.1: trykt og beregnet")
@@ -281,47 +258,31 @@ if is_report:
                                 "begrunnelse": st.column_config.TextColumn("Begrunnelse", width="large")})
 
 st.header("Oppdater oversikten")
-st.markdown(
-    "For KS-rådgivere: last ned malen, fyll inn én rad per samarbeid og last den opp. Hver rad kontrolleres før "
-    "noe lagres; en godkjent fil blir en ny versjon (den gamle beholdes). Organisasjonsform etter kommuneloven "
-    "2018 § 17-1: **KO**, **IKS**, **vertskommune administrativt**, **vertskommune med felles folkevalgt nemnd**, "
-    "**AS**, **SA** eller **avtale**. Medlemmer oppgis med **dagens kommunenummer** (gyldige fra 1.1.2024), "
-    "skilt med komma. Overskrifter kan være på norsk eller engelsk. En ny versjon hører til saken din og er "
-    "bare synlig der til driftsansvarlig publiserer den for alle.")
+st.markdown(overview_upload.INSTRUCTIONS)
 d1, d2, d3 = st.columns(3)
 template_xlsx, template_csv = templates()
-d1.download_button("Mal (Excel, .xlsx)", template_xlsx, file_name="oversikt_mal.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+d1.download_button("Mal (Excel, .xlsx)", template_xlsx, file_name="oversikt_mal.xlsx", mime=spreadsheet.XLSX_MIME,
                    icon=":material/download:", key="ov_template_xlsx")
 d2.download_button("Mal (CSV for Excel)", template_csv, file_name="oversikt_mal.csv", mime="text/csv",
                    icon=":material/download:", key="ov_template_csv")
 d3.download_button(f"Versjon {version_id} som utgangspunkt (.xlsx)", export(version_id, viewer, "xlsx"),
-                   file_name=f"oversikt_versjon_{version_id}.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   icon=":material/download:", key="ov_export_xlsx",
-                   help="Den valgte versjonen i malens form, klar til å oppdateres"
-                        + (" (medlemmer ført over til dagens kommunenummer, § 27 til KO)." if is_report else "."))
+                   file_name=f"oversikt_versjon_{version_id}.xlsx", mime=spreadsheet.XLSX_MIME, key="ov_export_xlsx",
+                   icon=":material/download:", help=overview_upload.starting_point_help(is_report))
 
 uploaded = st.file_uploader("Last opp oppdatert oversikt (CSV eller Excel .xlsx, høyst 10 000 rader)",
                             type=None, key="ov_upload")
 if uploaded is not None:
     with st.spinner("Kontrollerer filen …"):
         report = validate(uploaded.name, uploaded.getvalue())
-    digest = report.digest
-    saved = st.session_state.setdefault(SAVED, {})
+    stored = overview_upload.stored_as(st.session_state, report.digest)
     if not report.ok:
-        st.error(f"Filen «{markdown_escape(report.file_name)}» ble ikke lagret: {fmt.number(len(report.errors))} feil. "
-                 f"Rett {'den' if len(report.errors) == 1 else 'dem'} og last opp filen på nytt.",
-                 icon=":material/error:")
+        st.error(overview_upload.refused_text(report), icon=":material/error:")
         st.dataframe(upload.error_table(report), hide_index=True, placeholder=fmt.MISSING, key="ov_upload_errors",
                      column_config={"Feil": st.column_config.TextColumn(width="large")})
-    elif digest in saved:
-        st.success(f"Filen er lagret som versjon {saved[digest]}.", icon=":material/check_circle:")
+    elif stored is not None:
+        st.success(f"Filen er lagret som versjon {stored}.", icon=":material/check_circle:")
     else:
-        rows = report.upload.rows
-        st.success(f"Alle {fmt.number(len(rows))} rader i «{markdown_escape(report.file_name)}» er gyldige "
-                   f"({fmt.number(report.upload.memberships)} medlemskap). Ingenting er lagret ennå.",
-                   icon=":material/check_circle:")
+        st.success(overview_upload.accepted_text(report), icon=":material/check_circle:")
         for notice in report.notices:
             st.caption(markdown_escape(notice))
         with st.form("ov_save_form", border=True):
@@ -331,13 +292,8 @@ if uploaded is not None:
                 owner = sak.ensure(st.session_state, shared_workspaces())  # a new private sak on first save
                 new_info = repository().save(report.upload, source=report.file_name, comment=comment,
                                              workspace=owner)
-                saved[digest] = new_info.id
-                st.session_state["ov_pending_version"] = new_info.id
+                overview_upload.remember_stored(st.session_state, report.digest, new_info.id)
                 st.toast(f"Lagret som versjon {new_info.id}.", icon=":material/check_circle:")
                 st.rerun()
 
-source = ("Kilde: Vedlegg 5, PwC for KS (2015), «IKT-samarbeid i kommunal sektor», avsnitt 2.6.1. "
-          "Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015).") if is_report else (
-    f"Kilde: opplastet av KS-rådgiver ({info.source}). Kommuner og folkemengde 1. januar 2026: Statistisk "
-    "sentralbyrå.")
-st.caption(source)
+st.caption(versions.source_line(info))

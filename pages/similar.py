@@ -7,27 +7,18 @@ from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.overview import similar, version_db, version_repository, versions
 from ikt_model.overview.source import KS_REGIONS
-from ikt_model.ui import session
+from ikt_model.ui import overview_version, session
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
-
-VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
 
 workspace = sak.current(st.session_state)  # uploads are private to their sak until published
 all_versions = version_repository.shared_repository().versions(workspace)
 by_id = {v.id: v for v in all_versions}
-if st.session_state.get(VERSION) not in by_id:
-    st.session_state[VERSION] = all_versions[-1].id  # newest by default
-if st.session_state.get("lignende_versjon") not in by_id:
-    st.session_state["lignende_versjon"] = st.session_state[VERSION]
-
-
-def _version_changed() -> None:
-    st.session_state[VERSION] = st.session_state["lignende_versjon"]
-
+overview_version.settle(st.session_state, list(by_id), "lignende_versjon")
 
 st.title("Lignende samarbeid")
-version_id = st.selectbox("Versjon av oversikten", list(by_id), key="lignende_versjon", on_change=_version_changed,
+version_id = st.selectbox("Versjon av oversikten", list(by_id), key="lignende_versjon",
+                          on_change=overview_version.box_changed, args=(st.session_state, "lignende_versjon"),
                           format_func=lambda i: by_id[i].label)
 info = by_id[version_id]
 is_report = version_id == versions.REPORT_VERSION

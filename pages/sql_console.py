@@ -6,11 +6,11 @@ from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.overview import queries, sqlsafe, sqlworker, version_repository, versions
 from ikt_model.overview.version_db import version_database
+from ikt_model.ui import overview_version
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.text import markdown_escape
 
 LIMITS = sqlsafe.SqlLimits(timeout_s=5.0, max_rows=10_000)
-VERSION = "oversikt_versjon"  # the chosen version, shared by the overview pages
 
 
 @st.cache_resource(show_spinner="Starter SQL-tjenesten (skrivebeskyttet kopi av oversikten) …", max_entries=3,
@@ -36,18 +36,11 @@ if "sql_query" not in st.session_state:
 workspace = sak.current(st.session_state)  # uploads are private to their sak until published
 all_versions = version_repository.shared_repository().versions(workspace)
 by_id = {v.id: v for v in all_versions}
-if st.session_state.get(VERSION) not in by_id:
-    st.session_state[VERSION] = all_versions[-1].id  # newest by default
-if st.session_state.get("sql_versjon") not in by_id:
-    st.session_state["sql_versjon"] = st.session_state[VERSION]
-
-
-def _version_changed() -> None:
-    st.session_state[VERSION] = st.session_state["sql_versjon"]
-
+overview_version.settle(st.session_state, list(by_id), "sql_versjon")
 
 st.title("SQL")
-version_id = st.selectbox("Versjon av oversikten", list(by_id), key="sql_versjon", on_change=_version_changed,
+version_id = st.selectbox("Versjon av oversikten", list(by_id), key="sql_versjon",
+                          on_change=overview_version.box_changed, args=(st.session_state, "sql_versjon"),
                           format_func=lambda i: by_id[i].label,
                           help="Spørringen kjører mot tabellene i den valgte versjonen (samme tabeller og visninger "
                                "i alle versjoner; opplastede versjoner bruker dagens kommunenummer).")

@@ -13,6 +13,11 @@ from pydantic import BaseModel, Field
 from .forms import form_label
 from .versions import VersionData
 
+# said under a comparison with the report's version 1 (how its 2015 list was put in today's terms)
+REPORT_TERMS_NOTE = ("Rapportens liste sammenlignes i dagens begreper: medlemmene er ført over til dagens kommune "
+                     "(SSB), § 27-samarbeid til kommunalt oppgavefellesskap (KO), vertskommune (§ 28-1 b) til "
+                     "administrativt vertskommunesamarbeid; samkommuner har ingen etterfølger (avviklet innen "
+                     "1.1.2020). Samarbeid kobles på navnet.")
 
 class FormChange(BaseModel, frozen=True):
     """A collaboration whose organisation form differs between two versions (labels before and after)."""

@@ -168,3 +168,13 @@ def version_caption(info: VersionInfo) -> str:
         text += (" Bare saken som lastet den opp, ser denne versjonen. Den blir synlig for alle kommuner først når "
                  "den publiseres med driftsansvarliges operatørnøkkel.")
     return text
+
+
+def source_line(info: VersionInfo) -> str:
+    """The «Kilde:» line under a version on «Nasjonal oversikt»: the report and SSB (1.1.2015) for version 1,
+    else the uploaded file (`info.source`, as given) and SSB (1.1.2026)."""
+    if info.id == REPORT_VERSION:
+        return ("Kilde: Vedlegg 5, PwC for KS (2015), «IKT-samarbeid i kommunal sektor», avsnitt 2.6.1. "
+                "Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015).")
+    return (f"Kilde: opplastet av KS-rådgiver ({info.source}). Kommuner og folkemengde 1. januar 2026: Statistisk "
+            "sentralbyrå.")

@@ -31,3 +31,16 @@ def test_a_version_names_the_municipalities_and_population_of_its_data():
     assert "koblet til kommunene i 2015 (428)" in versions.version_caption(report)
     assert f"Dagens kommuner (357, gyldige fra 1.1.2024), folketall 1.1.{DEFAULT_POPULATION_YEAR} (SSB)" in (
         versions.version_caption(uploaded))
+
+
+def test_the_source_line_names_the_report_or_the_uploaded_file():
+    from datetime import datetime
+
+    uploaded = versions.VersionInfo(id=2, created_at=datetime(2026, 11, 1, 9, 0), source="oversikt.xlsx",
+                                    comment="", numbering="2024", collaborations=3, memberships=9)
+    assert versions.source_line(versions.report_version_info()) == (
+        "Kilde: Vedlegg 5, PwC for KS (2015), «IKT-samarbeid i kommunal sektor», avsnitt 2.6.1. "
+        "Kilde: Statistisk sentralbyrå (folkemengde 1. januar 2015).")
+    assert versions.source_line(uploaded) == (
+        "Kilde: opplastet av KS-rådgiver (oversikt.xlsx). Kommuner og folkemengde 1. januar 2026: Statistisk "
+        "sentralbyrå.")
