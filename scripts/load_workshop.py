@@ -28,6 +28,7 @@ Figures (targets from the workshop's limit of 200 participants):
   facilitator  a phone's acknowledged first vote -> «Antall svar» counts it (p95 < 3 s)
   cpu       server CPU while all phones wait, before and after the reveal (< 25 % of one core)
 Bounded: at most 250 phones, every wait has a timeout, the whole run has --max-seconds.
+The phones and the facilitator: scripts/load_phones.py; the server and its store: scripts/load_server.py.
 """
 
 from __future__ import annotations
@@ -39,25 +40,21 @@ import json
 import os
 import random
 import re
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
+from load_phones import Phone, confirmed_revision, facilitator_create, phone_life  # noqa: E402
+from load_server import Server, cpu_seconds, rss_mb, stored_revisions  # noqa: E402
 from stclient import LOOPBACK, StSession  # noqa: E402
 
 MAX_PHONES = 250
-CONFIRM = re.compile(r"(?:sendt inn|innsending nr\.)\s+(\d+)")
 GROUP_SHOWN = re.compile(r"Gruppens resultat \((\d+) svar\)")
-CODE = re.compile(r"^#\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$")
 
 
 def pct(values: list[float], q: float) -> float | None:
@@ -66,162 +63,6 @@ def pct(values: list[float], q: float) -> float | None:
         return None
     values = sorted(values)
     return values[min(len(values) - 1, max(0, -(-q * len(values) // 100) - 1))]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """scripts/serve.py in its own process (project settings), private store, loopback port."""
-
-    def __init__(self, store: Path, log: Path, extra: list[str] | None = None):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.store = store
-        self.log = open(log, "w")
-        env = {**os.environ, "IKT_STORE_PATH": str(store)}
-        self.proc = subprocess.Popen(
-            [sys.executable, str(REPO / "scripts" / "serve.py"), "--server.address", "127.0.0.1",
-             "--server.port", str(self.port), *(extra or [])],
-            cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited early, see {log}")
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
-                    if r.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("server did not become healthy")
-
-    @property
-    def pid(self) -> int:
-        return self.proc.pid
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.log.close()
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-@dataclass
-class Phone:
-    index: int
-    session: StSession
-    load_s: float | None = None
-    submits: list[tuple[str, float, float | None]] = field(default_factory=list)  # (kind, sent, latency)
-    acked: int = 0              # highest revision the phone was shown as stored
-    first_ack_at: float | None = None
-    reveal_s: float | None = None
-    error: str | None = None
-
-    def token(self) -> str | None:
-        m = re.search(r"(?:^|&)t=([A-Za-z0-9_-]+)", self.session.query)
-        return m.group(1) if m else None
-
-
-def confirmed_revision(session: StSession, since: float) -> int:
-    """Highest revision number the page has confirmed since `since` (0 if none)."""
-    return max((int(m.group(1)) for _, m in session.events_since(since, CONFIRM)), default=0)
-
-
-async def facilitator_create(base_url: str, title: str) -> tuple[StSession, str]:
-    fac = StSession(base_url, "workshop")
-    await fac.fetch_shell()
-    await fac.open()
-    await fac.run()
-    await fac.wait_for(lambda: fac.find("button", "^Opprett workshop$"), 60)
-    title_input = fac.find("text_input", "Tittel på workshopen")
-    fac.set_value(title_input.id, string_value=title)
-    await fac.run(triggers=(fac.find("button", "^Opprett workshop$").id,))
-
-    def code() -> str | None:
-        for ev in fac.events:
-            if ev.kind == "markdown" and (m := CODE.match(ev.text)):
-                return m.group(1)
-        return None
-
-    return fac, await fac.wait_for(code, 60)
-
-
-async def submit(phone: Phone, rng: random.Random, timeout: float, kind: str) -> None:
-    s = phone.session
-    button = s.find("button", "^(Send inn stemmen|Lagre endret stemme)$")
-    if button is None:
-        phone.error = "no submit button"
-        return
-    for slider in s.widgets("slider"):
-        s.set_value(slider.id, double_array_value=[float(rng.randint(0, 10))])
-    revision = phone.acked + 1
-    sent = time.perf_counter()
-    await s.run(triggers=(button.id,))
-    try:
-        await s.wait_for(lambda: confirmed_revision(s, sent) >= revision, timeout)
-        latency = time.perf_counter() - sent
-        phone.acked = max(phone.acked, revision)
-        if revision == 1:
-            phone.first_ack_at = time.perf_counter()
-    except TimeoutError:
-        latency = None
-    phone.submits.append((kind, sent, latency))
-    # the form must be back (a full run) before this phone can revise again
-    try:
-        await s.wait_for(lambda: s.find("button", "^Lagre endret stemme$"), timeout)
-    except TimeoutError:
-        pass
-
-
-async def phone_life(phone: Phone, start_at: float, t0: float, rng: random.Random,
-                     gates: tuple[asyncio.Event, asyncio.Event], done: asyncio.Queue, args) -> None:
-    """Join, vote after thinking, revise once during the discussion (spread), then once more at the
-    same moment as every other phone (the burst)."""
-    await asyncio.sleep(max(0.0, t0 + start_at - time.perf_counter()))
-    s = phone.session
-    began = time.perf_counter()
-    try:
-        await s.fetch_shell()
-        await s.open()
-        await s.run()
-        await s.wait_for(lambda: s.find("button", "^Send inn stemmen$"), 60)
-        phone.load_s = time.perf_counter() - began
-        await asyncio.sleep(rng.uniform(2.0, 8.0))  # moving twelve sliders
-        await submit(phone, rng, args.timeout, "first")
-    except Exception as exc:  # one phone's failure is a figure, not a crash
-        phone.error = phone.error or repr(exc)
-    finally:
-        done.put_nowait(phone.index)
-    discussion, burst = gates
-    for gate, spread, kind in ((discussion, args.revise_spread, "revision"), (burst, 0.0, "burst")):
-        await gate.wait()
-        await asyncio.sleep(rng.uniform(0, spread))
-        if phone.acked and not phone.error:
-            try:
-                await submit(phone, rng, args.timeout, kind)
-            except Exception as exc:
-                phone.error = repr(exc)
-        done.put_nowait(phone.index)
 
 
 async def scenario(args, base_url: str, server_pid: int | None) -> dict:
@@ -297,17 +138,6 @@ async def scenario(args, base_url: str, server_pid: int | None) -> dict:
         await p.session.close()
     await fac.close()
     return out
-
-
-def stored_revisions(store: Path) -> dict[str, int]:
-    """participant hash -> revisions, read from the store file (read-only; server stopped)."""
-    import duckdb
-
-    con = duckdb.connect(str(store), read_only=True)
-    try:
-        return dict(con.execute("SELECT participant_hash, revisions FROM workshop_votes").fetchall())
-    finally:
-        con.close()
 
 
 def summarise(out: dict, stored: dict[str, int] | None) -> dict:
