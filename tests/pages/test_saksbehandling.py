@@ -9,9 +9,8 @@ import pytest
 from docx import Document
 
 from ikt_model import format as fmt
+from ikt_model.costs import inputs, split
 from ikt_model.costs import tables as cost_tables
-from ikt_model.costs.inputs import parse_cost_input
-from ikt_model.costs.split import split_costs
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.weights import preset
 from ikt_model.scenarios.model import export_json, scenario_from_state
@@ -109,7 +108,7 @@ def test_costs_page_from_profile(at):
     assert at.multiselect(key="kost_members").value == ["1515", "1511", "1514"]
     table = table_text(at.table[0])
     assert at.selectbox(key="kost_year").value == 2026  # the newest population by default
-    expected = split_costs(parse_cost_input(members=["1515", "1511", "1514"], budget_kr=12_000_000))
+    expected = split.split_costs(inputs.parse_cost_input(members=["1515", "1511", "1514"], budget_kr=12_000_000))
     assert list(table["Andel (kr)"])[:3] == [fmt.kroner(m.andel_kr) for m in expected.members]
     assert list(table["Andel (kr)"])[-1] == "12\u00a0000\u00a0000\u00a0kr"
     assert list(table["Kommune"])[0] == "Herøy (Møre og Romsdal, 1515)" and "Folketall 1.1.2026" in table.columns
@@ -172,7 +171,7 @@ def test_memo_page_one_click(at):
     assert any("er laget" in s.value for s in at.success)
     title, _, html_text, docx_bytes = at.session_state["notat_result"]
     assert "Test &lt;IKT&gt;" in html_text and "Workshop og uenighet" in html_text
-    expected = split_costs(parse_cost_input(members=["1515", "1511", "1514"], budget_kr=12_000_000))
+    expected = split.split_costs(inputs.parse_cost_input(members=["1515", "1511", "1514"], budget_kr=12_000_000))
     assert fmt.kroner(expected.members[0].andel_kr) in html_text and "Herøy (Møre og Romsdal, 1515)" in html_text
     doc = Document(io.BytesIO(docx_bytes))
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [
