@@ -142,16 +142,17 @@ def percentage_sum_note(texts: dict[str, str]) -> str | None:
 
 
 def cost_display_rows(split: CostSplit) -> list[dict]:
-    """The table as Norwegian-formatted text (1 234 567 kr): the largest share first, as in the chart
+    """The table as Norwegian-formatted text (1 234 567): the largest share first, as in the chart
     (CostSplit.by_share), and a sum row last; the population column names its date («Folketall 1.1.2026»).
     For st.table through ui.text.markdown_cells, which right-aligns the number columns (a plain table, drawn
     with the page when the key changes: a data grid laid its cells out again after the page had settled,
-    issue 14)."""
+    issue 14). The two kroner columns say «kr» in their heading, not in every cell: on a 390 px phone the
+    cells' «kr» made the table wider than the screen (tests/e2e/test_robustness.py, phone tables)."""
     pop = population_column(split)
     rows = [{"Kommune": m.label, pop: fmt.number(m.folketall), "Andel": fmt.percent(m.prosent / 100, 2),
-             "Andel (kr)": fmt.kroner(m.andel_kr), "Kr per innbygger": fmt.kroner(m.kr_per_innbygger, 2)}
+             "Andel (kr)": fmt.number(m.andel_kr), "Kr per innbygger": fmt.number(m.kr_per_innbygger, 2)}
             for m in split.by_share]
     rows.append({"Kommune": "Sum", pop: fmt.number(split.folketall),
-                 "Andel": fmt.percent(1, 2), "Andel (kr)": fmt.kroner(sum(m.andel_kr for m in split.members)),
-                 "Kr per innbygger": fmt.kroner(split.budget / split.folketall, 2)})
+                 "Andel": fmt.percent(1, 2), "Andel (kr)": fmt.number(sum(m.andel_kr for m in split.members)),
+                 "Kr per innbygger": fmt.number(split.budget / split.folketall, 2)})
     return rows

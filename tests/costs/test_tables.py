@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from ikt_model import format as fmt
 from ikt_model.costs.inputs import parse_cost_input
 from ikt_model.costs.split import split_costs
 from ikt_model.costs.tables import cost_table
@@ -104,6 +105,22 @@ def test_display_table_right_aligns_the_numbers_and_their_headings():
     assert css.count("text-align: right !important") == 8  # one rule per number column for its heading and cells
     assert set(re.findall(r"td\.col(\d+)", css)) == {"1", "2", "3", "4"}  # every column but «Kommune»
     assert set(re.findall(r"th\.col_heading\.col(\d+)", css)) == {"1", "2", "3", "4"}
+
+
+def test_the_kroner_columns_say_kr_in_the_heading_and_the_cells_hold_the_exact_numbers():
+    """On a 390 px phone the table was 12 px wider than the screen: «kr» after every amount. The heading carries
+    the unit; the cells are the amounts, and the sum row is the budget, to the krone."""
+    from ikt_model.costs.tables import cost_display_rows
+
+    split = split_costs(parse_cost_input(members=SUNNMORE, budget_kr=12_000_000, equal_share=0.3))
+    rows = cost_display_rows(split)
+    assert {"Andel (kr)", "Kr per innbygger"} <= set(rows[0])
+    assert not [r for r in rows for c in ("Andel (kr)", "Kr per innbygger") if "kr" in r[c]]
+    assert rows[-1]["Kommune"] == "Sum" and rows[-1]["Andel (kr)"] == "12\u00a0000\u00a0000"
+    biggest = split.by_share[0]
+    assert rows[0]["Andel (kr)"] == fmt.number(biggest.andel_kr)
+    assert rows[0]["Kr per innbygger"] == fmt.number(biggest.kr_per_innbygger, 2)
+    assert sum(int(r["Andel (kr)"].replace("\u00a0", "")) for r in rows[:-1]) == 12_000_000
 
 
 def test_the_table_and_the_chart_show_the_members_in_one_order_the_largest_share_first():

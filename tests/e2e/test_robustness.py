@@ -111,27 +111,63 @@ def test_walking_weight_shows_a_norwegian_percentage_in_an_english_browser(app_s
         context.close()
 
 
-SCROLL_BOX = """() => { const box = document.querySelector('[data-testid=stTable] > div'); box.scrollLeft = 0;
+SCROLL_BOX = """(heading) => { const box = [...document.querySelectorAll('[data-testid=stTable] > div')]
+  .find((b) => b.querySelector('th') && b.innerText.includes(heading)); box.scrollLeft = 0;
   return {wider: box.scrollWidth > box.clientWidth + 20, background: getComputedStyle(box).backgroundImage}; }"""
 
 
-@pytest.mark.parametrize("path", ["robusthet", "sammenligning"])
-def test_a_table_wider_than_a_phone_shows_that_it_scrolls(app_page, app_server, path):
+@pytest.mark.parametrize(("path", "opens", "heading"), [
+    ("robusthet", "Tabell og setninger for alle faktorer", "Står seg fra"),  # the stability intervals
+    ("sammenligning", "Vis alle poeng per faktor og tabell", "Rang")])  # the ranking, with reasons
+def test_a_table_wider_than_a_phone_shows_that_it_scrolls(app_page, app_server, path, opens, heading):
     """Found by a fresh tester: on a phone the interval table («Robusthet») scrolled sideways with nothing to say
-    so; the ranking table on «Sammenligning» does too. A shadow at the edge with more to show is the cue."""
+    so; the ranking table on «Sammenligning» does too (alternatives and the strongest factors, in words).
+    A shadow at the edge with more to show is the cue."""
     page = app_page
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{app_server.url}/{path}")
     wait_for_app(page)
-    if path == "robusthet":
-        page.get_by_text("Tabell og setninger for alle faktorer").click()
-    else:
-        page.get_by_text("Vis alle poeng per faktor og tabell").click()
-    page.locator('[data-testid="stTable"]').first.wait_for()
+    page.get_by_text(opens).click()
+    page.locator('[data-testid="stTable"]').filter(has_text=heading).first.wait_for()
     wait_for_app(page)
-    box = page.evaluate(SCROLL_BOX)
+    box = page.evaluate(SCROLL_BOX, heading)
     assert box["wider"], "the table fits a phone: nothing to scroll"
     assert box["background"].count("radial-gradient") == 2 and box["background"].count("linear-gradient") == 2
+
+
+TABLE_WIDTHS = """() => [...document.querySelectorAll('[data-testid=stTable] > div')]
+  .filter((box) => box.getBoundingClientRect().width > 0)
+  .map((box) => ({text: box.innerText.slice(0, 40), client: box.clientWidth, scroll: box.scrollWidth,
+                  font: getComputedStyle(box.querySelector('td')).fontSize}))"""
+
+
+@pytest.mark.parametrize(("path", "opens", "tables"), [
+    ("kostnader", None, 1),  # the cost split: 12 px too wide with «kr» after every amount
+    ("robusthet", None, 1),  # the acceptability of each alternative (SMAA): 24 px too wide
+    ("parvis", "Vektene som tabell", 2)])  # the consistency ratios: 45 px too wide
+def test_the_plain_tables_fit_a_phone(app_page, app_server, path, opens, tables):
+    """On a 390 px phone three plain tables scrolled sideways for a few pixels, their last column cut off with only
+    a faint shadow to say so. On a phone the cells are tighter (3 px sides, 13 px text; ui.widgets.WIDE_TABLE_CSS)
+    and the cost split says «kr» in its headings only: every one fits the screen, text not shrunk further."""
+    from ikt_model.decision.profile import Profile
+    from ikt_model.decision.weights import default_weights
+    from ikt_model.ui.share import QUERY_PARAM, encode_state
+
+    page = app_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    members = ["1508", "1532", "1531", "1517", "1516"]  # Ålesund, Giske, Sula, Hareid, Ulstein
+    link = encode_state(Profile(members=members, municipalities=len(members)), default_weights(), {})
+    page.goto(f"{app_server.url}/{path}?{QUERY_PARAM}={link}")
+    wait_for_app(page)
+    if opens:
+        page.get_by_text(opens).click()
+    page.wait_for_function(f"() => [...document.querySelectorAll('[data-testid=stTable]')]"
+                           f".filter((t) => t.getBoundingClientRect().width > 0).length >= {tables}")
+    wait_for_app(page)
+    shown = page.evaluate(TABLE_WIDTHS)
+    assert len(shown) >= tables, shown
+    assert [t for t in shown if t["scroll"] > t["client"] + 1] == [], shown
+    assert {t["font"] for t in shown} == {"13px"}, shown
 
 
 def _pairwise_weights_table(page, url: str):
