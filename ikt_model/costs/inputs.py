@@ -156,6 +156,11 @@ class CostInput(BaseModel):
                 raise CostInputError(f"Prosenten for {what} kan ikke være negativ (skrevet: «{value}»). "
                                      "Skriv 0 eller mer, for eksempel 60,5")
             out[str(key).strip()] = pct
+        for key, value in raw.items():  # after the signs: a share over the whole, named at its member (the sum
+            if out[str(key).strip()] > 100 + PERCENT_TOLERANCE:  # alone said «nå 1 075,50 %»: find the cell yourself)
+                what = member_label(str(key)) if str(key) in municipalities_today() else str(key)
+                raise CostInputError(f"Prosenten for {what} kan ikke være over 100{fmt.NBSP}% (skrevet: «{value}»). "
+                                     "Skriv et tall fra 0 til 100, for eksempel 60,5")
         return out
 
     @model_validator(mode="after")

@@ -44,6 +44,11 @@ SUNNMORE = ["1515", "1511", "1514"]  # Herøy, Vanylven, Sande: the same numbers
      "Prosenten for Vanylven (1511) kan ikke være negativ (skrevet: «-0»)"),
     (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": "110", "1511": "\u221210 %", "1514": "0"}),
      "kan ikke være negativ (skrevet: «\u221210 %»)"),
+    # a share over the whole is named at its member, not only by the sum (found by a fresh tester)
+    (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": "1.000,5", "1511": "50", "1514": "25"}),
+     "Prosenten for Herøy (Møre og Romsdal, 1515) kan ikke være over 100\u00a0% (skrevet: «1.000,5»)"),
+    (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": "0", "1511": "100,02", "1514": "0"}),
+     "Prosenten for Vanylven (1511) kan ikke være over 100"),
     (dict(members=SUNNMORE, budget_kr=1000, percentages={"1515": "100", "1511": "", "1514": "0"}),
      "Prosenten for Vanylven (1511) mangler"),  # a blank cell: missing, not 0
     (dict(members=SUNNMORE, budget_kr=1000, equal_share="-0"), "mellom 0 og 1"),
@@ -70,3 +75,12 @@ def test_member_options_are_todays_in_norwegian_order():
     assert names.index("Ørland – 5057") < names.index("Ørsta – 1520") < names.index("Ål – 3328")
     assert names[0].startswith("Agdenes") is False and names[0] == "Alstahaug – 1820"
 
+
+
+def test_a_single_share_of_the_whole_within_the_sums_tolerance_is_accepted():
+    """The check per member uses the sum's tolerance (0,01 percentage points): «100,01» for one member and 0 for
+    the rest is accepted by both, as before; «100,02» is refused at the member (test_validation_messages)."""
+    from ikt_model.costs.split import split_costs
+
+    data = parse_cost_input(members=SUNNMORE, budget_kr=1000, percentages={"1515": "0", "1511": "100,01", "1514": "0"})
+    assert [m.andel_kr for m in split_costs(data).members] == [0, 1000, 0]

@@ -287,6 +287,10 @@ def test_costs_page_keeps_typed_percentages_when_the_member_list_changes(at):
     at.multiselect(key="kost_members").set_value(["1515", "1511"]).run()  # Sande leaves
     assert _editor_texts(at) == {"1515": "50", "1511": "-0"}  # the refused text stays as typed
     assert _unescaped(at.error[0].value).startswith("Prosenten for Vanylven (1511) kan ikke være negativ")
+    _type_percentages(at, ["1.000,5", "40"])  # one share over the whole: named at its member, the text echoed
+    assert [_unescaped(e.value) for e in at.error] == [
+        "Prosenten for Herøy (Møre og Romsdal, 1515) kan ikke være over 100\u00a0% (skrevet: «1.000,5»). "
+        "Skriv et tall fra 0 til 100, for eksempel 60,5."]
     _type_percentages(at, ["50", "40"])
     assert ("Prosentene summerer til 90,00\u00a0%; de må bli 100\u00a0% (10,00\u00a0% mangler)."
             in [c.value for c in at.caption])
