@@ -94,7 +94,7 @@ if link := sak.link_to_show(st.session_state, share.app_base_url(st.context.url,
     with st.container(border=True, key="ov_sak_link_box"):
         st.warning(f"Opplastingen er lagret i en ny, privat sak. {sak.WARNING} {sak.KEEP_ADVICE}",
                    icon=":material/key:")
-        st.code(link, language=None)
+        st.code(link, language=None, wrap_lines=True)
         if st.button(sak.KEPT_LABEL, key="ov_sak_link_kept"):
             sak.forget_link(st.session_state)
             st.rerun()

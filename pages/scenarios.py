@@ -58,7 +58,7 @@ def workspace_section() -> None:
         if link:
             with st.container(border=True, key="sak_link_box"):
                 st.warning(f"{sak.WARNING} {sak.KEEP_ADVICE}", icon=":material/key:")
-                st.code(link, language=None)
+                st.code(link, language=None, wrap_lines=True)
                 if st.button(sak.KEPT_LABEL, key="sak_link_kept"):
                     sak.forget_link(st.session_state)
                     st.rerun()
@@ -182,7 +182,7 @@ else:
         link = share.share_url(share.app_base_url(st.context.url, "scenarier"), "sammenligning",
                                share.encode_state(selected.profile, selected.weights, selected.overrides))
         st.caption("Del lenke til valgt scenario (åpner sammenligningen med samme profil, vekter og vurderinger):")
-        st.code(link, language=None)
+        st.code(link, language=None, wrap_lines=True)
     except ScenarioError as exc:
         st.error(markdown_escape(session.user_message(exc)))
 
@@ -254,4 +254,4 @@ st.subheader("Del lenke")
 current_link = share.share_url(share.app_base_url(st.context.url, "scenarier"), "sammenligning",
                                share.encode_state(profile, weights, overrides))
 st.caption("Lenken gjenskaper profil, vekter og egne vurderinger slik de er nå, på siden Sammenligning:")
-st.code(current_link, language=None)
+st.code(current_link, language=None, wrap_lines=True)

@@ -202,7 +202,7 @@ with share:
     st.markdown("### Kode for å delta")
     st.markdown(f"# {access.format_code(workshop.code)}")
     st.write("Skann QR-koden eller åpne adressen under på mobilen:")
-    st.code(join_url, language=None)
+    st.code(join_url, language=None, wrap_lines=True)
     st.image(qr.qr_png(join_url, box_size=8), width=260,
              caption="QR-kode til deltakersiden", alt=f"QR-kode til {join_url}")
 with controls:
@@ -230,7 +230,7 @@ with controls:
         st.warning("Hold denne lenken privat – den gir full kontroll over workshopen "
                    "(se enkeltstemmer, stenge, eksportere, slette). Ikke vis den på projektoren. "
                    "Lagre den: du trenger den for å komme tilbake hvis du lukker fanen.")
-        st.code(view.facilitator_link(page_url, workshop.id, key), language=None)
+        st.code(view.facilitator_link(page_url, workshop.id, key), language=None, wrap_lines=True)
 
 snapshot = live.facilitator(workshop.id, key, aggregate)  # computed once per change, shared
 votes, result = list(snapshot.votes), snapshot.result

@@ -124,6 +124,21 @@ WIDE_TABLE_CSS = """
 }
 """
 
+# A link in a code box (st.code(..., wrap_lines=True): a case's private link, a shared scenario, a workshop's join
+# link) is shown whole: broken anywhere, for a link has no spaces to break at; on a 390 px phone it ran off the box's
+# right edge. Streamlit shows the box's copy button only on hover, which a touch screen does not have: there it is
+# always shown.
+LINK_BOX_CSS = """
+[data-testid="stCode"] code { overflow-wrap: anywhere; }
+@media (hover: none) {
+  [data-testid="stCode"] > div:has([data-testid="stElementToolbarButton"]) {
+    opacity: 1; visibility: visible; pointer-events: auto;
+  }
+  [data-testid="stCode"] pre { padding-right: 2.75rem; }  /* the link's lines end left of the button */
+}
+"""
+
+
 def check_upload(name: str, size: int, allowed: Sequence[str], max_bytes: int) -> str | None:
     """A Norwegian message when an uploaded file is of the wrong type or too large, else None.
 

@@ -96,3 +96,40 @@ def test_saved_scenario_is_listed_and_memo_downloads(app_page, app_server, exter
     assert any(t.rows[0].cells[0].text == "Rang" for t in doc.tables)
     app_page.screenshot(path="/tmp/notat_page.png", full_page=True)
     assert external_requests == []
+
+
+CODE_BOXES = """() => [...document.querySelectorAll('[data-testid=stCode]')].map((box) => {
+  const pre = box.querySelector('pre'), code = box.querySelector('code'), button = box.querySelector('button');
+  const style = getComputedStyle(button.parentElement.parentElement.parentElement);
+  return {text: code.innerText, client: pre.clientWidth, scroll: pre.scrollWidth,
+          visible: style.visibility === 'visible' && style.opacity === '1',
+          apart: code.getBoundingClientRect().right <= button.getBoundingClientRect().left + 1}; })"""
+
+
+def test_on_a_touch_phone_every_link_is_shown_whole_and_its_copy_button_works(browser, app_server):
+    """Found by a fresh tester: on a phone the case's private link ran off its box's right edge, and the box's copy
+    button showed only on hover, which a touch screen does not have. The links break anywhere (ui.widgets.
+    LINK_BOX_CSS), their lines end left of the button, and the button is there to tap: it copies the whole link."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_server.url)
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(app_server.url) else r.abort())
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(app_server.url + "/")
+        wait_for_app(page)
+        page.goto(app_server.url + "/scenarier")
+        wait_for_app(page)
+        page.locator(".st-key-scen_name input").fill("Telefon")
+        page.get_by_role("button", name="Lagre scenario").click()
+        page.get_by_text("Lagret scenarioet «Telefon»").wait_for()
+        wait_for_app(page)
+        boxes = page.evaluate(CODE_BOXES)
+        assert len(boxes) == 3 and "sak=" in boxes[0]["text"], boxes  # the case, the scenario, the view
+        assert [b for b in boxes if b["scroll"] > b["client"] + 1 or not b["visible"] or not b["apart"]] == [], boxes
+        case = page.locator("[data-testid=stCode]").first
+        case.locator("button").tap()
+        page.wait_for_function("async (link) => (await navigator.clipboard.readText()) === link",
+                               arg=boxes[0]["text"].replace("\n", ""))
+    finally:
+        context.close()
