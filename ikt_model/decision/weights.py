@@ -28,6 +28,29 @@ PRESET_LABELS: dict[str, str] = {
 }
 MAX_POINTS = 100.0
 
+# Where the weights in use came from, with the Norwegian label shown in the sidebar, on «Scenarier» and in
+# the memo. The presets are the report's priority order turned into weights (3.1, 4.3). Here, not in the UI:
+# scenario files (ikt_model.scenarios) refuse a source outside WEIGHT_SOURCES.
+CUSTOM = "egendefinert"
+AHP = "AHP"
+WORKSHOP = "workshop"
+SHARED_LINK = "delt lenke"
+SCENARIO = "scenario"
+WEIGHT_SOURCES: dict[str, str] = {
+    **PRESET_LABELS,
+    CUSTOM: "Egendefinerte vekter",
+    AHP: "Parvise sammenligninger (AHP)",
+    WORKSHOP: "Workshop (gruppens vekter)",
+    SHARED_LINK: "Fra delt lenke",
+    SCENARIO: "Fra lagret scenario",
+}
+
+
+def source_label(source: str) -> str:
+    """The Norwegian label of a weight source (scenario files with a source outside WEIGHT_SOURCES are
+    refused at import; anything else unknown is shown as it is)."""
+    return WEIGHT_SOURCES.get(source, source)
+
 
 class WeightsError(ValueError):
     """Weights that cannot be used; the message is Norwegian and meant for the user."""

@@ -16,9 +16,8 @@ from .. import jsontext
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..decision.profile import SCOPE_LABELS, STATUS_LABELS, Profile
 from ..decision.registry import FORM_IDS, MODEL_IDS
-from ..decision.weights import Weights, WeightsError
+from ..decision.weights import WEIGHT_SOURCES, Weights, WeightsError
 from ..names import clean_text
-from ..ui.session import WEIGHT_SOURCES
 
 SCHEMA_VERSION = 1
 MAX_IMPORT_BYTES = 1_000_000  # 1 MB

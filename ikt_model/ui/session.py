@@ -31,7 +31,18 @@ from pydantic import ValidationError
 
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..decision.profile import Profile
-from ..decision.weights import PRESET_LABELS, Weights, default_weights, make_weights
+from ..decision.weights import (  # noqa: F401  (the weight sources: read by the pages as session.X)
+    AHP,
+    CUSTOM,
+    SCENARIO,
+    SHARED_LINK,
+    WEIGHT_SOURCES,
+    WORKSHOP,
+    Weights,
+    default_weights,
+    make_weights,
+    source_label,
+)
 from .messages import norwegian_errors
 
 PROFILE = "profile"
@@ -42,29 +53,6 @@ WORKSHOP_RESULT = "workshop_result"
 PROFILE_ERRORS = "profile_errors"  # list[str]: why the last edit on «Samarbeidet» was not applied (empty: it was)
 PROFILE_DRAFT = "profile_draft"  # the refused edit's form values (`keep_profile_draft`), kept across page switches
 _CURRENT = "current_view"  # the rerun's Current, reused while its inputs are unchanged
-
-# Where the weights in use came from, with the Norwegian label shown in the sidebar, on «Scenarier» and in
-# the memo. The presets are the report's priority order turned into weights (3.1, 4.3).
-CUSTOM = "egendefinert"
-AHP = "AHP"
-WORKSHOP = "workshop"
-SHARED_LINK = "delt lenke"
-SCENARIO = "scenario"
-WEIGHT_SOURCES: dict[str, str] = {
-    **PRESET_LABELS,
-    CUSTOM: "Egendefinerte vekter",
-    AHP: "Parvise sammenligninger (AHP)",
-    WORKSHOP: "Workshop (gruppens vekter)",
-    SHARED_LINK: "Fra delt lenke",
-    SCENARIO: "Fra lagret scenario",
-}
-
-
-def source_label(source: str) -> str:
-    """The Norwegian label of a weight source (scenario files with a source outside WEIGHT_SOURCES are
-    refused at import; anything else unknown is shown as it is)."""
-    return WEIGHT_SOURCES.get(source, source)
-
 
 def init(state: MutableMapping[str, Any]) -> None:
     """Put defaults in place for keys that are missing; never overwrite what the user set."""

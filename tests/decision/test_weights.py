@@ -38,3 +38,16 @@ def test_bad_weights_are_refused_in_norwegian(points, message):
 def test_missing_factor_ids_count_as_zero():
     w = Weights(points={"1": 30, "2": 10})
     assert w.fractions()[1] == 0.75 and w.fractions()[12] == 0.0
+
+
+def test_every_weight_source_has_a_norwegian_label_and_presets_are_sources():
+    """The sources live in the domain (scenario files are checked against them); the UI reads them from here."""
+    from ikt_model.decision import weights
+    from ikt_model.ui import session
+
+    assert set(weights.PRESET_LABELS) <= set(weights.WEIGHT_SOURCES)
+    for source in (weights.CUSTOM, weights.AHP, weights.WORKSHOP, weights.SHARED_LINK, weights.SCENARIO):
+        assert weights.source_label(source) != source
+    assert weights.source_label("AHP") == "Parvise sammenligninger (AHP)"
+    assert weights.source_label("fra en fil") == "fra en fil"  # a scenario file's own text is shown as it is
+    assert session.WEIGHT_SOURCES is weights.WEIGHT_SOURCES and session.source_label is weights.source_label

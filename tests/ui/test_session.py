@@ -5,7 +5,7 @@ import pytest
 from pydantic import ValidationError
 
 from ikt_model.decision.profile import Profile
-from ikt_model.decision.weights import PRESET_LABELS, Weights, WeightsError, default_weights, preset
+from ikt_model.decision.weights import Weights, WeightsError, default_weights, preset
 from ikt_model.ui import session
 
 
@@ -14,14 +14,6 @@ def test_init_fills_defaults_and_keeps_what_is_there():
     session.init(state)
     assert state[session.PROFILE] == Profile() and state[session.WEIGHTS] == default_weights()
     assert state[session.WEIGHTS_SOURCE] == "like" and state[session.OVERRIDES] == {}
-
-
-def test_every_weight_source_has_a_norwegian_label_and_presets_are_sources():
-    assert set(PRESET_LABELS) <= set(session.WEIGHT_SOURCES)
-    for source in (session.CUSTOM, session.AHP, session.WORKSHOP, session.SHARED_LINK, session.SCENARIO):
-        assert session.source_label(source) != source
-    assert session.source_label("AHP") == "Parvise sammenligninger (AHP)"
-    assert session.source_label("fra en fil") == "fra en fil"  # a scenario file's own text is shown as it is
 
 
 def test_set_weights_validates_raw_points_and_stores_the_source():
