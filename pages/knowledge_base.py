@@ -41,10 +41,10 @@ def _save(part: str) -> None:
             if problem := edit_problem(value):  # out of range or not a whole number: say so, store nothing
                 problems.append(f"{assessment_subject(kb, table.loc[int(row_index), 'id'])}: {problem}")
                 continue
-            table.loc[int(row_index), "Din vurdering"] = int(float(value))
+            table.loc[int(row_index), "Din vurdering"] = value  # text as typed, read by overrides_from_edit
     st.session_state[session.OVERRIDES] = overrides_from_edit(table, st.session_state[session.OVERRIDES])
     if problems:
-        st.session_state[EDIT_PROBLEM] = problems
+        st.session_state[EDIT_PROBLEM] = (part, problems)
         st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
 
 
@@ -54,17 +54,21 @@ st.write("Alle poeng verktøyet bruker er data med kilde: kapittel og sitat fra 
          "og brukes i sammenligningen til du tilbakestiller.")
 st.caption(SCALE)
 
+# The line over the tables is there with or without edits, one line high, and a refused edit is said under its
+# table: a banner that came with the first edit pushed the table 70 px down, and the next click hit another row
 overrides = st.session_state[session.OVERRIDES]
+left, right = st.columns([3, 1], vertical_alignment="center")
 if overrides:
-    left, right = st.columns([3, 1])
-    left.warning(f"{fmt.plural(len(overrides), 'vurdering', 'vurderinger')} er endret fra rapportens: "
-                 + "; ".join(sorted(assessment_subject(kb, k) for k in overrides)))
-    if right.button("Tilbakestill alle", type="primary"):
-        st.session_state[session.OVERRIDES] = {}
-        st.rerun()
-
-for problem in st.session_state.pop(EDIT_PROBLEM, []):
-    st.error(problem, icon=":material/error:")
+    left.warning(f"{fmt.plural(len(overrides), 'vurdering', 'vurderinger')} er endret fra rapportens "
+                 "(merket ✎ endret; listen står under tabellene).", icon=":material/edit:")
+else:
+    left.info("Ingen vurderinger er endret: alle poeng er rapportens.", icon=":material/menu_book:")
+if right.button("Tilbakestill alle", type="primary", disabled=not overrides):
+    st.session_state[session.OVERRIDES] = {}
+    # new editors, drawn from the report's scores: the old ones kept showing the edits they had been given
+    st.session_state[EDITOR_VERSION] = st.session_state.get(EDITOR_VERSION, 0) + 1
+    st.rerun()
+refused_part, refused = st.session_state.pop(EDIT_PROBLEM, (None, []))
 
 tabs = st.tabs([*PARTS.values(), "Kontekstregler (profilen)", "Faktorer", "Modeller og former",
                 "Metode og rettskilder"])
@@ -78,10 +82,16 @@ for tab, part in zip(tabs, PARTS, strict=False):
             disabled=[c for c in ("id", "Gjelder", "Faktor", "Rapportens poeng", "Endret", "Kapittel", "Sitat",
                                   "Gjelder når", "Grunnlag", "Merknad")],
             column_config={
-                # no min/max here: the editor would drop a 7 without a word; _save says why instead
-                "Din vurdering": st.column_config.NumberColumn(step=1, help="Heltall fra −2 til +2"),
+                # text, not a number cell: that dropped a typed decimal comma («0,2» stored as 2); no limits
+                # in the editor either (it would drop a 7 without a word): _save says why a text is refused
+                "Din vurdering": st.column_config.TextColumn(help="Heltall fra −2 til +2, for eksempel +1 eller −1"),
                 "Sitat": st.column_config.TextColumn(width="large"),
             })
+        if part == refused_part:
+            for problem in refused:
+                st.error(problem, icon=":material/error:")
+if overrides:
+    st.caption("Endret fra rapportens: " + "; ".join(sorted(assessment_subject(kb, k) for k in overrides)) + ".")
 with tabs[3]:
     st.write("Regler som justerer poeng eller gir råd ut fra profilen (se «Samarbeidet»).")
     st.dataframe(fmt.table(rules_table(kb), signed_columns=("Endring",)), hide_index=True, placeholder=fmt.MISSING,

@@ -36,7 +36,11 @@ def ranking_table(result: Evaluation) -> pd.DataFrame:
 
 
 def assessment_table(kb: KnowledgeBase, part: str, overrides: dict[str, int]) -> pd.DataFrame:
-    """All rows of one assessment part with the report's quote; `Din vurdering` is the editable score."""
+    """All rows of one assessment part with the report's quote; `Din vurdering` is the editable score.
+
+    Both scores are text with their sign («+1», «−1», «0»; fmt.points): the data editor's number cell dropped a
+    typed decimal comma, so «0,2» was stored as 2 and «1,5» refused as «15». As text, what is typed reaches
+    `edit_problem` as typed."""
     import pandas as pd
     rows = {"form": kb.form_factor, "model": kb.model_factor, "fit": kb.fit}[part]
     records = []
@@ -45,7 +49,7 @@ def assessment_table(kb: KnowledgeBase, part: str, overrides: dict[str, int]) ->
                    else f"{kb.model(r.model).label} + {kb.form(r.form).label}")
         records.append({
             "id": r.id, "Gjelder": subject, "Faktor": f"{r.factor}. {kb.factor(r.factor).label}",
-            "Rapportens poeng": r.score, "Din vurdering": overrides.get(r.id, r.score),
+            "Rapportens poeng": fmt.points(r.score), "Din vurdering": fmt.points(overrides.get(r.id, r.score)),
             "Endret": "✎ endret" if r.id in overrides else "", "Kapittel": r.section,
             "Gjelder når": CONDITION_LABELS.get(r.condition or "", "Alltid"),
             "Sitat": r.quote, "Grunnlag": BASIS_LABELS[r.basis], "Merknad": r.note or "",
@@ -70,34 +74,49 @@ def assessment_subject(kb: KnowledgeBase, row_id: str) -> str:
     raise KeyError(row_id)
 
 
+def score_value(value) -> float:
+    """The number in a score cell: «+1», «−1», «0,5», «-2», 1 -> 1.0, −1.0, 0.5, −2.0 (real or hyphen minus,
+    decimal comma or point, spaces ignored). Raises ValueError for text that is not a number."""
+    text = str(value).strip().replace("\u2212", "-").replace(",", ".").replace(" ", "").replace("\u00a0", "")
+    number = float(text)
+    if number != number or number in (float("inf"), float("-inf")):  # «nan», «inf»: not a score
+        raise ValueError(text)
+    return number
+
+
 def edit_problem(value) -> str | None:
     """A Norwegian message when an edited «Din vurdering» is not a whole number from −2 to +2, else None.
 
-    `value`: what the data editor returned for the cell (number, text or None). Nothing is stored for such
-    a cell: the page shows the message and keeps the earlier score.
+    `value`: what the data editor returned for the cell (text as typed, a number, or None). Nothing is stored for
+    such a cell: the page shows the message and keeps the earlier score.
     """
     import pandas as pd
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and pd.isna(value)) or not str(value).strip():
         return "«Din vurdering» kan ikke være tom. Skriv et heltall fra −2 til +2."
     try:
-        number = float(str(value).replace(",", ".").replace("−", "-"))
+        number = score_value(value)
     except ValueError:
         return f"«{value}» er ikke et tall. Skriv et heltall fra −2 til +2."
-    if not number.is_integer() or not SCORE_MIN <= number <= SCORE_MAX:
-        shown = fmt.number(number, 0 if number.is_integer() else 1)
-        return (f"{shown} er utenfor skalaen. «Din vurdering» må være et heltall fra −2 til +2; "
+    if not number.is_integer():
+        return (f"«{value}» er ikke et heltall. «Din vurdering» må være et heltall fra −2 til +2; "
+                "vurderingen er ikke endret.")
+    if not SCORE_MIN <= number <= SCORE_MAX:
+        return (f"{fmt.number(number, 0)} er utenfor skalaen. «Din vurdering» må være et heltall fra −2 til +2; "
                 "vurderingen er ikke endret.")
     return None
 
 
 def overrides_from_edit(edited: pd.DataFrame, overrides: dict[str, int]) -> dict[str, int]:
-    """New overrides after a data_editor edit: rows whose score differs from the report's."""
+    """New overrides after a data_editor edit: rows whose score differs from the report's.
+
+    `edited`: `assessment_table`'s frame with the accepted edits in «Din vurdering» (text or numbers, each
+    passed by `edit_problem`); `overrides`: {row id: score} so far. Returns {row id: score} (ints)."""
     import pandas as pd
     result = {k: v for k, v in overrides.items() if k not in set(edited["id"])}
     columns = edited[["id", "Rapportens poeng", "Din vurdering"]]
     for row_id, report_score, mine in columns.itertuples(index=False, name=None):
-        if pd.notna(mine) and int(mine) != int(report_score):
-            result[row_id] = int(mine)
+        if pd.notna(mine) and int(score_value(mine)) != int(score_value(report_score)):
+            result[row_id] = int(score_value(mine))
     return result
 
 

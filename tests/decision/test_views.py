@@ -11,8 +11,11 @@ def test_overrides_from_edit_keeps_only_real_changes():
     kb = default_knowledge_base()
     table = assessment_table(kb, "model", {"ff.as.2": 1})
     row = table.index[table["id"] == "mf.ks.2"][0]
-    table.loc[row, "Din vurdering"] = 2
+    assert table.loc[row, "Rapportens poeng"] == table.loc[row, "Din vurdering"] == "\u22121"  # text, real minus
+    table.loc[row, "Din vurdering"] = "2"  # as typed
     assert overrides_from_edit(table, {"ff.as.2": 1}) == {"ff.as.2": 1, "mf.ks.2": 2}
+    table.loc[row, "Din vurdering"] = "+1"
+    assert overrides_from_edit(table, {"ff.as.2": 1}) == {"ff.as.2": 1, "mf.ks.2": 1}
     table.loc[row, "Din vurdering"] = table.loc[row, "Rapportens poeng"]
     assert overrides_from_edit(table, {"mf.ks.2": 2}) == {}
 
@@ -47,11 +50,15 @@ def test_edit_problem_refuses_out_of_range_and_non_whole_scores():
     from ikt_model.decision.views import edit_problem
 
     assert edit_problem(2) is None and edit_problem(-2) is None and edit_problem("1") is None
+    assert edit_problem("+2") is None and edit_problem("\u22121") is None and edit_problem(" -2 ") is None
     assert "utenfor skalaen" in edit_problem(7) and "7" in edit_problem(7)
     assert "utenfor skalaen" in edit_problem(-3)
-    assert "utenfor skalaen" in edit_problem(1.5)
-    assert "ikke et tall" in edit_problem("mye")
-    assert "tom" in edit_problem(None)
+    assert "ikke et tall" in edit_problem("mye") and "ikke et tall" in edit_problem("nan")
+    assert "tom" in edit_problem(None) and "tom" in edit_problem("  ")
+    # typed with a decimal comma: refused as typed (a number cell stored «0,2» as 2 and called «1,5» «15»)
+    assert edit_problem("0,2") == ("«0,2» er ikke et heltall. «Din vurdering» må være et heltall fra −2 til +2; "
+                                   "vurderingen er ikke endret.")
+    assert edit_problem("1,5").startswith("«1,5» er ikke et heltall") and "ikke et heltall" in edit_problem(1.5)
 
 
 def test_assessment_subject_reads_like_a_person_not_an_id():

@@ -327,11 +327,18 @@ def test_new_collaboration_is_not_told_about_stable_operations(at):
 def test_knowledge_page_override_marks_changes_and_resets(at):
     at.switch_page("pages/knowledge_base.py").run()
     assert not at.exception
+    # the line over the tables is there before any edit too (it came with the first edit and pushed the table
+    # down), and «Tilbakestill alle» waits, disabled
+    assert [i.value for i in at.info] == ["Ingen vurderinger er endret: alle poeng er rapportens."] and not at.warning
+    assert at.button[0].label == "Tilbakestill alle" and at.button[0].disabled
     at.session_state[session.OVERRIDES] = {"ff.par27.2": -2}
     at.run()
-    warning = " ".join(w.value for w in at.warning)
-    assert "Kommunalt oppgavefellesskap (KO) · 2. Omstillingsevne" in warning
-    assert "ff.par27.2" not in warning  # no internal id
+    assert [w.value for w in at.warning] == [
+        "1 vurdering er endret fra rapportens (merket ✎ endret; listen står under tabellene)."] and not at.info
+    listed = " ".join(c.value for c in at.caption)
+    assert "Endret fra rapportens: Kommunalt oppgavefellesskap (KO) · 2. Omstillingsevne." in listed
+    assert "ff.par27.2" not in listed  # no internal id
+    assert not at.button[0].disabled
     at.switch_page("pages/comparison.py").run()
     captions = " ".join(c.value for c in at.caption)
     assert "1 egen vurdering (✎)" in captions and "1 egne" not in captions
