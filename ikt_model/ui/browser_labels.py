@@ -59,6 +59,11 @@ INPUT_HINTS: dict[str, str] = {"Press Enter to apply": ENTER_TO_APPLY, "Press En
 # screen-reader user meets first on every page (Streamlit 1.67, stSkipToContent; it shows when focused)
 ELEMENT_TEXTS: dict[str, tuple[str, str]] = {
     '[data-testid="stSkipToContent"]': ("Skip to main content", "Hopp til hovedinnholdet"),
+    # the dialog Streamlit opens for an address that is no page of the app (a mistyped or old bookmark)
+    '[role="dialog"] h2': ("Page not found", "Fant ikke siden"),
+    '[role="dialog"] div:not(:has(*))': (
+        "The page that you have requested does not seem to exist. Running the app's main page.",
+        "Siden du ba om, finnes ikke i appen. Du ser startsiden i stedet."),
 }
 ARIA_PREFIXES: dict[str, str] = {"Help for ": "Hjelp: ", "Remove ": "Fjern ", "Upload ": "Last opp ",
                                  "Page ": "Side ", "Shortcut ": "Hurtigtast ",

@@ -464,3 +464,17 @@ def test_a_tables_column_menu_and_statistics_speak_norwegian(app_page, app_serve
     assert "Verdier" in shown and ("Gjennomsnitt" in shown or "Gjennomsnittlig lengde" in shown), shown
     assert not [w for w in english if re.search(rf"(?m)^{re.escape(w)}$", shown)], shown
     assert not re.search(r"\d\.\d|\d%", shown), shown  # 2,4 % and 14,7, not 2.4% and 14.7
+
+
+def test_an_address_that_is_no_page_says_so_in_norwegian(app_page, app_server):
+    """Found by a fresh tester: «/start» (a bookmark of the start page; Streamlit serves it at «/» only) opened
+    Streamlit's English dialog «Page not found – The page that you have requested does not seem to exist. Running
+    the app's main page.» The dialog is in Norwegian now, over the start page, for any address that is no page."""
+    page = app_page
+    for path in ("start", "finnes-ikke"):
+        page.goto(f"{app_server.url}/{path}")
+        dialog = page.get_by_role("dialog")
+        dialog.get_by_text("Siden du ba om, finnes ikke i appen. Du ser startsiden i stedet.").wait_for()
+        assert dialog.get_by_role("heading").inner_text() == "Fant ikke siden"
+        assert not ENGLISH_LABEL.search(dialog.inner_text()) and "not" not in dialog.inner_text()
+        page.get_by_role("heading", name="IKT-samarbeid: hvilken styringsmodell og organisasjonsform?").wait_for()
