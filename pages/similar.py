@@ -69,7 +69,8 @@ def _show(result, key: str) -> None:
     if not result.rows:
         st.info("Ingen samarbeid å vise.")
         return
-    for row in result.rows[:3]:
+    st.markdown(similar.matches_heading(result, limit))
+    for row in result.rows[:similar.TOP_MATCHES]:
         st.markdown(similar.match_markdown(row))
     st.dataframe(similar.result_table(result), hide_index=True, placeholder=fmt.MISSING, column_config=column_config)
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx

@@ -269,3 +269,24 @@ def match_markdown(row: SimilarCollaboration) -> str:
     return (f"**{row.rang}. {md(row.navn)}** – {md(row.organisasjonsform_tekst)}{md(year)}{region}, "
             f"{row.antall_kommuner} kommuner, {fmt.number(row.folketall)} innbyggere  \n"
             f"Hvorfor likt: {md(row.begrunnelse)}  \nMedlemmer: {md(row.medlemmer or 'ikke oppgitt')}")
+
+
+TOP_MATCHES = 3  # written out in full above the table
+
+
+def matches_heading(result: SimilarityResult, asked: int) -> str:
+    """The line over the matches written out: how many of how many, and that the table has them all. `asked`:
+    «Antall treff» (the slider); fewer rows than asked (only so many share members) are said as such.
+    A tester read the three written-out matches as the whole answer and «Antall treff» as doing nothing."""
+    found = len(result.rows)
+    top = min(TOP_MATCHES, found)
+    head = f"De {fmt.number(top)} mest like" if top > 1 else "Den mest like"
+    if found <= top:
+        return f"{head}:"
+    if found >= asked:
+        of = f"{fmt.number(found)} treff"
+    elif result.mode == "members":
+        of = f"de {fmt.number(found)} samarbeidene som deler kommuner med dere"
+    else:
+        of = f"de {fmt.number(found)} samarbeidene som finnes"
+    return f"{head} av {of}; alle {fmt.number(found)} står i tabellen under:"

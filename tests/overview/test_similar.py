@@ -130,3 +130,20 @@ def test_table_and_texts_are_norwegian(cur):
     assert "Hvorfor likt:" in card and "Medlemmer: Kristiansand" in card
     plain = similar.basis_text(similar.similar_collaborations(cur, Profile(municipalities=4)))
     assert plain == "Sammenlignet på størrelse (regnet som 4 kommuner; ingen medlemmer valgt)."
+
+
+def test_the_line_over_the_written_out_matches_says_the_table_has_them_all(cur):
+    """A tester read the three matches written out as the whole answer, and «Antall treff» as doing nothing: the
+    line over them says how many of how many, and that the table holds them all; fewer than asked, why."""
+    ten = similar.similar_collaborations(cur, Profile(), limit=10)
+    assert len(ten.rows) == 10
+    assert similar.matches_heading(ten, 10) == "De 3 mest like av 10 treff; alle 10 står i tabellen under:"
+    assert similar.matches_heading(similar.similar_collaborations(cur, Profile(), limit=2), 2) == "De 2 mest like:"
+    assert similar.matches_heading(similar.similar_collaborations(cur, Profile(), limit=1), 1) == "Den mest like:"
+    # Sunnmøre and Drammen (2015 numbers)
+    members = ["1504", "1532", "1531", "1517", "1516", "1515", "1511", "1514", "1519", "1520", "0602", "0625"]
+    shared = similar.similar_collaborations(cur, Profile(members=members, municipalities=12), limit=40)
+    assert shared.mode == "members" and 3 < len(shared.rows) < 40, len(shared.rows)
+    assert similar.matches_heading(shared, 40) == (
+        f"De 3 mest like av de {len(shared.rows)} samarbeidene som deler kommuner med dere; alle {len(shared.rows)} "
+        "står i tabellen under:")

@@ -134,8 +134,10 @@ def test_lignende_without_members_ranks_by_size_and_links_to_the_profile():
     at.selectbox(key="lignende_region").set_value("Vest").run()
     assert not at.exception
     assert set(at.dataframe[0].value["KS-region"].head(3)) == {"Vest"}
+    assert "De 3 mest like av 10 treff; alle 10 står i tabellen under:" in [m.value for m in at.markdown]
     at.slider(key="lignende_antall").set_value(41).run()
     assert len(at.dataframe[0].value) == 41
+    assert "De 3 mest like av 41 treff; alle 41 står i tabellen under:" in [m.value for m in at.markdown]
 
 
 def test_lignende_with_members_shows_overlap_first():
