@@ -6,6 +6,7 @@ from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.store.faults import StoreUnavailable
+from ikt_model.ties import join_names
 from ikt_model.ui import session
 from ikt_model.ui.text import markdown_escape
 from ikt_model.workshop import LIMITS, METHOD_LABELS, WorkshopError, access, aggregation, charts, export, qr, view
@@ -132,7 +133,7 @@ def projector_view(workshop_id: str, key: str, aggregate: str) -> None:
         st.markdown("<p class='ws-big'>Venter på de første svarene …</p>", unsafe_allow_html=True)
         return
     firsts = [r for r in result.ranking if r.rank == 1]
-    best = " og ".join(view.escape_html(r.label) for r in firsts) + (" (likt)" if len(firsts) > 1 else "")
+    best = join_names(view.escape_html(r.label) for r in firsts) + (" (likt)" if len(firsts) > 1 else "")
     st.markdown(f"<p class='ws-best'>Best med gruppens vekter: <b>{best}</b></p>", unsafe_allow_html=True)
     st.plotly_chart(charts.ranking_figure(result, height=470), key="ws_projector_ranking",
                     config={"displayModeBar": False, "staticPlot": True},

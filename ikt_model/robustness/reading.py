@@ -18,7 +18,7 @@ from ..decision.profile import Profile
 from ..decision.registry import ALTERNATIVES, FACTOR_IDS
 from ..decision.scoring import score_matrix
 from ..decision.weights import Weights
-from ..ties import leaders
+from ..ties import join_names, leaders
 from .sensitivity import StabilityInterval, first_choice, stability_intervals
 from .smaa import SmaaResult, smaa
 
@@ -173,7 +173,7 @@ def robustness_lead(result: SmaaResult, labels: list[str], best_index: int, tied
     share = result.first_rank[best_index]
     wins = how_often_each_wins(result, labels)
     if tied:
-        names = " og ".join(labels[i] for i in (best_index, *tied))
+        names = join_names(labels[i] for i in (best_index, *tied))
         text = (f"{names} står likt med dine vekter. Når vektene varierer litt rundt dine, vinner {wins} "
                 "av trekkene.")
     elif share >= 0.95:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .. import format as fmt
 from ..decision.knowledge import KnowledgeBase
+from ..ties import join_names
 from .ahp import AhpResult, GroupedResult, best_single_change, value_to_position
 from .reading import FactorInterval
 from .smaa import SmaaResult
@@ -103,9 +104,12 @@ def ahp_lead(weights: dict[int, float], labels: dict[int, str], consistent: bool
     if len(most) == len(weights):
         text = f"Svarene gir alle de {len(weights)} faktorene lik vekt ({fmt.percent(top, 1)} hver)."
     else:
-        def named(items, w):
-            return (f"«{items[0]}» ({fmt.percent(w, 1)})" if len(items) == 1
-                    else " og ".join(f"«{i}»" for i in items) + f" ({fmt.percent(w, 1)} hver)")
+        def named(items, w):  # more than three alike: counted, not listed (ten names joined by «og» read badly)
+            if len(items) == 1:
+                return f"«{items[0]}» ({fmt.percent(w, 1)})"
+            if len(items) > 3:
+                return f"{fmt.number(len(items))} av faktorene ({fmt.percent(w, 1)} hver)"
+            return join_names(f"«{i}»" for i in items) + f" ({fmt.percent(w, 1)} hver)"
         text = (f"Med svarene dine veier {named(most, top)} mest og {named(least, low)} minst.")
     return text + (" Svarene henger godt sammen." if consistent else
                    " Noen svar trekker i hver sin retning – se forslaget under før du bruker vektene.")

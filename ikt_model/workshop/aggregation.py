@@ -28,6 +28,7 @@ from ..decision.profile import Profile
 from ..decision.registry import ALTERNATIVES, FACTOR_IDS
 from ..decision.scoring import score_matrix
 from ..decision.weights import Weights
+from ..ties import join_names
 from .models import Vote
 
 Aggregate = Literal["mean", "geometric"]
@@ -79,7 +80,7 @@ class WinnerGroup(BaseModel, frozen=True):
             return self.labels[0]
         if len(self.labels) > 3:
             return f"Likt mellom {len(self.labels)} alternativer"
-        return " og ".join(self.labels) + " (likt)"
+        return join_names(self.labels) + " (likt)"
 
 
 class GroupResult(BaseModel, frozen=True):

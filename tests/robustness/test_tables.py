@@ -63,3 +63,18 @@ def test_grouped_summary_and_weights_table():
     df = tables.ahp_weights_table(KB, grouped.weights)
     assert len(df) == 12 and set(df["Vekt"]) == {"8,3\u00a0%"}  # equal answers: 1/12 each, whatever the group size
 
+
+
+def test_the_ahp_lead_names_up_to_three_alike_with_commas_and_counts_more():
+    """A tester's inconsistent answers gave ten factors alike: «… veier «A» og «B» og «C» og … og «J» (9,4 % hver)
+    mest». Up to three alike are named («A», «B» og «C»); more are counted («10 av faktorene»)."""
+    from ikt_model.robustness.tables import ahp_lead
+
+    labels = {f: f"F{f}" for f in range(1, 13)}
+    ten = {f: (0.094 if f <= 10 else 0.03) for f in range(1, 13)}
+    assert ahp_lead(ten, labels, consistent=False).startswith(
+        "Med svarene dine veier 10 av faktorene (9,4\u00a0% hver) mest og «F11» og «F12» (3,0\u00a0% hver) minst.")
+    three = {f: (0.2 if f <= 3 else 0.4 / 9) for f in range(1, 13)}
+    assert ahp_lead(three, labels, consistent=True).startswith(
+        "Med svarene dine veier «F1», «F2» og «F3» (20,0\u00a0% hver) mest og 9 av faktorene")
+    assert " og «" not in ahp_lead(three, labels, consistent=True).split(" mest")[0].replace("«F2» og «F3»", "")

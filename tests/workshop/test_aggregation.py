@@ -134,3 +134,12 @@ def test_winner_counts_match_each_participants_own_evaluation():
 def test_no_votes_no_result():
     assert agg.group_result(Profile(), []) is None
 
+
+
+def test_a_tie_of_three_reads_with_commas_and_more_than_three_are_counted():
+    from ikt_model.workshop.aggregation import WinnerGroup
+
+    assert WinnerGroup(keys=("a",), labels=("A",), count=1).label == "A"
+    assert WinnerGroup(keys=("a", "b"), labels=("A", "B"), count=1).label == "A og B (likt)"
+    assert WinnerGroup(keys=("a", "b", "c"), labels=("A", "B", "C"), count=2).label == "A, B og C (likt)"
+    assert WinnerGroup(keys=tuple("abcd"), labels=tuple("ABCD"), count=2).label == "Likt mellom 4 alternativer"
