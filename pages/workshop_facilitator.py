@@ -4,12 +4,11 @@ import streamlit as st
 
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
-from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.store.faults import StoreUnavailable
 from ikt_model.ties import join_names
 from ikt_model.ui import session
 from ikt_model.ui.text import markdown_escape
-from ikt_model.workshop import LIMITS, METHOD_LABELS, WorkshopError, access, aggregation, charts, export, qr, view
+from ikt_model.workshop import LIMITS, METHOD_LABELS, WorkshopError, access, aggregation, charts, qr, view
 from ikt_model.workshop.live import shared_live_views
 from ikt_model.workshop.repository import shared_repository
 
@@ -24,7 +23,6 @@ except StoreUnavailable as exc:  # one Norwegian sentence; the details are in th
     st.title("Workshop – fasilitator")
     st.error(exc.message)
     st.stop()
-kb = default_knowledge_base()
 
 projector = st.session_state.get("ws_projector", False)
 if not projector:
@@ -233,19 +231,24 @@ with controls:
                    "Lagre den: du trenger den for å komme tilbake hvis du lukker fanen.")
         st.code(view.facilitator_link(page_url, workshop.id, key), language=None, wrap_lines=True)
 
-snapshot = live.facilitator(workshop.id, key, aggregate)  # computed once per change, shared
-votes, result = list(snapshot.votes), snapshot.result
+
+def export_data(workshop_id: str, key: str, aggregate: str, kind: str):
+    """A download's data, made when the button is pressed: the votes the live view shows then, not the
+    votes of this run (the live view refreshes by itself, this part of the page does not)."""
+    return lambda: live.export(workshop_id, key, aggregate, kind)
+
+
 with controls:
     down_csv, down_xlsx, down_json = st.columns(3)
-    down_csv.download_button("Eksport CSV", export.export_csv(workshop, votes, result, kb),
+    down_csv.download_button("Eksport CSV", export_data(workshop.id, key, aggregate, "csv"),
                              file_name=f"workshop-{workshop.code}.csv", mime="text/csv", width="stretch",
-                             help="For Excel: semikolon og desimalkomma")
-    down_xlsx.download_button("Eksport Excel", lambda: export.export_xlsx(workshop, votes, result, kb),
+                             on_click="ignore", help="For Excel: semikolon og desimalkomma")
+    down_xlsx.download_button("Eksport Excel", export_data(workshop.id, key, aggregate, "xlsx"),
                               file_name=f"workshop-{workshop.code}.xlsx", mime=spreadsheet.XLSX_MIME,
                               width="stretch", on_click="ignore")
-    down_json.download_button("Eksport JSON", export.export_json(workshop, votes, result),
+    down_json.download_button("Eksport JSON", export_data(workshop.id, key, aggregate, "json"),
                               file_name=f"workshop-{workshop.code}.json", mime="application/json",
-                              width="stretch")
+                              width="stretch", on_click="ignore")
     with st.expander("Slett workshopen"):
         sure = st.checkbox("Ja, slett workshopen og alle stemmene for godt", key="ws_delete_sure")
         if st.button("Slett", disabled=not sure, type="primary"):

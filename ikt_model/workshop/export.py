@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Literal
 
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..decision.registry import FACTOR_IDS
 from ..spreadsheet import excel_csv, xlsx
 from .aggregation import GroupResult
 from .models import Vote, Workshop
+
+ExportKind = Literal["csv", "xlsx", "json"]
 
 
 def export_json(workshop: Workshop, votes: Sequence[Vote], result: GroupResult | None) -> bytes:
@@ -59,3 +62,15 @@ def export_xlsx(workshop: Workshop, votes: Sequence[Vote], result: GroupResult |
                 kb: KnowledgeBase | None = None) -> bytes:
     """`export_rows` as an Excel workbook."""
     return xlsx(export_rows(workshop, votes, result, kb), sheet="Workshop", columns=export_columns(kb))
+
+
+def export_file(kind: ExportKind, workshop: Workshop, votes: Sequence[Vote], result: GroupResult | None,
+                kb: KnowledgeBase | None = None) -> bytes:
+    """The export of one kind (csv, xlsx or json) of these votes and this group result."""
+    if kind == "csv":
+        return export_csv(workshop, votes, result, kb)
+    if kind == "xlsx":
+        return export_xlsx(workshop, votes, result, kb)
+    if kind == "json":
+        return export_json(workshop, votes, result)
+    raise ValueError(f"unknown export kind {kind!r}")

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, SecretStr
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from . import access
 from .aggregation import Aggregate, GroupResult, group_result
+from .export import ExportKind, export_file
 from .models import Vote
 from .repository import WorkshopRepository, shared_repository
 from .view import participant_result_markdown
@@ -137,6 +138,15 @@ class LiveViews:
                                    result=group_result(workshop.profile, votes, aggregate, self.kb))
 
         return self._cached(("facilitator", workshop_id, aggregate), changes, build)
+
+    def export(self, workshop_id: str, key: str | SecretStr | None, aggregate: Aggregate,
+               kind: ExportKind) -> bytes:
+        """The workshop exported as it stands now (the votes and group result of `facilitator` at the
+        current change, key checked). A download button calls this when it is pressed: a file made
+        when the page was drawn misses every vote the live view has shown since."""
+        workshop = self.repo.workshop(workshop_id, key)
+        snapshot = self.facilitator(workshop_id, key, aggregate)
+        return export_file(kind, workshop, snapshot.votes, snapshot.result, self.kb)
 
 
 def shared_live_views() -> LiveViews:

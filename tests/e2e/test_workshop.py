@@ -208,3 +208,46 @@ def test_server_sigkill_mid_workshop_keeps_acknowledged_votes(browser, tmp_path)
     key = link.split("key=")[1]
     logs = "".join(f.read_text(errors="replace") for f in tmp_path.glob("streamlit-*.log"))
     assert key not in logs  # the facilitator key is kept out of the server logs
+
+
+def _create(fac, app_server, title: str) -> str:
+    """Create a workshop on the facilitator's page; returns the participants' code as shown in the URL."""
+    fac.goto(f"{app_server.url}/workshop")
+    wait_for_app(fac)
+    fac.get_by_label("Tittel på workshopen").fill(title)
+    fac.get_by_role("button", name="Opprett workshop").click()
+    fac.get_by_text("Kode for å delta").wait_for()
+    wait_for_app(fac)
+    return fac.locator("code", has_text="/delta?kode=").first.inner_text().split("kode=")[1]
+
+
+def _download(fac, label: str):
+    with fac.expect_download() as dl:
+        fac.get_by_role("button", name=label).click()
+    return dl.value.path()
+
+
+def test_exports_hold_the_votes_the_live_view_shows(app_page, app_server, browser):
+    """A vote that reaches the facilitator through the live view (no click on the page in between) is in
+    every export: the files are made when their button is pressed, not when the page was last drawn."""
+    from openpyxl import load_workbook
+
+    fac = app_page
+    fac.set_viewport_size({"width": 1400, "height": 1200})
+    code = _create(fac, app_server, "Eksporttest")
+    fac.get_by_text("Venter på de første svarene").wait_for()
+    fac.evaluate(WATCH_METRIC)
+    ctx, ola = _join(browser, app_server, code, "Ola")
+    try:
+        ola.get_by_role("button", name="Send inn stemmen").click()
+        ola.get_by_text("Takk! Stemmen din er lagret").wait_for()
+        _wait_answers(fac, 1)
+        rows = list(csv.reader(io.StringIO(_download(fac, "Eksport CSV").read_text(encoding="utf-8-sig")),
+                               delimiter=";"))
+        assert [r[1] for r in rows[1:]][:1] == ["Ola"] and rows[-1][0] == "GRUPPE", rows
+        sheet = load_workbook(io.BytesIO(_download(fac, "Eksport Excel").read_bytes())).active
+        assert [r[1] for r in sheet.iter_rows(min_row=2, values_only=True)][:1] == ["Ola"]
+        doc = json.loads(_download(fac, "Eksport JSON").read_text(encoding="utf-8"))
+        assert [v["navn"] for v in doc["stemmer"]] == ["Ola"]
+    finally:
+        ctx.close()

@@ -95,3 +95,32 @@ def test_the_phones_result_text_is_made_once_per_change(tmp_path):
     view = live.public(workshop.id)
     assert view.result_markdown == participant_result_markdown(view.result)
     assert live.public(workshop.id).result_markdown is view.result_markdown
+
+
+def test_export_is_made_from_the_votes_as_they_are_when_asked(tmp_path):
+    """The facilitator's view was read before the vote came in; the export asked afterwards has the vote
+    (CSV, Excel and JSON alike), and it is made from the same cached view, with the key checked."""
+    import io
+    import json
+
+    import pytest
+    from openpyxl import load_workbook
+
+    from ikt_model.workshop.access import AccessDenied
+
+    repo, workshop, key, live = setup(tmp_path)
+    assert live.facilitator(workshop.id, key).votes == ()
+    repo.submit_vote(workshop.code, access.new_participant_token(), "Ola", points={1: 9, 2: 3})
+    csv_lines = live.export(workshop.id, key, "mean", "csv").decode("utf-8-sig").strip().split("\r\n")
+    assert len(csv_lines) == 3 and csv_lines[1].split(";")[1] == "Ola" and csv_lines[2].startswith("GRUPPE;")
+    sheet = load_workbook(io.BytesIO(live.export(workshop.id, key, "geometric", "xlsx"))).active
+    assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)][0] == "Ola"
+    doc = json.loads(live.export(workshop.id, key, "mean", "json"))
+    assert [v["navn"] for v in doc["stemmer"]] == ["Ola"] and doc["gruppe"]["participants"] == 1
+    computed = live.computations
+    live.export(workshop.id, key, "mean", "csv")
+    assert live.computations == computed  # nothing changed: the cached view is used
+    with pytest.raises(AccessDenied):
+        live.export(workshop.id, "feil-nøkkel-" + "x" * 40, "mean", "csv")
+    with pytest.raises(ValueError):
+        live.export(workshop.id, key, "mean", "pdf")
