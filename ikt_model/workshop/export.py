@@ -6,10 +6,11 @@ import json
 from collections.abc import Sequence
 from typing import Literal
 
+from .. import format as fmt
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..decision.registry import FACTOR_IDS
 from ..spreadsheet import excel_csv, xlsx
-from .aggregation import GroupResult
+from .aggregation import AGGREGATE_LABELS, GroupResult
 from .models import Vote, Workshop
 
 ExportKind = Literal["csv", "xlsx", "json"]
@@ -32,7 +33,8 @@ def export_json(workshop: Workshop, votes: Sequence[Vote], result: GroupResult |
 
 def export_rows(workshop: Workshop, votes: Sequence[Vote], result: GroupResult | None,
                 kb: KnowledgeBase | None = None) -> list[dict]:
-    """One row per participant (normalised weights in %, 2 decimals), then the group row."""
+    """One row per participant (normalised weights in %, 2 decimals), then the group row, named by its
+    method as the page names it («Geometrisk gjennomsnitt av 3 svar»)."""
     kb = kb or default_knowledge_base()
     labels = {f: kb.factor(f).label for f in FACTOR_IDS}
     rows = []
@@ -41,9 +43,14 @@ def export_rows(workshop: Workshop, votes: Sequence[Vote], result: GroupResult |
         rows.append({"deltaker": v.participant, "navn": v.display_name,
                      **{labels[f]: round(fr[f] * 100, 2) for f in FACTOR_IDS}, "endringer": v.revisions})
     if result:
-        rows.append({"deltaker": "GRUPPE", "navn": f"{result.aggregate} av {result.participants}",
+        rows.append({"deltaker": "GRUPPE", "navn": group_name(result),
                      **{labels[f]: round(result.weights[f] * 100, 2) for f in FACTOR_IDS}, "endringer": None})
     return rows
+
+
+def group_name(result: GroupResult) -> str:
+    """The group row's name in an export: the method's Norwegian label and the number of answers."""
+    return f"{AGGREGATE_LABELS[result.aggregate]} av {fmt.plural(result.participants, 'svar', 'svar')}"
 
 
 def export_columns(kb: KnowledgeBase | None = None) -> list[str]:

@@ -218,9 +218,25 @@ def test_export_csv_and_xlsx_share_the_rows(repo, ws):
     result = group_result(workshop.profile, votes)
     lines = export_csv(repo.workshop(workshop.id, key), votes, result).decode("utf-8-sig").split("\r\n")
     assert lines[1].startswith("D-") and ";Kari;33,33;66,67;0;" in lines[1]
-    assert lines[2].startswith("GRUPPE;mean av 1;33,33;66,67;0;")
+    assert lines[2].startswith("GRUPPE;Gjennomsnitt av 1 svar;33,33;66,67;0;")
     sheet = load_workbook(io.BytesIO(export_xlsx(repo.workshop(workshop.id, key), votes, result))).active
     assert [c.value for c in sheet[2]][1:4] == ["Kari", 33.33, 66.67]
+    assert [c.value for c in sheet[3]][:2] == ["GRUPPE", "Gjennomsnitt av 1 svar"]
+
+
+def test_export_names_the_group_row_by_the_method_label_the_page_shows(repo, ws):
+    """Not the aggregation's code («geometric av 2»): the label of the facilitator's «Gruppens vekter»."""
+    from ikt_model.workshop.aggregation import AGGREGATE_LABELS, group_result
+    from ikt_model.workshop.export import export_rows
+
+    workshop, key = ws
+    for name, points in (("Kari", {1: 1}), ("Ola", {2: 4})):
+        repo.submit_vote(workshop.code, access.new_participant_token(), name, points=points)
+    votes = repo.votes(workshop.id, key)
+    for aggregate in ("mean", "geometric"):
+        [*_, group] = export_rows(workshop, votes, group_result(workshop.profile, votes, aggregate))
+        assert group["navn"] == f"{AGGREGATE_LABELS[aggregate]} av 2 svar"
+    assert AGGREGATE_LABELS["geometric"] == "Geometrisk gjennomsnitt"
 
 
 # --- the server-side throttle per client (issue: ?kode= could be guessed 12 times a second) ---
