@@ -19,6 +19,7 @@ POLL_SECONDS = 5  # how often a waiting phone asks "anything new?" (cheap: see i
 THROTTLE = "delta_code_attempts"
 SUBMITTED, SUBMIT_ERROR, OWN_VOTE = "delta_submitted", "delta_submit_error", "delta_own_vote"
 JOINED = "delta_joined_code"  # the code this session has joined (not throttled again)
+FORM_OPEN = "delta_form_open"  # whether the vote form was last drawn for an open vote (button enabled)
 
 
 try:
@@ -87,16 +88,21 @@ st.header(markdown_escape(workshop.title), anchor=False)
 st.write(f"Kode {access.format_code(workshop.code)} · {METHOD_LABELS[workshop.method]}")
 
 
-def submit_vote(code: str, token: str, method: str) -> None:
+def submit_vote(workshop_id: str, code: str, token: str, method: str) -> None:
     """The form button's callback: runs before the vote part is drawn again, so that part (and its
-    status line) already reads the stored vote. Outcome kept in the session, never popped."""
+    status line) already reads the stored vote. Outcome kept in the session, never popped; a refusal
+    is kept with whether the vote was open then, and shown only while that still holds."""
     ss = st.session_state
     points = {f: ss[f"delta_points_{f}"] for f in FACTOR_IDS} if method == "poeng" else None
     ranking = ss.get("delta_ranking") if method != "poeng" else None
     try:
         vote = repo.submit_vote(code, token, ss.get("delta_name", ""), points=points, ranking=ranking)
     except (WorkshopError, StoreUnavailable) as exc:
-        ss[SUBMIT_ERROR] = str(exc)
+        try:
+            public = live.public(workshop_id)
+        except StoreUnavailable:
+            public = None
+        ss[SUBMIT_ERROR] = (str(exc), public.voting_open if public is not None else None)
     else:
         ss.pop(SUBMIT_ERROR, None)
         ss[SUBMITTED] = vote.revisions
@@ -121,9 +127,11 @@ def vote_part(workshop, token: str) -> None:
     run, so the phone says «Takk!» as soon as the vote is committed."""
     try:
         mine = own_vote(workshop.id, token)
+        public = live.public(workshop.id)
     except StoreUnavailable as exc:
         st.error(exc.message)
         return
+    st.session_state[FORM_OPEN] = voting_open = public is not None and public.voting_open
     st.write("Hvor viktig er hver av de tolv suksessfaktorene (rapporten 3.1 og 4.3) for dere?")
     with st.form("delta_vote"):
         st.text_input("Visningsnavn (valgfritt – tomt betyr anonym)", max_chars=40, key="delta_name",
@@ -141,10 +149,12 @@ def vote_part(workshop, token: str) -> None:
                            default=list(mine.ranking) if mine and mine.ranking else None,
                            format_func=lambda f: f"{f}. {kb.factor(f).label}",
                            placeholder="Velg den viktigste faktoren …", key="delta_ranking", select_all=False)
-        # Never disabled: a press after closing (page loaded earlier) must get a clear refusal, not silence.
+        # Disabled once this run knows the vote is closed; a press on a page drawn before the closing
+        # (the status below re-checks every few seconds) gets one clear refusal from the store.
         st.form_submit_button("Send inn stemmen" if mine is None else "Lagre endret stemme",
                               type="primary", width="stretch", on_click=submit_vote,
-                              args=(workshop.code, token, workshop.method))
+                              args=(workshop.id, workshop.code, token, workshop.method),
+                              disabled=not voting_open)
     live_status(workshop.id, token)
 
 
@@ -162,19 +172,28 @@ def live_status(workshop_id: str, token: str) -> None:
     if public is None:
         st.warning("Workshopen finnes ikke lenger.")
         return
-    if (error := st.session_state.get(SUBMIT_ERROR)) is not None:
-        st.error(error)
-    if stored is not None:
+    if public.voting_open != st.session_state.get(FORM_OPEN, public.voting_open):
+        st.rerun()  # opened or closed since the form was drawn: draw it again, so its button follows
+    times = f"sendt inn {stored.revisions} {'gang' if stored.revisions == 1 else 'ganger'}" if stored else ""
+    error, refused_while_open = st.session_state.get(SUBMIT_ERROR) or (None, None)
+    if error is not None and refused_while_open not in (None, public.voting_open):
+        error = None  # refused before the vote was opened or closed again: no longer true
+    if error is not None:  # one message for a refused press: never a green «lagret» beside «ble ikke lagret»
+        earlier = f" Den forrige stemmen din gjelder fortsatt ({times})." if stored is not None else ""
+        st.error(error + earlier)
+    elif stored is not None:
         thanks = "Takk! " if st.session_state.get(SUBMITTED) == stored.revisions else ""
-        st.success(f"{thanks}Stemmen din er lagret (sendt inn {stored.revisions} "
-                   f"{'gang' if stored.revisions == 1 else 'ganger'}).")
+        st.success(f"{thanks}Stemmen din er lagret ({times}).")
     # Few elements per poll (200 phones poll): the state in one line, the result in one block.
-    waiting = "" if public.revealed else " Gruppens resultat vises her når fasilitatoren velger å vise det."
+    waiting = "Gruppens resultat vises her når fasilitatoren velger å vise det."
     if public.voting_open:
         st.caption("Avstemningen er åpen. Du kan sende inn og endre stemmen din til fasilitatoren stenger."
-                   + waiting)
-    else:
-        st.warning("Avstemningen er stengt. Du kan ikke sende inn eller endre stemmen nå." + waiting)
+                   + ("" if public.revealed else " " + waiting))
+    elif error is None:
+        st.warning("Avstemningen er stengt. Du kan ikke sende inn eller endre stemmen nå."
+                   + ("" if public.revealed else " " + waiting))
+    elif not public.revealed:
+        st.caption(waiting)
     if not public.revealed:
         return
     if public.result is None:

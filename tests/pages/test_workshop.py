@@ -144,9 +144,39 @@ def test_participant_joins_by_code_votes_and_revises(store_path):
     at.run()
     assert "Avstemningen er stengt" in texts(at)
     [send] = [b for b in at.button if b.label == "Lagre endret stemme"]
-    send.click().run()
-    assert "Avstemningen er stengt. Stemmen din ble ikke lagret." in texts(at)
+    assert send.disabled  # the run knows the vote is closed: nothing to press
     assert repo.votes(workshop.id, key)[0].revisions == 2
+
+
+def test_a_press_refused_after_closing_says_so_once_and_the_button_goes(store_path):
+    """The phone's page was drawn while the vote was open; the facilitator closes it; the participant
+    revises and presses «Lagre endret stemme»: one message (refused, the earlier vote stands), no green
+    «lagret» beside it, and the button is disabled from then on. Reopened, the refusal is gone."""
+    repo = WorkshopRepository(connect_store(store_path))
+    workshop, key = repo.create("Stengt", "poeng", Profile())
+    at = app("pages/workshop_participant.py")
+    at.query_params["kode"] = workshop.code
+    at.run()
+    [send] = [b for b in at.button if b.label == "Send inn stemmen"]
+    send.click().run()
+    assert "Takk! Stemmen din er lagret (sendt inn 1 gang)." in texts(at)
+    repo.set_voting_open(workshop.id, key, False)  # behind the phone's back
+    at.slider(key="delta_points_3").set_value(9)
+    [send] = [b for b in at.button if b.label == "Lagre endret stemme"]
+    assert not send.disabled
+    send.click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Avstemningen er stengt. Stemmen din ble ikke lagret. "
+                                           "Den forrige stemmen din gjelder fortsatt (sendt inn 1 gang)."]
+    assert not at.success and not at.warning
+    assert "lagret (sendt" not in texts(at)
+    [send] = [b for b in at.button if b.label == "Lagre endret stemme"]
+    assert send.disabled
+    assert repo.votes(workshop.id, key)[0].revisions == 1
+    repo.set_voting_open(workshop.id, key, True)
+    at.run()
+    assert not at.error and "Avstemningen er åpen" in texts(at)
+    assert not [b for b in at.button if b.label == "Lagre endret stemme"][0].disabled
 
 
 def test_participant_ranking_method(store_path):
