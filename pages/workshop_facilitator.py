@@ -239,16 +239,17 @@ def export_data(workshop_id: str, key: str, aggregate: str, kind: str):
 
 
 with controls:
-    down_csv, down_xlsx, down_json = st.columns(3)
-    down_csv.download_button("Eksport CSV", export_data(workshop.id, key, aggregate, "csv"),
-                             file_name=f"workshop-{workshop.code}.csv", mime="text/csv", width="stretch",
-                             on_click="ignore", help="For Excel: semikolon og desimalkomma")
-    down_xlsx.download_button("Eksport Excel", export_data(workshop.id, key, aggregate, "xlsx"),
-                              file_name=f"workshop-{workshop.code}.xlsx", mime=spreadsheet.XLSX_MIME,
-                              width="stretch", on_click="ignore")
-    down_json.download_button("Eksport JSON", export_data(workshop.id, key, aggregate, "json"),
-                              file_name=f"workshop-{workshop.code}.json", mime="application/json",
-                              width="stretch", on_click="ignore")
+    # one row that wraps, each button as wide as its label (three columns cut the labels at 1280 px)
+    with st.container(horizontal=True, gap="xsmall"):
+        st.download_button("Eksport CSV", export_data(workshop.id, key, aggregate, "csv"),
+                           file_name=f"workshop-{workshop.code}.csv", mime="text/csv", width="content",
+                           on_click="ignore", help="For Excel: semikolon og desimalkomma")
+        st.download_button("Eksport Excel", export_data(workshop.id, key, aggregate, "xlsx"),
+                           file_name=f"workshop-{workshop.code}.xlsx", mime=spreadsheet.XLSX_MIME,
+                           width="content", on_click="ignore")
+        st.download_button("Eksport JSON", export_data(workshop.id, key, aggregate, "json"),
+                           file_name=f"workshop-{workshop.code}.json", mime="application/json",
+                           width="content", on_click="ignore")
     with st.expander("Slett workshopen"):
         sure = st.checkbox("Ja, slett workshopen og alle stemmene for godt", key="ws_delete_sure")
         if st.button("Slett", disabled=not sure, type="primary"):

@@ -253,3 +253,33 @@ def test_exports_hold_the_votes_the_live_view_shows(app_page, app_server, browse
         assert [v["navn"] for v in doc["stemmer"]] == ["Ola"]
     finally:
         ctx.close()
+
+
+# Every button on the page: its label's text as wide as laid out fits the box it is shown in (Streamlit cuts a
+# label that does not with «…»; whole pixels such as scrollWidth miss a cut of a fraction of a pixel, so
+# the text is measured with a Range), and the button lies inside the window.
+BUTTON_LABELS_WHOLE = """() => [...document.querySelectorAll('[data-testid="stMain"] button')]
+  .filter(b => b.checkVisibility() && b.querySelector('[data-testid="stMarkdownContainer"]'))
+  .map(b => { const r = b.getBoundingClientRect();
+    const box = b.querySelector('[data-testid="stMarkdownContainer"]');
+    const text = document.createRange();
+    text.selectNodeContents(box);
+    return {label: b.innerText.trim(), text: text.getBoundingClientRect().width,
+            shown: box.getBoundingClientRect().width, left: r.left, right: r.right,
+            win: document.documentElement.clientWidth}; })"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
+                         ids=["laptop-1280", "phone-390"])
+def test_facilitator_buttons_show_their_whole_label(app_page, app_server, viewport, tmp_path):
+    """At 1280 px the three export buttons stood in three narrow columns: «Eksport C…», «Eksport E…»."""
+    fac = app_page
+    fac.set_viewport_size(viewport)
+    _create(fac, app_server, "Knapper")
+    fac.get_by_role("button", name="Eksport JSON").wait_for()
+    wait_for_app(fac)
+    fac.get_by_role("button", name="Eksport CSV").scroll_into_view_if_needed()
+    buttons = fac.evaluate(BUTTON_LABELS_WHOLE)
+    fac.screenshot(path=str(tmp_path / f"exports-{viewport['width']}.png"))
+    assert {"Eksport CSV", "Eksport Excel", "Eksport JSON", "Steng avstemningen"} <= {b["label"] for b in buttons}
+    assert all(b["text"] <= b["shown"] + 0.05 and b["left"] >= 0 and b["right"] <= b["win"] for b in buttons), buttons
