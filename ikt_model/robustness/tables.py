@@ -9,7 +9,7 @@ import pandas as pd
 from .. import format as fmt
 from ..decision.knowledge import KnowledgeBase
 from ..ties import join_names
-from .ahp import AhpResult, GroupedResult, best_single_change, value_to_position
+from .ahp import CR_LIMIT, AhpResult, GroupedResult, best_single_change, value_to_position
 from .reading import FactorInterval
 from .smaa import SmaaResult
 
@@ -81,8 +81,11 @@ def worst_judgment_text(result: AhpResult, names: Sequence[str], matrix=None) ->
         if change is None:
             return None
         left, right = names[change.row], names[change.col]
+        # one change may not be enough (a tester's three answers at 9 in a circle: CR 0,50 after it): say so
+        still = ("" if change.cr <= CR_LIMIT else
+                 f", fortsatt over {fmt.number(CR_LIMIT, 2)}: endre også andre svar som trekker i hver sin retning")
         return (f"Forslag: endre «{left} mot {right}» fra «{scale_option(change.said, left, right)}» til "
-                f"«{scale_option(change.better, left, right)}»; da blir CR {fmt.number(change.cr, 2)}.")
+                f"«{scale_option(change.better, left, right)}»; da blir CR {fmt.number(change.cr, 2)}{still}.")
     if result.worst is None:
         return None
     w = result.worst

@@ -78,3 +78,17 @@ def test_the_ahp_lead_names_up_to_three_alike_with_commas_and_counts_more():
     assert ahp_lead(three, labels, consistent=True).startswith(
         "Med svarene dine veier «F1», «F2» og «F3» (20,0\u00a0% hver) mest og 9 av faktorene")
     assert " og «" not in ahp_lead(three, labels, consistent=True).split(" mest")[0].replace("«F2» og «F3»", "")
+
+
+def test_the_advice_says_when_one_change_is_not_enough():
+    """A tester's answers in a circle (A ≫ B, B ≫ C, C ≫ A, all at 9): the best single change still left CR at
+    0,50, and the advice read as if it were the fix. It says now that more answers must change; a change that is
+    enough is said as before."""
+    from tests.robustness.test_ahp import matrix_from_positions
+
+    circle = matrix_from_positions(3, {(0, 1): -8, (1, 2): -8, (0, 2): 8})
+    text = tables.worst_judgment_text(ahp(circle), list("ABC"), circle)
+    assert text.endswith(", fortsatt over 0,10: endre også andre svar som trekker i hver sin retning."), text
+    off_scale = matrix_from_positions(3, {(0, 1): -8, (0, 2): -8, (1, 2): -8})
+    enough = tables.worst_judgment_text(ahp(off_scale), list("ABC"), off_scale)
+    assert "fortsatt" not in enough and enough.startswith("Forslag: endre «")
