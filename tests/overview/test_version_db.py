@@ -6,7 +6,6 @@ import pytest
 from ikt_model.overview import queries, version_repository
 from ikt_model.overview.version_db import version_database, write_version_file
 from ikt_model.overview.versions import VersionError
-from ikt_model.workspaces import WorkspaceRepository
 
 from .upload_files import ROWS, upload_of
 
@@ -32,12 +31,8 @@ def test_version_database_answers_the_pages_queries(tmp_path, monkeypatch):
     assert report.execute("SELECT count(*) FROM kommuner").fetchone()[0] == 428
 
 
-def test_version_database_checks_the_workspace(tmp_path, monkeypatch):
-    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
-    repo = version_repository.shared_repository()
-    spaces = WorkspaceRepository(repo.con)
-    (mine, _), (other, _) = spaces.create(), spaces.create()
-    info = repo.save(upload_of(ROWS), source="a.csv", workspace=mine)
+def test_version_database_checks_the_workspace(tmp_path, private_upload):
+    info, mine, other = private_upload
     assert version_database(info.id, mine).cursor().execute("SELECT count(*) FROM samarbeid").fetchone()[0] == 2
     for viewer in (other, None):
         with pytest.raises(VersionError):

@@ -89,14 +89,10 @@ def test_viewer_shares_published_versions_and_keeps_private_ones_to_their_worksp
     assert "Bare saken" not in versions.version_caption(public)
 
 
-def test_the_sql_copy_checks_the_workspace_every_time(tmp_path, monkeypatch):
+def test_the_sql_copy_checks_the_workspace_every_time(private_upload):
     from ikt_model.overview import sqlsafe
 
-    monkeypatch.setenv("IKT_STORE_PATH", str(tmp_path / "store.duckdb"))
-    repo = version_repository.shared_repository()
-    spaces = WorkspaceRepository(repo.con)
-    (mine, _), (other, _) = spaces.create(), spaces.create()
-    info = repo.save(upload_of(ROWS), source="a.csv", workspace=mine)
+    info, mine, other = private_upload
     path = sqlsafe.version_snapshot(info.id, mine)
     assert path.exists()
     for viewer in (other, None):  # the copy made for `mine` is not handed to anyone else
