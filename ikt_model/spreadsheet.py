@@ -44,10 +44,11 @@ def _columns_and_rows(table: Any, columns: Sequence[str] | None = None) -> tuple
 
 
 def _missing(value: Any) -> bool:
-    if value is None:
+    """None, NaN, NaT and pandas' NA (whose comparisons give NA again, never True or False)."""
+    if value is None or type(value).__name__ == "NAType":
         return True
     try:
-        return bool(value != value)  # NaN, pandas NA/NaT
+        return bool(value != value)  # NaN, NaT
     except (TypeError, ValueError):
         return False
 

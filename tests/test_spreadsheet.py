@@ -53,3 +53,17 @@ def test_downloads_offer_both_and_file_stems_are_safe():
     assert "Excel" in csv_label and ".xlsx" in x_label
     assert excel_csv([], columns=["a", "b"]) == b"\xef\xbb\xbfa;b\r\n"  # an empty table keeps its header
     assert excel_csv(ROWS, columns=["Navn", "Fylke"]).decode("utf-8-sig").split("\r\n")[0] == "Navn;Fylke"
+
+
+def test_missing_values_of_every_kind_are_empty_cells():
+    # pandas nullable columns (Int64, string) give pd.NA, which came out as the text «<NA>»
+    frame = pd.DataFrame({"Etablert": pd.array([2004, None], dtype="Int64"),
+                          "Navn": pd.array(["x", None], dtype="string"),
+                          "Fra": [pd.NaT, pd.Timestamp("2020-01-01")],
+                          "Andel": [float("nan"), 0.5], "Merk": [None, "y"]})
+    lines = excel_csv(frame).decode("utf-8-sig").split("\r\n")
+    assert lines[1:3] == ["2004;x;;;", ";;2020-01-01 00:00:00;0,5;y"]
+    assert excel_csv([{"a": pd.NA, "b": None}]).decode("utf-8-sig").split("\r\n")[1] == ";"
+    ws = load_workbook(io.BytesIO(xlsx(frame))).active
+    assert [c.value for c in ws[2]] == [2004, "x", None, None, None]
+    assert [c.value for c in ws[3]][:2] == [None, None]
