@@ -80,9 +80,11 @@ def percentage_frame(members: list[str], current: dict[str, str] | None = None):
 def percentages_from_frame(frame) -> dict[str, str]:
     """The editor's rows back to {kommunenummer: typed text}; a blank cell is «» (the key refuses it as missing,
     naming the member: a value deleted is not read as 0 without a word)."""
+    import pandas as pd
+
     out: dict[str, str] = {}
     for number, value in zip(frame["Kommunenummer"], frame["Prosent"], strict=False):
-        blank = value is None or value != value or not str(value).strip()
+        blank = value is None or bool(pd.isna(value)) or not str(value).strip()  # None, NaN and pandas' NA
         out[str(number)] = "" if blank else str(value)
     return out
 

@@ -2,6 +2,7 @@
 
 import re
 
+import pandas as pd
 import pytest
 
 from ikt_model import format as fmt
@@ -30,6 +31,9 @@ def test_percentage_editor_helpers():
     frame.loc["1515", "Prosent"] = None  # a value deleted: blank, refused by the key as missing (never read as 0)
     assert percentages_from_frame(frame) == {"1515": "", "1511": "33,33", "1514": "33,33"}
     assert percentage_sum(percentages_from_frame(frame)) is None
+    typed = frame.astype({"Prosent": "string"})  # a nullable text column: a deleted cell is pandas' NA
+    typed.loc["1515", "Prosent"] = pd.NA
+    assert percentages_from_frame(typed) == {"1515": "", "1511": "33,33", "1514": "33,33"}
     kept = percentage_frame(SUNNMORE, {"1515": "60,5", "1511": "25", "1514": "14,5 %"})
     assert list(kept["Prosent"]) == ["60,5", "25", "14,5 %"]
     assert percentage_sum(percentages_from_frame(kept)) == pytest.approx(100)
