@@ -144,7 +144,7 @@ with st.expander("Vektene som tabell"):
     weights_table = tables.ahp_weights_table(kb, result_weights)
     st.table(markdown_cells(weights_table), hide_index=True)
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
-        for d in spreadsheet.downloads(weights_table, "ahp-vekter", sheet="AHP-vekter"):
+        for d in spreadsheet.downloads(tables.ahp_weights_data(kb, result_weights), "ahp-vekter", sheet="AHP-vekter"):
             st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"ahp_dl_{d.kind}",
                                on_click="ignore", icon=":material/download:")
 

@@ -209,7 +209,7 @@ def acceptability() -> None:
     table = tables.acceptability_table(result, labels)
     st.table(markdown_cells(table), hide_index=True)
     with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
-        for d in spreadsheet.downloads(table, "smaa-rangaksept", sheet="SMAA"):
+        for d in spreadsheet.downloads(tables.acceptability_data(result, labels), "smaa-rangaksept", sheet="SMAA"):
             st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"smaa_dl_{d.kind}",
                                on_click="ignore", icon=":material/download:")
 

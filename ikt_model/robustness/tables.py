@@ -23,12 +23,32 @@ def interval_table(intervals: Sequence[FactorInterval]) -> pd.DataFrame:
     } for i in intervals])
 
 
-def acceptability_table(result: SmaaResult, labels: Sequence[str]) -> pd.DataFrame:
-    """First-rank acceptability, holistic acceptability and confidence, most often first on top.
+def _most_often_best(result: SmaaResult) -> list[int]:
+    """Alternatives most often best first (then by holistic acceptability).
 
-    Sorted before the frame is built: pandas' sort, drop and reset cost 4 ms of the 6 ms this took on every
+    Sorted before a frame is built: pandas' sort, drop and reset cost 4 ms of the 6 ms this took on every
     weight change on «Robusthet» (issue 14)."""
-    order = sorted(range(len(labels)), key=lambda i: -result.first_rank[i] - 1e-3 * result.holistic[i])
+    return sorted(range(len(result.holistic)), key=lambda i: -result.first_rank[i] - 1e-3 * result.holistic[i])
+
+
+def acceptability_data(result: SmaaResult, labels: Sequence[str]) -> pd.DataFrame:
+    """The acceptability table with numbers as numbers, for the downloads: percentages as percent (0..100,
+    two decimals), holistic acceptability with four decimals, no confidence as an empty cell. Most often
+    best first, as on the page."""
+    order = _most_often_best(result)
+    return pd.DataFrame([{
+        "Alternativ": labels[i], "Best (b¹) (%)": round(100 * result.first_rank[i], 2),
+        "Blant de tre beste (%)": round(100 * sum(result.rank_acceptability[i][:3]), 2),
+        "Helhetlig aksept": round(result.holistic[i], 4),
+        "Konfidens (%)": None if result.confidence[i] is None else round(100 * result.confidence[i], 2),
+    } for i in order], columns=["Alternativ", "Best (b¹) (%)", "Blant de tre beste (%)", "Helhetlig aksept",
+                                "Konfidens (%)"])
+
+
+def acceptability_table(result: SmaaResult, labels: Sequence[str]) -> pd.DataFrame:
+    """First-rank acceptability, holistic acceptability and confidence as the page shows them (Norwegian
+    text), most often first on top."""
+    order = _most_often_best(result)
     return pd.DataFrame([{
         "Alternativ": labels[i], "Best (b¹)": fmt.percent(result.first_rank[i], 1),
         "Blant de tre beste": fmt.percent(sum(result.rank_acceptability[i][:3]), 1),
@@ -54,8 +74,15 @@ def short_label(kb: KnowledgeBase, factor_id: int) -> str:
     return kb.factor(factor_id).label.split(" (")[0]
 
 
+def ahp_weights_data(kb: KnowledgeBase, weights: dict[int, float]) -> pd.DataFrame:
+    """AHP weights per factor with numbers as numbers, for the downloads: weight in percent and slider
+    points (both x 100, two decimals)."""
+    return pd.DataFrame([{"Faktor": f"{fid}. {kb.factor(fid).label}", "Vekt (%)": round(w * 100, 2),
+                          "Poeng": round(w * 100, 2)} for fid, w in sorted(weights.items())])
+
+
 def ahp_weights_table(kb: KnowledgeBase, weights: dict[int, float]) -> pd.DataFrame:
-    """AHP weights per factor as percent and slider points (x 100, one decimal)."""
+    """AHP weights per factor as the page shows them: percent and slider points (x 100, one decimal)."""
     return pd.DataFrame([{"Faktor": f"{fid}. {kb.factor(fid).label}", "Vekt": fmt.percent(w, 1),
                           "Poeng": fmt.number(w * 100, 1)} for fid, w in sorted(weights.items())])
 

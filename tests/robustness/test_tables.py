@@ -1,6 +1,7 @@
 """Tables and view helpers of the robustness pages."""
 
 import numpy as np
+import pandas as pd
 
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import Profile
@@ -92,3 +93,42 @@ def test_the_advice_says_when_one_change_is_not_enough():
     off_scale = matrix_from_positions(3, {(0, 1): -8, (0, 2): -8, (1, 2): -8})
     enough = tables.worst_judgment_text(ahp(off_scale), list("ABC"), off_scale)
     assert "fortsatt" not in enough and enough.startswith("Forslag: endre «")
+
+
+def test_downloads_get_numbers_not_the_display_text():
+    """«Robusthet»'s smaa-rangaksept.xlsx held '100,0 %' and '1,000' as text: the page gave the downloads the
+    formatted display table. The download tables keep numbers as numbers, in the display table's order."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from ikt_model.spreadsheet import excel_csv, xlsx
+
+    result = smaa([[1, 0], [0, 1], [0, 0]], "uniform", samples=2000, seed=1)
+    shown = tables.acceptability_table(result, ["A", "B", "C"])
+    data = tables.acceptability_data(result, ["A", "B", "C"])
+    assert list(data["Alternativ"]) == list(shown["Alternativ"])
+    assert list(data.columns) == ["Alternativ", "Best (b¹) (%)", "Blant de tre beste (%)", "Helhetlig aksept",
+                                  "Konfidens (%)"]
+    top = data.iloc[0]
+    assert top["Best (b¹) (%)"] == round(100 * max(result.first_rank), 2)
+    assert top["Blant de tre beste (%)"] == 100.0 and pd.isna(data.iloc[-1]["Konfidens (%)"])
+    ws = load_workbook(io.BytesIO(xlsx(data))).active
+    assert all(isinstance(c.value, (int, float)) for c in ws[2][1:4])  # numbers in Excel, not «100,0 %» as text
+    assert ws["E4"].value is None
+    assert excel_csv(data).decode("utf-8-sig").split("\r\n")[1].split(";")[2] == "100"  # decimal comma form
+
+    ones = [np.ones((len(ids), len(ids))) for _, ids in GROUPS]
+    weights = tables.ahp_weights_data(KB, grouped_weights(np.ones((4, 4)), ones).weights)
+    assert list(weights.columns) == ["Faktor", "Vekt (%)", "Poeng"] and set(weights["Vekt (%)"]) == {8.33}
+    assert list(weights["Faktor"]) == list(tables.ahp_weights_table(KB, {f: 1 / 12 for f in range(1, 13)})["Faktor"])
+
+
+def test_pages_give_the_downloads_numbers():
+    """Pages that show a formatted table give spreadsheet.downloads the numeric one (no display table)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "pages"
+    robustness, pairwise = (root / "robustness.py").read_text(), (root / "pairwise.py").read_text()
+    assert "downloads(tables.acceptability_data(result, labels)" in robustness
+    assert "downloads(tables.ahp_weights_data(kb, result_weights)" in pairwise
