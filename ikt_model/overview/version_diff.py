@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from pydantic import BaseModel, Field
 
+from .. import format as fmt
 from .forms import form_label
 from .versions import VersionData
 
@@ -44,6 +45,8 @@ class VersionDiff(BaseModel, frozen=True):
     new: int
     added: tuple[str, ...] = Field(default=(), description="names of collaborations only in `new`")
     removed: tuple[str, ...] = Field(default=(), description="names of collaborations only in `old`")
+    common: int = Field(default=0, description="how many collaborations are in both versions (the form and "
+                                                "member changes are counted among them)")
     form_changed: tuple[FormChange, ...] = ()
     members_changed: tuple[MemberChange, ...] = ()
 
@@ -63,7 +66,8 @@ def diff_versions(old: VersionData, new: VersionData) -> VersionDiff:
     added = tuple(after[k].navn for k in after if k not in before)
     removed = tuple(before[k].navn for k in before if k not in after)
     forms, members = [], []
-    for key in sorted(before.keys() & after.keys(), key=lambda k: after[k].navn.casefold()):
+    common = before.keys() & after.keys()
+    for key in sorted(common, key=lambda k: after[k].navn.casefold()):
         a, b = before[key], after[key]
         if a.organisasjonsform != b.organisasjonsform:
             forms.append(FormChange(key=key, navn=b.navn, before=a.organisasjonsform, after=b.organisasjonsform))
@@ -72,7 +76,7 @@ def diff_versions(old: VersionData, new: VersionData) -> VersionDiff:
         if joined or left:
             members.append(MemberChange(key=key, navn=b.navn, joined=joined, left=left))
     return VersionDiff(old=old.info.id, new=new.info.id, added=tuple(sorted(added, key=str.casefold)),
-                       removed=tuple(sorted(removed, key=str.casefold)), form_changed=tuple(forms),
+                       removed=tuple(sorted(removed, key=str.casefold)), common=len(common), form_changed=tuple(forms),
                        members_changed=tuple(members))
 
 
@@ -109,12 +113,19 @@ def diff_table(diff: VersionDiff, names: dict[str, str]) -> pd.DataFrame:
 
 
 def diff_summary(diff: VersionDiff) -> str:
-    """One Norwegian sentence with the counts."""
+    """The counts in Norwegian: added and removed, then the form and member changes among the collaborations
+    in both versions (said as such, so «41 fjernet, 0 utgåtte medlemskap» does not read as a contradiction)."""
     if diff.unchanged:
         return f"Ingen endringer fra versjon {diff.old} til versjon {diff.new}."
     joined = sum(len(c.joined) for c in diff.members_changed)
     left = sum(len(c.left) for c in diff.members_changed)
-    return (f"Fra versjon {diff.old} til versjon {diff.new}: {len(diff.added)} nye samarbeid, {len(diff.removed)} "
-            f"fjernet, {len(diff.form_changed)} med ny organisasjonsform, {joined} nye og {left} utgåtte "
-            "medlemskap.")
+    head = (f"Fra versjon {diff.old} til versjon {diff.new}: "
+            f"{fmt.plural(len(diff.added), 'nytt samarbeid', 'nye samarbeid')}, {fmt.number(len(diff.removed))} "
+            "fjernet.")
+    if not diff.common:
+        return f"{head} Ingen samarbeid finnes i begge versjonene."
+    among = ("I det ene samarbeidet som finnes i begge" if diff.common == 1
+             else f"Blant de {fmt.number(diff.common)} samarbeidene som finnes i begge")
+    return (f"{head} {among}: {fmt.number(len(diff.form_changed))} med ny organisasjonsform, "
+            f"{fmt.number(joined)} nye og {fmt.number(left)} utgåtte medlemskap.")
 

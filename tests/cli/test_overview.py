@@ -36,7 +36,7 @@ def test_import_versions_diff(tmp_path, store):
     diff = cli("diff", "1", "2", store=store)
     assert diff.returncode == 0
     lines = diff.stdout.splitlines()
-    assert lines[0].startswith("Fra versjon 1 til versjon 2: 1 nye samarbeid, 41 fjernet")
+    assert lines[0].startswith("Fra versjon 1 til versjon 2: 1 nytt samarbeid, 41 fjernet")
     assert "Nytt samarbeid: IKT Sunnmøre" in lines
     as_json = json.loads(cli("diff", "1", "2", "--format", "json", store=store).stdout)
     assert as_json["added"] == ["IKT Sunnmøre"] and len(as_json["removed"]) == 41

@@ -88,7 +88,7 @@ def test_upload_2026_overview_see_it_on_overview_and_map_then_back_to_2015(offli
     wait_for_app(page)
     page.get_by_text("Kommentar: Kartlagt av KS november 2026", exact=False).wait_for()
     assert _metric(page, "Kommuner med") == "8"
-    page.get_by_text("Fra versjon 1 til versjon 2: 1 nye samarbeid, 40 fjernet", exact=False).wait_for()
+    page.get_by_text("Fra versjon 1 til versjon 2: 1 nytt samarbeid, 40 fjernet", exact=False).wait_for()
     page.get_by_role("tab", name="Organisasjonsform").click()
     page.locator(".js-plotly-plot .bars path").first.wait_for()
 

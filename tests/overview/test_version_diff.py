@@ -39,3 +39,22 @@ def test_diff_against_the_report_after_re_uploading_it_unchanged(repo):
     assert diff.added == () and diff.removed == () and diff.members_changed == ()
     # only a collaboration whose 2015 form has no successor (samkommune) shows as a form change
     assert all(c.before is None for c in diff.form_changed)
+
+
+def test_summary_says_the_changes_are_among_those_in_both_versions():
+    """A 2-row upload against the report read «2 nye samarbeid, 41 fjernet, 0 med ny organisasjonsform, 0 nye og
+    0 utgåtte medlemskap»: the member counts cover only collaborations in both versions, and now it says so."""
+    old = data(1, ("a", "ko", ["1508"]), ("b", "iks", ["0301"]), ("c", "as", ["1577"]))
+    new = data(2, ("d", "ko", ["1508"]), ("e", "iks", ["0301"]))
+    diff = diff_versions(old, new)
+    assert diff.common == 0
+    assert version_diff.diff_summary(diff) == ("Fra versjon 1 til versjon 2: 2 nye samarbeid, 3 fjernet. "
+                                               "Ingen samarbeid finnes i begge versjonene.")
+    moved = data(3, ("a", "iks", ["1508", "1577"]), ("c", "as", ["1577"]), ("d", "ko", []))
+    assert version_diff.diff_summary(diff_versions(old, moved)) == (
+        "Fra versjon 1 til versjon 3: 1 nytt samarbeid, 1 fjernet. Blant de 2 samarbeidene som finnes i begge: "
+        "1 med ny organisasjonsform, 1 nye og 0 utgåtte medlemskap.")
+    one = data(4, ("a", "ko", []))
+    assert version_diff.diff_summary(diff_versions(old, one)) == (
+        "Fra versjon 1 til versjon 4: 0 nye samarbeid, 2 fjernet. I det ene samarbeidet som finnes i begge: "
+        "0 med ny organisasjonsform, 0 nye og 1 utgåtte medlemskap.")

@@ -141,7 +141,7 @@ def test_valid_upload_becomes_the_newest_version_with_diff_and_1_is_one_click_aw
     assert "Tabell 2.6.1: trykt og beregnet" not in [h.value for h in at.header]
     # what changed against version 1 (in today's terms): IKT Valdres matched (2015 members mapped to today's)
     summary = " ".join(m.value for m in at.markdown)
-    assert "Fra versjon 1 til versjon 2: 1 nye samarbeid, 40 fjernet" in summary
+    assert "Fra versjon 1 til versjon 2: 1 nytt samarbeid, 40 fjernet" in summary
     diff = frame_with(at, "Endring")
     assert ("Nytt samarbeid", "IKT Sunnmøre") in set(zip(diff["Endring"], diff["Samarbeid"], strict=False))
     assert "IKT Valdres" not in set(diff.loc[diff["Endring"] == "Fjernet", "Samarbeid"])
