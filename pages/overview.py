@@ -153,10 +153,11 @@ m1, m2, m3, m4 = st.columns(4)
 m1.metric("Samarbeid", fmt.number(figures.samarbeid),
           help=f"Antall samarbeid som passer filtrene (av {fmt.number(info.collaborations)}).")
 m2.metric("Kommuner med", fmt.number(figures.kommuner),
-          delta=f"{fmt.percent(figures.andel_kommuner)} av {municipalities_total}", delta_color="off",
+          delta=f"{fmt.percent(figures.andel_kommuner)} av {fmt.number(municipalities_total)}", delta_color="off",
+          delta_arrow="off",  # a share, not a change: an up-arrow read as growth
           help="Kommuner som er med i minst ett av samarbeidene (telles én gang).")
 m3.metric("Innbyggere dekket", fmt.number(figures.folketall),
-          delta=f"{fmt.percent(figures.andel_folketall)} av befolkningen", delta_color="off",
+          delta=f"{fmt.percent(figures.andel_folketall)} av befolkningen", delta_color="off", delta_arrow="off",
           help=f"Sum av folkemengden 1.1.{population_year} (SSB) i kommunene som er med (hver kommune én gang).")
 m4.metric(f"Gjennomsnittlig alder i {year}",
           "–" if figures.alder_snitt is None else f"{fmt.number(figures.alder_snitt, 1)} år",

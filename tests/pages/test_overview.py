@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 from tests.markdown_text import shown
@@ -30,6 +31,12 @@ def test_overview_renders_key_figures_tables_and_sources(app):
     figures = metrics(at)
     assert figures["Samarbeid"] == "41" and figures["Kommuner med"] == "224"
     assert figures["Gjennomsnittlig alder i 2015"] == "6,8 år"
+    # the shares under two figures are shares, not changes: no arrow (an up-arrow read as growth), gray
+    shares = {m.label: m.proto for m in at.metric if m.proto.delta}
+    assert {label: p.delta for label, p in shares.items()} == {"Kommuner med": "52\u00a0% av 428",
+                                                             "Innbyggere dekket": "37\u00a0% av befolkningen"}
+    assert all(p.direction == MetricProto.MetricDirection.NONE for p in shares.values())
+    assert all(p.color == MetricProto.MetricColor.GRAY for p in shares.values())
     assert len(at.dataframe) == 3  # collaborations, 2.6.1 comparison, data quality
     assert at.dataframe[0].value.shape[0] == 41
     assert at.dataframe[1].value.shape[0] == 6
