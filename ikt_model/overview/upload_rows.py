@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
+from .. import format as fmt
 from ..numbers import NumberInputError, parse_whole
 from .forms import FORMS_2026, parse_form
 
@@ -118,7 +119,7 @@ class OverviewRow(BaseModel, frozen=True):
         if text is None:
             raise ValueError("Samarbeidets navn mangler")
         if len(text) > NAME_MAX:
-            raise ValueError(f"Navnet er for langt (høyst {NAME_MAX} tegn)")
+            raise ValueError(f"Navnet er for langt (høyst {fmt.number(NAME_MAX)} tegn)")
         return text
 
     @field_validator("formelt_navn", "merknad", mode="before")
@@ -126,7 +127,7 @@ class OverviewRow(BaseModel, frozen=True):
     def _optional_text(cls, value: Any) -> str | None:
         text = clean_cell(value)
         if text is not None and len(text) > NOTE_MAX:
-            raise ValueError(f"Teksten er for lang (høyst {NOTE_MAX} tegn)")
+            raise ValueError(f"Teksten er for lang (høyst {fmt.number(NOTE_MAX)} tegn)")
         return text
 
     @field_validator("organisasjonsform", mode="before")
@@ -188,7 +189,7 @@ class OverviewRow(BaseModel, frozen=True):
         except NumberInputError:
             number = -1
         if not 0 <= number <= EMPLOYEES_MAX:
-            raise ValueError(f"Ansatte «{text}» må være et helt tall fra 0 til {EMPLOYEES_MAX}, "
+            raise ValueError(f"Ansatte «{text}» må være et helt tall fra 0 til {fmt.number(EMPLOYEES_MAX)}, "
                              "for eksempel 1 200")
         return number
 

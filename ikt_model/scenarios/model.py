@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .. import format as fmt
 from .. import jsontext
 from ..decision.knowledge import KnowledgeBase, default_knowledge_base
 from ..decision.profile import SCOPE_LABELS, STATUS_LABELS, Profile
@@ -64,7 +65,7 @@ def clean_name(raw: Any) -> str:
     if not name:
         raise ScenarioError("Gi scenarioet et navn")
     if len(name) > MAX_NAME:
-        raise ScenarioError(f"Navnet kan ha høyst {MAX_NAME} tegn (har {len(name)})")
+        raise ScenarioError(f"Navnet kan ha høyst {fmt.number(MAX_NAME)} tegn (har {fmt.number(len(name))})")
     return name
 
 

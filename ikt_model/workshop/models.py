@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from .. import format as fmt
 from ..decision.profile import Profile
 from ..decision.registry import FACTOR_IDS
 from ..decision.weights import MAX_POINTS, WeightsError, make_weights, roc_fractions
@@ -51,7 +52,7 @@ def clean_text(raw: object, max_len: int, what: str, required: bool) -> str:
     if required and not text:
         raise WorkshopError(f"{what} kan ikke være tom")
     if len(text) > max_len:
-        raise WorkshopError(f"{what} kan være høyst {max_len} tegn (du skrev {len(text)})")
+        raise WorkshopError(f"{what} kan være høyst {fmt.number(max_len)} tegn (du skrev {fmt.number(len(text))})")
     return text
 
 

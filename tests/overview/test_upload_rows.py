@@ -96,3 +96,14 @@ def test_employees_ambiguous_or_not_whole_are_refused_with_an_example(employees)
     report = read_upload("oversikt.csv", csv_bytes(NO_HEAD + ";Ansatte", row), LOOKUP)
     row, message = only_error(report)
     assert row == 2 and f"«{employees}»" in message and "for eksempel 1 200" in message
+
+
+def test_limits_in_messages_are_in_norwegian_number_format():
+    """«Ansatte «-3» må være et helt tall fra 0 til 100000» on «Nasjonal oversikt»: the limits are written as
+    people read them («100 000», «1 000»)."""
+    row = "IKT Sunnmøre;KO;1508, 1580;2020;-3"
+    _, message = only_error(read_upload("oversikt.csv", csv_bytes(NO_HEAD + ";Ansatte", row), LOOKUP))
+    assert "fra 0 til 100\u00a0000," in message
+    row = f"IKT Sunnmøre;KO;1508, 1580;2020;{'x' * 1001}"
+    _, message = only_error(read_upload("oversikt.csv", csv_bytes(NO_HEAD + ";Merknad", row), LOOKUP))
+    assert message == "Teksten er for lang (høyst 1\u00a0000 tegn)"

@@ -138,3 +138,10 @@ def test_import_refuses_deep_nesting_and_values_outside_the_closed_lists():
     with _pytest.raises(ScenarioImportError, match="Ukjent kilde for vektene"):
         import_json(_json.dumps({**good, "weights_source": "[Logg inn](https://example.org)"}))
     assert import_json(_json.dumps(good)).method == "vektet_sum"
+
+
+def test_a_long_name_is_counted_in_norwegian_number_format():
+    from ikt_model.scenarios.model import ScenarioError, clean_name
+
+    with pytest.raises(ScenarioError, match="Navnet kan ha høyst 80 tegn \\(har 1\u00a0200\\)"):
+        clean_name("x" * 1200)

@@ -267,3 +267,10 @@ def test_join_throttle_logs_no_code_and_forgets_old_clients(caplog):
         throttle.record_failure(client, now=1.0)
     assert "a" not in throttle._failures and len(throttle._failures) == 2
     assert not any("ABCD" in r.getMessage() for r in caplog.records)
+
+
+def test_text_limits_are_in_norwegian_number_format():
+    from ikt_model.workshop.models import clean_text
+
+    with pytest.raises(WorkshopError, match="Tittel kan være høyst 1\u00a0000 tegn \\(du skrev 1\u00a0500\\)"):
+        clean_text("x" * 1500, 1000, "Tittel", True)
