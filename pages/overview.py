@@ -22,7 +22,7 @@ from ikt_model.overview.version_db import version_database
 from ikt_model.overview.version_diff import REPORT_TERMS_NOTE, diff_summary, diff_table, diff_versions
 from ikt_model.ui import overview_upload, overview_version, share
 from ikt_model.ui import workspace as sak
-from ikt_model.ui.text import markdown_escape
+from ikt_model.ui.text import markdown_cells, markdown_escape
 from ikt_model.workspaces import shared_workspaces
 
 
@@ -171,8 +171,7 @@ else:
         columns = collaboration_table.shown_columns(is_report)
         st.dataframe(
             fmt.table(frame, decimals=1, plain_columns=("etablert_aar",)), hide_index=True, placeholder=fmt.MISSING,
-            column_order=columns,
-            column_config={
+            column_order=columns, column_config={
                 "navn": st.column_config.TextColumn("Samarbeid", pinned=True),
                 "ks_region": st.column_config.TextColumn("KS-region"),
                 "organisasjonsform_navn": st.column_config.TextColumn("Form", help="Hovedform"),
@@ -203,10 +202,9 @@ else:
                          column_order=None if is_report else ["kommunenummer", "navn", "fylke", "folketall"],
                          column_config={
                              "navn_i_rapporten": "Navn i rapporten", "kommunenummer": number_label,
-                             "navn": "Kommune (SSB)", "medlemstype": "Type", "fylke": "Fylke",
+                             "navn": "Kommune (SSB)", "medlemstype": "Type", "fylke": "Fylke", "navn_2024": "Navn 2024",
                              "folketall": st.column_config.NumberColumn(f"Folketall {population_year}",
                                                                         format="localized"),
-                             "navn_2024": "Navn 2024",
                              "merknad": st.column_config.TextColumn("Merknad", width="large")})
     chart_config = {"displaylogo": False}
     with tabs[1]:
@@ -249,8 +247,7 @@ if is_report:
     st.caption("Hver avgjørelse i rensingen av Vedlegg 5: hva som står trykt, hva vi har bestemt og hvorfor. "
                "«Beholdt og flagget» betyr at dataene er som trykt, men at oppføringen ser feil ut.")
     categories = st.multiselect("Vis kategori", quality_categories, key="ov_quality_categories",
-                                persist_state="session",
-                                placeholder="Alle kategorier", select_all=False)
+                                persist_state="session", placeholder="Alle kategorier", select_all=False)
     st.dataframe(fmt.table(queries.data_quality(cur, tuple(categories))), hide_index=True, placeholder=fmt.MISSING,
                  column_order=["kategori", "samarbeid", "trykt", "beslutning", "resultat", "begrunnelse"],
                  column_config={"kategori": "Kategori", "samarbeid": "Samarbeid", "trykt": "Trykt",
@@ -278,8 +275,12 @@ if uploaded is not None:
     stored = overview_upload.stored_as(st.session_state, report.digest)
     if not report.ok:
         st.error(overview_upload.refused_text(report), icon=":material/error:")
-        st.dataframe(upload.error_table(report), hide_index=True, placeholder=fmt.MISSING, key="ov_upload_errors",
-                     column_config={"Feil": st.column_config.TextColumn(width="large")})
+        errors = upload.error_table(report)  # a grid cut the longest message at 1400 px («… innen 1.1.20…»)
+        if len(errors) <= overview_upload.PLAIN_TABLE_ERRORS:  # a plain table wraps every message whole
+            st.table(markdown_cells(errors), hide_index=True)
+        else:  # many errors: a grid whose rows are tall enough for the text to wrap (Streamlit wraps above 4rem)
+            st.dataframe(errors, hide_index=True, placeholder=fmt.MISSING, key="ov_upload_errors",
+                         row_height=overview_upload.WRAPPED_ROW_HEIGHT)
     elif stored is not None:
         st.success(f"Filen er lagret som versjon {stored}.", icon=":material/check_circle:")
     else:
@@ -291,8 +292,7 @@ if uploaded is not None:
                                    key="ov_comment", placeholder="Hva er oppdatert, og hvor kommer opplysningene fra?")
             if st.form_submit_button("Lagre som ny versjon", type="primary", icon=":material/save:"):
                 owner = sak.ensure(st.session_state, shared_workspaces())  # a new private sak on first save
-                new_info = repository().save(report.upload, source=report.file_name, comment=comment,
-                                             workspace=owner)
+                new_info = repository().save(report.upload, source=report.file_name, comment=comment, workspace=owner)
                 overview_upload.remember_stored(st.session_state, report.digest, new_info.id)
                 st.toast(f"Lagret som versjon {new_info.id}.", icon=":material/check_circle:")
                 st.rerun()

@@ -18,6 +18,13 @@ from .text import markdown_escape
 
 SAVED = "oversikt_lagret"
 
+# A refused file's errors: up to this many as a plain table (st.table), which wraps every message whole; a data
+# grid cut the longest at desk width («Ukjent organisasjonsform «Samkommune»: … avviklet innen 1.1.20…»). More
+# errors go in a grid (a plain table of thousands of rows is slow) whose rows are tall enough to wrap the text:
+# Streamlit's grid wraps cell text only when the row height is over 4rem (64 px); 3 lines of text fit in 72.
+PLAIN_TABLE_ERRORS = 200
+WRAPPED_ROW_HEIGHT = 72
+
 INSTRUCTIONS = (
     "For KS-rådgivere: last ned malen, fyll inn én rad per samarbeid og last den opp. Hver rad kontrolleres før "
     "noe lagres; en godkjent fil blir en ny versjon (den gamle beholdes). Organisasjonsform etter kommuneloven "

@@ -20,6 +20,12 @@ def frame_with(at, column: str):
     return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
+def error_table(at):
+    """The upload's error table as the reader sees it: a plain table (st.table), every cell whole and unescaped."""
+    frame = next(t.value for t in at.table if "Feil" in t.value.columns)
+    return frame.map(lambda v: shown(v) if isinstance(v, str) else v)
+
+
 def metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
@@ -116,17 +122,37 @@ def test_refused_upload_shows_every_problem_by_row_and_stores_nothing(app):
     at.file_uploader(key="ov_upload").set_value(("oversikt.csv", BAD_2026, "text/csv")).run()
     assert not at.exception
     assert any("ble ikke lagret: 5 feil" in e.value for e in at.error)
-    errors = frame_with(at, "Feil")
+    errors = error_table(at)
     assert errors["Rad"].tolist() == ["2", "3", "3", "3", "3"]
     assert "Ukjent kommunenummer 9999" in errors["Feil"].tolist()
     assert not at.get("form_submit_button")
     assert at.selectbox(key="ov_version").options == ["Versjon 1 – rapporten 2015 (Vedlegg 5, 41 samarbeid)"]
 
 
+def test_long_error_messages_are_shown_whole_and_many_errors_wrap_in_a_grid(app):
+    """At 1400 px the grid cut «Ukjent organisasjonsform «Samkommune»: samkommuner ble avviklet innen 1.1.20…»:
+    a refused file's errors are now a plain table (st.table wraps the text; nothing is cut). More than
+    PLAIN_TABLE_ERRORS errors go in a grid whose rows are over 4rem, where Streamlit wraps the text."""
+    from ikt_model.ui.overview_upload import PLAIN_TABLE_ERRORS, WRAPPED_ROW_HEIGHT
+
+    head = "Samarbeid;Organisasjonsform;Medlemmer (kommunenummer);Etablert (år)\r\n"
+    at = app.switch_page("pages/overview.py").run()
+    bad = (head + "IKT Innherred;Samkommune;5037, 5038;2004\r\n").encode()
+    at.file_uploader(key="ov_upload").set_value(("oversikt.csv", bad, "text/csv")).run()
+    assert not at.exception and not [d for d in at.dataframe if "Feil" in d.value.columns]
+    message = error_table(at)["Feil"].tolist()[0]
+    assert message.startswith("Ukjent organisasjonsform «Samkommune»: samkommuner ble avviklet innen 1.1.2020")
+    many = (head + "".join(f"IKT {i};KO;9999;2004\r\n" for i in range(PLAIN_TABLE_ERRORS + 1))).encode()
+    at.file_uploader(key="ov_upload").set_value(("mange.csv", many, "text/csv")).run()
+    assert not at.exception
+    grid = next(d for d in at.dataframe if "Feil" in d.value.columns)
+    assert len(grid.value) == PLAIN_TABLE_ERRORS + 1 and grid.proto.row_height == WRAPPED_ROW_HEIGHT > 64
+
+
 def test_wrong_file_type_is_a_norwegian_message(app):
     at = app.switch_page("pages/overview.py").run()
     at.file_uploader(key="ov_upload").set_value(("oversikt.pdf", b"%PDF-1.4", "application/pdf")).run()
-    table = frame_with(at, "Feil")
+    table = error_table(at)
     assert table["Rad"].tolist() == ["fil"] and table["Feil"][0].startswith("Feil filtype «.pdf»")
 
 
