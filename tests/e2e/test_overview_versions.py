@@ -15,6 +15,7 @@ OVERVIEW_2026 = ("\ufeffSamarbeid;Organisasjonsform;Medlemmer (kommunenummer);Et
                  "IKT Sunnmøre;KO;1508, 1580, 1577;2020;25;Ny i 2020\r\n"
                  "IKT Valdres;IKS;3450, 3451, 3452, 3453, 3454;2010;14;\r\n").encode()
 BAD_2026 = "Samarbeid;Organisasjonsform;Medlemmer;Etablert\r\nX;§ 27;1508, 9999;2020\r\n".encode()
+SAMKOMMUNE = b"Samarbeid;Organisasjonsform;Medlemmer;Etablert\r\nX;Samkommune;5037, 5038;2004\r\n"
 REPORT = "Versjon 1 – rapporten 2015 (Vedlegg 5, 41 samarbeid)"
 
 
@@ -62,6 +63,23 @@ def _upload(page, name: str, data: bytes) -> None:
 def _choose_version(page, label: str) -> None:
     box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Versjon av oversikten").first
     choose_option(page, box.locator("input").first, label)
+
+
+def test_the_longest_upload_error_is_readable_whole_at_desk_width(offline_page, own_server):
+    """At 1400 px the error grid cut «… samkommuner ble avviklet innen 1.1.20…»; the plain table wraps it."""
+    page, _ = offline_page
+    page.goto(own_server.url + "/oversikt")
+    page.get_by_role("heading", name="Nasjonal oversikt").wait_for(timeout=60_000)
+    wait_for_app(page)
+    _upload(page, "samkommune.csv", SAMKOMMUNE)
+    cell = page.locator('[data-testid="stTable"] td').filter(has_text="Ukjent organisasjonsform")
+    cell.wait_for()
+    wait_for_app(page)
+    assert "avviklet innen 1.1.2020" in cell.inner_text()
+    cut = cell.evaluate("""c => [c, ...c.querySelectorAll('*')].some(
+        e => e.scrollWidth > e.clientWidth + 1 || getComputedStyle(e).textOverflow === 'ellipsis')""")
+    box, width = cell.bounding_box(), page.viewport_size["width"]
+    assert not cut and box["x"] >= 0 and box["x"] + box["width"] <= width
 
 
 def test_upload_2026_overview_see_it_on_overview_and_map_then_back_to_2015(offline_page, own_server):
