@@ -88,6 +88,35 @@ def _use_loaded(loaded_profile) -> None:
         st.session_state.pop(_key(field), None)
 
 
+def _upload_profile() -> None:
+    """The file field for a downloaded profile, with its questions and messages."""
+    upload = st.file_uploader("Profil lastet ned fra denne siden", type=None, key=UPLOAD,
+                              help="Eldre profiler med kommunenummer fra 2015 kan brukes: kommunene vises med "
+                                   "dagens kommune, og en kommune som er delt siden 2015 må du velge selv.")
+    # type=None: the widget's own refusal is English; the file type is checked here, in Norwegian
+    if upload is not None and (problem := check_upload(upload.name, upload.size, ["json"], 1_000_000)):
+        st.error(f"Profilen kan ikke brukes: {problem}")
+    elif upload is not None:
+        answers = {q: v for q, v in st.session_state.get("_pf_answers", {}).items()}
+        loaded = load_profile_file(upload.getvalue(), answers)
+        for i, question in enumerate(loaded.questions):
+            choice = st.radio(markdown_escape(question.message), [c.kommunenummer for c in question.candidates],
+                              format_func=member_label, index=None, key=f"pf_split_{i}_{question.query}")
+            if choice:
+                st.session_state.setdefault("_pf_answers", {})[question.query] = choice
+                st.rerun()
+        for message in loaded.errors:
+            st.error(f"Profilen kan ikke brukes: {markdown_escape(message)}")
+        if loaded.profile is not None:
+            st.session_state["_pf_loaded_notices"] = loaded.notices
+            for notice in loaded.notices:
+                st.info(notice, icon=":material/merge:")
+            st.button("Bruk profilen", key="pf_use_upload", type="primary", on_click=_use_loaded,
+                      args=(loaded.profile,))
+    else:
+        st.session_state.pop("_pf_answers", None)
+
+
 # The durable profile is the truth (widget state does not survive a page switch): refill the widgets
 # from it, except while the user's last input was invalid — then keep what they typed. The kept values are
 # written again too (hold_values): a widget the browser had not drawn yet would otherwise come up at its
@@ -176,32 +205,15 @@ st.selectbox("Folketall per", list(POPULATION_YEARS), format_func=YEAR_LABELS.ge
              on_change=_changed, help="Folketall fra Statistisk sentralbyrå. 1.1.2015 er tallene rapporten bygde på "
                                       "(for dagens kommuner: summen av 2015-kommunene de består av).")
 
-with st.expander("Last inn en profil du har lastet ned", icon=":material/upload_file:"):
-    upload = st.file_uploader("Profil lastet ned fra denne siden", type=None, key=UPLOAD,
-                              help="Eldre profiler med kommunenummer fra 2015 kan brukes: kommunene vises med "
-                                   "dagens kommune, og en kommune som er delt siden 2015 må du velge selv.")
-    # type=None: the widget's own refusal is English; the file type is checked here, in Norwegian
-    if upload is not None and (problem := check_upload(upload.name, upload.size, ["json"], 1_000_000)):
-        st.error(f"Profilen kan ikke brukes: {problem}")
-    elif upload is not None:
-        answers = {q: v for q, v in st.session_state.get("_pf_answers", {}).items()}
-        loaded = load_profile_file(upload.getvalue(), answers)
-        for i, question in enumerate(loaded.questions):
-            choice = st.radio(markdown_escape(question.message), [c.kommunenummer for c in question.candidates],
-                              format_func=member_label, index=None, key=f"pf_split_{i}_{question.query}")
-            if choice:
-                st.session_state.setdefault("_pf_answers", {})[question.query] = choice
-                st.rerun()
-        for message in loaded.errors:
-            st.error(f"Profilen kan ikke brukes: {markdown_escape(message)}")
-        if loaded.profile is not None:
-            st.session_state["_pf_loaded_notices"] = loaded.notices
-            for notice in loaded.notices:
-                st.info(notice, icon=":material/merge:")
-            st.button("Bruk profilen", key="pf_use_upload", type="primary", on_click=_use_loaded,
-                      args=(loaded.profile,))
-    else:
-        st.session_state.pop("_pf_answers", None)
+# The file field is drawn only while its expander is open: a page switch to «Samarbeidet» does not lay out an
+# upload field nobody opened (issue 14). Closing the expander drops a file not yet used, as a cancel would.
+upload_box = st.expander("Last inn en profil du har lastet ned", icon=":material/upload_file:", key="pf_upload_open",
+                         on_change="rerun")
+if upload_box.open:
+    with upload_box:
+        _upload_profile()
+else:
+    st.session_state.pop("_pf_answers", None)
 
 st.subheader("Forhold som påvirker vurderingen")
 st.radio("Omfang", list(SCOPE_LABELS), format_func=SCOPE_LABELS.get, key=_key("scope"), on_change=_changed,

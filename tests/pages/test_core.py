@@ -138,6 +138,20 @@ def test_profile_from_2015_numbers_shows_todays_members_and_the_merge(at):
                for i in at.info)
 
 
+def test_profile_upload_field_is_drawn_only_while_open_and_loads_a_file(at):
+    """The file field is not laid out on every visit (issue 14); opened, a downloaded profile loads as before."""
+    at.switch_page("pages/profile.py").run()
+    assert not at.get("file_uploader")
+    at.session_state["pf_upload_open"] = True
+    at.run()
+    uploader = at.get("file_uploader")
+    assert len(uploader) == 1
+    saved = Profile(municipalities=2, members=["1508", "1577"]).model_dump_json()
+    uploader[0].set_value([("profil.json", saved.encode(), "application/json")]).run()
+    at.button(key="pf_use_upload").click().run()
+    assert at.session_state[session.PROFILE].members == ["1508", "1577"]
+
+
 def test_comparison_shows_report_winner_and_moves_with_a_weight(at):
     at.switch_page("pages/comparison.py").run()
     assert not at.exception

@@ -158,7 +158,7 @@ def _problems(at) -> list[str]:
 
 
 # Expanders whose content is drawn only while open: opened here so their tables are checked too
-OPENED = ("rob_intervals_open", "rob_walk_table_open", "cmp_advice_open", "cmp_forms_open")
+OPENED = ("rob_intervals_open", "rob_walk_table_open", "cmp_advice_open", "cmp_forms_open", "pf_upload_open")
 
 
 @pytest.mark.parametrize("page_file", PAGES)
