@@ -64,6 +64,9 @@ ELEMENT_TEXTS: dict[str, tuple[str, str]] = {
     '[role="dialog"] div:not(:has(*))': (
         "The page that you have requested does not seem to exist. Running the app's main page.",
         "Siden du ba om, finnes ikke i appen. Du ser startsiden i stedet."),
+    # the app menu (⋮ top right): «Print»; its «Record screen» and «Made with Streamlit v1.67.0» are hidden
+    # (ui.widgets.NORWEGIAN_WIDGETS_CSS: the recording dialog is English throughout)
+    '[data-testid="stMainMenuItem-print"] [data-testid="stMainMenuItemLabel"]': ("Print", "Skriv ut"),
 }
 ARIA_PREFIXES: dict[str, str] = {"Help for ": "Hjelp: ", "Remove ": "Fjern ", "Upload ": "Last opp ",
                                  "Page ": "Side ", "Shortcut ": "Hurtigtast ",

@@ -86,6 +86,8 @@ NORWEGIAN_WIDGETS_CSS = f"""
   display: block; margin-top: 0.25rem; font-size: 0.875rem; color: #b42318;
 }}
 [role="listbox"][data-empty="true"] [role="option"] > span {{ display: none; }}
+/* the app menu: no screen recording (its dialog is English throughout) and no «Made with Streamlit v1.67.0» */
+[data-testid="stMainMenuItem-recordScreencast"], [data-testid="stMainMenuList"] + div {{ display: none; }}
 /* the «Stop» button Streamlit shows top right while a run takes over 0,5 s: English, and grey on white at
    2,5:1 (axe: serious) — drawn as «Stopp» in the theme's text colour */
 [data-testid="stStatusWidget"] button[kind="header"] {{ font-size: 0; color: #3d4451; }}

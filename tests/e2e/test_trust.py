@@ -478,3 +478,16 @@ def test_an_address_that_is_no_page_says_so_in_norwegian(app_page, app_server):
         assert dialog.get_by_role("heading").inner_text() == "Fant ikke siden"
         assert not ENGLISH_LABEL.search(dialog.inner_text()) and "not" not in dialog.inner_text()
         page.get_by_role("heading", name="IKT-samarbeid: hvilken styringsmodell og organisasjonsform?").wait_for()
+
+
+def test_the_app_menu_speaks_norwegian(app_page, app_server):
+    """Found by a fresh tester: the ⋮ menu read «Print», «Record screen» and «Made with Streamlit v1.67.0»."""
+    page = app_page
+    page.goto(f"{app_server.url}/om")
+    wait_for_app(page)
+    page.get_by_role("button", name="Hovedmeny").click()
+    menu = page.locator('[data-testid="stMainMenuPopover"]')
+    menu.get_by_role("menuitem", name="Skriv ut").wait_for()
+    shown = menu.inner_text()
+    assert "Print" not in shown and "Record" not in shown and "Streamlit" not in shown, shown
+    assert menu.get_by_role("menuitem").count() == 1
