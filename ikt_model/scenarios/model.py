@@ -40,6 +40,7 @@ PROFILE_FIELD_LABELS = {
     "par27_unconverted": "Beskrevet som § 27-samarbeid (omdanning ikke avklart)",
     "population_year": "Folketall per",
 }
+TRANSITION_NOT_USED = "– (brukes bare for et eksisterende samarbeid)"
 HIDDEN_PROFILE_FIELDS = {"version"}  # format bookkeeping, not something a reader needs
 
 
@@ -240,7 +241,8 @@ def _yes_no(value: bool) -> str:
 
 
 def profile_rows(profile: Profile, kb: KnowledgeBase | None = None) -> list[tuple[str, str]]:
-    """The profile as (Norwegian label, readable value) pairs, in form order."""
+    """The profile as (Norwegian label, readable value) pairs, in form order. The transition cost's weight
+    reads `TRANSITION_NOT_USED` for a new collaboration (the cost applies to changing what exists, 4.1, 4.2)."""
     from ..municipalities import member_label
 
     kb = kb or default_knowledge_base()
@@ -265,9 +267,9 @@ def profile_rows(profile: Profile, kb: KnowledgeBase | None = None) -> list[tupl
             text = f"1.1.{value} (SSB)"
         elif isinstance(value, bool):
             text = _yes_no(value)
-        elif field == "transition_weight":
+        elif field == "transition_weight":  # a new collaboration has nothing to convert: no weight to read
             from ..format import percent
-            text = percent(value)
+            text = percent(value) if profile.is_existing else TRANSITION_NOT_USED
         else:
             text = str(value)
         rows.append((PROFILE_FIELD_LABELS[field], text))

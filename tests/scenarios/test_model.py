@@ -8,6 +8,7 @@ from ikt_model.decision.profile import Profile
 from ikt_model.decision.weights import default_weights, preset
 from ikt_model.scenarios.model import (
     MAX_IMPORT_BYTES,
+    TRANSITION_NOT_USED,
     Scenario,
     ScenarioError,
     ScenarioImportError,
@@ -103,6 +104,13 @@ def test_clean_name():
     assert clean_name("a\u0000b\u202e") == "ab"  # control and bidi characters are removed
     with pytest.raises(ScenarioError):
         scenario_from_state("   ", Profile(), default_weights())
+
+
+def test_transition_weight_reads_as_not_used_for_a_new_collaboration():
+    """A fresh tester: the memo's profile table said «Vekt på omstillingskostnad 100 %» for a new collaboration,
+    where there is nothing to convert (the weight is not used)."""
+    assert dict(profile_rows(Profile()))["Vekt på omstillingskostnad"] == TRANSITION_NOT_USED
+    assert dict(profile_rows(Profile(**WORKING_VK)))["Vekt på omstillingskostnad"] == "100\u00a0%"
 
 
 def test_profile_rows_are_readable():
