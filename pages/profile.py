@@ -170,7 +170,7 @@ options = municipality_options()
 # adds one municipality. The multiselect shows and removes the members; its own filter is the name prefix, and
 # select_all=False removes Streamlit's English «Select N matches» that added every fuzzy match on Enter.
 search = st.text_input("Legg til kommune", key=SEARCH, on_change=_search_entered,
-                       placeholder="Skriv begynnelsen av navnet eller kommunenummeret, f.eks. «åle» eller «1508»",
+                       placeholder="Navn eller nummer, f.eks. «åle» eller «1508»",
                        help="Enter legger til kommunen når bare én passer; ellers velg blant treffene.")
 if search.strip():
     hits = search_today(search)

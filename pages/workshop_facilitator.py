@@ -64,7 +64,7 @@ def create_form() -> None:
     with st.container(border=True):  # not a form: a half-typed title must survive a page switch
         title = st.text_input("Tittel på workshopen", max_chars=LIMITS.title_max, key="ws_title",
                               persist_state="session",
-                              placeholder="F.eks. «Styringsmodell for IKT-samarbeidet – kommunedirektørmøte»")
+                              placeholder="F.eks. «IKT-styring – kommunedirektørmøtet»")
         method = st.radio("Vektemetode", list(METHOD_LABELS), format_func=METHOD_LABELS.get, horizontal=True,
                           key="ws_method", persist_state="session")
         st.caption(f"Samarbeidets profil fra «Samarbeidet»: {markdown_escape(view.profile_summary(profile))}")
