@@ -206,7 +206,6 @@ def weights_sidebar() -> None:
         weight_shares()
 
 
-SHARED_PAGES = WEIGHTED_PAGES | {"samarbeidet", "kunnskapsgrunnlag", ""}
 SHARE_SEEN = "share_link_seen"
 
 
@@ -264,9 +263,14 @@ if page.url_path != "samarbeidet" and not participant_view and (
         stale := session.stale_profile_notice(st.session_state)):
     st.warning(markdown_escape(stale), icon=":material/sync_problem:")
     st.page_link("pages/profile.py", label="Rett opp profilen på «Samarbeidet»", icon=":material/edit_note:")
+# Every page but a workshop phone's keeps the case's link in the address bar: «Samarbeidet» tells users to keep
+# that link, and one copied on «Kart» or «Kostnadsfordeling» must bring the case back too (a fresh tester lost it
+# there). Before the page: a page may end with st.stop() («Kostnadsfordeling» without members), and the pages
+# change the case in callbacks, which have run by now. A key per page: the same element on the next page would
+# not run again, and Streamlit's page switch drops the query.
+if not participant_view:
+    keep_share_link(f"{address_bar.KEY}_{page.url_path or 'start'}")
 try:
     page.run()
 except StoreUnavailable as exc:  # a store fault mid-page: one Norwegian sentence, details in the server log
     st.error(exc.message)
-if page.url_path in SHARED_PAGES:
-    keep_share_link()

@@ -702,3 +702,27 @@ def test_a_refused_weight_change_is_said_in_view_under_the_slider_moved(app_page
     thumbs[3].focus()
     thumbs[3].press("End")  # a valid change: the message goes
     message.wait_for(state="detached")
+
+
+def test_every_page_keeps_the_cases_link_in_the_address_bar(app_page, app_server, browser):
+    """Found by a fresh tester: «Samarbeidet» says to keep the link in the address bar, but «Kart» (and «SQL»,
+    «Nasjonal oversikt» …) dropped ?s=, so a link copied there lost the case. Every page keeps it now, and the
+    link copied on «Kart» brings the case back."""
+    page = app_page
+    page.goto(app_server.url + "/samarbeidet")
+    wait_for_app(page)
+    page.get_by_text("Vertskommunen står på ROBEK").first.click()  # a case that differs from the defaults
+    page.wait_for_function("() => location.search.includes('s=')")
+    wait_for_app(page)
+    case = page.evaluate("new URLSearchParams(location.search).get('s')")
+    for title in ("Nasjonal oversikt", "SQL", "Om", "Kostnadsfordeling", "Parvise vekter (AHP)", "Kart"):
+        page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
+        wait_for_app(page)
+        page.wait_for_function(f"() => new URLSearchParams(location.search).get('s') === {case!r}", timeout=10_000)
+    with fresh_page(browser, app_server) as other:
+        other.goto(page.url)
+        wait_for_app(other)
+        other.locator('[data-testid="stSidebarNav"] a').filter(has_text="Samarbeidet").first.click()
+        robek = other.locator('[data-testid="stCheckbox"]').filter(has_text="Vertskommunen står på ROBEK")
+        robek.wait_for()
+        assert robek.locator("input").is_checked()
