@@ -283,3 +283,32 @@ def test_facilitator_buttons_show_their_whole_label(app_page, app_server, viewpo
     fac.screenshot(path=str(tmp_path / f"exports-{viewport['width']}.png"))
     assert {"Eksport CSV", "Eksport Excel", "Eksport JSON", "Steng avstemningen"} <= {b["label"] for b in buttons}
     assert all(b["text"] <= b["shown"] + 0.05 and b["left"] >= 0 and b["right"] <= b["win"] for b in buttons), buttons
+
+
+# Each chart's category labels (plotly's y ticks) against the chart's own box
+LABELS_INSIDE = """() => [...document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')].map((chart) => {
+  const box = chart.getBoundingClientRect();
+  return [...chart.querySelectorAll('.ytick text')].map((t) => ({text: t.textContent,
+    cut: t.getBoundingClientRect().left < box.left - 0.5})); }).flat()"""
+
+
+def test_live_result_charts_show_whole_labels_on_a_laptop(app_page, app_server, browser):
+    """A fresh tester: at 1280 px the live result's charts, two side by side, cut the factors' and alternatives'
+    first letters («igitalisering og teknologisk utvikling»). Every label starts inside its chart."""
+    fac = app_page
+    fac.set_viewport_size({"width": 1280, "height": 800})
+    code = _create(fac, app_server, "Etiketter")
+    fac.evaluate(WATCH_METRIC)
+    ctx, ola = _join(browser, app_server, code, "Ola")
+    try:
+        ola.get_by_role("button", name="Send inn stemmen").click()
+        ola.get_by_text("Takk! Stemmen din er lagret").wait_for()
+        _wait_answers(fac, 1)
+        fac.wait_for_function("document.querySelectorAll('[data-testid=\"stMain\"] .js-plotly-plot .ytick').length"
+                              " >= 30", timeout=30_000)
+        fac.wait_for_timeout(500)  # laid out for the column's width
+        labels = fac.evaluate(LABELS_INSIDE)
+        assert any(t["text"].startswith("Digitalisering") for t in labels), labels
+        assert [t["text"] for t in labels if t["cut"]] == []
+    finally:
+        ctx.close()

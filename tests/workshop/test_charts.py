@@ -22,7 +22,7 @@ def test_charts_have_all_rows_in_order():
     wf = group_weights_figure(result)
     assert len(wf.data[0].y) == 12 and wf.data[0].y[0].startswith("1. ")
     df = disagreement_figure(result)
-    assert list(df.data[0].y) == [s.label for s in result.spreads]
+    assert [y.replace("<br>", " ") for y in df.data[0].y] == [s.label for s in result.spreads]
     assert "mest omstridt" in df.layout.title.text
     rf = ranking_figure(result)
     assert rf.data[0].y[0].startswith("1. ")
@@ -47,3 +47,19 @@ def test_each_participant_counts_once_and_a_tie_is_labelled():
     fig = winners_figure(result)
     assert list(fig.data[0].x) == [g.count for g in groups] and sum(fig.data[0].x) == 3
     assert "hver telt én gang" in fig.layout.title.text and fig.layout.font.size >= 18
+
+
+def test_long_labels_are_broken_into_lines_and_the_rows_hold_them():
+    """A fresh tester: at 1280 px the live result's charts (two side by side) cut their labels' first letters
+    («igitalisering og teknologisk utvikling»). Labels over LABEL_CHARS are broken at spaces, the rows are taller
+    for it, and the projector's full-width ranking keeps one line."""
+    from ikt_model.workshop.charts import LABEL_CHARS, wrap_label
+
+    assert wrap_label("Digitalisering og teknologisk utvikling") == "Digitalisering og<br>teknologisk utvikling"
+    assert wrap_label("Ledelse") == "Ledelse"
+    result = agg.group_result(Profile(), [vote({1: 10, 2: 1}), vote({f: 2 for f in FACTOR_IDS})])
+    for figure in (group_weights_figure(result), disagreement_figure(result), ranking_figure(result)):
+        lines = [y.split("<br>") for y in figure.data[0].y]
+        assert all(len(line) <= LABEL_CHARS for label in lines for line in label if " " in line), lines
+        assert figure.layout.height > 120 + 34 * len(lines)  # taller rows for the second line
+    assert all("<br>" not in y for y in ranking_figure(result, height=470).data[0].y)
