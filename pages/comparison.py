@@ -6,9 +6,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from ikt_model import format as fmt
 from ikt_model import spreadsheet
 from ikt_model.decision.charts import factor_difference, factor_heatmap, factor_key, model_form_heatmap, ranking_bar
-from ikt_model.decision.lead import read_lead, sum_explained
+from ikt_model.decision.lead import agreement_note, leaders_named, read_lead, sum_explained
 from ikt_model.decision.views import NO_STRONGEST, ranking_table
-from ikt_model.ties import join_names
 from ikt_model.ui import fragments, live_chart, reason_cards, session, widgets
 from ikt_model.ui.comparison_parts import (
     EXPLAIN,
@@ -117,9 +116,8 @@ def lead() -> None:
     """The top of the ranking and how clear it is, and where it parts from the report's advice."""
     view = session.current(st.session_state)
     result, kb = view.evaluation, view.kb
-    rec = result.recommendation
     winners = result.winners
-    names = join_names(f"**{w.label}**" for w in winners)
+    names = leaders_named(result)
     tie = " (likt)" if len(winners) > 1 else ""
     reading = read_lead(result, {f.id: f.label for f in kb.factors})
     near = (f" (nesten likt med {' og '.join(reading.leaders[1:])})" if reading.closeness == "nesten_likt"
@@ -132,8 +130,8 @@ def lead() -> None:
                      icon=":material/explore:")
     if result.disagreement:
         st.info(result.disagreement, icon=":material/info:")
-    elif not rec.gate:
-        st.caption("Rangeringen og rapportens råd peker på det samme alternativet.")
+    elif note := agreement_note(result):
+        st.caption(note)
 
 
 @st.fragment(key=NOTES)

@@ -125,3 +125,37 @@ def sum_explained(result: Evaluation) -> str:
 
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+
+
+MANY_LEADERS = 3  # more alternatives than this sharing first place are counted, not named
+
+
+def leaders_named(result: Evaluation) -> str:
+    """The alternatives sharing first place for the headline, in Markdown: up to MANY_LEADERS names in bold,
+    joined the Norwegian way; more are counted («**alle 12 alternativene**», «**5 alternativer**»). With every
+    weight but one at 0 all twelve can tie, and twelve bold names read as one run (a fresh tester)."""
+    from ..ties import join_names
+
+    winners = result.winners
+    if len(winners) <= MANY_LEADERS:
+        return join_names(f"**{w.label}**" for w in winners)
+    if len(winners) == len(result.ranking):
+        return f"**alle {len(winners)} alternativene**"
+    return f"**{len(winners)} alternativer**"
+
+
+def agreement_note(result: Evaluation) -> str | None:
+    """The line under the headline on how the ranking and the report's advice (4.2) relate, when they do not
+    part (then `result.disagreement` says why) and the advice is not held back by stable operations (`gate`):
+    «… peker på det samme alternativet» for one winner; for a shared first place, that the report's choice is
+    one of those sharing it (with all twelve level, the ranking points at none). None otherwise."""
+    rec = result.recommendation
+    if result.disagreement or rec.gate:
+        return None
+    winners = result.winners
+    if len(winners) == 1:
+        return "Rangeringen og rapportens råd peker på det samme alternativet."
+    chosen = next(w.label for w in winners if w.alternative == rec.alternative)
+    if len(winners) == len(result.ranking):
+        return (f"Rangeringen skiller ikke alternativene med disse vektene; rapportens råd er {chosen}.")
+    return f"Rapportens råd, {chosen}, er blant de {len(winners)} som deler førsteplassen."

@@ -109,3 +109,26 @@ def test_the_sum_sentence_gives_the_range_the_points_reach_when_the_profile_wide
     assert -2 <= points_range(within)[0] and points_range(within)[1] <= 2
     assert sum_explained(within) == ("Summen er vekt × poeng lagt sammen; ett trinn på rapportens skala (−2 … +2) "
                                      "på en faktor flytter summen med faktorens vekt.")
+
+
+def test_a_tie_of_every_alternative_is_counted_and_does_not_claim_agreement():
+    """A fresh tester: with every weight but one at 0 all twelve tied; the headline listed twelve bold names and
+    the line under it still said «Rangeringen og rapportens råd peker på det samme alternativet»."""
+    from ikt_model.decision.lead import agreement_note, leaders_named
+
+    kb = default_knowledge_base()
+    one_winner = evaluate(Profile(), default_weights(), kb)
+    assert len(one_winner.winners) == 1
+    assert leaders_named(one_winner) == f"**{one_winner.winners[0].label}**"
+    assert agreement_note(one_winner) == "Rangeringen og rapportens råd peker på det samme alternativet."
+    # «Kvalitet og tilgjengelighet» alone: every alternative scores the same on it (the report draws no line)
+    level = evaluate(Profile(), Weights(points={1: 10}), kb)
+    assert len(level.winners) == 12
+    assert leaders_named(level) == "**alle 12 alternativene**"
+    note = agreement_note(level)
+    assert note is not None and "peker på det samme" not in note and "skiller ikke" in note
+    economy = evaluate(Profile(), Weights(points={3: 10}), kb)  # the forms without vertskommune's challenge tie
+    shared = len(economy.winners)
+    assert 3 < shared < 12 and leaders_named(economy) == f"**{shared} alternativer**"
+    assert agreement_note(economy) == (f"Rapportens råd, {economy.find(economy.recommendation.alternative).label}, "
+                                       f"er blant de {shared} som deler førsteplassen.")

@@ -241,7 +241,7 @@ def test_radmann_short_path_samarbeidet_sammenligning_notat(app_page, app_server
     text = headline.first.inner_text()
     assert re.search(r"vektet sum [+−]\d+,\d\d – (klar ledelse|knapp ledelse|nesten likt|likt)", text), text
     assert "2 kommuner ·" in visible_text(page)  # the members picked, counted
-    # only «Ledelse» weighted: several alternatives tie; the headline names them, the chart says «delt»
+    # only «Ledelse» weighted: several alternatives tie; the headline names or counts them, the chart says «delt»
     for i, label in enumerate(("Kvalitet og tilgjengelighet", "Omstillingsevne", "Økonomi og langsiktige investeringer",
                                "Digitalisering og teknologisk utvikling", "Styringsmulighet på rett nivå for kommunene",
                                "Gjennomføringsevne (styringsmulighet for samarbeidet)", "Kompetanse og ressurser",
