@@ -98,8 +98,12 @@ def use_group_weights(result, workshop) -> None:
         session.set_weights(st.session_state, result.weights_as_points(), session.WORKSHOP)
         st.session_state[session.WORKSHOP_RESULT] = {
             "title": workshop.title, "participants": result.participants, "method": workshop.method,
-            "dissent": result.dissent()}
-        st.success(f"Gruppens vekter ({fmt.plural(result.participants, 'svar', 'svar')}) brukes nå på "
+            "dissent": result.dissent(), "workshop_id": workshop.id}
+    # said for as long as they are the weights in use: the live view redraws itself every few seconds, and a
+    # message shown only in the run of the click was gone before it was read (a fresh tester)
+    used = st.session_state.get(session.WORKSHOP_RESULT) or {}
+    if used.get("workshop_id") == workshop.id and st.session_state.get(session.WEIGHTS_SOURCE) == session.WORKSHOP:
+        st.success(f"Gruppens vekter ({fmt.plural(used['participants'], 'svar', 'svar')}) brukes nå på "
                    "Sammenligning og Robusthet.")
 
 

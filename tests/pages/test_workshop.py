@@ -74,6 +74,11 @@ def test_facilitator_sees_votes_and_carries_group_weights(store_path):
     result = at.session_state[session.WORKSHOP_RESULT]
     assert result["participants"] == 2 and result["title"] == "Vekting" and result["method"] == "poeng"
     assert {result["dissent"][0][0], result["dissent"][1][0]} == {1, 5}
+    # the confirmation stays while these are the weights in use (the live view redraws every few seconds)
+    confirmed = "Gruppens vekter (2 svar) brukes nå på Sammenligning og Robusthet."
+    assert confirmed in [s.value for s in at.success]
+    at.run()
+    assert confirmed in [s.value for s in at.success]
     # closing from the page stops voting
     [close] = [b for b in at.button if b.label == "Steng avstemningen"]
     close.click().run()
