@@ -123,7 +123,7 @@ def lead() -> None:
     near = (f" (nesten likt med {' og '.join(reading.leaders[1:])})" if reading.closeness == "nesten_likt"
             else "")
     st.markdown(f"Høyest rangert med disse vektene: {names}{tie}{near} · vektet sum "
-                f"{fmt.signed(winners[0].score)} – **{reading.label.lower()}**")
+                f"{fmt.signed(winners[0].score, result.sum_decimals)} – **{reading.label.lower()}**")
     st.caption(f"{reading.text} {sum_explained(result)}")
     if reading.closeness in ("likt", "nesten_likt"):
         st.page_link(ROBUSTNESS, label="Se hvor ofte hvert alternativ vinner når vektene varierer",
@@ -242,7 +242,8 @@ def details() -> None:
     # a plain table, drawn with the rest of the page on a weight change: a data grid (st.dataframe) laid its
     # cells out again after the page had settled, 0,42 s against 0,24 s to settle (issue 14)
     table = ranking_table(result)
-    st.table(markdown_cells(fmt.table(table, decimals={"Sum": 3}, signed_columns=("Sum",))), hide_index=True)
+    decimals = {"Sum": max(3, result.sum_decimals)}
+    st.table(markdown_cells(fmt.table(table, decimals=decimals, signed_columns=("Sum",))), hide_index=True)
     st.caption("«Sterkeste grunn for» og «mot»: faktoren som trekker summen mest opp og mest ned, med alle "
                "delene av faktoren lagt sammen (styringsmodell, organisasjonsform, samspill og kontekst). "
                f"Kortene over viser delene hver for seg. «{NO_STRONGEST}»: ingen faktor trekker den veien.")

@@ -76,6 +76,7 @@ def ranking_bar(result: Evaluation, kb: KnowledgeBase) -> FigureSpec:
     """
     rows = list(reversed(result.ranking))
     labels = list(reversed(rank_labels(result.ranking)))
+    decimals = result.sum_decimals  # totals of different rank never print alike
     extent = max(max(sum(v for v in r.components.values() if v > 0), -sum(v for v in r.components.values() if v < 0),
                      abs(r.score)) for r in rows)
     half = max(AXIS_MIN_HALF_RANGE, extent + 0.3)
@@ -89,14 +90,14 @@ def ranking_bar(result: Evaluation, kb: KnowledgeBase) -> FigureSpec:
         "type": "scatter", "mode": "markers", "name": "Sum", "x": [r.score for r in rows], "y": labels,
         "marker": {"symbol": "diamond", "size": 11, "color": "#0b0f14",
                    "line": {"color": "#fff", "width": [3 if r.is_current else 1 for r in rows]}},
-        "customdata": [fmt.signed(r.score) for r in rows],
+        "customdata": [fmt.signed(r.score, decimals) for r in rows],
         "hovertemplate": "%{y}<br>Sum: %{customdata}<extra></extra>",
     })
     # The total as text right of the whole bar, so it never sits on a segment
     traces.append({
         "type": "scatter", "mode": "text", "showlegend": False, "hoverinfo": "skip", "y": labels,
         "x": [max(r.score, sum(v for v in r.components.values() if v > 0)) + 0.04 * half for r in rows],
-        "text": [fmt.signed(r.score) for r in rows], "textposition": "middle right", "cliponaxis": False,
+        "text": [fmt.signed(r.score, decimals) for r in rows], "textposition": "middle right", "cliponaxis": False,
     })
     return {"data": traces, "layout": {
         "height": 150 + 30 * len(rows), "margin": {"l": label_margin(labels), "r": 20, "t": 40, "b": 130}, "font": FONT,

@@ -116,6 +116,18 @@ class Evaluation(BaseModel, frozen=True):
         """«X» alone, «X og Y (delt førsteplass)» when totals tie, «alle 12 alternativene står likt»."""
         return self.first_place.phrase(lambda r: r.label, everyone="alle {n} alternativene står likt")
 
+    @property
+    def sum_decimals(self) -> int:
+        """Decimals to print the totals with: 2, or 3 or 4 when two alternatives of different rank would print
+        alike with fewer («2. … +0,07» above «3. (delt) … +0,07» read as a tie ranked apart: a fresh tester).
+        Totals that differ by less than 0,00005 print alike even with 4."""
+        totals = sorted({(r.rank, r.score) for r in self.ranking})
+        for decimals in (2, 3, 4):
+            printed = {}
+            if all(printed.setdefault(round(score, decimals), rank) == rank for rank, score in totals):
+                return decimals
+        return 4
+
     def find(self, alternative: Alternative) -> RankedAlternative:
         """The ranking's row for `alternative` (every alternative is in the ranking)."""
         return next(r for r in self.ranking if r.alternative == alternative)

@@ -83,7 +83,7 @@ def read_lead(result: Evaluation, factor_labels: dict[int, str]) -> LeadReading:
                            text=text, **common)
     first = firsts[0]
     if near:
-        others = _join([f"{r.label} ({fmt.signed(r.score)})" for r in near])
+        others = _join([f"{r.label} ({fmt.signed(r.score, result.sum_decimals)})" for r in near])
         text = (f"{first.label} leder med {fmt.number(margin, 2)} over {others}. Det er mindre enn "
                 f"{step_small}, så én endret vurdering kan snu rekkefølgen.")
         return LeadReading(closeness="nesten_likt", leaders=(first.label, *(r.label for r in near)),

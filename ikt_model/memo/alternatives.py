@@ -38,7 +38,8 @@ def alternatives_section(evaluation: Evaluation, kb: KnowledgeBase) -> Section:
         reasons = _net_reasons(r, sign)
         return reasons[0][1] if reasons else NO_STRONGEST
 
-    rows = tuple((str(r.rank), r.label + (" (dagens)" if r.is_current else ""), fmt.signed(r.score),
+    decimals = evaluation.sum_decimals  # totals of different rank never print alike
+    rows = tuple((str(r.rank), r.label + (" (dagens)" if r.is_current else ""), fmt.signed(r.score, decimals),
                   strongest(r, 1), strongest(r, -1)) for r in evaluation.ranking)
     blocks: list = [Table(caption="Rangering av de tolv alternativene (vektet sum)",
                           columns=("Rang", "Alternativ", "Sum", "Sterkeste grunn for", "Sterkeste grunn mot"),
@@ -50,11 +51,11 @@ def alternatives_section(evaluation: Evaluation, kb: KnowledgeBase) -> Section:
                                  "samarbeid, kostnaden ved å endre det som finnes (kap. 4.1 og 4.2)."))
     blocks.append(Table(caption="Summens deler for de fem beste alternativene",
                         columns=("Alternativ", *[COMPONENT_LABELS[c] for c in parts], "Sum"),
-                        rows=tuple((r.label, *[fmt.signed(r.components[c]) for c in parts], fmt.signed(r.score))
-                                   for r in evaluation.ranking[:5]),
+                        rows=tuple((r.label, *[fmt.signed(r.components[c]) for c in parts],
+                                    fmt.signed(r.score, decimals)) for r in evaluation.ranking[:5]),
                         numeric=(False, *[True] * len(parts), True)))
     for r in evaluation.ranking[:TOP_EXPLAINED]:
-        blocks.append(Subheading(text=f"{r.rank}. {r.label} (sum {fmt.signed(r.score)})"))
+        blocks.append(Subheading(text=f"{r.rank}. {r.label} (sum {fmt.signed(r.score, decimals)})"))
         for sign, word in ((1, "For"), (-1, "Mot")):
             reasons = _net_reasons(r, sign)
             if reasons:

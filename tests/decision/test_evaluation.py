@@ -51,3 +51,17 @@ def test_a_factor_with_parts_on_both_sides_counts_net_on_one_side(tiny_kb):
     assert ks_iks.factors_for[0].contribution == pytest.approx(net) and ks_iks.factors_against == ()
     alt_as = evaluate(Profile(), EQUAL_1_2, kb).find(Alternative(model="alternativ", form="as"))
     assert [f.factor_id for f in alt_as.factors_for] == [2, 1] and alt_as.factors_against == ()  # 1,0 before 0,5
+
+
+def test_totals_of_different_rank_never_print_alike():
+    """A fresh tester: «2. Alternativ modell + Vertskommune +0,07» above «3. (delt) … +0,07» read as a tie ranked
+    apart (0,0689 against 0,0674). The totals get the decimals that tell different ranks apart."""
+    from ikt_model import format as fmt
+    from ikt_model.decision.weights import default_weights, preset
+
+    result = evaluate(Profile(), default_weights())
+    assert result.sum_decimals == 3
+    printed = {}
+    for r in result.ranking:
+        assert printed.setdefault(fmt.signed(r.score, result.sum_decimals), r.rank) == r.rank, (r.label, printed)
+    assert evaluate(Profile(), preset("like")).sum_decimals == 2  # two decimals when they are enough
