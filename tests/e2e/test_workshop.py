@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from contextlib import contextmanager
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -223,6 +224,24 @@ def _create(fac, app_server, title: str) -> str:
     return fac.locator("code", has_text="/delta?kode=").first.inner_text().split("kode=")[1]
 
 
+@contextmanager
+def _one_vote(fac, browser, app_server, title: str, viewport: dict):
+    """The facilitator's page (`fac`, at `viewport`) with a new workshop `title` and one participant's vote
+    counted in its live view; the participant's browser is closed on leaving."""
+    fac.set_viewport_size(viewport)
+    code = _create(fac, app_server, title)
+    fac.get_by_text("Venter på de første svarene").wait_for()
+    fac.evaluate(WATCH_METRIC)
+    ctx, ola = _join(browser, app_server, code, "Ola")
+    try:
+        ola.get_by_role("button", name="Send inn stemmen").click()
+        ola.get_by_text("Takk! Stemmen din er lagret").wait_for()
+        _wait_answers(fac, 1)
+        yield
+    finally:
+        ctx.close()
+
+
 def _download(fac, label: str):
     with fac.expect_download() as dl:
         fac.get_by_role("button", name=label).click()
@@ -235,15 +254,7 @@ def test_exports_hold_the_votes_the_live_view_shows(app_page, app_server, browse
     from openpyxl import load_workbook
 
     fac = app_page
-    fac.set_viewport_size({"width": 1400, "height": 1200})
-    code = _create(fac, app_server, "Eksporttest")
-    fac.get_by_text("Venter på de første svarene").wait_for()
-    fac.evaluate(WATCH_METRIC)
-    ctx, ola = _join(browser, app_server, code, "Ola")
-    try:
-        ola.get_by_role("button", name="Send inn stemmen").click()
-        ola.get_by_text("Takk! Stemmen din er lagret").wait_for()
-        _wait_answers(fac, 1)
+    with _one_vote(fac, browser, app_server, "Eksporttest", {"width": 1400, "height": 1200}):
         rows = list(csv.reader(io.StringIO(_download(fac, "Eksport CSV").read_text(encoding="utf-8-sig")),
                                delimiter=";"))
         assert [r[1] for r in rows[1:]][:1] == ["Ola"] and rows[-1][:2] == ["GRUPPE", "Gjennomsnitt av 1 svar"]
@@ -251,8 +262,6 @@ def test_exports_hold_the_votes_the_live_view_shows(app_page, app_server, browse
         assert [r[1] for r in sheet.iter_rows(min_row=2, values_only=True)][:1] == ["Ola"]
         doc = json.loads(_download(fac, "Eksport JSON").read_text(encoding="utf-8"))
         assert [v["navn"] for v in doc["stemmer"]] == ["Ola"]
-    finally:
-        ctx.close()
 
 
 # Every button on the page: its label's text as wide as laid out fits the box it is shown in (Streamlit cuts a
@@ -296,19 +305,10 @@ def test_live_result_charts_show_whole_labels_on_a_laptop(app_page, app_server, 
     """A fresh tester: at 1280 px the live result's charts, two side by side, cut the factors' and alternatives'
     first letters («igitalisering og teknologisk utvikling»). Every label starts inside its chart."""
     fac = app_page
-    fac.set_viewport_size({"width": 1280, "height": 800})
-    code = _create(fac, app_server, "Etiketter")
-    fac.evaluate(WATCH_METRIC)
-    ctx, ola = _join(browser, app_server, code, "Ola")
-    try:
-        ola.get_by_role("button", name="Send inn stemmen").click()
-        ola.get_by_text("Takk! Stemmen din er lagret").wait_for()
-        _wait_answers(fac, 1)
+    with _one_vote(fac, browser, app_server, "Etiketter", {"width": 1280, "height": 800}):
         fac.wait_for_function("document.querySelectorAll('[data-testid=\"stMain\"] .js-plotly-plot .ytick').length"
                               " >= 30", timeout=30_000)
         fac.wait_for_timeout(500)  # laid out for the column's width
         labels = fac.evaluate(LABELS_INSIDE)
         assert any(t["text"].startswith("Digitalisering") for t in labels), labels
         assert [t["text"] for t in labels if t["cut"]] == []
-    finally:
-        ctx.close()
