@@ -20,6 +20,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from .. import format as fmt
+from ..ties import join_names
 from .evaluation import Evaluation
 from .registry import FACTOR_IDS
 
@@ -134,8 +135,6 @@ def leaders_named(result: Evaluation) -> str:
     """The alternatives sharing first place for the headline, in Markdown: up to MANY_LEADERS names in bold,
     joined the Norwegian way; more are counted («**alle 12 alternativene**», «**5 alternativer**»). With every
     weight but one at 0 all twelve can tie, and twelve bold names read as one run (a fresh tester)."""
-    from ..ties import join_names
-
     winners = result.winners
     if len(winners) <= MANY_LEADERS:
         return join_names(f"**{w.label}**" for w in winners)
