@@ -23,6 +23,18 @@ def join_names(names: Iterable[str]) -> str:
     return ", ".join(items[:-1]) + " og " + items[-1]
 
 
+MANY_LEADERS = 3  # more alternatives than this sharing first place are counted, not named
+
+
+def leaders_counted(count: int, total: int) -> str | None:
+    """More than MANY_LEADERS sharing first place, counted the Norwegian way: «alle 12 alternativene» when all
+    `total` share it, else «9 alternativer»; None for up to MANY_LEADERS (those are named: join_names).
+    With every weight but one at 0 all twelve can tie, and twelve names read as one run (a fresh tester)."""
+    if count <= MANY_LEADERS:
+        return None
+    return f"alle {count} alternativene" if count == total else f"{count} alternativer"
+
+
 @dataclass(frozen=True)
 class Leaders(Generic[T]):
     """The items sharing the maximum, in input order, and how many items were compared."""

@@ -14,7 +14,7 @@ from ikt_model.memo import build_memo
 from ikt_model.robustness.reading import robustness_summary
 from ikt_model.scenarios.compare import compare
 from ikt_model.scenarios.model import scenario_from_state
-from ikt_model.ties import join_names, leaders
+from ikt_model.ties import join_names, leaders, leaders_counted
 from ikt_model.workshop import aggregation, view
 from ikt_model.workshop.models import Vote
 
@@ -120,3 +120,16 @@ def test_workshop_agenda_and_best_say_when_there_is_nothing_to_choose():
     split = aggregation.group_result(Profile(), [_vote({1: 10, 2: 5}), _vote({1: 5, 2: 10})])
     first, second = split.spreads[0].label, split.spreads[1].label
     assert view.agenda_text(split) == f"{first} (16,7 p.p.), {second} (16,7 p.p.)"  # nobody disagrees on the rest
+
+
+def test_many_sharing_first_place_are_counted_in_the_memo_and_the_disagreement():
+    """A fresh tester: with all twelve level the memo's draft resolution named all twelve «som likeverdige
+    hovedalternativer». More than three are counted; the report's advice, when among them, is the main one."""
+    assert [leaders_counted(n, 12) for n in (1, 3, 4, 12)] == [None, None, "4 alternativer", "alle 12 alternativene"]
+    level = evaluate(Profile(), only(1))
+    advice = next(r.label for r in level.ranking if r.alternative == level.recommendation.alternative)
+    text = memo_text(build_memo(Profile(), only(1), robustness=None, today=date(2026, 1, 1)))
+    assert "Den vektede rangeringen gir likt resultat for alle 12 alternativene." in text
+    assert (f"utredes videre med {advice} som hovedalternativ, etter rapportens råd (kap. 4.2): de valgte vektene "
+            "gir likt resultat for alle 12 alternativene, jf. vurderingen") in text
+    assert "likeverdige hovedalternativer" not in text

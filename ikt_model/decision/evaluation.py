@@ -10,11 +10,11 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .. import format as fmt
-from ..ties import Leaders, join_names
+from ..ties import Leaders, join_names, leaders_counted
 from .knowledge import KnowledgeBase, default_knowledge_base
 from .profile import Profile
 from .recommendation import Recommendation, recommend
-from .registry import FACTOR_IDS, Alternative
+from .registry import ALTERNATIVES, FACTOR_IDS, Alternative
 from .rules import CONDITIONS
 from .scoring import COMPONENTS, Part, TransitionPart, competition_ranks, score_matrix, totals
 from .weights import Weights
@@ -152,7 +152,8 @@ def _why_ranking_differs(kb: KnowledgeBase, fractions: dict[int, float], best: R
     drivers = [f"«{kb.factor(f).label}» ({fmt.signed(g)})" for g, f in gains[:3] if g > 1e-9]
     transition_gain = best.components.get("transition", 0.0) - target.components.get("transition", 0.0)
     first = (f"«{best.label}» først" if len(tied) < 2 else
-             join_names(f"«{r.label}»" for r in tied) + " likt først")
+             (leaders_counted(len(tied), len(ALTERNATIVES)) or join_names(f"«{r.label}»" for r in tied))
+             + " likt først")
     text = (f"Rangeringen med disse vektene setter {first} ({fmt.signed(best.score)}), mens rapportens "
             f"råd er «{target.label}» ({fmt.signed(target.score)}).")
     if drivers:

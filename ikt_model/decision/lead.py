@@ -20,7 +20,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from .. import format as fmt
-from ..ties import join_names
+from ..ties import join_names, leaders_counted
 from .evaluation import Evaluation
 from .registry import FACTOR_IDS
 
@@ -128,19 +128,13 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
 
 
-MANY_LEADERS = 3  # more alternatives than this sharing first place are counted, not named
-
-
 def leaders_named(result: Evaluation) -> str:
     """The alternatives sharing first place for the headline, in Markdown: up to MANY_LEADERS names in bold,
     joined the Norwegian way; more are counted («**alle 12 alternativene**», «**5 alternativer**»). With every
     weight but one at 0 all twelve can tie, and twelve bold names read as one run (a fresh tester)."""
     winners = result.winners
-    if len(winners) <= MANY_LEADERS:
-        return join_names(f"**{w.label}**" for w in winners)
-    if len(winners) == len(result.ranking):
-        return f"**alle {len(winners)} alternativene**"
-    return f"**{len(winners)} alternativer**"
+    counted = leaders_counted(len(winners), len(result.ranking))
+    return f"**{counted}**" if counted else join_names(f"**{w.label}**" for w in winners)
 
 
 def agreement_note(result: Evaluation) -> str | None:

@@ -9,7 +9,7 @@ from typing import Any
 from .. import format as fmt
 from ..costs.split import CostSplit, largest_payer_text
 from ..decision.evaluation import Evaluation
-from ..ties import join_names
+from ..ties import join_names, leaders_counted
 from .document import SECTION_TITLES, Paragraph, Quote, Section, Subheading
 
 
@@ -17,8 +17,15 @@ def _resolution(evaluation: Evaluation, costs: CostSplit | None, subject: str) -
     """The draft resolution: the first alternative(s) for further work, the stable-operations gate first."""
     winners = evaluation.winners
     names = join_names(w.label for w in winners)
-    main = (f"{names} som likeverdige hovedalternativer" if len(winners) > 1 else f"{names} som hovedalternativ")
-    resolution = (f"{subject} utredes videre med {main}, jf. vurderingen i dette saksframlegget"
+    main = (f"med {names} som likeverdige hovedalternativer" if len(winners) > 1 else
+            f"med {names} som hovedalternativ")
+    if counted := leaders_counted(len(winners), len(evaluation.ranking)):  # the weights do not separate them
+        rec = evaluation.recommendation
+        advice = next((w.label for w in winners if w.alternative == rec.alternative), None)
+        main = (f"med {advice} som hovedalternativ, etter rapportens råd (kap. {rec.section}): de valgte vektene "
+                f"gir likt resultat for {counted}" if advice else
+                f"med en ny drøfting av vektene: de valgte vektene gir likt resultat for {counted}")
+    resolution = (f"{subject} utredes videre {main}, jf. vurderingen i dette saksframlegget"
                   + ("." if costs is None else ", og med kostnadsfordelingen i vedlegg 1."))
     if evaluation.recommendation.gate:
         resolution = f"Samarbeidet prioriterer å få stabil drift på plass (rapporten kap. 3.1). Deretter: {resolution}"
@@ -26,7 +33,8 @@ def _resolution(evaluation: Evaluation, costs: CostSplit | None, subject: str) -
 
 
 def _ranking_sentence(evaluation: Evaluation) -> str:
-    names = join_names(w.label for w in evaluation.winners)
+    winners = evaluation.winners
+    names = leaders_counted(len(winners), len(evaluation.ranking)) or join_names(w.label for w in winners)
     if evaluation.disagreement:
         return evaluation.disagreement + " Begrunn valget særskilt."
     if len(evaluation.winners) > 1:
