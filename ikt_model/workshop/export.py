@@ -26,9 +26,27 @@ def export_json(workshop: Workshop, votes: Sequence[Vote], result: GroupResult |
                      "rangering": list(v.ranking) if v.ranking else None,
                      "normaliserte_vekter": v.fractions(), "endringer": v.revisions,
                      "sist_endret": v.updated_at.isoformat()} for v in votes],
-        "gruppe": result.model_dump(mode="json") if result else None,
+        "gruppe": group_json(result) if result else None,
     }
     return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def group_json(result: GroupResult) -> dict:
+    """The group result for the JSON export, with Norwegian keys like the rest of the file: the method
+    («metode», its label beside it), the number of answers, the group's weights as shares (factor id -> 0–1),
+    the spread per factor (most contested first; shares), the ranking and how often each alternative won with
+    a participant's own weights."""
+    return {
+        "metode": result.aggregate, "metode_navn": AGGREGATE_LABELS[result.aggregate],
+        "antall_svar": result.participants,
+        "vekter": {str(f): share for f, share in result.weights.items()},
+        "uenighet": [{"faktor": s.factor_id, "navn": s.label, "gruppevekt": s.group_weight, "standardavvik": s.std,
+                      "kvartilbredde": s.iqr, "lavest": s.low, "høyest": s.high} for s in result.spreads],
+        "rangering": [{"plass": r.rank, "alternativ": r.key, "navn": r.label, "vektet_sum": r.score,
+                       "først_for_deltakere": r.winners} for r in result.ranking],
+        "vinnere_med_egne_vekter": [{"alternativer": list(g.keys), "navn": list(g.labels), "deltakere": g.count}
+                                    for g in result.winner_groups],
+    }
 
 
 def export_rows(workshop: Workshop, votes: Sequence[Vote], result: GroupResult | None,

@@ -147,7 +147,7 @@ def test_facilitator_and_two_participants(app_page, app_server, browser, tmp_pat
         with fac.expect_download() as dl:
             fac.get_by_role("button", name="Eksport JSON").click()
         doc = json.loads(dl.value.path().read_text(encoding="utf-8"))
-        assert len(doc["stemmer"]) == 2 and doc["gruppe"]["participants"] == 2
+        assert len(doc["stemmer"]) == 2 and doc["gruppe"]["antall_svar"] == 2
         assert doc["stemmer"][1]["poeng"]["2"] == 5  # the refused revision did not land
 
         kari.screenshot(path=str(tmp_path / "participant.png"), full_page=True)

@@ -274,3 +274,30 @@ def test_text_limits_are_in_norwegian_number_format():
 
     with pytest.raises(WorkshopError, match="Tittel kan være høyst 1\u00a0000 tegn \\(du skrev 1\u00a0500\\)"):
         clean_text("x" * 1500, 1000, "Tittel", True)
+
+
+def test_the_json_export_says_the_group_result_in_norwegian_like_the_rest_of_the_file(repo, ws):
+    """A fresh tester: the «gruppe» block had the code's English keys (participants, spreads, std, …)."""
+    import json
+
+    from ikt_model.workshop.aggregation import group_result
+    from ikt_model.workshop.export import export_json
+
+    workshop, key = ws
+    for name, points in (("Kari", {1: 1, 2: 3}), ("Ola", {2: 4})):
+        repo.submit_vote(workshop.code, access.new_participant_token(), name, points=points)
+    votes = repo.votes(workshop.id, key)
+    result = group_result(workshop.profile, votes, "geometric")
+    group = json.loads(export_json(repo.workshop(workshop.id, key), votes, result))["gruppe"]
+    assert list(group) == ["metode", "metode_navn", "antall_svar", "vekter", "uenighet", "rangering",
+                           "vinnere_med_egne_vekter"]
+    assert (group["metode"], group["metode_navn"], group["antall_svar"]) == ("geometric", "Geometrisk gjennomsnitt", 2)
+    assert group["vekter"] == {str(f): share for f, share in result.weights.items()}
+    assert abs(sum(group["vekter"].values()) - 1) < 1e-9
+    assert list(group["uenighet"][0]) == ["faktor", "navn", "gruppevekt", "standardavvik", "kvartilbredde", "lavest",
+                                          "høyest"]
+    first = group["rangering"][0]
+    assert (first["plass"], first["alternativ"], first["navn"]) == (1, result.ranking[0].key, result.ranking[0].label)
+    assert sum(g["deltakere"] for g in group["vinnere_med_egne_vekter"]) == 2
+    english = {"participants", "aggregate", "weights", "spreads", "ranking", "winner_groups", "std", "label"}
+    assert not english & set(json.dumps(group, ensure_ascii=False).replace('"', " ").split())
