@@ -43,6 +43,7 @@ def chart(figure: dict, key: str) -> None:
 CAPTION, ADVICE, LEAD, NOTES, RANKING, GRID, PICK, WHY, DETAILS = (
     "cmp_caption", "cmp_advice", "cmp_lead", "cmp_notes", "cmp_ranking", "cmp_grid", "cmp_pick", "cmp_why",
     "cmp_details")
+WHY_OPEN, WHY_KEPT = "cmp_why_open", "cmp_why_kept"  # the «Hvorfor?» expander's state, and as last left
 # A link from inside a fragment names the page as app.py registers it (a fragment rerun does not run
 # st.navigation, so a link by file name alone cannot always be resolved).
 ROBUSTNESS = st.Page("pages/robustness.py", title="Robusthet", url_path="robusthet")
@@ -95,11 +96,15 @@ def caption() -> None:
 
 
 caption()
-with st.expander("Hva om …? (endrer profilen)"):  # outside the fragments: the switches keep their own state
-    for field, label in WHATIF.items():
-        st.session_state[f"whatif_{field}"] = getattr(profile, field)
-        st.toggle(label, key=f"whatif_{field}", on_change=_whatif, args=(field,))
-    st.page_link("pages/profile.py", label="Endre hele profilen", icon=":material/edit_note:")
+# Outside the fragments: the switches keep their own state. Drawn only while open: a page switch does not lay
+# out three switches nobody opened (issue 14).
+whatif_box = st.expander("Hva om …? (endrer profilen)", key="cmp_whatif_open", on_change="rerun")
+if whatif_box.open:
+    with whatif_box:
+        for field, label in WHATIF.items():
+            st.session_state[f"whatif_{field}"] = getattr(profile, field)
+            st.toggle(label, key=f"whatif_{field}", on_change=_whatif, args=(field,))
+        st.page_link("pages/profile.py", label="Endre hele profilen", icon=":material/edit_note:")
 
 
 @st.fragment(key=ADVICE)
@@ -193,12 +198,12 @@ if forms_now.open:
         for other in kb.other_forms:
             st.markdown(f"- **{other.label}** – {other.law_now}. {other.note}")
 
-st.subheader("Hvorfor? De sterkeste grunnene, med rapportens ord")
-
-
 @st.fragment(key=PICK)
 def pick() -> None:
-    """The alternative to explain: today's best until the user picks another; the labels carry today's ranks."""
+    """The alternative to explain: today's best until the user picks another; the labels carry today's ranks
+    (nothing while «Hvorfor?» is closed)."""
+    if not st.session_state.get(WHY_OPEN):
+        return
     labels, value = explain_options(st.session_state)
     st.session_state[EXPLAIN] = value  # the label (with its rank) follows every weight change
     st.selectbox("Forklar alternativ", list(labels), format_func=labels.get, key=EXPLAIN, on_change=_picked)
@@ -215,7 +220,10 @@ def _picked() -> None:
 
 @st.fragment(key=WHY)
 def why() -> None:
-    """The chosen alternative's strongest reasons for and against and the difference to the best."""
+    """The chosen alternative's strongest reasons for and against and the difference to the best (nothing while
+    «Hvorfor?» is closed)."""
+    if not st.session_state.get(WHY_OPEN):
+        return
     view = session.current(st.session_state)
     result, kb = view.evaluation, view.kb
     chosen = explain_options(st.session_state)[1]
@@ -253,8 +261,13 @@ def details() -> None:
                                on_click="ignore", icon=":material/download:")
 
 
-pick()
-why()
+# The reasons are drawn only while their expander is open, and it stays as the user left it on the next visit:
+# a page switch to «Sammenligning» does not lay out the cards, the select box and a chart unseen (issue 14).
+widgets.reopen(st.session_state, WHY_OPEN, WHY_KEPT)
+with st.expander("Hvorfor? De sterkeste grunnene, med rapportens ord", key=WHY_OPEN, icon=":material/help:",
+                 on_change=widgets.keep_open, args=(st.session_state, WHY_OPEN, WHY_KEPT)):
+    pick()
+    why()
 # outside the fragments: a weight change does not redraw the switch (what it opens is the fragment below)
 st.toggle("Vis alle poeng per faktor og tabell", key="show_details", persist_state="session")
 details()

@@ -218,6 +218,10 @@ def bench_browser(tmp: Path) -> dict[str, tuple[float, float]]:
                                        (sw_page, _nav_act("Samarbeidet", "Sammenligning"))], N_INPUTS)
             ratios["page switch"] = (_summary("«Samarbeidet» <-> «Sammenligning»", r_sw)
                                      / _summary("reference: two-page st.navigation app", r_nav), 1.5)
+            for name, runs in (("«Sammenligning»", r_sw[0::2]), ("«Samarbeidet»", r_sw[1::2]),
+                               ("«Side B» (reference)", r_nav[0::2]), ("«Side A» (reference)", r_nav[1::2])):
+                ok = [r["settled"] for r in runs if r["settled"] is not None]  # even inputs go to the second page
+                print(f"    switch to {name:<24} median {statistics.median(ok):6.0f} ms (n={len(ok)})")
             browser.close()
     finally:
         for s in (app, ref, nav):

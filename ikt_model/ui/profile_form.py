@@ -7,8 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..decision.profile import MUNICIPALITIES_RANGE, NAME_MAX_CHARS, PROFILE_VERSION, Profile
-from ..municipalities import Resolution, picker_options, resolve_members
+from .. import format as fmt
+from ..decision.profile import MUNICIPALITIES_RANGE, NAME_MAX_CHARS, PROFILE_VERSION, STATUS_LABELS, Profile
+from ..municipalities import Resolution, picker_options, population_label, resolve_members
 from ..names import clean_text
 from ..numbers import NumberInputError, parse_whole_between
 from .messages import norwegian_errors
@@ -73,6 +74,19 @@ def municipality_options() -> dict[str, str]:
 def members_population(profile: Profile) -> int | None:
     """Population of the listed members on 1 January `profile.population_year` (SSB), or None without members."""
     return profile.members_population
+
+
+def profile_summary(profile: Profile) -> str:
+    """The profile in one Markdown line for the top of «Samarbeidet»: status, number of municipalities and,
+    with members, their population (SSB, the profile's population year), e.g. «**Nytt samarbeid** ·
+    **3 kommuner** · **12 345 innbyggere** (folketall 1.1.2026, SSB)». Numbers in Norwegian format."""
+    count = profile.municipalities
+    parts = [STATUS_LABELS[profile.status], f"{fmt.number(count)} {'kommune' if count == 1 else 'kommuner'}"]
+    population = members_population(profile)
+    line = " · ".join(f"**{part}**" for part in parts)
+    if population is not None:
+        line += f" · **{fmt.number(population)} innbyggere** ({population_label(profile.population_year)})"
+    return line
 
 
 class LoadedProfile(BaseModel):

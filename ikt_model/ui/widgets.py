@@ -276,3 +276,15 @@ def choice_in_state(state: Mapping[str, Any], key: str, options: Sequence[Any], 
     """
     value = state.get(key, default)
     return value if value in options else default
+
+
+def reopen(state: MutableMapping[str, Any], key: str, kept_key: str) -> None:
+    """Before a keyed expander or tab set is drawn: give it the state the user left it in (kept under
+    `kept_key` by `keep_open`), when Streamlit has dropped its own (a page switch drops a widget's state)."""
+    if key not in state and kept_key in state:
+        state[key] = state[kept_key]
+
+
+def keep_open(state: MutableMapping[str, Any], key: str, kept_key: str) -> None:
+    """The expander's on_change: keep its state (open or closed) under `kept_key` for `reopen`."""
+    state[kept_key] = state[key]
