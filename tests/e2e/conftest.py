@@ -229,3 +229,48 @@ def choose_option(page, selectbox, option: str, attempts: int = 3) -> None:
             continue
     page.keyboard.type(option)
     item.first.click()
+
+
+# The parts each page draws only while their expander is open (issue 14), by URL path: a test that checks a whole
+# page (accessibility, screen-reader labels) opens them first, so the fields in them are checked too.
+FOLDED_PARTS = {"samarbeidet": ("Medlemmer", "Forhold som påvirker vurderingen"),
+                "sammenligning": ("Hva om …? (endrer profilen)", "Hvorfor? De sterkeste grunnene")}
+
+
+def expander(page, label: str):
+    """The main area's expander whose title contains `label` (its `[data-testid="stExpander"]` element)."""
+    return page.locator('[data-testid="stMain"] [data-testid="stExpander"]').filter(
+        has=page.locator("summary", has_text=label))
+
+
+def is_open(page, label: str) -> bool:
+    """Whether the main area's expander labelled `label` is open (its <details> element)."""
+    return expander(page, label).locator("details").first.evaluate("d => d.open")
+
+
+def open_expander(page, label: str, scroll: bool = True) -> None:
+    """Open the main area's expander labelled `label` if it is closed, and wait until its content is drawn.
+
+    Some parts of «Samarbeidet» and «Sammenligning» are drawn only while their expander is open (issue 14): the
+    click reruns the script, which draws the content; the run is waited for before a field in it is used. An
+    expander already open (the app remembers it across page switches) is left as it is. With `scroll=False`
+    the title is clicked where it is, without scrolling it into view (a chart below the window then stays
+    below it, as when the page comes back with the expander left open)."""
+    box = expander(page, label)
+    details = box.locator("details").first
+    details.wait_for()
+    if not details.evaluate("d => d.open"):
+        summary = box.locator("summary").first
+        if scroll:
+            summary.click()
+        else:
+            summary.evaluate("s => s.click()")
+        page.wait_for_function("d => d.open", arg=details.element_handle())
+    box.locator('[data-testid="stExpanderDetails"] [data-testid="stElementContainer"]').first.wait_for()
+    wait_for_app(page)
+
+
+def open_folded_parts(page, path: str) -> None:
+    """Open every expander of the page at URL path `path` whose content is drawn only while open (FOLDED_PARTS)."""
+    for label in FOLDED_PARTS.get(path, ()):
+        open_expander(page, label)

@@ -4,11 +4,14 @@ import statistics
 
 import pytest
 
-from tests.e2e.conftest import choose_option, draw_every_chart, fresh_page, wait_for_app
+from tests.e2e.conftest import choose_option, draw_every_chart, fresh_page, is_open, open_expander, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
 TOP = '[data-testid="stMarkdownContainer"]:has-text("Høyest rangert med disse vektene")'
+CONDITIONS = "Forhold som påvirker vurderingen"  # «Samarbeidet»'s expander with the toggles (drawn only while open)
+WHY = "Hvorfor? De sterkeste grunnene"  # «Sammenligning»'s expander with the reasons and the difference chart
+WHAT_IF = "Hva om …? (endrer profilen)"
 
 
 def _top_text(page) -> str:
@@ -61,13 +64,20 @@ def test_a_click_before_the_profile_page_has_drawn_loses_no_toggle(app_page, app
     arrive, and the next run (invalid profile until model and form are chosen) must still send their values.
     Before the fix the browser drew them at the toggle's default (off) and sent «off» back with the next
     change: «stabil drift» was lost and «Sammenligning» put the gate first. The click is repeated on fresh
-    pages because it only sometimes lands before the toggles."""
+    pages because it only sometimes lands before the toggles. The toggles are drawn only while «Forhold som
+    påvirker vurderingen» is open (issue 14): it is opened first, and the page is come back to by the menu
+    (the expander is remembered open), so the first run the click interrupts is one that draws them."""
     page = app_page
     expected = None
     for _ in range(3):
         page.goto(app_server.url + "/samarbeidet")
+        wait_for_app(page)
+        open_expander(page, CONDITIONS)
+        _nav(page, "Sammenligning")
+        page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Samarbeidet").first.click()
         page.get_by_text("Eksisterende samarbeid som fungerer", exact=True).click()  # no wait: early click
         wait_for_app(page)
+        assert is_open(page, CONDITIONS)
         toggles = page.locator('[data-testid="stCheckbox"]').filter(has_text="stabil drift").locator("input")
         assert toggles.is_checked(), "«Samarbeidet har stabil drift» drawn as off"
         # the page's nine yes/no questions; read them once all are drawn (a run that has just begun redraws them)
@@ -133,6 +143,7 @@ def test_a_weight_change_redraws_the_charts_in_place(app_page, app_server, exter
     wait_for_app(page)
     page.locator(".ikt-live-chart .textpoint").first.wait_for()
     wait_for_app(page)  # the first run finished (on a busy machine the charts can come before its end)
+    open_expander(page, WHY)  # the difference chart is drawn only while «Hvorfor?» is open
     assert draw_every_chart(page) == 3  # the ones below the window too
     page.wait_for_timeout(300)
     before = page.evaluate("""() => {
@@ -191,6 +202,7 @@ def test_a_chart_is_kept_while_its_page_is_left_and_updated_when_its_figure_chan
     assert page.locator(f"{RANKING} .textpoint").count() >= 12  # still drawn: every alternative's total
 
     _nav(page, "Samarbeidet")
+    open_expander(page, CONDITIONS)
     page.get_by_text("Strategi om å selge tjenester til andre", exact=True).click()  # the totals change (AS, 4.2)
     wait_for_app(page)
     _nav(page, "Sammenligning")
@@ -263,12 +275,15 @@ def _far_chart_data(page) -> str:
 def test_a_chart_below_the_window_is_drawn_when_it_comes_near_with_the_latest_weights(app_page, app_server, browser):
     """Issue 14: a weight change redraws the charts in view at once; a chart far below the window waits (with
     its accessible name and its height, so the page does not jump) and is drawn when scrolled to, with the
-    latest figure: the same chart a new browser draws from the same share link. Printing draws every chart."""
+    latest figure: the same chart a new browser draws from the same share link. Printing draws every chart.
+    The chart is in «Hvorfor?», drawn only while open (issue 14): opened without scrolling to it, as the page
+    comes back when the user left it open."""
     page = app_page
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(app_server.url + "/sammenligning")
     page.locator(".st-key-ranking_chart .js-plotly-plot").wait_for()
     wait_for_app(page)
+    open_expander(page, WHY, scroll=False)
     far = page.locator(DIFFERENCE)
     assert far.evaluate("d => d.iktPending") is True and page.evaluate(DRAWN_DATA) is None
     assert far.get_attribute("role") == "img" and far.get_attribute("aria-label")
@@ -287,6 +302,7 @@ def test_a_chart_below_the_window_is_drawn_when_it_comes_near_with_the_latest_we
         other.set_viewport_size({"width": 1400, "height": 1000})
         other.goto(page.url)
         wait_for_app(other)
+        open_expander(other, WHY)
         other.locator(DIFFERENCE).scroll_into_view_if_needed()
         assert _far_chart_data(other) == lazily_drawn
     with fresh_page(browser, app_server) as printed:  # the defaults, drawn for printing without a scroll
@@ -294,6 +310,7 @@ def test_a_chart_below_the_window_is_drawn_when_it_comes_near_with_the_latest_we
         printed.goto(app_server.url + "/sammenligning")
         printed.locator(".st-key-ranking_chart .js-plotly-plot").wait_for()
         wait_for_app(printed)
+        open_expander(printed, WHY, scroll=False)
         assert printed.evaluate(DRAWN_DATA) is None
         printed.evaluate("window.dispatchEvent(new Event('beforeprint'))")
         assert printed.locator(".ikt-live-chart.js-plotly-plot").count() == 3
@@ -308,9 +325,10 @@ def test_a_far_chart_drawn_on_a_phone_fits_a_desktop_column_when_scrolled_to(app
     page.goto(app_server.url + "/sammenligning")
     page.locator(".ikt-chart").first.wait_for(state="attached")
     wait_for_app(page)
+    open_expander(page, WHY)
     assert draw_every_chart(page) == 3  # each drawn once at a phone's width; the page is back at the top
     narrow = page.locator(DIFFERENCE).bounding_box()["width"]
-    page.get_by_text("Hva om …? (endrer profilen)").click()
+    open_expander(page, WHAT_IF)
     page.get_by_text("Strategi om å selge tjenester til andre").click()  # the profile changes: new figures
     page.wait_for_function(f"document.querySelector('{DIFFERENCE}').iktPending === true")  # far away: it waits
     wait_for_app(page)
@@ -369,6 +387,7 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_norwegian(app_page, app_server)
     page.goto(app_server.url + "/sammenligning")
     wait_for_app(page)
     page.locator(".ikt-live-chart", has_text="nettleseren fikk ikke hentet tegnebiblioteket").first.wait_for()
+    open_expander(page, WHY)
     charts = draw_every_chart(page)  # those below the window try when they come near
     assert charts == 3 and page.locator(".ikt-live-chart", has_text="Last siden på nytt").count() == charts
     assert "Høyest rangert med disse vektene" in _top_text(page)
@@ -381,6 +400,7 @@ def test_explain_box_shows_the_new_best_with_its_rank_after_a_weight_change(app_
     page = app_page
     page.goto(app_server.url + "/sammenligning")
     wait_for_app(page)
+    open_expander(page, WHY)
     box = _selectbox(page, "Forklar alternativ")
     box.wait_for()
     assert box.input_value().startswith("1. Alternativ modell")
@@ -479,7 +499,7 @@ def test_back_goes_to_the_previous_page_after_weight_and_profile_changes(app_pag
     page.locator('[data-testid="stSidebar"] summary').filter(has_text="Vekter på suksessfaktorene").click()
     wait_for_app(page)
     before = page.evaluate("location.search")
-    page.locator('[data-testid="stMain"] summary').filter(has_text="Hva om").click()
+    open_expander(page, WHAT_IF)
     page.get_by_text("Vertskommunen havner på ROBEK").click()  # a profile change with the panel folded
     page.wait_for_function(f"() => location.search !== {before!r}")
     wait_for_app(page)
@@ -528,6 +548,9 @@ def _check_chart_boxes(boxes: list[dict]) -> None:
 
 def _open_charts(page, url: str, charts: int) -> list[dict]:
     page.goto(url)
+    if "/sammenligning" in url:  # its difference chart is drawn only while «Hvorfor?» is open
+        wait_for_app(page)
+        open_expander(page, WHY)
     # every chart there (on a phone they are below the window, not yet drawn), the run finished
     page.wait_for_function(f"document.querySelectorAll('.ikt-chart').length >= {charts}", timeout=60_000)
     wait_for_app(page)
@@ -713,6 +736,7 @@ def test_every_page_keeps_the_cases_link_in_the_address_bar(app_page, app_server
     wait_for_app(page)
     page.wait_for_function("() => location.search.includes('s=')")
     default = page.evaluate("new URLSearchParams(location.search).get('s')")
+    open_expander(page, CONDITIONS)
     page.get_by_text("Vertskommunen står på ROBEK").first.click()  # a case that differs from the defaults
     page.wait_for_function(f"() => new URLSearchParams(location.search).get('s') !== {default!r}")
     wait_for_app(page)
@@ -725,6 +749,8 @@ def test_every_page_keeps_the_cases_link_in_the_address_bar(app_page, app_server
         other.goto(page.url)
         wait_for_app(other)
         other.locator('[data-testid="stSidebarNav"] a').filter(has_text="Samarbeidet").first.click()
+        other.get_by_role("heading", level=1).filter(has_text="Samarbeidet").wait_for()
+        open_expander(other, CONDITIONS)
         robek = other.locator('[data-testid="stCheckbox"]').filter(has_text="Vertskommunen står på ROBEK")
         robek.wait_for()
         assert robek.locator("input").is_checked()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import open_expander, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -14,6 +14,7 @@ PICKER = '[data-testid="stMultiSelect"]:has-text("Medlemskommuner")'
 
 
 SEARCH = '[data-testid="stTextInput"]:has-text("Legg til kommune") input'
+MEMBERS = "Medlemmer"  # the expander the member fields are drawn in (only while open)
 
 
 def _search(page, text: str) -> None:
@@ -31,6 +32,7 @@ def test_members_replace_a_refused_count_and_leave_it_behind(app_page, app_serve
     page = app_page
     page.goto(app_server.url + "/samarbeidet")
     wait_for_app(page)
+    open_expander(page, MEMBERS)
     count = page.get_by_label("Antall kommuner", exact=True)
     count.fill("2.5")
     count.press("Enter")
@@ -51,6 +53,7 @@ def test_member_search_adds_by_name_prefix_or_number(app_page, app_server, exter
     page = app_page
     page.goto(app_server.url + "/samarbeidet")
     wait_for_app(page)
+    open_expander(page, MEMBERS)
     _search(page, "åle")  # one match: Enter adds Ålesund, not Holtålen or Våler
     page.locator(PICKER).get_by_text("Ålesund – 1508").wait_for()
     _search(page, "1580")
@@ -74,6 +77,7 @@ def test_member_search_adds_by_name_prefix_or_number(app_page, app_server, exter
     assert options == ["Volda – 1577"], options
     assert not page.get_by_text("Select all").count() and not page.get_by_text("matches").count()
     page.keyboard.press("Escape")
+    open_expander(page, "Forhold som påvirker vurderingen")
     page.get_by_text("størrelsesforskjeller", exact=False).first.wait_for()  # derived from population (3.2)
     assert external_requests == []
 
@@ -82,6 +86,7 @@ def test_old_profile_file_is_merged_and_the_split_member_asked_about(app_page, a
     page = app_page
     page.goto(app_server.url + "/samarbeidet")
     wait_for_app(page)
+    open_expander(page, MEMBERS)
     old = {"status": "new", "municipalities": 4, "members": ["1504", "1523", "1850", "1577"],
            "large_size_differences": False}
     path = tmp_path / "profil.json"

@@ -1,13 +1,16 @@
-"""Browser: «Samarbeidet» keeps a half-finished entry across page switches, keeps a pasted long name, and
-shows its toggle labels in full on a phone. Third-party hosts blocked."""
+"""Browser: «Samarbeidet» keeps a half-finished entry across page switches, keeps a pasted long name, shows its
+toggle labels in full on a phone, and its expanders (and «Sammenligning»'s «Hvorfor?») stay as the user left them
+across page switches. Third-party hosts blocked."""
 
 import pytest
 
-from tests.e2e.conftest import choose_option, wait_for_app
+from tests.e2e.conftest import choose_option, is_open, open_expander, open_folded_parts, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
 STATUS = "Eksisterende samarbeid som ikke fungerer godt"
+MEMBERS, CONDITIONS = "Medlemmer", "Forhold som påvirker vurderingen"
+WHY = "Hvorfor? De sterkeste grunnene"
 
 
 def _checked_status(page) -> str:
@@ -77,6 +80,7 @@ def test_toggle_labels_wrap_on_a_phone_instead_of_being_cut(app_page, app_server
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(app_server.url + "/samarbeidet")
     wait_for_app(page)
+    open_expander(page, CONDITIONS)  # the toggles are drawn only while it is open
     page.get_by_text("Felles strategi, forankret i kommuneplanene").first.wait_for()
     # every toggle drawn (the run's elements arrive one by one; the sidebar's weight panel comes first) and laid out
     page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stCheckbox\"]')"
@@ -108,6 +112,7 @@ def test_the_hint_in_an_empty_field_fits_a_phone(app_page, app_server, path, fie
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{app_server.url}/{path}")
     wait_for_app(page)
+    open_folded_parts(page, path)  # «Legg til kommune» is drawn only while «Medlemmer» is open
     if field:
         page.locator('[data-testid="stTextInput"]').filter(has_text=field).first.wait_for()
     page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stMain\"] input[placeholder]')"
@@ -116,3 +121,41 @@ def test_the_hint_in_an_empty_field_fits_a_phone(app_page, app_server, path, fie
     hints = page.evaluate(PLACEHOLDERS)
     assert hints, "no field with a hint on the page"
     assert [h for h in hints if h["width"] > h["room"]] == [], hints
+
+
+def _nav(page, title: str) -> None:
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
+    page.get_by_role("heading", level=1).filter(has_text=title).wait_for()
+    wait_for_app(page)
+
+
+def test_an_expander_left_open_is_open_again_after_a_page_switch(app_page, app_server):
+    """Issue 14: «Medlemmer» and «Forhold som påvirker vurderingen» on «Samarbeidet» and «Hvorfor?» on
+    «Sammenligning» are drawn only while open, and each stays as the user left it when the user comes back
+    by the menu: «Medlemmer» opened is open again (its search field there), «Forhold …» left closed is still
+    closed (its toggles not drawn), «Hvorfor?» opened is open again (its select box and reasons there)."""
+    page = app_page
+    page.goto(app_server.url + "/samarbeidet")
+    wait_for_app(page)
+    assert not is_open(page, MEMBERS) and not is_open(page, CONDITIONS)  # both start closed
+    search = page.get_by_role("textbox", name="Legg til kommune")
+    stable = page.locator('[data-testid="stCheckbox"]').filter(has_text="Samarbeidet har stabil drift")
+    assert search.count() == 0 and stable.count() == 0  # not drawn while closed
+    open_expander(page, MEMBERS)
+    search.wait_for()
+    _nav(page, "Sammenligning")
+    explain = page.locator('[data-testid="stSelectbox"]').filter(has_text="Forklar alternativ")
+    assert not is_open(page, WHY) and explain.count() == 0
+    open_expander(page, WHY)
+    explain.wait_for()
+    _nav(page, "Samarbeidet")
+    search.wait_for()  # «Medlemmer» open again, with its field
+    assert is_open(page, MEMBERS) and search.is_visible()
+    assert not is_open(page, CONDITIONS) and stable.count() == 0  # «Forhold …» still closed, nothing drawn
+    _nav(page, "Sammenligning")
+    explain.wait_for()  # «Hvorfor?» open again, with the select box and the reasons
+    assert is_open(page, WHY) and explain.is_visible()
+    page.locator(".ikt-why-card").first.wait_for()
+    _nav(page, "Samarbeidet")  # and again: the state is kept for every visit, not only the next
+    search.wait_for()
+    assert is_open(page, MEMBERS) and not is_open(page, CONDITIONS)

@@ -25,6 +25,16 @@ def _texts(at) -> str:
     return " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
 
 
+def _open(at, *keys: str) -> None:
+    """Open the expanders `keys` (drawn only while open) as a user did earlier: their state and the copy kept
+    for the next visit (ui.widgets.reopen)."""
+    for key in keys:
+        at.session_state[key] = at.session_state[f"{key}_kept"] = True
+
+
+MEMBERS, CONDITIONS, WHY = "pf_members_open", "pf_conditions_open", "cmp_why_open"
+
+
 def test_profile_page_updates_profile_and_survives_page_switch(at):
     at.switch_page("pages/profile.py").run()
     assert not at.exception
@@ -43,6 +53,7 @@ def test_profile_page_updates_profile_and_survives_page_switch(at):
 
 
 def test_members_set_the_municipality_count(at):
+    _open(at, MEMBERS)
     at.switch_page("pages/profile.py").run()
     at.multiselect(key="pf_members").set_value(["0301", "3201", "3203"]).run()  # Oslo, Bærum, Asker today
     assert at.session_state[session.PROFILE].municipalities == 3
@@ -55,6 +66,7 @@ def test_a_municipality_count_that_cannot_be_read_is_refused_at_its_field_and_no
     profile keeps its last count; a good count is taken and the message goes. Members decide the count in a
     field of their own; back from another page, a refusal of what was typed there is gone with it."""
     said = "Profilen er ikke oppdatert: Antall kommuner må være et helt tall fra 1 til 500."
+    _open(at, MEMBERS)
     at.switch_page("pages/profile.py").run()
     assert at.text_input(key="pf_municipalities").value == "5"
     at.text_input(key="pf_municipalities").set_value("7").run()
@@ -85,6 +97,7 @@ def test_a_municipality_count_that_cannot_be_read_is_refused_at_its_field_and_no
 
 
 def test_member_picker_offers_todays_municipalities_without_select_all(at):
+    _open(at, MEMBERS)
     at.switch_page("pages/profile.py").run()
     picker = at.multiselect(key="pf_members")
     assert len(picker.options) == 357
@@ -95,6 +108,7 @@ def test_member_picker_offers_todays_municipalities_without_select_all(at):
 
 
 def test_member_search_adds_one_member_by_name_prefix_or_number(at):
+    _open(at, MEMBERS)
     at.switch_page("pages/profile.py").run()
     at.text_input(key="pf_member_search").set_value("åle").run()  # one match: Enter adds it
     assert not at.exception
@@ -114,6 +128,7 @@ def test_member_search_adds_one_member_by_name_prefix_or_number(at):
 
 
 def test_size_difference_is_derived_and_explained(at):
+    _open(at, MEMBERS, CONDITIONS)
     at.switch_page("pages/profile.py").run()
     assert [t for t in at.toggle if t.key == "pf_large_size_differences"]  # no members: the user's answer
     at.multiselect(key="pf_members").set_value(["1508", "1514"]).run()  # Ålesund and Sande
@@ -122,15 +137,16 @@ def test_size_difference_is_derived_and_explained(at):
     assert at.session_state[session.PROFILE].large_size_differences is True
     caption = " ".join(c.value for c in at.caption)
     assert "Store størrelsesforskjeller" in caption and "Terskelen er 10 ganger" in caption and "(3.2)" in caption
-    assert any("Innbyggere (folketall 1.1.2026, SSB)" == m.label for m in at.metric)
+    assert any("innbyggere** (folketall 1.1.2026, SSB)" in m.value for m in at.markdown)  # the summary line
     at.selectbox(key="pf_population_year").set_value(2015).run()
     assert at.session_state[session.PROFILE].population_year == 2015
-    assert any("Innbyggere (folketall 1.1.2015, SSB)" == m.label for m in at.metric)
+    assert any("innbyggere** (folketall 1.1.2015, SSB)" in m.value for m in at.markdown)
 
 
 def test_profile_from_2015_numbers_shows_todays_members_and_the_merge(at):
     at.session_state[session.PROFILE] = Profile.model_validate(
         {"municipalities": 3, "members": ["1504", "1523", "1577"]})
+    _open(at, MEMBERS)
     at.switch_page("pages/profile.py").run()
     assert not at.exception
     assert at.multiselect(key="pf_members").value == ["1508", "1577"]
@@ -233,6 +249,7 @@ def test_a_refused_weight_change_is_said_under_the_slider_that_was_moved(at, las
 def test_a_weight_change_reruns_only_what_depends_on_the_weights(at):
     """The sidebar's weight set and shares and the page's weighted fragments rerun; the title, the what-if
     switches, the sliders and the texts on the organisation forms are left as they are (not sent again)."""
+    _open(at, WHY)
     at.switch_page("pages/comparison.py").run()
     assert at.title and len(at.slider) == 12 and len(at.expander) >= 3
     _weight_slider(at, 6).set_value(100.0).run()  # Gjennomføringsevne: another alternative leads
@@ -319,6 +336,7 @@ def test_a_rerun_with_the_values_the_browser_showed_before_a_weight_set_changes_
 def test_whatif_robek_changes_profile(at):
     at.session_state[session.PROFILE] = Profile(status="existing_working", current_model="ks",
                                                  current_form="vertskommune")
+    _open(at, "cmp_whatif_open")
     at.switch_page("pages/comparison.py").run()
     at.toggle(key="whatif_host_on_robek").set_value(True).run()
     assert at.session_state[session.PROFILE].host_on_robek
@@ -486,6 +504,7 @@ def test_a_pasted_long_name_is_cut_to_120_characters_with_a_note(at):
 
 
 def test_a_refused_edit_is_not_brought_back_over_a_profile_loaded_meanwhile(at):
+    _open(at, MEMBERS)
     at.switch_page("pages/profile.py").run()
     at.radio(key="pf_status").set_value("existing_working").run()  # refused: no model/form yet
     at.switch_page("pages/comparison.py").run()
@@ -510,6 +529,7 @@ def test_the_report_advice_is_drawn_when_opened(at):
 def test_explain_follows_the_best_until_the_user_picks_and_shows_todays_rank(at):
     """«Forklar alternativ» explains today's best after a weight change, with today's rank in its label; a pick
     of the user's stays picked and its label follows the new rank."""
+    _open(at, WHY)
     at.switch_page("pages/comparison.py").run()
     box = at.selectbox(key="explain_alternative")
     assert box.value == "alternativ/par27" and box.options[0].startswith("1. Alternativ modell")
@@ -533,6 +553,7 @@ def test_why_cards_explain_the_chosen_alternative_with_the_reports_words(at):
     from ikt_model.decision.evaluation import evaluate
     from ikt_model.decision.knowledge import default_knowledge_base
 
+    _open(at, WHY)
     at.switch_page("pages/comparison.py").run()
     result = evaluate(at.session_state[session.PROFILE], at.session_state[session.WEIGHTS], default_knowledge_base())
     (cards,) = [h.value for h in at.html if '<div class="ikt-why">' in h.value]
@@ -584,3 +605,51 @@ def test_a_weight_change_leaves_the_closed_details_part_alone(at):
     assert "cmp_ranking" in targets_after_a_change(100.0) and "cmp_details" not in targets_after_a_change(90.0)
     at.toggle(key="show_details").set_value(True).run()
     assert "cmp_details" in targets_after_a_change(80.0)
+
+
+def test_the_profile_parts_are_drawn_only_while_open_and_keep_their_values_closed(at):
+    """Issue 14: «Medlemmer» and «Forhold som påvirker vurderingen» are drawn only while open (a page switch does
+    not lay out the whole form). Closed, their values stay in the profile through an edit at the top, and the
+    summary line says what is used; opened earlier, a part is open again on the next visit."""
+    at.session_state[session.PROFILE] = Profile(members=["1508", "1577"], municipalities=2, host_on_robek=True,
+                                                 stable_operations=False)
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception
+    assert {e.label for e in at.expander} >= {"Medlemmer", "Forhold som påvirker vurderingen"}
+    assert not at.multiselect and not at.toggle  # neither part is drawn
+    assert any(m.value.startswith("**Nytt samarbeid** · **2 kommuner** · **") for m in at.markdown)
+    at.text_input(key="pf_name").set_value("Sunnmøre IKT").run()
+    profile = at.session_state[session.PROFILE]
+    assert (profile.name, profile.members, profile.host_on_robek, profile.stable_operations) == (
+        "Sunnmøre IKT", ["1508", "1577"], True, False)
+    _open(at, CONDITIONS)
+    at.switch_page("pages/comparison.py").run()
+    at.switch_page("pages/profile.py").run()
+    assert at.toggle(key="pf_host_on_robek").value is True and not at.multiselect
+
+
+def test_why_is_drawn_only_while_open(at):
+    """Issue 14: «Hvorfor?» (the select box, the reason cards and the difference chart) is drawn only while its
+    expander is open; closed, a weight change redraws the ranking and the grid only."""
+    at.switch_page("pages/comparison.py").run()
+    assert any(e.label == "Hvorfor? De sterkeste grunnene, med rapportens ord" for e in at.expander)
+    assert not [b for b in at.selectbox if b.key == "explain_alternative"]
+    assert not [h for h in at.html if '<div class="ikt-why">' in h.value] and len(live_charts(at)) == 2
+    _weight_slider(at, 6).set_value(100.0).run()
+    assert not at.exception and len(live_charts(at)) == 2
+    assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
+
+
+def test_a_refused_count_is_said_under_the_form_while_its_part_is_closed(at):
+    """The refused «Antall kommuner» stands at its field; with «Medlemmer» closed it is said under the form, so
+    a refusal is never out of sight."""
+    said = "Profilen er ikke oppdatert: Antall kommuner må være et helt tall fra 1 til 500."
+    _open(at, MEMBERS)
+    at.switch_page("pages/profile.py").run()
+    at.text_input(key="pf_municipalities").set_value("0").run()
+    assert [w.value.replace("\\", "") for w in at.warning] == [said]
+    at.session_state[MEMBERS] = False  # the user closes «Medlemmer»
+    at.run()
+    assert not at.text_input(key="pf_name").value and not [t for t in at.text_input if t.key == "pf_municipalities"]
+    assert [w.value.replace("\\", "") for w in at.warning] == [said]
+    assert at.session_state[session.PROFILE].municipalities == 5

@@ -86,8 +86,15 @@ def test_ahp_answers_survive(at):
     assert at.select_slider(key=key).value == -5
 
 
+def _opened_earlier(at, key: str) -> None:
+    """An expander drawn only while open (`key`), opened by the user earlier: its state and the copy the page
+    keeps for the next visit (ui.widgets.keep_open)."""
+    at.session_state[key] = at.session_state[f"{key}_kept"] = True
+
+
 def test_comparison_choices_survive(at):
     page = "pages/comparison.py"
+    _opened_earlier(at, "cmp_why_open")
     at.switch_page(page).run()
     chosen = ALTERNATIVES[-1].key
     at.selectbox(key="explain_alternative").set_value(chosen).run()
@@ -155,6 +162,7 @@ def test_workshop_draft_survives(at):
 
 def test_profile_survives(at):
     page = "pages/profile.py"
+    _opened_earlier(at, "pf_conditions_open")
     at.switch_page(page).run()
     at.text_input(key="pf_name").set_value("Sunnmøre IKT").run()
     at.toggle(key="pf_host_on_robek").set_value(True).run()

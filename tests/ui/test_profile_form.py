@@ -4,7 +4,15 @@ import json
 
 import pytest
 
-from ikt_model.ui.profile_form import MAX_PROFILE_BYTES, build_profile, load_profile_file, municipality_options
+from ikt_model.decision.profile import Profile
+from ikt_model.municipalities import population
+from ikt_model.ui.profile_form import (
+    MAX_PROFILE_BYTES,
+    build_profile,
+    load_profile_file,
+    municipality_options,
+    profile_summary,
+)
 
 
 def _file(**fields) -> bytes:
@@ -76,3 +84,14 @@ def test_a_pasted_name_longer_than_120_characters_is_cut_with_a_note():
     assert result.notices == ["Navnet er kortet til 120 tegn."]
     short = build_profile({"name": "  Kort navn ", "status": "new", "municipalities": "5"})
     assert short.profile.name == "Kort navn" and short.notices == []
+
+
+def test_the_summary_line_names_status_count_and_the_members_population_with_its_source():
+    assert profile_summary(Profile(municipalities=1)) == "**Nytt samarbeid** · **1 kommune**"
+    working = Profile(status="existing_working", current_model="ks", current_form="iks", municipalities=12)
+    assert profile_summary(working) == "**Eksisterende samarbeid som fungerer** · **12 kommuner**"
+    members = Profile(members=["1508", "1577"], municipalities=2, population_year=2015)
+    expected = sum(population(m, 2015) for m in ["1508", "1577"])
+    line = profile_summary(members)
+    assert line.endswith(" innbyggere** (folketall 1.1.2015, SSB)") and "**2 kommuner**" in line
+    assert f"{expected:,}".replace(",", "\u00a0") in line and expected > 50_000  # Norwegian thousands

@@ -7,6 +7,8 @@ from ikt_model.ui.widgets import (
     check_upload,
     choice_in_state,
     hold_values,
+    keep_open,
+    reopen,
 )
 
 
@@ -103,3 +105,18 @@ def test_choice_in_state_falls_back_to_the_widgets_default_when_the_key_is_gone(
     assert choice_in_state({}, "mode", options, "around") == "around"  # state dropped: no KeyError
     assert choice_in_state({"mode": "gone"}, "mode", options, "around") == "around"  # no longer offered
     assert choice_in_state({"n": 50_000}, "n", (1_000, 10_000, 50_000), 10_000) == 50_000
+
+
+def test_an_expander_is_reopened_as_the_user_left_it_after_streamlit_dropped_its_state():
+    state = {}
+    reopen(state, "part_open", "part_kept")  # never touched: Streamlit's default (closed)
+    assert state == {}
+    state["part_open"] = True  # the user opens it: the on_change keeps a copy
+    keep_open(state, "part_open", "part_kept")
+    del state["part_open"]  # a page switch drops the widget's own state
+    reopen(state, "part_open", "part_kept")
+    assert state["part_open"] is True
+    state["part_open"] = False  # closed again, and still drawn: nothing to restore, the user's state stands
+    keep_open(state, "part_open", "part_kept")
+    reopen(state, "part_open", "part_kept")
+    assert state == {"part_open": False, "part_kept": False}
