@@ -4,7 +4,15 @@ import statistics
 
 import pytest
 
-from tests.e2e.conftest import choose_option, draw_every_chart, fresh_page, is_open, open_expander, wait_for_app
+from tests.e2e.conftest import (
+    choose_option,
+    draw_every_chart,
+    fresh_page,
+    is_open,
+    open_expander,
+    open_folded_parts,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -203,8 +211,10 @@ def test_a_chart_is_kept_while_its_page_is_left_and_updated_when_its_figure_chan
 
     _nav(page, "Samarbeidet")
     open_expander(page, CONDITIONS)
+    address = page.evaluate("location.search")
     page.get_by_text("Strategi om å selge tjenester til andre", exact=True).click()  # the totals change (AS, 4.2)
-    wait_for_app(page)
+    page.wait_for_function(f"() => location.search !== {address!r}")  # the change taken (a loaded machine's
+    wait_for_app(page)  # status check could pass before its run began, and the menu click came first)
     _nav(page, "Sammenligning")
     page.wait_for_function(f"b => {RANKING_X} !== b", arg=before)
     wait_for_app(page)
@@ -439,6 +449,7 @@ def test_pages_have_no_serious_accessibility_violations(app_page, app_server, pa
     app_page.locator('[data-testid="stMain"] [data-testid="stElementContainer"]:visible').first.wait_for()
     wait_for_app(app_page)
     app_page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
+    open_folded_parts(app_page, path)  # the parts drawn only while their expander is open are checked too
     app_page.wait_for_timeout(500)
     wait_for_app(app_page)
     axe = Axe()
