@@ -187,8 +187,9 @@ def stale_profile_notice(state: Mapping[str, Any]) -> str | None:
     errors = state.get(PROFILE_ERRORS) or []
     if not errors:
         return None
-    return ("Siste endring på «Samarbeidet» er ikke tatt i bruk (" + "; ".join(errors) + "). Denne siden bruker "
-            "den siste gyldige profilen.")
+    reasons = "; ".join(e.rstrip().removesuffix(".") for e in errors)  # «… 500.).» read as a slip (a tester)
+    return (f"Siste endring på «Samarbeidet» er ikke tatt i bruk ({reasons}). Denne siden bruker den siste gyldige "
+            "profilen.")
 
 
 def user_message(exc: BaseException) -> str:

@@ -112,3 +112,14 @@ def test_overrides_change_only_the_named_cell():
         kb.with_overrides({"nope": 1})
     with pytest.raises(ValueError, match="-2 til 2"):
         kb.with_overrides({"ff.par27.2": 5})
+
+
+def test_no_text_a_user_reads_names_a_rule_by_its_internal_id():
+    """A fresh tester: a reason card read «Forutsetter et styre av rådmenn (regel styre_ikke_radmenn)». Notes,
+    quotes and messages say a context rule in words (and its section), never its id."""
+    kb = default_knowledge_base()
+    ids = {r.id for r in kb.rules}
+    texts = [t for row in (*kb.form_factor, *kb.model_factor, *kb.fit) for t in (row.note or "", row.quote)]
+    texts += [t for r in kb.rules for t in (r.message, r.quote)]
+    named = [(rule, text) for text in texts for rule in ids if rule in text]
+    assert not named and len(ids) >= 8

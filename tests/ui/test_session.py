@@ -114,3 +114,13 @@ def test_a_refused_profile_edit_is_kept_until_applied_or_the_profile_is_replaced
     state[session.PROFILE_ERRORS] = ["x"]
     session.drop_profile_draft(state)
     assert session.profile_draft(state) is None and session.PROFILE_DRAFT not in state
+
+
+def test_the_notice_of_an_edit_not_applied_has_no_double_full_stop():
+    """A fresh tester read «… fra 1 til 500.). Denne siden …»: each reason's own full stop is left out inside
+    the parentheses."""
+    state = {session.PROFILE_ERRORS: ["Antall kommuner må være et helt tall fra 1 til 500.", "Velg en form. "]}
+    assert session.stale_profile_notice(state) == (
+        "Siste endring på «Samarbeidet» er ikke tatt i bruk (Antall kommuner må være et helt tall fra 1 til 500; "
+        "Velg en form). Denne siden bruker den siste gyldige profilen.")
+    assert session.stale_profile_notice({}) is None
