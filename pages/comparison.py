@@ -264,7 +264,7 @@ def details() -> None:
 # The reasons are drawn only while their expander is open, and it stays as the user left it on the next visit:
 # a page switch to «Sammenligning» does not lay out the cards, the select box and a chart unseen (issue 14).
 widgets.reopen(st.session_state, WHY_OPEN, WHY_KEPT)
-with st.expander("Hvorfor? De sterkeste grunnene, med rapportens ord", key=WHY_OPEN, icon=":material/help:",
+with st.expander("Hvorfor? De sterkeste grunnene, med rapportens ord", key=WHY_OPEN,
                  on_change=widgets.keep_open, args=(st.session_state, WHY_OPEN, WHY_KEPT)):
     pick()
     why()
