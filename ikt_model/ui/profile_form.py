@@ -79,13 +79,16 @@ def members_population(profile: Profile) -> int | None:
 def profile_summary(profile: Profile) -> str:
     """The profile in one Markdown line for the top of «Samarbeidet»: status, number of municipalities and,
     with members, their population (SSB, the profile's population year), e.g. «**Nytt samarbeid** ·
-    **3 kommuner** · **12 345 innbyggere** (folketall 1.1.2026, SSB)». Numbers in Norwegian format."""
+    **3 kommuner** · **12 345 innbyggere** (folketall 1.1.2026, SSB)»; without, «(ingen medlemmer valgt)».
+    Numbers in Norwegian format."""
     count = profile.municipalities
     parts = [STATUS_LABELS[profile.status], f"{fmt.number(count)} {'kommune' if count == 1 else 'kommuner'}"]
     population = members_population(profile)
     line = " · ".join(f"**{part}**" for part in parts)
     if population is not None:
         line += f" · **{fmt.number(population)} innbyggere** ({population_label(profile.population_year)})"
+    else:  # the count is then the user's own number (or the default 5): said, as «Sammenligning» says it
+        line += " (ingen medlemmer valgt)"
     return line
 
 

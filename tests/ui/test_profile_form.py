@@ -87,9 +87,10 @@ def test_a_pasted_name_longer_than_120_characters_is_cut_with_a_note():
 
 
 def test_the_summary_line_names_status_count_and_the_members_population_with_its_source():
-    assert profile_summary(Profile(municipalities=1)) == "**Nytt samarbeid** · **1 kommune**"
+    assert profile_summary(Profile(municipalities=1)) == "**Nytt samarbeid** · **1 kommune** (ingen medlemmer valgt)"
     working = Profile(status="existing_working", current_model="ks", current_form="iks", municipalities=12)
-    assert profile_summary(working) == "**Eksisterende samarbeid som fungerer** · **12 kommuner**"
+    assert profile_summary(working) == ("**Eksisterende samarbeid som fungerer** · **12 kommuner** (ingen medlemmer "
+                                        "valgt)")
     members = Profile(members=["1508", "1577"], municipalities=2, population_year=2015)
     expected = sum(population(m, 2015) for m in ["1508", "1577"])
     line = profile_summary(members)
