@@ -25,6 +25,7 @@ ERRORS = session.PROFILE_ERRORS
 COUNT_ERROR = "pf_count_error"  # the typed number of municipalities could not be read (shown at its field)
 NOTICES = "profile_member_notices"  # Norwegian notices from the last loaded profile (old numbers, merges)
 UPLOAD = "pf_upload"
+LOADED = "pf_loaded"  # a downloaded profile was just taken into use (said once, as a toast)
 NAME_NOTICES = "pf_name_notices"  # Norwegian notes on the last edit's name (cut to its longest length)
 COUNT_HELP = "Følger medlemslisten når den er fylt ut. Under 3 er under rapportens observerte minimum (3.2)."
 YEAR_LABELS = {2026: "1.1.2026 (nyeste)", 2025: "1.1.2025", 2024: "1.1.2024", 2015: "1.1.2015 (rapportens tid)"}
@@ -80,6 +81,8 @@ def _hit_chosen() -> None:
 
 
 def _use_loaded(loaded_profile) -> None:
+    st.session_state[LOADED] = True  # said once, and the upload part closed: the file has done its work
+    st.session_state["pf_upload_open"] = False
     st.session_state[session.PROFILE] = loaded_profile
     st.session_state[ERRORS] = []
     session.drop_profile_draft(st.session_state)
@@ -244,6 +247,8 @@ def _summary_part() -> None:
 
 
 st.title("Samarbeidet")
+if st.session_state.pop(LOADED, False):
+    st.toast("Profilen er lastet inn og brukes nå på alle sidene.", icon=":material/task_alt:")
 st.write("Beskriv samarbeidet dere vurderer eller har. Alle sidene bruker profilen, og en endring gjelder med én "
          "gang når den er gyldig. Profilen lagres ikke på serveren: ta vare på lenken i adressefeltet, eller last "
          "ned profilen nederst på siden.")

@@ -166,6 +166,11 @@ def test_profile_upload_field_is_drawn_only_while_open_and_loads_a_file(at):
     uploader[0].set_value([("profil.json", saved.encode(), "application/json")]).run()
     at.button(key="pf_use_upload").click().run()
     assert at.session_state[session.PROFILE].members == ["1508", "1577"]
+    # said, and the part closed with its file (a fresh tester saw the file still listed and no word)
+    assert [t.value for t in at.toast] == ["Profilen er lastet inn og brukes nå på alle sidene."]
+    assert not at.get("file_uploader")
+    at.run()
+    assert not at.toast and not at.get("file_uploader")
 
 
 def test_comparison_shows_report_winner_and_moves_with_a_weight(at):
