@@ -81,8 +81,7 @@ def profile_summary(profile: Profile) -> str:
     with members, their population (SSB, the profile's population year), e.g. «**Nytt samarbeid** ·
     **3 kommuner** · **12 345 innbyggere** (folketall 1.1.2026, SSB)»; without, «(ingen medlemmer valgt)».
     Numbers in Norwegian format."""
-    count = profile.municipalities
-    parts = [STATUS_LABELS[profile.status], f"{fmt.number(count)} {'kommune' if count == 1 else 'kommuner'}"]
+    parts = [STATUS_LABELS[profile.status], fmt.plural(profile.municipalities, "kommune", "kommuner")]
     population = members_population(profile)
     line = " · ".join(f"**{part}**" for part in parts)
     if population is not None:
