@@ -278,7 +278,7 @@ if st.session_state[_key("status")] != "new":
 # it on the next visit: a page switch to «Samarbeidet» lays out the top and the summary, not the whole form
 # (issue 14: 263 ms against 108 ms for a two-page app before). Every widget's value is refilled from the
 # profile on each run above, so a field in a closed part keeps its value.
-members_open = False
+opened: dict[str, bool] = {}
 for label, key, draw in (("Medlemmer", "pf_members_open", _members_part),
                          ("Forhold som påvirker vurderingen", "pf_conditions_open", _conditions_part)):
     widgets.reopen(st.session_state, key, f"{key}_kept")
@@ -286,11 +286,11 @@ for label, key, draw in (("Medlemmer", "pf_members_open", _members_part),
     if part.open:
         with part:
             draw()
-    members_open = members_open or (part.open and draw is _members_part)
+    opened[key] = part.open
 
 count_error = st.session_state.get(COUNT_ERROR) if st.session_state.get(ERRORS) else None
 for message in st.session_state.get(ERRORS, []):
-    if message != count_error or not members_open:  # a refused count stands at its field while it is drawn
+    if message != count_error or not opened["pf_members_open"]:  # a refused count stands at its field while it is drawn
         st.warning(f"Profilen er ikke oppdatert: {markdown_escape(message)}")
 
 st.subheader("Profilen som brukes nå")
