@@ -256,16 +256,25 @@ def open_expander(page, label: str, scroll: bool = True) -> None:
     expander already open (the app remembers it across page switches) is left as it is. With `scroll=False`
     the title is clicked where it is, without scrolling it into view (a chart below the window then stays
     below it, as when the page comes back with the expander left open)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     box = expander(page, label)
     details = box.locator("details").first
     details.wait_for()
-    if not details.evaluate("d => d.open"):
+    for attempt in range(3):  # a click while the page's run is still drawing can be undone by that run: again
+        if details.evaluate("d => d.open"):
+            break
         summary = box.locator("summary").first
         if scroll:
             summary.click()
         else:
             summary.evaluate("s => s.click()")
-        page.wait_for_function("d => d.open", arg=details.element_handle())
+        try:
+            page.wait_for_function("d => d.open", arg=details.element_handle(), timeout=8_000)
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            wait_for_app(page)
     box.locator('[data-testid="stExpanderDetails"] [data-testid="stElementContainer"]').first.wait_for()
     wait_for_app(page)
 

@@ -88,9 +88,19 @@ def test_a_click_before_the_profile_page_has_drawn_loses_no_toggle(app_page, app
         assert is_open(page, CONDITIONS)
         toggles = page.locator('[data-testid="stCheckbox"]').filter(has_text="stabil drift").locator("input")
         assert toggles.is_checked(), "«Samarbeidet har stabil drift» drawn as off"
-        # the page's nine yes/no questions; read them once all are drawn (a run that has just begun redraws them)
-        page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stCheckbox\"] input').length >= 9")
-        states = page.locator('[data-testid="stCheckbox"] input').evaluate_all("es => es.map(e => e.checked)")
+        # the page's nine yes/no questions; read them once all are drawn and none is left from a run before (the
+        # status click puts the model and form fields above the part: until the run ends, Streamlit keeps the old
+        # toggles beside the new ones, marked stale; a loaded machine read ten)
+        fresh = ('[data-testid="stMain"] [data-testid="stElementContainer"]:not([data-stale="true"]) '
+                 '[data-testid="stCheckbox"] input')
+        page.wait_for_function(f"() => document.querySelectorAll('{fresh}').length >= 9")
+        wait_for_app(page)
+        states = page.locator(fresh).evaluate_all("es => es.map(e => e.checked)")
+        labels = page.locator(fresh).evaluate_all(
+            "es => es.map(e => e.closest('[data-testid=\"stCheckbox\"]').innerText + ' | ' + "
+            "e.closest('[data-testid=\"stElementContainer\"]').className + ' | ' + "
+            "(e.closest('[data-testid=\"stExpander\"]') || {innerText: 'no expander'}).innerText.slice(0, 40))")
+        assert len(states) == 9, labels
         expected = expected or states
         assert states == expected and sum(states) == 3, states  # board, stable operations, borrowing on
         choose_option(page, _selectbox(page, "Nåværende styringsmodell"), "KS-modellen")
