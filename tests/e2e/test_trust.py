@@ -437,22 +437,46 @@ def test_screen_reader_labels_and_tooltips_are_norwegian_on_every_page(app_page,
     assert not found, found
 
 
-def _open_column_menu(page, grid, *, numeric: bool):
-    """Click along the table's heading row until a column's menu opens (a click on a heading opens it); with
-    `numeric`, go on until a number column's («Tallformat» is offered for numbers only). Returns the menu."""
+def _column_borders(page, grid) -> list[float]:
+    """The x positions (page pixels) of the right borders of the table's visible columns, found where the pointer
+    over the heading row turns into the column-resize cursor (the grid is a canvas: its columns are not elements,
+    and their widths follow the data)."""
+    grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
+    y, borders, inside = box["y"] + 18, [], False
+    for dx in range(4, int(box["width"]) - 4, 4):
+        page.mouse.move(box["x"] + dx, y)
+        resize = page.evaluate(f"getComputedStyle(document.elementFromPoint({box['x'] + dx}, {y})).cursor") == \
+            "col-resize"
+        if resize and not inside:
+            borders.append(box["x"] + dx)
+        inside = resize
+    return borders
+
+
+def _open_column_menu(page, grid, *, numeric: bool):
+    """Click the heading of each column in turn, just left of its right border (a heading opens its menu on a
+    click there only), until a column's menu opens; with `numeric`, go on until a number column's («Tallformat»
+    is offered for numbers only). Returns the menu.
+
+    A sweep every 40 px along the row missed a column whose menu spot fell between two clicks, and with them
+    now and then every column («fant ingen kolonnemeny», in a fresh-clone CI run)."""
     menu = page.get_by_test_id("stDataFrameColumnMenu")
-    for dx in range(40, int(box["width"]) - 10, 40):
-        page.mouse.click(box["x"] + dx, box["y"] + 18)
+    borders = _column_borders(page, grid)
+    assert len(borders) >= 3, f"fant bare {len(borders)} kolonnegrenser"
+    y = grid.bounding_box()["y"] + 18
+    for border in borders:
+        page.mouse.move(border - 12, y)  # the grid follows the pointer before it takes a click
+        page.mouse.click(border - 12, y)
         try:
-            menu.wait_for(timeout=1_500)
-        except Exception:  # noqa: BLE001 (no menu at this point of the row)
+            menu.wait_for(timeout=3_000)
+        except Exception:  # noqa: BLE001 (said below if no column gave a menu)
             continue
         if not numeric or "Tallformat" in menu.inner_text():
             return menu
         page.keyboard.press("Escape")
         menu.wait_for(state="detached")
-    raise AssertionError("fant ingen kolonnemeny" + (" for en tallkolonne" if numeric else ""))
+    raise AssertionError("fant ingen kolonnemeny" + (" for en tallkolonne" if numeric else "") + f" ved {borders}")
 
 
 def test_a_tables_column_menu_and_statistics_speak_norwegian(app_page, app_server):
