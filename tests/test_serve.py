@@ -21,6 +21,14 @@ def test_config_turns_off_the_full_gc_after_every_run():
     assert serve.APP.parent / ".streamlit" / "config.toml" == REPO / ".streamlit" / "config.toml"
 
 
+def test_config_lets_no_parent_page_message_the_app():
+    """Streamlit trusts messages from Community Cloud's hosts by default (to stop or rerun the app from a parent
+    page); the app is never embedded there, and the origin check ran for every message the app echoes to itself
+    (7-9 ms of a page switch, issue 14). The served host config is checked in the browser tests."""
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["allowedOrigins"] == []
+
+
 def test_flags_are_typed_like_streamlit_run():
     flags = serve.parse_flags(["--server.port", "8502", "--server.headless=true", "--server.address", "127.0.0.1"])
     assert flags == {"server.port": 8502, "server.headless": True, "server.address": "127.0.0.1"}

@@ -524,6 +524,16 @@ def test_an_address_that_is_no_page_says_so_in_norwegian(app_page, app_server):
         page.get_by_role("heading", name="IKT-samarbeid: hvilken styringsmodell og organisasjonsform?").wait_for()
 
 
+def test_the_served_app_trusts_messages_from_no_other_host(app_server):
+    """The browser asks the server which parent pages may control the app (stop, rerun, clear the cache):
+    none. Streamlit's default is sixteen Community Cloud hosts."""
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(app_server.url + "/_stcore/host-config", timeout=10) as response:
+        assert json.load(response)["allowedOrigins"] == []
+
+
 def test_the_app_menu_speaks_norwegian(app_page, app_server):
     """Found by a fresh tester: the ⋮ menu read «Print», «Record screen» and «Made with Streamlit v1.67.0»."""
     page = app_page
