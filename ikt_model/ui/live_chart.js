@@ -144,14 +144,16 @@ export default function (component) {
     followWidth(wrap, parentElement);
   }
   const div = wrap.querySelector(".ikt-live-chart");
-  const width = parentElement.clientWidth || window.innerWidth;
-  const resized = div.iktWidth !== undefined && Math.abs(width - div.iktWidth) >= 2;  // e.g. kept, window resized
-  const same = text === div.iktText && !div.iktPending && !div.dataset.failed && div.iktWidth !== undefined &&
-    !resized && document.fullscreenElement !== wrap;
-  div.iktText = text;
   div.iktParent = parentElement;
   div.iktWrap = wrap;
-  if (same) return;  // drawn already with this figure at this width (a kept chart back on its page)
+  // Drawn already with this figure (a kept chart back on its page, or a run that did not change it): nothing to
+  // do here. Its column is not measured now, in the middle of Streamlit's commit (a forced layout of the whole
+  // page for each chart): followWidth's observer sees a column that changed width meanwhile and redraws it.
+  if (text === div.iktText && !div.iktPending && !div.dataset.failed && div.iktWidth !== undefined &&
+      document.fullscreenElement !== wrap) return;
+  const width = parentElement.clientWidth || window.innerWidth;
+  const resized = div.iktWidth !== undefined && Math.abs(width - div.iktWidth) >= 2;  // e.g. kept, window resized
+  div.iktText = text;
   if (isNear(wrap)) {
     div.iktPending = false;
     if (resized) redraw(parentElement, wrap, div);  // Plotly.react alone would keep the width drawn before

@@ -243,6 +243,29 @@ def test_a_chart_is_kept_while_its_page_is_left_and_updated_when_its_figure_chan
     page.wait_for_function(fits)
 
 
+def test_a_kept_chart_is_fitted_to_a_column_that_changed_width_while_its_page_was_left(app_page, app_server):
+    """The same figure, kept while «Kunnskapsgrunnlag» was open and the window was narrowed: back on «Sammenligning» the chart is
+    the same drawing, laid out again for its narrower column (the browser's resize observer does it; the chart
+    is not measured while Streamlit puts the page together, issue 14)."""
+    page = app_page
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(app_server.url + "/sammenligning")
+    page.locator(RANKING).wait_for()
+    wait_for_app(page)
+    page.evaluate(f"window.__ranking = document.querySelector('{RANKING}')")
+    wide = page.locator(f"{RANKING} .main-svg").first.bounding_box()["width"]
+    _nav(page, "Kunnskapsgrunnlag")
+    page.set_viewport_size({"width": 1000, "height": 1000})
+    _nav(page, "Sammenligning")
+    fits = f"""() => {{ const c = document.querySelector('{RANKING}'), svg = c && c.querySelector('.main-svg');
+        if (!svg) return false;
+        const box = c.getBoundingClientRect(), drawn = svg.getBoundingClientRect();
+        return drawn.right <= box.right + 1 && drawn.width >= box.width - 2; }}"""
+    page.wait_for_function(fits, timeout=10_000)
+    assert page.evaluate(f"document.querySelector('{RANKING}') === window.__ranking")  # kept, not built anew
+    assert page.locator(f"{RANKING} .main-svg").first.bounding_box()["width"] < wide - 200
+
+
 def test_a_kept_chart_of_old_weights_is_not_shown_and_is_drawn_anew_for_a_phone(app_page, app_server, browser):
     """Found by a fresh tester: «Sammenligning» at 1400 px, other weights on «Robusthet», the window narrowed to
     a phone's, Back. The kept ranking is far below the phone's window: its old drawing (old totals, 1400 px
