@@ -244,9 +244,9 @@ def test_a_chart_is_kept_while_its_page_is_left_and_updated_when_its_figure_chan
 
 
 def test_a_kept_chart_is_fitted_to_a_column_that_changed_width_while_its_page_was_left(app_page, app_server):
-    """The same figure, kept while «Kunnskapsgrunnlag» was open and the window was narrowed: back on «Sammenligning» the chart is
-    the same drawing, laid out again for its narrower column (the browser's resize observer does it; the chart
-    is not measured while Streamlit puts the page together, issue 14)."""
+    """The same figure, kept while «Kunnskapsgrunnlag» was open and the window was narrowed: back on
+    «Sammenligning» the chart is the same drawing, laid out again for its narrower column (the browser's resize
+    observer does it; the chart is not measured while Streamlit puts the page together, issue 14)."""
     page = app_page
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(app_server.url + "/sammenligning")
