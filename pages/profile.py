@@ -5,7 +5,7 @@ import streamlit as st
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.profile import MUNICIPALITIES_RANGE, SCOPE_LABELS, STATUS_LABELS
 from ikt_model.decision.registry import FORM_IDS, MODEL_IDS
-from ikt_model.municipalities import POPULATION_YEARS, member_label, search_today
+from ikt_model.municipalities import POPULATION_YEARS, member_label, search_members
 from ikt_model.numbers import WHOLE_NUMBER_PATTERN, whole_number_hint
 from ikt_model.ui import session, widgets
 from ikt_model.ui.profile_form import (
@@ -70,7 +70,7 @@ def _add_member(number: str) -> None:
 
 def _search_entered() -> None:
     """Enter in the search field adds the member only when exactly one municipality matches."""
-    hits = search_today(st.session_state.get(SEARCH, ""))
+    hits = search_members(st.session_state.get(SEARCH, "")).hits
     if len(hits) == 1:
         _add_member(hits[0])
 
@@ -145,19 +145,19 @@ else:
 def _members_part() -> None:
     """Who the members are, how many, and the population year."""
     options = municipality_options()
-    # Adding a member: our own search (name or word prefix, or number prefix; search_today) and one click or Enter
+    # Adding a member: our own search (name or word prefix, or number prefix; search_members) and one click or Enter
     # adds one municipality. The multiselect shows and removes the members; its own filter is the name prefix, and
     # select_all=False removes Streamlit's English «Select N matches» that added every fuzzy match on Enter.
     search = st.text_input("Legg til kommune", key=SEARCH, on_change=_search_entered,
                            placeholder="Navn eller nummer, f.eks. «åle» eller «1508»",
-                           help="Enter legger til kommunen når bare én passer; ellers velg blant treffene.")
-    if search.strip():
-        hits = search_today(search)
-        if hits:
-            st.pills(f"Treff på «{search.strip()}» – klikk for å legge til", hits, format_func=member_label, key=HITS,
-                     on_change=_hit_chosen)
-        else:
-            st.caption(f"Ingen av dagens kommuner har navn eller nummer som begynner på «{search.strip()}».")
+                           help="Enter legger til kommunen når bare én passer; ellers velg blant treffene. Et "
+                                "kommunenummer eller navn fra 2015 eller 2020–2023 gir dagens kommune.")
+    found = search_members(search)  # today's by prefix, else a whole former number or name and its successor
+    if found.note:
+        st.caption(markdown_escape(found.note))
+    if found.hits:
+        st.pills(f"Treff på «{search.strip()}» – klikk for å legge til", list(found.hits), format_func=member_label,
+                 key=HITS, on_change=_hit_chosen)
     st.multiselect("Medlemskommuner (dagens kommuner, valgfritt)", list(options), format_func=options.get,
                    key=_key("members"), on_change=_changed, placeholder="Ingen medlemmer valgt",
                    filter_mode="prefix", select_all=False,

@@ -19,12 +19,13 @@ from .reference import (
     successors_2024,
     successors_from_2020,
 )
-from .resolve import Resolution, resolve_member, resolve_members
+from .resolve import MemberSearch, Resolution, resolve_member, resolve_members, search_members
 from .size import SIZE_RATIO_THRESHOLD, SizeDifference, size_difference
 
 __all__ = [
-    "DEFAULT_POPULATION_YEAR", "POPULATION_YEARS", "SIZE_RATIO_THRESHOLD", "Resolution", "SizeDifference",
+    "DEFAULT_POPULATION_YEAR", "POPULATION_YEARS", "SIZE_RATIO_THRESHOLD", "MemberSearch", "Resolution",
+    "SizeDifference",
     "display_name", "member_label", "municipalities_2015", "municipalities_today", "norwegian_sort_key",
     "picker_options", "population", "population_label", "predecessors_2015", "resolve_member", "resolve_members",
-    "search_today", "size_difference", "successors_2024", "successors_from_2020",
+    "search_members", "search_today", "size_difference", "successors_2024", "successors_from_2020",
 ]

@@ -26,7 +26,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from .labels import member_label
+from .labels import member_label, search_today
 from .reference import (
     Municipality,
     Successor,
@@ -213,6 +213,35 @@ def resolve_members(values: Iterable[str | int], choices: dict[str, str] | None 
             notices.append(group[0].message)
     return MemberList(members=tuple(order), notices=tuple(notices), ambiguous=tuple(ambiguous),
                       unknown=tuple(unknown), duplicates=tuple(duplicates))
+
+
+class MemberSearch(BaseModel, frozen=True):
+    """What the member search offers for a typed text: `hits`, today's numbers to pick from (at most the
+    search's limit), and `note`, a Norwegian sentence to show above them ("" when today's names or numbers
+    matched as typed)."""
+    hits: tuple[str, ...]
+    note: str = ""
+
+
+def search_members(text: str, limit: int = 12) -> MemberSearch:
+    """Today's municipalities for the member search: those whose name or number starts with `text`
+    (`search_today`); when none does, a whole number or name of 2015 or 2020–2023 (`resolve_member`) gives
+    its successor today, or the municipalities it was split between, with the sentence that says so
+    («Kommunenummer 1507 (2020–2023) er i dag delt: velg Ålesund (1508) eller Haram (1580).»). Nothing found:
+    no hits and a note that says what was searched. Blank text: no hits, no note. Never raises."""
+    query = " ".join(str(text).split())
+    if not query:
+        return MemberSearch(hits=())
+    hits = search_today(query, limit)
+    if hits:
+        return MemberSearch(hits=tuple(hits))
+    res = resolve_member(query)
+    if res.status == "successor" and res.municipality is not None:
+        return MemberSearch(hits=(res.municipality.kommunenummer,), note=res.message)
+    if res.status == "ambiguous":
+        return MemberSearch(hits=tuple(c.kommunenummer for c in res.candidates)[:limit], note=res.message)
+    return MemberSearch(hits=(), note=f"Ingen av dagens kommuner har navn eller nummer som begynner på «{query}», "
+                                      "og det er heller ikke et kommunenummer eller navn fra 2015 eller 2020–2023.")
 
 
 def _input_label(res: Resolution) -> str:

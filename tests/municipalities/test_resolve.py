@@ -88,3 +88,19 @@ def test_members_ambiguous_unknown_duplicates_and_choices():
     assert "valgt Hitra (5056)" in chosen.notices[0]
     wrong = resolve_members(["1613"], choices={"1613": "0301"})  # not a candidate: still asked
     assert wrong.members == () and len(wrong.ambiguous) == 1
+
+
+def test_member_search_offers_todays_municipalities_then_a_former_ones_successor():
+    from ikt_model.municipalities.resolve import search_members
+
+    assert search_members("åle").hits == ("1508",) and search_members("åle").note == ""
+    assert search_members("  ") == search_members("")
+    assert search_members("").hits == () and search_members("").note == ""
+    old = search_members("0722")  # Nøtterøy 2015
+    assert old.hits == ("3911",) and old.note == f"Nøtterøy (0722, 2015) er i dag {member_label('3911')}."
+    assert search_members("1850").hits == ("1806", "1875")  # Tysfjord 2015, split: both offered
+    assert "ble delt mellom" in search_members("1850").note
+    assert search_members("3005").hits == ("3301",)  # Drammen 2020–2023
+    nothing = search_members("xyz")
+    assert nothing.hits == () and nothing.note.startswith("Ingen av dagens kommuner har navn eller nummer som "
+                                                          "begynner på «xyz»")

@@ -658,3 +658,20 @@ def test_a_refused_count_is_said_under_the_form_while_its_part_is_closed(at):
     assert not at.text_input(key="pf_name").value and not [t for t in at.text_input if t.key == "pf_municipalities"]
     assert [w.value.replace("\\", "") for w in at.warning] == [said]
     assert at.session_state[session.PROFILE].municipalities == 5
+
+
+def test_member_search_takes_a_former_number_or_name_to_todays_municipality(at):
+    """Found by a fresh tester: «1507» (Ålesund 2020–2023) got «Ingen av dagens kommuner …», though a loaded
+    profile file with the same number is understood. The search now offers today's successor, or the
+    municipalities a split one became, and says so; Enter adds a single successor."""
+    _open(at, MEMBERS)
+    at.switch_page("pages/profile.py").run()
+    at.text_input(key="pf_member_search").set_value("1507").run()  # split in 2024: both offered, nothing added
+    assert at.pills(key="pf_member_hits").options == ["Ålesund (1508)", "Haram (1580)"]
+    shown = [c.value.replace("\\", "") for c in at.caption]  # markdown-escaped: the text may hold what was typed
+    assert any("Kommunenummer 1507 (2020–2023) er i dag delt: velg Ålesund (1508) eller Haram (1580)." in c
+               for c in shown), shown
+    assert not at.session_state[session.PROFILE].members
+    at.text_input(key="pf_member_search").set_value("Nøtterøy").run()  # 2015's, in Færder today: Enter adds it
+    assert not at.exception
+    assert at.session_state[session.PROFILE].members == ["3911"]
