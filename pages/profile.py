@@ -14,6 +14,7 @@ from ikt_model.ui.profile_form import (
     build_profile,
     load_profile_file,
     municipality_options,
+    profile_file_name,
     profile_summary,
 )
 from ikt_model.ui.text import markdown_escape
@@ -232,9 +233,10 @@ def _summary_part() -> None:
         st.caption(f"Dagens ordning: {kb.model(profile.current_model).label} + {kb.form(profile.current_form).label}")
     with st.container(horizontal=True):
         st.page_link("pages/comparison.py", label="Se sammenligningen av alternativene", icon=":material/leaderboard:")
-        st.download_button("Last ned profilen", profile.model_dump_json(indent=2), help="En liten fil (profil.json) "
-                           "som kan lastes inn igjen her. Fagfolk kan bruke den samme filen i kommandolinjeverktøyet.",
-                           file_name="profil.json", mime="application/json")
+        st.download_button("Last ned profilen", profile.model_dump_json(indent=2),
+                           help="En liten fil (profil-navn.json) som kan lastes inn igjen her. Fagfolk kan bruke den "
+                                "samme filen i kommandolinjeverktøyet.",
+                           file_name=profile_file_name(profile), mime="application/json")
     # The file field is drawn only while its expander is open: a page switch to «Samarbeidet» does not lay out an
     # upload field nobody opened (issue 14). Closing the expander drops a file not yet used, as a cancel would.
     upload_box = st.expander("Last inn en profil du har lastet ned", icon=":material/upload_file:",

@@ -12,6 +12,7 @@ from ..decision.profile import MUNICIPALITIES_RANGE, NAME_MAX_CHARS, PROFILE_VER
 from ..municipalities import Resolution, picker_options, population_label, resolve_members
 from ..names import clean_text
 from ..numbers import NumberInputError, parse_whole_between
+from ..spreadsheet import file_stem
 from .messages import norwegian_errors
 
 FIELDS = tuple(Profile.model_fields)
@@ -102,6 +103,14 @@ class LoadedProfile(BaseModel):
 
 
 MAX_PROFILE_BYTES = 100_000
+
+
+def profile_file_name(profile: Profile) -> str:
+    """The downloaded profile's file name: «profil-<the collaboration's name>.json» (letters and digits, æøå
+    kept, the rest as «-»: `spreadsheet.file_stem`), or «profil.json» for a profile without a name. Two cases
+    downloaded in one meeting then do not both arrive as profil.json."""
+    stem = file_stem(profile.name or "", fallback="")
+    return f"profil-{stem}.json" if stem else "profil.json"
 
 
 def load_profile_file(content: bytes, choices: dict[str, str] | None = None) -> LoadedProfile:

@@ -96,3 +96,12 @@ def test_the_summary_line_names_status_count_and_the_members_population_with_its
     line = profile_summary(members)
     assert line.endswith(" innbyggere** (folketall 1.1.2015, SSB)") and "**2 kommuner**" in line
     assert f"{expected:,}".replace(",", "\u00a0") in line and expected > 50_000  # Norwegian thousands
+
+
+def test_the_downloaded_profile_is_named_after_the_collaboration():
+    from ikt_model.decision.profile import Profile
+    from ikt_model.ui.profile_form import profile_file_name
+
+    assert profile_file_name(Profile(name="IKT Nordmøre / Romsdal")) == "profil-ikt-nordmøre-romsdal.json"
+    assert profile_file_name(Profile()) == "profil.json"
+    assert profile_file_name(Profile(name="  ")) == "profil.json"
