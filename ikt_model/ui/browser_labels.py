@@ -83,6 +83,7 @@ GRID_TEXTS: dict[str, str] = {
     "Distance": "Avstand", "Duration": "Varighet", "Statistics": "Statistikk", "Count": "Antall",
     "Distinct": "Ulike verdier", "Empty": "Tomme", "Minimum": "Minste", "Maximum": "Største",
     "Average": "Gjennomsnitt", "Median": "Median", "Sum": "Sum", "Standard deviation": "Standardavvik",
+    "25th percentile": "25. persentil", "75th percentile": "75. persentil",
     "Range": "Spenn", "Values": "Verdier", "Minimum length": "Korteste", "Maximum length": "Lengste",
     "Average length": "Gjennomsnittlig lengde", "Based on sample": "Basert på et utvalg",
     "Top values frequency chart": "De vanligste verdiene", "Distribution histogram": "Fordeling",
