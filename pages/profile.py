@@ -13,6 +13,7 @@ from ikt_model.ui.profile_form import (
     MUNICIPALITIES_LABEL,
     build_profile,
     load_profile_file,
+    member_added_notice,
     municipality_options,
     profile_file_name,
     profile_summary,
@@ -60,8 +61,10 @@ def _confirm_ko() -> None:
 SEARCH, HITS = "pf_member_search", "pf_member_hits"
 
 
-def _add_member(number: str) -> None:
+def _add_member(number: str, note: str = "") -> None:
     members = list(st.session_state.get(_key("members")) or [])
+    if said := member_added_notice(members, number, note):  # a former number's successor, or one already there
+        st.toast(markdown_escape(said), icon=":material/merge:")
     if number not in members:
         st.session_state[_key("members")] = [*members, number]
         _changed()
@@ -71,9 +74,9 @@ def _add_member(number: str) -> None:
 
 def _search_entered() -> None:
     """Enter in the search field adds the member only when exactly one municipality matches."""
-    hits = search_members(st.session_state.get(SEARCH, "")).hits
-    if len(hits) == 1:
-        _add_member(hits[0])
+    found = search_members(st.session_state.get(SEARCH, ""))
+    if len(found.hits) == 1:
+        _add_member(found.hits[0], found.note)
 
 
 def _hit_chosen() -> None:
@@ -121,10 +124,9 @@ def _upload_profile() -> None:
         st.session_state.pop("_pf_answers", None)
 
 
-# The durable profile is the truth (widget state does not survive a page switch): refill the widgets
-# from it, except while the user's last input was invalid — then keep what they typed. The kept values are
-# written again too (hold_values): a widget the browser had not drawn yet would otherwise come up at its
-# own default (a toggle off) and send that back with the next change (stable operations lost).
+# The durable profile is the truth (widget state does not survive a page switch): refill the widgets from it,
+# except while the user's last input was invalid — then keep what they typed, written again too (hold_values): a
+# widget not drawn yet would come up at its default (a toggle off) and send that back (stable operations lost).
 profile = st.session_state[session.PROFILE]
 if _key("status") not in st.session_state:  # back from another page (the status field is always drawn)
     draft = session.profile_draft(st.session_state)
@@ -276,10 +278,9 @@ if st.session_state[_key("status")] != "new":
                    "Hva ble samarbeidet?")
         st.button("Det er i dag et kommunalt oppgavefellesskap", key="confirm_ko", on_click=_confirm_ko)
 
-# The members and the conditions are drawn only while their expander is open, and each stays as the user left
-# it on the next visit: a page switch to «Samarbeidet» lays out the top and the summary, not the whole form
-# (issue 14: 263 ms against 108 ms for a two-page app before). Every widget's value is refilled from the
-# profile on each run above, so a field in a closed part keeps its value.
+# The members and the conditions are drawn only while their expander is open, and each stays as the user left it
+# on the next visit: a page switch lays out the top and the summary, not the whole form (issue 14: 263 ms against
+# 108 ms for a two-page app before). Every widget is refilled from the profile above: a closed part keeps values.
 opened: dict[str, bool] = {}
 for label, key, draw in (("Medlemmer", "pf_members_open", _members_part),
                          ("Forhold som påvirker vurderingen", "pf_conditions_open", _conditions_part)):

@@ -102,7 +102,7 @@ def _resolve_number(query: str, number: str) -> Resolution:
 
 def _from_2015(query: str, former: Municipality, successor: Successor) -> Resolution:
     today = municipalities_today()
-    old_label = f"{former.visningsnavn} ({former.kommunenummer}, 2015)"
+    old_label = _former_label(former)
     if len(successor.alle) > 1:
         candidates = tuple(today[k] for k in sorted(successor.alle))
         return Resolution(query=query, status="ambiguous", former=former, candidates=candidates,
@@ -111,6 +111,31 @@ def _from_2015(query: str, former: Municipality, successor: Successor) -> Resolu
     new = today[successor.kommunenummer]
     return Resolution(query=query, status="successor", municipality=new, former=former,
                       message=f"{old_label} er i dag {_label(new)}.")
+
+
+def _former_label(m: Municipality) -> str:
+    """A 2015 municipality as the messages name it: «Nøtterøy (0722, 2015)», «Os (Hordaland, 1243, 2015)» (one
+    bracket, as `member_label` writes «Herøy (Nordland, 1818)»)."""
+    name = m.visningsnavn
+    if name.endswith(")") and "(" in name:
+        return f"{name[:-1]}, {m.kommunenummer}, 2015)"
+    return f"{name} ({m.kommunenummer}, 2015)"
+
+
+def _former_namesakes(query: str, hits: Iterable[str]) -> list[Resolution]:
+    """The 2015 municipalities named exactly `query` (case-insensitive) that are another municipality today than
+    those in `hits`: «Os» finds Os in Hordaland, now Bjørnafjorden, beside today's Os in Innlandet."""
+    old, succ, shown = municipalities_2015(), successors_2024(), set(hits)
+    found = []
+    for number in _names_2015().get(query.casefold(), ()):
+        res = _from_2015(query, old[number], succ[number])
+        if not _targets(res) <= shown:
+            found.append(res)
+    return found
+
+
+def _targets(res: Resolution) -> set[str]:
+    return {res.municipality.kommunenummer} if res.municipality else {c.kommunenummer for c in res.candidates}
 
 
 def _resolve_name(query: str, text: str) -> Resolution:
@@ -188,7 +213,7 @@ def resolve_members(values: Iterable[str | int], choices: dict[str, str] | None 
             chosen = choices.get(res.query)
             if chosen in {c.kommunenummer for c in res.candidates}:
                 pick = municipalities_today()[chosen]
-                asked = (f"{res.former.visningsnavn} ({res.former.kommunenummer}, 2015)" if res.former
+                asked = (_former_label(res.former) if res.former
                          else f"«{res.query}»")
                 res = res.model_copy(update={"status": "successor" if res.former else "today", "municipality": pick,
                                              "message": f"{asked}: valgt {_label(pick)}."})
@@ -225,7 +250,9 @@ class MemberSearch(BaseModel, frozen=True):
 
 def search_members(text: str, limit: int = 12) -> MemberSearch:
     """Today's municipalities for the member search: those whose name or number starts with `text`
-    (`search_today`); when none does, a whole number or name of 2015 or 2020–2023 (`resolve_member`) gives
+    (`search_today`), and the successor of a 2015 municipality named exactly `text` that is another one today
+    («Os»: today's Os, Osen, Oslo … and Bjørnafjorden, with «Os (Hordaland, 1243, 2015) er i dag Bjørnafjorden
+    (4624).»); when none does, a whole number or name of 2015 or 2020–2023 (`resolve_member`) gives
     its successor today, or the municipalities it was split between, with the sentence that says so
     («Kommunenummer 1507 (2020–2023) er i dag delt: velg Ålesund (1508) eller Haram (1580).»). Nothing found:
     no hits and a note that says what was searched. Blank text: no hits, no note. Never raises."""
@@ -233,8 +260,10 @@ def search_members(text: str, limit: int = 12) -> MemberSearch:
     if not query:
         return MemberSearch(hits=())
     hits = search_today(query, limit)
-    if hits:
-        return MemberSearch(hits=tuple(hits))
+    if hits:  # and a former municipality of the same name that is another one today (Os in Hordaland)
+        namesakes = _former_namesakes(query, hits)
+        extra = sorted({n for res in namesakes for n in _targets(res)} - set(hits))
+        return MemberSearch(hits=tuple(hits + extra), note=" ".join(res.message for res in namesakes))
     res = resolve_member(query)
     if res.status == "successor" and res.municipality is not None:
         return MemberSearch(hits=(res.municipality.kommunenummer,), note=res.message)
@@ -246,7 +275,7 @@ def search_members(text: str, limit: int = 12) -> MemberSearch:
 
 def _input_label(res: Resolution) -> str:
     if res.former is not None:
-        return f"{res.former.visningsnavn} ({res.former.kommunenummer}, 2015)"
+        return _former_label(res.former)
     assert res.municipality is not None
     if res.status == "successor":
         return f"{res.query} (2020–2023)"

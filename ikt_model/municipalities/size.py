@@ -42,8 +42,8 @@ def size_difference(members: Iterable[str], year: int = DEFAULT_POPULATION_YEAR)
     large = ratio >= SIZE_RATIO_THRESHOLD
     text = (f"{'Store' if large else 'Ikke store'} størrelsesforskjeller: den største kommunen, "
             f"{member_label(largest)}, har {fmt.number(ratio, 1)} ganger så mange innbyggere som den minste, "
-            f"{member_label(smallest)} ({fmt.number(pops[largest])} mot {fmt.number(pops[smallest])}, "
-            f"{population_label(year)}). Terskelen er {SIZE_RATIO_THRESHOLD} ganger – rapporten (3.2) sier at "
+            f"{member_label(smallest)}: {fmt.number(pops[largest])} mot {fmt.number(pops[smallest])} innbyggere "
+            f"({population_label(year)}). Terskelen er {SIZE_RATIO_THRESHOLD} ganger – rapporten (3.2) sier at "
             "«enkelte kommuner mener det kan være utfordringer med kommuner av ulik størrelse», men gir ingen "
             "grense; ti ganger (én størrelsesorden) er prosjektets valg.")
     return SizeDifference(year=year, largest=largest, smallest=smallest, ratio=ratio, large=large, text=text)

@@ -95,7 +95,8 @@ def rows_for_borders(rows: pd.DataFrame, borders: Borders = "today",
     parts: dict[str, list[str]] = {k: [] for k in today}
     for number, s in sorted(succ.items()):
         for new in s.alle:
-            label = f"{old[number].visningsnavn} ({number})"
+            name = old[number].visningsnavn  # one bracket: «Sande (Vestfold, 0713)», not «Sande (Vestfold) (0713)»
+            label = f"{name[:-1]}, {number})" if name.endswith(")") else f"{name} ({number})"
             parts[new].append(label if len(s.alle) == 1 else f"del av {label}")
     records: list[dict[str, Any]] = []
     seen: set[tuple[str, Any]] = set()

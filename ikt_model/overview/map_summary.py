@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from .. import format as fmt
-from ..municipalities import municipalities_today, successors_2024
+from ..municipalities import member_label, successors_2024
 from ..ui.text import plotly_escape
 from .map_legend import form_label
 
@@ -77,11 +77,11 @@ def hover_text(summary_row: Mapping[str, Any], show_successors: bool, uploaded: 
 
 def successor_text(kommunenummer_2015: str) -> str:
     """Today's municipality of a 2015 one: «Sandefjord (3907)»; a split one: «delt: Narvik (1806) og Hamarøy
-    (1875)». Names are today's display names (county added to Herøy, Våler)."""
-    today, s = municipalities_today(), successors_2024().get(kommunenummer_2015)
+    (1875)». Names as `member_label` writes them (one bracket: «Herøy (Nordland, 1818)»)."""
+    s = successors_2024().get(kommunenummer_2015)
     if s is None:
         return ""
-    labels = [f"{today[k].visningsnavn} ({k})" for k in sorted(s.alle)]
+    labels = [member_label(k) for k in sorted(s.alle)]
     if len(labels) == 1:
         return labels[0]
     return "delt: " + ", ".join(labels[:-1]) + " og " + labels[-1]

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import format as fmt
 from ..decision.profile import MUNICIPALITIES_RANGE, NAME_MAX_CHARS, PROFILE_VERSION, STATUS_LABELS, Profile
-from ..municipalities import Resolution, picker_options, population_label, resolve_members
+from ..municipalities import Resolution, member_label, picker_options, population_label, resolve_members
 from ..names import clean_text
 from ..numbers import NumberInputError, parse_whole_between
 from ..spreadsheet import file_stem
@@ -103,6 +103,15 @@ class LoadedProfile(BaseModel):
 
 
 MAX_PROFILE_BYTES = 100_000
+
+
+def member_added_notice(members: list[str] | None, number: str, note: str = "") -> str:
+    """What the member search says when `number` (today's) is added to `members` (the list before it): «Ålesund
+    (1508) er allerede med.» when it was a member already, else `note` (how a former number or name became
+    today's municipality, from `municipalities.search_members`; "" for one of today's: nothing to say)."""
+    if number in (members or ()):
+        return f"{member_label(number)} er allerede med."
+    return note
 
 
 def profile_file_name(profile: Profile) -> str:

@@ -23,7 +23,8 @@ def test_2015_number_maps_to_todays_successor(old, new, name):
     res = resolve_member(old)
     assert res.status == "successor" and res.kommunenummer == new and res.municipality.navn == name
     assert res.former.kommunenummer == old
-    assert res.message == f"{res.former.visningsnavn} ({old}, 2015) er i dag {member_label(new)}."
+    former = "Sande (Vestfold, 0713, 2015)" if old == "0713" else f"{res.former.visningsnavn} ({old}, 2015)"
+    assert res.message == f"{former} er i dag {member_label(new)}."  # one bracket: «Sande (Vestfold, 0713, 2015)»
 
 
 @pytest.mark.parametrize("old, candidates", [("1613", ["5055", "5056", "5059"]), ("1850", ["1806", "1875"]),
@@ -104,3 +105,15 @@ def test_member_search_offers_todays_municipalities_then_a_former_ones_successor
     nothing = search_members("xyz")
     assert nothing.hits == () and nothing.note.startswith("Ingen av dagens kommuner har navn eller nummer som "
                                                           "begynner på «xyz»")
+
+
+def test_member_search_offers_a_former_namesake_that_is_another_municipality_today():
+    """Found by a fresh tester: «Os», «Bø» and «Sande» offered today's municipality of that name only, never the
+    former one that is part of another today (a kommunedirektør in Bjørnafjorden typing «Os» got Os in Innlandet)."""
+    from ikt_model.municipalities.resolve import search_members
+
+    found = search_members("Os")
+    assert found.hits[0] == "3430" and found.hits[-1] == "4624"  # today's Os first, Bjørnafjorden added
+    assert found.note == "Os (Hordaland, 1243, 2015) er i dag Bjørnafjorden (4624)."  # one bracket, not two
+    assert "4020" in search_members("bø").hits and "3903" in search_members("Sande").hits
+    assert search_members("Herøy").hits == ("1515", "1818") and search_members("Herøy").note == ""  # both today's

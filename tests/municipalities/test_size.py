@@ -29,3 +29,9 @@ def test_fewer_than_two_members_have_no_spread_and_an_unknown_number_raises():
     assert size_difference(["1508", "1508"]) is None  # the same member twice is one member
     with pytest.raises(KeyError):
         size_difference(["1508", "1504"])  # 1504 is a 2015 number, not today's
+
+
+def test_the_size_text_has_one_bracket_after_a_name_with_a_county():
+    """Found by a fresh tester: «Herøy (Nordland, 1818) (18 840 mot 1 874, …)», two brackets in a row."""
+    text = size_difference(["1577", "1818"], 2026).text
+    assert "Herøy (Nordland, 1818): " in text and ") (" not in text

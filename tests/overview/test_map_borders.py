@@ -91,3 +91,10 @@ def test_the_border_choices_name_as_many_municipalities_as_the_reference_data_ha
 
     assert f"({len(municipalities_today())})" in map_borders.BORDERS_LABELS["today"]
     assert f"({len(municipalities_2015())}, rapportens tid)" in map_borders.BORDERS_LABELS["2015"]
+
+
+def test_a_former_municipality_with_a_county_in_its_name_has_one_bracket(real_map):
+    rows, _ = real_map
+    today = map_borders.rows_for_borders(rows, "today")
+    assert not today["kommuner_2015"].str.contains(r"\) \(").any()
+    assert today["kommuner_2015"].str.contains("Sande (Vestfold, 0713)", regex=False).any()

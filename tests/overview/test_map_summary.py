@@ -38,3 +38,10 @@ def test_table_is_the_text_alternative_with_county_filter():
     assert table.set_index("Kommunenr.").loc["1001", "Kommune i dag"] == "Kristiansand (4204)"
     assert map_summary.counties(small_rows())[0] == "Aust-Agder"
 
+
+
+def test_a_successor_with_a_county_in_its_name_has_one_bracket():
+    from ikt_model.overview.map_summary import successor_text
+
+    assert successor_text("1818") == "Herøy (Nordland, 1818)"  # not «Herøy (Nordland) (1818)»
+    assert successor_text("1850") == "delt: Narvik (1806) og Hamarøy (1875)"

@@ -675,3 +675,8 @@ def test_member_search_takes_a_former_number_or_name_to_todays_municipality(at):
     at.text_input(key="pf_member_search").set_value("Nøtterøy").run()  # 2015's, in Færder today: Enter adds it
     assert not at.exception
     assert at.session_state[session.PROFILE].members == ["3911"]
+    toasts = [t.value.replace("\\", "") for t in at.toast]  # said, as the search field is emptied
+    assert "Nøtterøy (0722, 2015) er i dag Færder (3911)." in toasts, toasts
+    at.text_input(key="pf_member_search").set_value("0722").run()  # the same again: said, not added twice
+    assert at.session_state[session.PROFILE].members == ["3911"]
+    assert "Færder (3911) er allerede med." in [t.value.replace("\\", "") for t in at.toast]

@@ -105,3 +105,14 @@ def test_the_downloaded_profile_is_named_after_the_collaboration():
     assert profile_file_name(Profile(name="IKT Nordmøre / Romsdal")) == "profil-ikt-nordmøre-romsdal.json"
     assert profile_file_name(Profile()) == "profil.json"
     assert profile_file_name(Profile(name="  ")) == "profil.json"
+
+
+def test_the_member_search_says_a_former_numbers_successor_and_a_member_already_there():
+    from ikt_model.ui.profile_form import member_added_notice
+
+    assert member_added_notice(["1508"], "1508") == "Ålesund (1508) er allerede med."
+    assert member_added_notice(["1508"], "1508", "Ålesund (1504, 2015) er i dag Ålesund (1508).") == (
+        "Ålesund (1508) er allerede med.")
+    assert member_added_notice(None, "3911", "Nøtterøy (0722, 2015) er i dag Færder (3911).") == (
+        "Nøtterøy (0722, 2015) er i dag Færder (3911).")
+    assert member_added_notice([], "1508") == ""
