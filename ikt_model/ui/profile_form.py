@@ -14,6 +14,7 @@ from ..names import clean_text
 from ..numbers import NumberInputError, parse_whole_between
 from ..spreadsheet import file_stem
 from .messages import norwegian_errors
+from .text import markdown_escape
 
 FIELDS = tuple(Profile.model_fields)
 
@@ -81,7 +82,8 @@ def profile_summary(profile: Profile) -> str:
     """The profile in one Markdown line for the top of «Samarbeidet»: status, number of municipalities and,
     with members, their population (SSB, the profile's population year), e.g. «**Nytt samarbeid** ·
     **3 kommuner** · **12 345 innbyggere** (folketall 1.1.2026, SSB)»; without, «(ingen medlemmer valgt)».
-    Numbers in Norwegian format."""
+    Numbers in Norwegian format. A named collaboration's line starts with its name (as text, never Markdown):
+    «Sunnmøre IKT: **Nytt samarbeid** · …», so the room sees which case is in use."""
     parts = [STATUS_LABELS[profile.status], fmt.plural(profile.municipalities, "kommune", "kommuner")]
     population = members_population(profile)
     line = " · ".join(f"**{part}**" for part in parts)
@@ -89,7 +91,7 @@ def profile_summary(profile: Profile) -> str:
         line += f" · **{fmt.number(population)} innbyggere** ({population_label(profile.population_year)})"
     else:  # the count is then the user's own number (or the default 5): said, as «Sammenligning» says it
         line += " (ingen medlemmer valgt)"
-    return line
+    return f"{markdown_escape(profile.name)}: {line}" if profile.name else line
 
 
 class LoadedProfile(BaseModel):

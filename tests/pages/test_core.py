@@ -627,6 +627,7 @@ def test_the_profile_parts_are_drawn_only_while_open_and_keep_their_values_close
     profile = at.session_state[session.PROFILE]
     assert (profile.name, profile.members, profile.host_on_robek, profile.stable_operations) == (
         "Sunnmøre IKT", ["1508", "1577"], True, False)
+    assert any(m.value.startswith("Sunnmøre IKT: **Nytt samarbeid** · **2 kommuner**") for m in at.markdown)
     _open(at, CONDITIONS)
     at.switch_page("pages/comparison.py").run()
     at.switch_page("pages/profile.py").run()

@@ -116,3 +116,11 @@ def test_the_member_search_says_a_former_numbers_successor_and_a_member_already_
     assert member_added_notice(None, "3911", "Nøtterøy (0722, 2015) er i dag Færder (3911).") == (
         "Nøtterøy (0722, 2015) er i dag Færder (3911).")
     assert member_added_notice([], "1508") == ""
+
+
+def test_the_summary_line_names_a_named_collaboration_as_text():
+    from ikt_model.decision.profile import Profile
+
+    assert profile_summary(Profile(name="IKT Nordmøre", municipalities=3)) == (
+        "IKT Nordmøre: **Nytt samarbeid** · **3 kommuner** (ingen medlemmer valgt)")
+    assert profile_summary(Profile(name="*Vest* [lenke](x)")).startswith("\\*Vest\\* \\[lenke\\]\\(x\\): ")
