@@ -7,7 +7,7 @@ labels (how a user reads, sorts and finds them), size (the members' size spread,
 of the project uses are handed on here.
 """
 
-from .labels import display_name, member_label, norwegian_sort_key, picker_options, search_today
+from .labels import display_name, member_label, norwegian_sort_key, numbered, picker_options, search_today
 from .reference import (
     DEFAULT_POPULATION_YEAR,
     POPULATION_YEARS,
@@ -26,6 +26,7 @@ __all__ = [
     "DEFAULT_POPULATION_YEAR", "POPULATION_YEARS", "SIZE_RATIO_THRESHOLD", "MemberSearch", "Resolution",
     "SizeDifference",
     "display_name", "member_label", "municipalities_2015", "municipalities_today", "norwegian_sort_key",
-    "picker_options", "population", "population_label", "predecessors_2015", "resolve_member", "resolve_members",
+    "numbered", "picker_options", "population", "population_label", "predecessors_2015", "resolve_member",
+    "resolve_members",
     "search_members", "search_today", "size_difference", "successors_2024", "successors_from_2020",
 ]

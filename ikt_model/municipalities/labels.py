@@ -18,6 +18,15 @@ def display_name(kommunenummer: str) -> str:
     return old.visningsnavn if old is not None else kommunenummer
 
 
+def numbered(name: str, number: str) -> str:
+    """A display name with a number (and what else goes with it, e.g. «0713, 2015») in one bracket: «Nøtterøy
+    (0722)», and for a name that has a bracket of its own «Sande (Vestfold, 0713)», never «Sande (Vestfold)
+    (0713)»."""
+    if name.endswith(")") and "(" in name:
+        return f"{name[:-1]}, {number})"
+    return f"{name} ({number})"
+
+
 def member_label(kommunenummer: str) -> str:
     """How a user reads one of today's municipalities with its number: «Ålesund (1508)», and for the names
     that occur twice «Herøy (Nordland, 1818)». Raises KeyError for a number that is not today's."""

@@ -26,7 +26,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from .labels import member_label, search_today
+from .labels import member_label, numbered, search_today
 from .reference import (
     Municipality,
     Successor,
@@ -116,10 +116,7 @@ def _from_2015(query: str, former: Municipality, successor: Successor) -> Resolu
 def _former_label(m: Municipality) -> str:
     """A 2015 municipality as the messages name it: «Nøtterøy (0722, 2015)», «Os (Hordaland, 1243, 2015)» (one
     bracket, as `member_label` writes «Herøy (Nordland, 1818)»)."""
-    name = m.visningsnavn
-    if name.endswith(")") and "(" in name:
-        return f"{name[:-1]}, {m.kommunenummer}, 2015)"
-    return f"{name} ({m.kommunenummer}, 2015)"
+    return numbered(m.visningsnavn, f"{m.kommunenummer}, 2015")
 
 
 def _former_namesakes(query: str, hits: Iterable[str]) -> list[Resolution]:

@@ -25,6 +25,7 @@ from ..municipalities import (
     DEFAULT_POPULATION_YEAR,
     municipalities_2015,
     municipalities_today,
+    numbered,
     population,
     successors_2024,
 )
@@ -95,8 +96,7 @@ def rows_for_borders(rows: pd.DataFrame, borders: Borders = "today",
     parts: dict[str, list[str]] = {k: [] for k in today}
     for number, s in sorted(succ.items()):
         for new in s.alle:
-            name = old[number].visningsnavn  # one bracket: «Sande (Vestfold, 0713)», not «Sande (Vestfold) (0713)»
-            label = f"{name[:-1]}, {number})" if name.endswith(")") else f"{name} ({number})"
+            label = numbered(old[number].visningsnavn, number)  # «Sande (Vestfold, 0713)», one bracket
             parts[new].append(label if len(s.alle) == 1 else f"del av {label}")
     records: list[dict[str, Any]] = []
     seen: set[tuple[str, Any]] = set()

@@ -21,3 +21,10 @@ def test_search_is_limited_and_in_norwegian_order():
     labels = [picker_options()[n] for n in search_today("s", limit=500)]
     assert labels == sorted(labels, key=lambda t: t.casefold().translate(str.maketrans("æøå", "{|}")))
     assert len(search_today("s")) == 12
+
+
+def test_a_number_goes_into_a_names_own_bracket():
+    from ikt_model.municipalities.labels import numbered
+
+    assert numbered("Nøtterøy", "0722") == "Nøtterøy (0722)"
+    assert numbered("Sande (Vestfold)", "0713, 2015") == "Sande (Vestfold, 0713, 2015)"
