@@ -9,7 +9,7 @@ from ikt_model.costs.charts import cost_figure
 from ikt_model.municipalities import POPULATION_YEARS, population_label
 from ikt_model.ui import live_chart, session
 from ikt_model.ui.text import markdown_cells, markdown_escape
-from ikt_model.ui.widgets import hold_values
+from ikt_model.ui.widgets import held_value_key, hold_values, server_value_key
 
 MEMBERS, BUDGET, EQUAL, METHOD, PCT = "kost_members", "kost_budget", "kost_equal", "kost_method", "kost_pct"
 PCT_VALUES, YEAR = "kost_pct_members", "kost_year"
@@ -24,7 +24,9 @@ options = inputs.member_options()
 profile = st.session_state[session.PROFILE]
 # first visit: members and year from the profile; written every run so the browser draws what is held
 # (not the budget text: writing a text field every run could replace what the user is still typing)
-hold_values(st.session_state, {MEMBERS: list(profile.members or []), YEAR: profile.population_year, EQUAL: 30})
+hold_values(st.session_state, {YEAR: profile.population_year, EQUAL: 30})
+# «Hent medlemmene fra profilen» sets the list: a new key then, so a rerun sent before the browser had it is ignored
+members_key = held_value_key(st.session_state, MEMBERS, list(profile.members or []))
 st.session_state.setdefault(BUDGET, "12 000 000")
 
 
@@ -35,14 +37,14 @@ st.caption("Fordelingsnøkkel for et årsbudsjett (rapporten, kap. 2.8): vanligv
 
 # filter_mode="prefix": «åle» finds Ålesund only (the default fuzzy filter, and «contains», matched Holtålen
 # and Våler first, which Enter then added); select_all=False: no English «Select N matches».
-members = st.multiselect("Medlemskommuner", list(options), key=MEMBERS, format_func=options.get,
+members = st.multiselect("Medlemskommuner", list(options), key=members_key, format_func=options.get,
                          placeholder="Skriv begynnelsen av kommunenavnet …", filter_mode="prefix", select_all=False,
                          persist_state=KEEP,
                          help="Dagens kommuner. Hentes fra profilen på «Samarbeidet» hvis medlemmene er oppgitt der.")
 if profile.members and set(profile.members) != set(members):
     st.caption("Medlemslisten her avviker fra profilen.")
-    st.button("Hent medlemmene fra profilen", key="kost_from_profile", on_click=lambda: st.session_state.update(
-        {MEMBERS: list(profile.members)}))
+    st.button("Hent medlemmene fra profilen", key="kost_from_profile", on_click=server_value_key,
+              args=(st.session_state, MEMBERS, list(profile.members)))
 budget_text = st.text_input("Årsbudsjett (kr)", key=BUDGET, persist_state=KEEP,
                             help="Hele kroner, skrevet som du vil: 12 000 000, 12.000.000, 12,5 mill eller "
                                  f"1,2 mrd. Høyst {fmt.kroner(inputs.MAX_BUDGET_KR)}.")

@@ -23,7 +23,7 @@ from ikt_model.robustness.ahp import (
 )
 from ikt_model.ui import live_chart, session
 from ikt_model.ui.text import markdown_cells, markdown_escape
-from ikt_model.ui.widgets import hold_values
+from ikt_model.ui.widgets import held_value_key, hold_values, server_value_key
 
 # The chart follows every judgment: drawn through the live-chart component, updated in place (ui.live_chart)
 live = st.components.v2.component(live_chart.NAME, js=live_chart.JS, css=live_chart.CSS, isolate_styles=False)
@@ -38,8 +38,9 @@ store: dict = st.session_state.setdefault(STORE, {})
 
 def judgment(key: str, left: str, right: str) -> int:
     """One Saaty-scale comparison as a select slider; its value is a position -8..8 (negative: left wins)."""
-    hold_values(st.session_state, {key: store.get(key, 0)})  # written every run: the browser draws what we hold
-    position = st.select_slider(f"{left} mot {right}", SCALE_POSITIONS, key=key,
+    # written every run (the browser draws what we hold), under a new key after «Fyll inn» (server_value_key)
+    drawn_as = held_value_key(st.session_state, key, store.get(key, 0))
+    position = st.select_slider(f"{left} mot {right}", SCALE_POSITIONS, key=drawn_as,
                                 format_func=lambda p: tables.scale_option(p, left, right))
     store[key] = position
     return position
@@ -61,7 +62,8 @@ def prefill() -> None:
         for prefix, ids, values in sets:
             for (i, j), position in positions_from_weights(values).items():
                 key = f"{prefix}_{ids[i]}_{ids[j]}"
-                st.session_state[key] = store[key] = position
+                store[key] = position
+                server_value_key(st.session_state, key, position)
     except AhpError as exc:
         st.session_state["ahp_prefill_error"] = str(exc)
 

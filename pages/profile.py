@@ -8,8 +8,8 @@ from ikt_model.decision.registry import FORM_IDS, MODEL_IDS
 from ikt_model.municipalities import POPULATION_YEARS, member_label, search_members
 from ikt_model.numbers import WHOLE_NUMBER_PATTERN, whole_number_hint
 from ikt_model.ui import session, widgets
+from ikt_model.ui.profile_fields import field_key, form_draft, form_values, refill_form, set_members
 from ikt_model.ui.profile_form import (
-    FIELDS,
     MUNICIPALITIES_LABEL,
     build_profile,
     load_profile_file,
@@ -19,10 +19,9 @@ from ikt_model.ui.profile_form import (
     profile_summary,
 )
 from ikt_model.ui.text import markdown_escape
-from ikt_model.ui.widgets import check_upload, hold_values
+from ikt_model.ui.widgets import check_upload
 
 kb = default_knowledge_base()
-PREFIX = "pf_"
 ERRORS = session.PROFILE_ERRORS
 COUNT_ERROR = "pf_count_error"  # the typed number of municipalities could not be read (shown at its field)
 NOTICES = "profile_member_notices"  # Norwegian notices from the last loaded profile (old numbers, merges)
@@ -34,12 +33,13 @@ YEAR_LABELS = {2026: "1.1.2026 (nyeste)", 2025: "1.1.2025", 2024: "1.1.2024", 20
 
 
 def _key(field: str) -> str:
-    return PREFIX + field
+    """The key the field's widget is drawn under now: a new one whenever the server set its value
+    (ui.profile_fields: a rerun sent before the browser had the new value cannot undo it)."""
+    return field_key(st.session_state, field)
 
 
 def _changed() -> None:
-    raw = {f: st.session_state.get(_key(f)) for f in FIELDS}
-    result = build_profile(raw)
+    result = build_profile(form_values(st.session_state))
     st.session_state[COUNT_ERROR] = result.count_error
     st.session_state[NAME_NOTICES] = result.notices
     if result.profile is not None:
@@ -48,14 +48,12 @@ def _changed() -> None:
         session.drop_profile_draft(st.session_state)
     else:  # keep the last valid profile; the widgets keep what the user typed, the draft keeps it past a page switch
         st.session_state[ERRORS] = result.errors
-        session.keep_profile_draft(st.session_state, {_key(f): st.session_state[_key(f)] for f in FIELDS
-                                                      if _key(f) in st.session_state})
+        session.keep_profile_draft(st.session_state, form_draft(st.session_state))
 
 
 def _confirm_ko() -> None:
     current = st.session_state[session.PROFILE]
     st.session_state[session.PROFILE] = current.model_copy(update={"par27_unconverted": False})
-    st.session_state.pop(_key("par27_unconverted"), None)
 
 
 SEARCH, HITS = "pf_member_search", "pf_member_hits"
@@ -66,7 +64,7 @@ def _add_member(number: str, note: str = "") -> None:
     if said := member_added_notice(members, number, note):  # a former number's successor, or one already there
         st.toast(markdown_escape(said), icon=":material/merge:")
     if number not in members:
-        st.session_state[_key("members")] = [*members, number]
+        set_members(st.session_state, [*members, number])
         _changed()
     st.session_state[SEARCH] = ""
     st.session_state.pop(HITS, None)
@@ -90,9 +88,7 @@ def _use_loaded(loaded_profile) -> None:
     st.session_state[session.PROFILE] = loaded_profile
     st.session_state[ERRORS] = []
     session.drop_profile_draft(st.session_state)
-    st.session_state[NOTICES] = list(st.session_state.get("_pf_loaded_notices", []))
-    for field in FIELDS:  # the widgets are refilled from the profile below
-        st.session_state.pop(_key(field), None)
+    st.session_state[NOTICES] = list(st.session_state.get("_pf_loaded_notices", []))  # the widgets follow below
 
 
 def _upload_profile() -> None:
@@ -125,24 +121,18 @@ def _upload_profile() -> None:
 
 
 # The durable profile is the truth (widget state does not survive a page switch): refill the widgets from it,
-# except while the user's last input was invalid — then keep what they typed, written again too (hold_values): a
-# widget not drawn yet would come up at its default (a toggle off) and send that back (stable operations lost).
+# except while the user's last input was invalid — then keep what they typed, written again too: a widget not
+# drawn yet would come up at its default (a toggle off) and send that back (stable operations lost). A value the
+# server changes gets a new widget key (ui.profile_fields), so an answer still on its way cannot undo it.
 profile = st.session_state[session.PROFILE]
+draft = None
 if _key("status") not in st.session_state:  # back from another page (the status field is always drawn)
-    draft = session.profile_draft(st.session_state)
-    if draft is not None:  # the refused edit comes back as typed, with its message, to be completed
-        st.session_state.update(draft)
-    else:  # nothing pending, or the profile was replaced meanwhile: a refusal no longer holds
+    draft = session.profile_draft(st.session_state)  # a refused edit comes back as typed, to be completed
+    if draft is None:  # nothing pending, or the profile was replaced meanwhile: a refusal no longer holds
         st.session_state[ERRORS] = []
         st.session_state[COUNT_ERROR] = None
         session.drop_profile_draft(st.session_state)
-pending = bool(st.session_state.get(ERRORS))
-refill = {_key(f): (v if f != "members" else (v or [])) for f, v in profile.model_dump().items()}
-refill[_key("municipalities")] = str(profile.municipalities)  # a text field (see below)
-if pending:  # keep what they typed (and write it again), refill the rest
-    hold_values(st.session_state, refill)
-else:
-    st.session_state.update(refill)
+refill_form(st.session_state, profile, pending=bool(st.session_state.get(ERRORS)), draft=draft)
 
 
 def _members_part() -> None:

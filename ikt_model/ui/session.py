@@ -160,7 +160,7 @@ def current(state: MutableMapping[str, Any]) -> Current:
 
 
 def keep_profile_draft(state: MutableMapping[str, Any], values: Mapping[str, Any]) -> None:
-    """Keep the form values of an edit on «Samarbeidet» that was refused ({widget key: value}), with the
+    """Keep the form values of an edit on «Samarbeidet» that was refused ({profile field: value}), with the
     profile in use when it was refused. Widget state does not survive a page switch: without this, the
     half-finished entry (a status «eksisterende» still missing its form) was gone on return."""
     state[PROFILE_DRAFT] = {"values": dict(values), "against": state.get(PROFILE)}
@@ -172,7 +172,7 @@ def drop_profile_draft(state: MutableMapping[str, Any]) -> None:
 
 
 def profile_draft(state: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The refused edit's form values to show again ({widget key: value}), or None: no edit is pending, or the
+    """The refused edit's form values to show again ({profile field: value}), or None: no edit is pending, or the
     profile in use has been replaced since (a scenario or a shared link loaded), so the draft no longer fits."""
     draft = state.get(PROFILE_DRAFT)
     if not draft or not state.get(PROFILE_ERRORS) or draft["against"] != state.get(PROFILE):

@@ -220,6 +220,13 @@ def server_value_key(state: MutableMapping[str, Any], base: str, value: Any, *, 
     return key
 
 
+def held_value_key(state: MutableMapping[str, Any], base: str, default: Any) -> str:
+    """`hold_values` for a widget the user owns and the server may set (`server_value_key`, e.g. a «fill in» button):
+    the value its current key holds, or `default` under the same key (not drawn last run), written again."""
+    key = widget_key(state, base)
+    return server_value_key(state, base, state.setdefault(key, default))
+
+
 def _same(held: Any, value: Any) -> bool:
     try:
         return bool(held == value)

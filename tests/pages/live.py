@@ -1,8 +1,10 @@
-"""Reading the charts a page drew through ikt_model.ui.live_chart (AppTest sees them as components)."""
+"""Reading what a page drew: the charts drawn through ikt_model.ui.live_chart (AppTest sees them as components),
+the address bar's values, and the key a profile field's widget is drawn under now."""
 
 import json
 
 from ikt_model.ui import address_bar, live_chart
+from ikt_model.ui.profile_fields import field_key
 
 
 def live_charts(at) -> list[dict]:
@@ -23,3 +25,9 @@ def table_text(element):
     import re
 
     return element.value.map(lambda v: re.sub(r"\\(.)", r"\1", v) if isinstance(v, str) else v)
+
+
+def pf(at, field: str) -> str:
+    """The key the widget of profile field `field` is drawn under now on «Samarbeidet» («pf_members», or
+    «pf_members_v1» after the server set its value: ikt_model.ui.profile_fields)."""
+    return field_key(at.session_state, field)

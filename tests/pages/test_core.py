@@ -9,7 +9,7 @@ from ikt_model.ui import session
 from ikt_model.ui.share import decode_state, encode_state
 from ikt_model.ui.widgets import widget_key
 from tests.markdown_text import shown as shown_markdown
-from tests.pages.live import address_bar_values, live_charts, table_text
+from tests.pages.live import address_bar_values, live_charts, pf, table_text
 
 
 def _weight_slider(at, factor_id: int):
@@ -38,24 +38,24 @@ MEMBERS, CONDITIONS, WHY = "pf_members_open", "pf_conditions_open", "cmp_why_ope
 def test_profile_page_updates_profile_and_survives_page_switch(at):
     at.switch_page("pages/profile.py").run()
     assert not at.exception
-    at.radio(key="pf_status").set_value("existing_working").run()
+    at.radio(key=pf(at, "status")).set_value("existing_working").run()
     # not yet valid: current model/form missing -> profile unchanged, Norwegian warning
     assert at.session_state[session.PROFILE].status == "new"
     assert any("nåværende styringsmodell" in w.value for w in at.warning)
-    at.selectbox(key="pf_current_model").set_value("ks").run()
-    at.selectbox(key="pf_current_form").set_value("iks").run()
+    at.selectbox(key=pf(at, "current_model")).set_value("ks").run()
+    at.selectbox(key=pf(at, "current_form")).set_value("iks").run()
     profile = at.session_state[session.PROFILE]
     assert (profile.status, profile.current_model, profile.current_form) == ("existing_working", "ks", "iks")
     at.switch_page("pages/comparison.py").run()
     at.switch_page("pages/profile.py").run()
-    assert at.radio(key="pf_status").value == "existing_working"
-    assert at.selectbox(key="pf_current_form").value == "iks"
+    assert at.radio(key=pf(at, "status")).value == "existing_working"
+    assert at.selectbox(key=pf(at, "current_form")).value == "iks"
 
 
 def test_members_set_the_municipality_count(at):
     _open(at, MEMBERS)
     at.switch_page("pages/profile.py").run()
-    at.multiselect(key="pf_members").set_value(["0301", "3201", "3203"]).run()  # Oslo, Bærum, Asker today
+    at.multiselect(key=pf(at, "members")).set_value(["0301", "3201", "3203"]).run()  # Oslo, Bærum, Asker today
     assert at.session_state[session.PROFILE].municipalities == 3
     assert at.session_state[session.PROFILE].members == ["0301", "3201", "3203"]
 
@@ -68,38 +68,39 @@ def test_a_municipality_count_that_cannot_be_read_is_refused_at_its_field_and_no
     said = "Profilen er ikke oppdatert: Antall kommuner må være et helt tall fra 1 til 500."
     _open(at, MEMBERS)
     at.switch_page("pages/profile.py").run()
-    assert at.text_input(key="pf_municipalities").value == "5"
-    at.text_input(key="pf_municipalities").set_value("7").run()
+    assert at.text_input(key=pf(at, "municipalities")).value == "5"
+    at.text_input(key=pf(at, "municipalities")).set_value("7").run()
     assert at.session_state[session.PROFILE].municipalities == 7
     for bad in ("3,7", "0", "2.5", ""):
-        at.text_input(key="pf_municipalities").set_value(bad).run()
+        at.text_input(key=pf(at, "municipalities")).set_value(bad).run()
         assert not at.exception
         assert [w.value.replace("\\", "") for w in at.warning] == [said]  # the message is Markdown-escaped
-        assert at.text_input(key="pf_municipalities").value == bad
+        assert at.text_input(key=pf(at, "municipalities")).value == bad
         assert at.session_state[session.PROFILE].municipalities == 7
-    at.text_input(key="pf_municipalities").set_value(" 12 ").run()
+    at.text_input(key=pf(at, "municipalities")).set_value(" 12 ").run()
     assert at.session_state[session.PROFILE].municipalities == 12
-    assert at.text_input(key="pf_municipalities").value == "12"  # refilled from the profile
+    assert at.text_input(key=pf(at, "municipalities")).value == "12"  # refilled from the profile
     assert not [w for w in at.warning if "Antall kommuner" in w.value]
-    at.text_input(key="pf_municipalities").set_value("0").run()
+    at.text_input(key=pf(at, "municipalities")).set_value("0").run()
     at.switch_page("pages/comparison.py").run()
     assert any("Siste endring på «Samarbeidet» er ikke tatt i bruk" in w.value for w in at.warning)
     at.switch_page("pages/profile.py").run()  # what was typed comes back, with its refusal, to be corrected
-    assert at.text_input(key="pf_municipalities").value == "0"
+    assert at.text_input(key=pf(at, "municipalities")).value == "0"
     assert [w.value.replace("\\", "") for w in at.warning] == [said]
     assert at.session_state[session.PROFILE].municipalities == 12
-    at.multiselect(key="pf_members").set_value(["0301", "3201"]).run()  # the count follows the members
-    assert not [t for t in at.text_input if t.key == "pf_municipalities"]
+    at.multiselect(key=pf(at, "members")).set_value(["0301", "3201"]).run()  # the count follows the members
+    assert not [t for t in at.text_input if t.key == pf(at, "municipalities")]
     members_count = at.text_input(key="pf_municipalities_of_members")
     assert members_count.value == "2" and members_count.disabled
-    at.multiselect(key="pf_members").set_value([]).run()
-    assert at.text_input(key="pf_municipalities").value == "2" and at.session_state[session.PROFILE].municipalities == 2
+    at.multiselect(key=pf(at, "members")).set_value([]).run()
+    assert at.text_input(key=pf(at, "municipalities")).value == "2"
+    assert at.session_state[session.PROFILE].municipalities == 2
 
 
 def test_member_picker_offers_todays_municipalities_without_select_all(at):
     _open(at, MEMBERS)
     at.switch_page("pages/profile.py").run()
-    picker = at.multiselect(key="pf_members")
+    picker = at.multiselect(key=pf(at, "members"))
     assert len(picker.options) == 357
     assert "Herøy (Nordland) – 1818" in picker.options and "Ålesund – 1508" in picker.options
     assert picker.proto.DESCRIPTOR.fields_by_name["filter_mode"].enum_type.values_by_number[
@@ -130,15 +131,15 @@ def test_member_search_adds_one_member_by_name_prefix_or_number(at):
 def test_size_difference_is_derived_and_explained(at):
     _open(at, MEMBERS, CONDITIONS)
     at.switch_page("pages/profile.py").run()
-    assert [t for t in at.toggle if t.key == "pf_large_size_differences"]  # no members: the user's answer
-    at.multiselect(key="pf_members").set_value(["1508", "1514"]).run()  # Ålesund and Sande
+    assert [t for t in at.toggle if t.key == pf(at, "large_size_differences")]  # no members: the user's answer
+    at.multiselect(key=pf(at, "members")).set_value(["1508", "1514"]).run()  # Ålesund and Sande
     assert not at.exception
-    assert not [t for t in at.toggle if t.key == "pf_large_size_differences"]
+    assert not [t for t in at.toggle if t.key == pf(at, "large_size_differences")]
     assert at.session_state[session.PROFILE].large_size_differences is True
     caption = " ".join(c.value for c in at.caption)
     assert "Store størrelsesforskjeller" in caption and "Terskelen er 10 ganger" in caption and "(3.2)" in caption
     assert any("innbyggere** (folketall 1.1.2026, SSB)" in m.value for m in at.markdown)  # the summary line
-    at.selectbox(key="pf_population_year").set_value(2015).run()
+    at.selectbox(key=pf(at, "population_year")).set_value(2015).run()
     assert at.session_state[session.PROFILE].population_year == 2015
     assert any("innbyggere** (folketall 1.1.2015, SSB)" in m.value for m in at.markdown)
 
@@ -149,7 +150,7 @@ def test_profile_from_2015_numbers_shows_todays_members_and_the_merge(at):
     _open(at, MEMBERS)
     at.switch_page("pages/profile.py").run()
     assert not at.exception
-    assert at.multiselect(key="pf_members").value == ["1508", "1577"]
+    assert at.multiselect(key=pf(at, "members")).value == ["1508", "1577"]
     assert any("Ålesund (1504, 2015) og Ørskog (1523, 2015) er i dag én kommune, Ålesund (1508)" in i.value
                for i in at.info)
 
@@ -287,7 +288,7 @@ def test_the_weight_panel_on_samarbeidet_reruns_itself_only(at):
     shows nothing that depends on the weights: a weight change there reruns the panel, not the page."""
     at.switch_page("pages/profile.py").run()
     assert at.title and len(at.slider) == 12 and _weight_set(at).value == "rapport"
-    at.text_input(key="pf_name").set_value("Vestlandsnett").run()
+    at.text_input(key=pf(at, "name")).set_value("Vestlandsnett").run()
     _weight_slider(at, 6).set_value(100.0).run()
     assert not at.exception
     assert not at.title and not at.text_input and not at.slider  # the page and the sliders are not rerun
@@ -295,7 +296,7 @@ def test_the_weight_panel_on_samarbeidet_reruns_itself_only(at):
     state = at.session_state
     assert state[session.WEIGHTS].points[6] == 100.0 and state[session.PROFILE].name == "Vestlandsnett"
     at.run()  # (AppTest draws the sidebar again on a full run of the same page only)
-    assert at.text_input(key="pf_name").value == "Vestlandsnett" and _weight_slider(at, 6).value == 100.0
+    assert at.text_input(key=pf(at, "name")).value == "Vestlandsnett" and _weight_slider(at, 6).value == 100.0
     at.switch_page("pages/comparison.py").run()
     assert "Høyest rangert med disse vektene: **Hybridmodell + Kommunalt oppgavefellesskap (KO)**" in _texts(at)
     assert _weight_slider(at, 6).value == 100.0
@@ -452,7 +453,7 @@ def test_a_stale_share_value_later_in_the_session_does_not_undo_changes(tmp_path
 def test_an_edit_not_applied_on_samarbeidet_is_named_on_the_other_pages(at):
     """An invalid edit keeps the last valid profile: every other page says so (not a silent stale profile)."""
     at.switch_page("pages/profile.py").run()
-    at.radio(key="pf_status").set_value("existing_working").run()  # no current model/form yet: invalid
+    at.radio(key=pf(at, "status")).set_value("existing_working").run()  # no current model/form yet: invalid
     assert at.session_state[session.PROFILE].status == "new"
     for page in ("pages/comparison.py", "pages/robustness.py", "pages/memo.py", "pages/costs.py", "pages/home.py"):
         at.switch_page(page).run()
@@ -460,9 +461,9 @@ def test_an_edit_not_applied_on_samarbeidet_is_named_on_the_other_pages(at):
         assert notice and "siste gyldige profilen" in notice[0] and "nåværende styringsmodell" in notice[0], page
     at.switch_page("pages/profile.py").run()
     assert not [w.value for w in at.warning if "ikke tatt i bruk" in w.value]  # the page says it its own way
-    at.radio(key="pf_status").set_value("existing_working").run()
-    at.selectbox(key="pf_current_model").set_value("ks").run()
-    at.selectbox(key="pf_current_form").set_value("iks").run()
+    at.radio(key=pf(at, "status")).set_value("existing_working").run()
+    at.selectbox(key=pf(at, "current_model")).set_value("ks").run()
+    at.selectbox(key=pf(at, "current_form")).set_value("iks").run()
     assert at.session_state[session.PROFILE].status == "existing_working"
     at.switch_page("pages/comparison.py").run()
     assert not [w.value for w in at.warning if "ikke tatt i bruk" in w.value]
@@ -474,24 +475,24 @@ def test_a_half_finished_existing_collaboration_is_kept_across_a_page_switch(at)
     the notice on «Sammenligning» sends the user back, where the status and model are as chosen, with the
     refusal, so the entry can be completed. Once another profile is loaded meanwhile, the draft is dropped."""
     at.switch_page("pages/profile.py").run()
-    at.radio(key="pf_status").set_value("existing_struggling").run()
-    at.selectbox(key="pf_current_model").set_value("ks").run()
+    at.radio(key=pf(at, "status")).set_value("existing_struggling").run()
+    at.selectbox(key=pf(at, "current_model")).set_value("ks").run()
     assert at.session_state[session.PROFILE].status == "new"
     at.switch_page("pages/comparison.py").run()
     assert any("ikke tatt i bruk" in w.value for w in at.warning)
     at.switch_page("pages/profile.py").run()
     assert not at.exception
-    assert at.radio(key="pf_status").value == "existing_struggling"
-    assert at.selectbox(key="pf_current_model").value == "ks"
-    assert at.selectbox(key="pf_current_form").value is None
+    assert at.radio(key=pf(at, "status")).value == "existing_struggling"
+    assert at.selectbox(key=pf(at, "current_model")).value == "ks"
+    assert at.selectbox(key=pf(at, "current_form")).value is None
     assert any("Profilen er ikke oppdatert" in w.value and "organisasjonsform" in w.value for w in at.warning)
-    at.selectbox(key="pf_current_form").set_value("iks").run()
+    at.selectbox(key=pf(at, "current_form")).set_value("iks").run()
     profile = at.session_state[session.PROFILE]
     assert (profile.status, profile.current_model, profile.current_form) == ("existing_struggling", "ks", "iks")
     assert not [w for w in at.warning if "Profilen er ikke oppdatert" in w.value]
     at.switch_page("pages/comparison.py").run()
     at.switch_page("pages/profile.py").run()
-    assert at.selectbox(key="pf_current_form").value == "iks" and not at.warning
+    assert at.selectbox(key=pf(at, "current_form")).value == "iks" and not at.warning
 
 
 def test_a_pasted_long_name_is_cut_to_120_characters_with_a_note(at):
@@ -499,24 +500,24 @@ def test_a_pasted_long_name_is_cut_to_120_characters_with_a_note(at):
     limit now, the server cuts the name to 120 characters and says so."""
     long_name = ("Interkommunalt samarbeid om digitalisering " * 6)[:234]
     at.switch_page("pages/profile.py").run()
-    assert not at.text_input(key="pf_name").max_chars
-    at.text_input(key="pf_name").set_value(long_name).run()
+    assert not at.text_input(key=pf(at, "name")).max_chars
+    at.text_input(key=pf(at, "name")).set_value(long_name).run()
     name = at.session_state[session.PROFILE].name
-    assert name == long_name[:120].rstrip() and at.text_input(key="pf_name").value == name
+    assert name == long_name[:120].rstrip() and at.text_input(key=pf(at, "name")).value == name
     assert [i.value for i in at.info if "Navnet er kortet til 120 tegn" in i.value]
-    at.text_input(key="pf_name").set_value("Kort").run()
+    at.text_input(key=pf(at, "name")).set_value("Kort").run()
     assert at.session_state[session.PROFILE].name == "Kort" and not [i for i in at.info if "kortet" in i.value]
 
 
 def test_a_refused_edit_is_not_brought_back_over_a_profile_loaded_meanwhile(at):
     _open(at, MEMBERS)
     at.switch_page("pages/profile.py").run()
-    at.radio(key="pf_status").set_value("existing_working").run()  # refused: no model/form yet
+    at.radio(key=pf(at, "status")).set_value("existing_working").run()  # refused: no model/form yet
     at.switch_page("pages/comparison.py").run()
     at.session_state[session.PROFILE] = Profile(municipalities=9)  # e.g. a scenario loaded on «Scenarier»
     at.switch_page("pages/profile.py").run()
-    assert at.radio(key="pf_status").value == "new"
-    assert at.text_input(key="pf_municipalities").value == "9" and not at.warning
+    assert at.radio(key=pf(at, "status")).value == "new"
+    assert at.text_input(key=pf(at, "municipalities")).value == "9" and not at.warning
 
 
 def test_the_report_advice_is_drawn_when_opened(at):
@@ -623,7 +624,7 @@ def test_the_profile_parts_are_drawn_only_while_open_and_keep_their_values_close
     assert {e.label for e in at.expander} >= {"Medlemmer", "Forhold som påvirker vurderingen"}
     assert not at.multiselect and not at.toggle  # neither part is drawn
     assert any(m.value.startswith("**Nytt samarbeid** · **2 kommuner** · **") for m in at.markdown)
-    at.text_input(key="pf_name").set_value("Sunnmøre IKT").run()
+    at.text_input(key=pf(at, "name")).set_value("Sunnmøre IKT").run()
     profile = at.session_state[session.PROFILE]
     assert (profile.name, profile.members, profile.host_on_robek, profile.stable_operations) == (
         "Sunnmøre IKT", ["1508", "1577"], True, False)
@@ -631,7 +632,7 @@ def test_the_profile_parts_are_drawn_only_while_open_and_keep_their_values_close
     _open(at, CONDITIONS)
     at.switch_page("pages/comparison.py").run()
     at.switch_page("pages/profile.py").run()
-    assert at.toggle(key="pf_host_on_robek").value is True and not at.multiselect
+    assert at.toggle(key=pf(at, "host_on_robek")).value is True and not at.multiselect
 
 
 def test_why_is_drawn_only_while_open(at):
@@ -652,11 +653,12 @@ def test_a_refused_count_is_said_under_the_form_while_its_part_is_closed(at):
     said = "Profilen er ikke oppdatert: Antall kommuner må være et helt tall fra 1 til 500."
     _open(at, MEMBERS)
     at.switch_page("pages/profile.py").run()
-    at.text_input(key="pf_municipalities").set_value("0").run()
+    at.text_input(key=pf(at, "municipalities")).set_value("0").run()
     assert [w.value.replace("\\", "") for w in at.warning] == [said]
     at.session_state[MEMBERS] = False  # the user closes «Medlemmer»
     at.run()
-    assert not at.text_input(key="pf_name").value and not [t for t in at.text_input if t.key == "pf_municipalities"]
+    assert not at.text_input(key=pf(at, "name")).value
+    assert not [t for t in at.text_input if t.key == pf(at, "municipalities")]
     assert [w.value.replace("\\", "") for w in at.warning] == [said]
     assert at.session_state[session.PROFILE].municipalities == 5
 

@@ -10,6 +10,7 @@ from ikt_model.costs import tables as cost_tables
 from ikt_model.decision.profile import Profile
 from ikt_model.decision.registry import ALTERNATIVES
 from ikt_model.ui import session
+from tests.pages.live import pf
 
 HOME = "pages/home.py"
 
@@ -164,11 +165,11 @@ def test_profile_survives(at):
     page = "pages/profile.py"
     _opened_earlier(at, "pf_conditions_open")
     at.switch_page(page).run()
-    at.text_input(key="pf_name").set_value("Sunnmøre IKT").run()
-    at.toggle(key="pf_host_on_robek").set_value(True).run()
+    at.text_input(key=pf(at, "name")).set_value("Sunnmøre IKT").run()
+    at.toggle(key=pf(at, "host_on_robek")).set_value(True).run()
     away_and_back(at, page)
-    assert at.text_input(key="pf_name").value == "Sunnmøre IKT"
-    assert at.toggle(key="pf_host_on_robek").value is True
+    assert at.text_input(key=pf(at, "name")).value == "Sunnmøre IKT"
+    assert at.toggle(key=pf(at, "host_on_robek")).value is True
 
 
 @pytest.mark.parametrize("page", ["pages/knowledge_base.py", "pages/about.py", "pages/home.py"])
