@@ -11,6 +11,7 @@ IKT_E2E_BUSY_SECONDS, default 3600): the tests must also pass on a loaded machin
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("IKT_CHROMIUM", "/usr/bin/chromium")
@@ -306,3 +308,44 @@ def open_folded_parts(page, path: str) -> None:
     """Open every expander of the page at URL path `path` whose content is drawn only while open (FOLDED_PARTS)."""
     for label in FOLDED_PARTS.get(path, ()):
         open_expander(page, label)
+
+
+def hold_answers(page) -> dict:
+    """Route the app's connection so that the server's answers can be held back and then let through in order:
+    a loaded laptop or a slow network, where the user acts before the last answer has arrived. Call before
+    the page is opened; set ["on"], wait for ["finished"] runs, then `let_through`."""
+    held = {"on": False, "answers": [], "finished": 0}
+
+    def route(ws):
+        server = ws.connect_to_server()
+        ws.on_message(server.send)
+
+        def answer(message):
+            if not held["on"]:
+                ws.send(message)
+                return
+            held["answers"].append((ws, message))
+            if isinstance(message, bytes):
+                forward = ForwardMsg()
+                forward.ParseFromString(message)
+                held["finished"] += forward.WhichOneof("type") == "script_finished"
+        server.on_message(answer)
+
+    page.route_web_socket(re.compile(r"/_stcore/stream"), route)
+    return held
+
+
+def wait_for_answers(page, held: dict, runs: int) -> None:
+    """Wait until the server has finished `runs` runs whose answers `hold_answers` holds back (30 s at most)."""
+    end = time.monotonic() + 30
+    while held["finished"] < runs:
+        assert time.monotonic() < end, f"the server finished {held['finished']} of {runs} runs"
+        page.wait_for_timeout(50)
+
+
+def let_through(held: dict) -> None:
+    """Let the held answers reach the page, in the order the server sent them, and stop holding."""
+    held["on"] = False
+    for ws, message in held["answers"]:
+        ws.send(message)
+    held["answers"].clear()

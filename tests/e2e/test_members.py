@@ -3,13 +3,10 @@ every fuzzy match on Enter), and an old profile file with 2015 numbers loads: me
 split 2015 municipality is asked about, not guessed. Third-party hosts blocked."""
 
 import json
-import re
-import time
 
 import pytest
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.e2e.conftest import open_expander, wait_for_app
+from tests.e2e.conftest import hold_answers, let_through, open_expander, wait_for_answers, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -28,52 +25,13 @@ def _search(page, text: str) -> None:
 
 
 
-def _hold_answers(page) -> dict:
-    """Route the app's connection so that the server's answers can be held back and then let through in order:
-    a loaded laptop or a slow network, where the user acts before the last answer has arrived. Call before
-    the page is opened; set ["on"], wait for ["finished"] runs, then `_let_through`."""
-    held = {"on": False, "answers": [], "finished": 0}
-
-    def route(ws):
-        server = ws.connect_to_server()
-        ws.on_message(server.send)
-
-        def answer(message):
-            if not held["on"]:
-                ws.send(message)
-                return
-            held["answers"].append((ws, message))
-            if isinstance(message, bytes):
-                forward = ForwardMsg()
-                forward.ParseFromString(message)
-                held["finished"] += forward.WhichOneof("type") == "script_finished"
-        server.on_message(answer)
-
-    page.route_web_socket(re.compile(r"/_stcore/stream"), route)
-    return held
-
-
-def _wait_for_runs(page, held: dict, runs: int) -> None:
-    end = time.monotonic() + 30
-    while held["finished"] < runs:
-        assert time.monotonic() < end, f"the server finished {held['finished']} of {runs} runs"
-        page.wait_for_timeout(50)
-
-
-def _let_through(held: dict) -> None:
-    held["on"] = False
-    for ws, message in held["answers"]:
-        ws.send(message)
-    held["answers"].clear()
-
-
 def test_a_member_added_before_the_last_answer_arrived_keeps_the_one_before(app_page, app_server):
     """«1508» + Enter, then «1580» + Enter before the server's answer to the first reached the browser: the
     second rerun carried the member list the browser still showed (none), which the server took for the
     user's change, and Ålesund was dropped (seen as a flaky browser test beside two busy loops). The member
     list now gets a new key whenever the server sets it (ikt_model.ui.profile_fields)."""
     page = app_page
-    held = _hold_answers(page)
+    held = hold_answers(page)
     page.goto(app_server.url + "/samarbeidet")
     wait_for_app(page)
     open_expander(page, MEMBERS)
@@ -81,11 +39,11 @@ def test_a_member_added_before_the_last_answer_arrived_keeps_the_one_before(app_
     held["on"] = True
     box.fill("1508")
     box.press("Enter")
-    _wait_for_runs(page, held, 1)  # the server added Ålesund; the browser does not know yet
+    wait_for_answers(page, held, 1)  # the server added Ålesund; the browser does not know yet
     box.fill("1580")
     box.press("Enter")
-    _wait_for_runs(page, held, 2)
-    _let_through(held)
+    wait_for_answers(page, held, 2)
+    let_through(held)
     wait_for_app(page)
     page.locator(PICKER).get_by_text("Haram – 1580").wait_for()
     chips = page.locator(PICKER).inner_text()

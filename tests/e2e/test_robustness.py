@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import choose_option, wait_for_app
+from tests.e2e.conftest import choose_option, hold_answers, let_through, wait_for_answers, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -235,3 +235,28 @@ def test_back_right_after_choosing_a_weight_set_shows_the_page_before_with_the_c
             "chosen => document.querySelector('[data-testid=\"stSidebar\"] input[aria-label=\"Vektsett\"]')"
             "?.value === chosen", arg=chosen, timeout=10_000)
         assert "/sammenligning" in page.url
+
+
+def test_a_judgment_moved_before_the_filled_in_values_arrived_leaves_them_in_place(app_page, app_server):
+    """«Fyll inn fra vektene som brukes nå» sets the judgments; a slider moved before that answer reached the
+    browser sent every other judgment as the browser still showed it (all «Like viktige»), and the filled-in
+    values were undone. A judgment the button changes now gets a new key (ui.widgets.server_value_key)."""
+    page = app_page
+    held = hold_answers(page)
+    page.goto(app_server.url + "/parvis")
+    wait_for_app(page)
+    thumbs = page.locator('[data-testid="stSlider"] [data-testid="stSliderThumbValue"]')
+    thumbs.nth(18).wait_for()  # the short path's 19 judgments
+    assert {t.inner_text() for t in thumbs.all()} == {"Like viktige"}
+    held["on"] = True
+    page.get_by_role("button", name="Fyll inn fra vektene som brukes nå").click()
+    wait_for_answers(page, held, 1)  # filled in on the server; the browser still shows every slider at «Like»
+    last = page.locator('[data-testid="stSlider"]').last.get_by_role("slider")
+    last.focus()
+    last.press("ArrowRight")
+    wait_for_answers(page, held, 2)
+    let_through(held)
+    wait_for_app(page)
+    page.wait_for_timeout(300)
+    moved = [t.inner_text() for t in thumbs.all() if t.inner_text() != "Like viktige"]
+    assert len(moved) > 1, moved  # the filled-in judgments (25,9 against 10,6 gives «… 2») and the one moved

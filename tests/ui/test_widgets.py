@@ -120,3 +120,18 @@ def test_an_expander_is_reopened_as_the_user_left_it_after_streamlit_dropped_its
     keep_open(state, "part_open", "part_kept")
     reopen(state, "part_open", "part_kept")
     assert state == {"part_open": False, "part_kept": False}
+
+
+def test_a_held_value_keeps_its_key_until_the_server_sets_another():
+    """held_value_key: the user's value is written again under the same key; a button's value (server_value_key)
+    gives a new key; a widget not drawn on the last run comes back under its key with the default."""
+    from ikt_model.ui.widgets import held_value_key, server_value_key, widget_key
+
+    state: dict = {}
+    assert held_value_key(state, "m", ["1508"]) == "m" and state["m"] == ["1508"]  # first drawn: the default
+    state["m"] = ["1508", "1580"]  # the user added one
+    assert held_value_key(state, "m", ["1508"]) == "m" and state["m"] == ["1508", "1580"]  # kept, not the default
+    server_value_key(state, "m", ["1577"])  # «Hent medlemmene fra profilen»
+    assert held_value_key(state, "m", ["1508"]) == "m_v1" and state["m_v1"] == ["1577"]
+    del state["m_v1"]  # another page was shown: Streamlit dropped the widget
+    assert held_value_key(state, "m", ["1508"]) == "m_v1" == widget_key(state, "m") and state["m_v1"] == ["1508"]
