@@ -8,10 +8,13 @@ from tests.e2e.conftest import (
     choose_option,
     draw_every_chart,
     fresh_page,
+    hold_answers,
     is_open,
+    let_through,
     open_expander,
     open_folded_parts,
     switch_on,
+    wait_for_answers,
     wait_for_app,
 )
 
@@ -794,3 +797,29 @@ def test_every_page_keeps_the_cases_link_in_the_address_bar(app_page, app_server
         robek = other.locator('[data-testid="stCheckbox"]').filter(has_text="Vertskommunen står på ROBEK")
         robek.wait_for()
         assert robek.locator("input").is_checked()
+
+
+def test_explain_follows_the_new_best_when_a_weight_moves_again_before_the_answer(app_page, app_server):
+    """«Forklar alternativ» follows today's best until the user picks another. A second weight change sent
+    before the first one's answer arrived (a slider dragged on a loaded laptop) carries the old best as the box
+    still shows it. A guard, not a fault found: the box sends its label, which carries the old rank and is no
+    longer an option, so the server does not take it for the user's pick (as it did the member list)."""
+    page = app_page
+    held = hold_answers(page)
+    page.goto(app_server.url + "/sammenligning")
+    wait_for_app(page)
+    open_expander(page, WHY)
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Forklar alternativ")
+    assert box.locator("input").input_value().startswith("1. Alternativ modell")
+    held["on"] = True
+    thumb = _slider(page, "Gjennomføringsevne")
+    thumb.focus()
+    thumb.press("End")  # Gjennomføringsevne to 100 points: Hybridmodell + KO leads
+    wait_for_answers(page, held, 1)
+    thumb.press("ArrowLeft")  # and on, before the answer is there
+    wait_for_answers(page, held, 2)
+    let_through(held)
+    wait_for_app(page)
+    page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stSelectbox"]')]
+        .some(e => e.innerText.includes('Forklar alternativ')
+                   && e.querySelector('input').value.startsWith('1. Hybridmodell'))""", timeout=10_000)
