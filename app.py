@@ -19,6 +19,7 @@ from ikt_model.ui import workspace as sak
 from ikt_model.ui.browser_labels import norwegian_page_block
 from ikt_model.ui.refusal import Refusal
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
+from ikt_model.ui.slider_ends import SLIDER_ENDS_CSS
 from ikt_model.ui.text import markdown_escape
 from ikt_model.ui.widgets import LINK_BOX_CSS, NORWEGIAN_WIDGETS_CSS, WIDE_TABLE_CSS, server_value_key, widget_key
 from ikt_model.workspaces import shared_workspaces
@@ -249,10 +250,10 @@ apply_share_link()
 participant_view = session.is_participant_url(st.context.url)  # phones in a workshop: no app navigation
 # expanded=True: every page link shows on every page (no «View N more» that hides half the menu)
 page = st.navigation(PAGES, position="hidden" if participant_view else "sidebar", expanded=True)
-# Norwegian where Streamlit's own widgets speak English, a cue on tables wider than the screen, links shown whole
-# (style sheet and page script, one block: sent once)
-st.html(norwegian_page_block(NORWEGIAN_WIDGETS_CSS + WIDE_TABLE_CSS + LINK_BOX_CSS + address_bar.CSS_HIDDEN
-                             + reveal.CSS_HIDDEN), unsafe_allow_javascript=True)
+# Norwegian where Streamlit's own widgets speak English, a cue on tables wider than the screen, links shown whole,
+# a slider's ends shown without hover (style sheet and page script, one block: sent once)
+st.html(norwegian_page_block(NORWEGIAN_WIDGETS_CSS + WIDE_TABLE_CSS + LINK_BOX_CSS + SLIDER_ENDS_CSS
+                             + address_bar.CSS_HIDDEN + reveal.CSS_HIDDEN), unsafe_allow_javascript=True)
 open_workspace_link(page.url_path)
 if page.url_path in WEIGHT_PANEL_PAGES:
     weights_sidebar()

@@ -260,3 +260,39 @@ def test_a_judgment_moved_before_the_filled_in_values_arrived_leaves_them_in_pla
     page.wait_for_timeout(300)
     moved = [t.inner_text() for t in thumbs.all() if t.inner_text() != "Like viktige"]
     assert len(moved) > 1, moved  # the filled-in judgments (25,9 against 10,6 gives «… 2») and the one moved
+
+
+ENDS = """(slider) => {
+  const bar = slider.querySelector('[data-testid="stSliderTickBar"]');
+  const ends = [...bar.children].map(e => e.getBoundingClientRect());
+  const box = slider.getBoundingClientRect();
+  const p = bar.lastElementChild.querySelector('p');
+  return {opacity: getComputedStyle(bar).opacity, texts: [...bar.children].map(e => e.innerText),
+          left: ends[0].left - box.left, right: box.right - ends[ends.length - 1].right,
+          bottom: ends.map(e => e.bottom), sliderBottom: box.bottom, cut: p.scrollWidth > p.clientWidth};
+}"""
+
+
+def test_a_judgments_ends_are_shown_on_a_phone_without_hover(app_page, app_server):
+    """Found by a fresh tester: «Parvise vekter»'s end labels (which side each end stands for) showed only while
+    the pointer was over a slider, which a phone has not. They are shown always in the main area, each on one line
+    inside the slider's box, above the next slider; the sidebar's weight sliders keep Streamlit's hover-only ends."""
+    page = app_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(app_server.url + "/parvis")
+    wait_for_app(page)
+    sliders = page.locator('[data-testid="stMain"] [data-testid="stSlider"]')
+    sliders.nth(1).wait_for()
+    first = sliders.first.evaluate(ENDS)
+    assert first["opacity"] == "1", first
+    assert first["texts"] == ["Tjenester og utvikling 9", "Økonomi, kompetanse og innkjøpsmakt 9"], first
+    assert first["left"] >= -1 and first["right"] >= -1, first  # inside the slider's box, the long one cut with «…»
+    assert first["cut"] and max(first["bottom"]) <= first["sliderBottom"] + 1, first
+    next_label = sliders.nth(1).locator('[data-testid="stWidgetLabel"]').bounding_box()
+    assert max(first["bottom"]) <= next_label["y"], (first, next_label)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(app_server.url + "/sammenligning")
+    wait_for_app(page)
+    weight = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]').first
+    weight.wait_for()
+    assert weight.evaluate(ENDS)["opacity"] == "0"
