@@ -17,6 +17,7 @@ from ikt_model.store.faults import StoreUnavailable
 from ikt_model.ui import address_bar, fragments, reveal, session
 from ikt_model.ui import workspace as sak
 from ikt_model.ui.browser_labels import norwegian_page_block
+from ikt_model.ui.long_options import LONG_OPTIONS_CSS
 from ikt_model.ui.refusal import Refusal
 from ikt_model.ui.share import QUERY_PARAM, apply_share_value, encode_state
 from ikt_model.ui.slider_ends import SLIDER_ENDS_CSS
@@ -251,8 +252,8 @@ participant_view = session.is_participant_url(st.context.url)  # phones in a wor
 # expanded=True: every page link shows on every page (no «View N more» that hides half the menu)
 page = st.navigation(PAGES, position="hidden" if participant_view else "sidebar", expanded=True)
 # Norwegian where Streamlit's own widgets speak English, a cue on tables wider than the screen, links shown whole,
-# a slider's ends shown without hover (style sheet and page script, one block: sent once)
-st.html(norwegian_page_block(NORWEGIAN_WIDGETS_CSS + WIDE_TABLE_CSS + LINK_BOX_CSS + SLIDER_ENDS_CSS
+# a slider's ends shown without hover, long options whole (style sheet and page script, one block: sent once)
+st.html(norwegian_page_block(NORWEGIAN_WIDGETS_CSS + WIDE_TABLE_CSS + LINK_BOX_CSS + SLIDER_ENDS_CSS + LONG_OPTIONS_CSS
                              + address_bar.CSS_HIDDEN + reveal.CSS_HIDDEN), unsafe_allow_javascript=True)
 open_workspace_link(page.url_path)
 if page.url_path in WEIGHT_PANEL_PAGES:

@@ -823,3 +823,30 @@ def test_explain_follows_the_new_best_when_a_weight_moves_again_before_the_answe
     page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stSelectbox"]')]
         .some(e => e.innerText.includes('Forklar alternativ')
                    && e.querySelector('input').value.startsWith('1. Hybridmodell'))""", timeout=10_000)
+
+
+def test_explain_options_are_read_whole_on_a_phone(app_page, app_server):
+    """Found by a fresh tester: on a 390 px phone «Forklar alternativ» cut its options at the box's edge («… (KO»)
+    and the chosen one without a sign. The open list's options wrap (each whole, inside the list), and the closed
+    box ends its text in «…»."""
+    page = app_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(app_server.url + "/sammenligning")
+    wait_for_app(page)
+    open_expander(page, WHY)
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Forklar alternativ").locator("input")
+    box.scroll_into_view_if_needed()
+    assert box.evaluate("e => getComputedStyle(e).textOverflow") == "ellipsis"
+    assert box.evaluate("e => e.scrollWidth > e.clientWidth")  # cut: «1. Alternativ modell + Kommunalt oppgave…»
+    box.click()
+    options = page.get_by_role("option")
+    options.nth(11).wait_for(state="attached")
+    rows = options.evaluate_all("""os => os.map(o => { const r = o.getBoundingClientRect(),
+        t = o.firstElementChild; return {text: o.innerText, top: r.top, bottom: r.bottom, right: r.right,
+        whole: t.scrollWidth <= t.clientWidth + 1 && t.scrollHeight <= t.clientHeight + 1}; })""")
+    assert len(rows) == 12 and all(r["whole"] for r in rows), rows
+    heights = [r["bottom"] - r["top"] for r in rows]
+    assert max(heights) > min(heights) + 15, heights  # the long ones take two lines
+    assert all(a["bottom"] <= b["top"] + 1 for a, b in zip(rows, rows[1:], strict=False)), rows  # none over the next
+    assert max(r["right"] for r in rows) <= 390
+    page.keyboard.press("Escape")
