@@ -74,7 +74,6 @@ def _rerun_weighted() -> None:
 def _whatif(field: str) -> None:
     current = st.session_state[session.PROFILE]
     st.session_state[session.PROFILE] = current.model_copy(update={field: st.session_state[f"whatif_{field}"]})
-    st.session_state.pop(f"pf_{field}", None)  # the profile page refills its widget from the profile
     _rerun_weighted()
 
 

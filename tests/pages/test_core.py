@@ -344,9 +344,16 @@ def test_whatif_robek_changes_profile(at):
                                                  current_form="vertskommune")
     _open(at, "cmp_whatif_open")
     at.switch_page("pages/comparison.py").run()
+    at.switch_page("pages/profile.py").run()  # «Samarbeidet» shows the toggle as it is
+    at.session_state["pf_conditions_open"] = at.session_state["pf_conditions_open_kept"] = True
+    at.run()
+    assert at.toggle(key=pf(at, "host_on_robek")).value is False
+    at.switch_page("pages/comparison.py").run()
     at.toggle(key="whatif_host_on_robek").set_value(True).run()
     assert at.session_state[session.PROFILE].host_on_robek
     assert not at.exception
+    at.switch_page("pages/profile.py").run()  # the what-if change is what «Samarbeidet» shows (ui.profile_fields)
+    assert at.toggle(key=pf(at, "host_on_robek")).value is True
 
 
 def test_no_stable_operations_warns_first(at):
