@@ -73,14 +73,18 @@ def _text_cell(value) -> str:
 
 
 def table(frame, decimals: int | dict[str, int] = 2, signed_columns: tuple[str, ...] = (),
-          plain_columns: tuple[str, ...] = ()):
+          plain_columns: tuple[str, ...] = (), points_columns: tuple[str, ...] = (),
+          percent_columns: tuple[str, ...] = ()):
     """A pandas Styler that shows a table the Norwegian way and keeps the numbers numbers (sorting stays
     numeric in st.dataframe): decimal comma, non-breaking space between thousands, real minus sign,
     «–» for a missing value (never «None»/«nan»).
 
     `frame`: a DataFrame. `decimals`: decimals for every float column, or per column name (int columns
     get 0). `signed_columns`: columns shown with an explicit sign (+0,89 / −0,23). `plain_columns`: whole
-    numbers shown without grouping (years: 2009, not 2 009), as text. Returns a Styler.
+    numbers shown without grouping (years: 2009, not 2 009), as text. `points_columns`: scores on the
+    assessment scale, as `points` shows them («+2», «−1», «0»). `percent_columns`: fractions shown as
+    percentages with `decimals` places (0.26 -> «26 %»). Returns a Styler; points and percentages stay numbers
+    (a column sorted in st.dataframe sorts «−2» before «+1», «9 %» before «10 %»).
 
     A missing value in a number column is «–» in the display text; st.dataframe's grid draws a missing number
     with its own placeholder whatever the display text says: pass `placeholder=MISSING` to it.
@@ -108,6 +112,13 @@ def table(frame, decimals: int | dict[str, int] = 2, signed_columns: tuple[str, 
                 series.dropna().apply(lambda v: float(v).is_integer()).all())  # counts with a gap stay counts
             places = 0 if whole and not isinstance(decimals, dict) else (
                 decimals.get(column, 0 if whole else 2) if isinstance(decimals, dict) else decimals)
+            if column in points_columns:
+                formatters[column] = lambda v: MISSING if pd.isna(v) else points(float(v))
+                continue
+            if column in percent_columns:
+                places = decimals.get(column, 0) if isinstance(decimals, dict) else decimals
+                formatters[column] = lambda v, places=places: MISSING if pd.isna(v) else percent(float(v), places)
+                continue
             fn = signed if column in signed_columns else number
             formatters[column] = (lambda v, fn=fn, places=places: MISSING if pd.isna(v) else fn(float(v), places))
         else:

@@ -5,6 +5,7 @@ import streamlit as st
 from ikt_model import format as fmt
 from ikt_model.decision.knowledge import default_knowledge_base
 from ikt_model.decision.views import (
+    assessment_styler,
     assessment_subject,
     assessment_table,
     edit_problem,
@@ -75,7 +76,8 @@ tabs = st.tabs([*PARTS.values(), "Kontekstregler (profilen)", "Faktorer", "Model
 for tab, part in zip(tabs, PARTS, strict=False):
     with tab:
         st.data_editor(
-            assessment_table(kb, part, overrides), key=_editor_key(part), on_change=_save, args=(part,),
+            assessment_styler(assessment_table(kb, part, overrides)), key=_editor_key(part), on_change=_save,
+            args=(part,),
             hide_index=True, placeholder=fmt.MISSING, width="stretch",
             column_order=("Gjelder", "Faktor", "Rapportens poeng", "Din vurdering", "Endret", "Sitat", "Kapittel",
                           "Gjelder når", "Grunnlag", "Merknad"),

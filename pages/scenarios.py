@@ -209,7 +209,7 @@ else:
                                + f" · vektet sum {fmt.signed(r.winner_score)}")
             st.plotly_chart(comparison_figure(result), key="scen_compare_chart")
             st.caption("Rangering per scenario (tabell):")
-            st.dataframe(result.rank_rows(), hide_index=True, placeholder=fmt.MISSING, width="stretch")
+            st.dataframe(result.rank_table(), hide_index=True, placeholder=fmt.MISSING, width="stretch")
             with st.container(horizontal=True):  # for Excel: CSV with «;» and decimal comma, and .xlsx
                 for d in spreadsheet.downloads(result.rank_rows(), "scenarier-rangering", sheet="Rangering"):
                     st.download_button(d.label, d.data, file_name=d.file_name, mime=d.mime, key=f"scen_dl_{d.kind}",

@@ -169,10 +169,7 @@ def live_view(workshop_id: str, key: str, aggregate: str) -> None:
     right.plotly_chart(charts.winners_figure(result), key="ws_chart_winners",
                        alt="Søylediagram: antall deltakere som har hvert alternativ som vinner")
     if st.toggle("Vis enkeltstemmer (bare for fasilitator – ikke på projektoren)", key="ws_show_votes"):
-        st.dataframe(
-            [{"Deltaker": v.participant, "Navn": v.display_name or "(anonym)", "Endringer": v.revisions,
-              **{f"F{f}": fmt.percent(w, 0) for f, w in v.fractions().items()}} for v in votes],
-            hide_index=True, placeholder=fmt.MISSING)
+        st.dataframe(view.votes_table(votes), hide_index=True, placeholder=fmt.MISSING)
 
 
 workshop = current_workshop()

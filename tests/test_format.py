@@ -45,6 +45,17 @@ def test_table_shows_numbers_the_norwegian_way_and_keeps_them_numbers():
     assert list(styled.data["år"]) == ["2009", "–"] and list(frame["år"].isna()) == [False, True]
 
 
+def test_table_shows_points_and_percentages_and_keeps_them_numbers():
+    """Scores were text («+1», «−2») and percentages too («9 %»): a click on the column heading sorted
+    «+1» before «−2» and «10 %» before «9 %»."""
+    frame = pd.DataFrame({"poeng": [1, -2, 0, None], "andel": [0.09, 0.1, 0.265, None]})
+    styled = fmt.table(frame, points_columns=("poeng",), percent_columns=("andel",), decimals={"andel": 1})
+    cells = [[c["display_value"] for c in row[1:]] for row in styled._translate(False, False)["body"]]
+    assert cells == [["+1", f"9,0{NB}%"], ["\u22122", f"10,0{NB}%"], ["0", f"26,5{NB}%"], ["–", "–"]]
+    assert styled.data["poeng"].dtype.kind == "f" and styled.data["andel"].dtype.kind == "f"
+    assert list(styled.data.sort_values("poeng")["poeng"].dropna()) == [-2, 0, 1]  # sorted as numbers
+
+
 def test_percent_trimmed_as_a_slider_shows_it():
     assert fmt.percent(0.265, 1, trim=True) == "26,5\u00a0%"
     assert fmt.percent(0.27, 1, trim=True) == "27\u00a0%" and fmt.percent(0.0, 1, trim=True) == "0\u00a0%"

@@ -38,7 +38,8 @@ def ranking_table(result: Evaluation) -> pd.DataFrame:
 def assessment_table(kb: KnowledgeBase, part: str, overrides: dict[str, int]) -> pd.DataFrame:
     """All rows of one assessment part with the report's quote; `Din vurdering` is the editable score.
 
-    Both scores are text with their sign («+1», «−1», «0»; fmt.points): the data editor's number cell dropped a
+    `Rapportens poeng` is a number (shown with its sign by `assessment_styler`, sorted as a number); `Din
+    vurdering` is text with its sign («+1», «−1», «0»; fmt.points): the data editor's number cell dropped a
     typed decimal comma, so «0,2» was stored as 2 and «1,5» refused as «15». As text, what is typed reaches
     `edit_problem` as typed."""
     import pandas as pd
@@ -49,12 +50,19 @@ def assessment_table(kb: KnowledgeBase, part: str, overrides: dict[str, int]) ->
                    else f"{kb.model(r.model).label} + {kb.form(r.form).label}")
         records.append({
             "id": r.id, "Gjelder": subject, "Faktor": f"{r.factor}. {kb.factor(r.factor).label}",
-            "Rapportens poeng": fmt.points(r.score), "Din vurdering": fmt.points(overrides.get(r.id, r.score)),
+            "Rapportens poeng": r.score, "Din vurdering": fmt.points(overrides.get(r.id, r.score)),
             "Endret": "✎ endret" if r.id in overrides else "", "Kapittel": r.section,
             "Gjelder når": CONDITION_LABELS.get(r.condition or "", "Alltid"),
             "Sitat": r.quote, "Grunnlag": BASIS_LABELS[r.basis], "Merknad": r.note or "",
         })
     return pd.DataFrame(records)
+
+
+def assessment_styler(table: pd.DataFrame):
+    """`assessment_table`'s frame for the data editor: the report's score shown as points («+1», «−2», «0»;
+    fmt.points), a number underneath, so a click on its heading sorts −2 before +1 (as text, «+1» came first).
+    Only that column is styled: it is not editable (the editable «Din vurdering» is shown as typed)."""
+    return table.style.format({"Rapportens poeng": fmt.points})
 
 
 SCORE_MIN, SCORE_MAX = -2, 2  # the assessment scale (4.2): −2 clearly worse … +2 clearly better

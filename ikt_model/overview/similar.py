@@ -219,15 +219,16 @@ def _today_name(number: str) -> str:
 
 
 def result_table(result: SimilarityResult) -> pd.DataFrame:
-    """The ranking as a table with Norwegian column names (Likhet in whole percent, 0..100)."""
+    """The ranking as a table with Norwegian column names (Likhet in whole percent, 0..100); a year or region
+    not given is None (shown as «–» by the page's table)."""
     return pd.DataFrame({
         "Rang": [r.rang for r in result.rows],
         "Samarbeid": [r.navn for r in result.rows],
         "Likhet": [round(r.likhet * 100) for r in result.rows],
         "Hvorfor likt": [r.begrunnelse for r in result.rows],
         "Organisasjonsform": [r.organisasjonsform_tekst for r in result.rows],
-        "Etablert": [r.etablert or "" for r in result.rows],
-        "KS-region": [r.ks_region or "" for r in result.rows],
+        "Etablert": [r.etablert or None for r in result.rows],  # missing: the grid's «–» (placeholder), not blank
+        "KS-region": [r.ks_region or None for r in result.rows],
         "Kommuner": [r.antall_kommuner for r in result.rows],
         "Folketall": [r.folketall for r in result.rows],
         "Medlemmer": [r.medlemmer for r in result.rows],

@@ -62,6 +62,14 @@ class Comparison(BaseModel, frozen=True):
                  **{f"{r.name}: rang": r.ranks[k] for r in self.results},
                  **{f"{r.name}: sum": round(r.scores[k], 3) for r in self.results}} for k in keys]
 
+    def rank_table(self):
+        """`rank_rows` for the page's table, the Norwegian way (a pandas Styler: «+0,627», ranks as whole
+        numbers; numbers underneath, so a click on a heading sorts them as numbers; fmt.table)."""
+        import pandas as pd
+
+        return fmt.table(pd.DataFrame(self.rank_rows()), decimals=3,
+                         signed_columns=tuple(f"{r.name}: sum" for r in self.results))
+
     def change_rows(self) -> list[dict]:
         """The differences as table rows: type, what, and one column per scenario."""
         return [{"Type": c.kind, "Hva": c.what, **{r.name: v for r, v in zip(self.results, c.values, strict=False)}}
@@ -110,8 +118,8 @@ def _changes(scenarios: list[Scenario], kb: KnowledgeBase) -> list[Change]:
     ids = sorted({k for s in scenarios for k in s.overrides})
     scores = {a.id: a.score for a in kb.assessments()}
     for row_id in ids:
-        values = tuple(str(s.overrides.get(row_id, scores[row_id])) + (" (overstyrt)" if row_id in s.overrides
-                                                                       else " (rapporten)") for s in scenarios)
+        values = tuple(fmt.points(s.overrides.get(row_id, scores[row_id]))  # «+2», «−1» as on «Kunnskapsgrunnlag»
+                       + (" (overstyrt)" if row_id in s.overrides else " (rapporten)") for s in scenarios)
         if len({s.overrides.get(row_id, scores[row_id]) for s in scenarios}) > 1:
             changes.append(Change(kind="Overstyring", what=row_label(kb, row_id), values=values))
     methods = tuple(METHOD_LABELS.get(s.method, s.method) for s in scenarios)

@@ -1,5 +1,5 @@
 from ikt_model.decision.knowledge import default_knowledge_base
-from ikt_model.decision.views import assessment_table, overrides_from_edit, rules_table
+from ikt_model.decision.views import assessment_styler, assessment_table, overrides_from_edit, rules_table
 
 
 def test_assessment_table_has_all_cells_with_quotes():
@@ -11,13 +11,24 @@ def test_overrides_from_edit_keeps_only_real_changes():
     kb = default_knowledge_base()
     table = assessment_table(kb, "model", {"ff.as.2": 1})
     row = table.index[table["id"] == "mf.ks.2"][0]
-    assert table.loc[row, "Rapportens poeng"] == table.loc[row, "Din vurdering"] == "\u22121"  # text, real minus
+    assert table.loc[row, "Rapportens poeng"] == -1 and table.loc[row, "Din vurdering"] == "\u22121"  # text as typed
     table.loc[row, "Din vurdering"] = "2"  # as typed
     assert overrides_from_edit(table, {"ff.as.2": 1}) == {"ff.as.2": 1, "mf.ks.2": 2}
     table.loc[row, "Din vurdering"] = "+1"
     assert overrides_from_edit(table, {"ff.as.2": 1}) == {"ff.as.2": 1, "mf.ks.2": 1}
-    table.loc[row, "Din vurdering"] = table.loc[row, "Rapportens poeng"]
+    table.loc[row, "Din vurdering"] = "\u22121"
     assert overrides_from_edit(table, {"mf.ks.2": 2}) == {}
+
+
+def test_report_scores_show_with_sign_and_sort_as_numbers():
+    """As text, a click on «Rapportens poeng» sorted «+1» before «−2» (a code point order)."""
+    table = assessment_table(default_knowledge_base(), "form", {})
+    shown = assessment_styler(table)._translate(False, False)
+    column = list(table.columns).index("Rapportens poeng")
+    cells = {row[column + 1]["display_value"] for row in shown["body"]}
+    assert {"+1", "\u22121", "0"} <= cells and not any(c.startswith("-") for c in cells)
+    ordered = list(table.sort_values("Rapportens poeng")["Rapportens poeng"])
+    assert ordered == sorted(ordered) and ordered[0] < 0 < ordered[-1]
 
 
 def test_rules_table_lists_every_rule():

@@ -147,3 +147,12 @@ def test_the_line_over_the_written_out_matches_says_the_table_has_them_all(cur):
     assert similar.matches_heading(shared, 40) == (
         f"De 3 mest like av de {len(shared.rows)} samarbeidene som deler kommuner med dere; alle {len(shared.rows)} "
         "står i tabellen under:")
+
+
+def test_table_leaves_a_missing_year_and_region_to_the_grids_dash(cur):
+    """A year or region not given was an empty string: the grid showed a blank cell, not its «–»."""
+    result = similar.similar_collaborations(cur, _agder_profile(name="Sørlandet IKT"))
+    first = result.rows[0].model_copy(update={"etablert": None, "ks_region": None})
+    table = similar.result_table(result.model_copy(update={"rows": [first, *result.rows[1:]]}))
+    assert table.loc[:, ["Etablert", "KS-region"]].iloc[0].isna().all()  # missing, not ""
+    assert "" not in set(table["Etablert"]) | set(table["KS-region"])

@@ -107,13 +107,17 @@ def _table_texts(at) -> list[str]:
             from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
             shown = convert_arrow_bytes_to_pandas_df(styled)
+            order = list(getattr(df.proto, "column_order", []) or [])  # a column left out of it is not drawn
+            if order:
+                shown = shown.iloc[:, [i for i, c in enumerate(frame.columns) if c in order]]
             out += [str(v) for v in shown.to_numpy().ravel()]
         else:
             for column in frame.columns:
                 series = frame[column]
                 if pd.api.types.is_float_dtype(series):  # unstyled floats are drawn with a dot
                     out.append(f"{column}: {series.dropna().iloc[0] if series.notna().any() else ''} (uformatert tall)")
-                out += [str(v) for v in series if v is None or (isinstance(v, float) and pd.isna(v))]
+                if getattr(df.proto, "placeholder", None) != MISSING:  # a grid draws a missing cell as its «–»
+                    out += [str(v) for v in series if v is None or (isinstance(v, float) and pd.isna(v))]
     return out
 
 

@@ -34,6 +34,13 @@ def test_compare_two_scenarios_finds_changes_and_winners():
     assert not any(k == "Vekt" for k, _ in kinds)
     rows = result.rank_rows()
     assert len(rows) == 12 and rows[0]["Uten ROBEK: rang"] == 1
+    overridden = next(c for c in result.changes if c.kind == "Overstyring")
+    assert overridden.values[1] == "+2 (overstyrt)" and "-" not in "".join(overridden.values)  # real minus, a sign
+    table = result.rank_table()  # shown the Norwegian way, numbers underneath (sorted as numbers)
+    body = table._translate(False, False)["body"]
+    shown = {c["display_value"] for row in body for c in row[1:]}
+    assert not any("." in v for v in shown) and any(v.startswith(("+", "\u2212")) and "," in v for v in shown)
+    assert table.data["Uten ROBEK: sum"].dtype.kind == "f"
     fig = comparison_figure(result)
     assert [t.name for t in fig.data] == ["Uten ROBEK", "Med ROBEK"]
 

@@ -103,3 +103,20 @@ def test_best_text_counts_every_participant_once_when_their_own_weights_tie():
     said_shared = sum(int(n) for n in re.findall(r"delt førsteplass for (\d+)", text))
     assert (said_alone, said_shared) == (alone, shared), text
     assert said_alone + said_shared <= len(votes) and f"av {len(votes)} deltakere" in text
+
+
+def test_votes_table_shows_percentages_and_sorts_them_as_numbers():
+    """As text («9 %», «10 %»), a click on a factor's heading sorted 10 % before 9 %."""
+    from datetime import datetime
+
+    from ikt_model.workshop.models import Vote
+    votes = [Vote(participant="a", display_name="", revisions=1, updated_at=datetime(2026, 1, 1),
+                  points={1: 9, 2: 91}),
+             Vote(participant="b", display_name="Kari", revisions=2, updated_at=datetime(2026, 1, 1),
+                  points={1: 10, 2: 90})]
+    table = view.votes_table(votes)
+    body = table._translate(False, False)["body"]
+    column = list(table.data.columns).index("F1") + 1
+    assert [row[column]["display_value"] for row in body] == ["9\u00a0%", "10\u00a0%"]
+    assert list(table.data["Navn"]) == ["(anonym)", "Kari"]
+    assert list(table.data.sort_values("F1")["Deltaker"]) == ["a", "b"]  # 9 % before 10 %
