@@ -76,6 +76,8 @@ def test_scenarios_load_compare_and_share(at):
     assert at.multiselect(key="scen_compare").value == ["Med ROBEK", "Uten ROBEK"]
     assert sum("Vinner · vektet sum" in c.value for c in at.caption) == 2
     assert "Vertskommunen er på ROBEK" in list(at.dataframe[-1].value["Hva"])
+    ranking = at.dataframe[-2].proto.arrow_data  # the ranking per scenario: Norwegian numbers, numbers underneath
+    assert ranking.HasField("styler") and at.dataframe[-2].value["Med ROBEK: sum"].dtype.kind == "f"
     link = at.code[-1].value
     assert "sammenligning?s=" in link
     state = decode_state(link.split("?s=")[1])
