@@ -169,7 +169,10 @@ def live_view(workshop_id: str, key: str, aggregate: str) -> None:
     right.plotly_chart(charts.winners_figure(result), key="ws_chart_winners",
                        alt="Søylediagram: antall deltakere som har hvert alternativ som vinner")
     if st.toggle("Vis enkeltstemmer (bare for fasilitator – ikke på projektoren)", key="ws_show_votes"):
-        st.dataframe(view.votes_table(votes), hide_index=True, placeholder=fmt.MISSING)
+        # each share column named by its factor on hover, wide enough for a sort arrow beside «F12»
+        st.dataframe(view.votes_table(votes), hide_index=True, placeholder=fmt.MISSING, column_config={
+            column: st.column_config.NumberColumn(help=name, width=76)
+            for column, name in view.votes_column_names(result).items()})
 
 
 workshop = current_workshop()

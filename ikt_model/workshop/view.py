@@ -149,3 +149,9 @@ def votes_table(votes):
     frame = pd.DataFrame([{"Deltaker": v.participant, "Navn": v.display_name or "(anonym)", "Endringer": v.revisions,
                            **{f"F{f}": w for f, w in v.fractions().items()}} for v in votes])
     return fmt.table(frame, decimals=0, percent_columns=tuple(c for c in frame.columns if c.startswith("F")))
+
+
+def votes_column_names(result: GroupResult) -> dict[str, str]:
+    """The factor behind each of `votes_table`'s share columns: {"F1": "1. Kvalitet og tilgjengelighet", ...}
+    (from the group result's factors), for the columns' help: «F1» alone said nothing (a fresh tester)."""
+    return {f"F{s.factor_id}": f"{s.factor_id}. {s.label}" for s in sorted(result.spreads, key=lambda s: s.factor_id)}

@@ -227,6 +227,9 @@ def test_individual_votes_show_names_as_text_for_the_facilitator_only(store_path
     frame = at.dataframe[0].value
     assert list(frame["Navn"]) == ["<img src=x onerror=alert(1)>"]  # a table cell: plain text
     assert frame["F1"].dtype.kind == "f" and frame["F1"].iloc[0] > 0  # a share, sorted as a number (shown «… %»)
+    import json
+    columns = json.loads(at.dataframe[0].proto.columns)
+    assert columns["F1"]["help"].startswith("1. ") and len(columns) >= 12  # each factor named on hover
 
 
 def test_wrong_codes_in_the_url_are_throttled_per_client_across_sessions(store_path, caplog):

@@ -120,3 +120,15 @@ def test_votes_table_shows_percentages_and_sorts_them_as_numbers():
     assert [row[column]["display_value"] for row in body] == ["9\u00a0%", "10\u00a0%"]
     assert list(table.data["Navn"]) == ["(anonym)", "Kari"]
     assert list(table.data.sort_values("F1")["Deltaker"]) == ["a", "b"]  # 9 % before 10 %
+
+
+def test_votes_column_names_name_each_factor():
+    from datetime import datetime
+
+    from ikt_model.workshop.aggregation import group_result
+    from ikt_model.workshop.models import Vote
+    votes = [Vote(participant="a", display_name="", revisions=1, updated_at=datetime(2026, 1, 1), points={1: 5, 2: 3})]
+    names = view.votes_column_names(group_result(Profile(), votes))
+    assert list(names) == [f"F{i}" for i in range(1, 13)]
+    assert names["F1"] == "1. Kvalitet og tilgjengelighet" and names["F12"].startswith("12. ")
+    assert set(names) == {c for c in view.votes_table(votes).data.columns if c.startswith("F")}
