@@ -107,18 +107,16 @@ def table(frame, decimals: int | dict[str, int] = 2, signed_columns: tuple[str, 
         series = frame[column]
         if pd.api.types.is_bool_dtype(series):
             continue
-        if pd.api.types.is_numeric_dtype(series):
+        if pd.api.types.is_numeric_dtype(series) and column in points_columns:
+            formatters[column] = lambda v: MISSING if pd.isna(v) else points(float(v))
+        elif pd.api.types.is_numeric_dtype(series) and column in percent_columns:
+            places = decimals.get(column, 0) if isinstance(decimals, dict) else decimals
+            formatters[column] = lambda v, places=places: MISSING if pd.isna(v) else percent(float(v), places)
+        elif pd.api.types.is_numeric_dtype(series):
             whole = pd.api.types.is_integer_dtype(series) or bool(
                 series.dropna().apply(lambda v: float(v).is_integer()).all())  # counts with a gap stay counts
             places = 0 if whole and not isinstance(decimals, dict) else (
                 decimals.get(column, 0 if whole else 2) if isinstance(decimals, dict) else decimals)
-            if column in points_columns:
-                formatters[column] = lambda v: MISSING if pd.isna(v) else points(float(v))
-                continue
-            if column in percent_columns:
-                places = decimals.get(column, 0) if isinstance(decimals, dict) else decimals
-                formatters[column] = lambda v, places=places: MISSING if pd.isna(v) else percent(float(v), places)
-                continue
             fn = signed if column in signed_columns else number
             formatters[column] = (lambda v, fn=fn, places=places: MISSING if pd.isna(v) else fn(float(v), places))
         else:

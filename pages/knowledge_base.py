@@ -77,8 +77,7 @@ for tab, part in zip(tabs, PARTS, strict=False):
     with tab:
         st.data_editor(
             assessment_styler(assessment_table(kb, part, overrides)), key=_editor_key(part), on_change=_save,
-            args=(part,),
-            hide_index=True, placeholder=fmt.MISSING, width="stretch",
+            args=(part,), hide_index=True, placeholder=fmt.MISSING, width="stretch",
             column_order=("Gjelder", "Faktor", "Rapportens poeng", "Din vurdering", "Endret", "Sitat", "Kapittel",
                           "Gjelder når", "Grunnlag", "Merknad"),
             disabled=[c for c in ("id", "Gjelder", "Faktor", "Rapportens poeng", "Endret", "Kapittel", "Sitat",
