@@ -86,6 +86,7 @@ for tab, part in zip(tabs, PARTS, strict=False):
                 # text, not a number cell: that dropped a typed decimal comma («0,2» stored as 2); no limits
                 # in the editor either (it would drop a 7 without a word): _save says why a text is refused
                 "Din vurdering": st.column_config.TextColumn(help="Heltall fra −2 til +2, for eksempel +1 eller −1"),
+                "Endret": st.column_config.TextColumn(width=96),  # sized by the grid, «✎ endret» was cut to «✎ endre»
                 "Sitat": st.column_config.TextColumn(width="large"),
             })
         if part == refused_part:

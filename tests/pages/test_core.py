@@ -377,6 +377,9 @@ def test_knowledge_page_override_marks_changes_and_resets(at):
     # down), and «Tilbakestill alle» waits, disabled
     assert [i.value for i in at.info] == ["Ingen vurderinger er endret: alle poeng er rapportens."] and not at.warning
     assert at.button[0].label == "Tilbakestill alle" and at.button[0].disabled
+    import json
+    columns = json.loads(at.dataframe[0].proto.columns)  # the grid sized «Endret» to «✎ endre» (a fresh tester)
+    assert columns["Endret"]["width"] >= 90
     at.session_state[session.OVERRIDES] = {"ff.par27.2": -2}
     at.run()
     assert [w.value for w in at.warning] == [
